@@ -1,0 +1,22 @@
+import { checkWorkspace } from '../../services/checkService'
+import type { Command } from '../framework'
+
+export class CheckFailed extends Error {}
+
+export const checkCommands: Command[] = [
+  {
+    name: 'check',
+    usage: 'check [--workspace DIR] [--json]',
+    summary: 'Validate every file of the workspace without changing any; exit 1 if any is unreadable, invalid or missing.',
+    async run({ withWorkspace, io, json }) {
+      const report = await withWorkspace((s) => checkWorkspace(s), { readOnly: true })
+      if (json) io.out(JSON.stringify(report, null, 2))
+      else {
+        io.out(`Checked ${report.filesChecked} files.`)
+        for (const p of report.problems) io.out(`  ${p.kind.toUpperCase()}: ${p.message}`)
+        if (!report.problems.length) io.out('All files are readable and valid.')
+      }
+      if (report.problems.length) throw new CheckFailed(`${report.problems.length} problem(s) found in the workspace`)
+    },
+  },
+]

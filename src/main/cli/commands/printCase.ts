@@ -1,0 +1,71 @@
+import {
+  citationLabel,
+  formatEventTime,
+  type CaseDetail,
+} from '../../../shared/domain'
+import type { CliIO } from '../framework'
+
+const wrap = (text: string, indent = '    ', width = 96): string[] => {
+  const out: string[] = []
+  for (const para of text.split('\n')) {
+    let line = ''
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && (indent + line + ' ' + word).length > width) {
+        out.push(indent + line)
+        line = word
+      } else line = line ? `${line} ${word}` : word
+    }
+    out.push(indent + line)
+  }
+  return out
+}
+
+/** The human form of `casefile show`. */
+export function printCase(d: CaseDetail, io: CliIO): void {
+  const c = d.case
+  io.out(`${c.title}`)
+  io.out(`  Reference: ${c.reference || '—'}   Status: ${c.status}   Classification: ${c.classification}`)
+  io.out(`  Id: ${c.id}   Updated: ${c.updatedAt}`)
+  if (c.jurisdictions.length) io.out(`  Jurisdictions: ${c.jurisdictions.join(', ')}`)
+  if (c.tags.length) io.out(`  Tags: ${c.tags.join(', ')}`)
+  if (c.summary) {
+    io.out('')
+    io.out('Summary')
+    wrap(c.summary, '  ').forEach((l) => io.out(l))
+  }
+
+  io.out('')
+  io.out(`Actors (${d.actors.length})`)
+  for (const a of d.actors) io.out(`  - ${a.name}${a.role ? ` — ${a.role}` : ''}${a.affiliation ? ` [${a.affiliation}]` : ''}`)
+
+  io.out('')
+  io.out(`Timeline (${d.events.length})`)
+  for (const e of d.events) {
+    io.out(`  - ${formatEventTime(e)}  [${e.precision}]`)
+    io.out(`    ${e.title}`)
+  }
+
+  io.out('')
+  io.out(`Evidence (${d.evidence.length})`)
+  for (const ev of d.evidence) {
+    io.out(`  - [${ev.kind}] ${ev.title}`)
+    io.out(`    Verification: ${ev.verification.status}${ev.verification.reasoning ? ` — ${ev.verification.reasoning}` : ''}`)
+    if (ev.sourceReliability || ev.informationCredibility)
+      io.out(`    Grading: ${ev.sourceReliability ?? '?'}${ev.informationCredibility ?? '?'}`)
+    if (ev.sourceUrl) io.out(`    Source: ${ev.sourceUrl}`)
+    if (ev.file) io.out(`    File: ${ev.file.originalName} (${ev.file.size} bytes, ${ev.file.mediaType})  SHA-256 ${ev.file.sha256}`)
+    if (ev.custody.length) io.out(`    Custody: ${ev.custody.map((x) => `${x.at} ${x.action} by ${x.actor}`).join('; ')}`)
+  }
+
+  io.out('')
+  io.out(`Statute excerpts (${d.statutes.length})`)
+  for (const s of d.statutes) {
+    io.out(`  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}`)
+    wrap(s.text, '      ').forEach((l) => io.out(l))
+    if (s.source) io.out(`      Source: ${s.source}`)
+  }
+
+  io.out('')
+  io.out(`Briefings (${d.briefings.length})`)
+  for (const b of d.briefings) io.out(`  - ${b.title} [${b.status}] (${b.id})`)
+}

@@ -1,0 +1,109 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { AppError } from '../../shared/ipc/result'
+import { openWorkspace, type Services } from '../services/index'
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+export interface CliIO {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+export interface CommandRun {
+  values: Record<string, string | boolean | string[] | undefined>
+  positionals: string[]
+  json: boolean
+  io: CliIO
+  workspaceDir: string
+  /** Opens the workspace (taking its lock) for the length of `fn`. */
+  withWorkspace<T>(fn: (s: Services) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>
+}
+
+export interface Command {
+  /** One or two words: "cases", "case new". */
+  name: string
+  usage: string
+  summary: string
+  options?: Options
+  /** Positional arguments: exact count, or [min, max]. */
+  positionals?: number | [number, number]
+  run(ctx: CommandRun): Promise<void>
+}
+
+/** Where the desktop app keeps its default workspace, so the CLI finds the same one. */
+export function defaultWorkspaceDir(): string {
+  const home = homedir()
+  const base =
+    process.platform === 'win32'
+      ? (process.env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : (process.env.XDG_CONFIG_HOME ?? join(home, '.config'))
+  return join(base, 'Casefile', 'Workspace')
+}
+
+export const COMMON_OPTIONS: Options = {
+  workspace: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+}
+
+export function requireString(values: CommandRun['values'], name: string): string {
+  const v = values[name]
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`)
+  return v
+}
+
+export function optionalString(values: CommandRun['values'], name: string): string | undefined {
+  const v = values[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+/** Prints an array of rows as aligned columns. */
+export function table(rows: string[][], io: CliIO): void {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  for (const r of rows) io.out(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+}
+
+export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...COMMON_OPTIONS, ...cmd.options },
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) {
+    io.out(`usage: casefile ${cmd.usage}\n\n${cmd.summary}`)
+    return 0
+  }
+  const [min, max] = Array.isArray(cmd.positionals) ? cmd.positionals : [cmd.positionals ?? 0, cmd.positionals ?? 0]
+  if (positionals.length < min || positionals.length > max) {
+    throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument(s): casefile ${cmd.usage}`)
+  }
+  const workspaceDir = typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir()
+  await cmd.run({
+    values: values as CommandRun['values'],
+    positionals,
+    json: !!values.json,
+    io,
+    workspaceDir,
+    async withWorkspace(fn, opts) {
+      const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly: opts?.readOnly })
+      try {
+        return await fn(s)
+      } finally {
+        await s.close()
+      }
+    },
+  })
+  return 0
+}
+
+export function oneLine(e: unknown): string {
+  const msg = e instanceof AppError || e instanceof Error ? e.message : String(e)
+  return msg.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,88 @@
+import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { join } from 'node:path'
+import { registerIpc } from './ipc/register'
+import { buildMenu } from './menu'
+import { handleProtocols, registerSchemes } from './protocol'
+import { AppSession, type Platform } from './session'
+import { AppError } from '../shared/ipc/result'
+import { createMainWindow, hardenSession, isTrustedFrame, openExternalSafely } from './window'
+
+// Lifecycle only: everything else lives in services that run without Electron too.
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerSchemes()
+  const session = new AppSession(app.getPath('userData'))
+  let win: BrowserWindow | null = null
+
+  const platform: Platform = {
+    async chooseFolder(title) {
+      const result = await dialog.showOpenDialog(win ?? undefined!, {
+        title,
+        properties: ['openDirectory', 'createDirectory'],
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    openExternal: openExternalSafely,
+    emit(event, payload) {
+      win?.webContents.send(event, payload)
+    },
+    notifyWorkspaceChanged() {
+      refreshMenu()
+      win?.webContents.send('workspace:changed', {})
+    },
+  }
+
+  const refreshMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu(() => win, session.recent, {
+        openWorkspace: async () => {
+          const folder = await platform.chooseFolder('Open or create a Casefile workspace')
+          if (folder) await switchTo(folder)
+        },
+        openRecent: (path) => void switchTo(path),
+        command: (name) => win?.webContents.send('menu:command', { name }),
+      }),
+    )
+
+  async function switchTo(folder: string) {
+    try {
+      await session.open(folder)
+      platform.notifyWorkspaceChanged()
+    } catch (e) {
+      dialog.showErrorBox('Could not open the workspace', e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+
+  app.whenReady().then(async () => {
+    hardenSession()
+    try {
+      await session.openInitial()
+    } catch (e) {
+      const locked = e instanceof AppError && e.code === 'LOCKED'
+      dialog.showErrorBox(
+        locked ? 'Workspace in use' : 'Could not open the workspace',
+        `${e instanceof Error ? e.message : String(e)}\n\nCasefile will open the workspace read-only.`,
+      )
+      await session.openReadOnly(session.defaultWorkspace)
+    }
+    handleProtocols(join(__dirname, '../renderer'), session)
+    registerIpc(() => ({ services: session.current(), session, platform }), isTrustedFrame)
+    refreshMenu()
+    win = createMainWindow()
+    win.on('closed', () => (win = null))
+  })
+
+  app.on('window-all-closed', async () => {
+    await session.close()
+    app.quit()
+  })
+}

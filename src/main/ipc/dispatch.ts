@@ -1,0 +1,45 @@
+import { ZodError } from 'zod'
+import { contract, isChannel } from '../../shared/ipc/contract'
+import { AppError, err, ok, type Result } from '../../shared/ipc/result'
+import type { HandlerContext, Handlers } from './types'
+
+export function describeZodError(e: ZodError): string {
+  return e.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
+
+/** Any thrown value as an error Result with a stable code and a message a person can act on. */
+export function toErrorResult(e: unknown): Result<never> {
+  if (e instanceof AppError) return err(e.code, e.message, e.details)
+  if (e instanceof ZodError) return err('VALIDATION', describeZodError(e))
+  const errno = e as NodeJS.ErrnoException
+  if (errno && typeof errno.code === 'string' && errno.syscall) {
+    const where = errno.path ? ` (${errno.path})` : ''
+    return err('IO', `The disk operation failed: ${errno.code}${where}. Check free space and permissions, then try again.`)
+  }
+  return err('INTERNAL', `Unexpected error: ${e instanceof Error ? e.message : String(e)}`)
+}
+
+/**
+ * Check the channel, parse the input against the contract, run the handler and
+ * wrap whatever happens in a Result. Electron's register.ts and the browser test
+ * bridge both call this, so both exercise the same path.
+ */
+export function createDispatcher(handlers: Handlers, context: () => HandlerContext) {
+  return async function dispatch(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return err('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(channel)}.`)
+    const parsed = contract[channel].input.safeParse(input ?? {})
+    if (!parsed.success) return err('VALIDATION', describeZodError(parsed.error))
+    try {
+      const handler = handlers[channel] as (i: unknown, c: HandlerContext) => Promise<unknown>
+      return ok(await handler(parsed.data, context()))
+    } catch (e) {
+      const result = toErrorResult(e)
+      if (!result.ok && result.error.code === 'INTERNAL') console.error(`[ipc] ${channel} failed:`, e)
+      return result
+    }
+  }
+}
+export type Dispatch = ReturnType<typeof createDispatcher>

@@ -1,0 +1,23 @@
+import type { casesChannels } from '../../../shared/ipc/channels/cases'
+import type { HandlersFor } from '../types'
+
+export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
+  'cases:list': async (_i, { services }) => services.cases.list(),
+  'cases:get': async ({ caseId }, { services }) => services.cases.get(caseId),
+  'cases:create': async (input, { services }) => services.cases.create(input),
+  'cases:update': async ({ caseId, patch }, { services }) => services.cases.update(caseId, patch),
+
+  'actors:add': async ({ caseId, actor }, { services }) => services.cases.addActor(caseId, actor),
+  'actors:update': async ({ caseId, actorId, patch }, { services }) => services.cases.updateActor(caseId, actorId, patch),
+  'actors:remove': async ({ caseId, actorId }, { services }) => {
+    await services.cases.removeActor(caseId, actorId)
+    return { removed: true as const }
+  },
+
+  'events:add': async ({ caseId, event }, { services }) => services.cases.addEvent(caseId, event),
+  'events:update': async ({ caseId, eventId, patch }, { services }) => services.cases.updateEvent(caseId, eventId, patch),
+  'events:remove': async ({ caseId, eventId }, { services }) => {
+    await services.cases.removeEvent(caseId, eventId)
+    return { removed: true as const }
+  },
+}

@@ -1,0 +1,21 @@
+import type { workspaceChannels } from '../../../shared/ipc/channels/workspace'
+import type { HandlersFor } from '../types'
+
+export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
+  'workspace:info': async (_input, { services, session }) => services.workspace.info(session.recent),
+  'workspace:choose': async (_input, { session, platform }) => {
+    const folder = await platform.chooseFolder('Open or create a Casefile workspace')
+    if (!folder) return { opened: false }
+    await session.open(folder)
+    platform.notifyWorkspaceChanged()
+    return { opened: true, root: folder }
+  },
+  'workspace:setUserName': async ({ userName }, { services, session }) => {
+    await services.workspace.setUserName(userName)
+    return services.workspace.info(session.recent)
+  },
+  'workspace:restoreBackup': async ({ file }, { services, session }) => {
+    await services.store.restoreBackup(file)
+    return services.workspace.info(session.recent)
+  },
+}

@@ -1,0 +1,30 @@
+import { WorkspaceStore, type StoreOptions } from '../storage/store'
+import { createBriefingsService } from './briefingsService'
+import { ChangeBus } from './changes'
+import { createCasesService } from './casesService'
+import { randomId, type ServiceContext } from './context'
+import { createStatutesService } from './statutesService'
+import { createWorkspaceService } from './workspaceService'
+
+export interface OpenOptions extends StoreOptions {
+  newId?: (prefix: string) => string
+}
+
+/** Every service over one workspace folder: what the window, the CLI, tests and benches all drive. */
+export async function openWorkspace(root: string, options: OpenOptions = {}) {
+  const store = await WorkspaceStore.open(root, options)
+  const ctx: ServiceContext = { store, now: store.now, newId: options.newId ?? randomId, changes: new ChangeBus() }
+  try {
+    const workspace = createWorkspaceService(ctx)
+    await workspace.ensure()
+    const cases = createCasesService(ctx, workspace)
+    const statutes = createStatutesService(ctx)
+    const briefings = createBriefingsService(ctx, cases)
+    cases.setDetailParts({ statutesFor: statutes.getMany, briefingsOf: briefings.list })
+    return { ctx, store, workspace, cases, statutes, briefings, close: () => store.close() }
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+}
+export type Services = Awaited<ReturnType<typeof openWorkspace>>

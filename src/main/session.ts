@@ -1,0 +1,103 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { z } from 'zod'
+import type { AppEvent } from '../shared/ipc/contract'
+import { installDemo } from './services/demoService'
+import { openWorkspace, type OpenOptions, type Services } from './services/index'
+import { durableWriteFile } from './storage/durableWrite'
+
+const Settings = z.object({
+  lastWorkspace: z.string().optional(),
+  recent: z.array(z.string()).default([]),
+})
+type Settings = z.infer<typeof Settings>
+
+/**
+ * The app's one open workspace and the user's recent list. The window's main
+ * process and the browser test bridge both hold one of these; neither needs electron.
+ */
+export class AppSession {
+  private services: Services | null = null
+  private settings: Settings = { recent: [] }
+
+  constructor(
+    /** Folder for settings.json (Electron's userData, or a temp folder in tests). */
+    private readonly userDataDir: string,
+    private readonly openOptions: OpenOptions = {},
+  ) {}
+
+  get defaultWorkspace(): string {
+    return join(this.userDataDir, 'Workspace')
+  }
+
+  private get settingsPath() {
+    return join(this.userDataDir, 'settings.json')
+  }
+
+  async loadSettings(): Promise<void> {
+    try {
+      this.settings = Settings.parse(JSON.parse(await readFile(this.settingsPath, 'utf8')))
+    } catch {
+      // Missing or unreadable settings only cost the recent list.
+      this.settings = { recent: [] }
+    }
+  }
+
+  private async saveSettings(): Promise<void> {
+    await mkdir(dirname(this.settingsPath), { recursive: true })
+    await durableWriteFile(this.settingsPath, JSON.stringify(this.settings, null, 2))
+  }
+
+  get recent(): string[] {
+    return this.settings.recent
+  }
+
+  /** The workspace to open at start: the last one, or the default (with the demo case on first run). */
+  async openInitial(): Promise<Services> {
+    await this.loadSettings()
+    return this.open(this.settings.lastWorkspace ?? this.defaultWorkspace, { demoIfNew: true })
+  }
+
+  async open(root: string, { demoIfNew = false } = {}): Promise<Services> {
+    const abs = resolve(root)
+    const next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions })
+    if (demoIfNew && (await next.workspace.listCases()).length === 0 && !next.store.readOnly) {
+      await installDemo(next)
+    }
+    const previous = this.services
+    this.services = next
+    await previous?.close()
+    this.settings.lastWorkspace = abs
+    this.settings.recent = [abs, ...this.settings.recent.filter((r) => r !== abs)].slice(0, 8)
+    await this.saveSettings().catch(() => undefined)
+    return next
+  }
+
+  /** After a lock or load failure: look, but never write. */
+  async openReadOnly(root: string): Promise<Services> {
+    const next = await openWorkspace(resolve(root), { ...this.openOptions, readOnly: true })
+    const previous = this.services
+    this.services = next
+    await previous?.close()
+    return next
+  }
+
+  current(): Services {
+    if (!this.services) throw new Error('no workspace is open')
+    return this.services
+  }
+
+  async close(): Promise<void> {
+    await this.services?.close()
+    this.services = null
+  }
+}
+
+/** What only the desktop shell can do; the test bridge supplies its own. */
+export interface Platform {
+  chooseFolder(title: string): Promise<string | null>
+  openExternal(url: string): Promise<void>
+  notifyWorkspaceChanged(): void
+  /** Pushes an app event (progress of long work, say) to the renderer. */
+  emit(event: AppEvent, payload: unknown): void
+}

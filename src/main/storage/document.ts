@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises'
+import { Low, type Adapter } from 'lowdb'
+import type { FileWriteQueue } from './durableWrite'
+
+/** lowdb adapter over our durable, queued writer (lowdb's own never fsyncs). */
+export class DurableJsonAdapter<T> implements Adapter<T> {
+  constructor(
+    private readonly path: string,
+    private readonly queue: FileWriteQueue,
+    private readonly pretty: boolean,
+  ) {}
+
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(this.path, 'utf8')) as T
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+  }
+
+  write(data: T): Promise<void> {
+    return this.queue.write(this.pretty ? JSON.stringify(data, null, 1) : JSON.stringify(data))
+  }
+}
+
+/**
+ * One stored JSON file held in memory. Mutations apply in place and are then
+ * written; if the write fails, the in-memory state is reloaded from the intact
+ * file on disk so memory never claims what the disk does not hold.
+ */
+export class StoredDocument<T> {
+  constructor(
+    readonly relPath: string,
+    private readonly low: Low<T>,
+    readonly readOnly: boolean,
+    private readonly beforeWrite: () => Promise<void>,
+    private readonly reload: () => Promise<T>,
+    private readonly assertWritable: () => void,
+  ) {}
+
+  get data(): T {
+    return this.low.data
+  }
+
+  /** Applies `fn` to the data and writes it durably; returns what `fn` returns. */
+  async update<R>(fn: (data: T) => R): Promise<R> {
+    this.assertWritable()
+    if (this.readOnly) throw new ReadOnlyDocumentError(this.relPath)
+    const result = fn(this.low.data)
+    try {
+      await this.beforeWrite()
+      await this.low.write()
+    } catch (e) {
+      this.low.data = await this.reload().catch(() => this.low.data)
+      throw e
+    }
+    return result
+  }
+}
+
+export class ReadOnlyDocumentError extends Error {
+  constructor(readonly relPath: string) {
+    super(`${relPath} was written by a newer version of Casefile and is open read-only`)
+  }
+}
+
+export { Low }

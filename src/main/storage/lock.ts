@@ -1,0 +1,54 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import lockfile from 'proper-lockfile'
+import { AppError } from '../../shared/ipc/result'
+
+export interface LockHolder {
+  pid: number
+  host: string
+  since: string
+  app: string
+}
+
+// Beside the lock folder, not in it: proper-lockfile removes the folder with rmdir.
+const holderPath = (root: string, lockName: string) => join(root, `${lockName}.holder.json`)
+
+/**
+ * One writer per workspace. proper-lockfile makes `<root>/.casefile.lock` as a
+ * folder (atomic on every file system) and keeps its mtime fresh; we write the
+ * holder's pid and host beside it so a second instance can say who has it.
+ */
+export async function acquireWorkspaceLock(
+  root: string,
+  lockName: string,
+  app: string,
+  onCompromised: (e: Error) => void,
+): Promise<() => Promise<void>> {
+  const lockPath = join(root, lockName)
+  let release: () => Promise<void>
+  try {
+    release = await lockfile.lock(root, { lockfilePath: lockPath, stale: 20_000, update: 5_000, realpath: false, onCompromised })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e
+    const holder = await readLockHolder(root, lockName)
+    const who = holder
+      ? `${holder.app} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
+      : 'another Casefile process'
+    throw new AppError('LOCKED', `This workspace is in use by ${who}. Close it there, or open the workspace read-only.`, holder)
+  }
+  const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app }
+  await writeFile(holderPath(root, lockName), JSON.stringify(holder))
+  return async () => {
+    await rm(holderPath(root, lockName), { force: true })
+    await release()
+  }
+}
+
+export async function readLockHolder(root: string, lockName: string): Promise<LockHolder | null> {
+  try {
+    return JSON.parse(await readFile(holderPath(root, lockName), 'utf8')) as LockHolder
+  } catch {
+    return null
+  }
+}

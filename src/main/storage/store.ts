@@ -1,0 +1,293 @@
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import type { z } from 'zod'
+import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '../../shared/domain'
+import { AppError } from '../../shared/ipc/result'
+import { Backups } from './backups'
+import { DurableJsonAdapter, Low, StoredDocument } from './document'
+import { durableWriteFile, FileWriteQueue } from './durableWrite'
+import { layout } from './layout'
+import { acquireWorkspaceLock } from './lock'
+import { MIGRATIONS, migrate, type FileKind, type Migration } from './migrations'
+import { listQuarantined, quarantineFile } from './quarantine'
+
+export interface StoreOptions {
+  /** Open without taking the lock and refuse every write. */
+  readOnly?: boolean
+  /** Who holds the lock, as a second instance will be told. */
+  app?: string
+  now?: () => Date
+  backupIntervalMs?: number
+  backupGenerations?: number
+  migrations?: Record<FileKind, Record<number, Migration>>
+  /** Pretty-print JSON (readable files); large generated workspaces turn it off. */
+  pretty?: boolean
+}
+
+type AnySchema = z.ZodType<{ schemaVersion: number }>
+
+/**
+ * The files of one workspace folder. Services ask it for documents by relative
+ * path; it validates on load, quarantines what fails, migrates forward after a
+ * backup, queues durable writes, and holds the workspace lock.
+ */
+export class WorkspaceStore {
+  readonly problems: WorkspaceProblem[] = []
+  private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
+  private readonly queues = new Map<string, FileWriteQueue>()
+  private releaseLock: (() => Promise<void>) | null = null
+  private lockLost: Error | null = null
+  readonly backups: Backups
+  readonly now: () => Date
+  private _readOnly: boolean
+  private _readOnlyReason: string | undefined
+
+  private constructor(
+    readonly root: string,
+    private readonly options: StoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date())
+    this._readOnly = !!options.readOnly
+    this._readOnlyReason = options.readOnly ? 'opened read-only' : undefined
+    this.backups = new Backups(
+      root,
+      layout.backupsDir,
+      options.backupGenerations ?? 5,
+      options.backupIntervalMs ?? 10 * 60_000,
+      this.now,
+    )
+  }
+
+  static async open(root: string, options: StoreOptions = {}): Promise<WorkspaceStore> {
+    const abs = resolve(root)
+    await mkdir(abs, { recursive: true })
+    const store = new WorkspaceStore(abs, options)
+    if (!options.readOnly) {
+      store.releaseLock = await acquireWorkspaceLock(abs, layout.lockFile, options.app ?? 'Casefile', (e) => {
+        store.lockLost = e
+        store.setReadOnly(`the workspace lock was lost (${e.message}); reopen the workspace to keep editing`)
+      })
+    }
+    for (const q of await listQuarantined(abs, layout.quarantineDir)) {
+      store.problems.push({
+        file: q.original,
+        kind: 'quarantined',
+        message: `${q.original} failed to load earlier and was set aside as ${q.file}.`,
+        quarantinedTo: q.file,
+        backupAvailable: await store.backups.newest(q.original),
+      })
+    }
+    return store
+  }
+
+  get readOnly(): boolean {
+    return this._readOnly
+  }
+  get readOnlyReason(): string | undefined {
+    return this._readOnlyReason
+  }
+
+  setReadOnly(reason: string): void {
+    this._readOnly = true
+    this._readOnlyReason ??= reason
+  }
+
+  assertWritable(): void {
+    if (this._readOnly) throw new AppError('READ_ONLY', `The workspace is read-only: ${this._readOnlyReason}.`)
+  }
+
+  /** Absolute path of a file inside the workspace; refuses paths that leave it. */
+  resolve(relPath: string): string {
+    const abs = resolve(this.root, relPath)
+    if (abs !== this.root && !abs.startsWith(this.root + sep)) {
+      throw new AppError('FORBIDDEN', `${relPath} is outside the workspace`)
+    }
+    return abs
+  }
+
+  rel(absPath: string): string {
+    return relative(this.root, absPath)
+  }
+
+  queueFor(relPath: string): FileWriteQueue {
+    let q = this.queues.get(relPath)
+    if (!q) {
+      q = new FileWriteQueue(this.resolve(relPath))
+      this.queues.set(relPath, q)
+    }
+    return q
+  }
+
+  async exists(relPath: string): Promise<boolean> {
+    try {
+      await stat(this.resolve(relPath))
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /**
+   * Opens (once) the document at relPath. A missing file is created from
+   * `create` when given, else NOT_FOUND. A file that does not parse or validate
+   * is moved to quarantine/ and reported, never overwritten.
+   */
+  document<S extends AnySchema>(
+    relPath: string,
+    kind: FileKind,
+    schema: S,
+    create?: () => z.input<S>,
+  ): Promise<StoredDocument<z.output<S>>> {
+    let p = this.docs.get(relPath) as Promise<StoredDocument<z.output<S>>> | undefined
+    if (!p) {
+      p = this.load(relPath, kind, schema, create)
+      this.docs.set(relPath, p as Promise<StoredDocument<unknown>>)
+      p.catch(() => this.docs.delete(relPath))
+    }
+    return p
+  }
+
+  /** Forgets a cached document (after a restore, or when its file is removed). */
+  forget(relPath: string): void {
+    this.docs.delete(relPath)
+  }
+
+  private async load<S extends AnySchema>(
+    relPath: string,
+    kind: FileKind,
+    schema: S,
+    create?: () => z.input<S>,
+  ): Promise<StoredDocument<z.output<S>>> {
+    type T = z.output<S>
+    const abs = this.resolve(relPath)
+    const queue = this.queueFor(relPath)
+    const adapter = new DurableJsonAdapter<T>(abs, queue, this.options.pretty ?? true)
+    // lowdb insists on default data; ours is always replaced by the validated file below.
+    const low = new Low<T>(adapter, {} as T)
+
+    let text: string
+    try {
+      text = await readFile(abs, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('IO', `Could not read ${relPath}: ${(e as Error).message}`)
+      if (!create) throw new AppError('NOT_FOUND', `${relPath} does not exist`)
+      this.assertWritable()
+      low.data = schema.parse(create())
+      await mkdir(dirname(abs), { recursive: true })
+      await low.write()
+      return this.wrap(relPath, low, false, kind, schema)
+    }
+
+    let raw: Record<string, unknown>
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file does not hold a JSON object')
+    } catch (e) {
+      throw await this.reject(relPath, 'unreadable', `it is not valid JSON (${(e as Error).message})`)
+    }
+
+    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0
+    if (version > CURRENT_SCHEMA_VERSION) {
+      const parsed = schema.safeParse(raw)
+      this.problems.push({
+        file: relPath,
+        kind: 'newer-version',
+        message: `${relPath} was written by a newer Casefile (schema ${version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
+      })
+      if (relPath === layout.workspace) this.setReadOnly(`it was written by a newer version of Casefile (schema ${version})`)
+      low.data = (parsed.success ? parsed.data : raw) as T
+      return this.wrap(relPath, low, true, kind, schema)
+    }
+
+    let migratedFrom: number | null = null
+    if (version < CURRENT_SCHEMA_VERSION) {
+      const chain = (this.options.migrations ?? MIGRATIONS)[kind]
+      try {
+        if (!this._readOnly) await this.backups.take(relPath, `before-migration-v${version}`)
+        raw = migrate(raw, chain).data
+        migratedFrom = version
+      } catch (e) {
+        throw await this.reject(relPath, 'invalid', `it could not be migrated from schema ${version} (${(e as Error).message})`)
+      }
+    }
+
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
+      throw await this.reject(relPath, 'invalid', `it does not match the expected shape${where}: ${first?.message}`)
+    }
+    low.data = parsed.data as T
+    if (migratedFrom !== null && !this._readOnly) await low.write()
+    return this.wrap(relPath, low, false, kind, schema)
+  }
+
+  private wrap<S extends AnySchema>(
+    relPath: string,
+    low: Low<z.output<S>>,
+    readOnly: boolean,
+    kind: FileKind,
+    schema: S,
+  ): StoredDocument<z.output<S>> {
+    return new StoredDocument(
+      relPath,
+      low,
+      readOnly,
+      () => this.backups.maybeTake(relPath).catch(() => undefined),
+      async () => schema.parse(JSON.parse(await readFile(this.resolve(relPath), 'utf8'))) as z.output<S>,
+      () => {
+        this.assertWritable()
+        if (readOnly) throw new AppError('READ_ONLY', `${relPath} was written by a newer version of Casefile and is open read-only.`)
+      },
+    )
+  }
+
+  /** Moves the bad file aside, records the problem, and returns the error to throw. */
+  private async reject(relPath: string, kind: 'unreadable' | 'invalid', why: string): Promise<AppError> {
+    const backup = await this.backups.newest(relPath)
+    let quarantinedTo: string | undefined
+    // A read-only opener (the check command, a second instance) reports but never moves files.
+    if (!this._readOnly) {
+      try {
+        quarantinedTo = await quarantineFile(this.root, layout.quarantineDir, relPath, this.now())
+      } catch {
+        // Could not move it (read-only medium): it stays where it is, still untouched.
+      }
+    }
+    const message =
+      `${relPath} could not be loaded: ${why}. ` +
+      (quarantinedTo ? `The file was set aside unchanged as ${quarantinedTo}. ` : 'The file was left untouched. ') +
+      (backup ? `A backup is available (${relative(this.root, backup)}).` : 'No backup of it exists yet.')
+    const problem: WorkspaceProblem = { file: relPath, kind, message, quarantinedTo, backupAvailable: backup ? relative(this.root, backup) : undefined }
+    this.problems.push(problem)
+    return new AppError('CORRUPT', message, problem)
+  }
+
+  /** Puts the newest backup of relPath back in place; the quarantined copy stays. */
+  async restoreBackup(relPath: string): Promise<void> {
+    this.assertWritable()
+    const backup = await this.backups.newest(relPath)
+    if (!backup) throw new AppError('NOT_FOUND', `There is no backup of ${relPath}.`)
+    await mkdir(dirname(this.resolve(relPath)), { recursive: true })
+    await durableWriteFile(this.resolve(relPath), await readFile(backup))
+    this.forget(relPath)
+    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i].file === relPath) this.problems.splice(i, 1)
+  }
+
+  async copyIn(srcAbs: string, relPath: string): Promise<void> {
+    await mkdir(dirname(this.resolve(relPath)), { recursive: true })
+    await copyFile(srcAbs, this.resolve(relPath))
+  }
+
+  /** Waits for every queued write, then releases the lock. */
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.idle()))
+    const release = this.releaseLock
+    this.releaseLock = null
+    if (release && !this.lockLost) await release().catch(() => undefined)
+  }
+
+  join(...parts: string[]): string {
+    return this.resolve(join(...parts))
+  }
+}

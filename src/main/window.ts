@@ -1,0 +1,76 @@
+import { BrowserWindow, session, shell, type WebFrameMain } from 'electron'
+import { join } from 'node:path'
+import { APP_SCHEME, contentSecurityPolicy } from './csp'
+
+const DEV_URL = process.env['ELECTRON_RENDERER_URL']
+
+export function rendererOrigin(): string {
+  return DEV_URL ? new URL(DEV_URL).origin : `${APP_SCHEME}://casefile`
+}
+
+/** Only the top frame of our own renderer may call IPC. */
+export function isTrustedFrame(frame: WebFrameMain | null): boolean {
+  if (!frame || frame.parent) return false
+  try {
+    return new URL(frame.url).origin === rendererOrigin()
+  } catch {
+    return false
+  }
+}
+
+/** http(s) links open in the system browser, and only these. */
+export function openExternalSafely(url: string): Promise<void> {
+  const parsed = new URL(url)
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return Promise.reject(new Error(`Refusing to open a ${parsed.protocol} link outside the app`))
+  }
+  return shell.openExternal(parsed.toString())
+}
+
+export function hardenSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy({ dev: !!DEV_URL })],
+      },
+    })
+  })
+}
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Casefile',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  })
+
+  win.once('ready-to-show', () => win.show())
+  // No navigation away from the app and no new windows; links go to the system browser only on a click.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== rendererOrigin()) event.preventDefault()
+  })
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+
+  if (DEV_URL) void win.loadURL(DEV_URL)
+  else void win.loadURL(`${APP_SCHEME}://casefile/index.html`)
+  return win
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { Id, Instant, Tags } from './common'
+
+export const TimeRangeTarget = z
+  .object({
+    type: z.literal('time'),
+    start: z.number().nonnegative(),
+    end: z.number().nonnegative(),
+  })
+  .refine((t) => t.end >= t.start, { message: 'an annotation cannot end before it starts' })
+
+export const PageTarget = z.object({
+  type: z.literal('page'),
+  page: z.number().int().positive(),
+  quote: z.string().max(10_000).default(''),
+})
+
+/** A rectangle in fractions (0..1) of the image, so it survives resizing. */
+export const RegionTarget = z.object({
+  type: z.literal('region'),
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  width: z.number().min(0).max(1),
+  height: z.number().min(0).max(1),
+})
+
+export const AnnotationTarget = z.union([TimeRangeTarget, PageTarget, RegionTarget])
+export type AnnotationTarget = z.infer<typeof AnnotationTarget>
+
+export const Annotation = z.object({
+  id: Id,
+  evidenceId: Id,
+  target: AnnotationTarget,
+  text: z.string().max(20_000).default(''),
+  tags: Tags,
+  eventIds: z.array(Id).default([]),
+  statuteIds: z.array(Id).default([]),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Annotation = z.infer<typeof Annotation>
+
+/** "00:01:23.5" for a time code in seconds. */
+export function formatTimecode(seconds: number): string {
+  const whole = Math.floor(seconds)
+  const h = Math.floor(whole / 3600)
+  const m = Math.floor((whole % 3600) / 60)
+  const s = whole % 60
+  const frac = Math.round((seconds - whole) * 10)
+  const base = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+  return frac ? `${base}.${frac % 10}` : base
+}
+
+export function formatTarget(t: AnnotationTarget): string {
+  switch (t.type) {
+    case 'time':
+      return t.end > t.start ? `${formatTimecode(t.start)}–${formatTimecode(t.end)}` : formatTimecode(t.start)
+    case 'page':
+      return `p. ${t.page}`
+    case 'region':
+      return `region ${Math.round(t.x * 100)}%,${Math.round(t.y * 100)}% ${Math.round(t.width * 100)}×${Math.round(t.height * 100)}%`
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { Id, Instant, Tags } from './common'
+
+export const CASE_STATUSES = ['open', 'monitoring', 'closed', 'archived'] as const
+export const CaseStatus = z.enum(CASE_STATUSES)
+export type CaseStatus = z.infer<typeof CaseStatus>
+
+/** Presets offered in the UI; the marking itself is free text. */
+export const CLASSIFICATION_PRESETS = [
+  'UNCLASSIFIED',
+  'SENSITIVE BUT UNCLASSIFIED',
+  'CONFIDENTIAL',
+  'SECRET',
+] as const
+
+export const Classification = z.string().trim().min(1).max(120)
+
+export const Case = z.object({
+  id: Id,
+  title: z.string().trim().min(1, 'a case needs a title').max(300),
+  reference: z.string().trim().max(80).default(''),
+  summary: z.string().max(20_000).default(''),
+  status: CaseStatus.default('open'),
+  classification: Classification.default('UNCLASSIFIED'),
+  jurisdictions: z.array(z.string().trim().min(1).max(80)).default([]),
+  tags: Tags,
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Case = z.infer<typeof Case>
+
+/** What the case list shows; the workspace index keeps only this per case. */
+export const CaseSummary = Case.pick({
+  id: true,
+  title: true,
+  reference: true,
+  status: true,
+  classification: true,
+  tags: true,
+  updatedAt: true,
+})
+export type CaseSummary = z.infer<typeof CaseSummary>
+
+export const CaseInput = z.object({
+  title: z.string().trim().min(1, 'a case needs a title').max(300),
+  reference: z.string().trim().max(80).optional(),
+  summary: z.string().max(20_000).optional(),
+  status: CaseStatus.optional(),
+  classification: Classification.optional(),
+  jurisdictions: z.array(z.string().trim().min(1).max(80)).optional(),
+  tags: z.array(z.string().trim().min(1).max(80)).optional(),
+})
+export type CaseInput = z.infer<typeof CaseInput>
+
+export const CasePatch = CaseInput.partial()
+export type CasePatch = z.infer<typeof CasePatch>
+
+export const toCaseSummary = (c: Case): CaseSummary => ({
+  id: c.id,
+  title: c.title,
+  reference: c.reference,
+  status: c.status,
+  classification: c.classification,
+  tags: c.tags,
+  updatedAt: c.updatedAt,
+})

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/** Bumped when a stored file's shape changes; migrations carry old files forward. */
+export const CURRENT_SCHEMA_VERSION = 1
+
+export const Id = z.string().min(1).max(80)
+export type Id = z.infer<typeof Id>
+
+/** An absolute instant, always stored in UTC ISO form ("2026-01-27T17:00:00.000Z"). */
+export const Instant = z.iso.datetime({ offset: true })
+export type Instant = z.infer<typeof Instant>
+
+export const Tags = z.array(z.string().trim().min(1).max(80)).max(200).default([])
+
+export const Timestamps = z.object({
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits')
+export type Sha256 = z.infer<typeof Sha256>
+
+/** Rich text as a ProseMirror/TipTap JSON document; kept opaque here and checked for its outer shape. */
+export const RichText = z.object({
+  type: z.literal('doc'),
+  content: z.array(z.unknown()).default([]),
+})
+export type RichText = z.infer<typeof RichText>
+
+export const emptyRichText = (): RichText => ({ type: 'doc', content: [] })

@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { Id, Instant, Tags } from './common'
+import { formatOffset, instantToLocal, isValidTimeZone, zoneOffsetMinutes } from './time'
+
+export const PRECISIONS = ['exact', 'approximate', 'day', 'month'] as const
+export const Precision = z.enum(PRECISIONS)
+export type Precision = z.infer<typeof Precision>
+
+export const TimeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. America/Chicago)' })
+
+export const TimelineEvent = z.object({
+  id: Id,
+  /** The instant in UTC; `tz` says in which zone people saw it happen. */
+  at: Instant,
+  tz: TimeZone,
+  precision: Precision.default('exact'),
+  title: z.string().trim().min(1, 'an event needs a description').max(500),
+  description: z.string().max(20_000).default(''),
+  location: z.string().max(300).default(''),
+  actorIds: z.array(Id).default([]),
+  evidenceIds: z.array(Id).default([]),
+  sources: z.array(z.string().max(2_000)).default([]),
+  tags: Tags,
+})
+export type TimelineEvent = z.infer<typeof TimelineEvent>
+
+export const EventInput = TimelineEvent.omit({ id: true }).partial({
+  precision: true,
+  description: true,
+  location: true,
+  actorIds: true,
+  evidenceIds: true,
+  sources: true,
+  tags: true,
+})
+export type EventInput = z.input<typeof EventInput>
+
+export const sortEvents = <T extends { at: string; id: string }>(events: readonly T[]): T[] =>
+  [...events].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? -1 : 1))
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "27 Jan 2026, ~11:00 (America/Chicago, UTC-06:00)", honouring the precision. */
+export function formatEventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>): string {
+  const local = instantToLocal(e.at, e.tz)
+  const [date, time] = local.split('T')
+  const [y, m, d] = date.split('-')
+  const month = MONTHS[+m - 1]
+  if (e.precision === 'month') return `${month} ${y}`
+  const day = `${+d} ${month} ${y}`
+  if (e.precision === 'day') return `${day} (${e.tz})`
+  const approx = e.precision === 'approximate' ? '~' : ''
+  return `${day}, ${approx}${time} (${e.tz}, ${formatOffset(zoneOffsetMinutes(Date.parse(e.at), e.tz))})`
+}

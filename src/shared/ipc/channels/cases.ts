@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import {
+  Actor,
+  ActorInput,
+  Case,
+  CaseDetail,
+  CaseInput,
+  CasePatch,
+  CaseSummary,
+  EventInput,
+  Id,
+  TimelineEvent,
+} from '../../domain'
+import { channel } from '../define'
+
+const CaseRef = z.object({ caseId: Id })
+
+export const casesChannels = {
+  'cases:list': channel(z.object({}), z.array(CaseSummary)),
+  'cases:get': channel(CaseRef, CaseDetail),
+  'cases:create': channel(CaseInput, Case),
+  'cases:update': channel(CaseRef.extend({ patch: CasePatch }), Case),
+
+  'actors:add': channel(CaseRef.extend({ actor: ActorInput }), Actor),
+  'actors:update': channel(CaseRef.extend({ actorId: Id, patch: ActorInput.partial() }), Actor),
+  'actors:remove': channel(CaseRef.extend({ actorId: Id }), z.object({ removed: z.literal(true) })),
+
+  'events:add': channel(CaseRef.extend({ event: EventInput }), TimelineEvent),
+  'events:update': channel(CaseRef.extend({ eventId: Id, patch: EventInput.partial() }), TimelineEvent),
+  'events:remove': channel(CaseRef.extend({ eventId: Id }), z.object({ removed: z.literal(true) })),
+} as const

@@ -1,0 +1,37 @@
+/**
+ * The one IPC contract: every channel with its input and output schema. The
+ * preload, the main handlers and the renderer client all derive from this map.
+ * Areas keep their channels in ./channels/<area>.ts; adding a channel is a line
+ * there, a handler in main, and nothing else.
+ */
+import type { z } from 'zod'
+import { casesChannels } from './channels/cases'
+import { workspaceChannels } from './channels/workspace'
+import type { ChannelSpec } from './define'
+
+export const contract = {
+  ...workspaceChannels,
+  ...casesChannels,
+} as const satisfies Record<string, ChannelSpec>
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+
+/** Pushes from main to the renderer (menu commands, progress). Payloads are plain JSON. */
+export const EVENTS = ['workspace:changed', 'menu:command', 'progress'] as const
+export type AppEvent = (typeof EVENTS)[number]
+export const isAppEvent = (name: unknown): name is AppEvent => typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
+
+export interface ProgressPayload {
+  taskId: string
+  label: string
+  done: number
+  total: number
+}

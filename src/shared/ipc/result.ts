@@ -1,0 +1,44 @@
+/**
+ * Every IPC answer is a Result: errors cross the process line as data with a
+ * stable code, never as thrown exceptions.
+ */
+export const ERROR_CODES = [
+  'VALIDATION', // the input did not match the contract
+  'NOT_FOUND',
+  'CONFLICT',
+  'READ_ONLY', // workspace opened read-only (newer schema, or locked by another process)
+  'LOCKED',
+  'CORRUPT', // a stored file failed to parse or validate
+  'IO',
+  'CANCELLED',
+  'FORBIDDEN', // sender not allowed, path outside the workspace
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppErrorShape {
+  code: ErrorCode
+  message: string
+  details?: unknown
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const err = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+})
+
+/** Thrown inside services; the dispatcher turns it into an error Result. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
