@@ -1,0 +1,161 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { CURRENT_SCHEMA_VERSION, StatuteLibraryFile } from '../../../src/shared/domain'
+import { WorkspaceStore } from '../../../src/main/storage/store'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const Doc = z.object({ schemaVersion: z.number(), items: z.array(z.string()).default([]) })
+
+async function withStore<T>(root: string, fn: (s: WorkspaceStore) => Promise<T>, opts = {}) {
+  const store = await WorkspaceStore.open(root, opts)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+describe('WorkspaceStore', () => {
+  it('creates a missing file from its defaults and persists updates', async () => {
+    const root = await tempDir()
+    await withStore(root, async (s) => {
+      const d = await s.document('statutes.json', 'statutes', StatuteLibraryFile, () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: [] }))
+      expect(d.data.excerpts).toEqual([])
+    })
+    await withStore(root, async (s) => {
+      const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+      await d.update((x) => x.items.push('a'))
+    })
+    expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8')).items).toEqual(['a'])
+  })
+
+  it('quarantines a truncated file unchanged, reports it, and never overwrites it', async () => {
+    const root = await tempDir()
+    const truncated = '{"schemaVersion":1,"items":["a","b'
+    await writeFile(join(root, 'x.json'), truncated)
+    await withStore(root, async (s) => {
+      const err = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] })).catch((e) => e)
+      expect(err.code).toBe('CORRUPT')
+      expect(err.message).toMatch(/x\.json could not be loaded: it is not valid JSON/)
+      expect(s.problems).toHaveLength(1)
+      expect(s.problems[0].kind).toBe('unreadable')
+      const moved = s.problems[0].quarantinedTo!
+      expect(await readFile(join(root, moved), 'utf8')).toBe(truncated)
+    })
+    // Reported again on the next open, from the quarantine folder.
+    await withStore(root, async (s) => {
+      expect(s.problems.map((p) => p.kind)).toEqual(['quarantined'])
+    })
+  })
+
+  it('quarantines a file that parses but does not validate', async () => {
+    const root = await tempDir()
+    await writeFile(join(root, 'x.json'), JSON.stringify({ schemaVersion: 1, items: [42] }))
+    await withStore(root, async (s) => {
+      const err = await s.document('x.json', 'case', Doc).catch((e) => e)
+      expect(err.code).toBe('CORRUPT')
+      expect(err.message).toMatch(/does not match the expected shape at items\.0/)
+      expect((await readdir(join(root, 'quarantine'))).length).toBe(1)
+    })
+  })
+
+  it('in read-only mode reports a bad file but leaves it in place', async () => {
+    const root = await tempDir()
+    await writeFile(join(root, 'x.json'), '{oops')
+    await withStore(
+      root,
+      async (s) => {
+        const err = await s.document('x.json', 'case', Doc).catch((e) => e)
+        expect(err.code).toBe('CORRUPT')
+      },
+      { readOnly: true },
+    )
+    expect(await readFile(join(root, 'x.json'), 'utf8')).toBe('{oops')
+  })
+
+  it('opens a file from a newer version read-only', async () => {
+    const root = await tempDir()
+    const newer = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, items: ['a'] })
+    await writeFile(join(root, 'x.json'), newer)
+    await withStore(root, async (s) => {
+      const d = await s.document('x.json', 'case', Doc)
+      expect(d.data.items).toEqual(['a'])
+      const err = await d.update((x) => x.items.push('b')).catch((e) => e)
+      expect(err.code).toBe('READ_ONLY')
+      expect(s.problems[0].kind).toBe('newer-version')
+    })
+    expect(await readFile(join(root, 'x.json'), 'utf8')).toBe(newer)
+  })
+
+  it('migrates an old file forward after taking a backup of it', async () => {
+    const root = await tempDir()
+    const old = JSON.stringify({ schemaVersion: 0, list: ['a'] })
+    await writeFile(join(root, 'x.json'), old)
+    const migrations = {
+      workspace: {},
+      annotations: {},
+      briefing: {},
+      statutes: {},
+      case: { 0: (d: Record<string, unknown>) => ({ items: d.list }) },
+    }
+    await withStore(root, async (s) => {
+      const d = await s.document('x.json', 'case', Doc)
+      expect(d.data).toEqual({ schemaVersion: 1, items: ['a'] })
+      const backups = await s.backups.list('x.json')
+      expect(backups).toHaveLength(1)
+      expect(backups[0]).toMatch(/before-migration-v0/)
+      expect(await readFile(backups[0], 'utf8')).toBe(old)
+    }, { migrations })
+    expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8'))).toEqual({ schemaVersion: 1, items: ['a'] })
+  })
+
+  it('keeps a few rotating backups and can restore the newest', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    const now = () => new Date((t += 60_000))
+    await withStore(root, async (s) => {
+      const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+      for (let i = 0; i < 8; i++) await d.update((x) => x.items.push(String(i)))
+      expect(await s.backups.list('x.json')).toHaveLength(3)
+    }, { now, backupIntervalMs: 0, backupGenerations: 3 })
+
+    await writeFile(join(root, 'x.json'), 'garbage')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect(s.problems[0].backupAvailable).toBeTruthy()
+      await s.restoreBackup('x.json')
+      const d = await s.document('x.json', 'case', Doc)
+      // The newest backup was taken before the last write: it holds items 0..6.
+      expect(d.data.items).toEqual(['0', '1', '2', '3', '4', '5', '6'])
+      expect(s.problems).toEqual([])
+    })
+  })
+
+  it('refuses paths that leave the workspace', async () => {
+    const root = await tempDir()
+    await withStore(root, async (s) => {
+      expect(() => s.resolve('../etc/passwd')).toThrow(/outside the workspace/)
+    })
+  })
+
+  it('lets one process write a workspace at a time and names the holder', async () => {
+    const root = await tempDir()
+    const first = await WorkspaceStore.open(root, { app: 'Casefile window' })
+    try {
+      const err = await WorkspaceStore.open(root).catch((e) => e)
+      expect(err.code).toBe('LOCKED')
+      expect(err.message).toMatch(new RegExp(`in use by Casefile window \\(process ${process.pid} on `))
+      // A read-only opener is not blocked.
+      const ro = await WorkspaceStore.open(root, { readOnly: true })
+      expect(ro.readOnly).toBe(true)
+      await ro.close()
+    } finally {
+      await first.close()
+    }
+    const again = await WorkspaceStore.open(root)
+    await again.close()
+  })
+})
