@@ -72,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         locked ? 'Workspace in use' : 'Could not open the workspace',
         `${e instanceof Error ? e.message : String(e)}\n\nCasefile will open the workspace read-only.`,
       )
-      await session.openReadOnly(session.defaultWorkspace)
+      await session.openReadOnly(session.initialRoot)
     }
     handleProtocols(join(__dirname, '../renderer'), session)
     registerIpc(() => ({ services: session.current(), session, platform }), isTrustedFrame)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
@@ -5,6 +6,7 @@ import type { AppEvent } from '../shared/ipc/contract'
 import { installDemo } from './services/demoService'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
 import { durableWriteFile } from './storage/durableWrite'
+import { layout } from './storage/layout'
 
 const Settings = z.object({
   lastWorkspace: z.string().optional(),
@@ -52,16 +54,22 @@ export class AppSession {
     return this.settings.recent
   }
 
-  /** The workspace to open at start: the last one, or the default (with the demo case on first run). */
+  /** The workspace to open at start: the last one used, or the default. */
+  get initialRoot(): string {
+    return this.settings.lastWorkspace ?? this.defaultWorkspace
+  }
+
+  /** Opens the initial workspace; on first run that is a new default workspace holding the demo case. */
   async openInitial(): Promise<Services> {
     await this.loadSettings()
-    return this.open(this.settings.lastWorkspace ?? this.defaultWorkspace, { demoIfNew: true })
+    return this.open(this.initialRoot, { demoIfNew: !this.settings.lastWorkspace })
   }
 
   async open(root: string, { demoIfNew = false } = {}): Promise<Services> {
     const abs = resolve(root)
+    const fresh = !existsSync(join(abs, layout.workspace))
     const next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions })
-    if (demoIfNew && (await next.workspace.listCases()).length === 0 && !next.store.readOnly) {
+    if (demoIfNew && fresh && !next.store.readOnly) {
       await installDemo(next)
     }
     const previous = this.services
