@@ -21,3 +21,28 @@ export function contentSecurityPolicy({ dev = false } = {}): string {
     "frame-ancestors 'none'",
   ].join('; ')
 }
+
+/**
+ * Whether an IPC request may be served: only from the top frame of our own
+ * renderer origin. window.ts passes Electron's frame details in; kept here,
+ * free of electron, so it is tested in Node.
+ */
+export function isTrustedSender(frame: { url: string; isTopFrame: boolean } | null, rendererOrigin: string): boolean {
+  if (!frame || !frame.isTopFrame) return false
+  const origin = originOf(frame.url)
+  return origin !== null && origin === rendererOrigin
+}
+
+/**
+ * scheme://host of a URL. Node's URL reports the origin of custom schemes such
+ * as app:// as "null", so the comparison is built from protocol and host.
+ * file:, data: and about: URLs have no host and are never an app origin.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url)
+    return u.host ? `${u.protocol}//${u.host}` : null
+  } catch {
+    return null
+  }
+}

@@ -1,21 +1,16 @@
 import { BrowserWindow, session, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
-import { APP_SCHEME, contentSecurityPolicy } from './csp'
+import { APP_SCHEME, contentSecurityPolicy, isTrustedSender, originOf } from './csp'
 
 const DEV_URL = process.env['ELECTRON_RENDERER_URL']
 
 export function rendererOrigin(): string {
-  return DEV_URL ? new URL(DEV_URL).origin : `${APP_SCHEME}://casefile`
+  return DEV_URL ? (originOf(DEV_URL) ?? DEV_URL) : `${APP_SCHEME}://casefile`
 }
 
 /** Only the top frame of our own renderer may call IPC. */
 export function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent) return false
-  try {
-    return new URL(frame.url).origin === rendererOrigin()
-  } catch {
-    return false
-  }
+  return isTrustedSender(frame && { url: frame.url, isTopFrame: !frame.parent }, rendererOrigin())
 }
 
 /** http(s) links open in the system browser, and only these. */
@@ -65,7 +60,7 @@ export function createMainWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show())
   // No navigation away from the app and no new windows; links go to the system browser only on a click.
   win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== rendererOrigin()) event.preventDefault()
+    if (originOf(url) !== rendererOrigin()) event.preventDefault()
   })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
