@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/preload/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
