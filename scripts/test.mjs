@@ -29,6 +29,7 @@ function step(label, cmd, args) {
 
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
 step('typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])
+step('typecheck (e2e)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'])
 step('lint', 'npm', ['run', '-s', 'lint'])
 step('build', 'npx', ['electron-vite', 'build'])
 
