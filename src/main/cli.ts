@@ -1,10 +1,14 @@
 import { AppError } from '../shared/ipc/result'
 import { checkCommands } from './cli/commands/check'
 import { casesCommands } from './cli/commands/cases'
+import { evidenceCommands } from './cli/commands/evidence'
+import { exportCommands } from './cli/commands/export'
+import { searchCommands } from './cli/commands/search'
+import { statuteCommands } from './cli/commands/statutes'
 import { type CliIO, type Command, oneLine, runCommand, UsageError } from './cli/framework'
 
 /** Every command; areas add theirs in cli/commands/<area>.ts. */
-export const COMMANDS: Command[] = [...casesCommands, ...checkCommands]
+export const COMMANDS: Command[] = [...casesCommands, ...evidenceCommands, ...searchCommands, ...statuteCommands, ...exportCommands, ...checkCommands]
 
 function help(io: CliIO) {
   io.out('Casefile — offline case-file workspace (command line)\n')

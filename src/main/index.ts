@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { join } from 'node:path'
 import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
@@ -25,6 +25,26 @@ if (!app.requestSingleInstanceLock()) {
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     openExternal: openExternalSafely,
+    async chooseFiles(title) {
+      const result = await dialog.showOpenDialog(win ?? undefined!, {
+        title,
+        properties: ['openFile', 'multiSelections'],
+      })
+      return result.canceled || !result.filePaths.length ? null : result.filePaths
+    },
+    async chooseSavePath(title, defaultName) {
+      const result = await dialog.showSaveDialog(win ?? undefined!, {
+        title,
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      })
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async openPath(path) {
+      // shell.openPath resolves to an error message rather than rejecting.
+      const failure = await shell.openPath(path)
+      if (failure) throw new AppError('IO', `Could not open ${path}: ${failure}`)
+    },
     emit(event, payload) {
       win?.webContents.send(event, payload)
     },

@@ -108,4 +108,10 @@ export interface Platform {
   notifyWorkspaceChanged(): void
   /** Pushes an app event (progress of long work, say) to the renderer. */
   emit(event: AppEvent, payload: unknown): void
+  /** The open-file dialog, several files allowed; null when the user cancels. */
+  chooseFiles(title: string): Promise<string[] | null>
+  /** The save dialog; null when the user cancels. */
+  chooseSavePath(title: string, defaultName: string): Promise<string | null>
+  /** Opens a file in the system's default viewer (an exported PDF). */
+  openPath(path: string): Promise<void>
 }

@@ -1,15 +1,50 @@
-import { readdir } from 'node:fs/promises'
-import { Briefing, BriefingFile, CURRENT_SCHEMA_VERSION, type BriefingSummary } from '../../shared/domain'
+import { readdir, rm } from 'node:fs/promises'
+import { z } from 'zod'
+import {
+  Briefing,
+  BriefingFile,
+  BriefingTemplate,
+  CitationAttrs,
+  CURRENT_SCHEMA_VERSION,
+  ExportRecord,
+  type BriefingSummary,
+} from '../../shared/domain'
+import { BriefingPatch } from '../../shared/ipc/channels/briefings'
 import { AppError } from '../../shared/ipc/result'
 import { layout, SAFE_ID } from '../storage/layout'
+import { DEFAULT_TITLES, templateBody, templateHeader } from './briefingTemplates'
 import type { CasesService } from './casesService'
 import { nowIso, type ServiceContext } from './context'
+import type { WorkspaceService } from './workspaceService'
 
 type BriefingInput = Omit<Briefing, 'id' | 'createdAt' | 'updatedAt' | 'exports' | 'status' | 'template'> &
   Partial<Pick<Briefing, 'status' | 'template'>>
 
+/** Internal callers (the exporter) may also replace the export history. */
+const ServicePatch = BriefingPatch.extend({ exports: z.array(ExportRecord).optional() })
+
+/** Every citation node's attrs in a body, in document order; malformed ones are skipped. */
+export function citationsIn(body: unknown): CitationAttrs[] {
+  const out: CitationAttrs[] = []
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const n = node as { type?: unknown; attrs?: unknown; content?: unknown }
+    if (n.type === 'citation') {
+      const parsed = CitationAttrs.safeParse(n.attrs)
+      if (parsed.success) out.push(parsed.data)
+    }
+    if (Array.isArray(n.content)) n.content.forEach(walk)
+  }
+  walk(body)
+  return out
+}
+
 /** Owns cases/<id>/briefings/<briefingId>.json, one file per briefing so autosave rewrites only it. */
-export function createBriefingsService(ctx: ServiceContext, cases: CasesService) {
+export function createBriefingsService(
+  ctx: ServiceContext,
+  cases: CasesService,
+  workspace?: Pick<WorkspaceService, 'userName'>,
+) {
   const doc = async (caseId: string, briefingId: string) => {
     await cases.caseDoc(caseId)
     if (!SAFE_ID.test(briefingId)) throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}".`)
@@ -28,7 +63,20 @@ export function createBriefingsService(ctx: ServiceContext, cases: CasesService)
     }
   }
 
-  return {
+  const emit = (op: 'upsert' | 'remove', caseId: string, id: string) =>
+    ctx.changes.emit({ kind: 'briefing', op, caseId, id })
+
+  async function write(caseId: string, briefingId: string, fn: (b: Briefing) => Briefing): Promise<Briefing> {
+    const d = await doc(caseId, briefingId)
+    const out = await d.update((file) => {
+      file.briefing = Briefing.parse({ ...fn(file.briefing), updatedAt: nowIso(ctx) })
+      return file.briefing
+    })
+    emit('upsert', caseId, briefingId)
+    return out
+  }
+
+  const service = {
     doc,
 
     async list(caseId: string): Promise<BriefingSummary[]> {
@@ -51,23 +99,97 @@ export function createBriefingsService(ctx: ServiceContext, cases: CasesService)
     },
 
     async create(caseId: string, input: BriefingInput, id = ctx.newId('briefing')): Promise<Briefing> {
+      ctx.store.assertWritable()
       await cases.caseDoc(caseId)
+      if (!SAFE_ID.test(id)) throw new AppError('VALIDATION', `"${id}" cannot be a briefing id.`)
+      if (await ctx.store.exists(layout.briefingFile(caseId, id)))
+        throw new AppError('CONFLICT', `A briefing with id "${id}" exists in this case.`)
       const at = nowIso(ctx)
       const briefing = Briefing.parse({ ...input, id, createdAt: at, updatedAt: at, exports: [] })
       await ctx.store.document(layout.briefingFile(caseId, id), 'briefing', BriefingFile, () => ({
         schemaVersion: CURRENT_SCHEMA_VERSION,
         briefing,
       }))
+      emit('upsert', caseId, id)
       return briefing
     },
 
-    async update(caseId: string, briefingId: string, patch: Partial<BriefingInput>): Promise<Briefing> {
-      const d = await doc(caseId, briefingId)
-      return d.update((file) => {
-        file.briefing = Briefing.parse({ ...file.briefing, ...patch, updatedAt: nowIso(ctx) })
-        return file.briefing
+    /** A new draft from one of the templates, its header filled from the case and today's date. */
+    async createFromTemplate(
+      caseId: string,
+      template: z.input<typeof BriefingTemplate>,
+      title?: string,
+    ): Promise<Briefing> {
+      const name = BriefingTemplate.parse(template)
+      const c = (await cases.caseDoc(caseId)).data.case
+      const author = await authorName()
+      return service.create(caseId, {
+        title: title?.trim() || DEFAULT_TITLES[name],
+        template: name,
+        status: 'draft',
+        header: templateHeader(name, c, ctx.now(), author),
+        body: templateBody(name, c),
       })
     },
+
+    async update(caseId: string, briefingId: string, patch: z.input<typeof ServicePatch>): Promise<Briefing> {
+      const fields = ServicePatch.parse(patch)
+      return write(caseId, briefingId, (b) => ({
+        ...b,
+        ...(fields.title !== undefined && { title: fields.title }),
+        ...(fields.body !== undefined && { body: fields.body }),
+        ...(fields.status !== undefined && { status: fields.status }),
+        ...(fields.exports !== undefined && { exports: fields.exports }),
+        // Header fields merge, so the header form and the title field can save independently.
+        header: { ...b.header, ...(fields.header ?? {}) },
+      }))
+    },
+
+    async duplicate(caseId: string, briefingId: string): Promise<Briefing> {
+      const b = await service.get(caseId, briefingId)
+      return service.create(caseId, {
+        title: `${b.title} (copy)`.slice(0, 300),
+        template: b.template,
+        status: 'draft',
+        header: b.header,
+        body: structuredClone(b.body),
+      })
+    },
+
+    async remove(caseId: string, briefingId: string): Promise<void> {
+      ctx.store.assertWritable()
+      await doc(caseId, briefingId)
+      const rel = layout.briefingFile(caseId, briefingId)
+      // Let a pending autosave land first, or it would recreate the file after the delete.
+      await ctx.store.queueFor(rel).idle()
+      await rm(ctx.store.resolve(rel), { force: true })
+      ctx.store.forget(rel)
+      emit('remove', caseId, briefingId)
+    },
+
+    /** The export record of a file this workspace wrote, if any: the only PDFs the app will open. */
+    async findExport(path: string): Promise<{ caseId: string; briefingId: string; record: ExportRecord } | null> {
+      for (const c of await cases.list()) {
+        for (const b of await service.list(c.id)) {
+          const record = (await service.get(c.id, b.id)).exports.find((r) => r.file === path)
+          if (record) return { caseId: c.id, briefingId: b.id, record }
+        }
+      }
+      return null
+    },
+
+    async recordExport(caseId: string, briefingId: string, record: z.input<typeof ExportRecord>): Promise<Briefing> {
+      const rec = ExportRecord.parse(record)
+      return write(caseId, briefingId, (b) => ({ ...b, exports: [...b.exports, rec] }))
+    },
   }
+
+  async function authorName(): Promise<string> {
+    const name = (await workspace?.userName()) ?? ''
+    // The placeholder user name would read oddly on a memo's FROM line.
+    return name === 'local user' ? '' : name
+  }
+
+  return service
 }
 export type BriefingsService = ReturnType<typeof createBriefingsService>

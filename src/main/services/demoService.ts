@@ -3,6 +3,7 @@ import { Briefing, EvidenceItem } from '../../shared/domain'
 import { AppError } from '../../shared/ipc/result'
 import type { Services } from './index'
 import { nowIso } from './context'
+import { evidenceTarget } from './evidence/evidenceService'
 
 export const DEMO_CASE_ID = demo.case.id
 
@@ -34,6 +35,11 @@ export async function installDemo(s: Services): Promise<string> {
   await s.cases.mutate(id, (file) => {
     file.evidence.push(...evidence)
   })
+  // The custody entry above has its twin in the hash-chained audit log, as every custody entry does.
+  for (const e of evidence) {
+    const detail = { title: e.title, ...(e.sourceUrl ? { url: e.sourceUrl } : {}) }
+    await s.audit.append({ action: 'referenced', target: evidenceTarget(id, e.id), actor: user, detail })
+  }
 
   for (const { id: statuteId, ...statute } of demo.statutes) {
     const existing = (await s.statutes.list()).some((x) => x.id === statuteId)

@@ -3,8 +3,10 @@ import { createBriefingsService } from './briefingsService'
 import { ChangeBus } from './changes'
 import { createCasesService } from './casesService'
 import { randomId, type ServiceContext } from './context'
+import { createEvidenceServices } from './evidence/index'
 import { createStatutesService } from './statutesService'
 import { createWorkspaceService } from './workspaceService'
+import { createSearchService } from './search/index'
 
 export interface OpenOptions extends StoreOptions {
   newId?: (prefix: string) => string
@@ -19,9 +21,28 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     await workspace.ensure()
     const cases = createCasesService(ctx, workspace)
     const statutes = createStatutesService(ctx)
-    const briefings = createBriefingsService(ctx, cases)
+    const briefings = createBriefingsService(ctx, cases, workspace)
+    statutes.connect(cases, briefings)
     cases.setDetailParts({ statutesFor: statutes.getMany, briefingsOf: briefings.list })
-    return { ctx, store, workspace, cases, statutes, briefings, close: () => store.close() }
+    const { audit, annotations, evidence, notes } = createEvidenceServices(ctx, workspace, cases)
+    const search = createSearchService(ctx)
+    return {
+      ctx,
+      store,
+      workspace,
+      cases,
+      statutes,
+      briefings,
+      audit,
+      annotations,
+      evidence,
+      notes,
+      search,
+      close: async () => {
+        await search.close()
+        await store.close()
+      },
+    }
   } catch (e) {
     await store.close()
     throw e

@@ -5,13 +5,21 @@
  * there, a handler in main, and nothing else.
  */
 import type { z } from 'zod'
+import { briefingsChannels } from './channels/briefings'
 import { casesChannels } from './channels/cases'
+import { searchChannels } from './channels/search'
+import { evidenceChannels } from './channels/evidence'
+import { statutesChannels } from './channels/statutes'
 import { workspaceChannels } from './channels/workspace'
 import type { ChannelSpec } from './define'
 
 export const contract = {
   ...workspaceChannels,
   ...casesChannels,
+  ...searchChannels,
+  ...statutesChannels,
+  ...briefingsChannels,
+  ...evidenceChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

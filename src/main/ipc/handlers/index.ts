@@ -1,9 +1,17 @@
 import type { Handlers } from '../types'
+import { briefingsHandlers } from './briefings'
 import { casesHandlers } from './cases'
+import { searchHandlers } from './search'
+import { evidenceHandlers } from './evidence'
+import { statutesHandlers } from './statutes'
 import { workspaceHandlers } from './workspace'
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...casesHandlers,
+  ...searchHandlers,
+  ...evidenceHandlers,
+  ...statutesHandlers,
+  ...briefingsHandlers,
 }

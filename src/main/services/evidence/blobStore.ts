@@ -1,0 +1,291 @@
+/**
+ * The content-addressed blob store: blobs/<sha256>, written once, read-only after.
+ * A file is hashed while it is copied (one read of the source), so a 4 GB video
+ * is read once, never held in memory, and its hash describes exactly the bytes stored.
+ */
+import { createHash, randomBytes, type Hash } from 'node:crypto'
+import { chmod, link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError } from '../../../shared/ipc/result'
+
+/** 2 MiB reads: large enough that syscalls and hash calls are cheap, small enough to keep memory flat. */
+export const READ_SIZE = 2 * 1024 * 1024
+/**
+ * Start flushing written data to disk every so often, in the background, so the
+ * disk works while later chunks are read and hashed and the final fsync finds
+ * little left to do (the kernel alone would hold a whole 1 GB file back until then).
+ */
+const SYNC_EVERY = 64 * 1024 * 1024
+export const SHA256_HEX = /^[0-9a-f]{64}$/
+
+export interface Progress {
+  (done: number, total: number): void
+}
+
+export interface StoredBlob {
+  sha256: string
+  size: number
+  /** The same bytes were already stored; nothing new was written. */
+  existed: boolean
+}
+
+/** Calls `fn` at most every `ms`, and always for the last value when `flush` is called. */
+export function throttle(fn: Progress | undefined, ms = 100) {
+  let last = 0
+  return {
+    report(done: number, total: number) {
+      if (!fn) return
+      const t = Date.now()
+      if (t - last >= ms) {
+        last = t
+        fn(done, total)
+      }
+    },
+    flush(done: number, total: number) {
+      fn?.(done, total)
+    },
+  }
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  let h: FileHandle | undefined
+  try {
+    h = await open(dir, 'r')
+    await h.sync()
+  } catch (e) {
+    // Some file systems refuse fsync on a folder; the file itself is synced already.
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw e
+  } finally {
+    await h?.close()
+  }
+}
+
+const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was stored.')
+
+/**
+ * Writes one blob: bytes pushed in are hashed and appended to a unique temp file
+ * in the blobs folder; commit() syncs it and renames it to its hash. One write is
+ * kept in flight while the next chunk is read and hashed, so disk and CPU overlap.
+ */
+export class BlobWriter {
+  private readonly hash: Hash = createHash('sha256')
+  private pending: Promise<void> = Promise.resolve()
+  /** A background fdatasync in flight, if any; at most one. */
+  private syncing: Promise<void> | null = null
+  private unsynced = 0
+  private closed = false
+  bytes = 0
+
+  private constructor(
+    readonly dir: string,
+    readonly tempPath: string,
+    private readonly fh: FileHandle,
+    private readonly durable: boolean,
+  ) {}
+
+  /** durable: false skips every fsync; only for benchmarks set against tools that do not sync either. */
+  static async create(blobsDir: string, { durable = true } = {}): Promise<BlobWriter> {
+    await mkdir(blobsDir, { recursive: true })
+    const tempPath = join(blobsDir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
+    return new BlobWriter(blobsDir, tempPath, await open(tempPath, 'wx', 0o600), durable)
+  }
+
+  /**
+   * Hashes the chunk and starts writing it once the previous write is done. The
+   * caller may reuse the chunk's memory only after its next write() call returns.
+   */
+  async write(chunk: Buffer): Promise<void> {
+    if (this.closed) throw new Error('blob writer is closed')
+    this.hash.update(chunk)
+    this.bytes += chunk.length
+    await this.pending
+    this.pending = this.writeAll(chunk)
+    // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
+    this.pending.catch(() => undefined)
+    this.unsynced += chunk.length
+    if (this.durable && this.unsynced >= SYNC_EVERY && !this.syncing) {
+      this.unsynced = 0
+      const s: Promise<void> = this.pending
+        .then(() => this.fh.datasync())
+        .finally(() => {
+          if (this.syncing === s) this.syncing = null
+        })
+      this.syncing = s
+      s.catch(() => undefined)
+    }
+  }
+
+  private async writeAll(chunk: Buffer): Promise<void> {
+    let off = 0
+    while (off < chunk.length) off += (await this.fh.write(chunk, off, chunk.length - off)).bytesWritten
+  }
+
+  /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
+  async commit(): Promise<StoredBlob> {
+    if (this.closed) throw new Error('blob writer is closed')
+    this.closed = true
+    const sha256 = this.hash.digest('hex')
+    const target = join(this.dir, sha256)
+    try {
+      await this.pending
+      await this.syncing
+      if (this.durable) await this.fh.sync()
+      await this.fh.chmod(0o444)
+    } catch (e) {
+      await this.fh.close().catch(() => undefined)
+      await unlink(this.tempPath).catch(() => undefined)
+      throw e
+    }
+    await this.fh.close()
+    let existed = false
+    try {
+      // link() fails if the target exists, so a blob once stored is never replaced (rename would overwrite).
+      await link(this.tempPath, target)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EEXIST') existed = true
+      else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+        // File systems without hard links: rename, after checking nobody stored it first.
+        if (await exists(target)) existed = true
+        else await rename(this.tempPath, target)
+      } else {
+        await unlink(this.tempPath).catch(() => undefined)
+        throw e
+      }
+    }
+    await unlink(this.tempPath).catch(() => undefined)
+    if (this.durable) await fsyncDir(this.dir)
+    return { sha256, size: this.bytes, existed }
+  }
+
+  /** Drops the temp file; nothing is stored. Safe to call more than once. */
+  async abort(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.pending.catch(() => undefined)
+    await this.syncing?.catch(() => undefined)
+    await this.fh.close().catch(() => undefined)
+    await unlink(this.tempPath).catch(() => undefined)
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export interface StoreOptions {
+  signal?: AbortSignal
+  onProgress?: Progress
+  readSize?: number
+  /** See BlobWriter.create; never false in the app. */
+  durable?: boolean
+}
+
+/**
+ * Streams a file into the store, hashing it in the same pass. Three fixed
+ * buffers rotate: while chunk i is hashed on this thread, chunk i+1 is being
+ * read and chunk i-1 written by the I/O threads. Memory stays at 3 × readSize
+ * whatever the file's size, and no buffer is allocated per chunk (no GC churn).
+ */
+export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOptions = {}): Promise<StoredBlob> {
+  let src: FileHandle
+  try {
+    src = await open(srcPath, 'r')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new AppError('NOT_FOUND', `Cannot read ${srcPath}: no such file.`)
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new AppError('FORBIDDEN', `Cannot read ${srcPath}: permission denied.`)
+    throw e
+  }
+  let writer: BlobWriter | undefined
+  let next: Promise<unknown> = Promise.resolve()
+  try {
+    if (opts.signal?.aborted) throw cancelled()
+    const info = await src.stat()
+    if (!info.isFile()) throw new AppError('VALIDATION', `${srcPath} is not a regular file.`)
+    const total = info.size
+    const size = opts.readSize ?? READ_SIZE
+    const progress = throttle(opts.onProgress)
+    const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]
+    writer = await BlobWriter.create(blobsDir, { durable: opts.durable ?? true })
+    let pos = 0
+    let reading = src.read(bufs[0], 0, size, 0)
+    for (let i = 0; ; i++) {
+      next = reading
+      const { bytesRead } = await reading
+      if (opts.signal?.aborted) throw cancelled()
+      if (bytesRead === 0) break
+      const cur = bufs[i % 3]
+      pos += bytesRead
+      // bufs[(i+1) % 3] last held chunk i-2, whose write finished before write(chunk i-1) returned.
+      reading = src.read(bufs[(i + 1) % 3], 0, size, pos)
+      next = reading
+      await writer.write(bytesRead === size ? cur : cur.subarray(0, bytesRead))
+      progress.report(pos, total)
+    }
+    const stored = await writer.commit()
+    progress.flush(stored.size, total)
+    return stored
+  } catch (e) {
+    await next.catch(() => undefined) // never close the source under a read in flight
+    await writer?.abort()
+    throw e
+  } finally {
+    await src.close()
+  }
+}
+
+/** SHA-256 of a stored (or any) file: two fixed buffers, the next read overlapping the hash of the last. */
+export async function hashFile(path: string, readSize = READ_SIZE): Promise<string> {
+  const hash = createHash('sha256')
+  const fh = await open(path, 'r')
+  try {
+    const bufs = [Buffer.allocUnsafe(readSize), Buffer.allocUnsafe(readSize)]
+    let pos = 0
+    let reading = fh.read(bufs[0], 0, readSize, 0)
+    for (let i = 0; ; i++) {
+      const { bytesRead } = await reading
+      if (bytesRead === 0) break
+      pos += bytesRead
+      reading = fh.read(bufs[(i + 1) % 2], 0, readSize, pos)
+      hash.update(bufs[i % 2].subarray(0, bytesRead))
+    }
+  } finally {
+    await fh.close()
+  }
+  return hash.digest('hex')
+}
+
+/**
+ * Removes temp files an interrupted import left behind (a crash, a power cut).
+ * Only one process writes a workspace (the lock), so another pid's temp file is stale.
+ */
+export async function sweepIncoming(blobsDir: string): Promise<number> {
+  let removed = 0
+  for (const name of await readdir(blobsDir).catch(() => [] as string[])) {
+    const m = /^\.incoming-(\d+)-[0-9a-f]+$/.exec(name)
+    if (m && Number(m[1]) !== process.pid) {
+      await unlink(join(blobsDir, name)).then(
+        () => removed++,
+        () => undefined,
+      )
+    }
+  }
+  return removed
+}
+
+export const blobPathIn = (blobsDir: string, sha256: string): string => {
+  if (!SHA256_HEX.test(sha256)) throw new AppError('VALIDATION', `"${sha256}" is not a SHA-256.`)
+  return join(blobsDir, sha256)
+}
+
+/** Makes sure a stored blob stays read-only (after a restore, say). */
+export const sealBlob = (path: string) => chmod(path, 0o444)

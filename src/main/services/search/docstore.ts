@@ -1,0 +1,169 @@
+/**
+ * Titles and bodies of indexed documents, kept on disk (cache/search-docs-<gen>.bin)
+ * instead of in memory: only the ~50 hits a query shows need them, and a few
+ * positional reads from the page cache cost far less than holding 600,000
+ * strings in the main process. Append-only; a compaction writes a new generation.
+ */
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+
+const FLUSH_BYTES = 4 << 20
+
+export class DocStore {
+  offsets: number[] = []
+  lengths: number[] = []
+  /** Texts not yet on disk, by ordinal. */
+  private pending = new Map<number, Buffer>()
+  private pendingBytes = 0
+  private fd: number | null = null
+  size = 0
+  liveBytes = 0
+
+  /** `dir` null keeps everything in memory (a workspace on read-only media). */
+  constructor(
+    private readonly dir: string | null,
+    public gen = 1,
+  ) {}
+
+  fileName(gen = this.gen): string {
+    return `search-docs-${gen}.bin`
+  }
+
+  private path(gen = this.gen): string {
+    return join(this.dir!, this.fileName(gen))
+  }
+
+  /** Reopens a generation written earlier; false when it is missing or shorter than the index expects. */
+  attach(gen: number, size: number, offsets: number[], lengths: number[]): boolean {
+    if (!this.dir || !existsSync(this.path(gen))) return false
+    const fd = openSync(this.path(gen), 'r+')
+    if (fstatSync(fd).size < size) {
+      closeSync(fd)
+      return false
+    }
+    this.fd = fd
+    this.gen = gen
+    this.size = size
+    this.offsets = offsets
+    this.lengths = lengths
+    this.liveBytes = lengths.reduce((s, l) => s + l, 0)
+    return true
+  }
+
+  private ensureFile(): number | null {
+    if (!this.dir) return null
+    if (this.fd === null) {
+      mkdirSync(this.dir, { recursive: true })
+      this.fd = openSync(this.path(), 'w+')
+      this.size = 0
+    }
+    return this.fd
+  }
+
+  put(ord: number, title: string, body: string, id: string): void {
+    const buf = Buffer.from(JSON.stringify([title, body, id]))
+    this.pending.set(ord, buf)
+    this.pendingBytes += buf.length
+    this.offsets[ord] = -1
+    this.lengths[ord] = buf.length
+    this.liveBytes += buf.length
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush()
+  }
+
+  drop(ord: number): void {
+    this.liveBytes -= this.lengths[ord] ?? 0
+    this.lengths[ord] = 0
+    const buf = this.pending.get(ord)
+    if (buf) {
+      this.pendingBytes -= buf.length
+      this.pending.delete(ord)
+    }
+  }
+
+  /** [title, body, id] */
+  get(ord: number): [string, string, string] {
+    const buf = this.pending.get(ord)
+    if (buf) return JSON.parse(buf.toString('utf8')) as [string, string, string]
+    const len = this.lengths[ord]
+    if (!len || this.fd === null || this.offsets[ord] < 0) return ['', '', '']
+    const out = Buffer.allocUnsafe(len)
+    readSync(this.fd, out, 0, len, this.offsets[ord])
+    return JSON.parse(out.toString('utf8')) as [string, string, string]
+  }
+
+  /** Appends pending texts to the file in one write. */
+  flush(sync = false): void {
+    const fd = this.ensureFile()
+    if (fd === null || !this.pending.size) return
+    const parts: Buffer[] = []
+    let at = this.size
+    for (const [ord, buf] of this.pending) {
+      this.offsets[ord] = at
+      at += buf.length
+      parts.push(buf)
+    }
+    const all = Buffer.concat(parts)
+    let written = 0
+    while (written < all.length) written += writeSync(fd, all, written, all.length - written, this.size + written)
+    this.size = at
+    this.pending.clear()
+    this.pendingBytes = 0
+    if (sync) fsyncSync(fd)
+  }
+
+  /** Worth rewriting once most of the file is texts of removed documents. */
+  get wasteful(): boolean {
+    return this.size > 8 << 20 && this.size > 2 * this.liveBytes
+  }
+
+  /**
+   * Applies an ordinal renumbering (`remap[old]` = new or -1). With `rewrite`,
+   * live texts move to a new generation file and the old one is left for the
+   * caller to delete once an index pointing at the new one is saved.
+   */
+  renumber(remap: Int32Array, count: number, rewrite: boolean): void {
+    const offsets: number[] = new Array(count)
+    const lengths: number[] = new Array(count)
+    const pending = new Map<number, Buffer>()
+    for (let old = 0; old < remap.length; old++) {
+      const o = remap[old]
+      if (o < 0) continue
+      offsets[o] = this.offsets[old]
+      lengths[o] = this.lengths[old]
+      const p = this.pending.get(old)
+      if (p) pending.set(o, p)
+    }
+    if (rewrite && this.fd !== null) {
+      const next = this.gen + 1
+      const fd = openSync(this.path(next), 'w+')
+      let at = 0
+      for (let o = 0; o < count; o++) {
+        if (pending.has(o) || !lengths[o]) continue
+        const buf = Buffer.allocUnsafe(lengths[o])
+        readSync(this.fd, buf, 0, lengths[o], offsets[o])
+        writeSync(fd, buf, 0, buf.length, at)
+        offsets[o] = at
+        at += buf.length
+      }
+      closeSync(this.fd)
+      this.fd = fd
+      this.gen = next
+      this.size = at
+    }
+    this.offsets = offsets
+    this.lengths = lengths
+    this.pending = pending
+  }
+
+  /** Deletes generations other than the current one (after the index naming it is on disk). */
+  prune(): void {
+    if (!this.dir) return
+    for (let g = this.gen - 1; g >= Math.max(1, this.gen - 5); g--) rmSync(this.path(g), { force: true })
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+  }
+
+}

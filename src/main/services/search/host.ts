@@ -1,0 +1,123 @@
+/**
+ * Where the index lives: a worker thread when its entry file can be found
+ * (from sources through tsx, or `searchWorker.js` beside the bundled main), else
+ * in this process with every long loop sliced by setImmediate.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/ipc/channels/search'
+import { AppError, type ErrorCode } from '../../../shared/ipc/result'
+import { Indexer } from './indexer'
+
+export type WorkerRequest =
+  | { id: number; op: 'open' | 'refreshAll' | 'save' | 'close' }
+  | { id: number; op: 'refreshCases'; caseIds: string[]; statutes: boolean }
+  | { id: number; op: 'query'; query: SearchQuery }
+
+export type WorkerReply =
+  | { type: 'status'; status: SearchStatus }
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: { code: ErrorCode; message: string } }
+
+export interface SearchHost {
+  readonly mode: 'worker' | 'inline'
+  open(): Promise<void>
+  refreshCases(caseIds: string[], statutes: boolean): Promise<void>
+  refreshAll(): Promise<void>
+  query(q: SearchQuery): Promise<SearchResponse>
+  status(): SearchStatus
+  save(): Promise<void>
+  close(): Promise<void>
+}
+
+const IDLE: SearchStatus = { state: 'idle', done: 0, total: 0, documents: 0, loadedFromCache: false, reread: 0 }
+
+export class InlineHost implements SearchHost {
+  readonly mode = 'inline'
+  private readonly indexer: Indexer
+  constructor(root: string, persist: boolean) {
+    this.indexer = new Indexer(root, { persist })
+  }
+  open = () => this.indexer.open()
+  refreshCases = (ids: string[], statutes: boolean) => this.indexer.refreshCases(ids, statutes)
+  refreshAll = () => this.indexer.refreshAll()
+  query = (q: SearchQuery) => this.indexer.query(q)
+  status = () => this.indexer.status
+  save = () => this.indexer.save()
+  close = () => this.indexer.close()
+}
+
+/** The worker's entry as this module is running: from sources, or bundled beside it. */
+export function workerEntry(): { file: URL; entry?: string } | null {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) return { file: new URL('./workerBoot.mjs', here), entry: new URL('./worker.ts', here).href }
+  // A name built at run time, so the bundler leaves it alone; electron-vite emits it as a second main entry.
+  const name = ['searchWorker', 'js'].join('.')
+  const built = new URL(`./${name}`, here)
+  return existsSync(fileURLToPath(built)) ? { file: built } : null
+}
+
+export class WorkerHost implements SearchHost {
+  readonly mode = 'worker'
+  private worker: Worker
+  private nextId = 1
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  private current: SearchStatus = IDLE
+  private exited: Error | null = null
+
+  constructor(root: string, persist: boolean, entry: { file: URL; entry?: string }) {
+    this.worker = new Worker(entry.file, { workerData: { root, persist, entry: entry.entry } })
+    this.worker.on('message', (msg: WorkerReply) => {
+      if (msg.type === 'status') {
+        this.current = msg.status
+        return
+      }
+      const p = this.pending.get(msg.id)
+      if (!p) return
+      this.pending.delete(msg.id)
+      if (!this.pending.size) this.worker.unref()
+      if (msg.ok) p.resolve(msg.value)
+      else p.reject(new AppError(msg.error.code, msg.error.message))
+    })
+    const fail = (e: Error) => {
+      this.exited = e
+      this.current = { ...this.current, state: 'error', message: e.message }
+      for (const p of this.pending.values()) p.reject(new AppError('INTERNAL', `The search worker stopped: ${e.message}`))
+      this.pending.clear()
+    }
+    this.worker.on('error', fail)
+    this.worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)))
+    this.worker.unref()
+  }
+
+  private send<T>(msg: Omit<WorkerRequest, 'id'>): Promise<T> {
+    if (this.exited) return Promise.reject(new AppError('INTERNAL', `The search worker stopped: ${this.exited.message}`))
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      // Referenced only while a caller waits on it, so an idle index never keeps the process alive.
+      this.worker.ref()
+      this.worker.postMessage({ ...msg, id })
+    })
+  }
+
+  open = () => this.send<void>({ op: 'open' })
+  refreshCases = (caseIds: string[], statutes: boolean) => this.send<void>({ op: 'refreshCases', caseIds, statutes } as never)
+  refreshAll = () => this.send<void>({ op: 'refreshAll' })
+  query = (query: SearchQuery) => this.send<SearchResponse>({ op: 'query', query } as never)
+  status = () => this.current
+  save = () => this.send<void>({ op: 'save' })
+
+  async close(): Promise<void> {
+    if (!this.exited) await this.send<void>({ op: 'close' }).catch(() => undefined)
+    this.exited ??= new Error('closed')
+    await this.worker.terminate()
+  }
+}
+
+export function createHost(root: string, opts: { mode?: 'worker' | 'inline' | 'auto'; persist: boolean }): SearchHost {
+  const entry = opts.mode === 'inline' ? null : workerEntry()
+  if (opts.mode === 'worker' && !entry) throw new AppError('INTERNAL', 'The search worker entry file is missing.')
+  return entry ? new WorkerHost(root, opts.persist, entry) : new InlineHost(root, opts.persist)
+}

@@ -1,0 +1,91 @@
+/**
+ * Text folding shared by indexing, querying and snippets. Folding must be the
+ * same on both sides, or "cancilleria" would never meet "Cancillería".
+ */
+
+const MARKS = /[\u0300-\u036f]/g
+const TOKEN = /[\p{L}\p{N}]+/gu
+
+/** Lower case without diacritics: "Cancillería" -> "cancilleria". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
+}
+
+/** Terms worth indexing: single letters carry no meaning and cost a posting per document. */
+const keep = (t: string) => t.length > 1 || (t >= '0' && t <= '9')
+
+export function tokenize(text: string): string[] {
+  return fold(text).match(TOKEN)?.filter(keep) ?? []
+}
+
+/** Unique terms of a text. */
+export function terms(text: string): Set<string> {
+  return new Set(tokenize(text))
+}
+
+/**
+ * The folded text plus, for each folded character, the offset of the original
+ * character it came from, so matches found in folded text highlight the original.
+ */
+export function foldWithMap(text: string): { folded: string; map: number[] | null } {
+  const whole = fold(text)
+  // Nearly always folding keeps one character per character: offsets are then the same.
+  if (whole.length === text.length) return { folded: whole, map: null }
+  let folded = ''
+  const map: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // ASCII needs no normalization; this keeps snippets cheap for the common case.
+    const part = code < 128 ? text[i].toLowerCase() : fold(text[i])
+    for (let k = 0; k < part.length; k++) map.push(i)
+    folded += part
+  }
+  map.push(text.length)
+  return { folded, map }
+}
+
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance, giving up as soon as
+ * it must exceed `max`: the typo fallback compares a query term with thousands of terms.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > max) return max + 1
+  let prev2: number[] = []
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j)
+  for (let i = 1; i <= la; i++) {
+    const cur = [i]
+    let rowMin = i
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
+      cur.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    prev2 = prev
+    prev = cur
+  }
+  return prev[lb]
+}
+
+/** Plain text of a ProseMirror/TipTap JSON document (notes, briefing bodies), blocks separated by newlines. */
+export function richTextToPlain(doc: unknown): string {
+  const out: string[] = []
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return
+    const n = node as { type?: string; text?: unknown; content?: unknown; attrs?: Record<string, unknown> }
+    if (typeof n.text === 'string') out.push(n.text)
+    if (Array.isArray(n.content)) {
+      for (const child of n.content) walk(child)
+      if (n.type !== 'text') out.push('\n')
+    }
+  }
+  walk(doc)
+  return out
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
+}

@@ -1,0 +1,13 @@
+import type { CaseDetail } from '../../../shared/domain'
+
+/** What the case view hands each of its tabs (features/<name>/index.tsx). */
+export interface CaseTabProps {
+  caseId: string
+  detail: CaseDetail
+  /** Re-reads the case from main after a change. */
+  reload: () => Promise<void>
+  /** The item the route points at (#/case/<id>/<tab>/<itemId>), e.g. from a search hit. */
+  itemId?: string
+  /** The workspace refuses writes: show, but offer no editing. */
+  readOnly?: boolean
+}

@@ -1,0 +1,78 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+interface DialogProps {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  /** Extra class on the panel, e.g. "dialog--wide". */
+  className?: string
+  /** Forms with typed text turn this off so a stray click outside cannot throw the text away. */
+  closeOnBackdrop?: boolean
+}
+
+/**
+ * A modal: Escape and a click on the backdrop close it, Tab stays inside, focus
+ * goes to the first field and returns to where it was on close.
+ */
+export function Dialog({ title, onClose, children, className = '', closeOnBackdrop = true }: DialogProps) {
+  const panel = useRef<HTMLDivElement>(null)
+  const titleId = useId()
+  const onCloseRef = useRef(onClose)
+  onCloseRef.current = onClose
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null
+    const el = panel.current
+    // The content's first field, not the header's close button (a search box should get the caret).
+    const first =
+      el?.querySelector<HTMLElement>('[data-autofocus]') ??
+      el?.querySelector<HTMLElement>(`.dialog__body :is(${FOCUSABLE})`) ??
+      el?.querySelector<HTMLElement>(FOCUSABLE)
+    ;(first ?? el)?.focus()
+    return () => before?.focus?.()
+  }, [])
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation()
+      onCloseRef.current()
+    } else if (e.key === 'Tab' && panel.current) {
+      const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
+      if (!items.length) return
+      const first = items[0]
+      const last = items[items.length - 1]
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault()
+        last.focus()
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault()
+        first.focus()
+      }
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
+      <div
+        ref={panel}
+        className={`dialog ${className}`.trim()}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <header className="dialog__header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="dialog__body">{children}</div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,181 @@
+/**
+ * A long list that renders only the rows in view (TanStack Virtual), with rows
+ * of any height (each row is measured once drawn) and listbox keyboard
+ * semantics: Arrow keys, Page Up/Down, Home and End move the active row, Enter
+ * opens it. Focus stays on one element (the list, or an input that forwards
+ * its keys through the handle) and aria-activedescendant names the active row,
+ * so screen readers follow without focus jumping between rows.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react'
+
+/** The element id VirtualList gives row `index` of the list with element id `listId`. */
+export const virtualRowId = (listId: string, index: number) => `${listId}-row-${index}`
+
+export interface VirtualListHandle {
+  /** Applies a navigation key; returns true when it was one (the caller then prevents the default). */
+  handleKey(e: Pick<KeyboardEvent, 'key' | 'preventDefault'>): boolean
+  scrollToIndex(index: number): void
+  /** The id of the active row's element, for an input's aria-activedescendant. */
+  activeId(): string | undefined
+  listId: string
+}
+
+export interface VirtualListProps<T> {
+  items: readonly T[]
+  getKey: (item: T, index: number) => string
+  renderItem: (item: T, state: { index: number; active: boolean }) => ReactNode
+  /** Accessible name of the list. */
+  label: string
+  /** A first guess of a row's height in px; real heights replace it once rows are drawn. */
+  estimateSize?: number
+  onOpen?: (item: T, index: number) => void
+  /** Controlled active row; uncontrolled when absent. */
+  activeIndex?: number
+  onActiveChange?: (index: number) => void
+  /** Height of the scrolling viewport (CSS); the parent must otherwise give it one. */
+  height?: CSSProperties['height']
+  overscan?: number
+  className?: string
+  empty?: ReactNode
+  /** When an outer input keeps focus and forwards keys, the list itself need not be a tab stop. */
+  focusable?: boolean
+  listRef?: Ref<VirtualListHandle>
+  /** Element id of the list; row i gets `${id}-row-${i}` (an outer input's aria-activedescendant). */
+  id?: string
+}
+
+export function VirtualList<T>({
+  items,
+  getKey,
+  renderItem,
+  label,
+  estimateSize = 44,
+  onOpen,
+  activeIndex,
+  onActiveChange,
+  height = '100%',
+  overscan = 6,
+  className = '',
+  empty = null,
+  focusable = true,
+  listRef,
+  id,
+}: VirtualListProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const ownId = useId()
+  const listId = id ?? ownId
+  const [ownActive, setOwnActive] = useState(0)
+  const active = Math.min(activeIndex ?? ownActive, Math.max(0, items.length - 1))
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateSize,
+    overscan,
+    getItemKey: (i) => getKey(items[i], i),
+    // jsdom and first paint have no layout yet: assume a viewport so the first rows render at once.
+    initialRect: { width: 0, height: 600 },
+  })
+
+  const setActive = useCallback(
+    (i: number) => {
+      const next = Math.max(0, Math.min(items.length - 1, i))
+      if (activeIndex === undefined) setOwnActive(next)
+      onActiveChange?.(next)
+      virtualizer.scrollToIndex(next, { align: 'auto' })
+    },
+    [activeIndex, items.length, onActiveChange, virtualizer],
+  )
+
+  const rowId = (i: number) => virtualRowId(listId, i)
+  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight || 600) / estimateSize) - 1)
+
+  const handleKey = useCallback(
+    (e: Pick<KeyboardEvent, 'key' | 'preventDefault'>): boolean => {
+      if (!items.length) return false
+      const moves: Record<string, () => number> = {
+        ArrowDown: () => active + 1,
+        ArrowUp: () => active - 1,
+        PageDown: () => active + pageSize,
+        PageUp: () => active - pageSize,
+        Home: () => 0,
+        End: () => items.length - 1,
+      }
+      if (e.key in moves) {
+        e.preventDefault()
+        setActive(moves[e.key]())
+        return true
+      }
+      if (e.key === 'Enter') {
+        e.preventDefault()
+        onOpen?.(items[active], active)
+        return true
+      }
+      return false
+    },
+    [active, items, onOpen, pageSize, setActive],
+  )
+
+  useImperativeHandle(
+    listRef,
+    () => ({
+      handleKey,
+      scrollToIndex: (i: number) => virtualizer.scrollToIndex(i),
+      activeId: () => (items.length ? rowId(active) : undefined),
+      listId,
+    }),
+    [handleKey, virtualizer, items.length, active, listId],
+  )
+
+  // A new result set (pass a stable array) starts at its top.
+  useEffect(() => {
+    if (activeIndex === undefined) setOwnActive(0)
+    scrollRef.current?.scrollTo?.({ top: 0 })
+  }, [items, activeIndex])
+
+  if (!items.length) return <>{empty}</>
+
+  return (
+    <div
+      ref={scrollRef}
+      id={listId}
+      role="listbox"
+      aria-label={label}
+      aria-activedescendant={rowId(active)}
+      tabIndex={focusable ? 0 : -1}
+      className={`virtual-list ${className}`}
+      style={{ height, overflowY: 'auto', position: 'relative', contain: 'strict' }}
+      onKeyDown={(e) => handleKey(e)}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), width: '100%', position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index]
+          const isActive = row.index === active
+          return (
+            <div
+              key={row.key}
+              id={rowId(row.index)}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              role="option"
+              aria-selected={isActive}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
+              className={`virtual-list__row${isActive ? ' virtual-list__row--active' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+              // With an outer input holding focus (combobox), a click must not steal it.
+              onMouseDown={focusable ? undefined : (e) => e.preventDefault()}
+              onClick={() => {
+                setActive(row.index)
+                onOpen?.(item, row.index)
+              }}
+            >
+              {renderItem(item, { index: row.index, active: isActive })}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

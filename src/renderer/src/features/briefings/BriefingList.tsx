@@ -1,0 +1,174 @@
+import { useId, useState } from 'react'
+import { BRIEFING_TEMPLATES, type BriefingSummary } from '../../../../shared/domain'
+import { call } from '../../lib/api'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+
+type Template = (typeof BRIEFING_TEMPLATES)[number]
+
+const TEMPLATE_NOTES: Record<Template, string> = {
+  'briefing memo': 'Summary, background, legal position, assessment, recommendations.',
+  'note of protest': 'Third-person note verbale: compliments, facts, law, protest, requests, courtesy close.',
+  'analytical note': 'Key judgements, analysis, source reliability, outlook, gaps.',
+  blank: 'An empty page with the memo header.',
+}
+
+interface Props {
+  caseId: string
+  briefings: BriefingSummary[]
+  readOnly?: boolean
+  onOpen: (briefingId: string) => void
+  onChanged: () => Promise<void>
+}
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+
+export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }: Props) {
+  const [template, setTemplate] = useState<Template>('briefing memo')
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [removing, setRemoving] = useState<BriefingSummary | null>(null)
+  const ids = useId()
+
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError('')
+    try {
+      const b = await call('briefings:create', { caseId, template, title: title.trim() || undefined })
+      await onChanged()
+      onOpen(b.id)
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+      setBusy(false)
+    }
+  }
+
+  const duplicate = async (b: BriefingSummary) => {
+    try {
+      await call('briefings:duplicate', { caseId, briefingId: b.id })
+      await onChanged()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
+
+  return (
+    <div className="briefing-list">
+      {briefings.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Template</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last changed</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {briefings.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <a
+                    href={`#/case/${encodeURIComponent(caseId)}/briefings/${encodeURIComponent(b.id)}`}
+                    onClick={(e) => {
+                      e.preventDefault()
+                      onOpen(b.id)
+                    }}
+                  >
+                    {b.title}
+                  </a>
+                </td>
+                <td>{b.template}</td>
+                <td>
+                  <span className={`briefing-status briefing-status--${b.status}`}>{b.status}</span>
+                </td>
+                <td>{when(b.updatedAt)}</td>
+                <td className="table__actions">
+                  {!readOnly && (
+                    <>
+                      <button
+                        type="button"
+                        className="button--small"
+                        onClick={() => void duplicate(b)}
+                        aria-label={`Duplicate ${b.title}`}
+                      >
+                        Duplicate
+                      </button>
+                      <button
+                        type="button"
+                        className="button--small button--link-danger"
+                        onClick={() => setRemoving(b)}
+                        aria-label={`Delete ${b.title}`}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No briefing yet. Start one from a template.</p>
+      )}
+
+      {!readOnly && (
+        <form className="new-briefing" onSubmit={create} aria-label="New briefing">
+          <h2 className="new-briefing__title">New briefing</h2>
+          <div className="new-briefing__row">
+            <div className="field">
+              <label htmlFor={`${ids}-template`}>Template</label>
+              <select id={`${ids}-template`} value={template} onChange={(e) => setTemplate(e.target.value as Template)}>
+                {BRIEFING_TEMPLATES.map((t) => (
+                  <option key={t} value={t}>
+                    {t[0].toUpperCase() + t.slice(1)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field new-briefing__name">
+              <label htmlFor={`${ids}-title`}>Title (optional)</label>
+              <input
+                id={`${ids}-title`}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                placeholder="e.g. Briefing for the Minister"
+              />
+            </div>
+            <button type="submit" className="button--primary" disabled={busy}>
+              Create
+            </button>
+          </div>
+          <p className="hint">
+            {TEMPLATE_NOTES[template]} The header is filled from the case: classification, reference, subject and
+            today’s date.
+          </p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+
+      {removing && (
+        <ConfirmDialog
+          title="Delete this briefing?"
+          message={`“${removing.title}” and its export history will be deleted. Exported PDF files stay where they were saved.`}
+          confirmLabel="Delete briefing"
+          onConfirm={async () => {
+            await call('briefings:remove', { caseId, briefingId: removing.id })
+            await onChanged()
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </div>
+  )
+}

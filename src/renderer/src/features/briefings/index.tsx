@@ -1,0 +1,27 @@
+import type { CaseTabProps } from '../../app/caseTab'
+import { navigate } from '../../app/router'
+import { BriefingEditor } from './BriefingEditor'
+import { BriefingList } from './BriefingList'
+import './briefings.css'
+
+/** The case's briefings; #/case/<id>/briefings/<briefingId> opens one in the editor. */
+export function BriefingsTab({ caseId, detail, reload, itemId, readOnly }: CaseTabProps) {
+  const open = (briefingId?: string) => navigate({ name: 'case', caseId, tab: 'briefings', itemId: briefingId })
+  if (itemId) {
+    return (
+      <BriefingEditor
+        caseId={caseId}
+        briefingId={itemId}
+        detail={detail}
+        readOnly={readOnly}
+        onBack={() => {
+          open()
+          void reload()
+        }}
+      />
+    )
+  }
+  return (
+    <BriefingList caseId={caseId} briefings={detail.briefings} readOnly={readOnly} onOpen={open} onChanged={reload} />
+  )
+}

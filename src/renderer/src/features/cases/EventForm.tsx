@@ -1,0 +1,187 @@
+import { useId, useMemo, useState } from 'react'
+import {
+  PRECISIONS,
+  formatOffset,
+  instantToLocal,
+  localToInstant,
+  zoneOffsetMinutes,
+  type Actor,
+  type Precision,
+  type TimelineEvent,
+} from '../../../../shared/domain'
+import { allTimeZones, defaultTimeZone, rememberTimeZone } from './timeZones'
+import { errorMessage } from './caseFormat'
+
+export interface EventFields {
+  at: string
+  tz: string
+  precision: Precision
+  title: string
+  description: string
+  location: string
+  actorIds: string[]
+}
+
+export const PRECISION_LABELS: Record<Precision, string> = {
+  exact: 'Exact',
+  approximate: 'Approximate',
+  day: 'Day only',
+  month: 'Month only',
+}
+
+interface EventFormProps {
+  event?: TimelineEvent
+  actors: Actor[]
+  onSave: (fields: EventFields) => Promise<void>
+  onCancel: () => void
+}
+
+type Errors = Partial<Record<'when' | 'tz' | 'title' | 'form', string>>
+
+/** Add or edit one timeline event; the time is typed as wall-clock time in the chosen zone. */
+export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
+  const id = useId()
+  const [tz, setTz] = useState(event?.tz ?? defaultTimeZone())
+  const [local, setLocal] = useState(event ? instantToLocal(event.at, event.tz) : '')
+  const [precision, setPrecision] = useState<Precision>(event?.precision ?? 'exact')
+  const [title, setTitle] = useState(event?.title ?? '')
+  const [description, setDescription] = useState(event?.description ?? '')
+  const [location, setLocation] = useState(event?.location ?? '')
+  const [actorIds, setActorIds] = useState<string[]>(event?.actorIds ?? [])
+  const [errors, setErrors] = useState<Errors>({})
+  const [busy, setBusy] = useState(false)
+
+  const zones = useMemo(() => {
+    const list = allTimeZones()
+    return list.includes(tz) ? list : [tz, ...list]
+  }, [tz])
+  const instant = local ? localToInstant(local, tz) : null
+  const offset = instant ? formatOffset(zoneOffsetMinutes(Date.parse(instant), tz)) : null
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const next: Errors = {}
+    if (!local) next.when = 'Enter the date and time.'
+    else if (!instant) next.when = `“${local}” is not a valid date and time.`
+    if (!title.trim()) next.title = 'Say what happened.'
+    setErrors(next)
+    if (Object.keys(next).length || !instant) return
+    setBusy(true)
+    try {
+      await onSave({ at: instant, tz, precision, title, description, location, actorIds })
+      rememberTimeZone(tz)
+    } catch (err) {
+      setErrors({ form: errorMessage(err) })
+      setBusy(false)
+    }
+  }
+
+  const fieldError = (key: keyof Errors) =>
+    errors[key] ? (
+      <p id={`${id}-${key}-error`} className="field-error">
+        {errors[key]}
+      </p>
+    ) : null
+  const describedBy = (key: keyof Errors) => (errors[key] ? `${id}-${key}-error` : undefined)
+
+  return (
+    <form className="form event-form" onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-when`}>Date and time (local to the zone)</label>
+          <input
+            id={`${id}-when`}
+            type="datetime-local"
+            data-autofocus
+            value={local}
+            aria-invalid={!!errors.when || undefined}
+            aria-describedby={describedBy('when')}
+            onChange={(e) => setLocal(e.target.value)}
+          />
+          {fieldError('when')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tz`}>Time zone</label>
+          <select id={`${id}-tz`} value={tz} onChange={(e) => setTz(e.target.value)} aria-describedby={`${id}-tz-hint`}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-tz-hint`} className="hint">
+            {offset && instant
+              ? `${offset} on that date · ${instant.replace('.000Z', 'Z')}`
+              : 'The zone in which it happened.'}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-precision`}>Precision</label>
+          <select id={`${id}-precision`} value={precision} onChange={(e) => setPrecision(e.target.value as Precision)}>
+            {PRECISIONS.map((p) => (
+              <option key={p} value={p}>
+                {PRECISION_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-title`}>What happened</label>
+          <input
+            id={`${id}-title`}
+            value={title}
+            aria-invalid={!!errors.title || undefined}
+            aria-describedby={describedBy('title')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          {fieldError('title')}
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-location`}>Location</label>
+          <input id={`${id}-location`} value={location} onChange={(e) => setLocation(e.target.value)} />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-description`}>Description</label>
+          <textarea
+            id={`${id}-description`}
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </div>
+        <fieldset className="field field--wide actor-picks">
+          <legend>Actors involved</legend>
+          {actors.length === 0 ? (
+            <p className="muted">No actors in this case yet; add them on the Actors tab.</p>
+          ) : (
+            actors.map((a) => (
+              <label key={a.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={actorIds.includes(a.id)}
+                  onChange={(e) =>
+                    setActorIds(e.target.checked ? [...actorIds, a.id] : actorIds.filter((x) => x !== a.id))
+                  }
+                />
+                {a.name}
+              </label>
+            ))
+          )}
+        </fieldset>
+      </div>
+      {errors.form && (
+        <p className="form-error" role="alert">
+          Could not save the event: {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button--primary" disabled={busy}>
+          {event ? 'Save event' : 'Add event'}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import type { CaseSummary } from '../../../../shared/domain'
+import { Dialog } from '../../components/Dialog'
+import { call } from '../../lib/api'
+import { errorMessage } from './caseFormat'
+
+export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => void; onRenamed: () => Promise<void> }) {
+  const [title, setTitle] = useState(props.summary.title)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!title.trim()) return setError('A case needs a title.')
+    setBusy(true)
+    try {
+      await call('cases:update', { caseId: props.summary.id, patch: { title } })
+      await props.onRenamed()
+      props.onClose()
+    } catch (err) {
+      setError(errorMessage(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Rename case" onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="rename-title">Title</label>
+          <input
+            id="rename-title"
+            data-autofocus
+            value={title}
+            aria-invalid={!!error}
+            aria-describedby={error ? 'rename-error' : undefined}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p id="rename-error" className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button--primary" disabled={busy}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

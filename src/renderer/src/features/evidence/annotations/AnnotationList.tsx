@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react'
+import { formatTarget, type Annotation } from '../../../../../shared/domain'
+import { VirtualListbox } from '../list/VirtualListbox'
+
+/**
+ * The item's annotations in reading order (the caller sorts). Enter or a click
+ * opens one and, for time codes, seeks the player to its start.
+ */
+export function AnnotationList({
+  annotations,
+  selectedId,
+  onSelect,
+  onOpen,
+}: {
+  annotations: Annotation[]
+  selectedId: string | null
+  onSelect: (a: Annotation) => void
+  onOpen: (a: Annotation) => void
+}) {
+  const selectedIndex = annotations.findIndex((a) => a.id === selectedId)
+  const [active, setActive] = useState(selectedIndex)
+  useEffect(() => setActive(selectedIndex), [selectedIndex])
+
+  if (!annotations.length) return <p className="muted ev-annlist__empty">No annotations yet.</p>
+  return (
+    <VirtualListbox
+      className="ev-annlist"
+      label="Annotations"
+      items={annotations}
+      getKey={(a) => a.id}
+      rowHeight={52}
+      activeIndex={active}
+      onActivate={(i) => {
+        setActive(i)
+        onSelect(annotations[i])
+      }}
+      onChoose={(i) => onOpen(annotations[i])}
+      renderRow={(a, i) => (
+        <div className="ev-ann" data-testid="annotation-row">
+          <span className="ev-ann__target mono">
+            {a.target.type === 'region' ? `#${i + 1} ` : ''}
+            {formatTarget(a.target)}
+          </span>
+          <span className="ev-ann__text">{a.text || <em className="muted">no text yet</em>}</span>
+          {(a.tags.length > 0 || a.eventIds.length > 0 || a.statuteIds.length > 0) && (
+            <span className="ev-ann__meta muted small">
+              {a.tags.map((t) => `#${t}`).join(' ')}
+              {a.eventIds.length > 0 && ` · ${a.eventIds.length} event${a.eventIds.length === 1 ? '' : 's'}`}
+              {a.statuteIds.length > 0 && ` · ${a.statuteIds.length} statute${a.statuteIds.length === 1 ? '' : 's'}`}
+            </span>
+          )}
+        </div>
+      )}
+    />
+  )
+}

@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '../../../../../shared/domain'
+import type { AnnotationInput, AnnotationPatch } from '../../../../../shared/domain/evidenceInput'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { evidenceApi } from '../api'
+import { MediaPlayer } from '../media/MediaPlayer'
+import { RegionImage, type Region } from '../media/RegionImage'
+import { AnnotationEditor } from './AnnotationEditor'
+import { AnnotationList } from './AnnotationList'
+import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
+import { PageForm } from './PageForm'
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** The item's file (player, image or nothing) beside its annotations and the selected one's editor. */
+export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item: EvidenceItem; detail: CaseDetail }) {
+  const [annotations, setAnnotations] = useState<Annotation[] | null>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [created, setCreated] = useState<string | null>(null)
+  const [error, setError] = useState('')
+  const [src, setSrc] = useState<string | null>(null)
+  const [removing, setRemoving] = useState<Annotation | null>(null)
+  const mediaRef = useRef<HTMLMediaElement | null>(null)
+  const playerArea = () => mediaRef.current?.closest<HTMLElement>('[data-testid="player-area"]')
+  const type = targetTypeFor(item.kind, item.file?.mediaType)
+  const evidenceId = item.id
+
+  useEffect(() => {
+    let live = true
+    evidenceApi
+      .listAnnotations(caseId, evidenceId)
+      .then((list) => live && setAnnotations(list))
+      .catch((e) => live && setError(`Annotations could not be loaded: ${messageOf(e)}`))
+    return () => {
+      live = false
+    }
+  }, [caseId, evidenceId])
+
+  const hasFile = Boolean(item.file)
+  // Documents are never shown in the window (the CSP forbids frames), so they need no URL.
+  const showsFile = hasFile && type !== 'page'
+  useEffect(() => {
+    if (!showsFile) return setSrc(null)
+    let live = true
+    evidenceApi
+      .blobUrl(caseId, evidenceId)
+      .then((b) => live && setSrc(b.url))
+      .catch((e) => live && setError(`The file could not be opened: ${messageOf(e)}`))
+    return () => {
+      live = false
+    }
+  }, [caseId, evidenceId, showsFile])
+
+  const sorted = useMemo(() => sortAnnotations(annotations ?? []), [annotations])
+  const selected = sorted.find((a) => a.id === selectedId) ?? null
+  const replace = (a: Annotation) => setAnnotations((list) => (list ?? []).map((x) => (x.id === a.id ? a : x)))
+
+  const add = useCallback(
+    async (target: AnnotationInput['target']) => {
+      setError('')
+      try {
+        const a = await evidenceApi.addAnnotation(caseId, evidenceId, {
+          target,
+          text: '',
+          tags: [],
+          eventIds: [],
+          statuteIds: [],
+        })
+        setAnnotations((list) => [...(list ?? []), a])
+        setSelectedId(a.id)
+        setCreated(a.id)
+      } catch (e) {
+        setError(`The annotation was not added: ${messageOf(e)}`)
+      }
+    },
+    [caseId, evidenceId],
+  )
+
+  const setTarget = useCallback(
+    async (a: Annotation, target: AnnotationTarget) => {
+      setError('')
+      replace({ ...a, target })
+      const result = await evidenceApi.updateAnnotation(caseId, evidenceId, a.id, { target })
+      if (result.ok) replace(result.value)
+      else {
+        replace(a)
+        setError(`The position was not saved: ${result.error.message}`)
+      }
+    },
+    [caseId, evidenceId],
+  )
+
+  const actions = useMemo(
+    () => ({
+      addAt: (t: number) => void add({ type: 'time', start: roundTime(t), end: roundTime(t) }),
+      setStart: (t: number) =>
+        selected?.target.type === 'time' && void setTarget(selected, withStart(selected.target, t)),
+      setEnd: (t: number) => selected?.target.type === 'time' && void setTarget(selected, withEnd(selected.target, t)),
+    }),
+    [add, selected, setTarget],
+  )
+
+  const open = (a: Annotation) => {
+    setSelectedId(a.id)
+    setCreated(null)
+    if (a.target.type === 'time' && mediaRef.current) mediaRef.current.currentTime = a.target.start
+  }
+
+  const media =
+    type === 'time' ? (
+      src ? (
+        <MediaPlayer
+          src={src}
+          kind={item.kind === 'audio' || item.file?.mediaType.startsWith('audio/') ? 'audio' : 'video'}
+          mediaRef={mediaRef}
+          actions={actions}
+          hasSelection={selected?.target.type === 'time'}
+        />
+      ) : (
+        <div className="ev-nofile">
+          <p className="muted">{hasFile ? 'Opening the file…' : 'No file is stored: enter time codes by hand.'}</p>
+          {!hasFile && (
+            <button type="button" onClick={() => actions.addAt(0)}>
+              Add time-coded annotation
+            </button>
+          )}
+        </div>
+      )
+    ) : type === 'region' ? (
+      src ? (
+        <>
+          <RegionImage
+            src={src}
+            alt={item.title}
+            annotations={sorted}
+            selectedId={selectedId}
+            onSelect={(id) => setSelectedId(id)}
+            onDraw={(r: Region) => void add({ type: 'region', ...r })}
+          />
+          <button type="button" onClick={() => void add({ type: 'region', x: 0.25, y: 0.25, width: 0.5, height: 0.5 })}>
+            Add region (then adjust its numbers)
+          </button>
+        </>
+      ) : (
+        <p className="muted">{hasFile ? 'Opening the image…' : 'No image is stored for this item.'}</p>
+      )
+    ) : (
+      <PageForm onAdd={(page, quote) => add({ type: 'page', page, quote })} />
+    )
+
+  return (
+    <div className={`ev-pane ev-pane--${type}`}>
+      <div className="ev-pane__media">{media}</div>
+      <div className="ev-pane__side">
+        <h3 className="ev-pane__title">
+          Annotations <span className="muted">({sorted.length})</span>
+        </h3>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {annotations === null ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <AnnotationList
+            annotations={sorted}
+            selectedId={selectedId}
+            onSelect={(a) => setSelectedId(a.id)}
+            onOpen={open}
+          />
+        )}
+        {selected && (
+          <AnnotationEditor
+            key={selected.id}
+            annotation={selected}
+            detail={detail}
+            autoFocus={created === selected.id}
+            save={async (patch: AnnotationPatch) => {
+              const result = await evidenceApi.updateAnnotation(caseId, evidenceId, selected.id, patch)
+              if (result.ok) replace(result.value)
+              return result
+            }}
+            onTarget={(t) => void setTarget(selected, t)}
+            onRemove={() => setRemoving(selected)}
+            onEscape={type === 'time' && src ? () => playerArea()?.focus() : undefined}
+          />
+        )}
+      </div>
+      {removing && (
+        <ConfirmDialog
+          title="Delete annotation"
+          message="Delete this annotation? Citations of it in briefings will no longer resolve."
+          confirmLabel="Delete"
+          onConfirm={async () => {
+            await evidenceApi.removeAnnotation(caseId, evidenceId, removing.id)
+            setAnnotations((list) => (list ?? []).filter((x) => x.id !== removing.id))
+            setSelectedId(null)
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { useId, useState } from 'react'
+
+/**
+ * Documents are not rendered in the app (the CSP forbids frames and objects),
+ * so a document annotation is a page number and the exact words quoted.
+ */
+export function PageForm({ onAdd }: { onAdd: (page: number, quote: string) => Promise<void> }) {
+  const id = useId()
+  const [page, setPage] = useState('1')
+  const [quote, setQuote] = useState('')
+  const [error, setError] = useState('')
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const n = Number(page)
+    if (!Number.isInteger(n) || n < 1) return setError('The page is a whole number from 1.')
+    setError('')
+    await onAdd(n, quote)
+    setQuote('')
+  }
+  return (
+    <form className="ev-pageform" onSubmit={submit} aria-label="Annotate a page">
+      <h3>Annotate a page</h3>
+      <p className="muted small">Documents open outside the app; note the page and quote the exact words here.</p>
+      <div className="field">
+        <label htmlFor={`${id}-p`}>Page</label>
+        <input id={`${id}-p`} type="number" min={1} value={page} onChange={(e) => setPage(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-q`}>Quote</label>
+        <textarea id={`${id}-q`} rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} />
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button--primary">
+        Add page annotation
+      </button>
+    </form>
+  )
+}

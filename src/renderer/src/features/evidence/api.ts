@@ -1,0 +1,68 @@
+/**
+ * The evidence feature's calls to main, in one place: components never spell a
+ * channel name, so a contract change is one edit here.
+ */
+import type { Annotation, EvidenceItem, Note } from '../../../../shared/domain'
+import type {
+  AnnotationInput,
+  AnnotationPatch,
+  EvidenceInput,
+  EvidencePatch,
+  NoteInput,
+  NotePatch,
+  VerifyReport,
+} from '../../../../shared/domain/evidenceInput'
+import { CHANNELS, type Channel } from '../../../../shared/ipc/contract'
+import type { Result } from '../../../../shared/ipc/result'
+import { call, request } from '../../lib/api'
+
+let taskCounter = 0
+/** Unique per task so progress events and tasks:cancel find it. */
+export const newTaskId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${++taskCounter}`
+
+export const evidenceApi = {
+  pickAndImport: (caseId: string, taskId: string) => call('evidence:pickAndImport', { caseId, taskId }),
+  add: (caseId: string, item: EvidenceInput) => call('evidence:add', { caseId, item }),
+  update: (caseId: string, evidenceId: string, patch: EvidencePatch): Promise<Result<EvidenceItem>> =>
+    request('evidence:update', { caseId, evidenceId, patch }),
+  remove: (caseId: string, evidenceId: string) => call('evidence:remove', { caseId, evidenceId }),
+  cancelTask: (taskId: string) => call('tasks:cancel', { taskId }),
+  verify: (caseId: string, taskId: string): Promise<VerifyReport> => call('evidence:verify', { caseId, taskId }),
+  blobUrl: (caseId: string, evidenceId: string) => call('evidence:blobUrl', { caseId, evidenceId }),
+
+  uploadBegin: (input: { caseId: string; taskId: string; name: string; size: number; mediaType?: string }) =>
+    call('evidence:uploadBegin', input),
+  uploadChunk: (uploadId: string, offset: number, data: string) =>
+    call('evidence:uploadChunk', { uploadId, offset, data }),
+  uploadFinish: (uploadId: string) => call('evidence:uploadFinish', { uploadId }),
+
+  listAnnotations: (caseId: string, evidenceId: string): Promise<Annotation[]> =>
+    call('annotations:list', { caseId, evidenceId }),
+  addAnnotation: (caseId: string, evidenceId: string, annotation: AnnotationInput) =>
+    call('annotations:add', { caseId, evidenceId, annotation }),
+  updateAnnotation: (caseId: string, evidenceId: string, annotationId: string, patch: AnnotationPatch) =>
+    request('annotations:update', { caseId, evidenceId, annotationId, patch }),
+  removeAnnotation: (caseId: string, evidenceId: string, annotationId: string) =>
+    call('annotations:remove', { caseId, evidenceId, annotationId }),
+
+  listNotes: (caseId: string): Promise<Note[]> => call('notes:list', { caseId }),
+  addNote: (caseId: string, note: NoteInput) => call('notes:add', { caseId, note }),
+  updateNote: (caseId: string, noteId: string, patch: NotePatch) => request('notes:update', { caseId, noteId, patch }),
+  removeNote: (caseId: string, noteId: string) => call('notes:remove', { caseId, noteId }),
+}
+
+/**
+ * The contract has no evidence-owned "open in browser" channel; the app shell's
+ * (whatever area it lives in) is found by name so this keeps working when it lands.
+ */
+const openExternalChannel = (): Channel | undefined => CHANNELS.find((c) => /:openExternal$/.test(c))
+
+export const canOpenExternal = (): boolean => openExternalChannel() !== undefined
+
+export async function openExternal(url: string): Promise<void> {
+  const channel = openExternalChannel()
+  if (!channel) throw new Error('This build cannot open links in the system browser yet.')
+  const fn = window.casefile.api[channel] as unknown as (i: { url: string }) => Promise<Result<unknown>>
+  const result = await fn({ url })
+  if (!result.ok) throw new Error(result.error.message)
+}

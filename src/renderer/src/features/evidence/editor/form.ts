@@ -1,0 +1,117 @@
+/**
+ * The item editor's draft: every field as the inputs hold it (dates as UTC
+ * "YYYY-MM-DDTHH:mm" text), and the patch that takes the saved item to it.
+ * Only fields that differ are sent, so an untouched date keeps its seconds.
+ */
+import {
+  instantToLocal,
+  localToInstant,
+  type EvidenceItem,
+  type EvidenceKind,
+  type VerificationStatus,
+} from '../../../../../shared/domain'
+import type { EvidencePatch } from '../../../../../shared/domain/evidenceInput'
+
+export const CHECKS = ['source', 'technical', 'content'] as const
+export type CheckName = (typeof CHECKS)[number]
+
+export const CHECK_LABELS: Record<CheckName, { title: string; hint: string }> = {
+  source: { title: 'Source', hint: 'Who made and first published it; is the account what it claims to be?' },
+  technical: {
+    title: 'Technical',
+    hint: 'Is the file what it claims: metadata, edits, re-encoding, reverse image search.',
+  },
+  content: { title: 'Content', hint: 'Does what it shows hold: place, time, weather, shadows, other sources.' },
+}
+
+export interface CheckForm {
+  status: VerificationStatus
+  reasoning: string
+}
+
+export interface EvidenceForm {
+  kind: EvidenceKind
+  title: string
+  description: string
+  sourceUrl: string
+  capturedAt: string
+  capturedBy: string
+  publishedAt: string
+  eventDate: string
+  verification: CheckForm & Record<CheckName, CheckForm>
+  sourceReliability: string
+  informationCredibility: string
+  eventIds: string[]
+  tags: string[]
+}
+
+const DATE_FIELDS = ['capturedAt', 'publishedAt', 'eventDate'] as const
+const DATE_LABELS = { capturedAt: 'Captured at', publishedAt: 'Published at', eventDate: 'Event date' }
+
+const local = (iso: string | undefined) => (iso ? instantToLocal(iso, 'UTC') : '')
+
+export function formOf(item: EvidenceItem): EvidenceForm {
+  const v = item.verification
+  return {
+    kind: item.kind,
+    title: item.title,
+    description: item.description,
+    sourceUrl: item.sourceUrl,
+    capturedAt: local(item.capturedAt),
+    capturedBy: item.capturedBy,
+    publishedAt: local(item.publishedAt),
+    eventDate: local(item.eventDate),
+    verification: {
+      status: v.status,
+      reasoning: v.reasoning,
+      source: { ...v.source },
+      technical: { ...v.technical },
+      content: { ...v.content },
+    },
+    sourceReliability: item.sourceReliability ?? '',
+    informationCredibility: item.informationCredibility ?? '',
+    eventIds: [...item.eventIds],
+    tags: [...item.tags],
+  }
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/** Throws an Error whose message tells the user what to fix; the draft stays as typed. */
+export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
+  const patch: EvidencePatch = {}
+  if (next.kind !== base.kind) patch.kind = next.kind
+  if (next.title !== base.title) {
+    if (!next.title.trim()) throw new Error('The title cannot be empty.')
+    patch.title = next.title
+  }
+  if (next.description !== base.description) patch.description = next.description
+  if (next.sourceUrl !== base.sourceUrl) patch.sourceUrl = next.sourceUrl.trim()
+  if (next.capturedBy !== base.capturedBy) patch.capturedBy = next.capturedBy
+  for (const f of DATE_FIELDS) {
+    if (next[f] === base[f]) continue
+    if (!next[f]) {
+      patch[f] = null
+      continue
+    }
+    const instant = localToInstant(next[f], 'UTC')
+    if (!instant) throw new Error(`${DATE_LABELS[f]} is not a complete date and time.`)
+    patch[f] = instant
+  }
+  const vb = base.verification
+  const vn = next.verification
+  const verification: NonNullable<EvidencePatch['verification']> = {}
+  if (vn.status !== vb.status) verification.status = vn.status
+  if (vn.reasoning !== vb.reasoning) verification.reasoning = vn.reasoning
+  for (const c of CHECKS) {
+    if (vn[c].status !== vb[c].status || vn[c].reasoning !== vb[c].reasoning) verification[c] = { ...vn[c] }
+  }
+  if (Object.keys(verification).length) patch.verification = verification
+  if (next.sourceReliability !== base.sourceReliability)
+    patch.sourceReliability = (next.sourceReliability || null) as EvidencePatch['sourceReliability']
+  if (next.informationCredibility !== base.informationCredibility)
+    patch.informationCredibility = (next.informationCredibility || null) as EvidencePatch['informationCredibility']
+  if (!sameList(next.eventIds, base.eventIds)) patch.eventIds = next.eventIds
+  if (!sameList(next.tags, base.tags)) patch.tags = next.tags
+  return patch
+}

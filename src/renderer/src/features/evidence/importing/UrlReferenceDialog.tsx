@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react'
+import { EVIDENCE_KINDS, localToInstant, type EvidenceItem, type EvidenceKind } from '../../../../../shared/domain'
+import { Dialog } from '../../../components/Dialog'
+import { call } from '../../../lib/api'
+import { evidenceApi } from '../api'
+import { isWebUrl } from '../format'
+import { messageOf } from './useImport'
+
+/**
+ * For what cannot be downloaded (a social post, a page behind a login): a
+ * reference that keeps the URL as captured and who captured it when.
+ */
+export function UrlReferenceDialog({
+  caseId,
+  onClose,
+  onAdded,
+}: {
+  caseId: string
+  onClose: () => void
+  onAdded: (item: EvidenceItem) => void
+}) {
+  const [kind, setKind] = useState<EvidenceKind>('social post')
+  const [title, setTitle] = useState('')
+  const [url, setUrl] = useState('')
+  const [capturedAt, setCapturedAt] = useState(() => new Date().toISOString().slice(0, 16))
+  const [capturedBy, setCapturedBy] = useState('')
+  useEffect(() => {
+    // Whoever is logged in is the usual capturer; they can change it.
+    call('workspace:info', {})
+      .then((info) => setCapturedBy((v) => v || info.userName))
+      .catch(() => undefined)
+  }, [])
+  const [publishedAt, setPublishedAt] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!title.trim()) return setError('Give the item a title.')
+    if (url && !isWebUrl(url)) return setError('The source URL must start with http:// or https://.')
+    setBusy(true)
+    setError('')
+    try {
+      const item = await evidenceApi.add(caseId, {
+        kind,
+        title: title.trim(),
+        sourceUrl: url.trim(),
+        description,
+        capturedBy: capturedBy.trim(),
+        capturedAt: (capturedAt && localToInstant(capturedAt, 'UTC')) || undefined,
+        publishedAt: (publishedAt && localToInstant(publishedAt, 'UTC')) || undefined,
+      })
+      onAdded(item)
+      onClose()
+    } catch (e2) {
+      setError(messageOf(e2))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Add URL reference" onClose={onClose}>
+      <form className="ev-form" onSubmit={submit}>
+        <label>
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind)}>
+            {EVIDENCE_KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Title
+          <input data-autofocus required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          Source URL as captured
+          <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <div className="ev-form__row">
+          <label>
+            Captured at (UTC)
+            <input type="datetime-local" value={capturedAt} onChange={(e) => setCapturedAt(e.target.value)} />
+          </label>
+          <label>
+            Captured by
+            <input value={capturedBy} onChange={(e) => setCapturedBy(e.target.value)} />
+          </label>
+        </div>
+        <label>
+          Published at (UTC)
+          <input type="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
+        </label>
+        <label>
+          Description (what the post says, account, handle…)
+          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button--primary" disabled={busy}>
+            Add reference
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

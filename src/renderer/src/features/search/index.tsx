@@ -1,0 +1,237 @@
+/**
+ * The search panel the shell opens with Ctrl/Cmd+K: a query box (debounced),
+ * filters, and a virtualized list of hits with their matches marked. The input
+ * keeps focus; arrows move through the hits, Enter or a click opens one.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { EVIDENCE_KINDS, VERIFICATION_STATUSES, type EvidenceKind, type VerificationStatus } from '../../../../shared/domain'
+import {
+  SEARCH_KINDS,
+  type Highlighted,
+  type SearchFilters,
+  type SearchHit,
+  type SearchKind,
+  type SearchResponse,
+  type SearchStatus,
+} from '../../../../shared/ipc/channels/search'
+import { VirtualList, virtualRowId, type VirtualListHandle } from '../../components/VirtualList'
+import { ApiError, call } from '../../lib/api'
+import './search.css'
+
+export interface SearchTarget {
+  caseId: string
+  tab?: string
+  itemId?: string
+  /** For an annotation hit: which annotation on the evidence item `itemId`. */
+  annotationId?: string
+}
+
+const KIND_LABELS: Record<SearchKind, string> = {
+  case: 'Case',
+  actor: 'Actor',
+  event: 'Event',
+  evidence: 'Evidence',
+  annotation: 'Annotation',
+  note: 'Note',
+  briefing: 'Briefing',
+  statute: 'Statute',
+}
+
+const DEBOUNCE_MS = 150
+const LIMIT = 200
+
+/** Text with its match ranges wrapped in <mark>. */
+export function Marked({ value }: { value: Highlighted }) {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  value.highlights.forEach(([a, b], i) => {
+    if (a > at) parts.push(value.text.slice(at, a))
+    parts.push(<mark key={i}>{value.text.slice(a, b)}</mark>)
+    at = b
+  })
+  if (at < value.text.length) parts.push(value.text.slice(at))
+  return <>{parts}</>
+}
+
+function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
+  return (
+    <div className={`search-hit${active ? ' search-hit--active' : ''}`}>
+      <div className="search-hit__head">
+        <span className={`search-hit__kind search-hit__kind--${hit.kind}`}>{KIND_LABELS[hit.kind]}</span>
+        <span className="search-hit__title">
+          <Marked value={hit.title} />
+        </span>
+        {hit.caseReference && <span className="search-hit__case">{hit.caseReference}</span>}
+      </div>
+      {hit.snippet.text && (
+        <div className="search-hit__snippet">
+          <Marked value={hit.snippet} />
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget) => void; onClose: () => void }) {
+  const [query, setQuery] = useState('')
+  const [kind, setKind] = useState<SearchKind | ''>('')
+  const [evidenceKind, setEvidenceKind] = useState('')
+  const [verification, setVerification] = useState('')
+  const [tag, setTag] = useState('')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [result, setResult] = useState<SearchResponse | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [status, setStatus] = useState<SearchStatus | null>(null)
+  const [active, setActive] = useState(0)
+  const list = useRef<VirtualListHandle>(null)
+  const listId = useId()
+  const seq = useRef(0)
+
+  const filters = useMemo((): SearchFilters => {
+    const f: SearchFilters = {}
+    if (kind) f.kinds = [kind]
+    if (evidenceKind) f.evidenceKinds = [evidenceKind as EvidenceKind]
+    if (verification) f.verification = [verification as VerificationStatus]
+    if (tag.trim()) f.tag = tag.trim()
+    if (from) f.from = from
+    if (to) f.to = to
+    return f
+  }, [kind, evidenceKind, verification, tag, from, to])
+  const filtering = Object.keys(filters).length > 0
+
+  // Debounced query; an answer to an older query never replaces a newer one.
+  useEffect(() => {
+    if (!query.trim() && !filtering) {
+      setResult(null)
+      setError(null)
+      return
+    }
+    const mine = ++seq.current
+    const timer = setTimeout(() => {
+      call('search:query', { query, filters, limit: LIMIT })
+        .then((r) => {
+          if (mine !== seq.current) return
+          setResult(r)
+          setActive(0)
+          setError(null)
+        })
+        .catch((e: unknown) => {
+          if (mine === seq.current) setError(e instanceof ApiError ? e.message : String(e))
+        })
+    }, DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [query, filters, filtering])
+
+  // While the index is being built, show how far it got.
+  useEffect(() => {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = () =>
+      call('search:status', {})
+        .then((s) => {
+          if (stopped) return
+          setStatus(s)
+          if (s.state !== 'ready' && s.state !== 'error') timer = setTimeout(poll, 500)
+        })
+        .catch(() => undefined)
+    void poll()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [])
+
+  const open = (hit: SearchHit) =>
+    onOpen({
+      caseId: hit.caseId,
+      tab: hit.tab,
+      itemId: hit.itemId || undefined,
+      ...(hit.kind === 'annotation' ? { annotationId: hit.id } : {}),
+    })
+
+  const hits = result?.hits ?? []
+  const building = status && status.state !== 'ready' && status.state !== 'error' && status.state !== 'idle'
+
+  return (
+    <div className="search-panel">
+      <input
+        type="search"
+        className="search-panel__query"
+        data-autofocus
+        placeholder="Search cases, evidence, annotations, briefings, statutes…"
+        aria-label="Search"
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={hits.length ? virtualRowId(listId, Math.min(active, hits.length - 1)) : undefined}
+        aria-autocomplete="list"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.stopPropagation()
+            setQuery('')
+            return
+          }
+          if (e.key === 'Escape') return onClose()
+          list.current?.handleKey(e)
+        }}
+      />
+      <div className="search-panel__filters" role="group" aria-label="Filters">
+        <select aria-label="Kind of item" value={kind} onChange={(e) => setKind(e.target.value as SearchKind | '')}>
+          <option value="">All kinds</option>
+          {SEARCH_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Evidence kind" value={evidenceKind} onChange={(e) => setEvidenceKind(e.target.value)}>
+          <option value="">Any evidence kind</option>
+          {EVIDENCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Verification" value={verification} onChange={(e) => setVerification(e.target.value)}>
+          <option value="">Any verification</option>
+          {VERIFICATION_STATUSES.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        <input aria-label="Tag" placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} size={10} />
+        <input aria-label="From date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input aria-label="To date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </div>
+      <div className="search-panel__status muted" aria-live="polite">
+        {error
+          ? error
+          : building
+            ? `Indexing… ${status.total ? Math.round((100 * status.done) / status.total) : 0}%`
+            : result
+              ? result.total
+                ? `${result.total.toLocaleString()} result${result.total === 1 ? '' : 's'}${result.total > hits.length ? `, best ${hits.length} shown` : ''} · ${result.tookMs} ms`
+                : 'No results.'
+              : 'Type to search. Accents and case do not matter; small typos are forgiven.'}
+      </div>
+      <VirtualList
+        items={hits}
+        getKey={(h) => `${h.kind}:${h.caseId}:${h.evidenceId ?? ''}:${h.id}`}
+        label="Search results"
+        estimateSize={56}
+        height="min(60vh, 480px)"
+        activeIndex={active}
+        onActiveChange={setActive}
+        focusable={false}
+        listRef={list}
+        id={listId}
+        onOpen={open}
+        renderItem={(hit, { active: isActive }) => <HitRow hit={hit} active={isActive} />}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,182 @@
+import { useId, useState } from 'react'
+import { citationLabel } from '../../../../shared/domain'
+import type { StatuteImportOutcome } from '../../../../shared/ipc/channels/statutes'
+import { Dialog } from '../../components/Dialog'
+import { call } from '../../lib/api'
+
+interface Props {
+  caseId?: string
+  onImported: (outcome: StatuteImportOutcome) => void
+  onClose: () => void
+}
+
+type Format = 'text' | 'json'
+
+const EXAMPLES: Record<Format, string> = {
+  text: `Instrument: Vienna Convention on Consular Relations (VCCR), 1963
+Source: United Nations, Treaty Series, vol. 596, p. 261
+Jurisdiction: International
+Tags: consular, inviolability
+
+Art. 31(2) — Inviolability of the consular premises
+The authorities of the receiving State shall not enter …
+
+Art. 36 — Communication and contact with nationals
+…`,
+  json: `[
+  { "instrument": "Vienna Convention on Diplomatic Relations", "shortName": "VCDR", "year": 1961,
+    "article": "22", "paragraph": "1", "heading": "Inviolability of the mission",
+    "text": "The premises of the mission shall be inviolable. …", "source": "UNTS vol. 500, p. 95",
+    "tags": ["inviolability"] }
+]`,
+}
+
+/** Paste → preview (a dry run in main, the same parser) → confirm. */
+export function ImportDialog({ caseId, onImported, onClose }: Props) {
+  const [format, setFormat] = useState<Format>('text')
+  const [content, setContent] = useState('')
+  const [preview, setPreview] = useState<StatuteImportOutcome | null>(null)
+  const [link, setLink] = useState(!!caseId)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const ids = useId()
+
+  const run = async (dryRun: boolean) => {
+    setBusy(true)
+    setError('')
+    try {
+      const outcome = await call('statutes:import', {
+        format,
+        content,
+        dryRun,
+        linkToCaseId: !dryRun && link ? caseId : undefined,
+      })
+      if (dryRun) setPreview(outcome)
+      else {
+        onImported(outcome)
+        onClose()
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const fresh = preview ? preview.parsed.length - preview.duplicates.length : 0
+  const dupRows = new Set(preview?.duplicates.map((d) => d.row))
+
+  return (
+    <Dialog title="Import statute excerpts" onClose={onClose} className="dialog--wide">
+      <div className="import-dialog">
+        <div className="segmented" role="radiogroup" aria-label="Format">
+          {(['text', 'json'] as const).map((f) => (
+            <label key={f} className={`segmented__option ${format === f ? 'segmented__option--on' : ''}`}>
+              <input
+                type="radio"
+                name={`${ids}-format`}
+                checked={format === f}
+                onChange={() => {
+                  setFormat(f)
+                  setPreview(null)
+                }}
+              />
+              {f === 'text' ? 'Pasted text' : 'JSON'}
+            </label>
+          ))}
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-content`}>{format === 'text' ? 'Text to import' : 'JSON array of excerpts'}</label>
+          <textarea
+            id={`${ids}-content`}
+            className="statute-text-input"
+            rows={10}
+            value={content}
+            spellCheck={false}
+            placeholder={EXAMPLES[format]}
+            data-autofocus
+            onChange={(e) => {
+              setContent(e.target.value)
+              setPreview(null)
+            }}
+          />
+          <p className="hint">
+            {format === 'text'
+              ? 'An "Instrument:" (or "#") line, optional Source/Jurisdiction/Language/Tags/Year lines, then blocks that start with "Art. N(p) — heading" followed by the exact text.'
+              : 'An array of objects with instrument, article and text (required), and shortName, year, paragraph, heading, source, jurisdiction, language, tags.'}
+          </p>
+        </div>
+
+        {preview && (
+          <section className="import-preview" aria-label="Preview">
+            <p>
+              <strong>{fresh}</strong> new excerpt{fresh === 1 ? '' : 's'}
+              {preview.duplicates.length > 0 && `, ${preview.duplicates.length} already in the library`}
+              {preview.problems.length > 0 &&
+                `, ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}`}
+              .
+            </p>
+            {preview.parsed.length > 0 && (
+              <ul className="import-preview__rows">
+                {preview.parsed.map((r) => (
+                  <li key={r.row} className={dupRows.has(r.row) ? 'muted' : ''}>
+                    <span className="statute-label">
+                      {citationLabel({ ...r, shortName: r.shortName ?? '', paragraph: r.paragraph ?? '' })}
+                    </span>{' '}
+                    {r.heading}{' '}
+                    <span className="muted">
+                      ({format === 'json' ? 'row' : 'line'} {r.row})
+                    </span>
+                    {dupRows.has(r.row) && ' — already in the library, will be skipped'}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {preview.problems.length > 0 && (
+              <ul className="import-preview__problems" aria-label="Problems">
+                {preview.problems.map((p, i) => (
+                  <li key={i}>
+                    {p.row > 0 && (
+                      <span className="muted">
+                        {format === 'json' ? 'Row' : 'Line'} {p.row}:{' '}
+                      </span>
+                    )}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
+
+        {caseId && (
+          <label className="check">
+            <input type="checkbox" checked={link} onChange={(e) => setLink(e.target.checked)} /> Link the imported
+            excerpts to this case
+          </label>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" disabled={busy || !content.trim()} onClick={() => void run(true)}>
+            Preview
+          </button>
+          <button
+            type="button"
+            className="button--primary"
+            disabled={busy || !preview || (fresh === 0 && !(link && preview.duplicates.length))}
+            onClick={() => void run(false)}
+          >
+            Import {fresh || ''} excerpt{fresh === 1 ? '' : 's'}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,44 @@
+/**
+ * Typed client over the bridge the preload exposes (window.casefile). Every
+ * call returns the Result from main; `call` unwraps it and throws ApiError.
+ */
+import type { CasefileBridge } from '../../../shared/ipc/bridge'
+import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
+import type { AppErrorShape, Result } from '../../../shared/ipc/result'
+
+declare global {
+  interface Window {
+    casefile: CasefileBridge
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: AppErrorShape) {
+    super(error.message)
+    this.name = 'ApiError'
+  }
+  get code() {
+    return this.error.code
+  }
+}
+
+function bridge(): CasefileBridge {
+  if (!window.casefile) throw new Error('The Casefile bridge is missing: the page was opened outside the app.')
+  return window.casefile
+}
+
+/** The raw Result, for callers that show errors inline (autosave). */
+export function request<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  const fn = bridge().api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
+  return fn(input)
+}
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await request(channel, input)
+  if (!result.ok) throw new ApiError(result.error)
+  return result.value
+}
+
+export function onAppEvent(event: AppEvent, listener: (payload: unknown) => void): () => void {
+  return bridge().on(event, listener)
+}

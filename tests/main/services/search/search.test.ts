@@ -1,0 +1,154 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { SearchHit } from '../../../../src/shared/ipc/channels/search'
+import { sequentialIds } from '../../../../src/main/services/context'
+import { installDemo } from '../../../../src/main/services/demoService'
+import { openWorkspace, type Services } from '../../../../src/main/services/index'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+async function demo(root?: string) {
+  const dir = root ?? (await tempDir())
+  const s = await openWorkspace(dir, { newId: sequentialIds() })
+  if (!root) await installDemo(s)
+  return { root: dir, s }
+}
+
+const ids = (hits: SearchHit[]) => hits.map((h) => h.id)
+/** The highlighted parts of a text, as the UI would mark them. */
+const marked = (h: { text: string; highlights: [number, number][] }) => h.highlights.map(([a, b]) => h.text.slice(a, b))
+
+async function withDemo(fn: (s: Services, root: string) => Promise<void>) {
+  const { s, root } = await demo()
+  try {
+    await fn(s, root)
+  } finally {
+    await s.close()
+  }
+}
+
+describe('search service', () => {
+  it('is accent- and case-insensitive, and highlights the original text', async () => {
+    await withDemo(async (s) => {
+      const { hits, total } = await s.search.query({ query: 'cancilleria' })
+      expect(total).toBeGreaterThanOrEqual(3)
+      expect(ids(hits)).toEqual(expect.arrayContaining(['actor_mfa_ecuador', 'event_bulletin', 'evidence_bulletin']))
+      const actor = hits.find((h) => h.id === 'actor_mfa_ecuador')!
+      expect(actor).toMatchObject({ kind: 'actor', caseId: 'case_ecu_mpls_2026', caseReference: 'ECU-USA-2026-001', tab: 'actors' })
+      expect(marked(actor.title)).toEqual(['Cancillería'])
+      expect((await s.search.query({ query: 'CANCILLERÍA' })).total).toBe(total)
+    })
+  })
+
+  it('tolerates typos and matches prefixes', async () => {
+    await withDemo(async (s) => {
+      const typo = await s.search.query({ query: 'embasy' })
+      expect(ids(typo.hits)).toContain('actor_us_embassy_quito')
+      expect(marked(typo.hits.find((h) => h.id === 'actor_us_embassy_quito')!.title)).toEqual(['Embassy'])
+      const prefix = await s.search.query({ query: 'inviol' })
+      expect(ids(prefix.hits)).toContain('statute_vccr_31')
+      const statute = prefix.hits.find((h) => h.id === 'statute_vccr_31')!
+      // A library excerpt opens in a case that links it.
+      expect(statute).toMatchObject({ kind: 'statute', caseId: 'case_ecu_mpls_2026', tab: 'statutes' })
+      expect(statute.title.text).toContain('VCCR art. 31')
+      expect(marked(statute.snippet).map((m) => m.toLowerCase())).toContain('inviolable')
+      // Every word must match: a second word narrows.
+      const both = await s.search.query({ query: 'protest sommerfeld' })
+      expect(both.total).toBeGreaterThan(0)
+      expect(both.total).toBeLessThan((await s.search.query({ query: 'protest' })).total)
+      expect((await s.search.query({ query: 'xylophone' })).hits).toEqual([])
+    })
+  })
+
+  it('filters by kind, case, evidence kind, verification, tag and date', async () => {
+    await withDemo(async (s) => {
+      const q = (filters: object) => s.search.query({ query: 'consulate', filters })
+      expect(new Set((await q({ kinds: ['event'] })).hits.map((h) => h.kind))).toEqual(new Set(['event']))
+      expect((await q({ caseId: 'no_such_case' })).total).toBe(0)
+      expect((await q({ caseId: 'case_ecu_mpls_2026' })).total).toBe((await q({})).total)
+      expect(ids((await s.search.query({ query: 'video', filters: { evidenceKinds: ['video'] } })).hits)).toEqual(['evidence_video'])
+      const partly = await s.search.query({ query: 'bulletin', filters: { verification: ['partially verified'] } })
+      expect(ids(partly.hits)).toContain('evidence_bulletin')
+      expect(partly.hits.every((h) => h.kind === 'evidence' && h.id !== 'evidence_video')).toBe(true)
+      const unverified = await s.search.query({ query: 'video', filters: { verification: ['unverified'] } })
+      expect(ids(unverified.hits)).toEqual(['evidence_video'])
+      expect(ids((await s.search.query({ query: 'consulate', filters: { tag: 'Social Media' } })).hits)).toEqual(['evidence_video'])
+      const day = await s.search.query({ query: 'consulate', filters: { kinds: ['event'], from: '2026-01-27', to: '2026-01-27' } })
+      expect(day.total).toBeGreaterThan(0)
+      expect((await s.search.query({ query: 'consulate', filters: { kinds: ['event'], from: '2027-01-01' } })).total).toBe(0)
+      // Filters alone list what they select.
+      expect((await s.search.query({ query: '', filters: { kinds: ['statute'] } })).hits.map((h) => h.id)).toEqual(['statute_vccr_31'])
+    })
+  })
+
+  it('follows changes: added items are found, removed ones are gone', async () => {
+    await withDemo(async (s) => {
+      const caseId = 'case_ecu_mpls_2026'
+      expect((await s.search.query({ query: 'zanzibar' })).total).toBe(0)
+      const event = await s.cases.addEvent(caseId, { at: '2026-02-01T10:00:00.000Z', tz: 'UTC', title: 'Delegation from Zanzíbar arrives' })
+      const found = await s.search.query({ query: 'zanzibar' })
+      expect(found.hits).toMatchObject([{ kind: 'event', id: event.id, tab: 'timeline', itemId: event.id }])
+      await s.cases.removeEvent(caseId, event.id)
+      expect((await s.search.query({ query: 'zanzibar' })).total).toBe(0)
+
+      const a = await s.annotations.add(caseId, 'evidence_video', { target: { type: 'time', start: 12, end: 19 }, text: 'Agent raises the walkie-talkie' })
+      const hit = (await s.search.query({ query: 'walkie' })).hits[0]
+      expect(hit).toMatchObject({ kind: 'annotation', id: a.id, evidenceId: 'evidence_video', tab: 'evidence', itemId: 'evidence_video' })
+      const note = await s.notes.add(caseId, {
+        title: 'Call log',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Spoke with the vicecónsul at noon' }] }] },
+      })
+      expect(ids((await s.search.query({ query: 'viceconsul' })).hits)).toEqual([note.id])
+      await s.statutes.update('statute_vccr_31', { heading: 'Inviolability of the consular premises (Quokka)' })
+      expect(ids((await s.search.query({ query: 'quokka' })).hits)).toEqual(['statute_vccr_31'])
+    })
+  })
+
+  it('persists the index: a reopen loads it without re-reading, a changed file is re-read', async () => {
+    const { root, s } = await demo()
+    await s.search.start()
+    await s.close()
+    expect(JSON.parse(await readFile(join(root, 'cache', 'search-index.json'), 'utf8'))).toMatchObject({ format: expect.any(Number) })
+
+    const again = await openWorkspace(root)
+    try {
+      expect((await again.search.query({ query: 'cancilleria' })).total).toBeGreaterThan(0)
+      expect(again.search.status()).toMatchObject({ state: 'ready', loadedFromCache: true, reread: 0 })
+    } finally {
+      await again.close()
+    }
+
+    // An edit made outside the app (or while the index was not running).
+    const caseFile = join(root, 'cases', 'case_ecu_mpls_2026', 'case.json')
+    const data = JSON.parse(await readFile(caseFile, 'utf8'))
+    data.events[0].title = 'Officer approaches the Okapi door'
+    await writeFile(caseFile, JSON.stringify(data))
+
+    const third = await openWorkspace(root)
+    try {
+      expect(ids((await third.search.query({ query: 'okapi' })).hits)).toEqual([data.events[0].id])
+      expect(third.search.status()).toMatchObject({ loadedFromCache: true, reread: 1 })
+    } finally {
+      await third.close()
+    }
+  })
+
+  it('works in-process too (the fallback when no worker entry exists)', async () => {
+    const first = await demo()
+    await first.s.close()
+    const root = first.root
+    const { createSearchService } = await import('../../../../src/main/services/search/index')
+    const s = await openWorkspace(root)
+    const inline = createSearchService(s.ctx, { mode: 'inline' })
+    try {
+      expect(ids((await inline.query({ query: 'embasy' })).hits)).toContain('actor_us_embassy_quito')
+      expect(inline.mode).toBe('inline')
+      expect(s.search.status().state).not.toBe('error')
+    } finally {
+      await inline.close()
+      await s.close()
+    }
+  })
+})

@@ -1,0 +1,131 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Annotation, AnnotationsFile, CURRENT_SCHEMA_VERSION } from '../../../src/shared/domain'
+import { ChunkedCollection, chunkFile } from '../../../src/main/storage/chunkedCollection'
+import { WorkspaceStore } from '../../../src/main/storage/store'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const DIR = join('cases', 'c1', 'annotations')
+
+const ann = (i: number): Annotation => ({
+  id: `ann_${i}`,
+  evidenceId: 'ev1',
+  target: { type: 'time', start: 1000 - i, end: 1001 - i },
+  text: `note ${i}`,
+  tags: [],
+  eventIds: [],
+  statuteIds: [],
+  createdAt: '2026-01-27T17:00:00.000Z',
+  updatedAt: '2026-01-27T17:00:00.000Z',
+})
+
+const open = (store: WorkspaceStore, chunkSize = 10) =>
+  ChunkedCollection.open<Annotation, typeof AnnotationsFile>({
+    store,
+    dir: DIR,
+    base: 'ev1',
+    kind: 'annotations',
+    schema: AnnotationsFile,
+    items: (f) => f.annotations,
+    empty: () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, evidenceId: 'ev1', annotations: [] }),
+    chunkSize,
+    compare: (a, b) => (a.target as { start: number }).start - (b.target as { start: number }).start,
+  })
+
+/** Inode and mtime of every chunk file: our writes replace a file, so a rewrite changes its inode. */
+async function identities(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const n of await readdir(join(root, DIR))) {
+    const s = await stat(join(root, DIR, n), { bigint: true })
+    out[n] = `${s.ino}:${s.mtimeNs}`
+  }
+  return out
+}
+
+describe('ChunkedCollection', () => {
+  it('splits into chunk files that are each a valid AnnotationsFile, the first under the classic name', async () => {
+    const root = await tempDir()
+    const store = await WorkspaceStore.open(root)
+    try {
+      const c = await open(store)
+      await c.addMany(Array.from({ length: 35 }, (_, i) => ann(i)))
+      expect(c.size).toBe(35)
+      expect(c.chunkNumbers()).toEqual([0, 1, 2, 3])
+      expect((await readdir(join(root, DIR))).sort()).toEqual(['ev1.1.json', 'ev1.2.json', 'ev1.3.json', 'ev1.json'])
+      for (const n of [0, 1, 2, 3]) {
+        const file = AnnotationsFile.parse(JSON.parse(await readFile(join(root, chunkFile(DIR, 'ev1', n)), 'utf8')))
+        expect(file.annotations.length).toBeLessThanOrEqual(10)
+      }
+      // The view is ordered across chunks, whatever chunk a record sits in.
+      expect(c.all().map((a) => a.id)).toEqual(Array.from({ length: 35 }, (_, i) => `ann_${34 - i}`))
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('rewrites only the chunk holding the record it changes', async () => {
+    const root = await tempDir()
+    const store = await WorkspaceStore.open(root)
+    try {
+      const c = await open(store)
+      await c.addMany(Array.from({ length: 35 }, (_, i) => ann(i)))
+      const target = 'ann_15'
+      const changed = c.chunkPathOf(target)!
+      const before = await identities(root)
+      await c.update(target, (a) => ({ ...a, text: 'edited' }))
+      const after = await identities(root)
+      const differing = Object.keys(after).filter((n) => after[n] !== before[n])
+      expect(differing).toEqual([changed.split('/').pop()])
+      expect(c.get(target)?.text).toBe('edited')
+
+      const before2 = await identities(root)
+      await c.remove('ann_33')
+      const after2 = await identities(root)
+      expect(Object.keys(after2).filter((n) => after2[n] !== before2[n])).toEqual(['ev1.3.json'])
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('survives reopening: same records, same chunks, new records fill the last chunk', async () => {
+    const root = await tempDir()
+    let store = await WorkspaceStore.open(root)
+    const c = await open(store)
+    await c.addMany(Array.from({ length: 25 }, (_, i) => ann(i)))
+    await c.update('ann_3', (a) => ({ ...a, text: 'kept' }))
+    await c.remove('ann_7')
+    await store.close()
+
+    store = await WorkspaceStore.open(root)
+    try {
+      const again = await open(store)
+      expect(again.size).toBe(24)
+      expect(again.get('ann_3')?.text).toBe('kept')
+      expect(again.has('ann_7')).toBe(false)
+      expect(again.chunkNumbers()).toEqual([0, 1, 2])
+      await again.add(ann(100))
+      expect(again.chunkPathOf('ann_100')).toBe(chunkFile(DIR, 'ev1', 2))
+      await expect(again.add(ann(100))).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await again.removeAll()).toHaveLength(25)
+      expect(await readdir(join(root, DIR))).toEqual([])
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('creates no file for a collection that was never written', async () => {
+    const root = await tempDir()
+    const store = await WorkspaceStore.open(root)
+    try {
+      const c = await open(store)
+      expect(c.size).toBe(0)
+      expect(c.all()).toEqual([])
+      await expect(c.update('nope', (a) => a)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(stat(join(root, DIR))).rejects.toMatchObject({ code: 'ENOENT' })
+    } finally {
+      await store.close()
+    }
+  })
+})

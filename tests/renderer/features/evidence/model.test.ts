@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import {
+  parseTimecode,
+  sortAnnotations,
+  targetTypeFor,
+  withEnd,
+  withStart,
+} from '../../../../src/renderer/src/features/evidence/annotations/model'
+import { integrityOf } from '../../../../src/renderer/src/features/evidence/format'
+import { formOf, patchOf } from '../../../../src/renderer/src/features/evidence/editor/form'
+import { regionFrom } from '../../../../src/renderer/src/features/evidence/media/RegionImage'
+import { timeAnnotation, videoItem } from './samples'
+
+describe('annotation model', () => {
+  it('sorts time annotations by start, then end, then creation', () => {
+    const list = [
+      timeAnnotation('c', 30),
+      timeAnnotation('a', 3, 9),
+      timeAnnotation('b', 3, 4),
+      timeAnnotation('d', 0.5),
+    ]
+    expect(sortAnnotations(list).map((a) => a.id)).toEqual(['d', 'b', 'a', 'c'])
+  })
+
+  it('parses time codes in the forms people type', () => {
+    expect(parseTimecode('00:01:23.5')).toBe(83.5)
+    expect(parseTimecode('1:05')).toBe(65)
+    expect(parseTimecode('83.25')).toBe(83.25)
+    expect(parseTimecode('1:2:3:4')).toBeNull()
+    expect(parseTimecode('soon')).toBeNull()
+  })
+
+  it('keeps a range ordered when "[" or "]" moves one end past the other', () => {
+    expect(withStart({ type: 'time', start: 2, end: 4 }, 6)).toEqual({ type: 'time', start: 6, end: 6 })
+    expect(withEnd({ type: 'time', start: 2, end: 4 }, 1)).toEqual({ type: 'time', start: 1, end: 1 })
+    expect(withEnd({ type: 'time', start: 2, end: 4 }, 7.12345)).toEqual({ type: 'time', start: 2, end: 7.123 })
+  })
+
+  it('picks the annotation target from the kind and media type', () => {
+    expect(targetTypeFor('video')).toBe('time')
+    expect(targetTypeFor('social post', 'audio/ogg')).toBe('time')
+    expect(targetTypeFor('image')).toBe('region')
+    expect(targetTypeFor('document', 'application/pdf')).toBe('page')
+  })
+
+  it('normalises a dragged rectangle into fractions inside the image', () => {
+    expect(regionFrom({ x: 0.8, y: 0.9 }, { x: 0.2, y: 1.4 })).toEqual({ x: 0.2, y: 0.9, width: 0.6, height: 0.1 })
+  })
+})
+
+describe('integrity line', () => {
+  it('reads the latest hash check from custody, and a fresh check wins', () => {
+    const item = videoItem()
+    expect(integrityOf(item)).toEqual({ tone: 'ok', label: 'hash verified 2026-02-01' })
+    const check = { caseId: 'c', evidenceId: item.id, title: '', status: 'mismatch' as const, expected: 'a'.repeat(64) }
+    expect(integrityOf(item, check)).toEqual({ tone: 'bad', label: 'hash mismatch' })
+    expect(integrityOf(videoItem({ file: undefined }))).toEqual({ tone: 'none', label: 'URL only' })
+  })
+})
+
+describe('item form', () => {
+  it('sends only what changed; emptied dates and grades become null', () => {
+    const item = videoItem({ capturedAt: '2026-01-27T17:00:42.000Z' })
+    const base = formOf(item)
+    expect(base.capturedAt).toBe('2026-01-27T17:00')
+    expect(patchOf(base, { ...base })).toEqual({})
+    const next = {
+      ...base,
+      capturedAt: '',
+      publishedAt: '2026-01-28T08:30',
+      sourceReliability: '',
+      verification: { ...base.verification, content: { status: 'verified' as const, reasoning: 'Geolocated.' } },
+    }
+    expect(patchOf(base, next)).toEqual({
+      capturedAt: null,
+      publishedAt: '2026-01-28T08:30:00.000Z',
+      sourceReliability: null,
+      verification: { content: { status: 'verified', reasoning: 'Geolocated.' } },
+    })
+  })
+
+  it('refuses an empty title with a message a person can act on', () => {
+    const base = formOf(videoItem())
+    expect(() => patchOf(base, { ...base, title: '  ' })).toThrow('The title cannot be empty.')
+  })
+})
