@@ -1,12 +1,14 @@
 import {
   Actor,
   ActorInput,
+  ActorPatch,
   Case,
   CaseFile,
   CaseInput,
   CasePatch,
   CURRENT_SCHEMA_VERSION,
   EventInput,
+  EventPatch,
   sortEvents,
   TimelineEvent,
   type CaseDetail,
@@ -120,8 +122,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       return out
     },
 
-    async updateActor(caseId: string, actorId: string, patch: Partial<ActorInput>): Promise<Actor> {
-      const fields = ActorInput.partial().parse(patch)
+    async updateActor(caseId: string, actorId: string, patch: ActorPatch): Promise<Actor> {
+      const fields = ActorPatch.parse(patch)
       const out = await mutate(caseId, (file) => {
         const i = findIndex(file.actors, actorId, 'actor')
         file.actors[i] = Actor.parse({ ...file.actors[i], ...fields })
@@ -149,8 +151,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       return out
     },
 
-    async updateEvent(caseId: string, eventId: string, patch: Partial<EventInput>): Promise<TimelineEvent> {
-      const fields = EventInput.partial().parse(patch)
+    async updateEvent(caseId: string, eventId: string, patch: EventPatch): Promise<TimelineEvent> {
+      const fields = EventPatch.parse(patch)
       const out = await mutate(caseId, (file) => {
         const i = findIndex(file.events, eventId, 'event')
         file.events[i] = TimelineEvent.parse({ ...file.events[i], ...fields })

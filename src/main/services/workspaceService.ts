@@ -1,4 +1,5 @@
 import { CURRENT_SCHEMA_VERSION, toCaseSummary, WorkspaceFile, type Case, type WorkspaceInfo } from '../../shared/domain'
+import { AppError } from '../../shared/ipc/result'
 import { layout } from '../storage/layout'
 import { nowIso, type ServiceContext } from './context'
 
@@ -14,7 +15,11 @@ export function createWorkspaceService(ctx: ServiceContext) {
     }))
 
   return {
+    /** Creates workspace.json in a new folder; a read-only opener is told the folder is no workspace. */
     async ensure(): Promise<void> {
+      if (ctx.store.readOnly && !(await ctx.store.exists(layout.workspace))) {
+        throw new AppError('NOT_FOUND', `${ctx.store.root} is not a Casefile workspace (it has no workspace.json).`)
+      }
       await doc()
     },
 

@@ -60,7 +60,11 @@ export class WorkspaceStore {
 
   static async open(root: string, options: StoreOptions = {}): Promise<WorkspaceStore> {
     const abs = resolve(root)
-    await mkdir(abs, { recursive: true })
+    if (options.readOnly) {
+      // A reader never creates anything, not even the folder.
+      const isDir = await stat(abs).then((s) => s.isDirectory(), () => false)
+      if (!isDir) throw new AppError('NOT_FOUND', `There is no workspace folder at ${abs}.`)
+    } else await mkdir(abs, { recursive: true })
     const store = new WorkspaceStore(abs, options)
     if (!options.readOnly) {
       store.releaseLock = await acquireWorkspaceLock(abs, layout.lockFile, options.app ?? 'Casefile', (e) => {

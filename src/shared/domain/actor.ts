@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id } from './common'
+import { Id, patchOf } from './common'
 
 export const Actor = z.object({
   id: Id,
@@ -12,3 +12,6 @@ export type Actor = z.infer<typeof Actor>
 
 export const ActorInput = Actor.omit({ id: true }).partial({ role: true, affiliation: true, notes: true })
 export type ActorInput = z.input<typeof ActorInput>
+
+export const ActorPatch = patchOf(Actor.omit({ id: true }))
+export type ActorPatch = z.input<typeof ActorPatch>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, Tags } from './common'
+import { Id, Instant, patchOf, Tags } from './common'
 
 export const CASE_STATUSES = ['open', 'monitoring', 'closed', 'archived'] as const
 export const CaseStatus = z.enum(CASE_STATUSES)
@@ -52,7 +52,7 @@ export const CaseInput = z.object({
 })
 export type CaseInput = z.infer<typeof CaseInput>
 
-export const CasePatch = CaseInput.partial()
+export const CasePatch = patchOf(CaseInput)
 export type CasePatch = z.infer<typeof CasePatch>
 
 export const toCaseSummary = (c: Case): CaseSummary => ({

@@ -28,3 +28,22 @@ export const RichText = z.object({
 export type RichText = z.infer<typeof RichText>
 
 export const emptyRichText = (): RichText => ({ type: 'doc', content: [] })
+
+type Bare<T> = T extends z.ZodOptional<infer I> ? Bare<I> : T extends z.ZodDefault<infer I> ? Bare<I> : T
+export type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<Bare<S[K]>> }
+
+function bare(t: z.ZodType): z.ZodType {
+  if (t instanceof z.ZodOptional || t instanceof z.ZodDefault) return bare(t.unwrap() as z.ZodType)
+  return t
+}
+
+/**
+ * A patch schema: every field optional and WITHOUT its default. zod's own
+ * `.partial()` keeps defaults, so `{ title }` would reset tags, precision and
+ * the rest; a patch must change only what it names.
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodObject<PatchShape<S>> {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [k, v] of Object.entries(schema.shape)) shape[k] = bare(v as z.ZodType).optional()
+  return z.object(shape) as unknown as z.ZodObject<PatchShape<S>>
+}

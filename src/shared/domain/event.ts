@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, Tags } from './common'
+import { Id, Instant, patchOf, Tags } from './common'
 import { formatOffset, instantToLocal, isValidTimeZone, zoneOffsetMinutes } from './time'
 
 export const PRECISIONS = ['exact', 'approximate', 'day', 'month'] as const
@@ -34,6 +34,9 @@ export const EventInput = TimelineEvent.omit({ id: true }).partial({
   tags: true,
 })
 export type EventInput = z.input<typeof EventInput>
+
+export const EventPatch = patchOf(TimelineEvent.omit({ id: true }))
+export type EventPatch = z.input<typeof EventPatch>
 
 export const sortEvents = <T extends { at: string; id: string }>(events: readonly T[]): T[] =>
   [...events].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? -1 : 1))

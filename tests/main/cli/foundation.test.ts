@@ -60,6 +60,13 @@ describe('casefile command line', () => {
     const badZone = await runCli(['event', 'add', 'X', '--at', '2026-01-01T10:00', '--tz', 'Moon/Base', '--text', 't', '--workspace', ws])
     expect(badZone.code).toBe(2)
 
+    const notWorkspace = await runCli(['cases', '--workspace', join(ws, 'nothing-here')])
+    expect(notWorkspace.code).toBe(1)
+    expect(notWorkspace.stderr.trim()).toBe(`casefile cases: There is no workspace folder at ${join(ws, 'nothing-here')}.`)
+    const empty = await runCli(['show', 'X', '--workspace', ws])
+    expect(empty.stderr.trim()).toBe(`casefile show: ${ws} is not a Casefile workspace (it has no workspace.json).`)
+
+    await runCli(['case', 'new', '--title', 'Something', '--workspace', ws])
     const missing = await runCli(['show', 'NOPE-1', '--workspace', ws])
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim()).toBe('casefile show: No case with id or reference "NOPE-1".')

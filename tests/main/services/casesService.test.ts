@@ -45,6 +45,15 @@ describe('cases service', () => {
       await s.cases.addEvent(id, { at: '2026-01-27T17:00:00.000Z', tz: 'America/Chicago', precision: 'approximate', title: 'Earlier' })
       const detail = await s.cases.get(id)
       expect(detail.events.map((e) => e.title)).toEqual(['Earlier', 'Later'])
+      // A one-field edit keeps every other field (zod's partial() would reset defaults).
+      const later = detail.events[1]
+      const edited = await s.cases.updateEvent(id, later.id, { title: 'Later, renamed' })
+      expect(edited).toMatchObject({ title: 'Later, renamed', actorIds: [agent.id], tz: 'America/Guayaquil' })
+      const earlier = await s.cases.updateEvent(id, detail.events[0].id, { location: 'Minneapolis' })
+      expect(earlier.precision).toBe('approximate')
+      await s.cases.updateActor(id, agent.id, { affiliation: 'ICE' })
+      await s.cases.updateActor(id, agent.id, { role: 'officer' })
+      expect((await s.cases.get(id)).actors[0]).toMatchObject({ name: 'Agent', affiliation: 'ICE', role: 'officer' })
       await s.cases.removeActor(id, agent.id)
       expect((await s.cases.get(id)).events[1].actorIds).toEqual([])
       await expect(s.cases.addEvent(id, { at: 'yesterday', tz: 'America/Chicago', title: 'x' })).rejects.toThrow()
