@@ -14,8 +14,19 @@ const [root, out, bigCaseId, bigEvidenceId, runsArg] = process.argv.slice(2)
 const runs = Number(runsArg ?? 3)
 const readJson = async (p: string) => JSON.parse(await readFile(p, 'utf8'))
 
-type Db = { workspace: unknown; statutes: unknown; cases: Record<string, { file: unknown; annotations: Record<string, { annotations: { text: string }[] }[]>; briefings: unknown[] }> }
-const data: Db = { workspace: await readJson(join(root, 'workspace.json')), statutes: await readJson(join(root, 'statutes.json')), cases: {} }
+type Db = {
+  workspace: unknown
+  statutes: unknown
+  cases: Record<
+    string,
+    { file: unknown; annotations: Record<string, { annotations: { text: string }[] }[]>; briefings: unknown[] }
+  >
+}
+const data: Db = {
+  workspace: await readJson(join(root, 'workspace.json')),
+  statutes: await readJson(join(root, 'statutes.json')),
+  cases: {},
+}
 for (const id of await readdir(join(root, 'cases'))) {
   const dir = join(root, 'cases', id)
   const annotations: Db['cases'][string]['annotations'] = {}
@@ -23,7 +34,9 @@ for (const id of await readdir(join(root, 'cases'))) {
     const f = await readJson(join(dir, 'annotations', n))
     ;(annotations[f.evidenceId] ??= []).push(f)
   }
-  const briefings = await Promise.all((await readdir(join(dir, 'briefings'))).map((n) => readJson(join(dir, 'briefings', n))))
+  const briefings = await Promise.all(
+    (await readdir(join(dir, 'briefings'))).map((n) => readJson(join(dir, 'briefings', n))),
+  )
   data.cases[id] = { file: await readJson(join(dir, 'case.json')), annotations, briefings }
 }
 await rm(out, { recursive: true, force: true })

@@ -70,9 +70,39 @@ const ES = (
   'tribunal soberanía jurisdicción territorio nacionales detención pasaporte visado asilo refugiado misión enviado cumbre ' +
   'negociación según información país región ciudad quito bogotá méxico lima panamá ecuador perú españa'
 ).split(' ')
-const PLACES = ['Minneapolis', 'Quito', 'Bogotá', 'Ciudad de México', 'Lima', 'Madrid', 'Washington', 'Panamá', 'Houston', 'Guayaquil']
-const ZONES = ['America/Chicago', 'America/Guayaquil', 'America/Bogota', 'America/Mexico_City', 'America/Lima', 'Europe/Madrid', 'America/New_York']
-const TAGS = ['VCCR', 'protesta', 'protest note', 'consular premises', 'inmigración', 'detención', 'press', 'urgent', 'seguimiento', 'verificación']
+const PLACES = [
+  'Minneapolis',
+  'Quito',
+  'Bogotá',
+  'Ciudad de México',
+  'Lima',
+  'Madrid',
+  'Washington',
+  'Panamá',
+  'Houston',
+  'Guayaquil',
+]
+const ZONES = [
+  'America/Chicago',
+  'America/Guayaquil',
+  'America/Bogota',
+  'America/Mexico_City',
+  'America/Lima',
+  'Europe/Madrid',
+  'America/New_York',
+]
+const TAGS = [
+  'VCCR',
+  'protesta',
+  'protest note',
+  'consular premises',
+  'inmigración',
+  'detención',
+  'press',
+  'urgent',
+  'seguimiento',
+  'verificación',
+]
 const INSTRUMENTS = [
   ['Vienna Convention on Consular Relations', 1963],
   ['Vienna Convention on Diplomatic Relations', 1961],
@@ -83,6 +113,40 @@ const INSTRUMENTS = [
 
 type Rng = ReturnType<typeof prng>
 
+// Real case files are full of rare words (names, places, operation code names) that
+// occur in a handful of documents; these make tens of thousands of such words.
+const SYLLABLES = [
+  'ta',
+  'ma',
+  'zu',
+  'li',
+  'qui',
+  'ñe',
+  'ro',
+  'ca',
+  'mí',
+  'to',
+  'pa',
+  'hu',
+  'xo',
+  'la',
+  'ré',
+  'ny',
+  'ko',
+  'sa',
+  'ti',
+  'bo',
+  'gua',
+  'ya',
+  'có',
+  'de',
+]
+export function rareWord(n: number): string {
+  let w = ''
+  for (let x = n + 7; w.length < 6 || x > 0; x = Math.floor(x / SYLLABLES.length)) w += SYLLABLES[x % SYLLABLES.length]
+  return w[0].toUpperCase() + w.slice(1)
+}
+
 function sentence(r: Rng, words: number): string {
   const lang = r.next() < 0.5 ? EN : ES
   const out: string[] = []
@@ -90,7 +154,8 @@ function sentence(r: Rng, words: number): string {
   const s = out.join(' ')
   return s[0].toUpperCase() + s.slice(1) + '.'
 }
-const text = (r: Rng, sentences: number, words = 12) => Array.from({ length: sentences }, () => sentence(r, words)).join(' ')
+const text = (r: Rng, sentences: number, words = 12) =>
+  Array.from({ length: sentences }, () => sentence(r, words)).join(' ')
 const iso = (ms: number) => new Date(ms).toISOString()
 const tagsFor = (r: Rng) => (r.next() < 0.4 ? [r.pick(TAGS)] : [])
 const BASE = Date.UTC(2020, 0, 1)
@@ -104,13 +169,27 @@ function annotation(r: Rng, id: string, evidenceId: string, kind: string, i: num
       : kind === 'document'
         ? { type: 'page', page: 1 + r.int(40), quote: '' }
         : { type: 'region', x: 0.1, y: 0.1, width: 0.3, height: 0.2 }
-  return { id, evidenceId, target, text: text(r, 1, 8 + r.int(8)), tags: tagsFor(r), eventIds: [], statuteIds: [], createdAt: at, updatedAt: at }
+  return {
+    id,
+    evidenceId,
+    target,
+    text: text(r, 1, 8 + r.int(8)),
+    tags: tagsFor(r),
+    eventIds: [],
+    statuteIds: [],
+    createdAt: at,
+    updatedAt: at,
+  }
 }
 
 const annotationsFile = (evidenceId: string, annotations: Annotation[]) =>
   JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, evidenceId, annotations })
 
-export async function generate(out: string, scaleName: 'full' | 'small' = 'full', seed = 20260127): Promise<{ bigCaseId: string; bigEvidenceId: string }> {
+export async function generate(
+  out: string,
+  scaleName: 'full' | 'small' = 'full',
+  seed = 20260127,
+): Promise<{ bigCaseId: string; bigEvidenceId: string }> {
   const scale = SCALES[scaleName]
   const r = prng(seed)
   await rm(out, { recursive: true, force: true })
@@ -136,7 +215,10 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
       updatedAt: created,
     }
   })
-  await writeFile(join(out, 'statutes.json'), JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: statutes }))
+  await writeFile(
+    join(out, 'statutes.json'),
+    JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: statutes }),
+  )
 
   // Annotations left for the ordinary cases once the large case has its share.
   const perEvidence = (scale.annotations - scale.bigCaseAnnotations) / ((scale.cases - 1) * scale.evidencePerCase)
@@ -152,11 +234,12 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
     await mkdir(join(dir, 'annotations'), { recursive: true })
     await mkdir(join(dir, 'briefings'), { recursive: true })
     const start = BASE + cr.int(SPAN)
+    const codename = rareWord(ci * 131)
     const c: Case = {
       id: caseId,
       title: `${cr.pick(['Incidente', 'Incident', 'Protesta', 'Protest', 'Detención', 'Detention'])} ${cr.pick(PLACES)} ${ci}`,
       reference: `CF-${2020 + cr.int(7)}-${String(ci).padStart(4, '0')}`,
-      summary: text(cr, 4),
+      summary: `${cr.pick(['Operation', 'Operación'])} ${codename}. ${text(cr, 4)}`,
       status: cr.pick(['open', 'monitoring', 'closed', 'archived'] as const),
       classification: cr.pick(['UNCLASSIFIED', 'SENSITIVE BUT UNCLASSIFIED', 'CONFIDENTIAL']),
       jurisdictions: [cr.pick(PLACES)],
@@ -167,7 +250,7 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
     summaries[ci] = toCaseSummary(c)
     const actors = Array.from({ length: 5 }, (_, i) => ({
       id: `actor_${ci}_${i}`,
-      name: `${cr.pick(['María', 'José', 'Ángel', 'John', 'Sarah', 'Inés', 'Andrés'])} ${cr.pick(['Pérez', 'Núñez', 'Smith', 'Gómez', 'Brown', 'Ibáñez'])}`,
+      name: `${cr.pick(['María', 'José', 'Ángel', 'John', 'Sarah', 'Inés', 'Andrés'])} ${cr.pick(['Pérez', 'Núñez', 'Smith', 'Gómez', 'Brown', 'Ibáñez'])} ${rareWord(ci * 7 + i + 500_000)}`,
       role: sentence(cr, 4),
       affiliation: cr.pick(['Cancillería', 'Embassy', 'Consulado', 'DHS', 'Ministerio del Interior']),
       notes: '',
@@ -192,7 +275,7 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
         id: `ev_${String(ci).padStart(4, '0')}_${String(i).padStart(3, '0')}`,
         kind,
         title: sentence(cr, 6).slice(0, -1),
-        description: text(cr, 2),
+        description: `${text(cr, 2)} ${cr.pick(['Source', 'Fuente'])}: ${rareWord(ci * 977 + i * 3 + 1_000_000)}.`,
         sourceUrl: cr.next() < 0.5 ? `https://example.org/${cr.pick(['noticias', 'news', 'boletin'])}/${ci}-${i}` : '',
         capturedBy: '',
         eventDate: iso(start + cr.int(86_400_000)),
@@ -214,7 +297,10 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
       {
         id: `note_${ci}`,
         title: 'Notas de seguimiento',
-        body: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: text(cr, 3) }] }] },
+        body: {
+          type: 'doc' as const,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: text(cr, 3) }] }],
+        },
         tags: [],
         createdAt: iso(start),
         updatedAt: iso(start),
@@ -223,30 +309,53 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
     const statuteIds = Array.from({ length: 3 }, () => `st_${cr.int(scale.statutes)}`)
     await writeFile(
       join(dir, 'case.json'),
-      JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, case: c, actors, events, evidence, notes, statuteIds: [...new Set(statuteIds)] }),
+      JSON.stringify({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        case: c,
+        actors,
+        events,
+        evidence,
+        notes,
+        statuteIds: [...new Set(statuteIds)],
+      }),
     )
     const briefing = {
       id: `brief_${ci}`,
       title: `Nota informativa ${c.reference}`,
       template: 'briefing memo',
-      header: { to: 'Minister', from: 'Desk officer', date: '', subject: sentence(cr, 6), reference: c.reference, classification: c.classification },
+      header: {
+        to: 'Minister',
+        from: 'Desk officer',
+        date: '',
+        subject: sentence(cr, 6),
+        reference: c.reference,
+        classification: c.classification,
+      },
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: text(cr, 5) }] }] },
       status: 'draft',
       exports: [],
       createdAt: iso(start),
       updatedAt: iso(start),
     }
-    await writeFile(join(dir, 'briefings', `${briefing.id}.json`), JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, briefing }))
+    await writeFile(
+      join(dir, 'briefings', `${briefing.id}.json`),
+      JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, briefing }),
+    )
 
     // Annotation files: one per annotated item; the large case's video is split into chunks.
     const files: [string, string][] = []
     let carry = 0
     for (const ev of evidence) {
       if (ci === 0 && ev.id === bigEvidenceId) {
-        const all = Array.from({ length: scale.bigCaseAnnotations }, (_, k) => annotation(cr, `ann_big_${k}`, ev.id, ev.kind, k))
+        const all = Array.from({ length: scale.bigCaseAnnotations }, (_, k) =>
+          annotation(cr, `ann_big_${k}`, ev.id, ev.kind, k),
+        )
         for (let n = 0; n * DEFAULT_CHUNK_SIZE < all.length; n++) {
           const part = all.slice(n * DEFAULT_CHUNK_SIZE, (n + 1) * DEFAULT_CHUNK_SIZE)
-          files.push([join(out, chunkFile(join('cases', caseId, 'annotations'), ev.id, n)), annotationsFile(ev.id, part)])
+          files.push([
+            join(out, chunkFile(join('cases', caseId, 'annotations'), ev.id, n)),
+            annotationsFile(ev.id, part),
+          ])
         }
         continue
       }
@@ -255,7 +364,9 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
       const count = Math.floor(carry)
       carry -= count
       if (!count) continue
-      const list = Array.from({ length: count }, (_, k) => annotation(cr, `ann_${ev.id.slice(3)}_${k}`, ev.id, ev.kind, k))
+      const list = Array.from({ length: count }, (_, k) =>
+        annotation(cr, `ann_${ev.id.slice(3)}_${k}`, ev.id, ev.kind, k),
+      )
       files.push([join(dir, 'annotations', `${ev.id}.json`), annotationsFile(ev.id, list)])
     }
     await pool(files, 16, ([path, data]) => writeFile(path, data))
@@ -263,18 +374,28 @@ export async function generate(out: string, scaleName: 'full' | 'small' = 'full'
 
   await writeFile(
     join(out, 'workspace.json'),
-    JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, name: `Synthetic workspace (${scaleName})`, createdAt: created, userName: 'bench', cases: summaries }),
+    JSON.stringify({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      name: `Synthetic workspace (${scaleName})`,
+      createdAt: created,
+      userName: 'bench',
+      cases: summaries,
+    }),
   )
   return { bigCaseId, bigEvidenceId }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, scale: { type: 'string', default: 'full' }, seed: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, scale: { type: 'string', default: 'full' }, seed: { type: 'string' } },
+  })
   if (!values.out || (values.scale !== 'full' && values.scale !== 'small')) {
     console.error('usage: node --import tsx bench/generate.ts --out DIR [--scale full|small] [--seed N]')
     process.exit(2)
   }
   const t0 = performance.now()
   await generate(values.out, values.scale, values.seed ? Number(values.seed) : undefined)
-  console.log(`generated ${values.scale} workspace in ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  console.log(
+    `generated ${values.scale} workspace in ${values.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
 }

@@ -9,7 +9,8 @@ const root = process.argv[2]
 const s = await openWorkspace(root, { readOnly: true })
 await s.cases.list()
 await s.search.start()
-for (const q of ['cancilleria', 'embasy', 'protest note', 'inviolab', 'quito refugiado']) await s.search.query({ query: q })
+for (const q of ['cancilleria', 'embasy', 'protest note', 'inviolab', 'quito refugiado'])
+  await s.search.query({ query: q })
 // Let the worker settle as an idle app would before sampling.
 await new Promise((r) => setTimeout(r, 3_000))
 const rss = process.memoryUsage().rss

@@ -19,7 +19,9 @@ import { generate } from './generate'
 import { machine, median, ms, quantile, writeSection } from './results'
 
 const run = promisify(execFile)
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' }, keep: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'full' }, keep: { type: 'boolean', default: false } },
+})
 const scale = values.scale === 'small' ? 'small' : 'full'
 const work = join(tmpdir(), `casefile-bench-${scale}`)
 const root = join(work, 'workspace')
@@ -65,15 +67,31 @@ const saveTimes: number[] = []
   for (let i = 0; i < 40; i++) {
     const id = `ann_big_${(i * 7919) % bigCount}`
     t = now()
-    await s.annotations.update(bigCaseId, bigEvidenceId, id, { text: `Edited note ${i}: la cancillería revisó el vídeo` })
+    await s.annotations.update(bigCaseId, bigEvidenceId, id, {
+      text: `Edited note ${i}: la cancillería revisó el vídeo`,
+    })
     saveTimes.push(now() - t)
   }
   await s.close()
 }
 log('save edit', ms(median(saveTimes)))
 const baseline = JSON.parse(
-  (await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'baselineLowdb.ts'), root, join(work, 'baseline'), bigCaseId, bigEvidenceId, '3'], { maxBuffer: 1 << 20 }))
-    .stdout,
+  (
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'baselineLowdb.ts'),
+        root,
+        join(work, 'baseline'),
+        bigCaseId,
+        bigEvidenceId,
+        '3',
+      ],
+      { maxBuffer: 1 << 20 },
+    )
+  ).stdout,
 ) as { times: number[]; bytes: number }
 log('baseline lowdb write', baseline.times.map(ms).join(' '), baseline.bytes, 'bytes')
 
@@ -93,14 +111,50 @@ await s.search.start()
 const loadMs = now() - t
 log(`index loaded in ${ms(loadMs)} ms (from cache: ${s.search.status().loadedFromCache})`)
 
-const WORDS = ['cancillería', 'embajada', 'embassy', 'consulate', 'consulado', 'inviolability', 'protesta', 'protest', 'vídeo', 'footage', 'witness', 'detención', 'passport', 'asylum', 'bogotá', 'quito', 'minneapolis', 'tratado', 'convention', 'jurisdicción', 'sovereignty', 'refugiado', 'verificación', 'boletín', 'negociación']
+const WORDS = [
+  'cancillería',
+  'embajada',
+  'embassy',
+  'consulate',
+  'consulado',
+  'inviolability',
+  'protesta',
+  'protest',
+  'vídeo',
+  'footage',
+  'witness',
+  'detención',
+  'passport',
+  'asylum',
+  'bogotá',
+  'quito',
+  'minneapolis',
+  'tratado',
+  'convention',
+  'jurisdicción',
+  'sovereignty',
+  'refugiado',
+  'verificación',
+  'boletín',
+  'negociación',
+]
 const typo = (w: string, i: number) => (i % 2 ? w.slice(0, 2) + w.slice(3) : w.slice(0, 3) + w[4] + w[3] + w.slice(5))
 const queries: string[] = []
 for (let i = 0; i < 200; i++) {
   const w = WORDS[i % WORDS.length]
   const v = WORDS[(i * 7 + 3) % WORDS.length]
   const kind = i % 5
-  queries.push(kind === 0 ? fold(w) : kind === 1 ? w.slice(0, 5) : kind === 2 ? typo(fold(w), i) : kind === 3 ? `${w} ${v}` : `${fold(v).slice(0, 4)} ${w}`)
+  queries.push(
+    kind === 0
+      ? fold(w)
+      : kind === 1
+        ? w.slice(0, 5)
+        : kind === 2
+          ? typo(fold(w), i)
+          : kind === 3
+            ? `${w} ${v}`
+            : `${fold(v).slice(0, 4)} ${w}`,
+  )
 }
 for (const q of queries.slice(0, 20)) await s.search.query({ query: q })
 const roundTrip: number[] = []
@@ -112,14 +166,25 @@ for (const q of queries) {
   inWorker.push(r.tookMs)
 }
 await s.close()
-log('search p50/p95 round trip', ms(median(roundTrip)), ms(quantile(roundTrip, 0.95)), 'in worker', ms(median(inWorker)), ms(quantile(inWorker, 0.95)))
+log(
+  'search p50/p95 round trip',
+  ms(median(roundTrip)),
+  ms(quantile(roundTrip, 0.95)),
+  'in worker',
+  ms(median(inWorker)),
+  ms(quantile(inWorker, 0.95)),
+)
 
 // Baseline: the same texts, folded, scanned for every query word as a substring.
 const texts: string[] = []
 {
   const ids = await listCaseIds(root)
-  const scanned = [scanStatutes(root), ...(await scanCases(root, ids, { fps: new Map(), byDir: new Map() }, async () => undefined))]
-  for (const { ref } of scanned) for (const d of (await readSource(root, ref)).docs) texts.push(fold(`${d.title}\n${d.body}\n${d.tags.join(' ')}`))
+  const scanned = [
+    scanStatutes(root),
+    ...(await scanCases(root, ids, { fps: new Map(), byDir: new Map() }, async () => undefined)),
+  ]
+  for (const { ref } of scanned)
+    for (const d of (await readSource(root, ref)).docs) texts.push(fold(`${d.title}\n${d.body}\n${d.tags.join(' ')}`))
 }
 const scanTimes: number[] = []
 for (const q of queries.slice(0, 20)) {
@@ -145,7 +210,12 @@ try {
 }
 
 // ---------------------------------------------------------------- memory
-const probe = JSON.parse((await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'memoryProbe.ts'), root])).stdout.trim().split('\n').at(-1)!) as {
+const probe = JSON.parse(
+  (await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'memoryProbe.ts'), root])).stdout
+    .trim()
+    .split('\n')
+    .at(-1)!,
+) as {
   rss: number
   documents: number
   loadedFromCache: boolean
@@ -206,10 +276,23 @@ async function measurePaint(): Promise<{ firstRows: number; fcp: number }[]> {
     outfile: join(dir, 'page.js'),
     logLevel: 'silent',
   })
-  await writeFile(join(dir, 'index.html'), '<!doctype html><html><body style="margin:0"><div id="root"></div><script src="page.js"></script></body></html>')
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html><body style="margin:0"><div id="root"></div><script src="page.js"></script></body></html>',
+  )
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--allow-file-access-from-files'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--allow-file-access-from-files',
+    ],
   })
   const out: { firstRows: number; fcp: number }[] = []
   try {

@@ -18,7 +18,11 @@ const files = readdirSync(join(rootDir, 'bench'))
   .sort()
 
 const runs = [
-  ...scripts.map(([name]) => ({ label: `npm run ${name}`, cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', name] })),
+  ...scripts.map(([name]) => ({
+    label: `npm run ${name}`,
+    cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    args: ['run', name],
+  })),
   ...files.map((f) => ({ label: f, cmd: process.execPath, args: ['--import', 'tsx', join('bench', f), ...extra] })),
 ]
 
@@ -32,7 +36,9 @@ for (const r of runs) {
   if (res.status !== 0) failed.push(r.label)
   console.log(`=== ${r.label}: ${res.status === 0 ? 'done' : `FAILED (exit ${res.status ?? res.signal})`} in ${secs} s`)
 }
-console.log(`\n${runs.length - failed.length} benches done, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s; results in bench/RESULTS.md`)
+console.log(
+  `\n${runs.length - failed.length} benches done, ${failed.length} failed in ${((Date.now() - started) / 1000).toFixed(0)} s; results in bench/RESULTS.md`,
+)
 if (failed.length) {
   console.log(`failed: ${failed.join(', ')}`)
   process.exitCode = 1

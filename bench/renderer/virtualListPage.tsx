@@ -11,7 +11,10 @@ declare global {
 const rows = Array.from({ length: 10_000 }, (_, i) => ({
   id: `row-${i}`,
   title: `Evidence item ${i}`,
-  detail: i % 3 ? 'Vídeo de la cancillería, verificación pendiente' : 'Press report on the consulate incident, partially verified, with a longer second line of text',
+  detail:
+    i % 3
+      ? 'Vídeo de la cancillería, verificación pendiente'
+      : 'Press report on the consulate incident, partially verified, with a longer second line of text',
 }))
 
 function App() {
@@ -34,7 +37,8 @@ function App() {
 createRoot(document.getElementById('root')!).render(<App />)
 // Two frames after the commit: the rows have been laid out and painted.
 const check = () => {
-  if (document.querySelector('[role="option"]')) requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstRows = performance.now())))
+  if (document.querySelector('[role="option"]'))
+    requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstRows = performance.now())))
   else requestAnimationFrame(check)
 }
 requestAnimationFrame(check)

@@ -11,9 +11,9 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { tsImport } from 'tsx/esm/api'
 import { expect, test, type CasefileApp } from './fixtures'
@@ -44,6 +44,7 @@ test.beforeAll(() => {
   media = { video, image }
   mkdirSync(SHOTS, { recursive: true })
 })
+test.afterAll(() => rmSync(dirname(media.video), { recursive: true, force: true }))
 
 type BlobServer = (root: string, request: Request) => Promise<Response>
 let serveBlob: Promise<BlobServer> | null = null
@@ -138,6 +139,7 @@ test('import a video, annotate it at 3 s, reload, and seek back by clicking the 
   expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(0.5)
   await page.getByRole('option', { name: /Agent steps towards/ }).click()
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(3, 1)
+  expect(app.consoleErrors).toEqual([])
 })
 
 test('a dropped file uploads with a progress bar and Cancel leaves nothing behind', async ({ app }) => {

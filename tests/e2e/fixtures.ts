@@ -81,7 +81,7 @@ export interface CasefileApp {
   services(): Services
   /** A call exactly as the page makes it: input parsed against the contract, answer a Result. */
   dispatch<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>
-  /** Loads the app at a hash route ('#/case/<id>/timeline') and waits for the shell. */
+  /** Loads the app at a hash route ('#/case/<id>/timeline') and waits until the shell is ready. */
   open(hash?: string): Promise<void>
   /** Pushes an app event to the page, as main does (menu:command, progress, workspace:changed). */
   emit(event: AppEvent, payload?: unknown): Promise<void>
@@ -204,7 +204,8 @@ export const test = base.extend<Options & { app: CasefileApp }>({
       dispatch: (channel, input) => backend.dispatch(channel, input) as never,
       async open(hash = '') {
         await page.goto(`${ORIGIN}/index.html${hash}`)
-        await expect(page.locator('.shell, .fatal')).toBeVisible()
+        // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit).
+        await expect(page.locator('.shell[data-ready], .fatal')).toBeVisible()
       },
       async emit(event, payload = {}) {
         await page.evaluate(pushInPage, [event, payload] as const)

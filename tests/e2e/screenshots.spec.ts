@@ -47,6 +47,10 @@ test.describe('screenshots', () => {
     await shot('07-new-case-dialog')
     await page.keyboard.press('Escape')
 
+    await app.emit('menu:command', { name: 'about' })
+    await shot('07b-about')
+    await page.keyboard.press('Escape')
+
     await page.keyboard.press('Control+k')
     await shot('08-search')
     await page.keyboard.press('Escape')

@@ -31,7 +31,7 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-export function exhibitsAnnex(r: RenderContext, letter: string, tick: () => void) {
+export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: number) => void) {
   const items = r.exhibits.order
   annexTitle(
     r,
@@ -84,7 +84,7 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: () => void
   drawTable(r, cols, rows, { size: SIZE, leading: LEADING, maxLines: 14, onRow: tick })
 }
 
-export function timelineAnnex(r: RenderContext, letter: string, events: TimelineEvent[], tick: () => void) {
+export function timelineAnnex(r: RenderContext, letter: string, events: TimelineEvent[], tick: (row: number) => void) {
   annexTitle(
     r,
     letter,

@@ -98,6 +98,26 @@ export class Content {
     list.push(`[${tj}] TJ`)
   }
 
+  /**
+   * Runs `fn` with its drawing collected apart, as if on `stand` (an object
+   * with the page's resource maps), and returns the operators: the content of
+   * a form XObject.
+   */
+  capture(stand: object, fn: () => void): string {
+    this.closeText()
+    const real = this.d.page
+    this.d.page = stand as PageInternals
+    try {
+      fn()
+      this.closeText()
+    } finally {
+      this.d.page = real
+    }
+    const ops = this.pending.get(stand as PageInternals) ?? []
+    this.pending.delete(stand as PageInternals)
+    return ops.join('\n')
+  }
+
   /** Colour changes are allowed inside a text object, so they do not close it. */
   private inText(op: string) {
     this.list(this.d.page).push(op)

@@ -15,6 +15,7 @@ import { loadFonts, type FontKey, type LoadedFont } from './fonts'
 import { buildOutline, drawFurniture } from './furniture'
 import { renderHeader } from './header'
 import { buildBlocks, collectCitations } from './model'
+import { packPdf } from './pack'
 import { pdfText } from './safety'
 import { fillToc, reserveToc, type TocEntry } from './toc'
 
@@ -118,30 +119,26 @@ export async function renderBriefingPdf(
   const r = new RenderContext(doc, fonts, fontNames, citeCtx, exhibits, letters, opts.signal)
   const blocks = buildBlocks(briefing.body)
 
-  // Progress: one step per top-level block, per annex row group, and the finishing passes.
-  const total =
-    blocks.length + Math.ceil(detail.evidence.length / 25) + Math.ceil(detail.events.length / 25) + excerpts.length + 2
+  // Progress steps: each top-level block, every 25 annex rows, each statute excerpt, and three closing passes.
+  const rowSteps = (n: number) => Math.floor(n / 25)
+  const total = blocks.length + rowSteps(detail.evidence.length) + rowSteps(detail.events.length) + excerpts.length + 3
   let done = 0
-  let lastYield = Date.now()
-  const progress = async (label: string) => {
+  const step = (label: string) => {
     done++
     opts.onProgress?.(Math.min(done, total), total, label)
     if (opts.signal?.aborted) throw cancelled()
+  }
+  let lastYield = Date.now()
+  const progress = async (label: string) => {
+    step(label)
     // Let a cancel (or the UI) in every so often without paying for it on every block.
     if (Date.now() - lastYield > 40) {
       await new Promise((res) => setImmediate(res))
       lastYield = Date.now()
     }
   }
-  const tickEvery = (label: string) => {
-    let n = 0
-    return () => {
-      if (++n % 25 === 0) {
-        done++
-        opts.onProgress?.(Math.min(done, total), total, label)
-        if (opts.signal?.aborted) throw cancelled()
-      }
-    }
+  const everyRows = (label: string) => (i: number) => {
+    if ((i + 1) % 25 === 0) step(label)
   }
 
   renderHeader(r, header, kase, !!opts.draft)
@@ -156,11 +153,11 @@ export async function renderBriefingPdf(
   const reserved = toc.length ? reserveToc(r, toc) : []
   await renderBody(r, blocks, progress)
 
-  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, tickEvery('Annex: exhibits'))
+  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'))
   await progress('Exhibits')
-  if (letters.timeline) timelineAnnex(r, letters.timeline, detail.events, tickEvery('Annex: timeline'))
+  if (letters.timeline) timelineAnnex(r, letters.timeline, detail.events, everyRows('Annex: timeline'))
   await progress('Timeline')
-  if (letters.statutes) statuteAppendix(r, letters.statutes, excerpts, cites, () => undefined)
+  if (letters.statutes) statuteAppendix(r, letters.statutes, excerpts, cites, () => step('Annex: statute excerpts'))
   r.flow.finishPage()
 
   fillToc(r, reserved)
@@ -180,5 +177,5 @@ export async function renderBriefingPdf(
   doc.end()
   await ended
   opts.onProgress?.(total, total, 'Done')
-  return { buffer: Buffer.concat(chunks), pages }
+  return { buffer: packPdf(Buffer.concat(chunks)), pages }
 }

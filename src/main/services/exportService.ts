@@ -71,6 +71,8 @@ export async function exportBriefingPdf(
   services: Services,
   opts: ExportBriefingOptions,
 ): Promise<ExportBriefingResult> {
+  // Refuse up front when the export could not be recorded (read-only workspace): custody must not have gaps.
+  services.store.assertWritable()
   const caseId = await services.cases.resolve(opts.caseId)
   const briefing = await pickBriefing(services, caseId, opts.briefingId)
   const detail = await services.cases.get(caseId)

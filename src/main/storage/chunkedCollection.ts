@@ -46,7 +46,11 @@ export interface ChunkedCollectionOptions<T extends { id: string }, S extends z.
 const CHUNK_NAME = /^(.+?)(?:\.(\d+))?\.json$/
 
 /** Relative paths of the existing chunk files of `base` in `dir`, chunk 0 first. */
-export async function listChunkFiles(store: WorkspaceStore, dir: string, base: string): Promise<{ n: number; rel: string }[]> {
+export async function listChunkFiles(
+  store: WorkspaceStore,
+  dir: string,
+  base: string,
+): Promise<{ n: number; rel: string }[]> {
   let names: string[]
   try {
     names = await readdir(store.resolve(dir))
@@ -62,7 +66,8 @@ export async function listChunkFiles(store: WorkspaceStore, dir: string, base: s
   return out.sort((a, b) => a.n - b.n)
 }
 
-export const chunkFile = (dir: string, base: string, n: number) => join(dir, n === 0 ? `${base}.json` : `${base}.${n}.json`)
+export const chunkFile = (dir: string, base: string, n: number) =>
+  join(dir, n === 0 ? `${base}.json` : `${base}.${n}.json`)
 
 export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Versioned> = z.ZodType<Versioned>> {
   private readonly chunks = new Map<number, StoredDocument<z.output<S>>>()
@@ -72,7 +77,8 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
   readonly chunkSize: number
 
   private constructor(private readonly o: ChunkedCollectionOptions<T, S>) {
-    if (o.base.includes('.')) throw new AppError('VALIDATION', `A chunked collection's name cannot contain a dot: ${o.base}`)
+    if (o.base.includes('.'))
+      throw new AppError('VALIDATION', `A chunked collection's name cannot contain a dot: ${o.base}`)
     this.chunkSize = o.chunkSize ?? DEFAULT_CHUNK_SIZE
   }
 
@@ -131,7 +137,12 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
     const last = numbers.at(-1)
     if (last !== undefined && this.o.items(this.chunks.get(last)!.data).length < this.chunkSize) return last
     const n = last === undefined ? 0 : last + 1
-    const doc = await this.o.store.document(chunkFile(this.o.dir, this.o.base, n), this.o.kind, this.o.schema, this.o.empty)
+    const doc = await this.o.store.document(
+      chunkFile(this.o.dir, this.o.base, n),
+      this.o.kind,
+      this.o.schema,
+      this.o.empty,
+    )
     this.chunks.set(n, doc as StoredDocument<z.output<S>>)
     return n
   }

@@ -103,9 +103,13 @@ describe('casefile export and casefile statute add', () => {
     expect(r.out).toMatch(/^Wrote .*draft\.pdf \(\d+ pages, \d+ bytes\)\n {2}SHA-256 [0-9a-f]{64}\n$/)
     const pages = pdfPages(out)
     expect(pages[0]).toContain('DRAFT — NOT FOR DISTRIBUTION')
-    // pdftotext skips the rotated watermark; count its rotation (-52°) in the page streams instead.
+    // pdftotext skips the rotated watermark. It lives, with the banners, in one form XObject every page invokes:
+    // check that form carries the -52° rotation and that each page draws it.
     const raw = decompressed(out, dir).toString('latin1')
-    expect(raw.match(/0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/g)?.length).toBe(pages.length)
+    expect(raw.match(/0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/g)?.length).toBe(1)
+    expect(raw.match(/\/CfFurniture Do/g)?.length).toBe(pages.length)
+    const plain = decompressed(join(dir, 'a.pdf'), dir).toString('latin1')
+    expect(plain).not.toMatch(/0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/)
   })
 
   it('exits 2 on bad usage and 1 with a one-line reason on failure', () => {

@@ -12,7 +12,12 @@ describe('casefile search', () => {
     const found = await runCli(['search', 'cancilleria', '--workspace', ws, '--json'])
     expect(found.stderr).toBe('')
     expect(found.code).toBe(0)
-    const hits = JSON.parse(found.stdout) as { kind: string; caseReference: string; id: string; snippet: { text: string } }[]
+    const hits = JSON.parse(found.stdout) as {
+      kind: string
+      caseReference: string
+      id: string
+      snippet: { text: string }
+    }[]
     expect(hits.length).toBeGreaterThanOrEqual(3)
     expect(hits.map((h) => h.id)).toContain('actor_mfa_ecuador')
     expect(hits.every((h) => h.caseReference === 'ECU-USA-2026-001')).toBe(true)

@@ -10,7 +10,15 @@ const ROWS = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, label: `Ro
 
 describe('VirtualList', () => {
   it('renders only the rows near the viewport of a 10,000-row list, as listbox options', () => {
-    render(<VirtualList items={ROWS} getKey={(r) => r.id} label="Rows" height={600} renderItem={(r) => <span>{r.label}</span>} />)
+    render(
+      <VirtualList
+        items={ROWS}
+        getKey={(r) => r.id}
+        label="Rows"
+        height={600}
+        renderItem={(r) => <span>{r.label}</span>}
+      />,
+    )
     const list = screen.getByRole('listbox', { name: 'Rows' })
     const options = screen.getAllByRole('option')
     expect(options.length).toBeGreaterThan(0)
@@ -23,7 +31,15 @@ describe('VirtualList', () => {
     const onOpen = vi.fn()
     const onActive = vi.fn()
     render(
-      <VirtualList items={ROWS} getKey={(r) => r.id} label="Rows" height={600} onOpen={onOpen} onActiveChange={onActive} renderItem={(r) => <span>{r.label}</span>} />,
+      <VirtualList
+        items={ROWS}
+        getKey={(r) => r.id}
+        label="Rows"
+        height={600}
+        onOpen={onOpen}
+        onActiveChange={onActive}
+        renderItem={(r) => <span>{r.label}</span>}
+      />,
     )
     const list = screen.getByRole('listbox')
     fireEvent.keyDown(list, { key: 'ArrowDown' })
@@ -41,7 +57,9 @@ describe('VirtualList', () => {
   })
 
   it('shows the empty state for no items', () => {
-    render(<VirtualList items={[]} getKey={() => ''} label="Rows" renderItem={() => null} empty={<p>Nothing here</p>} />)
+    render(
+      <VirtualList items={[]} getKey={() => ''} label="Rows" renderItem={() => null} empty={<p>Nothing here</p>} />,
+    )
     expect(screen.getByText('Nothing here')).toBeTruthy()
     expect(screen.queryByRole('listbox')).toBeNull()
   })

@@ -8,7 +8,17 @@ export function stubListLayout() {
   beforeAll(() => {
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
       const height = this.getAttribute('role') === 'listbox' ? 600 : 44
-      return { width: 800, height, top: 0, left: 0, bottom: height, right: 800, x: 0, y: 0, toJSON: () => ({}) } as DOMRect
+      return {
+        width: 800,
+        height,
+        top: 0,
+        left: 0,
+        bottom: height,
+        right: 800,
+        x: 0,
+        y: 0,
+        toJSON: () => ({}),
+      } as DOMRect
     })
     // TanStack Virtual reads the viewport from clientHeight and each row from offsetHeight.
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {

@@ -12,9 +12,11 @@ export const searchCommands: Command[] = [
     options: { case: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' } },
     async run({ withWorkspace, io, json, values, positionals }) {
       const kind = optionalString(values, 'kind')
-      if (kind && !(SEARCH_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SEARCH_KINDS.join(', ')}`)
+      if (kind && !(SEARCH_KINDS as readonly string[]).includes(kind))
+        throw new UsageError(`--kind must be one of ${SEARCH_KINDS.join(', ')}`)
       const limit = Number(optionalString(values, 'limit') ?? 50)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000')
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError('--limit must be a whole number from 1 to 1000')
       const result = await withWorkspace(
         async (s) => {
           const caseRef = optionalString(values, 'case')
@@ -30,7 +32,12 @@ export const searchCommands: Command[] = [
       table(
         [
           ['KIND', 'CASE', 'ID', 'MATCH'],
-          ...result.hits.map((h) => [h.kind, h.caseReference || '—', h.id, `${h.title.text}: ${h.snippet.text}`.slice(0, 140)]),
+          ...result.hits.map((h) => [
+            h.kind,
+            h.caseReference || '—',
+            h.id,
+            `${h.title.text}: ${h.snippet.text}`.slice(0, 140),
+          ]),
         ],
         io,
       )

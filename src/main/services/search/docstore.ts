@@ -165,5 +165,4 @@ export class DocStore {
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
   }
-
 }

@@ -239,7 +239,11 @@ export class SearchEngine {
       this.evidenceKinds = pick(this.evidenceKinds)
       this.verifications = pick(this.verifications)
       this.dates = pick(this.dates)
-      for (const [src, ords] of this.sources) this.sources.set(src, ords.map((o) => remap[o]).filter((o) => o >= 0))
+      for (const [src, ords] of this.sources)
+        this.sources.set(
+          src,
+          ords.map((o) => remap[o]).filter((o) => o >= 0),
+        )
       for (const [key, o] of this.evidenceOrd) this.evidenceOrd.set(key, remap[o])
     }
     const keptTerms: string[] = []
@@ -358,6 +362,15 @@ export class SearchEngine {
       .map((e) => ({ e, size: e.reduce((s, x) => s + this.postingsLength(x.term), 0) }))
       .sort((a, b) => a.size - b.size)
       .map((x) => x.e)
+    // One word with one matching term: its postings are the answer, no intersection needed.
+    if (order.length === 1 && order[0].length === 1) {
+      const { term, weight } = order[0][0]
+      const base = this.base[term]
+      const tail = this.tail[term]
+      let count = base ? copyTyped(base, weight, kinds, accept, outOrds, outScores, 0) : 0
+      if (tail) count = copyArray(tail, weight, kinds, accept, outOrds, outScores, count)
+      return { ords: outOrds, scores: outScores, count }
+    }
     // Candidates collect in outOrds while the first token is read.
     let touched = 0
     for (let i = 0; i < order.length; i++) {
@@ -441,7 +454,15 @@ function boundedOk(a: string, b: string, max: number): boolean {
 }
 
 // Two copies of one loop so each stays monomorphic (typed array vs plain array): this is the hot path.
-function visitTyped(list: Uint32Array, i: number, weight: number, seen: Uint8Array, score: Float32Array, out: Int32Array, touched: number): number {
+function visitTyped(
+  list: Uint32Array,
+  i: number,
+  weight: number,
+  seen: Uint8Array,
+  score: Float32Array,
+  out: Int32Array,
+  touched: number,
+): number {
   for (let k = 0; k < list.length; k++) {
     const p = list[k]
     const ord = p >>> 1
@@ -453,7 +474,15 @@ function visitTyped(list: Uint32Array, i: number, weight: number, seen: Uint8Arr
   return touched
 }
 
-function visitArray(list: number[], i: number, weight: number, seen: Uint8Array, score: Float32Array, out: Int32Array, touched: number): number {
+function visitArray(
+  list: number[],
+  i: number,
+  weight: number,
+  seen: Uint8Array,
+  score: Float32Array,
+  out: Int32Array,
+  touched: number,
+): number {
   for (let k = 0; k < list.length; k++) {
     const p = list[k]
     const ord = p >>> 1
@@ -463,4 +492,44 @@ function visitArray(list: number[], i: number, weight: number, seen: Uint8Array,
     if (i === 0) out[touched++] = ord
   }
   return touched
+}
+
+type Accept = ((ord: number) => boolean) | null
+
+function copyTyped(
+  list: Uint32Array,
+  weight: number,
+  kinds: number[],
+  accept: Accept,
+  ords: Int32Array,
+  scores: Float32Array,
+  count: number,
+): number {
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k]
+    const ord = p >>> 1
+    if (kinds[ord] === DEAD || (accept !== null && !accept(ord))) continue
+    ords[count] = ord
+    scores[count++] = p & 1 ? weight * 2 : weight
+  }
+  return count
+}
+
+function copyArray(
+  list: number[],
+  weight: number,
+  kinds: number[],
+  accept: Accept,
+  ords: Int32Array,
+  scores: Float32Array,
+  count: number,
+): number {
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k]
+    const ord = p >>> 1
+    if (kinds[ord] === DEAD || (accept !== null && !accept(ord))) continue
+    ords[count] = ord
+    scores[count++] = p & 1 ? weight * 2 : weight
+  }
+  return count
 }

@@ -83,7 +83,8 @@ export class WorkerHost implements SearchHost {
     const fail = (e: Error) => {
       this.exited = e
       this.current = { ...this.current, state: 'error', message: e.message }
-      for (const p of this.pending.values()) p.reject(new AppError('INTERNAL', `The search worker stopped: ${e.message}`))
+      for (const p of this.pending.values())
+        p.reject(new AppError('INTERNAL', `The search worker stopped: ${e.message}`))
       this.pending.clear()
     }
     this.worker.on('error', fail)
@@ -92,7 +93,8 @@ export class WorkerHost implements SearchHost {
   }
 
   private send<T>(msg: Omit<WorkerRequest, 'id'>): Promise<T> {
-    if (this.exited) return Promise.reject(new AppError('INTERNAL', `The search worker stopped: ${this.exited.message}`))
+    if (this.exited)
+      return Promise.reject(new AppError('INTERNAL', `The search worker stopped: ${this.exited.message}`))
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
@@ -103,7 +105,8 @@ export class WorkerHost implements SearchHost {
   }
 
   open = () => this.send<void>({ op: 'open' })
-  refreshCases = (caseIds: string[], statutes: boolean) => this.send<void>({ op: 'refreshCases', caseIds, statutes } as never)
+  refreshCases = (caseIds: string[], statutes: boolean) =>
+    this.send<void>({ op: 'refreshCases', caseIds, statutes } as never)
   refreshAll = () => this.send<void>({ op: 'refreshAll' })
   query = (query: SearchQuery) => this.send<SearchResponse>({ op: 'query', query } as never)
   status = () => this.current

@@ -144,7 +144,11 @@ export class Indexer {
       await this.maybeYield()
     }
     if ((whole && this.dirty) || this.engine.needsCompaction) this.engine.compact()
-    this.setStatus({ state: 'ready', done: scanned.length, message: `indexed in ${Math.round(performance.now() - started)} ms` })
+    this.setStatus({
+      state: 'ready',
+      done: scanned.length,
+      message: `indexed in ${Math.round(performance.now() - started)} ms`,
+    })
     if (this.dirty) this.scheduleSave(whole ? 0 : undefined)
   }
 
@@ -159,7 +163,11 @@ export class Indexer {
     const tokens = [...new Set(fold(q.query).match(QUERY_TOKEN) ?? [])].slice(0, 12)
     const { hits, expansions } = this.engine.match(tokens, q.filters)
     const top = topK(hits, q.limit)
-    return { hits: toHits(this.engine, top, expansions), total: hits.count, tookMs: Math.round((performance.now() - started) * 1000) / 1000 }
+    return {
+      hits: toHits(this.engine, top, expansions),
+      total: hits.count,
+      tookMs: Math.round((performance.now() - started) * 1000) / 1000,
+    }
   }
 
   private scheduleSave(delay = this.options.persistDelayMs ?? 3_000): void {

@@ -52,7 +52,12 @@ export function hash53(s: string): number {
 const postingsName = (gen: number) => `search-postings-${gen}.bin`
 
 /** Float64 sections first (alignment), then Uint32 ones; their lengths are implied by the meta. */
-function pack(engine: SearchEngine, fingerprints: Map<string, number>, strings: Map<string, number>, tagLists: Map<string[], number>): Buffer {
+function pack(
+  engine: SearchEngine,
+  fingerprints: Map<string, number>,
+  strings: Map<string, number>,
+  tagLists: Map<string[], number>,
+): Buffer {
   const n = engine.kinds.length
   const t = engine.terms.length
   const f64 = new Float64Array(2 * n)
@@ -75,11 +80,20 @@ function pack(engine: SearchEngine, fingerprints: Map<string, number>, strings: 
   const offsetsAt = at
   u32[at++] = 0
   for (let i = 0; i < t; i++) u32[at++] = u32[offsetsAt + i] + (engine.base[i]?.length ?? 0)
-  for (let i = 0; i < t; i++) if (engine.base[i]) (u32.set(engine.base[i]!, at), (at += engine.base[i]!.length))
+  for (let i = 0; i < t; i++) {
+    const list = engine.base[i]
+    if (!list) continue
+    u32.set(list, at)
+    at += list.length
+  }
   return Buffer.concat([Buffer.from(f64.buffer), Buffer.from(u32.buffer)])
 }
 
-function restore(meta: Persisted, buf: Buffer, cacheDir: string): { engine: SearchEngine; fingerprints: Map<string, number> } | null {
+function restore(
+  meta: Persisted,
+  buf: Buffer,
+  cacheDir: string,
+): { engine: SearchEngine; fingerprints: Map<string, number> } | null {
   const n = meta.count
   const t = meta.terms.length
   // Views straight onto the read buffer when it is aligned (a big file's always is); else one copy.
@@ -122,7 +136,9 @@ function restore(meta: Persisted, buf: Buffer, cacheDir: string): { engine: Sear
 }
 
 /** The persisted index, or null when there is none or it does not fit together (then: rebuild). */
-export async function loadIndex(path: string): Promise<{ engine: SearchEngine; fingerprints: Map<string, number> } | null> {
+export async function loadIndex(
+  path: string,
+): Promise<{ engine: SearchEngine; fingerprints: Map<string, number> } | null> {
   const dir = dirname(path)
   try {
     const meta = JSON.parse(await readFile(path, 'utf8')) as Persisted

@@ -100,7 +100,8 @@ export async function scanCases(
       const dirKey = dir + '/'
       const dirFp = statFp(join(root, dir))
       if (dirFp !== null && dirFp === known.fps.get(dirKey)) {
-        for (const key of known.byDir.get(dir) ?? []) out.push({ ref: { key, type, caseId }, fp: known.fps.get(key) ?? null })
+        for (const key of known.byDir.get(dir) ?? [])
+          out.push({ ref: { key, type, caseId }, fp: known.fps.get(key) ?? null })
       } else {
         for (const n of namesSync(join(root, dir))) {
           if (!n.endsWith('.json')) continue
@@ -159,7 +160,14 @@ export function caseDocs(file: Rec): SourceContent {
     },
   ]
   for (const a of arr<Rec>(file.actors)) {
-    docs.push({ kind: 'actor', caseId, id: str(a.id), title: str(a.name), body: lines(a.role, a.affiliation, a.notes), tags: [] })
+    docs.push({
+      kind: 'actor',
+      caseId,
+      id: str(a.id),
+      title: str(a.name),
+      body: lines(a.role, a.affiliation, a.notes),
+      tags: [],
+    })
   }
   for (const e of arr<Rec>(file.events)) {
     docs.push({
@@ -180,7 +188,15 @@ export function caseDocs(file: Rec): SourceContent {
       caseId,
       id: str(ev.id),
       title: str(ev.title),
-      body: lines(ev.description, ev.sourceUrl, v.reasoning, check('source'), check('technical'), check('content'), ev.capturedBy),
+      body: lines(
+        ev.description,
+        ev.sourceUrl,
+        v.reasoning,
+        check('source'),
+        check('technical'),
+        check('content'),
+        ev.capturedBy,
+      ),
       tags: tagsOf(ev.tags),
       evidenceKind: str(ev.kind) || undefined,
       verification: str(v.status) || 'unverified',

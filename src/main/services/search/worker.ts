@@ -65,7 +65,13 @@ port.on('message', async (msg: WorkerRequest) => {
     }
     port.postMessage({ type: 'reply', id: msg.id, ok: true, value } satisfies WorkerReply)
   } catch (e) {
-    const code = e instanceof AppError ? e.code : (e as { name?: string }).name === 'ZodError' ? 'VALIDATION' : 'INTERNAL'
-    port.postMessage({ type: 'reply', id: msg.id, ok: false, error: { code, message: (e as Error).message } } satisfies WorkerReply)
+    const code =
+      e instanceof AppError ? e.code : (e as { name?: string }).name === 'ZodError' ? 'VALIDATION' : 'INTERNAL'
+    port.postMessage({
+      type: 'reply',
+      id: msg.id,
+      ok: false,
+      error: { code, message: (e as Error).message },
+    } satisfies WorkerReply)
   }
 })

@@ -19,6 +19,7 @@ export function App() {
   const { info, cases, infoError, casesError, generation, refreshInfo, refreshCases, reloadAll } = useWorkspaceData()
   const [modal, setModal] = useState<Modal>(null)
   const [chooseError, setChooseError] = useState('')
+  const [subscribed, setSubscribed] = useState(false)
   const readOnly = info?.readOnly ?? false
 
   useEffect(() => {
@@ -27,6 +28,7 @@ export function App() {
       const name = (payload as { name?: unknown } | null)?.name
       if ((MENU_COMMANDS as readonly unknown[]).includes(name)) setModal(name as Modal)
     })
+    setSubscribed(true)
     return () => {
       offChanged()
       offMenu()
@@ -85,7 +87,8 @@ export function App() {
   }
 
   return (
-    <div className="shell">
+    // data-ready tells end-to-end tests that pushes from main will now be heard.
+    <div className="shell" data-ready={subscribed && info ? 'true' : undefined}>
       <header className="topbar">
         <div className="topbar__brand">
           <span className="logo" aria-hidden="true">

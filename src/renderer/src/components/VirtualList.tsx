@@ -7,7 +7,18 @@
  * so screen readers follow without focus jumping between rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type Ref } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from 'react'
 
 /** The element id VirtualList gives row `index` of the list with element id `listId`. */
 export const virtualRowId = (listId: string, index: number) => `${listId}-row-${index}`

@@ -7,7 +7,9 @@ export const SearchKind = z.enum(SEARCH_KINDS)
 export type SearchKind = z.infer<typeof SearchKind>
 
 /** A date ("2026-01-27") or an instant; `to` as a bare date includes that whole day. */
-const DateBound = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date such as 2026-01-27')
+const DateBound = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date such as 2026-01-27')
 
 export const SearchFilters = z.object({
   caseId: Id.optional(),

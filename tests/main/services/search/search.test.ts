@@ -36,7 +36,12 @@ describe('search service', () => {
       expect(total).toBeGreaterThanOrEqual(3)
       expect(ids(hits)).toEqual(expect.arrayContaining(['actor_mfa_ecuador', 'event_bulletin', 'evidence_bulletin']))
       const actor = hits.find((h) => h.id === 'actor_mfa_ecuador')!
-      expect(actor).toMatchObject({ kind: 'actor', caseId: 'case_ecu_mpls_2026', caseReference: 'ECU-USA-2026-001', tab: 'actors' })
+      expect(actor).toMatchObject({
+        kind: 'actor',
+        caseId: 'case_ecu_mpls_2026',
+        caseReference: 'ECU-USA-2026-001',
+        tab: 'actors',
+      })
       expect(marked(actor.title)).toEqual(['Cancillería'])
       expect((await s.search.query({ query: 'CANCILLERÍA' })).total).toBe(total)
     })
@@ -68,18 +73,29 @@ describe('search service', () => {
       expect(new Set((await q({ kinds: ['event'] })).hits.map((h) => h.kind))).toEqual(new Set(['event']))
       expect((await q({ caseId: 'no_such_case' })).total).toBe(0)
       expect((await q({ caseId: 'case_ecu_mpls_2026' })).total).toBe((await q({})).total)
-      expect(ids((await s.search.query({ query: 'video', filters: { evidenceKinds: ['video'] } })).hits)).toEqual(['evidence_video'])
+      expect(ids((await s.search.query({ query: 'video', filters: { evidenceKinds: ['video'] } })).hits)).toEqual([
+        'evidence_video',
+      ])
       const partly = await s.search.query({ query: 'bulletin', filters: { verification: ['partially verified'] } })
       expect(ids(partly.hits)).toContain('evidence_bulletin')
       expect(partly.hits.every((h) => h.kind === 'evidence' && h.id !== 'evidence_video')).toBe(true)
       const unverified = await s.search.query({ query: 'video', filters: { verification: ['unverified'] } })
       expect(ids(unverified.hits)).toEqual(['evidence_video'])
-      expect(ids((await s.search.query({ query: 'consulate', filters: { tag: 'Social Media' } })).hits)).toEqual(['evidence_video'])
-      const day = await s.search.query({ query: 'consulate', filters: { kinds: ['event'], from: '2026-01-27', to: '2026-01-27' } })
+      expect(ids((await s.search.query({ query: 'consulate', filters: { tag: 'Social Media' } })).hits)).toEqual([
+        'evidence_video',
+      ])
+      const day = await s.search.query({
+        query: 'consulate',
+        filters: { kinds: ['event'], from: '2026-01-27', to: '2026-01-27' },
+      })
       expect(day.total).toBeGreaterThan(0)
-      expect((await s.search.query({ query: 'consulate', filters: { kinds: ['event'], from: '2027-01-01' } })).total).toBe(0)
+      expect(
+        (await s.search.query({ query: 'consulate', filters: { kinds: ['event'], from: '2027-01-01' } })).total,
+      ).toBe(0)
       // Filters alone list what they select.
-      expect((await s.search.query({ query: '', filters: { kinds: ['statute'] } })).hits.map((h) => h.id)).toEqual(['statute_vccr_31'])
+      expect((await s.search.query({ query: '', filters: { kinds: ['statute'] } })).hits.map((h) => h.id)).toEqual([
+        'statute_vccr_31',
+      ])
     })
   })
 
@@ -87,18 +103,34 @@ describe('search service', () => {
     await withDemo(async (s) => {
       const caseId = 'case_ecu_mpls_2026'
       expect((await s.search.query({ query: 'zanzibar' })).total).toBe(0)
-      const event = await s.cases.addEvent(caseId, { at: '2026-02-01T10:00:00.000Z', tz: 'UTC', title: 'Delegation from Zanzíbar arrives' })
+      const event = await s.cases.addEvent(caseId, {
+        at: '2026-02-01T10:00:00.000Z',
+        tz: 'UTC',
+        title: 'Delegation from Zanzíbar arrives',
+      })
       const found = await s.search.query({ query: 'zanzibar' })
       expect(found.hits).toMatchObject([{ kind: 'event', id: event.id, tab: 'timeline', itemId: event.id }])
       await s.cases.removeEvent(caseId, event.id)
       expect((await s.search.query({ query: 'zanzibar' })).total).toBe(0)
 
-      const a = await s.annotations.add(caseId, 'evidence_video', { target: { type: 'time', start: 12, end: 19 }, text: 'Agent raises the walkie-talkie' })
+      const a = await s.annotations.add(caseId, 'evidence_video', {
+        target: { type: 'time', start: 12, end: 19 },
+        text: 'Agent raises the walkie-talkie',
+      })
       const hit = (await s.search.query({ query: 'walkie' })).hits[0]
-      expect(hit).toMatchObject({ kind: 'annotation', id: a.id, evidenceId: 'evidence_video', tab: 'evidence', itemId: 'evidence_video' })
+      expect(hit).toMatchObject({
+        kind: 'annotation',
+        id: a.id,
+        evidenceId: 'evidence_video',
+        tab: 'evidence',
+        itemId: 'evidence_video',
+      })
       const note = await s.notes.add(caseId, {
         title: 'Call log',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Spoke with the vicecónsul at noon' }] }] },
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Spoke with the vicecónsul at noon' }] }],
+        },
       })
       expect(ids((await s.search.query({ query: 'viceconsul' })).hits)).toEqual([note.id])
       await s.statutes.update('statute_vccr_31', { heading: 'Inviolability of the consular premises (Quokka)' })
@@ -110,7 +142,9 @@ describe('search service', () => {
     const { root, s } = await demo()
     await s.search.start()
     await s.close()
-    expect(JSON.parse(await readFile(join(root, 'cache', 'search-index.json'), 'utf8'))).toMatchObject({ format: expect.any(Number) })
+    expect(JSON.parse(await readFile(join(root, 'cache', 'search-index.json'), 'utf8'))).toMatchObject({
+      format: expect.any(Number),
+    })
 
     const again = await openWorkspace(root)
     try {

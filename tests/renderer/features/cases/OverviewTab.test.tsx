@@ -72,3 +72,16 @@ describe('OverviewTab', () => {
     expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBe('true')
   })
 })
+
+describe('OverviewTab and changes made elsewhere', () => {
+  it('takes a newer version of the case when it holds no edit, and never an older one', () => {
+    installFakeBridge()
+    const props = { caseId: 'case_1', reload: async () => undefined, onSaved: () => {} }
+    const { rerender } = render(<OverviewTab {...props} detail={sampleDetail()} />)
+    const renamed = sampleCase({ title: 'Renamed in the list', updatedAt: '2026-02-01T00:00:00.000Z' })
+    rerender(<OverviewTab {...props} detail={sampleDetail({ case: renamed })} />)
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Renamed in the list')
+    rerender(<OverviewTab {...props} detail={sampleDetail()} />)
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Renamed in the list')
+  })
+})

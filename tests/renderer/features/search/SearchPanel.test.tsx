@@ -74,7 +74,12 @@ describe('SearchPanel', () => {
     await waitFor(() => expect(rows()[1].getAttribute('aria-selected')).toBe('true'))
     expect(box.getAttribute('aria-activedescendant')).toBe(rows()[1].id)
     fireEvent.keyDown(box, { key: 'Enter' })
-    expect(onOpen).toHaveBeenCalledWith({ caseId: 'case_1', tab: 'evidence', itemId: 'evidence_video', annotationId: 'ann_7' })
+    expect(onOpen).toHaveBeenCalledWith({
+      caseId: 'case_1',
+      tab: 'evidence',
+      itemId: 'evidence_video',
+      annotationId: 'ann_7',
+    })
     fireEvent.keyDown(box, { key: 'Home' })
     fireEvent.keyDown(box, { key: 'Enter' })
     expect(onOpen).toHaveBeenLastCalledWith({ caseId: 'case_1', tab: 'actors', itemId: 'actor_1' })

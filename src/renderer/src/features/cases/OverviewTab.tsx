@@ -35,11 +35,12 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
     onSaved(saved)
   })
 
-  // A change made elsewhere (renamed from the list) replaces the form only when it holds no unsaved edit.
+  // A newer version saved elsewhere (renamed from the list) replaces the form, but only when the form
+  // holds no unsaved edit; an older or equal one never does, so typed text is never reverted.
   const busy =
     autosave.state.status === 'pending' || autosave.state.status === 'saving' || autosave.state.status === 'error'
   useEffect(() => {
-    if (detail.case.updatedAt !== known.current && !busy) {
+    if (detail.case.updatedAt > known.current && !busy) {
       known.current = detail.case.updatedAt
       setDraft(draftOf(detail.case))
     }

@@ -4,7 +4,12 @@
  * keeps focus; arrows move through the hits, Enter or a click opens one.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import { EVIDENCE_KINDS, VERIFICATION_STATUSES, type EvidenceKind, type VerificationStatus } from '../../../../shared/domain'
+import {
+  EVIDENCE_KINDS,
+  VERIFICATION_STATUSES,
+  type EvidenceKind,
+  type VerificationStatus,
+} from '../../../../shared/domain'
 import {
   SEARCH_KINDS,
   type Highlighted,
@@ -38,7 +43,7 @@ const KIND_LABELS: Record<SearchKind, string> = {
 }
 
 const DEBOUNCE_MS = 150
-const LIMIT = 200
+const LIMIT = 100
 
 /** Text with its match ranges wrapped in <mark>. */
 export function Marked({ value }: { value: Highlighted }) {

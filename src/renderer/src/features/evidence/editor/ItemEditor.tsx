@@ -85,11 +85,14 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
           <label htmlFor={`${id}-title`} className="visually-hidden">
             Title
           </label>
-          <input
+          {/* A textarea so a long title wraps instead of hiding its end; Enter does not add a line. */}
+          <textarea
             id={`${id}-title`}
             className="ev-editor__title"
+            rows={1}
             value={form.title}
-            onChange={(e) => set('title', e.target.value)}
+            onChange={(e) => set('title', e.target.value.replace(/\n/g, ' '))}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
           />
           <div className="ev-editor__sub">
             <span className={`badge badge--${STATUS_TONE[form.verification.status]}`}>{form.verification.status}</span>

@@ -39,6 +39,7 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
 
   const run = useCallback(
     async <T>(prefix: string, label: string, work: (taskId: string) => Promise<T>): Promise<T | undefined> => {
+      // One task at a time: the buttons are disabled meanwhile, and a drop is ignored.
       if (current.current) return undefined
       const taskId = newTaskId(prefix)
       current.current = taskId

@@ -80,7 +80,9 @@ function EvidenceRow({ item, check, selected }: { item: EvidenceItem; check?: Bl
         {KIND_ICONS[item.kind]}
       </span>
       <div className="ev-row__main">
-        <div className="ev-row__title">{item.title}</div>
+        <div className="ev-row__title" title={item.title}>
+          {item.title}
+        </div>
         <div className="ev-row__meta">
           <span className={`badge badge--${STATUS_TONE[status]}`}>{status}</span>
           {grade && (
