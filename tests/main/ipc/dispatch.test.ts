@@ -48,3 +48,22 @@ describe('IPC dispatch', () => {
     }
   })
 })
+
+describe('app:openExternal', () => {
+  it('opens only http(s) links', async () => {
+    const opened: string[] = []
+    const session = new AppSession(await tempDir())
+    await session.open(await tempDir())
+    const p = { ...platform, openExternal: async (u: string) => void opened.push(u) } as Platform
+    const dispatch = createDispatcher(handlers, () => ({ services: session.current(), session, platform: p }))
+    try {
+      expect(await dispatch('app:openExternal', { url: 'https://pic.twitter.com/BDkwTKbbZT' })).toEqual({ ok: true, value: { opened: true } })
+      expect(await dispatch('app:openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await dispatch('app:openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await dispatch('app:openExternal', { url: 'not a url' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      expect(opened).toEqual(['https://pic.twitter.com/BDkwTKbbZT'])
+    } finally {
+      await session.close()
+    }
+  })
+})

@@ -9,4 +9,6 @@ export const workspaceChannels = {
   'workspace:setUserName': channel(z.object({ userName: z.string().trim().min(1).max(200) }), WorkspaceInfo),
   /** Puts back the newest good backup of a quarantined file. */
   'workspace:restoreBackup': channel(z.object({ file: z.string().min(1) }), WorkspaceInfo),
+  /** Opens an http(s) link in the system browser, on the user's click; any other scheme is refused. */
+  'app:openExternal': channel(z.object({ url: z.string().min(1).max(4_000) }), z.object({ opened: z.boolean() })),
 } as const

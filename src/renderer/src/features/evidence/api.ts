@@ -12,7 +12,6 @@ import type {
   NotePatch,
   VerifyReport,
 } from '../../../../shared/domain/evidenceInput'
-import { CHANNELS, type Channel } from '../../../../shared/ipc/contract'
 import type { Result } from '../../../../shared/ipc/result'
 import { call, request } from '../../lib/api'
 
@@ -51,18 +50,7 @@ export const evidenceApi = {
   removeNote: (caseId: string, noteId: string) => call('notes:remove', { caseId, noteId }),
 }
 
-/**
- * The contract has no evidence-owned "open in browser" channel; the app shell's
- * (whatever area it lives in) is found by name so this keeps working when it lands.
- */
-const openExternalChannel = (): Channel | undefined => CHANNELS.find((c) => /:openExternal$/.test(c))
-
-export const canOpenExternal = (): boolean => openExternalChannel() !== undefined
-
+/** Opens an http(s) source link in the system browser; main refuses every other scheme. */
 export async function openExternal(url: string): Promise<void> {
-  const channel = openExternalChannel()
-  if (!channel) throw new Error('This build cannot open links in the system browser yet.')
-  const fn = window.casefile.api[channel] as unknown as (i: { url: string }) => Promise<Result<unknown>>
-  const result = await fn({ url })
-  if (!result.ok) throw new Error(result.error.message)
+  await call('app:openExternal', { url })
 }

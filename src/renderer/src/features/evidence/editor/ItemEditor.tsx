@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { SaveStatus } from '../../../components/SaveStatus'
 import { useAutosave } from '../../../components/useAutosave'
 import { AnnotationsPane } from '../annotations/AnnotationsPane'
-import { canOpenExternal, evidenceApi, openExternal } from '../api'
+import { evidenceApi, openExternal } from '../api'
 import { isWebUrl, KIND_ICONS, STATUS_TONE } from '../format'
 import { CustodyTable } from './CustodyTable'
 import { FileFacts } from './FileFacts'
@@ -162,7 +162,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
                 <label htmlFor={`${id}-url`}>Source URL as captured</label>
                 <input id={`${id}-url`} value={form.sourceUrl} onChange={(e) => set('sourceUrl', e.target.value)} />
                 {form.sourceUrl &&
-                  (isWebUrl(form.sourceUrl) && canOpenExternal() ? (
+                  (isWebUrl(form.sourceUrl) ? (
                     <button
                       type="button"
                       className="button--link ev-url"
