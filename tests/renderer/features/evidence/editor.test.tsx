@@ -76,12 +76,16 @@ describe('ItemEditor', () => {
   })
 
   it('opens the source URL only through main, and only when clicked', async () => {
-    const bridge = installFakeBridge({})
+    const bridge = installFakeBridge({ 'app:openExternal': () => ({ opened: true }) })
     renderEditor()
-    // No openExternal channel in this contract yet: the link says so instead of navigating.
-    expect(screen.queryByRole('button', { name: /social\.example/ })).toBeNull()
-    expect(screen.getByText('Opening links is not available in this build.')).toBeTruthy()
-    expect(bridge.calls.filter((c) => /openExternal/.test(c.channel))).toHaveLength(0)
+    const link = screen.getByRole('button', { name: /social\.example/ })
+    expect(bridge.calls.filter((c) => c.channel === 'app:openExternal')).toHaveLength(0)
+    fireEvent.click(link)
+    await waitFor(() =>
+      expect(bridge.calls.filter((c) => c.channel === 'app:openExternal')).toEqual([
+        { channel: 'app:openExternal', input: { url: 'https://social.example/post/1' } },
+      ]),
+    )
   })
 
   it('lists the custody log with who did what, when, and the hash', () => {

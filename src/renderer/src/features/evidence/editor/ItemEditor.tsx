@@ -172,11 +172,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
                       {form.sourceUrl} ↗
                     </button>
                   ) : (
-                    <span className="muted small">
-                      {isWebUrl(form.sourceUrl)
-                        ? 'Opening links is not available in this build.'
-                        : 'Not an http(s) link: it will not be opened.'}
-                    </span>
+                    <span className="muted small">Not an http(s) link: it will not be opened.</span>
                   ))}
                 {linkError && (
                   <span className="form-error" role="alert">
