@@ -105,7 +105,7 @@ execFileSync('cat', [src], { stdio: ['ignore', 'ignore', 'inherit'] })
 const METHODS = [
   {
     key: 'ours',
-    label: 'Casefile import, durable: one read, SHA-256 + write, background fdatasync, fsync, rename',
+    label: 'Casefile import, durable: one read, SHA-256 + write, fsync, rename, fsync of the folder',
     run: () => ours(true),
   },
   { key: 'base', label: '`cp` then `openssl dgst -sha256` of the copy (nothing synced)', run: () => baseline(false) },

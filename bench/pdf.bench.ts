@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
+import { chromium } from '@playwright/test'
 import { renderBriefingPdf } from '../src/main/pdf/index'
 import { memoHtml } from './pdfHtml'
 import { syntheticMemo } from './pdfSynthetic'
@@ -99,7 +99,7 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' / ')} when the run ended (other engineers' jobs share the machine).`,
     `- Input: synthetic memo (bench/pdfSynthetic.ts): ${input.detail.evidence.length} exhibits with hashes, ${input.detail.events.length} timeline events, ${input.statutes.length} statute excerpts, numbered sections with a citation footnote in every paragraph. ${RUNS} alternating runs each after one warm-up; medians.`,
-    '- Baseline: the same content as HTML (bench/pdfHtml.ts) printed by an already-running headless Chromium (/usr/bin/chromium via playwright-core) with page.pdf(), header/footer templates for the banner and "Page N of M"; timed from setContent to the PDF bytes.',
+    '- Baseline: the same content as HTML (bench/pdfHtml.ts) printed by an already-running headless Chromium (/usr/bin/chromium, launched through Playwright) with page.pdf(), header/footer templates for the banner and "Page N of M"; timed from setContent to the PDF bytes.',
     '- Command: `npm run bench:pdf` (bench/pdf.bench.ts)',
     '',
     '| exporter | pages | median time | pages/s | file size | runs (ms) |',

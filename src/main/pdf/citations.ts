@@ -8,6 +8,7 @@ import {
   formatEventTime,
   formatTarget,
   fullCitation,
+  pinpointParagraph,
   verificationCaveat,
   type Annotation,
   type CitationAttrs,
@@ -84,8 +85,17 @@ export function eventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>): st
 const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`)
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
+/** Letters of the annexes a footnote points to (they depend on which annexes the memo has). */
+export interface AnnexRefs {
+  timeline?: string
+  statutes?: string
+}
+
+// A no-break space keeps "Annex B" on one line.
+const annex = (letter: string | undefined, fallback: string) => `Annex\u00A0${letter ?? fallback}`
+
 /** The footnote text of one citation; a dangling reference says so instead of failing the export. */
-export function footnoteText(c: CitationAttrs, ctx: CitationContext, ex: Exhibits): string {
+export function footnoteText(c: CitationAttrs, ctx: CitationContext, ex: Exhibits, annexes: AnnexRefs = {}): string {
   const pin = c.pinpoint.trim()
   switch (c.target) {
     case 'evidence': {
@@ -110,13 +120,13 @@ export function footnoteText(c: CitationAttrs, ctx: CitationContext, ex: Exhibit
     case 'event': {
       const ev = ctx.events.find((x) => x.id === c.id)
       if (!ev) return `Cited timeline event no longer in the case (${c.id}).`
-      return `${eventTime(ev)}: ${sentence(clip(ev.title, 400))}${pin ? ` ${pin}.` : ''} See the timeline (Annex B).`
+      return `${eventTime(ev)}: ${sentence(clip(ev.title, 400))}${pin ? ` ${pin}.` : ''} See the timeline (${annex(annexes.timeline, 'B')}).`
     }
     case 'statute': {
       const s = ctx.statutes.find((x) => x.id === c.id)
       if (!s) return `Cited statute excerpt no longer in the library (${c.id}).`
-      const cite = fullCitation({ ...s, paragraph: pin || s.paragraph })
-      return `${cite}${s.heading ? ` (${s.heading})` : ''}. Full text in Annex C.`
+      const cite = fullCitation({ ...s, paragraph: pinpointParagraph(s.paragraph, pin) })
+      return `${cite}${s.heading ? ` (${s.heading})` : ''}. Full text in ${annex(annexes.statutes, 'C')}.`
     }
   }
 }

@@ -64,9 +64,7 @@ export class RenderContext {
   /** Registers a citation's footnote and returns the superscript run that marks it. */
   cite(attrs: CitationAttrs, bodySize: number): Run {
     const n = this.nextNote++
-    let text = footnoteText(attrs, this.cites, this.exhibits)
-    if (this.annexes.timeline) text = text.replace('(Annex B)', `(Annex ${this.annexes.timeline})`)
-    if (this.annexes.statutes) text = text.replace('Annex C.', `Annex ${this.annexes.statutes}.`)
+    const text = footnoteText(attrs, this.cites, this.exhibits, this.annexes)
     const lines = wrap([this.run(text, 'regular', SIZES.note)], GEOM.width - NOTE_INDENT)
     this.notes.set(n, { n, lines, height: lines.length * SIZES.noteLeading })
     return this.run(String(n), 'regular', bodySize * 0.62, { rise: bodySize * 0.38, notes: [n], color: COLORS.text })

@@ -29,10 +29,17 @@ export interface FontkitFont {
   layout(text: string): { advanceWidth: number }
 }
 
-/** Where the TTFs are: CASEFILE_FONTS_DIR, resources/fonts (packaged app), or the dejavu-fonts-ttf package. */
+/**
+ * Where the TTFs are: CASEFILE_FONTS_DIR; `fonts/` in the packaged app's
+ * resources (Electron sets process.resourcesPath; packaging copies the DejaVu
+ * TTFs there as extra resources); resources/fonts of a checkout; or the
+ * dejavu-fonts-ttf package (development, CLI, tests).
+ */
 export function fontsDir(): string {
   const candidates: string[] = []
   if (process.env.CASEFILE_FONTS_DIR) candidates.push(process.env.CASEFILE_FONTS_DIR)
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath
+  if (resourcesPath) candidates.push(join(resourcesPath, 'fonts'))
   candidates.push(join(process.cwd(), 'resources', 'fonts'))
   try {
     const req = createRequire(import.meta.url)

@@ -4,6 +4,7 @@
  * the optional DRAFT watermark. Then the outline (bookmarks).
  */
 import type { RenderContext } from './context'
+import { measure } from './fonts'
 import { COLORS, GEOM, PAGE } from './layout'
 import { pdfText } from './safety'
 import { clampLines, single, wrap } from './text'
@@ -14,8 +15,13 @@ export interface Furniture {
   draft: boolean
 }
 
+/** The marking centred on one line; a long one is set smaller (down to 6 pt), then cut with an ellipsis. */
 function centered(r: RenderContext, text: string, y: number) {
-  const line = clampLines(wrap([r.run(text, 'bold', 9, { color: COLORS.banner })], GEOM.width), 1, GEOM.width)[0]
+  const font = r.fonts.bold
+  const size = Math.max(6, Math.min(9, (9 * GEOM.width) / Math.max(measure(font, text, 9), 1)))
+  let shown = text
+  while (shown.length > 1 && measure(font, shown, size) > GEOM.width) shown = `${shown.slice(0, -2)}…`
+  const line = single(r.run(shown, 'bold', size, { color: COLORS.banner }))
   r.flow.drawLine(line, (PAGE.width - line.width) / 2, y, 12)
 }
 
@@ -24,7 +30,7 @@ function centered(r: RenderContext, text: string, y: number) {
  * reference line, the watermark) is drawn once into a form XObject that each
  * page invokes: on a 100-page memo that is 10 KB less than repeating it.
  */
-export function drawFurniture(r: RenderContext, f: Furniture, onPage: (i: number, total: number) => void) {
+export function drawFurniture(r: RenderContext, f: Furniture) {
   const { doc, flow } = r
   const range = doc.bufferedPageRange()
   const total = range.count
@@ -36,7 +42,6 @@ export function drawFurniture(r: RenderContext, f: Furniture, onPage: (i: number
     r.content.write(`/${FORM_NAME} Do`)
     const page = single(r.run(`Page ${i + 1} of ${total}`, 'regular', 7.5, { color: COLORS.text }))
     flow.drawLine(page, GEOM.right - page.width, PAGE.height - 56, 10)
-    onPage(i, total)
   }
 }
 

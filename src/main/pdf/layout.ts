@@ -55,6 +55,8 @@ export class Flow {
   pageIndex = 0
   private pageNotes: Footnote[] = []
   private notesHeight = 0
+  /** Footnotes that did not fit at the foot of their page (dozens cited in one line); they continue on the next. */
+  private carry: Footnote[] = []
   private currentColor = ''
   private pagesStarted = 0
 
@@ -65,15 +67,10 @@ export class Flow {
     readonly notes: Map<number, Footnote>,
     readonly hooks: {
       drawFootnotes: (flow: Flow, notes: Footnote[], top: number) => void
-      onPage?: (i: number) => void
     },
     private readonly signal?: AbortSignal,
   ) {
     this.startPage()
-  }
-
-  get pages(): number {
-    return this.pagesStarted
   }
 
   /** The lowest y text may use on this page, above the footnotes placed so far. */
@@ -92,9 +89,11 @@ export class Flow {
     this.y = GEOM.top
     this.pageNotes = []
     this.notesHeight = 0
+    const carried = this.carry
+    this.carry = []
+    for (const fn of carried) this.addNote(fn, GEOM.top + 3 * SIZES.bodyLeading)
     // A new page starts with a fresh graphics state; forget the colour we think is set.
     this.currentColor = ''
-    this.hooks.onPage?.(this.pageIndex)
   }
 
   /** Draws this page's footnotes and starts the next page. */
@@ -108,6 +107,30 @@ export class Flow {
       this.hooks.drawFootnotes(this, this.pageNotes, GEOM.bottom - this.notesHeight - NOTE_SEPARATOR)
     this.pageNotes = []
     this.notesHeight = 0
+  }
+
+  /** Ends the document's flow: the last page's footnotes, and pages for any still carried over. */
+  finish() {
+    this.finishPage()
+    while (this.carry.length) {
+      this.startPage()
+      this.finishPage()
+    }
+  }
+
+  /**
+   * Puts a footnote at the foot of this page if it fits below `textBottom`;
+   * otherwise (and for every later note, to keep their order) it waits for the
+   * next page. A page with no notes yet always takes one.
+   */
+  private addNote(fn: Footnote, textBottom: number) {
+    const room = GEOM.bottom - NOTE_SEPARATOR - textBottom - this.notesHeight
+    if (this.carry.length || (this.pageNotes.length && fn.height + NOTE_GAP > room)) {
+      this.carry.push(fn)
+      return
+    }
+    this.pageNotes.push(fn)
+    this.notesHeight += fn.height + NOTE_GAP
   }
 
   /** Vertical space between blocks; swallowed at the top of a page. */
@@ -130,11 +153,11 @@ export class Flow {
     return h
   }
 
-  /** Would lines [from, to) fit below the cursor, with their footnotes? */
-  private fits(lines: Line[], from: number, to: number, lineHeight: number): boolean {
-    const onPage = new Set(this.pageNotes.map((n) => n.n))
-    let notesH = this.notesHeight
-    let any = this.pageNotes.length > 0
+  /** Would lines [from, to) fit below the cursor (or on a fresh page), with their footnotes? */
+  private fits(lines: Line[], from: number, to: number, lineHeight: number, fresh = false): boolean {
+    const onPage = new Set(fresh ? [] : this.pageNotes.map((n) => n.n))
+    let notesH = fresh ? 0 : this.notesHeight
+    let any = !fresh && this.pageNotes.length > 0
     for (let i = from; i < to; i++) {
       const cost = this.notesCost(lines[i].notes, onPage)
       if (cost) {
@@ -144,38 +167,45 @@ export class Flow {
       }
     }
     const limit = GEOM.bottom - (any ? notesH + NOTE_SEPARATOR : 0)
-    return this.y + (to - from) * lineHeight <= limit + 0.01
+    return (fresh ? GEOM.top : this.y) + (to - from) * lineHeight <= limit + 0.01
   }
 
   /**
    * Places lines with their footnotes, breaking pages as needed; never leaves
-   * a paragraph's first line alone at the foot of a page nor its last alone at the top.
+   * a paragraph's first line alone at the foot of a page nor its last alone at
+   * the top. A line whose footnotes would not fit even on a fresh page stays
+   * where it is and its notes continue on the next page.
    */
   drawLines(lines: Line[], opts: DrawOptions) {
     const n = lines.length
+    const lh = opts.lineHeight
     let onThisPage = 0
     for (let i = 0; i < n; i++) {
-      if (!this.fits(lines, i, i + 1, opts.lineHeight)) {
-        if (!this.atTop) {
+      const roomForLine = this.y + lh <= this.limit + 0.01
+      if (!this.fits(lines, i, i + 1, lh)) {
+        if (!this.atTop && (!roomForLine || this.fits(lines, i, i + 1, lh, true))) {
           this.newPage()
           onThisPage = 0
         }
-      } else if (i === 0 && n >= 2 && !this.atTop && !this.fits(lines, 0, 2, opts.lineHeight)) {
+      } else if (i === 0 && n >= 2 && !this.atTop && !this.fits(lines, 0, 2, lh) && this.fits(lines, 0, 2, lh, true)) {
         this.newPage() // orphan
-      } else if (i === n - 2 && n >= 3 && onThisPage >= 2 && !this.fits(lines, i, n, opts.lineHeight)) {
+      } else if (
+        i === n - 2 &&
+        n >= 3 &&
+        onThisPage >= 2 &&
+        !this.fits(lines, i, n, lh) &&
+        this.fits(lines, i, n, lh, true)
+      ) {
         this.newPage() // widow
         onThisPage = 0
       }
-      this.drawLine(lines[i], opts.x, this.y, opts.lineHeight)
+      this.drawLine(lines[i], opts.x, this.y, lh)
       opts.onLine?.(i, this.y)
+      this.y += lh
       for (const num of lines[i].notes) {
-        if (this.pageNotes.some((p) => p.n === num)) continue
         const fn = this.notes.get(num)
-        if (!fn) continue
-        this.pageNotes.push(fn)
-        this.notesHeight += fn.height + NOTE_GAP
+        if (fn && !this.pageNotes.includes(fn) && !this.carry.includes(fn)) this.addNote(fn, this.y)
       }
-      this.y += opts.lineHeight
       onThisPage++
     }
   }

@@ -87,7 +87,13 @@ function tokenize(runs: Run[]): Item[] {
   return items
 }
 
-/** Splits one over-long word into pieces no wider than `width`, by code point. */
+// Inside an over-long "word" (a URL, a path, a hash list) these are better places to cut than anywhere.
+const SOFT_BREAK = new Set(['/', '-', '?', '&', '=', '.', ',', ';', '_', '|'])
+
+/**
+ * Splits one over-long word into pieces no wider than `width`: after the last
+ * "/", "-", "?" ... that leaves the piece at least half full, else by code point.
+ */
 function hardSplit(box: Item[], width: number): Item[][] {
   const pieces: Item[][] = []
   let cur: Item[] = []
@@ -95,18 +101,28 @@ function hardSplit(box: Item[], width: number): Item[][] {
   for (const item of box) {
     let chunk = ''
     let chunkW = 0
+    let soft = 0 // length of chunk up to and including its last soft break
+    let softW = 0
     for (const ch of item.text) {
       const w = measure(item.run.font, ch, item.run.size)
       if (curW + chunkW + w > width && (cur.length || chunk)) {
-        if (chunk) cur.push({ ...item, text: chunk, width: chunkW })
+        const cut = soft > 0 && curW + softW >= width / 2 ? soft : chunk.length
+        const cutW = cut === chunk.length ? chunkW : softW
+        if (cut) cur.push({ ...item, text: chunk.slice(0, cut), width: cutW })
         pieces.push(cur)
         cur = []
         curW = 0
-        chunk = ''
-        chunkW = 0
+        chunk = chunk.slice(cut)
+        chunkW -= cutW
+        soft = 0
+        softW = 0
       }
       chunk += ch
       chunkW += w
+      if (SOFT_BREAK.has(ch)) {
+        soft = chunk.length
+        softW = chunkW
+      }
     }
     if (chunk || !item.text) {
       cur.push({ ...item, text: chunk, width: chunkW })

@@ -64,8 +64,8 @@ async function citedAnnotations(
 
 /**
  * Renders a briefing of a case as the PDF memo, writes it durably to `outPath`,
- * records the export on the briefing and custody "exported" on every cited
- * evidence item (when the evidence service offers it).
+ * records the export on the briefing, and custody "exported" (with an audit
+ * line) on every evidence item it cites.
  */
 export async function exportBriefingPdf(
   services: Services,
@@ -115,7 +115,9 @@ export async function exportBriefingPdf(
     pages,
     options: { draft: !!opts.draft, deterministic: !!opts.deterministic },
   }
-  await services.briefings.update(caseId, briefing.id, { exports: [...briefing.exports, record] })
+  // Re-read just before appending, so an export finishing meanwhile is not overwritten.
+  const current = await services.briefings.get(caseId, briefing.id)
+  await services.briefings.update(caseId, briefing.id, { exports: [...current.exports, record] })
   await recordCustodyExported(services, caseId, cites, { file: path, sha256 })
   return { path, sha256, pages, bytes: buffer.length }
 }

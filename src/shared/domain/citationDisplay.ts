@@ -6,7 +6,7 @@ import { formatTarget, type Annotation } from './annotation'
 import type { CitationAttrs } from './briefing'
 import { formatEventTime, type TimelineEvent } from './event'
 import { verificationCaveat, type EvidenceItem, type VerificationStatus } from './evidence'
-import { citationLabel, type StatuteExcerpt } from './statute'
+import { citationLabel, pinpointParagraph, type StatuteExcerpt } from './statute'
 
 export interface CitationSources {
   evidence: readonly EvidenceItem[]
@@ -28,22 +28,12 @@ export interface CitationDisplay {
   missing: boolean
 }
 
-const parts = (s: string) => s.split(/[()\s,]+/).filter(Boolean)
-
-/**
- * The citation pinpoint narrows the excerpt's own paragraph: an excerpt of
- * art. 31 cited at "2" reads art. 31(2); one of art. 31(2) cited at "a" reads
- * art. 31(2)(a); a pinpoint that repeats the excerpt's paragraph is not doubled.
- */
+/** The citation's pinpoint applied to the excerpt: "VCCR art. 31(2)". */
 export function statutePinpointLabel(
   s: Pick<StatuteExcerpt, 'instrument' | 'shortName' | 'article' | 'paragraph'>,
   pinpoint = '',
 ): string {
-  const own = parts(s.paragraph)
-  const pin = parts(pinpoint)
-  const repeats = own.length > 0 && own.every((p, i) => pin[i] === p)
-  const paragraph = (repeats ? pin : [...own, ...pin]).join(' ')
-  return citationLabel({ ...s, paragraph })
+  return citationLabel({ ...s, paragraph: pinpointParagraph(s.paragraph, pinpoint) })
 }
 
 /** "Video of the exchange at the consulate door…": long titles shortened at a word boundary. */

@@ -57,3 +57,17 @@ export function fullCitation(s: Pick<StatuteExcerpt, 'instrument' | 'shortName' 
   const pinpoint = label.slice(label.indexOf('art.'))
   return `${s.instrument}${s.year ? ` (${s.year})` : ''}, ${pinpoint}`
 }
+
+const paragraphParts = (s: string) => s.split(/[()\s,]+/).filter(Boolean)
+
+/**
+ * The paragraph a citation points at. Its pinpoint narrows the excerpt's own
+ * paragraph: an excerpt of art. 31 cited at "2" is art. 31(2); one of art. 31(2)
+ * cited at "a" is art. 31(2)(a); a pinpoint that repeats the paragraph is not doubled.
+ */
+export function pinpointParagraph(paragraph: string, pinpoint: string): string {
+  const own = paragraphParts(paragraph)
+  const pin = paragraphParts(pinpoint)
+  const repeats = own.length > 0 && own.every((p, i) => pin[i] === p)
+  return (repeats ? pin : [...own, ...pin]).join(' ')
+}

@@ -169,6 +169,8 @@ describe('the PDF memo of the demo case', () => {
     )
     expect(info.Author).toBe('Directorate for North America — desk officer')
     expect(info.Creator).toBe('Casefile')
+    // Packed into object and xref streams (PDF 1.5); 1.3 would mean the packer fell back.
+    expect(info['PDF version']).toBe('1.5')
     expect(info.Keywords).toContain('ECU-USA-2026-001')
     expect(info.Subject).toContain('Attempted ICE entry')
     const raw = decompressed(out, dir).toString('latin1')

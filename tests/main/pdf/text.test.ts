@@ -41,6 +41,16 @@ describe('line breaking', () => {
     ).toHaveLength(20_000)
   })
 
+  it('cuts an over-long URL after a slash or hyphen where it can', () => {
+    const url = `https://example.org/${Array.from({ length: 30 }, (_, i) => `segment-${i}`).join('/')}`
+    const lines = wrap([run(url)], 150)
+    expect(lines.length).toBeGreaterThan(3)
+    const texts = lines.map((l) => l.frags.map((f) => f.text).join(''))
+    expect(texts.join('')).toBe(url)
+    for (const t of texts.slice(0, -1)) expect(t).toMatch(/[/-]$/)
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(150.001)
+  })
+
   it('keeps a citation mark glued to the word before it', () => {
     const note = { text: '12', font: fonts.regular, size: 6, rise: 3, notes: [12] }
     const lines = wrap([run('x '.repeat(40) + 'circulating'), note, run(' but not verified')], 120)

@@ -47,6 +47,14 @@ describe('exportBriefingPdf', () => {
     expect(exported('evidence_video')[0].detail).toContain(result.sha256)
     expect(exported('evidence_bulletin')).toHaveLength(1)
     expect(exported('evidence_press_report')).toHaveLength(0)
+    // ... and the hash-chained audit log has the same two lines, with the PDF's hash.
+    const audit = (await s.audit.list({})).filter((a) => a.action === 'exported')
+    expect(audit.map((a) => a.target).sort()).toEqual([
+      `evidence:${DEMO_CASE}/evidence_bulletin`,
+      `evidence:${DEMO_CASE}/evidence_video`,
+    ])
+    expect(audit.every((a) => a.detail.exportSha256 === result.sha256)).toBe(true)
+    expect((await s.audit.verifyChain()).ok).toBe(true)
   })
 
   it('accepts the case reference and picks the most recently changed briefing', async () => {

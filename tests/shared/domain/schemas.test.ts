@@ -57,3 +57,20 @@ describe('domain schemas', () => {
     expect(verificationCaveat('disputed')).toMatch(/Disputed/)
   })
 })
+
+describe('pinpoints', () => {
+  it('narrow the excerpt’s own paragraph the same way in the editor and the PDF', async () => {
+    const { pinpointParagraph, fullCitation } = await import('../../../src/shared/domain')
+    const { statutePinpointLabel } = await import('../../../src/shared/domain/citationDisplay')
+    const art31 = { instrument: 'Vienna Convention on Consular Relations', shortName: 'VCCR', article: '31', paragraph: '', year: 1963 }
+    const art31p2 = { ...art31, paragraph: '2' }
+    expect(pinpointParagraph('', '2')).toBe('2')
+    expect(pinpointParagraph('2', 'a')).toBe('2 a')
+    expect(pinpointParagraph('2', '2')).toBe('2')
+    expect(statutePinpointLabel(art31p2, 'a')).toBe('VCCR art. 31(2)(a)')
+    expect(fullCitation({ ...art31p2, paragraph: pinpointParagraph(art31p2.paragraph, 'a') })).toBe(
+      'Vienna Convention on Consular Relations (1963), art. 31(2)(a)',
+    )
+    expect(statutePinpointLabel(art31, '3')).toBe('VCCR art. 31(3)')
+  })
+})

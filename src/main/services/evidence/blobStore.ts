@@ -10,12 +10,6 @@ import { AppError } from '../../../shared/ipc/result'
 
 /** 2 MiB reads: large enough that syscalls and hash calls are cheap, small enough to keep memory flat. */
 export const READ_SIZE = 2 * 1024 * 1024
-/**
- * Start flushing written data to disk every so often, in the background, so the
- * disk works while later chunks are read and hashed and the final fsync finds
- * little left to do (the kernel alone would hold a whole 1 GB file back until then).
- */
-const SYNC_EVERY = 64 * 1024 * 1024
 export const SHA256_HEX = /^[0-9a-f]{64}$/
 
 export interface Progress {
@@ -71,9 +65,6 @@ const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; not
 export class BlobWriter {
   private readonly hash: Hash = createHash('sha256')
   private pending: Promise<void> = Promise.resolve()
-  /** A background fdatasync in flight, if any; at most one. */
-  private syncing: Promise<void> | null = null
-  private unsynced = 0
   private closed = false
   bytes = 0
 
@@ -103,17 +94,6 @@ export class BlobWriter {
     this.pending = this.writeAll(chunk)
     // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
     this.pending.catch(() => undefined)
-    this.unsynced += chunk.length
-    if (this.durable && this.unsynced >= SYNC_EVERY && !this.syncing) {
-      this.unsynced = 0
-      const s: Promise<void> = this.pending
-        .then(() => this.fh.datasync())
-        .finally(() => {
-          if (this.syncing === s) this.syncing = null
-        })
-      this.syncing = s
-      s.catch(() => undefined)
-    }
   }
 
   private async writeAll(chunk: Buffer): Promise<void> {
@@ -129,7 +109,6 @@ export class BlobWriter {
     const target = join(this.dir, sha256)
     try {
       await this.pending
-      await this.syncing
       if (this.durable) await this.fh.sync()
       await this.fh.chmod(0o444)
     } catch (e) {
@@ -164,7 +143,6 @@ export class BlobWriter {
     if (this.closed) return
     this.closed = true
     await this.pending.catch(() => undefined)
-    await this.syncing?.catch(() => undefined)
     await this.fh.close().catch(() => undefined)
     await unlink(this.tempPath).catch(() => undefined)
   }

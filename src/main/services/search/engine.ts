@@ -303,11 +303,21 @@ export class SearchEngine {
     if (fuzzy && token.length >= 4) {
       const max = token.length >= 8 ? 2 : 1
       const have = new Set(out.map((e) => e.term))
-      for (let id = 0; id < this.terms.length; id++) {
+      const consider = (id: number) => {
         const t = this.terms[id]
-        if (have.has(id) || Math.abs(t.length - token.length) > max) continue
-        if (boundedOk(token, t, max)) out.push({ term: id, weight: W_FUZZY })
+        if (!have.has(id) && Math.abs(t.length - token.length) <= max && boundedDistance(token, t, max) <= max) {
+          have.add(id)
+          out.push({ term: id, weight: W_FUZZY })
+        }
       }
+      // Like most typo-tolerant engines, trust the first letter: candidates start with the
+      // query's first letter, or its second (a dropped or swapped first letter).
+      for (const first of new Set([token[0], token[1]])) {
+        for (let i = lowerBound(this.sorted, first); i < this.sorted.length && this.sorted[i][0] === first; i++) {
+          consider(this.termIds.get(this.sorted[i])!)
+        }
+      }
+      for (const t of this.unsorted) if (t[0] === token[0] || t[0] === token[1]) consider(this.termIds.get(t)!)
     }
     return out
   }
@@ -334,8 +344,9 @@ export class SearchEngine {
     }
     let expansions = tokens.map((t) => this.expand(t, false))
     let hits = this.intersect(expansions, accept)
-    if (hits.count < FEW_HITS) {
-      const fuzzy = tokens.map((t) => this.expand(t, true))
+    // A word that is in the vocabulary as typed is taken as spelled right: only the others get typo expansions.
+    if (hits.count < FEW_HITS && tokens.some((t) => !this.termIds.has(t))) {
+      const fuzzy = tokens.map((t, i) => (this.termIds.has(t) ? expansions[i] : this.expand(t, true)))
       if (fuzzy.some((e, i) => e.length > expansions[i].length)) {
         expansions = fuzzy
         hits = this.intersect(expansions, accept)
@@ -445,12 +456,6 @@ export class SearchEngine {
   kindOf(ord: number): SearchKind {
     return SEARCH_KINDS[this.kinds[ord]]
   }
-}
-
-function boundedOk(a: string, b: string, max: number): boolean {
-  // Cheap reject before the quadratic check: most terms share no first letter and differ early.
-  if (a[0] !== b[0] && a[1] !== b[1] && a[0] !== b[1]) return false
-  return boundedDistance(a, b, max) <= max
 }
 
 // Two copies of one loop so each stays monomorphic (typed array vs plain array): this is the hot path.

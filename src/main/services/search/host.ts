@@ -15,6 +15,9 @@ export type WorkerRequest =
   | { id: number; op: 'refreshCases'; caseIds: string[]; statutes: boolean }
   | { id: number; op: 'query'; query: SearchQuery }
 
+/** A request without its id (Omit spread over each member of the union). */
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never
+
 export type WorkerReply =
   | { type: 'status'; status: SearchStatus }
   | { type: 'reply'; id: number; ok: true; value: unknown }
@@ -92,7 +95,7 @@ export class WorkerHost implements SearchHost {
     this.worker.unref()
   }
 
-  private send<T>(msg: Omit<WorkerRequest, 'id'>): Promise<T> {
+  private send<T>(msg: RequestBody): Promise<T> {
     if (this.exited)
       return Promise.reject(new AppError('INTERNAL', `The search worker stopped: ${this.exited.message}`))
     const id = this.nextId++
@@ -105,10 +108,9 @@ export class WorkerHost implements SearchHost {
   }
 
   open = () => this.send<void>({ op: 'open' })
-  refreshCases = (caseIds: string[], statutes: boolean) =>
-    this.send<void>({ op: 'refreshCases', caseIds, statutes } as never)
+  refreshCases = (caseIds: string[], statutes: boolean) => this.send<void>({ op: 'refreshCases', caseIds, statutes })
   refreshAll = () => this.send<void>({ op: 'refreshAll' })
-  query = (query: SearchQuery) => this.send<SearchResponse>({ op: 'query', query } as never)
+  query = (query: SearchQuery) => this.send<SearchResponse>({ op: 'query', query })
   status = () => this.current
   save = () => this.send<void>({ op: 'save' })
 

@@ -52,23 +52,55 @@ export function boundedDistance(a: string, b: string, max: number): number {
   const la = a.length
   const lb = b.length
   if (Math.abs(la - lb) > max) return max + 1
-  let prev2: number[] = []
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j)
+  if (lb + 1 > ROW) return slowDistance(a, b, max)
+  // Three reused rows: this runs for thousands of terms per typo query, allocation would dominate.
+  let prev2 = R0
+  let prev = R1
+  let cur = R2
+  for (let j = 0; j <= lb; j++) prev[j] = j
   for (let i = 1; i <= la; i++) {
-    const cur = [i]
+    cur[0] = i
     let rowMin = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
-      cur.push(v)
+      const cb = b.charCodeAt(j - 1)
+      let v = prev[j - 1] + (ca === cb ? 0 : 1)
+      if (prev[j] + 1 < v) v = prev[j] + 1
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2] + 1 < v)
+        v = prev2[j - 2] + 1
+      cur[j] = v
       if (v < rowMin) rowMin = v
     }
     if (rowMin > max) return max + 1
+    const t = prev2
+    prev2 = prev
+    prev = cur
+    cur = t
+  }
+  return prev[lb]
+}
+
+const ROW = 64
+const R0 = new Int32Array(ROW)
+const R1 = new Int32Array(ROW)
+const R2 = new Int32Array(ROW)
+
+function slowDistance(a: string, b: string, max: number): number {
+  let prev2: number[] = []
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
+      cur.push(v)
+    }
+    if (Math.min(...cur) > max) return max + 1
     prev2 = prev
     prev = cur
   }
-  return prev[lb]
+  return prev[b.length]
 }
 
 /** Plain text of a ProseMirror/TipTap JSON document (notes, briefing bodies), blocks separated by newlines. */

@@ -66,7 +66,7 @@ function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
         <span className="search-hit__title">
           <Marked value={hit.title} />
         </span>
-        {hit.caseReference && <span className="search-hit__case">{hit.caseReference}</span>}
+        <span className="search-hit__case">{hit.caseId ? hit.caseReference : 'library, in no case'}</span>
       </div>
       {hit.snippet.text && (
         <div className="search-hit__snippet">
@@ -147,13 +147,16 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
     }
   }, [])
 
-  const open = (hit: SearchHit) =>
+  const open = (hit: SearchHit) => {
+    // A library excerpt no case links has no case view to open in.
+    if (!hit.caseId) return
     onOpen({
       caseId: hit.caseId,
       tab: hit.tab,
       itemId: hit.itemId || undefined,
       ...(hit.kind === 'annotation' ? { annotationId: hit.id } : {}),
     })
+  }
 
   const hits = result?.hits ?? []
   const building = status && status.state !== 'ready' && status.state !== 'error' && status.state !== 'idle'
