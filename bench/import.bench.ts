@@ -105,7 +105,8 @@ execFileSync('cat', [src], { stdio: ['ignore', 'ignore', 'inherit'] })
 const METHODS = [
   {
     key: 'ours',
-    label: 'Casefile import, durable: one read, SHA-256 + write, fsync, rename, fsync of the folder',
+    label:
+      'Casefile import, durable: one read, SHA-256 + write, background fdatasync every 64 MiB, fsync, rename, fsync of the folder',
     run: () => ours(true),
   },
   { key: 'base', label: '`cp` then `openssl dgst -sha256` of the copy (nothing synced)', run: () => baseline(false) },
@@ -153,7 +154,7 @@ const section = `## Evidence import (1 GB)
 
 - Date: ${new Date().toISOString()}
 - Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}
-- File: ${(SIZE / 1024 ** 3).toFixed(2)} GiB of random bytes, read size ${values['read-size'] ?? '2 MiB (default)'}; ${RUNS} rounds, the four methods alternating within each round; \
+- File: ${(SIZE / 1024 ** 3).toFixed(2)} GiB of random bytes, read size ${values['read-size'] ?? '256 KiB (default)'}; ${RUNS} rounds, the four methods alternating within each round; \
 \`sync\` (untimed) before every run; page cache warm (dropping it is not possible here); source and target on the same disk.
 - Load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} (other work on the machine makes single runs noisy; compare medians).
 - Command: \`npm run bench:import\` (bench/import.bench.ts)

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parseArgs } from 'node:util'
@@ -220,6 +220,28 @@ for (const q of queries.filter((_, i) => i % 10 === 0 || i % 10 === 3 || i % 10 
 log('linear scan p50', ms(median(scanTimes)), 'over', texts.length, 'texts')
 texts.length = 0
 
+// A naive scan would keep the original texts and fold them per query; a few queries show that cost.
+const naiveTimes: number[] = []
+{
+  const originals: string[] = []
+  const ids = await listCaseIds(root)
+  const scanned = [
+    scanStatutes(root),
+    ...(await scanCases(root, ids, { fps: new Map(), byDir: new Map() }, async () => undefined)),
+  ]
+  for (const { ref } of scanned)
+    for (const d of (await readSource(root, ref)).docs) originals.push(`${d.title}\n${d.body}\n${d.tags.join(' ')}`)
+  for (const q of ['cancilleria', 'protest note', 'quito']) {
+    const words = fold(q).split(/\s+/)
+    t = now()
+    let hits = 0
+    for (const text of originals) if (words.every((w) => fold(text).includes(w))) hits++
+    naiveTimes.push(now() - t)
+    if (hits < 0) throw new Error('unreachable')
+  }
+}
+log('naive scan (fold per query)', naiveTimes.map(ms).join(' '))
+
 // ---------------------------------------------------------------- renderer first paint
 let paint: { firstRows: number; fcp: number }[] = []
 let paintNote = ''
@@ -266,7 +288,11 @@ const rows = [
 ]
 await writeSection(
   '## Search and scale',
-  `Machine: ${machine()}. Load from other processes during the run is not controlled.
+  `Machine: ${machine()}. Load average at the end of the run ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      ' / ',
+    )}: other engineers' tests and benches share the two cores, so every figure here is slower than on an idle machine.
 
 Workspace: \`bench/generate.ts --scale ${scale}\` (seeded): 1,000 cases, 100,000 evidence items, 500,000 annotations (50,000 on one video of case ${bigCaseId}, stored as 100 chunk files), 10,000 statute excerpts; generated in ${ms(generateMs / 1000)} s.
 
@@ -278,7 +304,13 @@ Notes:
 - Search index: built from scratch in ${ms(buildMs / 1000)} s in the worker thread (first open only); loaded from \`cache/\` and checked against the files in ${ms(loadMs)} ms on later opens.
 - Search queries: 200, limit 50, after 20 warm-up queries. Half use the generator's most common words (each in about 10% of all documents, so 60,000–130,000 hits per query: the worst case) as single words with and without accents, 5-letter prefixes, one-typo words and two-word queries — on their own p50 ${ms(median(commonRt))} ms, p95 ${ms(quantile(commonRt, 0.95))} ms; the other half use rare words (case code names, source names as 6-letter prefixes, surnames with a typo, case references). The baseline scans the same folded texts with \`includes\` for every word (no typo tolerance), 24 queries of both halves.
 - Save: \`annotations.update\` through the service: validation, one chunk file (≤ 500 annotations, about 170 KB) written with fsync + rename + folder fsync; 40 saves cycling over 5 annotations in 5 chunks (the store's periodic backup copy of a file, taken at its first write in 10 minutes, falls in 5 of them). Baseline: lowdb's JSONFile writing the whole workspace as one file after the same edit.
-- Open the large case: \`cases.get\` plus \`annotations.list\` of the 50,000-annotation item on a freshly opened workspace (all 100 chunks read and validated).
+- Open the large case: \`cases.get\` on a freshly opened workspace (case.json, and the first read of the 10,000-excerpt statute library for the linked excerpts); the item's annotations are listed separately, as the evidence view does when the item is opened.
+- Search baselines: the "linear scan" row keeps every text pre-folded in memory (the strongest scan); a scan that folds the stored text per query, as a naive implementation would, took ${naiveTimes.map(ms).join(' / ')} ms for 3 queries (${Math.round(median(naiveTimes) / p50)}× our p50). Rare-word queries alone: p50 ${ms(median(roundTrip.filter((_, i) => !common[i])))} ms, p95 ${ms(
+    quantile(
+      roundTrip.filter((_, i) => !common[i]),
+      0.95,
+    ),
+  )} ms.
 `,
 )
 log('wrote bench/RESULTS.md')

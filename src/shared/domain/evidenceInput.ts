@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { Annotation, AnnotationTarget } from './annotation'
-import { Id, Instant, Sha256 } from './common'
+import { Id, Instant, patchOf, Sha256 } from './common'
 import { BlobRef, EvidenceItem, EvidenceKind, VerificationCheck, VerificationStatus } from './evidence'
 import { Note } from './note'
 
@@ -32,9 +32,10 @@ export type EvidenceInput = z.input<typeof EvidenceInput>
 export const VerificationPatch = z.object({
   status: VerificationStatus.optional(),
   reasoning: z.string().max(10_000).optional(),
-  source: VerificationCheck.partial().optional(),
-  technical: VerificationCheck.partial().optional(),
-  content: VerificationCheck.partial().optional(),
+  // patchOf, not partial(): partial() keeps the defaults, so { reasoning } alone would reset the status.
+  source: patchOf(VerificationCheck).optional(),
+  technical: patchOf(VerificationCheck).optional(),
+  content: patchOf(VerificationCheck).optional(),
 })
 export type VerificationPatch = z.input<typeof VerificationPatch>
 
@@ -78,7 +79,7 @@ export type AnnotationPatch = z.input<typeof AnnotationPatch>
 
 export const NoteInput = Note.pick({ title: true, body: true, tags: true })
 export type NoteInput = z.input<typeof NoteInput>
-export const NotePatch = NoteInput.partial()
+export const NotePatch = patchOf(NoteInput)
 export type NotePatch = z.input<typeof NotePatch>
 
 /** The state of the hash-chained audit log: where it first breaks, if it does. */

@@ -8,8 +8,20 @@ import { chmod, link, mkdir, open, readdir, rename, stat, unlink, type FileHandl
 import { join } from 'node:path'
 import { AppError } from '../../../shared/ipc/result'
 
-/** 2 MiB reads: large enough that syscalls and hash calls are cheap, small enough to keep memory flat. */
-export const READ_SIZE = 2 * 1024 * 1024
+/**
+ * 256 KiB reads. Measured on 1 GB (bench/import.bench.ts): chunks this small stay
+ * in the CPU cache between the read's copy, the hash and the write's copy; 2 MiB
+ * chunks fall out of it and the import ran about 2x slower. Below 128 KiB the
+ * per-chunk overhead starts to show. Three buffers in flight: under 1 MiB in all.
+ */
+export const READ_SIZE = 256 * 1024
+/**
+ * Every 64 MiB an fdatasync starts in the background (at most one at a time), so
+ * the disk writes while later chunks are read and hashed, and the final fsync
+ * finds little left; otherwise the kernel holds a whole 1 GB file back until then.
+ * Measured at about 15% off a durable 1 GB import.
+ */
+const BACKGROUND_SYNC_EVERY = 64 * 1024 * 1024
 export const SHA256_HEX = /^[0-9a-f]{64}$/
 
 export interface Progress {
@@ -65,6 +77,8 @@ const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; not
 export class BlobWriter {
   private readonly hash: Hash = createHash('sha256')
   private pending: Promise<void> = Promise.resolve()
+  private syncing: Promise<void> | null = null
+  private unsynced = 0
   private closed = false
   bytes = 0
 
@@ -94,6 +108,17 @@ export class BlobWriter {
     this.pending = this.writeAll(chunk)
     // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
     this.pending.catch(() => undefined)
+    this.unsynced += chunk.length
+    if (this.durable && this.unsynced >= BACKGROUND_SYNC_EVERY && !this.syncing) {
+      this.unsynced = 0
+      const sync: Promise<void> = this.pending
+        .then(() => this.fh.datasync())
+        .finally(() => {
+          if (this.syncing === sync) this.syncing = null
+        })
+      sync.catch(() => undefined)
+      this.syncing = sync
+    }
   }
 
   private async writeAll(chunk: Buffer): Promise<void> {
@@ -109,6 +134,7 @@ export class BlobWriter {
     const target = join(this.dir, sha256)
     try {
       await this.pending
+      await this.syncing
       if (this.durable) await this.fh.sync()
       await this.fh.chmod(0o444)
     } catch (e) {
@@ -143,6 +169,7 @@ export class BlobWriter {
     if (this.closed) return
     this.closed = true
     await this.pending.catch(() => undefined)
+    await this.syncing?.catch(() => undefined)
     await this.fh.close().catch(() => undefined)
     await unlink(this.tempPath).catch(() => undefined)
   }

@@ -103,10 +103,11 @@ describe('notes service', () => {
         type: 'doc' as const,
         content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Call the consul' }] }],
       }
-      const a = await s.notes.add(caseId, { title: 'To do', body })
+      const a = await s.notes.add(caseId, { title: 'To do', body, tags: ['urgent'] })
       const b = await s.notes.add(caseId, { title: 'Second', body: { type: 'doc', content: [] } })
       const edited = await s.notes.update(caseId, a.id, { title: 'To do today' })
       expect(edited.body).toEqual(body)
+      expect(edited.tags).toEqual(['urgent']) // a patch changes only what it names
       expect((await s.notes.list(caseId)).map((n) => n.id)).toEqual([a.id, b.id])
       const file = JSON.parse(await readFile(join(root, 'cases', caseId, 'case.json'), 'utf8'))
       expect(file.notes.find((n: { id: string }) => n.id === a.id).title).toBe('To do today')

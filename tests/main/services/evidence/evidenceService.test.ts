@@ -85,6 +85,13 @@ describe('evidence service', () => {
       const audit = await s.audit.list({ target: `evidence:${caseId}/${item.id}` })
       expect(audit.map((a) => a.action)).toEqual(['referenced', 'status changed', 'edited'])
       expect(audit[1].detail).toMatchObject({ from: 'unverified', to: 'partially verified' })
+      // A check's reasoning alone keeps its status; untouched fields stay.
+      const reasoned = await s.evidence.update(caseId, item.id, {
+        verification: { technical: { reasoning: 'Metadata intact' } },
+      })
+      expect(reasoned.verification.technical).toEqual({ status: 'verified', reasoning: 'Metadata intact' })
+      expect(reasoned.tags).toEqual(['door'])
+      expect(reasoned.custody.at(-1)).toMatchObject({ action: 'edited', detail: 'Changed verification reasoning.' })
       // null clears an optional field
       const cleared = await s.evidence.update(caseId, item.id, { publishedAt: null, sourceReliability: null })
       expect(cleared.publishedAt).toBeUndefined()
