@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
+import type { CasefileBridge } from '../../src/shared/ipc/bridge'
 
 const CASE = 'case_ecu_mpls_2026'
 const BRIEFING = 'briefing_minister_note'
@@ -64,9 +65,9 @@ test('cite VCCR art. 31(2) from the picker, keep it across a reload, and export 
   await expect(exporter.getByText('Not exported yet.')).toBeVisible()
   // Record the progress pushes the export dialog listens to (they carry its taskId).
   await page.evaluate(() => {
-    const w = window as unknown as { __progress: unknown[] }
+    const w = window as unknown as { __progress: unknown[]; casefile: CasefileBridge }
     w.__progress = []
-    window.casefile.on('progress', (p) => w.__progress.push(p))
+    w.casefile.on('progress', (p) => w.__progress.push(p))
   })
   await exporter.getByRole('button', { name: 'Choose file and export…' }).click()
   const sha = exporter.getByTestId('export-sha256')

@@ -46,27 +46,28 @@ async function file(name: string, size: number) {
 
 describe('evidence channels', () => {
   it('imports with progress pushes, picks several files, and plays them back by URL', async () => {
-    const { session, dispatch, progress, caseId } = await setup()
+    const path = await file('clip.mov', 3_000_000)
+    const { session, dispatch, progress, caseId } = await setup([path])
     try {
-      const path = await file('clip.mov', 3_000_000)
-      const r = await dispatch('evidence:import', { caseId, path, taskId: 'task-1', title: 'Clip' })
+      const r = await dispatch('evidence:pickAndImport', { caseId, taskId: 'task-1' })
       expect(r).toMatchObject({
         ok: true,
-        value: { kind: 'video', title: 'Clip', file: { mediaType: 'video/quicktime', size: 3_000_000 } },
+        value: { items: [{ kind: 'video', title: 'clip.mov', file: { mediaType: 'video/quicktime', size: 3_000_000 } }] },
       })
       expect(progress.at(-1)).toMatchObject({ taskId: 'task-1', done: 3_000_000, total: 3_000_000 })
       expect(progress[0].label).toMatch(/clip\.mov/)
-      const id = (r as { value: { id: string } }).value.id
+      const id = (r as { value: { items: { id: string }[] } }).value.items[0].id
       const url = await dispatch('evidence:blobUrl', { caseId, evidenceId: id })
       expect(url).toMatchObject({
         ok: true,
         value: { url: expect.stringMatching(/^casefile-blob:\/\/blob\/[0-9a-f]{64}\?type=video%2Fquicktime$/) },
       })
-      expect(await dispatch('evidence:import', { caseId, path: '/definitely/not/here' })).toMatchObject({
+      // No channel accepts a file path from the page.
+      expect(await dispatch('evidence:import', { caseId, path: '/etc/passwd' })).toMatchObject({
         ok: false,
-        error: { code: 'NOT_FOUND' },
+        error: { code: 'UNKNOWN_CHANNEL' },
       })
-      expect(await dispatch('evidence:import', { caseId: 'nope', path })).toMatchObject({
+      expect(await dispatch('evidence:pickAndImport', { caseId: 'nope' })).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND' },
       })
@@ -102,11 +103,11 @@ describe('evidence channels', () => {
   })
 
   it('tasks:cancel stops an import in flight and leaves nothing behind', async () => {
-    const { session, root, dispatch, caseId, setOnProgress } = await setup()
+    const path = await file('big.mp4', 48 * 1024 * 1024)
+    const { session, root, dispatch, caseId, setOnProgress } = await setup([path])
     try {
-      const path = await file('big.mp4', 48 * 1024 * 1024)
       setOnProgress((p) => void dispatch('tasks:cancel', { taskId: p.taskId }))
-      const r = await dispatch('evidence:import', { caseId, path, taskId: 'big' })
+      const r = await dispatch('evidence:pickAndImport', { caseId, taskId: 'big' })
       expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
       expect(await readdir(join(root, 'blobs'))).toEqual([])
       expect((await session.current().cases.get(caseId)).evidence).toEqual([])

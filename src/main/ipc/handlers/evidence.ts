@@ -22,16 +22,8 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     await services.evidence.remove(caseId, evidenceId)
     return removed
   },
-  'evidence:import': async ({ caseId, path, taskId, title, kind }, { services, platform }) =>
-    services.evidence.tasks.run(taskId, (signal) =>
-      services.evidence.importFile(caseId, path, {
-        title,
-        kind,
-        signal,
-        onProgress: progressTo(platform, taskId, `Importing ${fileName(path)}`),
-      }),
-    ),
   'evidence:pickAndImport': async ({ caseId, taskId, kind }, { services, platform }) => {
+    await services.cases.caseDoc(caseId) // a wrong case fails before the dialog, not after
     const paths = await platform.chooseFiles('Import evidence files')
     if (!paths?.length) return { cancelled: true, items: [] }
     const items: EvidenceItem[] = []

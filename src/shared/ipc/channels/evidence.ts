@@ -5,7 +5,8 @@
  * copy in one pass, progress as `progress` events {taskId, label, done, total}
  * in bytes, cancellable with tasks:cancel):
  *  - evidence:pickAndImport: main shows the open dialog (several files) and imports each.
- *  - evidence:import: a path main can read (the CLI, tests, a path the user typed).
+ *  - No channel takes a file path from the page: a compromised renderer must not be able to
+ *    pull arbitrary files into the blob store. The CLI imports paths through the service.
  *  - Drag and drop: the renderer holds only a File. DECISION: the renderer uploads
  *    it in chunks — evidence:uploadBegin, then evidence:uploadChunk with consecutive
  *    base64 slices of File.slice() (1–4 MiB each, awaited one at a time, `offset`
@@ -49,11 +50,6 @@ export const evidenceChannels = {
   'evidence:update': channel(ItemRef.extend({ patch: EvidencePatch }), EvidenceItem),
   /** Removes the item and its annotations; the blob stays (other items may share it; custody). */
   'evidence:remove': channel(ItemRef, Removed),
-  /** Streams a file main can read into the blob store and adds an item for it. */
-  'evidence:import': channel(
-    CaseRef.extend({ path: z.string().min(1).max(4_000), taskId: TaskId.optional() }).extend(ImportOptions.shape),
-    EvidenceItem,
-  ),
   /** Shows the open-file dialog (several files); imports each in turn. cancelled: the dialog was dismissed. */
   'evidence:pickAndImport': channel(
     CaseRef.extend({ taskId: TaskId.optional(), kind: EvidenceKind.optional() }),
