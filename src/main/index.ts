@@ -4,6 +4,7 @@ import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
 import { handleProtocols, registerSchemes } from './protocol'
 import { AppSession, type Platform } from './session'
+import { BLOB_URL_PREFIX } from '../shared/domain/evidenceInput'
 import { AppError } from '../shared/ipc/result'
 import { createMainWindow, hardenSession, isTrustedFrame, openExternalSafely } from './window'
 
@@ -17,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null
 
   const platform: Platform = {
+    blobUrlBase: BLOB_URL_PREFIX,
     async chooseFolder(title) {
       const result = await dialog.showOpenDialog(win ?? undefined!, {
         title,

@@ -103,6 +103,8 @@ export class AppSession {
 
 /** What only the desktop shell can do; the test bridge supplies its own. */
 export interface Platform {
+  /** Where the page loads blobs from: casefile-blob://blob/ in the window (protocol.ts). */
+  blobUrlBase: string
   chooseFolder(title: string): Promise<string | null>
   openExternal(url: string): Promise<void>
   notifyWorkspaceChanged(): void

@@ -7,6 +7,8 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { contentSecurityPolicy } from '../../src/main/csp'
+import { serveBlobRequest } from '../../src/main/services/blobProtocol'
+import { BLOB_URL_PREFIX } from '../../src/shared/domain/evidenceInput'
 import { createDispatcher } from '../../src/main/ipc/dispatch'
 import { handlers } from '../../src/main/ipc/handlers/index'
 import { AppSession, type Platform } from '../../src/main/session'
@@ -21,6 +23,8 @@ export interface BackendOptions {
   openOptions?: OpenOptions
   /** Where pushes from main go (the page's window.casefile.on listeners). */
   emit: (event: AppEvent, payload: unknown) => void
+  /** The page's origin; blobs are served under <origin>/blob/ (fixtures.ts routes them). */
+  origin: string
 }
 
 export async function createBackend(o: BackendOptions) {
@@ -39,6 +43,7 @@ export async function createBackend(o: BackendOptions) {
   const openedUrls: string[] = []
   const openedPaths: string[] = []
   const platform: Platform = {
+    blobUrlBase: `${o.origin}/blob/`,
     async chooseFolder(title) {
       dialogs.push({ kind: 'folder', title })
       return next.folders.shift() ?? null
@@ -78,6 +83,9 @@ export async function createBackend(o: BackendOptions) {
     channels: [...CHANNELS] as string[],
     events: [...EVENTS] as string[],
     csp: contentSecurityPolicy(),
+    /** Answers <origin>/blob/<sha>?type= with main's own protocol handler (Range requests and all). */
+    serveBlob: (pathAndQuery: string, headers: Record<string, string>) =>
+      serveBlobRequest(session.current().store.root, new Request(BLOB_URL_PREFIX + pathAndQuery, { headers })),
     next,
     dialogs,
     openedUrls,

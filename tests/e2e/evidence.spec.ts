@@ -2,12 +2,8 @@
  * The Evidence tab end to end: real handlers, real files, real blob serving.
  *
  * Media are generated at test time with ffmpeg (VP8 WebM, which Debian's
- * Chromium plays). The page comes from http://casefile.test, where the
- * casefile-blob: scheme does not exist and Chromium cannot route unknown
- * schemes; so, as Electron's protocol handler does, the test answers blob URLs
- * itself with the backend's own serveBlobRequest (Range requests and all),
- * after mapping casefile-blob://blob/<sha> to http://casefile.test/blob/<sha>
- * in the one place the renderer learns a blob URL (evidence:blobUrl).
+ * Chromium plays). Blobs reach the page at http://casefile.test/blob/<sha>
+ * (the test Platform's blobUrlBase), answered by main's own serveBlobRequest.
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -15,11 +11,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { tsImport } from 'tsx/esm/api'
 import { expect, test, type CasefileApp } from './fixtures'
 
 const SHOTS = process.env.CASEFILE_SHOTS_DIR ?? '/tmp/shots-evidence'
-const BLOB_PREFIX = 'casefile-blob://blob/'
 let media: { video: string; image: string }
 
 test.beforeAll(() => {
@@ -46,40 +40,6 @@ test.beforeAll(() => {
 })
 test.afterAll(() => rmSync(dirname(media.video), { recursive: true, force: true }))
 
-type BlobServer = (root: string, request: Request) => Promise<Response>
-let serveBlob: Promise<BlobServer> | null = null
-
-/** Serves blobs to the page as main's protocol handler would, and points the renderer at them. */
-async function routeBlobs(app: CasefileApp) {
-  serveBlob ??= (
-    tsImport('../../src/main/services/blobProtocol.ts', import.meta.url) as Promise<{ serveBlobRequest: BlobServer }>
-  ).then((m) => m.serveBlobRequest)
-  const serve = await serveBlob
-  await app.page.route(`${app.origin}/blob/**`, async (route) => {
-    const req = route.request()
-    const url = BLOB_PREFIX + new URL(req.url()).pathname.slice('/blob/'.length) + new URL(req.url()).search
-    const res = await serve(app.services().store.root, new Request(url, { headers: await req.allHeaders() }))
-    await route.fulfill({
-      status: res.status,
-      headers: Object.fromEntries(res.headers.entries()),
-      body: Buffer.from(await res.arrayBuffer()),
-    })
-  })
-  await app.page.addInitScript(
-    ([prefix, base]) => {
-      const w = window as unknown as { __casefileInvoke: (c: string, i: unknown) => Promise<unknown> }
-      const invoke = w.__casefileInvoke
-      w.__casefileInvoke = async (channel, input) => {
-        const out = (await invoke(channel, input)) as { ok: boolean; value?: { url?: string } }
-        if (channel === 'evidence:blobUrl' && out.ok && out.value?.url?.startsWith(prefix))
-          out.value.url = base + out.value.url.slice(prefix.length)
-        return out
-      }
-    },
-    [BLOB_PREFIX, `${app.origin}/blob/`] as const,
-  )
-}
-
 async function demoCaseId(app: CasefileApp) {
   return (await app.services().cases.list())[0].id
 }
@@ -95,7 +55,6 @@ async function waitForMedia(page: Page) {
 }
 
 test('import a video, annotate it at 3 s, reload, and seek back by clicking the annotation', async ({ app }) => {
-  await routeBlobs(app)
   const caseId = await demoCaseId(app)
   const { page } = app
   await app.open(`#/case/${caseId}/evidence`)
@@ -195,7 +154,6 @@ test('a dropped file is imported whole, across chunk boundaries, with the SHA-25
 })
 
 test('an image region is drawn with the mouse and stored in fractions', async ({ app }) => {
-  await routeBlobs(app)
   const caseId = await demoCaseId(app)
   const { page } = app
   await app.open(`#/case/${caseId}/evidence`)
@@ -231,7 +189,6 @@ test('an image region is drawn with the mouse and stored in fractions', async ({
 })
 
 test('Verify integrity names the tampered file and the audit chain state', async ({ app }) => {
-  await routeBlobs(app)
   // The tampered video no longer decodes; the player says so, which is the point.
   app.allowErrors(/Failed to load resource/)
   const caseId = await demoCaseId(app)

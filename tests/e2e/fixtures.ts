@@ -119,9 +119,21 @@ let backendModule: Promise<{ createBackend: typeof CreateBackend }> | null = nul
 const loadBackend = () =>
   (backendModule ??= tsImport('./backend.ts', import.meta.url) as Promise<{ createBackend: typeof CreateBackend }>)
 
-async function serveRenderer(page: Page, csp: string) {
+async function serveRenderer(page: Page, backend: Backend) {
+  const csp = backend.csp
   await page.route(`${ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url())
+    if (url.pathname.startsWith('/blob/')) {
+      const res = await backend.serveBlob(
+        url.pathname.slice('/blob/'.length) + url.search,
+        await route.request().allHeaders(),
+      )
+      return route.fulfill({
+        status: res.status,
+        headers: Object.fromEntries(res.headers.entries()),
+        body: Buffer.from(await res.arrayBuffer()),
+      })
+    }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
     const file = normalize(join(RENDERER_DIR, rel))
     if (!file.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 403, body: 'outside the renderer' })
@@ -167,6 +179,7 @@ export const test = base.extend<Options & { app: CasefileApp }>({
       workspace,
       openOptions,
       emit: emitToPage,
+      origin: ORIGIN,
     })
 
     page.on('console', (msg) => {
@@ -192,7 +205,7 @@ export const test = base.extend<Options & { app: CasefileApp }>({
       },
     )
     await page.addInitScript(installBridge, { channels: backend.channels, events: backend.events })
-    await serveRenderer(page, backend.csp)
+    await serveRenderer(page, backend)
 
     const app: CasefileApp = {
       page,

@@ -117,6 +117,6 @@ export type VerifyReport = z.infer<typeof VerifyReport>
 export const BLOB_URL_PREFIX = 'casefile-blob://blob/'
 
 /** The URL a <video>/<img>/<audio> element plays a stored blob from (Range requests work). */
-export function blobUrl(file: Pick<BlobRef, 'sha256' | 'mediaType'>): string {
-  return `${BLOB_URL_PREFIX}${file.sha256}?type=${encodeURIComponent(file.mediaType)}`
+export function blobUrl(file: Pick<BlobRef, 'sha256' | 'mediaType'>, base = BLOB_URL_PREFIX): string {
+  return `${base}${file.sha256}?type=${encodeURIComponent(file.mediaType)}`
 }

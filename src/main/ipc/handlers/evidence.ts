@@ -57,7 +57,8 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     services.evidence.uploads.chunk(uploadId, offset, data),
   'evidence:uploadFinish': async ({ uploadId }, { services }) => services.evidence.uploads.finish(uploadId),
   'tasks:cancel': async ({ taskId }, { services }) => ({ cancelled: services.evidence.tasks.cancel(taskId) }),
-  'evidence:blobUrl': async ({ caseId, evidenceId }, { services }) => services.evidence.blobUrl(caseId, evidenceId),
+  'evidence:blobUrl': async ({ caseId, evidenceId }, { services, platform }) =>
+    services.evidence.blobUrl(caseId, evidenceId, platform.blobUrlBase),
   'evidence:verify': async ({ caseId, taskId }, { services, platform }) =>
     services.evidence.tasks.run(taskId, (signal) =>
       services.evidence.verify({ caseId, signal, onProgress: progressTo(platform, taskId, 'Verifying stored files') }),

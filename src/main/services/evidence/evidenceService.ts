@@ -268,10 +268,11 @@ export function createEvidenceService(
       }
     },
 
-    async blobUrl(caseId: string, evidenceId: string) {
+    /** `base`: where this window reaches the blob store (the Platform says; see blobUrlBase). */
+    async blobUrl(caseId: string, evidenceId: string, base?: string) {
       const item = await get(caseId, evidenceId)
       if (!item.file) throw new AppError('NOT_FOUND', `"${item.title}" has no stored file.`)
-      return { url: blobUrl(item.file), mediaType: item.file.mediaType, size: item.file.size }
+      return { url: blobUrl(item.file, base), mediaType: item.file.mediaType, size: item.file.size }
     },
 
     custodyEntry: custody,

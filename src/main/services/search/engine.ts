@@ -303,21 +303,22 @@ export class SearchEngine {
     if (fuzzy && token.length >= 4) {
       const max = token.length >= 8 ? 2 : 1
       const have = new Set(out.map((e) => e.term))
-      const consider = (id: number) => {
-        const t = this.terms[id]
-        if (!have.has(id) && Math.abs(t.length - token.length) <= max && boundedDistance(token, t, max) <= max) {
-          have.add(id)
-          out.push({ term: id, weight: W_FUZZY })
-        }
+      const near = nearFilter(token, max)
+      const consider = (t: string) => {
+        if (Math.abs(t.length - token.length) > max || !near(t) || boundedDistance(token, t, max) > max) return
+        const id = this.termIds.get(t)!
+        if (have.has(id)) return
+        have.add(id)
+        out.push({ term: id, weight: W_FUZZY })
       }
       // Like most typo-tolerant engines, trust the first letter: candidates start with the
       // query's first letter, or its second (a dropped or swapped first letter).
       for (const first of new Set([token[0], token[1]])) {
         for (let i = lowerBound(this.sorted, first); i < this.sorted.length && this.sorted[i][0] === first; i++) {
-          consider(this.termIds.get(this.sorted[i])!)
+          consider(this.sorted[i])
         }
       }
-      for (const t of this.unsorted) if (t[0] === token[0] || t[0] === token[1]) consider(this.termIds.get(t)!)
+      for (const t of this.unsorted) if (t[0] === token[0] || t[0] === token[1]) consider(t)
     }
     return out
   }
@@ -537,4 +538,25 @@ function copyArray(
     scores[count++] = p & 1 ? weight * 2 : weight
   }
   return count
+}
+
+/**
+ * A cheap necessary condition for an edit distance <= max: each edit leaves at most one
+ * character of either word unmatched in the other, counted as multisets. It rejects most
+ * candidates before the quadratic distance runs.
+ */
+function nearFilter(token: string, max: number): (t: string) => boolean {
+  const base = new Int16Array(128)
+  for (let i = 0; i < token.length; i++) base[token.charCodeAt(i) & 127]++
+  const work = new Int16Array(128)
+  return (t) => {
+    work.set(base)
+    let extra = 0
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i) & 127
+      if (work[c] > 0) work[c]--
+      else if (++extra > max) return false
+    }
+    return token.length - (t.length - extra) <= max
+  }
 }
