@@ -8,7 +8,8 @@ export default defineConfig({
       // pdfkit loads its own data files at run time; lowdb is ESM-only: both stay external.
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') },
+        // The search index lives in a worker thread; host.ts finds searchWorker.js beside index.js.
+        input: { index: resolve('src/main/index.ts'), searchWorker: resolve('src/main/services/search/worker.ts') },
       },
     },
   },

@@ -7,9 +7,13 @@ const NODE_BUILTINS = { group: ['node:*'], message: 'This folder must stay free 
 const ELECTRON = {
   name: 'electron',
   allowTypeImports: true,
-  message: 'Only the window glue (src/main/{index,window,protocol,menu}.ts, src/main/ipc/register.ts) and the preload import electron at run time.',
+  message:
+    'Only the window glue (src/main/{index,window,protocol,menu}.ts, src/main/ipc/register.ts) and the preload import electron at run time.',
 }
-const NOT_MAIN = { group: ['**/main/**', '../main', '../../main'], message: 'Only src/shared and this folder’s own files.' }
+const NOT_MAIN = {
+  group: ['**/main/**', '../main', '../../main'],
+  message: 'Only src/shared and this folder’s own files.',
+}
 const NOT_RENDERER = { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }
 const NOT_PRELOAD = { group: ['**/preload/**'], message: 'Nothing imports the preload.' }
 
@@ -18,7 +22,16 @@ const restrict = (paths, patterns) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +63,13 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/protocol.ts', 'src/main/menu.ts', 'src/main/ipc/register.ts'],
+    ignores: [
+      'src/main/index.ts',
+      'src/main/window.ts',
+      'src/main/protocol.ts',
+      'src/main/menu.ts',
+      'src/main/ipc/register.ts',
+    ],
     rules: restrict([ELECTRON], [NOT_RENDERER, NOT_PRELOAD]),
   },
   {
@@ -63,12 +82,21 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
-    rules: restrict([{ ...ELECTRON, allowTypeImports: true, message: 'Tests and benches run without an Electron binary.' }], []),
+    rules: restrict(
+      [{ ...ELECTRON, allowTypeImports: true, message: 'Tests and benches run without an Electron binary.' }],
+      [],
+    ),
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
 )

@@ -36,8 +36,14 @@ if (!runtimePresent()) {
   console.log('Fetching the Electron runtime (first start only)…')
   const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'] })
   if (r.status !== 0 || !runtimePresent()) {
-    const detail = (r.stderr?.toString() ?? '').split('\n').find((l) => /fetch failed|ENOTFOUND|EAI_AGAIN|ECONN|getaddrinfo|network/i.test(l))
-    explainAndExit(detail ? `the runtime download failed (${detail.trim()}).` : 'the Electron runtime is not installed and could not be downloaded.')
+    const detail = (r.stderr?.toString() ?? '')
+      .split('\n')
+      .find((l) => /fetch failed|ENOTFOUND|EAI_AGAIN|ECONN|getaddrinfo|network/i.test(l))
+    explainAndExit(
+      detail
+        ? `the runtime download failed (${detail.trim()}).`
+        : 'the Electron runtime is not installed and could not be downloaded.',
+    )
   }
 }
 

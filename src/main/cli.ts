@@ -8,7 +8,14 @@ import { statuteCommands } from './cli/commands/statutes'
 import { type CliIO, type Command, oneLine, runCommand, UsageError } from './cli/framework'
 
 /** Every command; areas add theirs in cli/commands/<area>.ts. */
-export const COMMANDS: Command[] = [...casesCommands, ...evidenceCommands, ...searchCommands, ...statuteCommands, ...exportCommands, ...checkCommands]
+export const COMMANDS: Command[] = [
+  ...casesCommands,
+  ...evidenceCommands,
+  ...searchCommands,
+  ...statuteCommands,
+  ...exportCommands,
+  ...checkCommands,
+]
 
 function help(io: CliIO) {
   io.out('Casefile — offline case-file workspace (command line)\n')
@@ -17,7 +24,10 @@ function help(io: CliIO) {
 }
 
 /** Runs the CLI; returns the exit code: 0 success, 1 failure, 2 bad usage. */
-export async function main(argv: string[], io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
   if (!argv.length || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     help(io)
     return argv.length ? 0 : 2

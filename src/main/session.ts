@@ -75,6 +75,8 @@ export class AppSession {
     const previous = this.services
     this.services = next
     await previous?.close()
+    // Load (or build) the search index in its worker now, so the first Ctrl+K does not wait for it.
+    void next.search.start().catch(() => undefined)
     this.settings.lastWorkspace = abs
     this.settings.recent = [abs, ...this.settings.recent.filter((r) => r !== abs)].slice(0, 8)
     await this.saveSettings().catch(() => undefined)

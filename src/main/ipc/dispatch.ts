@@ -17,7 +17,10 @@ export function toErrorResult(e: unknown): Result<never> {
   const errno = e as NodeJS.ErrnoException
   if (errno && typeof errno.code === 'string' && errno.syscall) {
     const where = errno.path ? ` (${errno.path})` : ''
-    return err('IO', `The disk operation failed: ${errno.code}${where}. Check free space and permissions, then try again.`)
+    return err(
+      'IO',
+      `The disk operation failed: ${errno.code}${where}. Check free space and permissions, then try again.`,
+    )
   }
   return err('INTERNAL', `Unexpected error: ${e instanceof Error ? e.message : String(e)}`)
 }

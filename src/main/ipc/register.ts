@@ -13,7 +13,8 @@ export function registerIpc(context: () => HandlerContext, isTrustedFrame: (fram
   const dispatch = createDispatcher(handlers, context)
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      if (!isTrustedFrame(event.senderFrame)) return err('FORBIDDEN', 'This request did not come from the Casefile window.')
+      if (!isTrustedFrame(event.senderFrame))
+        return err('FORBIDDEN', 'This request did not come from the Casefile window.')
       return dispatch(channel, input)
     })
   }

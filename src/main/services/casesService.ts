@@ -75,7 +75,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const needle = idOrReference.trim().toLowerCase()
       const byRef = cases.filter((c) => c.reference.toLowerCase() === needle)
       if (byRef.length === 1) return byRef[0].id
-      if (byRef.length > 1) throw new AppError('CONFLICT', `${byRef.length} cases share the reference "${idOrReference}"; use the case id.`)
+      if (byRef.length > 1)
+        throw new AppError('CONFLICT', `${byRef.length} cases share the reference "${idOrReference}"; use the case id.`)
       throw new AppError('NOT_FOUND', `No case with id or reference "${idOrReference}".`)
     },
 
@@ -95,10 +96,14 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async create(input: CaseInput, id = ctx.newId('case')): Promise<Case> {
       ctx.store.assertWritable()
       const fields = CaseInput.parse(input)
-      if ((await workspace.listCases()).some((c) => c.id === id)) throw new AppError('CONFLICT', `A case with id "${id}" exists.`)
+      if ((await workspace.listCases()).some((c) => c.id === id))
+        throw new AppError('CONFLICT', `A case with id "${id}" exists.`)
       const at = nowIso(ctx)
       const c = Case.parse({ ...fields, id, createdAt: at, updatedAt: at })
-      await ctx.store.document(layout.caseFile(id), 'case', CaseFile, () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, case: c }))
+      await ctx.store.document(layout.caseFile(id), 'case', CaseFile, () => ({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        case: c,
+      }))
       await workspace.upsertCase(c)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId: id, id })
       return c

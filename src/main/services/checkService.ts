@@ -41,18 +41,29 @@ export async function checkWorkspace(s: Services): Promise<CheckReport> {
   const onDisk = await names(store.resolve(layout.casesDir))
   for (const caseId of onDisk) {
     if (!indexed.has(caseId)) {
-      store.problems.push({ file: layout.caseFile(caseId), kind: 'missing', message: `cases/${caseId} is on disk but not in the workspace index.` })
+      store.problems.push({
+        file: layout.caseFile(caseId),
+        kind: 'missing',
+        message: `cases/${caseId} is on disk but not in the workspace index.`,
+      })
     }
     await attempt(() => store.document(layout.caseFile(caseId), 'case', CaseFile))
     for (const n of await names(store.resolve(`${layout.casesDir}/${caseId}/annotations`), '.json')) {
-      await attempt(() => store.document(layout.annotationsFile(caseId, n.slice(0, -5)), 'annotations', AnnotationsFile))
+      await attempt(() =>
+        store.document(layout.annotationsFile(caseId, n.slice(0, -5)), 'annotations', AnnotationsFile),
+      )
     }
     for (const n of await names(store.resolve(layout.briefingsDir(caseId)), '.json')) {
       await attempt(() => store.document(layout.briefingFile(caseId, n.slice(0, -5)), 'briefing', BriefingFile))
     }
   }
   for (const id of indexed) {
-    if (!onDisk.includes(id)) store.problems.push({ file: layout.caseFile(id), kind: 'missing', message: `The index lists case ${id} but its folder is missing.` })
+    if (!onDisk.includes(id))
+      store.problems.push({
+        file: layout.caseFile(id),
+        kind: 'missing',
+        message: `The index lists case ${id} but its folder is missing.`,
+      })
   }
   return { filesChecked, problems: [...store.problems] }
 }

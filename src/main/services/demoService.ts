@@ -29,7 +29,9 @@ export async function installDemo(s: Services): Promise<string> {
       ...e,
       createdAt: at,
       updatedAt: at,
-      custody: [{ at, actor: user, action: 'referenced', detail: 'Added as a reference (no file held) with the demo case.' }],
+      custody: [
+        { at, actor: user, action: 'referenced', detail: 'Added as a reference (no file held) with the demo case.' },
+      ],
     }),
   )
   await s.cases.mutate(id, (file) => {
@@ -47,7 +49,11 @@ export async function installDemo(s: Services): Promise<string> {
     await s.cases.linkStatute(id, statuteId)
   }
   for (const { id: briefingId, ...b } of demo.briefings) {
-    await s.briefings.create(id, Briefing.omit({ id: true, createdAt: true, updatedAt: true, exports: true }).parse(b), briefingId)
+    await s.briefings.create(
+      id,
+      Briefing.omit({ id: true, createdAt: true, updatedAt: true, exports: true }).parse(b),
+      briefingId,
+    )
   }
   return id
 }

@@ -1,4 +1,10 @@
-import { CURRENT_SCHEMA_VERSION, toCaseSummary, WorkspaceFile, type Case, type WorkspaceInfo } from '../../shared/domain'
+import {
+  CURRENT_SCHEMA_VERSION,
+  toCaseSummary,
+  WorkspaceFile,
+  type Case,
+  type WorkspaceInfo,
+} from '../../shared/domain'
 import { AppError } from '../../shared/ipc/result'
 import { layout } from '../storage/layout'
 import { nowIso, type ServiceContext } from './context'
@@ -41,13 +47,17 @@ export function createWorkspaceService(ctx: ServiceContext) {
     },
 
     async setUserName(userName: string): Promise<void> {
-      await (await doc()).update((d) => {
+      await (
+        await doc()
+      ).update((d) => {
         d.userName = userName
       })
     },
 
     async setName(name: string): Promise<void> {
-      await (await doc()).update((d) => {
+      await (
+        await doc()
+      ).update((d) => {
         d.name = name
       })
     },
@@ -59,7 +69,9 @@ export function createWorkspaceService(ctx: ServiceContext) {
     /** Keeps the index entry of a case in step with its file. */
     async upsertCase(c: Case): Promise<void> {
       const summary = toCaseSummary(c)
-      await (await doc()).update((d) => {
+      await (
+        await doc()
+      ).update((d) => {
         const i = d.cases.findIndex((s) => s.id === c.id)
         if (i >= 0) d.cases[i] = summary
         else d.cases.push(summary)

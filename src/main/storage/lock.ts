@@ -28,14 +28,24 @@ export async function acquireWorkspaceLock(
   const lockPath = join(root, lockName)
   let release: () => Promise<void>
   try {
-    release = await lockfile.lock(root, { lockfilePath: lockPath, stale: 20_000, update: 5_000, realpath: false, onCompromised })
+    release = await lockfile.lock(root, {
+      lockfilePath: lockPath,
+      stale: 20_000,
+      update: 5_000,
+      realpath: false,
+      onCompromised,
+    })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e
     const holder = await readLockHolder(root, lockName)
     const who = holder
       ? `${holder.app} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
       : 'another Casefile process'
-    throw new AppError('LOCKED', `This workspace is in use by ${who}. Close it there, or open the workspace read-only.`, holder)
+    throw new AppError(
+      'LOCKED',
+      `This workspace is in use by ${who}. Close it there, or open the workspace read-only.`,
+      holder,
+    )
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app }
   await writeFile(holderPath(root, lockName), JSON.stringify(holder))

@@ -11,7 +11,10 @@ export async function quarantineFile(root: string, quarantineDir: string, relPat
   return join(quarantineDir, name)
 }
 
-export async function listQuarantined(root: string, quarantineDir: string): Promise<{ file: string; original: string }[]> {
+export async function listQuarantined(
+  root: string,
+  quarantineDir: string,
+): Promise<{ file: string; original: string }[]> {
   try {
     const names = (await readdir(join(root, quarantineDir))).sort()
     return names.map((n) => ({ file: join(quarantineDir, n), original: n.split('__').slice(1).join('/') }))

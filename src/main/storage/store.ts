@@ -62,7 +62,10 @@ export class WorkspaceStore {
     const abs = resolve(root)
     if (options.readOnly) {
       // A reader never creates anything, not even the folder.
-      const isDir = await stat(abs).then((s) => s.isDirectory(), () => false)
+      const isDir = await stat(abs).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
       if (!isDir) throw new AppError('NOT_FOUND', `There is no workspace folder at ${abs}.`)
     } else await mkdir(abs, { recursive: true })
     const store = new WorkspaceStore(abs, options)
@@ -173,7 +176,8 @@ export class WorkspaceStore {
     try {
       text = await readFile(abs, 'utf8')
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppError('IO', `Could not read ${relPath}: ${(e as Error).message}`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new AppError('IO', `Could not read ${relPath}: ${(e as Error).message}`)
       if (!create) throw new AppError('NOT_FOUND', `${relPath} does not exist`)
       this.assertWritable()
       low.data = schema.parse(create())
@@ -185,7 +189,8 @@ export class WorkspaceStore {
     let raw: Record<string, unknown>
     try {
       raw = JSON.parse(text) as Record<string, unknown>
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file does not hold a JSON object')
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        throw new Error('the file does not hold a JSON object')
     } catch (e) {
       throw await this.reject(relPath, 'unreadable', `it is not valid JSON (${(e as Error).message})`)
     }
@@ -198,7 +203,8 @@ export class WorkspaceStore {
         kind: 'newer-version',
         message: `${relPath} was written by a newer Casefile (schema ${version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
       })
-      if (relPath === layout.workspace) this.setReadOnly(`it was written by a newer version of Casefile (schema ${version})`)
+      if (relPath === layout.workspace)
+        this.setReadOnly(`it was written by a newer version of Casefile (schema ${version})`)
       low.data = (parsed.success ? parsed.data : raw) as T
       return this.wrap(relPath, low, true, kind, schema)
     }
@@ -211,7 +217,11 @@ export class WorkspaceStore {
         raw = migrate(raw, chain).data
         migratedFrom = version
       } catch (e) {
-        throw await this.reject(relPath, 'invalid', `it could not be migrated from schema ${version} (${(e as Error).message})`)
+        throw await this.reject(
+          relPath,
+          'invalid',
+          `it could not be migrated from schema ${version} (${(e as Error).message})`,
+        )
       }
     }
 
@@ -241,7 +251,11 @@ export class WorkspaceStore {
       async () => schema.parse(JSON.parse(await readFile(this.resolve(relPath), 'utf8'))) as z.output<S>,
       () => {
         this.assertWritable()
-        if (readOnly) throw new AppError('READ_ONLY', `${relPath} was written by a newer version of Casefile and is open read-only.`)
+        if (readOnly)
+          throw new AppError(
+            'READ_ONLY',
+            `${relPath} was written by a newer version of Casefile and is open read-only.`,
+          )
       },
     )
   }
@@ -262,7 +276,13 @@ export class WorkspaceStore {
       `${relPath} could not be loaded: ${why}. ` +
       (quarantinedTo ? `The file was set aside unchanged as ${quarantinedTo}. ` : 'The file was left untouched. ') +
       (backup ? `A backup is available (${relative(this.root, backup)}).` : 'No backup of it exists yet.')
-    const problem: WorkspaceProblem = { file: relPath, kind, message, quarantinedTo, backupAvailable: backup ? relative(this.root, backup) : undefined }
+    const problem: WorkspaceProblem = {
+      file: relPath,
+      kind,
+      message,
+      quarantinedTo,
+      backupAvailable: backup ? relative(this.root, backup) : undefined,
+    }
     this.problems.push(problem)
     return new AppError('CORRUPT', message, problem)
   }
@@ -275,7 +295,8 @@ export class WorkspaceStore {
     await mkdir(dirname(this.resolve(relPath)), { recursive: true })
     await durableWriteFile(this.resolve(relPath), await readFile(backup))
     this.forget(relPath)
-    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i].file === relPath) this.problems.splice(i, 1)
+    for (let i = this.problems.length - 1; i >= 0; i--)
+      if (this.problems[i].file === relPath) this.problems.splice(i, 1)
   }
 
   async copyIn(srcAbs: string, relPath: string): Promise<void> {

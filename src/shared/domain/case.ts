@@ -6,12 +6,7 @@ export const CaseStatus = z.enum(CASE_STATUSES)
 export type CaseStatus = z.infer<typeof CaseStatus>
 
 /** Presets offered in the UI; the marking itself is free text. */
-export const CLASSIFICATION_PRESETS = [
-  'UNCLASSIFIED',
-  'SENSITIVE BUT UNCLASSIFIED',
-  'CONFIDENTIAL',
-  'SECRET',
-] as const
+export const CLASSIFICATION_PRESETS = ['UNCLASSIFIED', 'SENSITIVE BUT UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET'] as const
 
 export const Classification = z.string().trim().min(1).max(120)
 

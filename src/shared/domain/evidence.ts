@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import { Id, Instant, Sha256, Tags } from './common'
 
-export const EVIDENCE_KINDS = ['video', 'image', 'audio', 'document', 'web page', 'social post', 'testimony', 'note'] as const
+export const EVIDENCE_KINDS = [
+  'video',
+  'image',
+  'audio',
+  'document',
+  'web page',
+  'social post',
+  'testimony',
+  'note',
+] as const
 export const EvidenceKind = z.enum(EVIDENCE_KINDS)
 export type EvidenceKind = z.infer<typeof EvidenceKind>
 
@@ -47,7 +56,16 @@ export const Verification = z.object({
 })
 export type Verification = z.infer<typeof Verification>
 
-export const CUSTODY_ACTIONS = ['imported', 'referenced', 'hashed', 'hash verified', 'hash mismatch', 'status changed', 'edited', 'exported'] as const
+export const CUSTODY_ACTIONS = [
+  'imported',
+  'referenced',
+  'hashed',
+  'hash verified',
+  'hash mismatch',
+  'status changed',
+  'edited',
+  'exported',
+] as const
 export const CustodyEntry = z.object({
   at: Instant,
   actor: z.string().max(200),

@@ -52,7 +52,9 @@ export function citationLabel(s: Pick<StatuteExcerpt, 'instrument' | 'shortName'
 }
 
 /** "Vienna Convention on Consular Relations (1963), art. 31(2)". */
-export function fullCitation(s: Pick<StatuteExcerpt, 'instrument' | 'shortName' | 'article' | 'paragraph' | 'year'>): string {
+export function fullCitation(
+  s: Pick<StatuteExcerpt, 'instrument' | 'shortName' | 'article' | 'paragraph' | 'year'>,
+): string {
   const label = citationLabel(s)
   const pinpoint = label.slice(label.indexOf('art.'))
   return `${s.instrument}${s.year ? ` (${s.year})` : ''}, ${pinpoint}`

@@ -33,7 +33,11 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 
 /** Offset of `tz` from UTC at instant `ms`, in minutes (Chicago in January: -360). */
 export function zoneOffsetMinutes(ms: number, tz: string): number {
-  const parts = Object.fromEntries(formatterFor(tz).formatToParts(new Date(ms)).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    formatterFor(tz)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  )
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second)
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000)
 }

@@ -35,7 +35,8 @@ export const isChannel = (name: unknown): name is Channel =>
 /** Pushes from main to the renderer (menu commands, progress). Payloads are plain JSON. */
 export const EVENTS = ['workspace:changed', 'menu:command', 'progress'] as const
 export type AppEvent = (typeof EVENTS)[number]
-export const isAppEvent = (name: unknown): name is AppEvent => typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
+export const isAppEvent = (name: unknown): name is AppEvent =>
+  typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
 
 export interface ProgressPayload {
   taskId: string

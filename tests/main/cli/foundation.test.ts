@@ -38,14 +38,42 @@ describe('casefile command line', () => {
 
   it('creates a case and adds a zoned event', async () => {
     const ws = await tempDir()
-    const made = await runCli(['case', 'new', '--title', 'Visa dispute', '--reference', 'REF-9', '--workspace', ws, '--json'])
+    const made = await runCli([
+      'case',
+      'new',
+      '--title',
+      'Visa dispute',
+      '--reference',
+      'REF-9',
+      '--workspace',
+      ws,
+      '--json',
+    ])
     expect(made.code).toBe(0)
     const c = JSON.parse(made.stdout)
-    const ev = await runCli(['event', 'add', 'REF-9', '--at', '2026-01-27T11:00', '--tz', 'America/Chicago', '--text', 'Door blocked', '--precision', 'approximate', '--workspace', ws])
+    const ev = await runCli([
+      'event',
+      'add',
+      'REF-9',
+      '--at',
+      '2026-01-27T11:00',
+      '--tz',
+      'America/Chicago',
+      '--text',
+      'Door blocked',
+      '--precision',
+      'approximate',
+      '--workspace',
+      ws,
+    ])
     expect(ev.code).toBe(0)
     expect(ev.stdout).toMatch(/27 Jan 2026, ~11:00 \(America\/Chicago/)
     const file = JSON.parse(await readFile(join(ws, 'cases', c.id, 'case.json'), 'utf8'))
-    expect(file.events[0]).toMatchObject({ at: '2026-01-27T17:00:00.000Z', tz: 'America/Chicago', precision: 'approximate' })
+    expect(file.events[0]).toMatchObject({
+      at: '2026-01-27T17:00:00.000Z',
+      tz: 'America/Chicago',
+      precision: 'approximate',
+    })
   })
 
   it('exits 2 on bad usage and 1 on failure, with one line on stderr', async () => {
@@ -57,12 +85,26 @@ describe('casefile command line', () => {
 
     expect((await runCli(['frobnicate', '--workspace', ws])).code).toBe(2)
     expect((await runCli(['cases', '--bogus', '--workspace', ws])).code).toBe(2)
-    const badZone = await runCli(['event', 'add', 'X', '--at', '2026-01-01T10:00', '--tz', 'Moon/Base', '--text', 't', '--workspace', ws])
+    const badZone = await runCli([
+      'event',
+      'add',
+      'X',
+      '--at',
+      '2026-01-01T10:00',
+      '--tz',
+      'Moon/Base',
+      '--text',
+      't',
+      '--workspace',
+      ws,
+    ])
     expect(badZone.code).toBe(2)
 
     const notWorkspace = await runCli(['cases', '--workspace', join(ws, 'nothing-here')])
     expect(notWorkspace.code).toBe(1)
-    expect(notWorkspace.stderr.trim()).toBe(`casefile cases: There is no workspace folder at ${join(ws, 'nothing-here')}.`)
+    expect(notWorkspace.stderr.trim()).toBe(
+      `casefile cases: There is no workspace folder at ${join(ws, 'nothing-here')}.`,
+    )
     const empty = await runCli(['show', 'X', '--workspace', ws])
     expect(empty.stderr.trim()).toBe(`casefile show: ${ws} is not a Casefile workspace (it has no workspace.json).`)
 
@@ -80,7 +122,9 @@ describe('casefile command line', () => {
     await writeFile(file, truncated)
     const check = await runCli(['check', '--workspace', ws])
     expect(check.code).toBe(1)
-    expect(check.stdout).toMatch(/UNREADABLE: cases\/case_ecu_mpls_2026\/case\.json could not be loaded: it is not valid JSON/)
+    expect(check.stdout).toMatch(
+      /UNREADABLE: cases\/case_ecu_mpls_2026\/case\.json could not be loaded: it is not valid JSON/,
+    )
     expect(check.stderr).toMatch(/problem\(s\) found/)
     expect(await readFile(file, 'utf8')).toBe(truncated)
   })

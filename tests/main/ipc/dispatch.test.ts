@@ -35,7 +35,10 @@ describe('IPC dispatch', () => {
       const bad = await dispatch('cases:create', { title: 42 })
       expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
       const missing = await dispatch('cases:get', { caseId: 'case_nope' })
-      expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No case with id "case_nope".' } })
+      expect(missing).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'No case with id "case_nope".' },
+      })
 
       const created = await dispatch('cases:create', { title: 'From IPC' })
       expect(created.ok).toBe(true)
@@ -57,10 +60,22 @@ describe('app:openExternal', () => {
     const p = { ...platform, openExternal: async (u: string) => void opened.push(u) } as Platform
     const dispatch = createDispatcher(handlers, () => ({ services: session.current(), session, platform: p }))
     try {
-      expect(await dispatch('app:openExternal', { url: 'https://pic.twitter.com/BDkwTKbbZT' })).toEqual({ ok: true, value: { opened: true } })
-      expect(await dispatch('app:openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-      expect(await dispatch('app:openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-      expect(await dispatch('app:openExternal', { url: 'not a url' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      expect(await dispatch('app:openExternal', { url: 'https://pic.twitter.com/BDkwTKbbZT' })).toEqual({
+        ok: true,
+        value: { opened: true },
+      })
+      expect(await dispatch('app:openExternal', { url: 'javascript:alert(1)' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+      expect(await dispatch('app:openExternal', { url: 'file:///etc/passwd' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+      expect(await dispatch('app:openExternal', { url: 'not a url' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
       expect(opened).toEqual(['https://pic.twitter.com/BDkwTKbbZT'])
     } finally {
       await session.close()

@@ -52,7 +52,9 @@ describe('evidence channels', () => {
       const r = await dispatch('evidence:pickAndImport', { caseId, taskId: 'task-1' })
       expect(r).toMatchObject({
         ok: true,
-        value: { items: [{ kind: 'video', title: 'clip.mov', file: { mediaType: 'video/quicktime', size: 3_000_000 } }] },
+        value: {
+          items: [{ kind: 'video', title: 'clip.mov', file: { mediaType: 'video/quicktime', size: 3_000_000 } }],
+        },
       })
       expect(progress.at(-1)).toMatchObject({ taskId: 'task-1', done: 3_000_000, total: 3_000_000 })
       expect(progress[0].label).toMatch(/clip\.mov/)

@@ -41,8 +41,18 @@ describe('cases service', () => {
     try {
       const { id } = await s.cases.create({ title: 'T' })
       const agent = await s.cases.addActor(id, { name: 'Agent' })
-      await s.cases.addEvent(id, { at: '2026-01-27T23:00:00.000Z', tz: 'America/Guayaquil', title: 'Later', actorIds: [agent.id] })
-      await s.cases.addEvent(id, { at: '2026-01-27T17:00:00.000Z', tz: 'America/Chicago', precision: 'approximate', title: 'Earlier' })
+      await s.cases.addEvent(id, {
+        at: '2026-01-27T23:00:00.000Z',
+        tz: 'America/Guayaquil',
+        title: 'Later',
+        actorIds: [agent.id],
+      })
+      await s.cases.addEvent(id, {
+        at: '2026-01-27T17:00:00.000Z',
+        tz: 'America/Chicago',
+        precision: 'approximate',
+        title: 'Earlier',
+      })
       const detail = await s.cases.get(id)
       expect(detail.events.map((e) => e.title)).toEqual(['Earlier', 'Later'])
       // A one-field edit keeps every other field (zod's partial() would reset defaults).

@@ -22,7 +22,9 @@ describe('durable writes', () => {
     const file = join(dir, 'doc.json')
     const q = new FileWriteQueue(file)
     const written: string[] = []
-    const writes = Array.from({ length: 20 }, (_, i) => q.write(JSON.stringify({ n: i })).then(() => written.push(String(i))))
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      q.write(JSON.stringify({ n: i })).then(() => written.push(String(i))),
+    )
     await Promise.all(writes)
     await q.idle()
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 19 })
@@ -40,7 +42,9 @@ describe('durable writes', () => {
       const big = 'x'.repeat(2_000_000)
       for (let n = 0; ; n++) { await q.write(JSON.stringify({ n, big })); if (n === 1) console.log('ready') }
     `
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
     await new Promise((r) => setTimeout(r, 150))
     child.kill('SIGKILL')

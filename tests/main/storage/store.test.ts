@@ -22,7 +22,10 @@ describe('WorkspaceStore', () => {
   it('creates a missing file from its defaults and persists updates', async () => {
     const root = await tempDir()
     await withStore(root, async (s) => {
-      const d = await s.document('statutes.json', 'statutes', StatuteLibraryFile, () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: [] }))
+      const d = await s.document('statutes.json', 'statutes', StatuteLibraryFile, () => ({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        excerpts: [],
+      }))
       expect(d.data.excerpts).toEqual([])
     })
     await withStore(root, async (s) => {
@@ -101,14 +104,18 @@ describe('WorkspaceStore', () => {
       statutes: {},
       case: { 0: (d: Record<string, unknown>) => ({ items: d.list }) },
     }
-    await withStore(root, async (s) => {
-      const d = await s.document('x.json', 'case', Doc)
-      expect(d.data).toEqual({ schemaVersion: 1, items: ['a'] })
-      const backups = await s.backups.list('x.json')
-      expect(backups).toHaveLength(1)
-      expect(backups[0]).toMatch(/before-migration-v0/)
-      expect(await readFile(backups[0], 'utf8')).toBe(old)
-    }, { migrations })
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc)
+        expect(d.data).toEqual({ schemaVersion: 1, items: ['a'] })
+        const backups = await s.backups.list('x.json')
+        expect(backups).toHaveLength(1)
+        expect(backups[0]).toMatch(/before-migration-v0/)
+        expect(await readFile(backups[0], 'utf8')).toBe(old)
+      },
+      { migrations },
+    )
     expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8'))).toEqual({ schemaVersion: 1, items: ['a'] })
   })
 
@@ -116,11 +123,15 @@ describe('WorkspaceStore', () => {
     const root = await tempDir()
     let t = Date.parse('2026-01-01T00:00:00Z')
     const now = () => new Date((t += 60_000))
-    await withStore(root, async (s) => {
-      const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
-      for (let i = 0; i < 8; i++) await d.update((x) => x.items.push(String(i)))
-      expect(await s.backups.list('x.json')).toHaveLength(3)
-    }, { now, backupIntervalMs: 0, backupGenerations: 3 })
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+        for (let i = 0; i < 8; i++) await d.update((x) => x.items.push(String(i)))
+        expect(await s.backups.list('x.json')).toHaveLength(3)
+      },
+      { now, backupIntervalMs: 0, backupGenerations: 3 },
+    )
 
     await writeFile(join(root, 'x.json'), 'garbage')
     await withStore(root, async (s) => {

@@ -38,13 +38,21 @@ describe('domain schemas', () => {
   })
 
   it('validates every demo record against the schemas', () => {
-    for (const e of demo.evidence) expect(EvidenceItem.safeParse({ ...e, createdAt: at, updatedAt: at }).success).toBe(true)
+    for (const e of demo.evidence)
+      expect(EvidenceItem.safeParse({ ...e, createdAt: at, updatedAt: at }).success).toBe(true)
     for (const e of demo.events) expect(TimelineEvent.safeParse(e).success).toBe(true)
-    for (const s of demo.statutes) expect(StatuteExcerpt.safeParse({ ...s, createdAt: at, updatedAt: at }).success).toBe(true)
+    for (const s of demo.statutes)
+      expect(StatuteExcerpt.safeParse({ ...s, createdAt: at, updatedAt: at }).success).toBe(true)
   })
 
   it('labels citations one way everywhere', () => {
-    const vccr = { instrument: 'Vienna Convention on Consular Relations', shortName: 'VCCR', article: '31', paragraph: '2', year: 1963 }
+    const vccr = {
+      instrument: 'Vienna Convention on Consular Relations',
+      shortName: 'VCCR',
+      article: '31',
+      paragraph: '2',
+      year: 1963,
+    }
     expect(citationLabel(vccr)).toBe('VCCR art. 31(2)')
     expect(citationLabel({ ...vccr, paragraph: '2(a)' })).toBe('VCCR art. 31(2)(a)')
     expect(citationLabel({ ...vccr, shortName: '', paragraph: '' })).toBe('VCCR art. 31')
@@ -62,7 +70,13 @@ describe('pinpoints', () => {
   it('narrow the excerpt’s own paragraph the same way in the editor and the PDF', async () => {
     const { pinpointParagraph, fullCitation } = await import('../../../src/shared/domain')
     const { statutePinpointLabel } = await import('../../../src/shared/domain/citationDisplay')
-    const art31 = { instrument: 'Vienna Convention on Consular Relations', shortName: 'VCCR', article: '31', paragraph: '', year: 1963 }
+    const art31 = {
+      instrument: 'Vienna Convention on Consular Relations',
+      shortName: 'VCCR',
+      article: '31',
+      paragraph: '',
+      year: 1963,
+    }
     const art31p2 = { ...art31, paragraph: '2' }
     expect(pinpointParagraph('', '2')).toBe('2')
     expect(pinpointParagraph('2', 'a')).toBe('2 a')

@@ -7,7 +7,8 @@ export const casesCommands: Command[] = [
   {
     name: 'demo',
     usage: 'demo [--workspace DIR]',
-    summary: 'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
+    summary:
+      'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
     async run({ withWorkspace, io, json, workspaceDir }) {
       const id = await withWorkspace((s) => installDemo(s))
       if (json) io.out(JSON.stringify({ workspace: workspaceDir, caseId: id }))
@@ -23,7 +24,10 @@ export const casesCommands: Command[] = [
       if (json) return io.out(JSON.stringify(list, null, 2))
       if (!list.length) return io.out('No cases yet. Create one with: casefile case new --title "…"')
       table(
-        [['REFERENCE', 'STATUS', 'CLASSIFICATION', 'ID', 'TITLE'], ...list.map((c) => [c.reference || '—', c.status, c.classification, c.id, c.title])],
+        [
+          ['REFERENCE', 'STATUS', 'CLASSIFICATION', 'ID', 'TITLE'],
+          ...list.map((c) => [c.reference || '—', c.status, c.classification, c.id, c.title]),
+        ],
         io,
       )
     },
@@ -31,10 +35,13 @@ export const casesCommands: Command[] = [
   {
     name: 'show',
     usage: 'show CASE [--workspace DIR] [--json]',
-    summary: 'Print one case whole: overview, actors, timeline, evidence, linked statute excerpts and briefings. CASE is an id or a reference.',
+    summary:
+      'Print one case whole: overview, actors, timeline, evidence, linked statute excerpts and briefings. CASE is an id or a reference.',
     positionals: 1,
     async run({ withWorkspace, io, json, positionals }) {
-      const detail = await withWorkspace(async (s) => s.cases.get(await s.cases.resolve(positionals[0])), { readOnly: true })
+      const detail = await withWorkspace(async (s) => s.cases.get(await s.cases.resolve(positionals[0])), {
+        readOnly: true,
+      })
       if (json) return io.out(JSON.stringify(detail, null, 2))
       printCase(detail, io)
     },
@@ -47,7 +54,11 @@ export const casesCommands: Command[] = [
     async run({ withWorkspace, io, json, values }) {
       const title = requireString(values, 'title')
       const c = await withWorkspace((s) =>
-        s.cases.create({ title, reference: optionalString(values, 'reference'), classification: optionalString(values, 'classification') }),
+        s.cases.create({
+          title,
+          reference: optionalString(values, 'reference'),
+          classification: optionalString(values, 'classification'),
+        }),
       )
       if (json) io.out(JSON.stringify(c, null, 2))
       else io.out(`Created case ${c.id}${c.reference ? ` (${c.reference})` : ''}: ${c.title}`)
@@ -55,18 +66,27 @@ export const casesCommands: Command[] = [
   },
   {
     name: 'event add',
-    usage: 'event add CASE --at ISO --tz ZONE --text T [--precision exact|approximate|day|month] [--workspace DIR] [--json]',
-    summary: 'Add a timeline event. --at is a local date-time read in --tz (2026-01-27T11:00), or an instant with an offset.',
+    usage:
+      'event add CASE --at ISO --tz ZONE --text T [--precision exact|approximate|day|month] [--workspace DIR] [--json]',
+    summary:
+      'Add a timeline event. --at is a local date-time read in --tz (2026-01-27T11:00), or an instant with an offset.',
     positionals: 1,
-    options: { at: { type: 'string' }, tz: { type: 'string' }, text: { type: 'string' }, precision: { type: 'string' } },
+    options: {
+      at: { type: 'string' },
+      tz: { type: 'string' },
+      text: { type: 'string' },
+      precision: { type: 'string' },
+    },
     async run({ withWorkspace, io, json, values, positionals }) {
       const { localToInstant, isValidTimeZone, PRECISIONS } = await import('../../../shared/domain')
       const tz = requireString(values, 'tz')
-      if (!isValidTimeZone(tz)) throw new UsageError(`--tz ${tz} is not an IANA time zone (for example America/Chicago)`)
+      if (!isValidTimeZone(tz))
+        throw new UsageError(`--tz ${tz} is not an IANA time zone (for example America/Chicago)`)
       const at = localToInstant(requireString(values, 'at'), tz)
       if (!at) throw new UsageError(`--at ${String(values.at)} is not a date-time (for example 2026-01-27T11:00)`)
       const precision = optionalString(values, 'precision') ?? 'exact'
-      if (!(PRECISIONS as readonly string[]).includes(precision)) throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}`)
+      if (!(PRECISIONS as readonly string[]).includes(precision))
+        throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}`)
       const event = await withWorkspace(async (s) =>
         s.cases.addEvent(await s.cases.resolve(positionals[0]), {
           at,

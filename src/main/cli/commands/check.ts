@@ -7,7 +7,8 @@ export const checkCommands: Command[] = [
   {
     name: 'check',
     usage: 'check [--workspace DIR] [--json]',
-    summary: 'Validate every file of the workspace without changing any; exit 1 if any is unreadable, invalid or missing.',
+    summary:
+      'Validate every file of the workspace without changing any; exit 1 if any is unreadable, invalid or missing.',
     async run({ withWorkspace, io, json }) {
       const report = await withWorkspace((s) => checkWorkspace(s), { readOnly: true })
       if (json) io.out(JSON.stringify(report, null, 2))

@@ -1,8 +1,4 @@
-import {
-  citationLabel,
-  formatEventTime,
-  type CaseDetail,
-} from '../../../shared/domain'
+import { citationLabel, formatEventTime, type CaseDetail } from '../../../shared/domain'
 import type { CliIO } from '../framework'
 
 const wrap = (text: string, indent = '    ', width = 96): string[] => {
@@ -36,7 +32,8 @@ export function printCase(d: CaseDetail, io: CliIO): void {
 
   io.out('')
   io.out(`Actors (${d.actors.length})`)
-  for (const a of d.actors) io.out(`  - ${a.name}${a.role ? ` — ${a.role}` : ''}${a.affiliation ? ` [${a.affiliation}]` : ''}`)
+  for (const a of d.actors)
+    io.out(`  - ${a.name}${a.role ? ` — ${a.role}` : ''}${a.affiliation ? ` [${a.affiliation}]` : ''}`)
 
   io.out('')
   io.out(`Timeline (${d.events.length})`)
@@ -49,18 +46,26 @@ export function printCase(d: CaseDetail, io: CliIO): void {
   io.out(`Evidence (${d.evidence.length})`)
   for (const ev of d.evidence) {
     io.out(`  - [${ev.kind}] ${ev.title}`)
-    io.out(`    Verification: ${ev.verification.status}${ev.verification.reasoning ? ` — ${ev.verification.reasoning}` : ''}`)
+    io.out(
+      `    Verification: ${ev.verification.status}${ev.verification.reasoning ? ` — ${ev.verification.reasoning}` : ''}`,
+    )
     if (ev.sourceReliability || ev.informationCredibility)
       io.out(`    Grading: ${ev.sourceReliability ?? '?'}${ev.informationCredibility ?? '?'}`)
     if (ev.sourceUrl) io.out(`    Source: ${ev.sourceUrl}`)
-    if (ev.file) io.out(`    File: ${ev.file.originalName} (${ev.file.size} bytes, ${ev.file.mediaType})  SHA-256 ${ev.file.sha256}`)
-    if (ev.custody.length) io.out(`    Custody: ${ev.custody.map((x) => `${x.at} ${x.action} by ${x.actor}`).join('; ')}`)
+    if (ev.file)
+      io.out(
+        `    File: ${ev.file.originalName} (${ev.file.size} bytes, ${ev.file.mediaType})  SHA-256 ${ev.file.sha256}`,
+      )
+    if (ev.custody.length)
+      io.out(`    Custody: ${ev.custody.map((x) => `${x.at} ${x.action} by ${x.actor}`).join('; ')}`)
   }
 
   io.out('')
   io.out(`Statute excerpts (${d.statutes.length})`)
   for (const s of d.statutes) {
-    io.out(`  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}`)
+    io.out(
+      `  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}`,
+    )
     wrap(s.text, '      ').forEach((l) => io.out(l))
     if (s.source) io.out(`      Source: ${s.source}`)
   }

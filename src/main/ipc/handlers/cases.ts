@@ -8,14 +8,16 @@ export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
   'cases:update': async ({ caseId, patch }, { services }) => services.cases.update(caseId, patch),
 
   'actors:add': async ({ caseId, actor }, { services }) => services.cases.addActor(caseId, actor),
-  'actors:update': async ({ caseId, actorId, patch }, { services }) => services.cases.updateActor(caseId, actorId, patch),
+  'actors:update': async ({ caseId, actorId, patch }, { services }) =>
+    services.cases.updateActor(caseId, actorId, patch),
   'actors:remove': async ({ caseId, actorId }, { services }) => {
     await services.cases.removeActor(caseId, actorId)
     return { removed: true as const }
   },
 
   'events:add': async ({ caseId, event }, { services }) => services.cases.addEvent(caseId, event),
-  'events:update': async ({ caseId, eventId, patch }, { services }) => services.cases.updateEvent(caseId, eventId, patch),
+  'events:update': async ({ caseId, eventId, patch }, { services }) =>
+    services.cases.updateEvent(caseId, eventId, patch),
   'events:remove': async ({ caseId, eventId }, { services }) => {
     await services.cases.removeEvent(caseId, eventId)
     return { removed: true as const }
