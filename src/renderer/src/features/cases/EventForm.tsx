@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain'
 import { allTimeZones, defaultTimeZone, rememberTimeZone } from './timeZones'
 import { errorMessage } from './caseFormat'
+import { FormFooter } from '../../components/FormFooter'
 
 export interface EventFields {
   at: string
@@ -169,19 +170,12 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
           )}
         </fieldset>
       </div>
-      {errors.form && (
-        <p className="form-error" role="alert">
-          Could not save the event: {errors.form}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button--primary" disabled={busy}>
-          {event ? 'Save event' : 'Add event'}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form ? <>Could not save the event: {errors.form}</> : null}
+        onCancel={onCancel}
+        submitLabel={event ? 'Save event' : 'Add event'}
+        busy={busy}
+      />
     </form>
   )
 }

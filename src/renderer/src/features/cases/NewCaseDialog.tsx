@@ -4,6 +4,7 @@ import { ClassificationInput } from '../../components/ClassificationInput'
 import { Dialog } from '../../components/Dialog'
 import { call } from '../../lib/api'
 import { errorMessage } from './caseFormat'
+import { FormFooter } from '../../components/FormFooter'
 
 export function NewCaseDialog({ onCreated, onClose }: { onCreated: (c: CaseSummary) => void; onClose: () => void }) {
   const [title, setTitle] = useState('')
@@ -61,19 +62,12 @@ export function NewCaseDialog({ onCreated, onClose }: { onCreated: (c: CaseSumma
             invalid={error?.field === 'classification'}
           />
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button--primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create case'}
-          </button>
-        </div>
+        <FormFooter
+          error={error ? error.message : null}
+          onCancel={onClose}
+          submitLabel={busy ? 'Creating…' : 'Create case'}
+          busy={busy}
+        />
       </form>
     </Dialog>
   )

@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../../../shared/domain'
 import { Dialog } from '../../components/Dialog'
 import { call } from '../../lib/api'
 import { errorMessage } from './caseFormat'
+import { FormFooter } from '../../components/FormFooter'
 
 export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => void; onRenamed: () => Promise<void> }) {
   const [title, setTitle] = useState(props.summary.title)
@@ -37,19 +38,13 @@ export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => v
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
-        {error && (
-          <p id="rename-error" className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button--primary" disabled={busy}>
-            Rename
-          </button>
-        </div>
+        <FormFooter
+          error={error ? error : null}
+          errorId="rename-error"
+          onCancel={props.onClose}
+          submitLabel="Rename"
+          busy={busy}
+        />
       </form>
     </Dialog>
   )

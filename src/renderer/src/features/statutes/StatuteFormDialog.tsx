@@ -11,6 +11,7 @@ import {
   type StatuteField,
   type StatuteFormValues,
 } from './form'
+import { FormFooter } from '../../components/FormFooter'
 
 interface Props {
   /** Edit this excerpt; add a new one when absent. */
@@ -150,19 +151,12 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
             <span className="muted">The citation label appears once instrument and article are filled in.</span>
           )}
         </p>
-        {submitError && (
-          <p className="form-error" role="alert">
-            {submitError}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button--primary" disabled={busy}>
-            {excerpt ? 'Save changes' : caseId ? 'Add and link to this case' : 'Add to library'}
-          </button>
-        </div>
+        <FormFooter
+          error={submitError ? submitError : null}
+          onCancel={onClose}
+          submitLabel={excerpt ? 'Save changes' : caseId ? 'Add and link to this case' : 'Add to library'}
+          busy={busy}
+        />
       </form>
     </Dialog>
   )

@@ -5,6 +5,7 @@ import { call } from '../../../lib/api'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '../format'
 import { messageOf } from './useImport'
+import { FormFooter } from '../../../components/FormFooter'
 
 /**
  * For what cannot be downloaded (a social post, a page behind a login): a
@@ -96,19 +97,7 @@ export function UrlReferenceDialog({
           Description (what the post says, account, handle…)
           <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button--primary" disabled={busy}>
-            Add reference
-          </button>
-        </div>
+        <FormFooter error={error ? error : null} onCancel={onClose} submitLabel="Add reference" busy={busy} />
       </form>
     </Dialog>
   )
