@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, systemChromium } from '../tests/helpers/chromium'
 import { renderBriefingPdf } from '../src/main/pdf/index'
 import { memoHtml } from './pdfHtml'
 import { syntheticMemo } from './pdfSynthetic'
@@ -39,19 +40,7 @@ async function main() {
   const input = syntheticMemo()
   const { html, header, footer } = memoHtml(input)
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch({ executablePath: systemChromium, args: CHROMIUM_ARGS })
   const page = await browser.newPage()
   const chromiumOnce = async () => {
     await page.setContent(html, { waitUntil: 'load' })
