@@ -1,4 +1,4 @@
-import { BrowserWindow, session, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, session, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { APP_SCHEME, contentSecurityPolicy, isTrustedSender, originOf } from './csp'
 
@@ -44,6 +44,7 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Casefile',
+    icon: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../resources/icon.png'),
     autoHideMenuBar: false,
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'),
