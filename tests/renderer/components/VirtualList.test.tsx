@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { VirtualList } from '../../../src/renderer/src/components/VirtualList'
 import { stubListLayout } from './layoutStub'
 
@@ -62,5 +62,90 @@ describe('VirtualList', () => {
     )
     expect(screen.getByText('Nothing here')).toBeTruthy()
     expect(screen.queryByRole('listbox')).toBeNull()
+  })
+})
+
+describe('VirtualList given a new items array', () => {
+  // jsdom has no scrolling: remember what was asked, as a browser would apply it.
+  beforeAll(() => {
+    Element.prototype.scrollTo = function (this: Element, opts?: ScrollToOptions | number) {
+      if (typeof opts === 'object' && opts.top !== undefined) this.scrollTop = opts.top
+    } as Element['scrollTo']
+  })
+
+  const list = (props: Partial<Parameters<typeof VirtualList<(typeof ROWS)[number]>>[0]> = {}) => (
+    <VirtualList
+      items={ROWS}
+      getKey={(r) => r.id}
+      label="Rows"
+      height={600}
+      renderItem={(r) => <span>{r.label}</span>}
+      {...props}
+    />
+  )
+  // The active row need not be drawn (it may be scrolled away): read its index from the id.
+  const activeIndex = () =>
+    Number(/-row-(\d+)$/.exec(screen.getByRole('listbox').getAttribute('aria-activedescendant')!)![1])
+
+  it('keeps the scroll position and the active row (by key), also when rows move', () => {
+    const { rerender } = render(list())
+    const box = screen.getByRole('listbox')
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    expect(activeIndex()).toBe(2)
+    box.scrollTop = 4_400
+    fireEvent.scroll(box)
+
+    // The same rows reloaded (a fresh array, as after an autosave): nothing moves.
+    rerender(list({ items: ROWS.map((r) => ({ ...r })) }))
+    expect(box.scrollTop).toBe(4_400)
+    expect(activeIndex()).toBe(2)
+    expect(screen.getByText('Row 100')).toBeTruthy()
+
+    // Two rows inserted above: the active row is still Row 2, now at index 4.
+    const grown = [{ id: 'new1', label: 'New 1' }, { id: 'new2', label: 'New 2' }, ...ROWS]
+    rerender(list({ items: grown }))
+    expect(box.scrollTop).toBe(4_400)
+    expect(activeIndex()).toBe(4)
+    fireEvent.keyDown(box, { key: 'ArrowUp' })
+    expect(activeIndex()).toBe(3)
+  })
+
+  it('keeps the position of an active row that is gone', () => {
+    const { rerender } = render(list())
+    const box = screen.getByRole('listbox')
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    rerender(list({ items: ROWS.filter((r) => r.id !== 'r1') }))
+    expect(activeIndex()).toBe(1)
+    expect(screen.getByRole('option', { selected: true }).textContent).toBe('Row 2')
+  })
+
+  it('starts again at the top with the first row active when resetKey changes', () => {
+    const onActive = vi.fn()
+    const { rerender } = render(list({ resetKey: 'first query', onActiveChange: onActive }))
+    const box = screen.getByRole('listbox')
+    fireEvent.keyDown(box, { key: 'End' })
+    expect(activeIndex()).toBe(9999)
+    box.scrollTop = 8_000
+    rerender(list({ resetKey: 'first query', onActiveChange: onActive, items: [...ROWS] }))
+    expect(box.scrollTop).toBe(8_000)
+    expect(activeIndex()).toBe(9999)
+
+    rerender(list({ resetKey: 'second query', onActiveChange: onActive, items: [...ROWS] }))
+    expect(box.scrollTop).toBe(0)
+    expect(activeIndex()).toBe(0)
+    expect(onActive).toHaveBeenLastCalledWith(0)
+  })
+
+  it('leaves a controlled active row to its parent, and scrolls to it when the parent moves it', () => {
+    const { rerender } = render(list({ activeIndex: 5 }))
+    const box = screen.getByRole('listbox')
+    box.scrollTop = 6_000
+    rerender(list({ activeIndex: 5, items: [{ id: 'x', label: 'X' }, ...ROWS] }))
+    expect(activeIndex()).toBe(5)
+    expect(box.scrollTop).toBe(6_000)
+    rerender(list({ activeIndex: 0, items: [...ROWS] }))
+    expect(activeIndex()).toBe(0)
+    expect(box.scrollTop).toBe(0)
   })
 })

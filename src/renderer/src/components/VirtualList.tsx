@@ -5,6 +5,10 @@
  * opens it. Focus stays on one element (the list, or an input that forwards
  * its keys through the handle) and aria-activedescendant names the active row,
  * so screen readers follow without focus jumping between rows.
+ *
+ * A new `items` array (a reload after an autosave, a live update) keeps the
+ * scroll position and, when uncontrolled, the active row by its key; only a
+ * change of `resetKey` (a new query) goes back to the top and the first row.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
@@ -54,6 +58,11 @@ export interface VirtualListProps<T> {
   listRef?: Ref<VirtualListHandle>
   /** Element id of the list; row i gets `${id}-row-${i}` (an outer input's aria-activedescendant). */
   id?: string
+  /**
+   * A change of this value (e.g. a new query) scrolls back to the top and makes the first row active.
+   * New items alone do not: reloading the same list must not move the reader.
+   */
+  resetKey?: unknown
 }
 
 export function VirtualList<T>({
@@ -72,12 +81,21 @@ export function VirtualList<T>({
   focusable = true,
   listRef,
   id,
+  resetKey,
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const ownId = useId()
   const listId = id ?? ownId
-  const [ownActive, setOwnActive] = useState(0)
-  const active = Math.min(activeIndex ?? ownActive, Math.max(0, items.length - 1))
+  const [own, setOwn] = useState<{ index: number; key?: string; items: readonly T[] }>({ index: 0, items })
+  // Uncontrolled, the active row follows its key into a new items array (adjusted during render, so no
+  // frame shows the wrong row); gone from it, the same position stays active. Controlled, the parent decides.
+  if (own.items !== items) {
+    const was = own.items[own.index]
+    const key = own.key ?? (was === undefined ? undefined : getKey(was, own.index))
+    const moved = key === undefined ? -1 : items.findIndex((it, i) => getKey(it, i) === key)
+    setOwn({ index: moved >= 0 ? moved : own.index, key, items })
+  }
+  const active = Math.min(activeIndex ?? own.index, Math.max(0, items.length - 1))
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -92,11 +110,12 @@ export function VirtualList<T>({
   const setActive = useCallback(
     (i: number) => {
       const next = Math.max(0, Math.min(items.length - 1, i))
-      if (activeIndex === undefined) setOwnActive(next)
+      if (activeIndex === undefined)
+        setOwn({ index: next, key: items.length ? getKey(items[next], next) : undefined, items })
       onActiveChange?.(next)
       virtualizer.scrollToIndex(next, { align: 'auto' })
     },
-    [activeIndex, items.length, onActiveChange, virtualizer],
+    [activeIndex, items, getKey, onActiveChange, virtualizer],
   )
 
   const rowId = (i: number) => virtualRowId(listId, i)
@@ -139,11 +158,23 @@ export function VirtualList<T>({
     [handleKey, virtualizer, items.length, active, listId],
   )
 
-  // A new result set (pass a stable array) starts at its top.
+  // Only an explicit reset starts over at the top; the first run is the mount, which is there already.
+  const lastReset = useRef(resetKey)
   useEffect(() => {
-    if (activeIndex === undefined) setOwnActive(0)
+    if (Object.is(lastReset.current, resetKey)) return
+    lastReset.current = resetKey
+    if (activeIndex === undefined) setOwn({ index: 0, items })
+    onActiveChange?.(0)
     scrollRef.current?.scrollTo?.({ top: 0 })
-  }, [items, activeIndex])
+    // Only the key triggers this; the other values are read as they are at that moment.
+  }, [resetKey])
+
+  // A parent that moves its controlled active row (the search panel back to the first hit) expects to see it.
+  useEffect(() => {
+    if (activeIndex !== undefined && activeIndex < items.length)
+      virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+    // Not on new items: a reload must not pull the view back to the active row.
+  }, [activeIndex, virtualizer])
 
   if (!items.length) return <>{empty}</>
 

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import { formatEventTime, sortEvents, type TimelineEvent } from '../../../../shared/domain'
+import { useMemo, useState } from 'react'
+import { sortEvents, type TimelineEvent } from '../../../../shared/domain'
 import type { CaseTabProps } from '../../app/caseTab'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Dialog } from '../../components/Dialog'
 import { call } from '../../lib/api'
-import { EventForm, PRECISION_LABELS } from './EventForm'
+import { EventForm } from './EventForm'
+import { EventList } from './EventList'
 
 type Editing = { mode: 'add' } | { mode: 'edit'; event: TimelineEvent } | null
 
@@ -15,17 +16,12 @@ export function TimelineTab({ caseId, detail, reload, readOnly, itemId }: CaseTa
   const events = useMemo(() => sortEvents(detail.events), [detail.events])
   const actorName = useMemo(() => new Map(detail.actors.map((a) => [a.id, a.name])), [detail.actors])
 
-  // Arriving from a search hit (#/case/<id>/timeline/<eventId>): bring that event into view.
-  useEffect(() => {
-    if (itemId) document.getElementById(`event-${itemId}`)?.scrollIntoView({ block: 'center' })
-  }, [itemId])
-
   return (
     <div className="timeline">
       <div className="toolbar">
         <p className="muted">
-          {events.length === 1 ? '1 event' : `${events.length} events`}, earliest first. Times are shown in the zone
-          where each event happened.
+          {events.length === 1 ? '1 event' : `${events.length.toLocaleString('en')} events`}, earliest first. Times are
+          shown in the zone where each event happened.
         </p>
         {!readOnly && (
           <button type="button" className="button--primary" onClick={() => setEditing({ mode: 'add' })}>
@@ -36,57 +32,14 @@ export function TimelineTab({ caseId, detail, reload, readOnly, itemId }: CaseTa
       {events.length === 0 ? (
         <p className="empty-state">No events yet. Add what happened, when and where — one event at a time.</p>
       ) : (
-        <ol className="event-list">
-          {events.map((e) => (
-            <li key={e.id} id={`event-${e.id}`} className={`event ${e.id === itemId ? 'event--target' : ''}`}>
-              <div className="event__when">
-                <time dateTime={e.at}>{formatEventTime(e)}</time>
-                <span className={`badge badge--small precision precision--${e.precision}`}>
-                  {PRECISION_LABELS[e.precision]}
-                </span>
-              </div>
-              <div className="event__what">
-                <h3 className="event__title">{e.title}</h3>
-                {e.location && (
-                  <p className="event__location">
-                    <span className="muted">Where: </span>
-                    {e.location}
-                  </p>
-                )}
-                {e.description && <p className="event__description">{e.description}</p>}
-                {e.actorIds.length > 0 && (
-                  <ul className="event__actors" aria-label="Actors">
-                    {e.actorIds.map((a) => (
-                      <li key={a} className="chip chip--static">
-                        {actorName.get(a) ?? 'Unknown actor'}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-              {!readOnly && (
-                <div className="event__actions">
-                  <button
-                    type="button"
-                    className="button--link"
-                    onClick={() => setEditing({ mode: 'edit', event: e })}
-                    aria-label={`Edit event: ${e.title}`}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button--link button--link-danger"
-                    onClick={() => setRemoving(e)}
-                    aria-label={`Remove event: ${e.title}`}
-                  >
-                    Remove
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
+        <EventList
+          events={events}
+          actorName={actorName}
+          readOnly={readOnly}
+          targetId={itemId}
+          onEdit={(e) => setEditing({ mode: 'edit', event: e })}
+          onRemove={setRemoving}
+        />
       )}
       {editing && (
         <Dialog

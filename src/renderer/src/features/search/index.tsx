@@ -228,6 +228,7 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
       </div>
       <VirtualList
         items={hits}
+        resetKey={result}
         getKey={(h) => `${h.kind}:${h.caseId}:${h.evidenceId ?? ''}:${h.id}`}
         label="Search results"
         estimateSize={56}
