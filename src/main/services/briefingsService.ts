@@ -56,7 +56,11 @@ export function createBriefingsService(
   async function ids(caseId: string): Promise<string[]> {
     try {
       const names = await readdir(ctx.store.resolve(layout.briefingsDir(caseId)))
-      return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5))
+      // A stray file ("memo copy.json") is not a briefing: skip it rather than fail the whole case.
+      return names
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -5))
+        .filter((id) => SAFE_ID.test(id))
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw e

@@ -39,6 +39,10 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       notes,
       search,
       close: async () => {
+        // Stop what still writes into this workspace before its lock goes: drop unfinished uploads
+        // (their temp files) and cancel imports and verifications in flight.
+        evidence.tasks.cancelAll()
+        await evidence.uploads.abortAll()
         await search.close()
         await store.close()
       },

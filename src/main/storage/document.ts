@@ -39,6 +39,9 @@ export class StoredDocument<T> {
     private readonly assertWritable: () => void,
   ) {}
 
+  /** Counts updates applied to memory, so a failed write can tell whether a later one carries its state. */
+  private generation = 0
+
   get data(): T {
     return this.low.data
   }
@@ -48,11 +51,18 @@ export class StoredDocument<T> {
     this.assertWritable()
     if (this.readOnly) throw new ReadOnlyDocumentError(this.relPath)
     const result = fn(this.low.data)
+    const generation = ++this.generation
     try {
       await this.beforeWrite()
       await this.low.write()
     } catch (e) {
-      this.low.data = await this.reload().catch(() => this.low.data)
+      // Reload only when no later update has changed memory since: a later update's write is
+      // queued behind this one and carries the whole in-memory state, so reloading here would drop
+      // that edit from memory while its write still lands on disk (and the next write would undo it).
+      if (generation === this.generation) {
+        const fresh = await this.reload().catch(() => undefined)
+        if (fresh !== undefined && generation === this.generation) this.low.data = fresh
+      }
       throw e
     }
     return result

@@ -290,9 +290,14 @@ export class WorkspaceStore {
   /** Puts the newest backup of relPath back in place; the quarantined copy stays. */
   async restoreBackup(relPath: string): Promise<void> {
     this.assertWritable()
+    // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
+    // healthy case or the index back to an older backup and silently drop every edit since.
+    if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version'))
+      throw new AppError('NOT_FOUND', `${relPath} has no load problem to repair; nothing was restored.`)
     const backup = await this.backups.newest(relPath)
     if (!backup) throw new AppError('NOT_FOUND', `There is no backup of ${relPath}.`)
     await mkdir(dirname(this.resolve(relPath)), { recursive: true })
+    await this.queueFor(relPath).idle()
     await durableWriteFile(this.resolve(relPath), await readFile(backup))
     this.forget(relPath)
     for (let i = this.problems.length - 1; i >= 0; i--)
@@ -306,6 +311,8 @@ export class WorkspaceStore {
 
   /** Waits for every queued write, then releases the lock. */
   async close(): Promise<void> {
+    // Nothing may start writing once the lock is about to go: another process may take it next.
+    this.setReadOnly('the workspace was closed')
     await Promise.all([...this.queues.values()].map((q) => q.idle()))
     const release = this.releaseLock
     this.releaseLock = null

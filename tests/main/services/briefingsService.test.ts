@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises'
+import { access, copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { citationsIn } from '../../../src/main/services/briefingsService'
@@ -159,5 +159,15 @@ describe('briefings service', () => {
       { target: 'evidence', id: 'e1', pinpoint: '' },
       { target: 'annotation', id: 'a1', evidenceId: 'e1', pinpoint: '' },
     ])
+  })
+  it('a stray file in the briefings folder (a copy made by hand) does not make the case unreadable', async () => {
+    await withWorkspace(async (s, root) => {
+      const c = await s.cases.create({ title: 'Consulate incident' })
+      const b = await s.briefings.createFromTemplate(c.id, 'briefing memo')
+      const dir = join(root, 'cases', c.id, 'briefings')
+      await copyFile(join(dir, `${b.id}.json`), join(dir, `${b.id} copy.json`))
+      expect((await s.briefings.list(c.id)).map((x) => x.id)).toEqual([b.id])
+      expect((await s.cases.get(c.id)).briefings.map((x) => x.id)).toEqual([b.id])
+    })
   })
 })

@@ -145,6 +145,25 @@ describe('WorkspaceStore', () => {
     })
   })
 
+  it('restores a backup only over a file that failed to load, never over a healthy one', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    const now = () => new Date((t += 60_000))
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+        for (let i = 0; i < 3; i++) await d.update((x) => x.items.push(String(i)))
+        expect(await s.backups.newest('x.json')).toBeTruthy()
+        // A (compromised) renderer asks to roll the healthy file back: refused, nothing changes.
+        await expect(s.restoreBackup('x.json')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+        await expect(s.restoreBackup('../x.json')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      },
+      { now, backupIntervalMs: 0 },
+    )
+    expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8')).items).toEqual(['0', '1', '2'])
+  })
+
   it('refuses paths that leave the workspace', async () => {
     const root = await tempDir()
     await withStore(root, async (s) => {

@@ -96,9 +96,17 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
         prevHash: head.hash,
       }
       const entry = AuditEntry.parse({ ...body, hash: entryHash(body) })
-      const line = `${canonicalJson(entry)}\n`
-      const fh = await open(path(), 'a', 0o644)
+      let line = `${canonicalJson(entry)}\n`
+      const fh = await open(path(), 'a+', 0o644)
       try {
+        // A crash or a failed write mid-append leaves a torn last line without its newline: start on a
+        // fresh line, or this entry would fuse with the fragment and be unreadable for good.
+        const { size } = await fh.stat()
+        if (size > 0) {
+          const last = Buffer.alloc(1)
+          await fh.read(last, 0, 1, size - 1)
+          if (last[0] !== 0x0a) line = `\n${line}`
+        }
         await fh.write(line)
         await fh.sync()
       } finally {

@@ -28,6 +28,11 @@ export class TaskRegistry {
     return true
   }
 
+  /** Cancels every running task (the workspace is closing). */
+  cancelAll(): void {
+    for (const id of [...this.running.keys()]) this.cancel(id)
+  }
+
   /** Runs fn as task `taskId` (or untracked when none is given). */
   async run<T>(taskId: string | undefined, fn: (signal?: AbortSignal) => Promise<T>): Promise<T> {
     if (!taskId) return fn(undefined)

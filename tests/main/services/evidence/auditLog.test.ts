@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '../../../../src/main/services/context'
@@ -116,6 +116,29 @@ describe('audit log', () => {
       expect(await s.audit.verifyChain()).toMatchObject({ ok: false, brokenAt: 4 })
     } finally {
       await s.close()
+    }
+  })
+
+  it('after a torn append (crash mid-write), the next entry starts on its own line and stays readable', async () => {
+    const { s } = await withLog()
+    try {
+      const path = s.audit.path()
+      await appendFile(path, '{"action":"imported","actor":"a","at":"2026-')
+      await s.close()
+      const again = await openWorkspace(join(path, '..'))
+      try {
+        const e = await again.audit.append({ action: 'exported', target: 'case:after' })
+        expect(e.seq).toBe(5)
+        expect(await again.audit.list({ target: 'case:after' })).toEqual([e])
+        // The fragment is kept and reported, not hidden.
+        expect(await again.audit.verifyChain()).toMatchObject({ ok: false, brokenAt: 5 })
+        expect((await readFile(path, 'utf8')).split('\n')).toHaveLength(8)
+      } finally {
+        await again.close()
+      }
+    } catch (err) {
+      await s.close().catch(() => undefined)
+      throw err
     }
   })
 

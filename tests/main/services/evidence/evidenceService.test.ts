@@ -225,6 +225,18 @@ describe('evidence service', () => {
       await s.close()
     }
   })
+  it('closing the workspace drops unfinished uploads (no temp file left) and refuses later writes', async () => {
+    const root = await tempDir()
+    const s = await openWorkspace(root, { newId: sequentialIds() })
+    const { id: caseId } = await s.cases.create({ title: 'Consulate incident' })
+    const { uploadId } = await s.evidence.uploads.begin({ caseId, taskId: 'drop', name: 'clip.webm', size: 10 })
+    await s.evidence.uploads.chunk(uploadId, 0, Buffer.from('12345').toString('base64'))
+    expect((await readdir(join(root, 'blobs'))).filter((n) => n.startsWith('.incoming-'))).toHaveLength(1)
+    await s.close()
+    expect(await readdir(join(root, 'blobs'))).toEqual([])
+    // The lock is gone: a late write (an import finishing, an autosave) must not land unlocked.
+    await expect(s.cases.update(caseId, { title: 'late' })).rejects.toMatchObject({ code: 'READ_ONLY' })
+  })
 })
 
 async function writeTemp(name: string, bytes: Buffer) {

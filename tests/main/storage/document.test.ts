@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DurableJsonAdapter, Low, StoredDocument } from '../../../src/main/storage/document'
+import { FileWriteQueue } from '../../../src/main/storage/durableWrite'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+type Doc = { schemaVersion: number; items: string[] }
+
+describe('StoredDocument.update', () => {
+  it('does not drop a later, still-queued edit from memory when an earlier write fails', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, items: [] }))
+    const queue = new FileWriteQueue(file)
+    // The first write goes to a folder that does not exist (a failing disk); later ones succeed.
+    // While that first write runs, a second edit arrives (autosave) and queues behind it.
+    let writes = 0
+    let b: Promise<unknown> | undefined
+    Object.defineProperty(queue, 'path', {
+      get: () => {
+        if (writes++ > 0) return file
+        b = doc.update((d) => d.items.push('b'))
+        return join(dir, 'missing', 'doc.json')
+      },
+    })
+    const low = new Low<Doc>(new DurableJsonAdapter<Doc>(file, queue, false), { schemaVersion: 1, items: [] })
+    const doc = new StoredDocument<Doc>(
+      'doc.json',
+      low,
+      false,
+      async () => undefined,
+      // Reads the disk at once, as the store's reload does (before the queued write has landed).
+      async () => JSON.parse(readFileSync(file, 'utf8')) as Doc,
+      () => undefined,
+    )
+
+    await expect(doc.update((d) => d.items.push('a'))).rejects.toMatchObject({ code: 'ENOENT' })
+    await b // b's write, queued behind the failed one, carried the whole state and landed
+
+    const disk = JSON.parse(await readFile(file, 'utf8')) as Doc
+    expect(disk.items).toEqual(['a', 'b'])
+    expect(doc.data.items).toEqual(disk.items)
+
+    // The next edit must not undo b on disk.
+    await doc.update((d) => d.items.push('c'))
+    expect((JSON.parse(await readFile(file, 'utf8')) as Doc).items).toEqual(['a', 'b', 'c'])
+  })
+
+  it('reloads the intact file when its own write was the last and failed', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, items: ['x'] }))
+    const queue = new FileWriteQueue(file)
+    let writes = 0
+    Object.defineProperty(queue, 'path', { get: () => (writes++ === 0 ? join(dir, 'missing', 'doc.json') : file) })
+    const low = new Low<Doc>(new DurableJsonAdapter<Doc>(file, queue, false), { schemaVersion: 1, items: ['x'] })
+    const doc = new StoredDocument<Doc>(
+      'doc.json',
+      low,
+      false,
+      async () => undefined,
+      async () => JSON.parse(await readFile(file, 'utf8')) as Doc,
+      () => undefined,
+    )
+    await expect(doc.update((d) => d.items.push('lost'))).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(doc.data.items).toEqual(['x'])
+  })
+})
