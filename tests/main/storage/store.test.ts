@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -51,6 +51,19 @@ describe('WorkspaceStore', () => {
     // Reported again on the next open, from the quarantine folder.
     await withStore(root, async (s) => {
       expect(s.problems.map((p) => p.kind)).toEqual(['quarantined'])
+    })
+  })
+
+  it('names a quarantined file by its original path, even when an id holds "__"', async () => {
+    const root = await tempDir()
+    const rel = join('cases', 'case__x', 'case.json')
+    await mkdir(join(root, 'cases', 'case__x'), { recursive: true })
+    await writeFile(join(root, rel), '{')
+    await withStore(root, async (s) => {
+      await expect(s.document(rel, 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+    })
+    await withStore(root, async (s) => {
+      expect(s.problems.map((p) => [p.kind, p.file])).toEqual([['quarantined', rel]])
     })
   })
 
