@@ -162,9 +162,10 @@ export function createBriefingsService(
 
     async remove(caseId: string, briefingId: string): Promise<void> {
       ctx.store.assertWritable()
-      await doc(caseId, briefingId)
+      const d = await doc(caseId, briefingId)
       const rel = layout.briefingFile(caseId, briefingId)
-      // Let a pending autosave land first, or it would recreate the file after the delete.
+      // No autosave may write after this point; one already queued lands first, then the delete.
+      d.retire()
       await ctx.store.queueFor(rel).idle()
       await rm(ctx.store.resolve(rel), { force: true })
       ctx.store.forget(rel)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
+import { AppError } from '../../shared/ipc/result'
 import type { FileWriteQueue } from './durableWrite'
 
 /** lowdb adapter over our durable, queued writer (lowdb's own never fsyncs). */
@@ -41,6 +42,12 @@ export class StoredDocument<T> {
 
   /** Counts updates applied to memory, so a failed write can tell whether a later one carries its state. */
   private generation = 0
+  private retired = false
+
+  /** The file is being deleted: later updates are refused, and one already running never writes. */
+  retire(): void {
+    this.retired = true
+  }
 
   get data(): T {
     return this.low.data
@@ -50,10 +57,13 @@ export class StoredDocument<T> {
   async update<R>(fn: (data: T) => R): Promise<R> {
     this.assertWritable()
     if (this.readOnly) throw new ReadOnlyDocumentError(this.relPath)
+    if (this.retired) throw new AppError('NOT_FOUND', `${this.relPath} has been removed.`)
     const result = fn(this.low.data)
     const generation = ++this.generation
     try {
       await this.beforeWrite()
+      // Removed while the backup was taken: writing now would bring the file back.
+      if (this.retired) throw new AppError('NOT_FOUND', `${this.relPath} has been removed.`)
       await this.low.write()
     } catch (e) {
       // Reload only when no later update has changed memory since: a later update's write is

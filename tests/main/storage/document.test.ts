@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DurableJsonAdapter, Low, StoredDocument } from '../../../src/main/storage/document'
 import { FileWriteQueue } from '../../../src/main/storage/durableWrite'
+import { WorkspaceStore } from '../../../src/main/storage/store'
+import { z } from 'zod'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -67,5 +69,25 @@ describe('StoredDocument.update', () => {
     )
     await expect(doc.update((d) => d.items.push('lost'))).rejects.toMatchObject({ code: 'ENOENT' })
     expect(doc.data.items).toEqual(['x'])
+  })
+})
+
+describe('a retired document', () => {
+  it('refuses updates and never writes one that was already under way', async () => {
+    const root = await tempDir()
+    const Schema = z.object({ schemaVersion: z.number(), items: z.array(z.string()).default([]) })
+    await writeFile(join(root, 'x.json'), JSON.stringify({ schemaVersion: 1, items: [] }))
+    const store = await WorkspaceStore.open(root, { backupIntervalMs: 0 })
+    try {
+      const d = await store.document('x.json', 'case', Schema)
+      // The backup step runs before the write: retire the document while it runs.
+      const pending = d.update((x) => x.items.push('late'))
+      d.retire()
+      await expect(pending).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(d.update((x) => x.items.push('later'))).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8')).items).toEqual([])
+    } finally {
+      await store.close()
+    }
   })
 })
