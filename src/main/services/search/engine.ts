@@ -4,11 +4,13 @@
  * each) so 600,000 of them fit the main process's memory budget. Prefix search
  * walks a sorted term list; typo tolerance is a bounded edit-distance scan of
  * the vocabulary that only runs when exact and prefix matching found too little.
+ * Ranking and counting the matches is query.ts's job.
  */
 import { EVIDENCE_KINDS, VERIFICATION_STATUSES } from '../../../shared/domain'
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/ipc/channels/search'
 import { DocStore } from './docstore'
-import { boundedDistance, fold, terms as termsOf } from './text'
+import { DEAD, evaluate, Scratch, type Accept, type Ranked } from './query'
+import { boundedDistance, fold, letterMask, nearFilter, popcount, terms as termsOf } from './text'
 
 export interface IndexDoc {
   kind: SearchKind
@@ -24,14 +26,6 @@ export interface IndexDoc {
   date?: string
 }
 
-/** Matches as parallel arrays: no object per hit, since a common word can match 100,000 documents. */
-export interface RawHits {
-  ords: Int32Array
-  scores: Float32Array
-  count: number
-}
-
-const DEAD = 255
 const NONE = 255
 const EMPTY: string[] = []
 const PREFIX_CAP = 200
@@ -92,10 +86,7 @@ export class SearchEngine {
   /** Generation of the postings file this index was last saved to (0: never). */
   postingsGen = 0
 
-  private seen = new Uint8Array(0)
-  private score = new Float32Array(0)
-  private outOrds = new Int32Array(0)
-  private outScores = new Float32Array(0)
+  private scratch = new Scratch()
   /** One string per distinct evidence id and tag list, however many documents repeat it. */
   private interned = new Map<string, string>()
   private internedTags = new Map<string, string[]>()
@@ -274,8 +265,20 @@ export class SearchEngine {
     this.dead = 0
   }
 
-  private postingsLength(t: number): number {
-    return (this.base[t]?.length ?? 0) + (this.tail[t]?.length ?? 0)
+  private shape: { of: string[]; masks: Int32Array; lengths: Uint16Array } | null = null
+
+  /** Letter sets and lengths of the sorted vocabulary, for the typo scan; rebuilt after a compaction re-sorts it. */
+  private vocabularyShape(): { masks: Int32Array; lengths: Uint16Array } {
+    if (this.shape?.of !== this.sorted) {
+      const masks = new Int32Array(this.sorted.length)
+      const lengths = new Uint16Array(this.sorted.length)
+      this.sorted.forEach((t, i) => {
+        masks[i] = letterMask(t)
+        lengths[i] = Math.min(t.length, 0xffff)
+      })
+      this.shape = { of: this.sorted, masks, lengths }
+    }
+    return this.shape
   }
 
   /** Exact and prefix expansions of one query token. */
@@ -312,9 +315,16 @@ export class SearchEngine {
         out.push({ term: id, weight: W_FUZZY })
       }
       // Like most typo-tolerant engines, trust the first letter: candidates start with the
-      // query's first letter, or its second (a dropped or swapped first letter).
+      // query's first letter, or its second (a dropped or swapped first letter). Letter sets
+      // reject most of them with two popcounts before any string is touched.
+      const { masks, lengths } = this.vocabularyShape()
+      const want = letterMask(token)
       for (const first of new Set([token[0], token[1]])) {
-        for (let i = lowerBound(this.sorted, first); i < this.sorted.length && this.sorted[i][0] === first; i++) {
+        const end = lowerBound(this.sorted, String.fromCharCode(first.charCodeAt(0) + 1))
+        for (let i = lowerBound(this.sorted, first); i < end; i++) {
+          if (Math.abs(lengths[i] - token.length) > max) continue
+          const m = masks[i]
+          if (popcount(m & ~want) > max || popcount(want & ~m) > max) continue
           consider(this.sorted[i])
         }
       }
@@ -324,91 +334,47 @@ export class SearchEngine {
   }
 
   /**
-   * Ordinals of the documents matching every token (AND), with scores, that
-   * pass the filters. Typo expansions join only when the plain pass found few.
-   * The arrays returned are reused by the next call.
+   * The `limit` best documents matching every token (AND) that pass the filters, and
+   * the exact number that match. Typo expansions join only when the plain pass found few.
    */
-  match(tokens: string[], filters: SearchFilters | undefined): { hits: RawHits; expansions: Expansion[][] } {
-    this.ensureScratch()
+  search(
+    tokens: string[],
+    filters: SearchFilters | undefined,
+    limit: number,
+  ): { top: Ranked; expansions: Expansion[][] } {
+    this.scratch.ensure(this.kinds.length, limit)
     const accept = this.filter(filters)
-    if (!tokens.length) {
-      let count = 0
-      if (accept) {
-        for (let ord = 0; ord < this.kinds.length; ord++) {
-          if (this.kinds[ord] !== DEAD && accept(ord)) {
-            this.outOrds[count] = ord
-            this.outScores[count++] = 0
-          }
-        }
-      }
-      return { hits: { ords: this.outOrds, scores: this.outScores, count }, expansions: [] }
-    }
+    // No dead documents and no filter: list lengths are exact counts, and scans may stop early.
+    const plain = this.dead === 0 && accept === null
+    if (!tokens.length) return { top: this.listAll(accept, limit), expansions: [] }
     let expansions = tokens.map((t) => this.expand(t, false))
-    let hits = this.intersect(expansions, accept)
+    let top = evaluate(this, expansions, accept, plain, limit, this.scratch)
     // A word that is in the vocabulary as typed is taken as spelled right: only the others get typo expansions.
-    if (hits.count < FEW_HITS && tokens.some((t) => !this.termIds.has(t))) {
+    if (top.total < FEW_HITS && tokens.some((t) => !this.termIds.has(t))) {
       const fuzzy = tokens.map((t, i) => (this.termIds.has(t) ? expansions[i] : this.expand(t, true)))
       if (fuzzy.some((e, i) => e.length > expansions[i].length)) {
         expansions = fuzzy
-        hits = this.intersect(expansions, accept)
+        top = evaluate(this, expansions, accept, plain, limit, this.scratch)
       }
     }
-    return { hits, expansions }
+    return { top, expansions }
   }
 
-  private ensureScratch(): void {
-    const n = this.kinds.length
-    if (this.seen.length >= n) return
-    const size = Math.ceil(n * 1.25) + 16
-    this.seen = new Uint8Array(size)
-    this.score = new Float32Array(size)
-    this.outOrds = new Int32Array(size)
-    this.outScores = new Float32Array(size)
-  }
-
-  private intersect(expansions: Expansion[][], accept: ((ord: number) => boolean) | null): RawHits {
-    const { seen, score, outOrds, outScores, kinds } = this
-    if (expansions.some((e) => !e.length)) return { ords: outOrds, scores: outScores, count: 0 }
-    // Smallest first: the first token decides the candidates the others can only narrow.
-    const order = expansions
-      .map((e) => ({ e, size: e.reduce((s, x) => s + this.postingsLength(x.term), 0) }))
-      .sort((a, b) => a.size - b.size)
-      .map((x) => x.e)
-    // One word with one matching term: its postings are the answer, no intersection needed.
-    if (order.length === 1 && order[0].length === 1) {
-      const { term, weight } = order[0][0]
-      const base = this.base[term]
-      const tail = this.tail[term]
-      let count = base ? copyTyped(base, weight, kinds, accept, outOrds, outScores, 0) : 0
-      if (tail) count = copyArray(tail, weight, kinds, accept, outOrds, outScores, count)
-      return { ords: outOrds, scores: outScores, count }
-    }
-    // Candidates collect in outOrds while the first token is read.
-    let touched = 0
-    for (let i = 0; i < order.length; i++) {
-      for (const { term, weight } of order[i]) {
-        const b = this.base[term]
-        if (b) touched = visitTyped(b, i, weight, seen, score, outOrds, touched)
-        const t = this.tail[term]
-        if (t) touched = visitArray(t, i, weight, seen, score, outOrds, touched)
+  /** Filters alone (no words): what they select, in ordinal order. */
+  private listAll(accept: Accept, limit: number): Ranked {
+    const ords: number[] = []
+    let total = 0
+    if (accept) {
+      for (let ord = 0; ord < this.kinds.length; ord++) {
+        if (this.kinds[ord] === DEAD || !accept(ord)) continue
+        if (total++ < limit) ords.push(ord)
       }
     }
-    const need = order.length
-    let count = 0
-    for (let k = 0; k < touched; k++) {
-      const ord = outOrds[k]
-      if (seen[ord] === need && kinds[ord] !== DEAD && (!accept || accept(ord))) {
-        outOrds[count] = ord
-        outScores[count++] = score[ord]
-      }
-      seen[ord] = 0
-      score[ord] = 0
-    }
-    return { ords: outOrds, scores: outScores, count }
+    return { ords: Int32Array.from(ords), scores: new Float32Array(ords.length), count: ords.length, total }
   }
 
   /** null when nothing is filtered, so the hot loop skips the call. */
-  private filter(f: SearchFilters | undefined): ((ord: number) => boolean) | null {
+  private filter(f: SearchFilters | undefined): Accept {
     if (!f) return null
     const checks: ((ord: number) => boolean)[] = []
     if (f.caseId !== undefined) {
@@ -456,107 +422,5 @@ export class SearchEngine {
 
   kindOf(ord: number): SearchKind {
     return SEARCH_KINDS[this.kinds[ord]]
-  }
-}
-
-// Two copies of one loop so each stays monomorphic (typed array vs plain array): this is the hot path.
-function visitTyped(
-  list: Uint32Array,
-  i: number,
-  weight: number,
-  seen: Uint8Array,
-  score: Float32Array,
-  out: Int32Array,
-  touched: number,
-): number {
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k]
-    const ord = p >>> 1
-    if (seen[ord] !== i) continue
-    seen[ord] = i + 1
-    score[ord] += p & 1 ? weight * 2 : weight
-    if (i === 0) out[touched++] = ord
-  }
-  return touched
-}
-
-function visitArray(
-  list: number[],
-  i: number,
-  weight: number,
-  seen: Uint8Array,
-  score: Float32Array,
-  out: Int32Array,
-  touched: number,
-): number {
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k]
-    const ord = p >>> 1
-    if (seen[ord] !== i) continue
-    seen[ord] = i + 1
-    score[ord] += p & 1 ? weight * 2 : weight
-    if (i === 0) out[touched++] = ord
-  }
-  return touched
-}
-
-type Accept = ((ord: number) => boolean) | null
-
-function copyTyped(
-  list: Uint32Array,
-  weight: number,
-  kinds: number[],
-  accept: Accept,
-  ords: Int32Array,
-  scores: Float32Array,
-  count: number,
-): number {
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k]
-    const ord = p >>> 1
-    if (kinds[ord] === DEAD || (accept !== null && !accept(ord))) continue
-    ords[count] = ord
-    scores[count++] = p & 1 ? weight * 2 : weight
-  }
-  return count
-}
-
-function copyArray(
-  list: number[],
-  weight: number,
-  kinds: number[],
-  accept: Accept,
-  ords: Int32Array,
-  scores: Float32Array,
-  count: number,
-): number {
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k]
-    const ord = p >>> 1
-    if (kinds[ord] === DEAD || (accept !== null && !accept(ord))) continue
-    ords[count] = ord
-    scores[count++] = p & 1 ? weight * 2 : weight
-  }
-  return count
-}
-
-/**
- * A cheap necessary condition for an edit distance <= max: each edit leaves at most one
- * character of either word unmatched in the other, counted as multisets. It rejects most
- * candidates before the quadratic distance runs.
- */
-function nearFilter(token: string, max: number): (t: string) => boolean {
-  const base = new Int16Array(128)
-  for (let i = 0; i < token.length; i++) base[token.charCodeAt(i) & 127]++
-  const work = new Int16Array(128)
-  return (t) => {
-    work.set(base)
-    let extra = 0
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i) & 127
-      if (work[c] > 0) work[c]--
-      else if (++extra > max) return false
-    }
-    return token.length - (t.length - extra) <= max
   }
 }

@@ -11,7 +11,7 @@ import { layout } from '../../storage/layout'
 import { SearchEngine } from './engine'
 import { DocStore } from './docstore'
 import { discardIndex, loadIndex, saveIndex } from './persist'
-import { toHits, topK } from './results'
+import { toHits } from './results'
 import { groupByDir, listCaseIds, readSource, scanCases, scanStatutes, type Scanned } from './sources'
 import { fold } from './text'
 
@@ -161,11 +161,10 @@ export class Indexer {
     const started = performance.now()
     const q = SearchQuery.parse(input)
     const tokens = [...new Set(fold(q.query).match(QUERY_TOKEN) ?? [])].slice(0, 12)
-    const { hits, expansions } = this.engine.match(tokens, q.filters)
-    const top = topK(hits, q.limit)
+    const { top, expansions } = this.engine.search(tokens, q.filters, q.limit)
     return {
       hits: toHits(this.engine, top, expansions),
-      total: hits.count,
+      total: top.total,
       tookMs: Math.round((performance.now() - started) * 1000) / 1000,
     }
   }

@@ -8,8 +8,17 @@ const TOKEN = /[\p{L}\p{N}]+/gu
 
 /** Lower case without diacritics: "Cancillería" -> "cancilleria". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
+  if (!NON_ASCII.test(text)) return text.toLowerCase()
+  // Latin letters through a table (each entry is the slow path's answer for that letter):
+  // half the cost of normalizing, and snippets fold every hit's text. Anything else non-ASCII takes the slow path.
+  const quick = text.replace(LATIN, (c) => LATIN_FOLD[c.charCodeAt(0) - 0xc0]).toLowerCase()
+  return NON_ASCII.test(quick) ? slowFold(text) : quick
 }
+
+const slowFold = (text: string) => text.normalize('NFD').replace(MARKS, '').toLowerCase()
+const NON_ASCII = /[\u0080-\uffff]/
+const LATIN = /[\u00c0-\u024f]/g
+const LATIN_FOLD = Array.from({ length: 0x250 - 0xc0 }, (_, i) => slowFold(String.fromCharCode(0xc0 + i)))
 
 /** Terms worth indexing: single letters carry no meaning and cost a posting per document. */
 const keep = (t: string) => t.length > 1 || (t >= '0' && t <= '9')
@@ -79,6 +88,44 @@ export function boundedDistance(a: string, b: string, max: number): number {
     cur = t
   }
   return prev[lb]
+}
+
+/**
+ * A cheap necessary condition for an edit distance <= max: each edit leaves at most one
+ * character of either word unmatched in the other, counted as multisets. It rejects most
+ * candidates before the quadratic distance runs.
+ */
+export function nearFilter(token: string, max: number): (t: string) => boolean {
+  const base = new Int16Array(128)
+  for (let i = 0; i < token.length; i++) base[token.charCodeAt(i) & 127]++
+  const work = new Int16Array(128)
+  return (t) => {
+    work.set(base)
+    let extra = 0
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i) & 127
+      if (work[c] > 0) work[c]--
+      else if (++extra > max) return false
+    }
+    return token.length - (t.length - extra) <= max
+  }
+}
+
+/**
+ * A 32-bit set of a word's characters (code mod 32). An edit adds at most one character
+ * the other word lacks, so words whose sets differ by more than `max` either way are
+ * too far apart; shared bits only make the test weaker, never wrong.
+ */
+export function letterMask(t: string): number {
+  let m = 0
+  for (let i = 0; i < t.length; i++) m |= 1 << (t.charCodeAt(i) & 31)
+  return m
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 63
 }
 
 const ROW = 64
