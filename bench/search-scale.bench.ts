@@ -17,6 +17,7 @@ import { listCaseIds, readSource, scanCases, scanStatutes } from '../src/main/se
 import { fold } from '../src/main/services/search/text'
 import { generate, rareWord, SCALES } from './generate'
 import { machine, median, ms, quantile, writeSection } from './results'
+import { CHROMIUM_ARGS, systemChromium } from '../tests/helpers/chromium'
 
 const run = promisify(execFile)
 const { values } = parseArgs({
@@ -335,19 +336,10 @@ async function measurePaint(): Promise<{ firstRows: number; fcp: number }[]> {
     join(dir, 'index.html'),
     '<!doctype html><html><body style="margin:0"><div id="root"></div><script src="page.js"></script></body></html>',
   )
+  // The page and its script are loaded from file://.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--allow-file-access-from-files',
-    ],
+    executablePath: systemChromium,
+    args: [...CHROMIUM_ARGS, '--allow-file-access-from-files'],
   })
   const out: { firstRows: number; fcp: number }[] = []
   try {
