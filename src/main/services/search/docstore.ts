@@ -8,6 +8,62 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readS
 import { join } from 'node:path'
 
 const FLUSH_BYTES = 4 << 20
+const LATIN1 = 0x4c // 'L'
+const UTF16 = 0x55 // 'U'
+const BEYOND_LATIN1 = /[\u0100-\uffff]/
+
+/** What a query shows of a document, and the folded forms its snippets are matched in. */
+export interface DocTexts {
+  title: string
+  body: string
+  id: string
+  /** fold(title), fold(body): kept so answering a query never folds a hit's text again. */
+  titleFolded: string
+  bodyFolded: string
+}
+
+/**
+ * A record is a marker byte, then a header `<title>,<id>,<folded title>,<folded body>,` of
+ * lengths, then the texts, as Latin-1 when every character fits (Spanish and English do:
+ * one byte each, and decoding is a copy) or else as UTF-16. A folded text equal to the
+ * lower-cased original (all English) is not stored: its length is written as 0, else as
+ * length + 1. Decoding UTF-8, parsing JSON and folding every hit's text again were most
+ * of what a query cost.
+ */
+export function encodeRecord(d: DocTexts): Buffer {
+  const titleFolded = d.titleFolded === d.title.toLowerCase() ? null : d.titleFolded
+  const bodyFolded = d.bodyFolded === d.body.toLowerCase() ? null : d.bodyFolded
+  const text =
+    `${d.title.length},${d.id.length},${titleFolded === null ? 0 : titleFolded.length + 1},` +
+    `${bodyFolded === null ? 0 : bodyFolded.length + 1},${d.title}${d.id}${titleFolded ?? ''}${bodyFolded ?? ''}${d.body}`
+  const wide = BEYOND_LATIN1.test(text)
+  // UTF-16 starts at an even offset (a pad byte after the marker): unaligned text is copied before decoding.
+  const buf = Buffer.allocUnsafe(wide ? 2 + 2 * text.length : 1 + text.length)
+  buf[0] = wide ? UTF16 : LATIN1
+  if (wide) buf[1] = 0
+  buf.write(text, wide ? 2 : 1, wide ? 'utf16le' : 'latin1')
+  return buf
+}
+
+export function decodeRecord(buf: Buffer, start: number, end: number): DocTexts {
+  const wide = buf[start] === UTF16
+  const step = wide ? 2 : 1
+  const encoding = wide ? 'utf16le' : 'latin1'
+  const lengths = [0, 0, 0, 0]
+  let at = start + step
+  for (let k = 0; k < 4; k++, at += step)
+    for (; buf[at] !== 0x2c; at += step) lengths[k] = lengths[k] * 10 + buf[at] - 0x30
+  // Each field decoded on its own: slices of one decoded string are slower to scan afterwards.
+  const field = (chars: number) => buf.toString(encoding, at, (at += chars * step))
+  const title = field(lengths[0])
+  const id = field(lengths[1])
+  const titleFolded = lengths[2] ? field(lengths[2] - 1) : title.toLowerCase()
+  const bodyFolded = lengths[3] ? field(lengths[3] - 1) : null
+  const body = buf.toString(encoding, at, end)
+  return { title, body, id, titleFolded, bodyFolded: bodyFolded ?? body.toLowerCase() }
+}
+
+const EMPTY: DocTexts = { title: '', body: '', id: '', titleFolded: '', bodyFolded: '' }
 
 export class DocStore {
   offsets: number[] = []
@@ -16,6 +72,7 @@ export class DocStore {
   private pending = new Map<number, Buffer>()
   private pendingBytes = 0
   private fd: number | null = null
+  private readBuf = Buffer.allocUnsafe(64 << 10)
   size = 0
   liveBytes = 0
 
@@ -60,8 +117,8 @@ export class DocStore {
     return this.fd
   }
 
-  put(ord: number, title: string, body: string, id: string): void {
-    const buf = Buffer.from(JSON.stringify([title, body, id]))
+  put(ord: number, texts: DocTexts): void {
+    const buf = encodeRecord(texts)
     this.pending.set(ord, buf)
     this.pendingBytes += buf.length
     this.offsets[ord] = -1
@@ -80,15 +137,14 @@ export class DocStore {
     }
   }
 
-  /** [title, body, id] */
-  get(ord: number): [string, string, string] {
+  get(ord: number): DocTexts {
     const buf = this.pending.get(ord)
-    if (buf) return JSON.parse(buf.toString('utf8')) as [string, string, string]
+    if (buf) return decodeRecord(buf, 0, buf.length)
     const len = this.lengths[ord]
-    if (!len || this.fd === null || this.offsets[ord] < 0) return ['', '', '']
-    const out = Buffer.allocUnsafe(len)
-    readSync(this.fd, out, 0, len, this.offsets[ord])
-    return JSON.parse(out.toString('utf8')) as [string, string, string]
+    if (!len || this.fd === null || this.offsets[ord] < 0) return EMPTY
+    if (this.readBuf.length < len) this.readBuf = Buffer.allocUnsafe(Math.max(len, 2 * this.readBuf.length))
+    readSync(this.fd, this.readBuf, 0, len, this.offsets[ord])
+    return decodeRecord(this.readBuf, 0, len)
   }
 
   /** Appends pending texts to the file in one write. */

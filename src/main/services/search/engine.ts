@@ -8,9 +8,9 @@
  */
 import { EVIDENCE_KINDS, VERIFICATION_STATUSES } from '../../../shared/domain'
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/ipc/channels/search'
-import { DocStore } from './docstore'
+import { DocStore, type DocTexts } from './docstore'
 import { DEAD, evaluate, Scratch, type Accept, type Ranked } from './query'
-import { boundedDistance, fold, letterMask, nearFilter, popcount, terms as termsOf } from './text'
+import { boundedDistance, fold, foldedTerms, letterMask, nearFilter, popcount } from './text'
 
 export interface IndexDoc {
   kind: SearchKind
@@ -110,10 +110,9 @@ export class SearchEngine {
     return list
   }
 
-  /** Stored fields of a document, read from the doc store. */
-  text(ord: number): { title: string; body: string; id: string } {
-    const [title, body, id] = this.texts.get(ord)
-    return { title, body, id }
+  /** Stored texts of a document, read from the doc store. */
+  text(ord: number): DocTexts {
+    return this.texts.get(ord)
   }
 
   get size(): number {
@@ -163,7 +162,9 @@ export class SearchEngine {
     this.caseOrds.push(this.caseOrd(doc.caseId))
     this.evidenceIds.push(doc.evidenceId ? this.intern(doc.evidenceId) : null)
     this.tags.push(this.internTags(doc.tags))
-    this.texts.put(ord, doc.title, doc.body, doc.id)
+    const titleFolded = fold(doc.title)
+    const bodyFolded = fold(doc.body)
+    this.texts.put(ord, { title: doc.title, body: doc.body, id: doc.id, titleFolded, bodyFolded })
     this.evidenceKinds.push(code(EVIDENCE_KINDS, doc.evidenceKind))
     this.verifications.push(code(VERIFICATION_STATUSES, doc.verification))
     this.dates.push(doc.date ? Date.parse(doc.date) : NaN)
@@ -172,8 +173,8 @@ export class SearchEngine {
     else this.sources.set(source, [ord])
     if (doc.kind === 'evidence') this.evidenceOrd.set(`${doc.caseId}/${doc.id}`, ord)
 
-    const inTitle = termsOf(doc.title)
-    const rest = termsOf(`${doc.body}\n${doc.tags.join(' ')}`)
+    const inTitle = foldedTerms(titleFolded)
+    const rest = foldedTerms(doc.tags.length ? `${bodyFolded}\n${fold(doc.tags.join(' '))}` : bodyFolded)
     for (const t of inTitle) this.post(t, ord * 2 + 1)
     for (const t of rest) if (!inTitle.has(t)) this.post(t, ord * 2)
     return ord
@@ -194,7 +195,7 @@ export class SearchEngine {
     for (const ord of ords) {
       if (this.kinds[ord] === DEAD) continue
       if (this.kinds[ord] === SEARCH_KINDS.indexOf('evidence')) {
-        const key = `${this.caseIds[this.caseOrds[ord]]}/${this.texts.get(ord)[2]}`
+        const key = `${this.caseIds[this.caseOrds[ord]]}/${this.texts.get(ord).id}`
         if (this.evidenceOrd.get(key) === ord) this.evidenceOrd.delete(key)
       }
       this.kinds[ord] = DEAD

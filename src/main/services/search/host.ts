@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/ipc/channels/search'
 import { AppError, type ErrorCode } from '../../../shared/ipc/result'
 import { Indexer } from './indexer'
+import { type PackedResponse, unpackResponse } from './wire'
 
 export type WorkerRequest =
   | { id: number; op: 'open' | 'refreshAll' | 'save' | 'close' }
@@ -110,7 +111,7 @@ export class WorkerHost implements SearchHost {
   open = () => this.send<void>({ op: 'open' })
   refreshCases = (caseIds: string[], statutes: boolean) => this.send<void>({ op: 'refreshCases', caseIds, statutes })
   refreshAll = () => this.send<void>({ op: 'refreshAll' })
-  query = (query: SearchQuery) => this.send<SearchResponse>({ op: 'query', query })
+  query = async (query: SearchQuery) => unpackResponse(await this.send<PackedResponse>({ op: 'query', query }))
   status = () => this.current
   save = () => this.send<void>({ op: 'save' })
 

@@ -14,7 +14,7 @@ import { DocStore } from './docstore'
 import { SearchEngine } from './engine'
 
 /** Bump when the engine's layout or the text folding changes: an old cache is then rebuilt. */
-export const INDEX_FORMAT = 2
+export const INDEX_FORMAT = 3
 
 const NONE = 0xffffffff
 

@@ -9,27 +9,41 @@ const TOKEN = /[\p{L}\p{N}]+/gu
 /** Lower case without diacritics: "Cancillería" -> "cancilleria". */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase()
-  // Latin letters through a table (each entry is the slow path's answer for that letter):
-  // half the cost of normalizing, and snippets fold every hit's text. Anything else non-ASCII takes the slow path.
-  const quick = text.replace(LATIN, (c) => LATIN_FOLD[c.charCodeAt(0) - 0xc0]).toLowerCase()
-  return NON_ASCII.test(quick) ? slowFold(text) : quick
+  // Latin letters and punctuation go through a table (each entry is the slow path's answer for
+  // that character): a third of the cost of normalizing, and snippets fold every hit's text.
+  // Any other character sends the whole text down the slow path, which only then is exact.
+  try {
+    return text.replace(NON_ASCII_ALL, quickFold).toLowerCase()
+  } catch (e) {
+    if (e !== NEEDS_SLOW_PATH) throw e
+    return slowFold(text)
+  }
 }
 
 const slowFold = (text: string) => text.normalize('NFD').replace(MARKS, '').toLowerCase()
 const NON_ASCII = /[\u0080-\uffff]/
-const LATIN = /[\u00c0-\u024f]/g
-const LATIN_FOLD = Array.from({ length: 0x250 - 0xc0 }, (_, i) => slowFold(String.fromCharCode(0xc0 + i)))
+const NON_ASCII_ALL = /[\u0080-\uffff]/g
+const LATIN_END = 0x250
+const LATIN_FOLD = Array.from({ length: LATIN_END - 0x80 }, (_, i) => slowFold(String.fromCharCode(0x80 + i)))
+const PUNCT = 0x2000
+const PUNCT_FOLD = Array.from({ length: 0x70 }, (_, i) => slowFold(String.fromCharCode(PUNCT + i)))
+/** Thrown (not an Error: no stack to capture) to leave String.replace at the first character the table lacks. */
+const NEEDS_SLOW_PATH = Symbol('slow fold')
+
+function quickFold(c: string): string {
+  const code = c.charCodeAt(0)
+  if (code < LATIN_END) return LATIN_FOLD[code - 0x80]
+  // General punctuation: dashes, quotes, spaces, bidi marks.
+  if (code >= PUNCT && code < PUNCT + PUNCT_FOLD.length) return PUNCT_FOLD[code - PUNCT]
+  throw NEEDS_SLOW_PATH
+}
 
 /** Terms worth indexing: single letters carry no meaning and cost a posting per document. */
 const keep = (t: string) => t.length > 1 || (t >= '0' && t <= '9')
 
-export function tokenize(text: string): string[] {
-  return fold(text).match(TOKEN)?.filter(keep) ?? []
-}
-
-/** Unique terms of a text. */
-export function terms(text: string): Set<string> {
-  return new Set(tokenize(text))
+/** Unique terms of a text already folded. */
+export function foldedTerms(folded: string): Set<string> {
+  return new Set(folded.match(TOKEN)?.filter(keep))
 }
 
 /**

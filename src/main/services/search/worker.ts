@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../../shared/ipc/result'
 import { Indexer } from './indexer'
 import type { WorkerReply, WorkerRequest } from './host'
+import { packResponse } from './wire'
 
 const port = parentPort
 if (!port) throw new Error('the search worker must run in a worker thread')
@@ -53,9 +54,13 @@ port.on('message', async (msg: WorkerRequest) => {
       case 'refreshAll':
         value = await indexer.refreshAll()
         break
-      case 'query':
-        value = await indexer.query(msg.query)
-        break
+      case 'query': {
+        const packed = packResponse(await indexer.query(msg.query))
+        port.postMessage({ type: 'reply', id: msg.id, ok: true, value: packed } satisfies WorkerReply, [
+          packed.nums.buffer,
+        ])
+        return
+      }
       case 'save':
         value = await indexer.save()
         break

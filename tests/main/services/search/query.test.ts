@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import type { Expansion } from '../../../../src/main/services/search/engine'
 import { SearchEngine } from '../../../../src/main/services/search/engine'
 import { DEAD, evaluate, Scratch, type Postings } from '../../../../src/main/services/search/query'
-import { snippet } from '../../../../src/main/services/search/results'
 import { boundedDistance, fold } from '../../../../src/main/services/search/text'
 
 /** mulberry32, so a failure reproduces. */
@@ -144,13 +143,5 @@ describe('text helpers', () => {
         .sort()
       expect(got).toEqual(want)
     }
-  })
-
-  it('highlights only whole matched words inside the snippet window', () => {
-    const body = `${'filler words here '.repeat(20)}the Cancillería sent a note\n\nto the  embassy. ${'more text '.repeat(30)}`
-    const s = snippet(body, new Set(['cancilleria', 'embassy', 'embas']))
-    expect(s.text.startsWith('…')).toBe(true)
-    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['Cancillería', 'embassy'])
-    expect(s.text).toContain('note to the embassy.')
   })
 })
