@@ -111,4 +111,37 @@ describe('SearchPanel', () => {
     fireEvent.keyDown(box, { key: 'Escape' })
     expect(onClose).toHaveBeenCalled()
   })
+
+  it('asks for one page of hits, and more on request without losing the place', async () => {
+    const queries: SearchQuery[] = []
+    const many = Array.from({ length: 130 }, (_, i) =>
+      hit({ id: `actor_${i}`, title: { text: `Actor ${i}`, highlights: [] } }),
+    )
+    installFakeBridge({
+      'search:query': (q) => {
+        queries.push(q)
+        return { hits: many.slice(0, q.limit), total: many.length, tookMs: 0.4 }
+      },
+      'search:status': () => ({ state: 'ready', done: 1, total: 1, documents: 10, loadedFromCache: true, reread: 0 }),
+    })
+    render(<SearchPanel onOpen={vi.fn()} onClose={vi.fn()} />)
+    const box = screen.getByRole('combobox', { name: 'Search' })
+    fireEvent.change(box, { target: { value: 'actor' } })
+    await screen.findByText(/130 results, best 50 shown/)
+    expect(queries.map((q) => q.limit)).toEqual([50])
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    fireEvent.keyDown(box, { key: 'ArrowDown' })
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }))
+    await screen.findByText(/130 results, best 100 shown/)
+    expect(queries.at(-1)).toMatchObject({ query: 'actor', limit: 100 })
+    // The reader stays on the hit they were on.
+    const rows = within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option')
+    expect(rows.find((r) => r.getAttribute('aria-selected') === 'true')?.textContent).toContain('Actor 2')
+    fireEvent.click(screen.getByRole('button', { name: 'Show 30 more' }))
+    await screen.findByText(/^130 results ·/)
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull()
+    // A new query starts again at one page.
+    fireEvent.change(box, { target: { value: 'actors' } })
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ query: 'actors', limit: 50 }))
+  })
 })

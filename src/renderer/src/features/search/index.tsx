@@ -43,7 +43,9 @@ const KIND_LABELS: Record<SearchKind, string> = {
 }
 
 const DEBOUNCE_MS = 150
-const LIMIT = 100
+/** Hits asked for at first and added by each "Show more"; the service answers at most 1,000. */
+const PAGE = 50
+const MAX_HITS = 1_000
 
 /** Text with its match ranges wrapped in <mark>. */
 export function Marked({ value }: { value: Highlighted }) {
@@ -104,6 +106,11 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
     return f
   }, [kind, evidenceKind, verification, tag, from, to])
   const filtering = Object.keys(filters).length > 0
+  // "Show more" raises the limit for this query and these filters only; anything new starts at one page.
+  const searchKey = JSON.stringify([query, filters])
+  const [more, setMore] = useState({ key: '', limit: PAGE })
+  const limit = more.key === searchKey ? more.limit : PAGE
+  const [listKey, setListKey] = useState(0)
 
   // Debounced query; an answer to an older query never replaces a newer one.
   useEffect(() => {
@@ -113,12 +120,17 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
       return
     }
     const mine = ++seq.current
+    // More of the same answer keeps the reader's place; a new query starts at the top.
+    const sameQuery = limit > PAGE
     const timer = setTimeout(() => {
-      call('search:query', { query, filters, limit: LIMIT })
+      call('search:query', { query, filters, limit })
         .then((r) => {
           if (mine !== seq.current) return
           setResult(r)
-          setActive(0)
+          if (!sameQuery) {
+            setActive(0)
+            setListKey((k) => k + 1)
+          }
           setError(null)
         })
         .catch((e: unknown) => {
@@ -126,7 +138,7 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
         })
     }, DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [query, filters, filtering])
+  }, [query, filters, filtering, limit])
 
   // While the index is being built, show how far it got.
   useEffect(() => {
@@ -228,7 +240,7 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
       </div>
       <VirtualList
         items={hits}
-        resetKey={result}
+        resetKey={listKey}
         getKey={(h) => `${h.kind}:${h.caseId}:${h.evidenceId ?? ''}:${h.id}`}
         label="Search results"
         estimateSize={56}
@@ -241,6 +253,15 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
         onOpen={open}
         renderItem={(hit, { active: isActive }) => <HitRow hit={hit} active={isActive} />}
       />
+      {result && result.total > hits.length && hits.length < MAX_HITS && (
+        <button
+          type="button"
+          className="search-panel__more"
+          onClick={() => setMore({ key: searchKey, limit: Math.min(MAX_HITS, hits.length + PAGE) })}
+        >
+          Show {Math.min(PAGE, result.total - hits.length, MAX_HITS - hits.length)} more
+        </button>
+      )}
     </div>
   )
 }
