@@ -54,13 +54,19 @@ export function decodeRecord(buf: Buffer, start: number, end: number): DocTexts 
   for (let k = 0; k < 4; k++, at += step)
     for (; buf[at] !== 0x2c; at += step) lengths[k] = lengths[k] * 10 + buf[at] - 0x30
   // Each field decoded on its own: slices of one decoded string are slower to scan afterwards.
-  const field = (chars: number) => buf.toString(encoding, at, (at += chars * step))
-  const title = field(lengths[0])
-  const id = field(lengths[1])
-  const titleFolded = lengths[2] ? field(lengths[2] - 1) : title.toLowerCase()
-  const bodyFolded = lengths[3] ? field(lengths[3] - 1) : null
-  const body = buf.toString(encoding, at, end)
-  return { title, body, id, titleFolded, bodyFolded: bodyFolded ?? body.toLowerCase() }
+  const idAt = at + lengths[0] * step
+  const titleFoldedAt = idAt + lengths[1] * step
+  const bodyFoldedAt = titleFoldedAt + Math.max(0, lengths[2] - 1) * step
+  const bodyAt = bodyFoldedAt + Math.max(0, lengths[3] - 1) * step
+  const title = buf.toString(encoding, at, idAt)
+  const body = buf.toString(encoding, bodyAt, end)
+  return {
+    title,
+    body,
+    id: buf.toString(encoding, idAt, titleFoldedAt),
+    titleFolded: lengths[2] ? buf.toString(encoding, titleFoldedAt, bodyFoldedAt) : title.toLowerCase(),
+    bodyFolded: lengths[3] ? buf.toString(encoding, bodyFoldedAt, bodyAt) : body.toLowerCase(),
+  }
 }
 
 const EMPTY: DocTexts = { title: '', body: '', id: '', titleFolded: '', bodyFolded: '' }

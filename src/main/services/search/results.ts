@@ -26,10 +26,29 @@ export function highlightRanges(text: string, matched: Set<string>, folded?: str
   return findWords(m.folded, m.map, matched, 0, m.folded.length)
 }
 
+/** Strings `findWords` looks for with indexOf, per set of matched terms (one set per query). */
+const NEEDLES = new WeakMap<Set<string>, string[] | null>()
+
+/**
+ * The terms themselves when they are few; else their distinct first three letters when
+ * those are few (a prefix query's hundreds of expansions share one); else null.
+ */
+function needlesOf(matched: Set<string>): string[] | null {
+  let needles = NEEDLES.get(matched)
+  if (needles === undefined) {
+    const heads = new Set<string>()
+    if (matched.size > 8) for (const t of matched) heads.add(t.slice(0, 3))
+    needles = matched.size <= 8 ? [...matched] : heads.size <= 8 ? [...heads] : null
+    NEEDLES.set(matched, needles)
+  }
+  return needles
+}
+
 /**
  * Matched words of folded[from, to) (`from` and `to` at word boundaries) as ranges of the
- * original text. For the few terms of most queries, native `indexOf` per term beats
- * splitting the text into words; a word equals at most one term, so ranges never repeat.
+ * original text, in order; with `first`, only the first. Native `indexOf` for a few
+ * needles beats splitting the text into words, which is left for queries with many
+ * unrelated terms (typo expansions).
  */
 function findWords(
   folded: string,
@@ -37,17 +56,34 @@ function findWords(
   matched: Set<string>,
   from: number,
   to: number,
+  first = false,
 ): [number, number][] {
-  if (matched.size > 8) return scanWords(folded, map, matched, from, to, false)
-  const out: [number, number][] = []
-  for (const term of matched) {
-    for (let at = folded.indexOf(term, from); at >= 0 && at + term.length <= to; at = folded.indexOf(term, at + 1)) {
-      const end = at + term.length
-      if ((at === 0 || !isWordChar(folded, at - 1)) && (end === folded.length || !isWordChar(folded, end)))
-        out.push(map ? [map[at], map[end]] : [at, end])
+  const needles = needlesOf(matched)
+  if (!needles) return scanWords(folded, map, matched, from, to, first)
+  const found: [number, number][] = []
+  let best = -1
+  for (const needle of needles) {
+    for (
+      let at = folded.indexOf(needle, from);
+      at >= 0 && at < to && !(first && best >= 0 && at >= best);
+      at = folded.indexOf(needle, at + 1)
+    ) {
+      if (at > 0 && isWordChar(folded, at - 1)) continue
+      let end = at + needle.length
+      while (end < folded.length && isWordChar(folded, end)) end++
+      if (end > to || !matched.has(end - at === needle.length ? needle : folded.slice(at, end))) continue
+      found.push([at, end])
+      if (first) {
+        best = at
+        break
+      }
     }
   }
-  return out.length > 1 ? out.sort((a, b) => a[0] - b[0]) : out
+  // Two needles (a term and a longer one it starts) can find the same word.
+  const words =
+    found.length > 1 ? found.sort((x, y) => x[0] - y[0]).filter((w, i) => i === 0 || w[0] !== found[i - 1][0]) : found
+  const out = first ? words.slice(0, 1) : words
+  return map ? out.map(([x, y]) => [map[x], map[y]]) : out
 }
 
 /**
@@ -79,23 +115,9 @@ function scanWords(
   return out
 }
 
-/**
- * Where the first matched word starts in `folded`, or -1. For the few terms of most
- * queries, native `indexOf` per term beats splitting the whole text into words.
- */
+/** Where the first matched word starts in `folded`, or -1. */
 function firstMatch(folded: string, matched: Set<string>): number {
-  if (matched.size > 8) return scanWords(folded, null, matched, 0, folded.length, true)[0]?.[0] ?? -1
-  let best = -1
-  for (const term of matched) {
-    for (let at = folded.indexOf(term); at >= 0 && (best < 0 || at < best); at = folded.indexOf(term, at + 1)) {
-      const end = at + term.length
-      if ((at === 0 || !isWordChar(folded, at - 1)) && (end === folded.length || !isWordChar(folded, end))) {
-        best = at
-        break
-      }
-    }
-  }
-  return best
+  return findWords(folded, null, matched, 0, folded.length, true)[0]?.[0] ?? -1
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u

@@ -91,13 +91,20 @@ describe('snippets', () => {
       'protesta—oficial',
       '2024',
       'x',
+      'precancillería',
+      'desembajada',
+      'videos2024',
     ]
     const spaces = [' ', ' ', ' ', '\n', '  ', '\t', '\u00a0', ' \n\n ']
     for (let i = 0; i < 500; i++) {
       const n = 3 + r(90)
       let text = r(4) === 0 ? '  ' : ''
       for (let k = 0; k < n; k++) text += vocabulary[r(vocabulary.length)] + spaces[r(spaces.length)]
-      const matched = new Set(['cancilleria', 'embajada', 'video', '2024'].filter(() => r(2) === 0))
+      // A few terms; a prefix query's many expansions sharing their first letters; many unrelated terms.
+      const few = ['cancilleria', 'embajada', 'video', '2024'].filter(() => r(2) === 0)
+      const prefixed = ['embajada', 'embajadas', 'emb', 'embassy', ...Array.from({ length: 30 }, (_, k) => `emba${k}x`)]
+      const unrelated = ['cancilleria', 'nota', 'video', '2024', ...Array.from({ length: 12 }, (_, k) => `w${k}ord`)]
+      const matched = new Set([few, prefixed, unrelated][i % 3])
       const s = snippet(text, matched)
       // Whitespace runs show as single spaces, and the snippet stays short.
       expect(s.text).not.toMatch(/\s\s|[^\S ]/)
