@@ -174,9 +174,11 @@ export function createBriefingsService(
 
     /** The export record of a file this workspace wrote, if any: the only PDFs the app will open. */
     async findExport(path: string): Promise<{ caseId: string; briefingId: string; record: ExportRecord } | null> {
+      // A damaged case or briefing file (reported elsewhere) must not hide an export recorded in another.
+      const readable = <T>(p: Promise<T>) => p.catch(() => null)
       for (const c of await cases.list()) {
-        for (const b of await service.list(c.id)) {
-          const record = (await service.get(c.id, b.id)).exports.find((r) => r.file === path)
+        for (const b of (await readable(service.list(c.id))) ?? []) {
+          const record = (await readable(service.get(c.id, b.id)))?.exports.find((r) => r.file === path)
           if (record) return { caseId: c.id, briefingId: b.id, record }
         }
       }

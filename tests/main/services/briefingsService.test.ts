@@ -1,4 +1,4 @@
-import { access, copyFile, readFile } from 'node:fs/promises'
+import { access, copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { citationsIn } from '../../../src/main/services/briefingsService'
@@ -134,6 +134,32 @@ describe('briefings service', () => {
       await expect(s.briefings.get(caseId, copy.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
       expect((await s.briefings.list(caseId)).map((b) => b.id)).toEqual(['briefing_minister_note'])
     })
+  })
+
+  it('finds an export even when another briefing or case file is damaged', async () => {
+    const root = await tempDir()
+    let s = await openWorkspace(root, { newId: sequentialIds(), now: () => NOW })
+    const caseId = await installDemo(s)
+    const other = await s.cases.create({ title: 'Other', reference: 'OTH-1' })
+    const copy = await s.briefings.duplicate(caseId, 'briefing_minister_note')
+    const record = {
+      at: NOW.toISOString(),
+      file: '/tmp/y.pdf',
+      sha256: 'b'.repeat(64),
+      pages: 1,
+      options: { draft: false, deterministic: false },
+    }
+    await s.briefings.recordExport(caseId, copy.id, record)
+    await s.close()
+    // Listed before the briefing that holds the record: a damaged briefing, and a damaged case.
+    await writeFile(join(root, 'cases', caseId, 'briefings', 'briefing_minister_note.json'), '{ not json')
+    await writeFile(join(root, 'cases', other.id, 'case.json'), '{ not json')
+    s = await openWorkspace(root, { newId: sequentialIds(), now: () => NOW })
+    try {
+      expect(await s.briefings.findExport('/tmp/y.pdf')).toMatchObject({ caseId, briefingId: copy.id })
+    } finally {
+      await s.close()
+    }
   })
 
   it('collects citation attrs in document order and skips malformed ones', () => {
