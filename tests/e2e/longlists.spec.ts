@@ -131,3 +131,31 @@ test('an item with 1,000 annotations lists only the rows in view, in page order'
   expect(await options.count()).toBeLessThan(100)
   if (shots) await page.screenshot({ path: join(shots, 'annotations-1000-end.png') })
 })
+
+test('search results come a page at a time, and "Show more" adds the next page', async ({ app }) => {
+  test.setTimeout(60_000)
+  const { page } = app
+  const services = app.services()
+  const c = await services.cases.create({ title: 'Many Zanzibar events' })
+  await services.cases.mutate(c.id, (file) => {
+    for (let i = 0; i < 120; i++) file.events.push({ ...event(i), title: `Zanzíbar meeting ${i + 1}` })
+  })
+  await app.open(`#/case/${c.id}/timeline`)
+  await page.keyboard.press('Control+k')
+  const panel = page.getByRole('dialog', { name: 'Search' })
+  await panel.getByRole('combobox', { name: 'Search' }).fill('zanzibar')
+  await expect(panel.getByText(/^121 results, best 50 shown/)).toBeVisible()
+  const results = panel.getByRole('listbox', { name: 'Search results' })
+  await expect(results.getByRole('option').first()).toContainText('Many Zanzibar events')
+  await expect(results.getByRole('option').nth(1)).toContainText('Zanzíbar meeting')
+  if (shots) await page.screenshot({ path: join(shots, 'search-first-page.png') })
+  await panel.getByRole('button', { name: 'Show 50 more' }).click()
+  await expect(panel.getByText(/^121 results, best 100 shown/)).toBeVisible()
+  await panel.getByRole('button', { name: 'Show 21 more' }).click()
+  await expect(panel.getByText(/^121 results ·/)).toBeVisible()
+  await expect(panel.getByRole('button', { name: /more/ })).toHaveCount(0)
+  // The last hit is reachable from the keyboard.
+  await panel.getByRole('combobox', { name: 'Search' }).press('End')
+  await expect(results.getByRole('option', { selected: true })).toBeVisible()
+  if (shots) await page.screenshot({ path: join(shots, 'search-all-pages.png') })
+})

@@ -224,8 +224,12 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
           ))}
         </select>
         <input aria-label="Tag" placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} size={10} />
-        <input aria-label="From date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <input aria-label="To date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <label className="search-panel__date">
+          From <input aria-label="From date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="search-panel__date">
+          to <input aria-label="To date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       <div className="search-panel__status muted" aria-live="polite">
         {error
@@ -244,7 +248,7 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
         getKey={(h) => `${h.kind}:${h.caseId}:${h.evidenceId ?? ''}:${h.id}`}
         label="Search results"
         estimateSize={56}
-        height="min(60vh, 480px)"
+        height="min(50vh, 480px)"
         activeIndex={active}
         onActiveChange={setActive}
         focusable={false}
