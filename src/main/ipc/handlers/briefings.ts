@@ -43,16 +43,20 @@ export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
     const outPath = extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`
     const progress = (label: string, done: number, total: number) =>
       platform.emit('progress', { taskId, label, done, total })
-    progress('Preparing the memo', 0, 1)
-    const result = await exportBriefingPdf(services, {
-      caseId,
-      briefingId,
-      outPath,
-      draft,
-      onProgress: (done, total, label) => progress(label, done, total),
+    // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
+    return services.evidence.tasks.run(taskId, async (signal) => {
+      progress('Preparing the memo', 0, 1)
+      const result = await exportBriefingPdf(services, {
+        caseId,
+        briefingId,
+        outPath,
+        draft,
+        signal,
+        onProgress: (done, total, label) => progress(label, done, total),
+      })
+      progress('Done', 1, 1)
+      return { path: result.path, sha256: result.sha256, pages: result.pages }
     })
-    progress('Done', 1, 1)
-    return { path: result.path, sha256: result.sha256, pages: result.pages }
   },
 
   'briefings:openExport': async ({ path }, { services, platform }) => {

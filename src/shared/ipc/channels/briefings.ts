@@ -44,7 +44,8 @@ export const briefingsChannels = {
   'briefings:remove': channel(BriefingRef, z.object({ removed: z.literal(true) })),
   /**
    * Asks where to save, then renders the PDF; `progress` events carry taskId.
-   * CANCELLED when the user dismisses the save dialog.
+   * CANCELLED when the user dismisses the save dialog, or calls tasks:cancel({taskId})
+   * before the file is written.
    */
   'briefings:export': channel(
     BriefingRef.extend({ draft: z.boolean().default(false), taskId: z.string().min(1).max(100) }),

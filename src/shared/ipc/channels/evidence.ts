@@ -76,7 +76,10 @@ export const evidenceChannels = {
   ),
   /** Step 3: checks the size, stores the blob and adds the item. */
   'evidence:uploadFinish': channel(z.object({ uploadId: z.string().min(1).max(100) }), EvidenceItem),
-  /** Cancels an import or upload in flight; its temp file is removed. cancelled: false if nothing ran under that id. */
+  /**
+   * Cancels an import, upload, verification or PDF export in flight (an import's temp file is
+   * removed). cancelled: false if nothing ran under that id.
+   */
   'tasks:cancel': channel(z.object({ taskId: TaskId }), z.object({ cancelled: z.boolean() })),
   /** The URL to play or show an item's file from (Range requests work on it). */
   'evidence:blobUrl': channel(ItemRef, z.object({ url: z.string(), mediaType: z.string(), size: z.number() })),

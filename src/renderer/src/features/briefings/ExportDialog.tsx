@@ -14,7 +14,7 @@ interface Props {
 }
 
 type Phase =
-  | { kind: 'idle' }
+  | { kind: 'idle'; note?: string }
   | { kind: 'running'; label: string; done: number; total: number }
   | { kind: 'done'; path: string; sha256: string; pages: number }
   | { kind: 'error'; message: string }
@@ -42,8 +42,16 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     [],
   )
 
+  const cancelling = useRef(false)
+  const cancel = () => {
+    cancelling.current = true
+    setPhase((ph) => (ph.kind === 'running' ? { ...ph, label: 'Cancelling' } : ph))
+    void call('tasks:cancel', { taskId: taskId.current }).catch(() => undefined)
+  }
+
   const run = async () => {
     taskId.current = `export-${briefing.id}-${Date.now().toString(36)}`
+    cancelling.current = false
     setPhase({ kind: 'running', label: 'Saving the latest edits', done: 0, total: 1 })
     try {
       await beforeExport()
@@ -51,7 +59,8 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
       setPhase({ kind: 'done', ...r })
       await onExported()
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CANCELLED') setPhase({ kind: 'idle' })
+      if (e instanceof ApiError && e.code === 'CANCELLED')
+        setPhase({ kind: 'idle', note: cancelling.current ? 'Export cancelled. No file was written.' : undefined })
       else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) })
     }
   }
@@ -82,7 +91,15 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           <span role="status" aria-live="polite">
             {phase.label}…
           </span>
+          <button type="button" onClick={cancel} disabled={phase.label === 'Cancelling'}>
+            Cancel export
+          </button>
         </div>
+      )}
+      {phase.kind === 'idle' && phase.note && (
+        <p className="hint" role="status">
+          {phase.note}
+        </p>
       )}
       {phase.kind === 'error' && (
         <p className="form-error" role="alert">
