@@ -25,7 +25,8 @@ export type CaseDetail = z.infer<typeof CaseDetail>
 
 export const WorkspaceProblem = z.object({
   file: z.string(),
-  kind: z.enum(['unreadable', 'invalid', 'newer-version', 'quarantined', 'missing']),
+  /** inconsistent: files each valid alone that disagree (custody without its audit entry). */
+  kind: z.enum(['unreadable', 'invalid', 'newer-version', 'quarantined', 'missing', 'inconsistent']),
   message: z.string(),
   quarantinedTo: z.string().optional(),
   backupAvailable: z.string().optional(),

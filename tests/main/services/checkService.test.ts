@@ -1,0 +1,73 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkWorkspace } from '../../../src/main/services/checkService'
+import { sequentialIds } from '../../../src/main/services/context'
+import { installDemo } from '../../../src/main/services/demoService'
+import { openWorkspace } from '../../../src/main/services/index'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+async function demoWorkspace() {
+  const root = await tempDir()
+  const s = await openWorkspace(root, { newId: sequentialIds() })
+  const caseId = await installDemo(s)
+  return { root, s, caseId }
+}
+
+describe('workspace check', () => {
+  it('finds nothing wrong with a workspace the app wrote', async () => {
+    const { s } = await demoWorkspace()
+    try {
+      const report = await checkWorkspace(s)
+      expect(report.problems).toEqual([])
+      expect(report.filesChecked).toBeGreaterThan(3)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('reports a custody entry that never reached the audit log', async () => {
+    const { s, caseId } = await demoWorkspace()
+    try {
+      const item = (await s.cases.get(caseId)).evidence[0]
+      // What a stop between the case write and the audit append leaves behind.
+      await s.cases.mutate(caseId, (file) => {
+        file.evidence[0].custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
+      })
+      const report = await checkWorkspace(s)
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'inconsistent',
+          file: `cases/${caseId}/case.json`,
+          message: expect.stringContaining(`"exported" of 2026-02-01T10:00:00.000Z on evidence "${item.title}"`),
+        }),
+      ])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('reports an audit log whose hash chain was broken', async () => {
+    const { root, s } = await demoWorkspace()
+    await s.close()
+    const log = join(root, 'audit.log.jsonl')
+    const lines = (await readFile(log, 'utf8')).split('\n')
+    lines[1] = lines[1].replace(/"actor":"[^"]*"/, '"actor":"someone else"')
+    await writeFile(log, lines.join('\n'))
+    const again = await openWorkspace(root, { readOnly: true })
+    try {
+      const report = await checkWorkspace(again)
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'invalid',
+          file: 'audit.log.jsonl',
+          message: expect.stringMatching(/hash chain is broken: entry 1/),
+        }),
+      ])
+    } finally {
+      await again.close()
+    }
+  })
+})
