@@ -4,8 +4,8 @@
  * is read once, never held in memory, and its hash describes exactly the bytes stored.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import { chmod, link, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises'
-import { join } from 'node:path'
+import { chmod, link, mkdir, open, readdir, rename, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { AppError } from '../../../shared/ipc/result'
 
 /**
@@ -23,6 +23,29 @@ export const READ_SIZE = 256 * 1024
  */
 const BACKGROUND_SYNC_EVERY = 64 * 1024 * 1024
 export const SHA256_HEX = /^[0-9a-f]{64}$/
+
+/** Left free after an import, so the workspace's own files can still be saved. */
+const DISK_RESERVE = 64 * 1024 * 1024
+
+const human = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`
+
+/**
+ * Refuses, before a byte is copied, a file the blob store's disk cannot hold: a
+ * copy that fills the disk fails late, and leaves nothing room to save the case.
+ */
+export async function assertRoomFor(blobsDir: string, bytes: number, name: string): Promise<void> {
+  // blobs/ is made on the first import; until then the workspace folder is on the same disk.
+  const fs = await statfs(blobsDir).catch(() => statfs(dirname(blobsDir)).catch(() => null))
+  // No free-space figure on this file system: the write itself will tell.
+  if (!fs) return
+  const free = fs.bavail * fs.bsize
+  if (bytes + DISK_RESERVE > free)
+    throw new AppError(
+      'IO',
+      `Not enough free disk space for "${name}": it needs ${human(bytes)} and the workspace's disk has ${human(Math.max(0, free - DISK_RESERVE))} to spare.`,
+    )
+}
 
 export interface Progress {
   (done: number, total: number): void
@@ -217,6 +240,7 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
     const info = await src.stat()
     if (!info.isFile()) throw new AppError('VALIDATION', `${srcPath} is not a regular file.`)
     const total = info.size
+    await assertRoomFor(blobsDir, total, basename(srcPath))
     const size = opts.readSize ?? READ_SIZE
     const progress = throttle(opts.onProgress)
     const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/ipc/result'
 import { layout } from '../../storage/layout'
 import type { CasesService } from '../casesService'
 import type { ServiceContext } from '../context'
-import { BlobWriter, throttle, type Progress } from './blobStore'
+import { assertRoomFor, BlobWriter, throttle, type Progress } from './blobStore'
 import type { EvidenceService, ImportOptions } from './evidenceService'
 
 /** An upload nobody has fed for this long is abandoned and its temp file removed. */
@@ -62,6 +62,7 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
     ) {
       ctx.store.assertWritable()
       await cases.caseDoc(input.caseId)
+      await assertRoomFor(ctx.store.resolve(layout.blobsDir), input.size, input.name)
       const signal = evidence.tasks.start(input.taskId)
       let writer: BlobWriter
       try {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmod, open, readdir, unlink, writeFile } from 'node:fs/promises'
+import { chmod, open, readdir, statfs, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Change } from '../../../../src/main/services/changes'
@@ -192,6 +192,31 @@ describe('evidence service', () => {
       const short = await s.evidence.uploads.begin({ caseId, taskId: 't3', name: 'y.bin', size: 10 })
       await expect(s.evidence.uploads.finish(short.uploadId)).rejects.toMatchObject({ code: 'VALIDATION' })
       expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('refuses a file larger than the free disk space before copying a byte', async () => {
+    const { root, s, caseId } = await setup()
+    try {
+      const { bavail, bsize } = await statfs(root)
+      // A sparse file: it claims more than the disk has, without taking the space.
+      const huge = join(await tempDir(), 'huge.mov')
+      const fh = await open(huge, 'w')
+      await fh.truncate(bavail * bsize + 2 ** 30)
+      await fh.close()
+      await expect(s.evidence.importFile(caseId, huge)).rejects.toMatchObject({
+        code: 'IO',
+        message: expect.stringMatching(/^Not enough free disk space for "huge\.mov": it needs [\d.]+ GB/),
+      })
+      await expect(
+        s.evidence.uploads.begin({ caseId, taskId: 't9', name: 'drop.mov', size: bavail * bsize }),
+      ).rejects.toMatchObject({ code: 'IO' })
+      // Nothing was started: no temp file, no task left holding the id.
+      expect(await readdir(join(root, 'blobs')).catch(() => [])).toEqual([])
+      expect(s.evidence.tasks.cancel('t9')).toBe(false)
+      expect((await s.cases.get(caseId)).evidence).toEqual([])
     } finally {
       await s.close()
     }
