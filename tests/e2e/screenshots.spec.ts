@@ -57,6 +57,10 @@ test.describe('screenshots', () => {
 
     await app.open(`#/case/${CASE}/evidence`)
     await shot('09-evidence')
+    await page.getByRole('tab', { name: 'Details & verification' }).click()
+    await page.getByLabel('Dates below are in').selectOption('America/Chicago')
+    await page.getByLabel('Event date').scrollIntoViewIfNeeded()
+    await shot('09b-evidence-details-zone')
   })
 
   test('read-only workspace', async ({ app }) => {

@@ -7,7 +7,7 @@ import {
   withStart,
 } from '../../../../src/renderer/src/features/evidence/annotations/model'
 import { integrityOf } from '../../../../src/renderer/src/features/evidence/format'
-import { formOf, patchOf } from '../../../../src/renderer/src/features/evidence/editor/form'
+import { formOf, inZone, patchOf } from '../../../../src/renderer/src/features/evidence/editor/form'
 import { regionFrom } from '../../../../src/renderer/src/features/evidence/media/RegionImage'
 import { timeAnnotation, videoItem } from './samples'
 
@@ -77,6 +77,23 @@ describe('item form', () => {
       sourceReliability: null,
       verification: { content: { status: 'verified', reasoning: 'Geolocated.' } },
     })
+  })
+
+  it('shows and takes dates in the chosen zone; switching zones alone changes nothing stored', () => {
+    const item = videoItem({ capturedAt: '2026-01-27T17:00:42.000Z', publishedAt: undefined })
+    const base = formOf(item, 'America/Chicago')
+    expect(base.capturedAt).toBe('2026-01-27T11:00')
+    // Same instant in Madrid: other wall-clock text, no patch (the stored seconds stay).
+    const madrid = inZone(base, 'Europe/Madrid')
+    expect(madrid).toMatchObject({ tz: 'Europe/Madrid', capturedAt: '2026-01-27T18:00', publishedAt: '' })
+    expect(patchOf(base, madrid)).toEqual({})
+    // A time typed after switching is read in the new zone.
+    expect(patchOf(base, { ...madrid, capturedAt: '2026-01-27T18:30', publishedAt: '2026-07-01T09:00' })).toEqual({
+      capturedAt: '2026-01-27T17:30:00.000Z',
+      publishedAt: '2026-07-01T07:00:00.000Z',
+    })
+    // Half-typed text is kept as typed when the zone changes.
+    expect(inZone({ ...base, eventDate: '2026-01' }, 'UTC').eventDate).toBe('2026-01')
   })
 
   it('refuses an empty title with a message a person can act on', () => {

@@ -9,7 +9,7 @@ import {
   type Precision,
   type TimelineEvent,
 } from '../../../../shared/domain'
-import { allTimeZones, defaultTimeZone, rememberTimeZone } from './timeZones'
+import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../lib/timeZones'
 import { errorMessage } from './caseFormat'
 import { FormFooter } from '../../components/FormFooter'
 

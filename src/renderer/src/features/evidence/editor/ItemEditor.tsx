@@ -16,7 +16,8 @@ import { evidenceApi, openExternal } from '../api'
 import { isWebUrl, KIND_ICONS, STATUS_TONE } from '../format'
 import { CustodyTable } from './CustodyTable'
 import { FileFacts } from './FileFacts'
-import { formOf, patchOf, type EvidenceForm } from './form'
+import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
+import { formOf, inZone, patchOf, type EvidenceForm } from './form'
 import { LinkPicker } from './LinkPicker'
 import { VerificationFields } from './VerificationFields'
 
@@ -32,7 +33,7 @@ export interface ItemEditorProps {
 
 /** One evidence item: metadata, verification, file facts, media with annotations, custody. Keyed by item id. */
 export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEditorProps) {
-  const [form, setForm] = useState<EvidenceForm>(() => formOf(item))
+  const [form, setForm] = useState<EvidenceForm>(() => formOf(item, defaultTimeZone()))
   const baseline = useRef(form)
   const [section, setSection] = useState<Section>(item.file ? 'media' : 'details')
   const [confirmRemove, setConfirmRemove] = useState(false)
@@ -180,20 +181,34 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
                   </span>
                 )}
               </div>
+              <div className="field ev-form__zone">
+                <label htmlFor={`${id}-tz`}>Dates below are in</label>
+                <select
+                  id={`${id}-tz`}
+                  value={form.tz}
+                  onChange={(e) => {
+                    rememberTimeZone(e.target.value)
+                    // Only the display changes: nothing to save (a save under way keeps its own zone).
+                    setForm(inZone(form, e.target.value))
+                  }}
+                >
+                  {allTimeZones().map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace(/_/g, ' ')}
+                    </option>
+                  ))}
+                </select>
+              </div>
               <div className="ev-form__row">
-                <DateField label="Captured at (UTC)" value={form.capturedAt} onChange={(v) => set('capturedAt', v)} />
+                <DateField label="Captured at" value={form.capturedAt} onChange={(v) => set('capturedAt', v)} />
                 <div className="field">
                   <label htmlFor={`${id}-by`}>Captured by</label>
                   <input id={`${id}-by`} value={form.capturedBy} onChange={(e) => set('capturedBy', e.target.value)} />
                 </div>
               </div>
               <div className="ev-form__row">
-                <DateField
-                  label="Published at (UTC)"
-                  value={form.publishedAt}
-                  onChange={(v) => set('publishedAt', v)}
-                />
-                <DateField label="Event date (UTC)" value={form.eventDate} onChange={(v) => set('eventDate', v)} />
+                <DateField label="Published at" value={form.publishedAt} onChange={(v) => set('publishedAt', v)} />
+                <DateField label="Event date" value={form.eventDate} onChange={(v) => set('eventDate', v)} />
               </div>
               <ChipsInput
                 label="Tags"

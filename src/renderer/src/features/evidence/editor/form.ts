@@ -1,7 +1,9 @@
 /**
- * The item editor's draft: every field as the inputs hold it (dates as UTC
- * "YYYY-MM-DDTHH:mm" text), and the patch that takes the saved item to it.
- * Only fields that differ are sent, so an untouched date keeps its seconds.
+ * The item editor's draft: every field as the inputs hold it (dates as
+ * "YYYY-MM-DDTHH:mm" wall-clock text in the zone `tz` the user picked), and the
+ * patch that takes the saved item to it. Items store instants; the zone is only
+ * how they are typed and read. Only fields that differ are sent, so an untouched
+ * date keeps its seconds.
  */
 import {
   instantToLocal,
@@ -43,14 +45,15 @@ export interface EvidenceForm {
   informationCredibility: string
   eventIds: string[]
   tags: string[]
+  /** The zone the dates are shown and typed in (not stored on the item). */
+  tz: string
 }
 
 const DATE_FIELDS = ['capturedAt', 'publishedAt', 'eventDate'] as const
 const DATE_LABELS = { capturedAt: 'Captured at', publishedAt: 'Published at', eventDate: 'Event date' }
 
-const local = (iso: string | undefined) => (iso ? instantToLocal(iso, 'UTC') : '')
-
-export function formOf(item: EvidenceItem): EvidenceForm {
+export function formOf(item: EvidenceItem, tz = 'UTC'): EvidenceForm {
+  const local = (iso: string | undefined) => (iso ? instantToLocal(iso, tz) : '')
   const v = item.verification
   return {
     kind: item.kind,
@@ -72,7 +75,21 @@ export function formOf(item: EvidenceItem): EvidenceForm {
     informationCredibility: item.informationCredibility ?? '',
     eventIds: [...item.eventIds],
     tags: [...item.tags],
+    tz,
   }
+}
+
+/** The same wall-clock text read in zone `from`, written in zone `to`; text that is not a whole date stays as typed. */
+function reZone(text: string, from: string, to: string): string {
+  const instant = text && from !== to ? localToInstant(text, from) : null
+  return instant ? instantToLocal(instant, to) : text
+}
+
+/** The draft with its dates shown in another zone: the same instants, other wall-clock text. */
+export function inZone(form: EvidenceForm, tz: string): EvidenceForm {
+  const out = { ...form, tz }
+  for (const f of DATE_FIELDS) out[f] = reZone(form[f], form.tz, tz)
+  return out
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
@@ -89,12 +106,13 @@ export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
   if (next.sourceUrl !== base.sourceUrl) patch.sourceUrl = next.sourceUrl.trim()
   if (next.capturedBy !== base.capturedBy) patch.capturedBy = next.capturedBy
   for (const f of DATE_FIELDS) {
-    if (next[f] === base[f]) continue
+    // Switching the zone alone rewrites the text, not the instant: that is no change.
+    if (reZone(next[f], next.tz, base.tz) === base[f]) continue
     if (!next[f]) {
       patch[f] = null
       continue
     }
-    const instant = localToInstant(next[f], 'UTC')
+    const instant = localToInstant(next[f], next.tz)
     if (!instant) throw new Error(`${DATE_LABELS[f]} is not a complete date and time.`)
     patch[f] = instant
   }

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react'
-import { EVIDENCE_KINDS, localToInstant, type EvidenceItem, type EvidenceKind } from '../../../../../shared/domain'
+import {
+  EVIDENCE_KINDS,
+  instantToLocal,
+  localToInstant,
+  type EvidenceItem,
+  type EvidenceKind,
+} from '../../../../../shared/domain'
 import { Dialog } from '../../../components/Dialog'
 import { call } from '../../../lib/api'
+import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '../format'
 import { messageOf } from './useImport'
@@ -23,7 +30,8 @@ export function UrlReferenceDialog({
   const [kind, setKind] = useState<EvidenceKind>('social post')
   const [title, setTitle] = useState('')
   const [url, setUrl] = useState('')
-  const [capturedAt, setCapturedAt] = useState(() => new Date().toISOString().slice(0, 16))
+  const [tz, setTz] = useState(defaultTimeZone)
+  const [capturedAt, setCapturedAt] = useState(() => instantToLocal(new Date().toISOString(), tz))
   const [capturedBy, setCapturedBy] = useState('')
   useEffect(() => {
     // Whoever is logged in is the usual capturer; they can change it.
@@ -49,8 +57,8 @@ export function UrlReferenceDialog({
         sourceUrl: url.trim(),
         description,
         capturedBy: capturedBy.trim(),
-        capturedAt: (capturedAt && localToInstant(capturedAt, 'UTC')) || undefined,
-        publishedAt: (publishedAt && localToInstant(publishedAt, 'UTC')) || undefined,
+        capturedAt: (capturedAt && localToInstant(capturedAt, tz)) || undefined,
+        publishedAt: (publishedAt && localToInstant(publishedAt, tz)) || undefined,
       })
       onAdded(item)
       onClose()
@@ -79,9 +87,32 @@ export function UrlReferenceDialog({
           Source URL as captured
           <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
         </label>
+        <label>
+          Dates are in
+          <select
+            value={tz}
+            onChange={(e) => {
+              // The same moments, shown in the other zone.
+              const move = (v: string) => {
+                const instant = v && localToInstant(v, tz)
+                return instant ? instantToLocal(instant, e.target.value) : v
+              }
+              setCapturedAt(move)
+              setPublishedAt(move)
+              setTz(e.target.value)
+              rememberTimeZone(e.target.value)
+            }}
+          >
+            {allTimeZones().map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="ev-form__row">
           <label>
-            Captured at (UTC)
+            Captured at
             <input type="datetime-local" value={capturedAt} onChange={(e) => setCapturedAt(e.target.value)} />
           </label>
           <label>
@@ -90,7 +121,7 @@ export function UrlReferenceDialog({
           </label>
         </div>
         <label>
-          Published at (UTC)
+          Published at
           <input type="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
         </label>
         <label>
