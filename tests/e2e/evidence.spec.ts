@@ -101,6 +101,48 @@ test('import a video, annotate it at 3 s, reload, and seek back by clicking the 
   expect(app.consoleErrors).toEqual([])
 })
 
+test('frame stepping uses the frame rate measured while the video plays', async ({ app }) => {
+  const video = join(mkdtempSync(join(tmpdir(), 'casefile-e2e-media-')), 'thirty.webm')
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=8:size=160x120:rate=30',
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '200k',
+    video,
+  ])
+  const caseId = await demoCaseId(app)
+  const { page } = app
+  await app.open(`#/case/${caseId}/evidence`)
+  app.setNextFiles([video])
+  await page.getByRole('button', { name: 'Import file…' }).click()
+  await expect(page.getByRole('option', { name: /thirty\.webm/ })).toBeVisible()
+  await page.getByRole('tab', { name: 'Video & annotations' }).click()
+  await waitForMedia(page)
+  const rate = page.getByTestId('frame-rate')
+  await expect(rate).toContainText('frames assumed 25 fps until the video plays')
+
+  await page.getByRole('button', { name: 'Play (Space)' }).click()
+  await expect(rate).toContainText('frames of 30 fps', { timeout: 10_000 })
+  await page.getByRole('button', { name: 'Pause (Space)' }).click()
+  const at = () => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime)
+  const before = await at()
+  await page.getByTestId('player-area').focus()
+  await page.keyboard.press('.')
+  await expect.poll(at).toBeCloseTo(before + 1 / 30, 4)
+  await page.keyboard.press(',')
+  await page.keyboard.press(',')
+  await expect.poll(at).toBeCloseTo(before - 1 / 30, 4)
+  expect(app.consoleErrors).toEqual([])
+})
+
 test('a dropped file uploads with a progress bar and Cancel leaves nothing behind', async ({ app }) => {
   const caseId = await demoCaseId(app)
   const { page } = app

@@ -1,7 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { formatTimecode } from '../../../../../shared/domain'
-
-export const FRAME = 1 / 25
+import { formatRate, useFrameDuration } from './frameRate'
 
 /** The keys the player area answers to; shown under the player so nobody has to guess. */
 export const PLAYER_SHORTCUTS: [string, string][] = [
@@ -13,6 +12,8 @@ export const PLAYER_SHORTCUTS: [string, string][] = [
 ]
 
 export interface PlayerActions {
+  /** Seconds per frame, for frame stepping. */
+  frame: number
   addAt: (seconds: number) => void
   setStart: (seconds: number) => void
   setEnd: (seconds: number) => void
@@ -65,11 +66,11 @@ export function handlePlayerKey(
       return true
     case ',':
       media.pause()
-      seekBy(media, -FRAME)
+      seekBy(media, -actions.frame)
       return true
     case '.':
       media.pause()
-      seekBy(media, FRAME)
+      seekBy(media, actions.frame)
       return true
   }
   return false
@@ -89,9 +90,10 @@ export function MediaPlayer({
   src: string
   kind: 'video' | 'audio'
   mediaRef: RefObject<HTMLMediaElement | null>
-  actions: PlayerActions
+  actions: Omit<PlayerActions, 'frame'>
   hasSelection: boolean
 }) {
+  const { frame, measured } = useFrameDuration(mediaRef, src)
   const [time, setTime] = useState(0)
   const [duration, setDuration] = useState(NaN)
   const [paused, setPaused] = useState(true)
@@ -131,7 +133,7 @@ export function MediaPlayer({
       aria-label={`${kind === 'video' ? 'Video' : 'Audio'} player — shortcuts listed below`}
       data-testid="player-area"
       onKeyDown={(e) => {
-        if (handlePlayerKey(e, media(), actions)) {
+        if (handlePlayerKey(e, media(), { ...actions, frame })) {
           e.preventDefault()
           e.stopPropagation()
         }
@@ -156,7 +158,7 @@ export function MediaPlayer({
           {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}
         </span>
         {btn('−5 s', 'Back 5 seconds (←)', () => media() && seekBy(media()!, -5))}
-        {btn('◂|', 'One frame back (,)', () => media() && (media()!.pause(), seekBy(media()!, -FRAME)))}
+        {btn('◂|', 'One frame back (,)', () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
         {btn(paused ? '▶' : '❚❚', paused ? 'Play (Space)' : 'Pause (Space)', () =>
           media()?.paused
             ? void media()!
@@ -164,7 +166,7 @@ export function MediaPlayer({
                 .catch(() => undefined)
             : media()?.pause(),
         )}
-        {btn('|▸', 'One frame forward (.)', () => media() && (media()!.pause(), seekBy(media()!, FRAME)))}
+        {btn('|▸', 'One frame forward (.)', () => media() && (media()!.pause(), seekBy(media()!, frame)))}
         {btn('+5 s', 'Forward 5 seconds (→)', () => media() && seekBy(media()!, 5))}
         <span className="ev-player__sep" />
         <button type="button" className="button--primary" onClick={() => actions.addAt(now())}>
@@ -186,6 +188,12 @@ export function MediaPlayer({
             <kbd>{k}</kbd> {what}
           </span>
         ))}
+        {kind === 'video' && (
+          <span data-testid="frame-rate">
+            {' · '}
+            {measured ? `frames of ${formatRate(frame)}` : `frames assumed ${formatRate(frame)} until the video plays`}
+          </span>
+        )}
       </p>
     </div>
   )

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import {
+  estimateFrameDuration,
+  formatRate,
+  type FrameSample,
+} from '../../../../src/renderer/src/features/evidence/media/frameRate'
+
+/** Frames of a video at `fps` as they are presented, from `start`, `n` of them. */
+const frames = (fps: number, n: number, start = 0, firstPresented = 1): FrameSample[] =>
+  Array.from({ length: n }, (_, i) => ({ mediaTime: start + i / fps, presentedFrames: firstPresented + i }))
+
+describe('frame duration from presented frames', () => {
+  it('needs a dozen consecutive frames before it answers', () => {
+    expect(estimateFrameDuration(frames(30, 5))).toBeNull()
+    expect(estimateFrameDuration(frames(30, 13))).toBeCloseTo(1 / 30, 9)
+  })
+
+  it('recognises the usual rates, NTSC ones included', () => {
+    for (const fps of [23.976, 24, 25, 29.97, 50, 59.94, 60]) {
+      expect(1 / estimateFrameDuration(frames(fps, 40))!).toBeCloseTo(fps, 6)
+    }
+    expect(formatRate(1 / 29.97)).toBe('29.97 fps')
+    expect(formatRate(1 / 25)).toBe('25 fps')
+  })
+
+  it('ignores dropped frames and the jump of a seek', () => {
+    const seen = [
+      ...frames(25, 8),
+      // Two frames dropped (presentedFrames jumps by 3): their gap says nothing about the rate.
+      { mediaTime: 8 / 25 + 2 / 25, presentedFrames: 11 },
+      // A seek to 40 s, shown as the next presented frame.
+      { mediaTime: 40, presentedFrames: 12 },
+      ...frames(25, 10, 40 + 1 / 25, 13),
+    ]
+    expect(estimateFrameDuration(seen)).toBeCloseTo(1 / 25, 9)
+  })
+
+  it('tells 29.97 from 30 fps with times kept to the millisecond (WebM)', () => {
+    const ms = (fps: number) => frames(fps, 60).map((f) => ({ ...f, mediaTime: Math.round(f.mediaTime * 1000) / 1000 }))
+    expect(1 / estimateFrameDuration(ms(29.97))!).toBeCloseTo(29.97, 6)
+    expect(1 / estimateFrameDuration(ms(30))!).toBeCloseTo(30, 6)
+    expect(1 / estimateFrameDuration(ms(23.976))!).toBeCloseTo(23.976, 6)
+  })
+
+  it('keeps an unusual constant rate as measured', () => {
+    expect(1 / estimateFrameDuration(frames(15, 30))!).toBeCloseTo(15, 6)
+  })
+})
