@@ -1,37 +1,19 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../../src/main/ipc/dispatch'
-import { handlers } from '../../../src/main/ipc/handlers/index'
-import type { HandlerContext } from '../../../src/main/ipc/types'
 import { installDemo } from '../../../src/main/services/demoService'
-import { AppSession, type Platform } from '../../../src/main/session'
-import type { ProgressPayload } from '../../../src/shared/ipc/contract'
 import { useTempDirs } from '../../helpers/tmp'
+import { ipcHarness } from './harness'
 
 const tempDir = useTempDirs()
 const BRIEFING = 'briefing_minister_note'
 
 async function setup(savePath: string) {
-  const session = new AppSession(await tempDir())
-  await session.open(await tempDir())
-  const caseId = await installDemo(session.current())
-  const progress: ProgressPayload[] = []
-  let onProgress: (p: ProgressPayload) => void = () => undefined
-  const platform = {
-    chooseSavePath: async () => savePath,
-    emit: (event: string, payload: unknown) => {
-      if (event !== 'progress') return
-      progress.push(payload as ProgressPayload)
-      onProgress(payload as ProgressPayload)
-    },
-  } as unknown as Platform
-  const dispatch = createDispatcher(handlers, (): HandlerContext => ({
-    services: session.current(),
-    session,
-    platform,
-  }))
-  return { session, dispatch, caseId, progress, setOnProgress: (f: typeof onProgress) => (onProgress = f) }
+  const h = await ipcHarness(
+    { userData: await tempDir(), workspace: await tempDir() },
+    { chooseSavePath: async () => savePath },
+  )
+  return { ...h, caseId: await installDemo(h.session.current()) }
 }
 
 describe('briefing export channel', () => {

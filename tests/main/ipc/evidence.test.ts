@@ -2,40 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../../src/main/ipc/dispatch'
-import { handlers } from '../../../src/main/ipc/handlers/index'
-import type { HandlerContext } from '../../../src/main/ipc/types'
-import { AppSession, type Platform } from '../../../src/main/session'
-import type { ProgressPayload } from '../../../src/shared/ipc/contract'
 import { useTempDirs } from '../../helpers/tmp'
+import { ipcHarness } from './harness'
 
 const tempDir = useTempDirs()
 
 async function setup(pick: string[] | null = null) {
-  const session = new AppSession(await tempDir())
   const root = await tempDir()
-  await session.open(root)
-  const progress: ProgressPayload[] = []
-  let onProgress: (p: ProgressPayload) => void = () => undefined
-  const platform = {
-    chooseFolder: async () => null,
-    chooseFiles: async () => pick,
-    openExternal: async () => undefined,
-    notifyWorkspaceChanged: () => undefined,
-    emit: (event: string, payload: unknown) => {
-      if (event === 'progress') {
-        progress.push(payload as ProgressPayload)
-        onProgress(payload as ProgressPayload)
-      }
-    },
-  } as unknown as Platform
-  const dispatch = createDispatcher(handlers, (): HandlerContext => ({
-    services: session.current(),
-    session,
-    platform,
-  }))
-  const c = await session.current().cases.create({ title: 'Case' })
-  return { session, root, dispatch, progress, caseId: c.id, setOnProgress: (f: typeof onProgress) => (onProgress = f) }
+  const h = await ipcHarness({ userData: await tempDir(), workspace: root }, { chooseFiles: async () => pick })
+  const c = await h.session.current().cases.create({ title: 'Case' })
+  return { ...h, root, caseId: c.id }
 }
 
 async function file(name: string, size: number) {

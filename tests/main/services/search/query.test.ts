@@ -3,18 +3,7 @@ import type { Expansion } from '../../../../src/main/services/search/engine'
 import { SearchEngine } from '../../../../src/main/services/search/engine'
 import { DEAD, evaluate, Scratch, type Postings } from '../../../../src/main/services/search/query'
 import { boundedDistance, fold } from '../../../../src/main/services/search/text'
-
-/** mulberry32, so a failure reproduces. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-  }
-}
+import { rng } from '../../../helpers/rng'
 
 const WEIGHTS = [1, 0.6, 0.35]
 

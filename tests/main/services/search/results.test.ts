@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { highlightRanges, snippet } from '../../../../src/main/services/search/results'
 import { fold } from '../../../../src/main/services/search/text'
-
-/** mulberry32, so a failure reproduces. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-  }
-}
+import { rng } from '../../../helpers/rng'
 
 const marked = (h: { text: string; highlights: [number, number][] }) => h.highlights.map(([a, b]) => h.text.slice(a, b))
 const WORD = /[\p{L}\p{N}]+/gu

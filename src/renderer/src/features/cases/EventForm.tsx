@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import {
   PRECISIONS,
   formatOffset,
@@ -9,7 +9,8 @@ import {
   type Precision,
   type TimelineEvent,
 } from '../../../../shared/domain'
-import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../lib/timeZones'
+import { TimeZoneSelect } from '../../components/TimeZoneSelect'
+import { defaultTimeZone, rememberTimeZone } from '../../lib/timeZones'
 import { errorMessage } from './caseFormat'
 import { FormFooter } from '../../components/FormFooter'
 
@@ -52,10 +53,6 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
 
-  const zones = useMemo(() => {
-    const list = allTimeZones()
-    return list.includes(tz) ? list : [tz, ...list]
-  }, [tz])
   const instant = local ? localToInstant(local, tz) : null
   const offset = instant ? formatOffset(zoneOffsetMinutes(Date.parse(instant), tz)) : null
 
@@ -103,13 +100,7 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-tz`}>Time zone</label>
-          <select id={`${id}-tz`} value={tz} onChange={(e) => setTz(e.target.value)} aria-describedby={`${id}-tz-hint`}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <TimeZoneSelect id={`${id}-tz`} value={tz} onChange={setTz} aria-describedby={`${id}-tz-hint`} />
           <p id={`${id}-tz-hint`} className="hint">
             {offset && instant
               ? `${offset} on that date · ${instant.replace('.000Z', 'Z')}`

@@ -16,7 +16,8 @@ import { evidenceApi, openExternal } from '../api'
 import { isWebUrl, KIND_ICONS, STATUS_TONE } from '../format'
 import { CustodyTable } from './CustodyTable'
 import { FileFacts } from './FileFacts'
-import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
+import { TimeZoneSelect } from '../../../components/TimeZoneSelect'
+import { defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
 import { formOf, inZone, patchOf, type EvidenceForm } from './form'
 import { LinkPicker } from './LinkPicker'
 import { VerificationFields } from './VerificationFields'
@@ -183,21 +184,15 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
               </div>
               <div className="field ev-form__zone">
                 <label htmlFor={`${id}-tz`}>Dates below are in</label>
-                <select
+                <TimeZoneSelect
                   id={`${id}-tz`}
                   value={form.tz}
-                  onChange={(e) => {
-                    rememberTimeZone(e.target.value)
+                  onChange={(tz) => {
+                    rememberTimeZone(tz)
                     // Only the display changes: nothing to save (a save under way keeps its own zone).
-                    setForm(inZone(form, e.target.value))
+                    setForm(inZone(form, tz))
                   }}
-                >
-                  {allTimeZones().map((z) => (
-                    <option key={z} value={z}>
-                      {z.replace(/_/g, ' ')}
-                    </option>
-                  ))}
-                </select>
+                />
               </div>
               <div className="ev-form__row">
                 <DateField label="Captured at" value={form.capturedAt} onChange={(v) => set('capturedAt', v)} />

@@ -8,7 +8,8 @@ import {
 } from '../../../../../shared/domain'
 import { Dialog } from '../../../components/Dialog'
 import { call } from '../../../lib/api'
-import { allTimeZones, defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
+import { TimeZoneSelect } from '../../../components/TimeZoneSelect'
+import { defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '../format'
 import { messageOf } from './useImport'
@@ -89,26 +90,20 @@ export function UrlReferenceDialog({
         </label>
         <label>
           Dates are in
-          <select
+          <TimeZoneSelect
             value={tz}
-            onChange={(e) => {
+            onChange={(next) => {
               // The same moments, shown in the other zone.
               const move = (v: string) => {
                 const instant = v && localToInstant(v, tz)
-                return instant ? instantToLocal(instant, e.target.value) : v
+                return instant ? instantToLocal(instant, next) : v
               }
               setCapturedAt(move)
               setPublishedAt(move)
-              setTz(e.target.value)
-              rememberTimeZone(e.target.value)
+              setTz(next)
+              rememberTimeZone(next)
             }}
-          >
-            {allTimeZones().map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <div className="ev-form__row">
           <label>

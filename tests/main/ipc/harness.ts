@@ -1,0 +1,35 @@
+/**
+ * The real handlers behind the real dispatcher, on a workspace in a temp folder,
+ * with a stand-in Platform that answers dialogs as told and records progress.
+ */
+import { createDispatcher } from '../../../src/main/ipc/dispatch'
+import { handlers } from '../../../src/main/ipc/handlers/index'
+import type { HandlerContext } from '../../../src/main/ipc/types'
+import { AppSession, type Platform } from '../../../src/main/session'
+import type { ProgressPayload } from '../../../src/shared/ipc/contract'
+
+export async function ipcHarness(dirs: { userData: string; workspace: string }, platform: Partial<Platform> = {}) {
+  const session = new AppSession(dirs.userData)
+  await session.open(dirs.workspace)
+  const progress: ProgressPayload[] = []
+  let onProgress: (p: ProgressPayload) => void = () => undefined
+  const full = {
+    chooseFolder: async () => null,
+    chooseFiles: async () => null,
+    chooseSavePath: async () => null,
+    openExternal: async () => undefined,
+    notifyWorkspaceChanged: () => undefined,
+    ...platform,
+    emit: (event: string, payload: unknown) => {
+      if (event !== 'progress') return
+      progress.push(payload as ProgressPayload)
+      onProgress(payload as ProgressPayload)
+    },
+  } as unknown as Platform
+  const dispatch = createDispatcher(handlers, (): HandlerContext => ({
+    services: session.current(),
+    session,
+    platform: full,
+  }))
+  return { session, dispatch, progress, setOnProgress: (f: typeof onProgress) => (onProgress = f) }
+}
