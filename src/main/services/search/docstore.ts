@@ -45,19 +45,33 @@ export function encodeRecord(d: DocTexts): Buffer {
   return buf
 }
 
+/** A record that cannot be what encodeRecord wrote: the cache file was damaged or cut short. */
+export class DamagedRecord extends Error {
+  constructor() {
+    super('A record of the search index cache is damaged.')
+  }
+}
+
 export function decodeRecord(buf: Buffer, start: number, end: number): DocTexts {
   const wide = buf[start] === UTF16
+  if (!wide && buf[start] !== LATIN1) throw new DamagedRecord()
   const step = wide ? 2 : 1
   const encoding = wide ? 'utf16le' : 'latin1'
   const lengths = [0, 0, 0, 0]
   let at = start + step
-  for (let k = 0; k < 4; k++, at += step)
-    for (; buf[at] !== 0x2c; at += step) lengths[k] = lengths[k] * 10 + buf[at] - 0x30
+  for (let k = 0; k < 4; k++, at += step) {
+    for (let digits = 0; buf[at] !== 0x2c; at += step, digits++) {
+      const d = buf[at] - 0x30
+      if (at >= end || !(d >= 0 && d <= 9) || digits > 9) throw new DamagedRecord()
+      lengths[k] = lengths[k] * 10 + d
+    }
+  }
   // Each field decoded on its own: slices of one decoded string are slower to scan afterwards.
   const idAt = at + lengths[0] * step
   const titleFoldedAt = idAt + lengths[1] * step
   const bodyFoldedAt = titleFoldedAt + Math.max(0, lengths[2] - 1) * step
   const bodyAt = bodyFoldedAt + Math.max(0, lengths[3] - 1) * step
+  if (bodyAt > end || (end - bodyAt) % step) throw new DamagedRecord()
   const title = buf.toString(encoding, at, idAt)
   const body = buf.toString(encoding, bodyAt, end)
   return {
@@ -148,9 +162,10 @@ export class DocStore {
     if (buf) return decodeRecord(buf, 0, buf.length)
     const len = this.lengths[ord]
     if (!len || this.fd === null || this.offsets[ord] < 0) return EMPTY
-    if (this.readBuf.length < len) this.readBuf = Buffer.allocUnsafe(Math.max(len, 2 * this.readBuf.length))
-    readSync(this.fd, this.readBuf, 0, len, this.offsets[ord])
-    return decodeRecord(this.readBuf, 0, len)
+    // One reused buffer for the usual record; a huge one gets its own, so the worker does not keep it.
+    const into = len <= this.readBuf.length ? this.readBuf : Buffer.allocUnsafe(len)
+    if (readSync(this.fd, into, 0, len, this.offsets[ord]) !== len) throw new DamagedRecord()
+    return decodeRecord(into, 0, len)
   }
 
   /** Appends pending texts to the file in one write. */

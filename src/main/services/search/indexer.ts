@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { SearchQuery, type SearchResponse, type SearchStatus } from '../../../shared/ipc/channels/search'
 import { layout } from '../../storage/layout'
 import { SearchEngine } from './engine'
-import { DocStore } from './docstore'
+import { DamagedRecord, DocStore } from './docstore'
 import { discardIndex, loadIndex, saveIndex } from './persist'
 import { toHits } from './results'
 import { groupByDir, listCaseIds, readSource, scanCases, scanStatutes, type Scanned } from './sources'
@@ -153,7 +153,19 @@ export class Indexer {
   }
 
   query(input: SearchQuery): Promise<SearchResponse> {
-    return this.run(async () => this.queryNow(input))
+    return this.run(async () => {
+      try {
+        return this.queryNow(input)
+      } catch (e) {
+        if (!(e instanceof DamagedRecord)) throw e
+        // The cache under cache/ was damaged after it loaded: rebuild it from the workspace files, then answer.
+        this.engine.texts.close()
+        this.engine = this.freshEngine()
+        this.fingerprints = new Map()
+        await this.refresh(await this.scan(await listCaseIds(this.root), true), true)
+        return this.queryNow(input)
+      }
+    })
   }
 
   /** Answers from the index as it is now, without waiting for queued refreshes. */

@@ -1,5 +1,13 @@
+import { truncate } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeRecord, DocStore, encodeRecord, type DocTexts } from '../../../../src/main/services/search/docstore'
+import {
+  DamagedRecord,
+  decodeRecord,
+  DocStore,
+  encodeRecord,
+  type DocTexts,
+} from '../../../../src/main/services/search/docstore'
 import { fold } from '../../../../src/main/services/search/text'
 import { useTempDirs } from '../../../helpers/tmp'
 
@@ -31,6 +39,19 @@ describe('doc store records', () => {
     }
   })
 
+  it('refuse damaged bytes with an error instead of decoding nonsense or looping', () => {
+    const good = encodeRecord(SAMPLES[2])
+    const damaged = [
+      Buffer.alloc(40),
+      Buffer.from('L12,3,0,0,short'),
+      Buffer.from('Lx,1,0,0,abc'),
+      Buffer.from('L1,1,0,0'),
+      good.subarray(0, 5),
+      Buffer.concat([Buffer.from([0x55, 0]), Buffer.from('9,9,9,9,x', 'utf16le')]),
+    ]
+    for (const buf of damaged) expect(() => decodeRecord(buf, 0, buf.length)).toThrow(DamagedRecord)
+  })
+
   it('store a folded text only when lower case would not give it back', () => {
     const english = encodeRecord(texts('Embassy note', 'The embassy replied.', 'a'))
     const spanish = encodeRecord(texts('Nota', 'La Cancillería respondió.', 'a'))
@@ -59,6 +80,9 @@ describe('doc store', () => {
     const again = new DocStore(dir)
     expect(again.attach(gen, size, offsets, lengths)).toBe(true)
     expect(again.get(3)).toEqual(SAMPLES[4])
+    // Cut short behind the index's back: a read that comes up short is an error, not the last record again.
+    await truncate(join(dir, again.fileName()), again.offsets[3] + 10)
+    expect(() => again.get(3)).toThrow(DamagedRecord)
     again.close()
   })
 })

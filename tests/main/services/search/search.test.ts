@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../../../src/shared/ipc/channels/search'
@@ -166,6 +166,25 @@ describe('search service', () => {
       expect(third.search.status()).toMatchObject({ loadedFromCache: true, reread: 1 })
     } finally {
       await third.close()
+    }
+  })
+
+  it('rebuilds from the workspace files when its cache is damaged under it, and still answers', async () => {
+    const { root, s } = await demo()
+    await s.search.start()
+    await s.close()
+    const again = await openWorkspace(root)
+    try {
+      const before = await again.search.query({ query: 'cancilleria' })
+      expect(again.search.status()).toMatchObject({ loadedFromCache: true })
+      // Zeros over the texts file the loaded index reads hits from (a disk error, a sync tool).
+      const docs = (await readdir(join(root, 'cache'))).find((n) => n.startsWith('search-docs-'))!
+      const size = (await stat(join(root, 'cache', docs))).size
+      await writeFile(join(root, 'cache', docs), Buffer.alloc(size))
+      const after = await again.search.query({ query: 'cancilleria' })
+      expect(after.hits.map((h) => [h.id, h.title.text])).toEqual(before.hits.map((h) => [h.id, h.title.text]))
+    } finally {
+      await again.close()
     }
   })
 
