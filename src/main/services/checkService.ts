@@ -28,14 +28,18 @@ async function names(dir: string, suffix = ''): Promise<string[]> {
 export async function checkWorkspace(s: Services): Promise<CheckReport> {
   const { store } = s
   let filesChecked = 0
-  const attempt = async (fn: () => Promise<unknown>) => {
+  /** Loads one file; false when it is damaged (the store has recorded the problem). */
+  const attempt = async (fn: () => Promise<unknown>): Promise<boolean> => {
     filesChecked++
     try {
       await fn()
+      return true
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'CORRUPT')) throw e
+      return false
     }
   }
+  const readable: string[] = []
 
   await attempt(() => s.workspace.listCases())
   await attempt(() => s.statutes.list())
@@ -49,7 +53,7 @@ export async function checkWorkspace(s: Services): Promise<CheckReport> {
         message: `cases/${caseId} is on disk but not in the workspace index.`,
       })
     }
-    await attempt(() => store.document(layout.caseFile(caseId), 'case', CaseFile))
+    if (await attempt(() => store.document(layout.caseFile(caseId), 'case', CaseFile))) readable.push(caseId)
     for (const n of await names(store.resolve(`${layout.casesDir}/${caseId}/annotations`), '.json')) {
       await attempt(() =>
         store.document(layout.annotationsFile(caseId, n.slice(0, -5)), 'annotations', AnnotationsFile),
@@ -70,7 +74,7 @@ export async function checkWorkspace(s: Services): Promise<CheckReport> {
   filesChecked++
   const chain = await s.audit.verifyChain()
   const audit: WorkspaceProblem[] = chain.ok
-    ? await custodyWithoutAudit(s, onDisk)
+    ? await custodyWithoutAudit(s, readable)
     : [{ file: layout.auditLog, kind: 'invalid', message: `The audit log's hash chain is broken: ${chain.reason}.` }]
   return { filesChecked, problems: [...store.problems, ...audit] }
 }

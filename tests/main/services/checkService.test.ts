@@ -49,6 +49,20 @@ describe('workspace check', () => {
     }
   })
 
+  it('reports a damaged case file once', async () => {
+    const { root, s, caseId } = await demoWorkspace()
+    await s.close()
+    await writeFile(join(root, 'cases', caseId, 'case.json'), '{ "schemaVersion": 1, "case": { broken')
+    const again = await openWorkspace(root, { readOnly: true })
+    try {
+      const report = await checkWorkspace(again)
+      expect(report.problems).toHaveLength(1)
+      expect(report.problems[0]).toMatchObject({ file: `cases/${caseId}/case.json` })
+    } finally {
+      await again.close()
+    }
+  })
+
   it('reports an audit log whose hash chain was broken', async () => {
     const { root, s } = await demoWorkspace()
     await s.close()

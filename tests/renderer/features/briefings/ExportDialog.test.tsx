@@ -17,7 +17,7 @@ describe('export dialog', () => {
       // Like main: the export answers CANCELLED once tasks:cancel reaches it.
       'briefings:export': () => new Promise((_resolve, reject) => (fail = reject)),
       'tasks:cancel': () => {
-        fail(new FakeError('CANCELLED', 'The export was cancelled.'))
+        setTimeout(() => fail(new FakeError('CANCELLED', 'The export was cancelled.')), 100)
         return { cancelled: true }
       },
     })
@@ -37,10 +37,16 @@ describe('export dialog', () => {
       if (!c) throw new Error('not exported yet')
       return c.input as { taskId: string }
     })
+    // No Cancel before main has started the export (nothing it could reach yet).
+    expect(screen.queryByRole('button', { name: 'Cancel export' })).toBeNull()
     bridge.emit('progress', { taskId: exportCall.taskId, label: 'Laying out page 3', done: 3, total: 9 })
     expect(await screen.findByText('Laying out page 3…')).toBeTruthy()
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }))
+    // Later progress does not take the "Cancelling" back.
+    bridge.emit('progress', { taskId: exportCall.taskId, label: 'Laying out page 4', done: 4, total: 9 })
+    expect(await screen.findByText('Cancelling…')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Cancel export' })).toHaveProperty('disabled', true)
     expect(await screen.findByText('Export cancelled. No file was written.')).toBeTruthy()
     expect(bridge.calls.filter((x) => x.channel === 'tasks:cancel').map((x) => x.input)).toEqual([
       { taskId: exportCall.taskId },

@@ -7,7 +7,7 @@ import {
   withStart,
 } from '../../../../src/renderer/src/features/evidence/annotations/model'
 import { integrityOf } from '../../../../src/renderer/src/features/evidence/format'
-import { formOf, inZone, patchOf } from '../../../../src/renderer/src/features/evidence/editor/form'
+import { formOf, inZone, patchOf, withSaved } from '../../../../src/renderer/src/features/evidence/editor/form'
 import { regionFrom } from '../../../../src/renderer/src/features/evidence/media/RegionImage'
 import { timeAnnotation, videoItem } from './samples'
 
@@ -94,6 +94,27 @@ describe('item form', () => {
     })
     // Half-typed text is kept as typed when the zone changes.
     expect(inZone({ ...base, eventDate: '2026-01' }, 'UTC').eventDate).toBe('2026-01')
+  })
+
+  it('keeps a date in the repeated hour (clocks going back) on its own instant across zone switches', () => {
+    // 06:30 UTC on 2 Nov 2025 is the second 01:30 in New York; "01:30" read back would be the first.
+    const item = videoItem({ capturedAt: '2025-11-02T06:30:15.000Z' })
+    const base = formOf(item, 'UTC')
+    const ny = inZone(base, 'America/New_York')
+    expect(ny.capturedAt).toBe('2025-11-02T01:30')
+    expect(patchOf(base, { ...ny, title: 'Renamed' })).toEqual({ title: 'Renamed' })
+    expect(inZone(ny, 'UTC').capturedAt).toBe('2025-11-02T06:30')
+    expect(inZone(formOf(item, 'America/New_York'), 'UTC').capturedAt).toBe('2025-11-02T06:30')
+  })
+
+  it('compares against what was saved last, so a saved date is not sent again', () => {
+    const item = videoItem({ capturedAt: undefined })
+    const base = formOf(item, 'Europe/Madrid')
+    const typed = { ...base, capturedAt: '2026-03-01T10:00' }
+    const patch = patchOf(base, typed)
+    expect(patch).toEqual({ capturedAt: '2026-03-01T09:00:00.000Z' })
+    const saved = withSaved(typed, { ...item, capturedAt: patch.capturedAt! })
+    expect(patchOf(saved, inZone(typed, 'Asia/Tokyo'))).toEqual({})
   })
 
   it('refuses an empty title with a message a person can act on', () => {

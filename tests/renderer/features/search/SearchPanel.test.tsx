@@ -143,5 +143,16 @@ describe('SearchPanel', () => {
     // A new query starts again at one page.
     fireEvent.change(box, { target: { value: 'actors' } })
     await waitFor(() => expect(queries.at(-1)).toMatchObject({ query: 'actors', limit: 50 }))
+    // And so does coming back to the first one, at its first hit.
+    fireEvent.change(box, { target: { value: 'actor' } })
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ query: 'actor', limit: 50 }))
+    await screen.findByText(/130 results, best 50 shown/)
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('listbox', { name: 'Search results' }))
+          .getAllByRole('option')
+          .find((r) => r.getAttribute('aria-selected') === 'true')?.textContent,
+      ).toContain('Actor 0'),
+    )
   })
 })

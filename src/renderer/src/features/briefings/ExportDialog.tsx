@@ -15,7 +15,8 @@ interface Props {
 
 type Phase =
   | { kind: 'idle'; note?: string }
-  | { kind: 'running'; label: string; done: number; total: number }
+  /** started: main has sent progress for this export, so it is a task tasks:cancel can reach. */
+  | { kind: 'running'; label: string; done: number; total: number; started: boolean }
   | { kind: 'done'; path: string; sha256: string; pages: number }
   | { kind: 'error'; message: string }
 
@@ -29,6 +30,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
   const [openError, setOpenError] = useState('')
   const taskId = useRef('')
+  const cancelling = useRef(false)
 
   useEffect(
     () =>
@@ -36,13 +38,14 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
         const p = payload as ProgressPayload
         if (p.taskId !== taskId.current) return
         setPhase((ph) =>
-          ph.kind === 'running' ? { kind: 'running', label: p.label, done: p.done, total: p.total } : ph,
+          ph.kind === 'running'
+            ? { ...ph, label: cancelling.current ? ph.label : p.label, done: p.done, total: p.total, started: true }
+            : ph,
         )
       }),
     [],
   )
 
-  const cancelling = useRef(false)
   const cancel = () => {
     cancelling.current = true
     setPhase((ph) => (ph.kind === 'running' ? { ...ph, label: 'Cancelling' } : ph))
@@ -52,7 +55,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
   const run = async () => {
     taskId.current = `export-${briefing.id}-${Date.now().toString(36)}`
     cancelling.current = false
-    setPhase({ kind: 'running', label: 'Saving the latest edits', done: 0, total: 1 })
+    setPhase({ kind: 'running', label: 'Saving the latest edits', done: 0, total: 1, started: false })
     try {
       await beforeExport()
       const r = await call('briefings:export', { caseId, briefingId: briefing.id, draft, taskId: taskId.current })
@@ -91,9 +94,11 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           <span role="status" aria-live="polite">
             {phase.label}…
           </span>
-          <button type="button" onClick={cancel} disabled={phase.label === 'Cancelling'}>
-            Cancel export
-          </button>
+          {phase.started && (
+            <button type="button" onClick={cancel} disabled={phase.label === 'Cancelling'}>
+              Cancel export
+            </button>
+          )}
         </div>
       )}
       {phase.kind === 'idle' && phase.note && (

@@ -109,6 +109,8 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
   // "Show more" raises the limit for this query and these filters only; anything new starts at one page.
   const searchKey = JSON.stringify([query, filters])
   const [more, setMore] = useState({ key: '', limit: PAGE })
+  // Forgotten as soon as the query or a filter changes, so coming back to it starts at one page again.
+  if (more.key && more.key !== searchKey) setMore({ key: '', limit: PAGE })
   const limit = more.key === searchKey ? more.limit : PAGE
   const [listKey, setListKey] = useState(0)
 

@@ -18,7 +18,7 @@ import { CustodyTable } from './CustodyTable'
 import { FileFacts } from './FileFacts'
 import { TimeZoneSelect } from '../../../components/TimeZoneSelect'
 import { defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
-import { formOf, inZone, patchOf, type EvidenceForm } from './form'
+import { formOf, inZone, patchOf, withSaved, type EvidenceForm } from './form'
 import { LinkPicker } from './LinkPicker'
 import { VerificationFields } from './VerificationFields'
 
@@ -46,7 +46,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
     if (!Object.keys(patch).length) return
     const result = await evidenceApi.update(caseId, item.id, patch)
     if (result.ok) {
-      baseline.current = next
+      baseline.current = withSaved(next, result.value)
       onSaved(result.value)
     }
     return result

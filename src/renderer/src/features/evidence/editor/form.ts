@@ -47,9 +47,12 @@ export interface EvidenceForm {
   tags: string[]
   /** The zone the dates are shown and typed in (not stored on the item). */
   tz: string
+  /** The stored instants the date texts were drawn from: a zone switch redraws from these, not from text. */
+  saved: Partial<Record<DateField, string>>
 }
 
 const DATE_FIELDS = ['capturedAt', 'publishedAt', 'eventDate'] as const
+type DateField = (typeof DATE_FIELDS)[number]
 const DATE_LABELS = { capturedAt: 'Captured at', publishedAt: 'Published at', eventDate: 'Event date' }
 
 export function formOf(item: EvidenceItem, tz = 'UTC'): EvidenceForm {
@@ -76,19 +79,39 @@ export function formOf(item: EvidenceItem, tz = 'UTC'): EvidenceForm {
     eventIds: [...item.eventIds],
     tags: [...item.tags],
     tz,
+    saved: savedOf(item),
   }
 }
 
-/** The same wall-clock text read in zone `from`, written in zone `to`; text that is not a whole date stays as typed. */
-function reZone(text: string, from: string, to: string): string {
-  const instant = text && from !== to ? localToInstant(text, from) : null
-  return instant ? instantToLocal(instant, to) : text
+const savedOf = (item: EvidenceItem): EvidenceForm['saved'] => ({
+  capturedAt: item.capturedAt,
+  publishedAt: item.publishedAt,
+  eventDate: item.eventDate,
+})
+
+/** The form compared against from now on: the texts as they are, the instants as stored. */
+export const withSaved = (form: EvidenceForm, item: EvidenceItem): EvidenceForm => ({ ...form, saved: savedOf(item) })
+
+/** The stored instant of `f` as wall-clock text in `tz` ('' when there is none). */
+const shown = (form: EvidenceForm, f: DateField, tz: string) => {
+  const instant = form.saved[f]
+  return instant ? instantToLocal(instant, tz) : ''
 }
 
-/** The draft with its dates shown in another zone: the same instants, other wall-clock text. */
+/**
+ * The draft with its dates shown in another zone. A date still as stored is redrawn
+ * from its instant: going through the text would pick the wrong one of the two
+ * instants a repeated hour (clocks going back) can mean. Typed text is converted.
+ */
 export function inZone(form: EvidenceForm, tz: string): EvidenceForm {
   const out = { ...form, tz }
-  for (const f of DATE_FIELDS) out[f] = reZone(form[f], form.tz, tz)
+  for (const f of DATE_FIELDS) {
+    if (form[f] === shown(form, f, form.tz)) out[f] = shown(form, f, tz)
+    else {
+      const instant = form[f] && localToInstant(form[f], form.tz)
+      out[f] = instant ? instantToLocal(instant, tz) : form[f]
+    }
+  }
   return out
 }
 
@@ -106,8 +129,8 @@ export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
   if (next.sourceUrl !== base.sourceUrl) patch.sourceUrl = next.sourceUrl.trim()
   if (next.capturedBy !== base.capturedBy) patch.capturedBy = next.capturedBy
   for (const f of DATE_FIELDS) {
-    // Switching the zone alone rewrites the text, not the instant: that is no change.
-    if (reZone(next[f], next.tz, base.tz) === base[f]) continue
+    // A date still showing its stored instant (in whatever zone) is no change, and keeps its seconds.
+    if (next[f] === shown(base, f, next.tz)) continue
     if (!next[f]) {
       patch[f] = null
       continue

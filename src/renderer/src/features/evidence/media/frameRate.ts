@@ -2,7 +2,10 @@
  * A video's frame duration, measured while it plays: requestVideoFrameCallback
  * reports the presentation time of every frame shown, and consecutive frames
  * differ by exactly one frame. Frame stepping uses it; until the video has
- * played a moment, 25 fps is assumed (and the player says so).
+ * played a moment, 25 fps is assumed (and the player says so). A limit: only
+ * frames that reach the screen are reported, so a video faster than the display
+ * refreshes (120 fps on a 60 Hz screen) measures at the display's rate, and a
+ * step then moves two of its frames.
  */
 import { useEffect, useState, type RefObject } from 'react'
 
@@ -64,7 +67,9 @@ export function useFrameDuration(
     const samples: FrameSample[] = []
     let handle = 0
     const onFrame = (_now: number, meta: FrameSample) => {
-      if (!v.paused && !v.seeking) samples.push({ mediaTime: meta.mediaTime, presentedFrames: meta.presentedFrames })
+      // At another speed the frames shown are not the frames there are.
+      if (!v.paused && !v.seeking && v.playbackRate === 1)
+        samples.push({ mediaTime: meta.mediaTime, presentedFrames: meta.presentedFrames })
       const est = estimateFrameDuration(samples)
       if (est !== null) setFrame(est)
       // A few seconds of frames settle it; after that, stop listening.
