@@ -35,6 +35,8 @@ export interface SearchHost {
   close(): Promise<void>
 }
 
+const SPIN_MS = 2
+
 const IDLE: SearchStatus = { state: 'idle', done: 0, total: 0, documents: 0, loadedFromCache: false, reread: 0 }
 
 export class InlineHost implements SearchHost {
@@ -111,7 +113,22 @@ export class WorkerHost implements SearchHost {
   open = () => this.send<void>({ op: 'open' })
   refreshCases = (caseIds: string[], statutes: boolean) => this.send<void>({ op: 'refreshCases', caseIds, statutes })
   refreshAll = () => this.send<void>({ op: 'refreshAll' })
-  query = async (query: SearchQuery) => unpackResponse(await this.send<PackedResponse>({ op: 'query', query }))
+  /**
+   * A query's reply comes back within a millisecond or two. Until then the event loop
+   * keeps turning (setImmediate) instead of this thread going to sleep: waking it
+   * cost about 0.06 ms of a 0.5 ms query. After SPIN_MS it sleeps as usual; queries
+   * come at typing pace, so the CPU this takes is a few milliseconds a second at most.
+   */
+  query = async (query: SearchQuery) => {
+    const reply = this.send<PackedResponse>({ op: 'query', query })
+    let waiting = true
+    const done = () => void (waiting = false)
+    reply.then(done, done)
+    const until = performance.now() + SPIN_MS
+    const spin = () => void (waiting && performance.now() < until && setImmediate(spin))
+    setImmediate(spin)
+    return unpackResponse(await reply)
+  }
   status = () => this.current
   save = () => this.send<void>({ op: 'save' })
 
