@@ -32,7 +32,7 @@ const human = (bytes: number) =>
 
 /**
  * Refuses, before a byte is copied, a file the blob store's disk cannot hold: a
- * copy that fills the disk fails late, and leaves nothing room to save the case.
+ * copy that fills the disk fails late, and leaves no room to save the case.
  */
 export async function assertRoomFor(blobsDir: string, bytes: number, name: string): Promise<void> {
   // blobs/ is made on the first import; until then the workspace folder is on the same disk.
