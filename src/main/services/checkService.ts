@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { AnnotationsFile, BriefingFile, CaseFile, type WorkspaceProblem } from '../../shared/domain'
 import { AppError } from '../../shared/ipc/result'
 import { layout } from '../storage/layout'
-import { evidenceTarget } from './evidence/evidenceService'
+import { custodyGaps, describeGap } from './evidence/custodyGaps'
 import type { Services } from './index'
 
 export interface CheckReport {
@@ -74,39 +74,11 @@ export async function checkWorkspace(s: Services): Promise<CheckReport> {
   filesChecked++
   const chain = await s.audit.verifyChain()
   const audit: WorkspaceProblem[] = chain.ok
-    ? await custodyWithoutAudit(s, readable)
+    ? (await custodyGaps(store, s.audit, readable)).map((g): WorkspaceProblem => ({
+        file: layout.caseFile(g.caseId),
+        kind: 'inconsistent',
+        message: describeGap(g),
+      }))
     : [{ file: layout.auditLog, kind: 'invalid', message: `The audit log's hash chain is broken: ${chain.reason}.` }]
   return { filesChecked, problems: [...store.problems, ...audit] }
-}
-
-/**
- * Custody entries whose twin is missing from the audit log. An item's custody is
- * saved with its case, then appended to the log: if the app stops between the two
- * writes, the entry exists only in the case file, and this is where that shows.
- */
-async function custodyWithoutAudit(s: Services, caseIds: string[]): Promise<WorkspaceProblem[]> {
-  const key = (target: string, action: string, sha256: unknown) => `${target}\u0000${action}\u0000${sha256 ?? ''}`
-  const logged = new Map<string, number>()
-  for (const e of await s.audit.list()) {
-    const k = key(e.target, e.action, e.detail.sha256)
-    logged.set(k, (logged.get(k) ?? 0) + 1)
-  }
-  const out: WorkspaceProblem[] = []
-  for (const caseId of caseIds) {
-    const doc = await s.store.document(layout.caseFile(caseId), 'case', CaseFile).catch(() => null)
-    for (const item of doc?.data.evidence ?? []) {
-      for (const c of item.custody) {
-        const k = key(evidenceTarget(caseId, item.id), c.action, c.sha256)
-        const n = logged.get(k) ?? 0
-        if (n > 0) logged.set(k, n - 1)
-        else
-          out.push({
-            file: layout.caseFile(caseId),
-            kind: 'inconsistent',
-            message: `Custody entry "${c.action}" of ${c.at} on evidence "${item.title}" (${item.id}) in case ${caseId} has no entry in the audit log (the app may have stopped between the two writes).`,
-          })
-      }
-    }
-  }
-  return out
 }

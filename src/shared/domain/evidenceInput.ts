@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { Annotation, AnnotationTarget } from './annotation'
 import { Id, Instant, patchOf, Sha256 } from './common'
-import { BlobRef, EvidenceItem, EvidenceKind, VerificationCheck, VerificationStatus } from './evidence'
+import { BlobRef, CustodyEntry, EvidenceItem, EvidenceKind, VerificationCheck, VerificationStatus } from './evidence'
 import { Note } from './note'
 
 /** Every field a person may set on an item. The file, custody and timestamps are the service's alone. */
@@ -103,6 +103,16 @@ export const BlobCheck = z.object({
 })
 export type BlobCheck = z.infer<typeof BlobCheck>
 
+/** A custody entry on an item with no matching entry in the audit log. */
+export const CustodyGap = z.object({
+  caseId: Id,
+  evidenceId: Id,
+  title: z.string(),
+  action: CustodyEntry.shape.action,
+  at: Instant,
+})
+export type CustodyGap = z.infer<typeof CustodyGap>
+
 export const VerifyReport = z.object({
   /** Items holding a file that were re-hashed. */
   checked: z.number().int().nonnegative(),
@@ -111,6 +121,8 @@ export const VerifyReport = z.object({
   /** Only the mismatched and missing ones (a subset of items). */
   problems: z.array(BlobCheck),
   audit: AuditChainReport,
+  /** Custody entries of the verified cases missing from the audit log (checked when the chain holds). */
+  custodyGaps: z.array(CustodyGap),
 })
 export type VerifyReport = z.infer<typeof VerifyReport>
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmod, writeFile } from 'node:fs/promises'
+import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../helpers/cli'
@@ -81,6 +81,24 @@ describe('casefile evidence', () => {
       'hash verified',
       'hash mismatch',
     ])
+  })
+
+  it('verify and check fail on a custody entry missing from the audit log, and say which', async () => {
+    const ws = await tempDir()
+    expect((await runCli(['demo', '--workspace', ws])).code).toBe(0)
+    const file = join(ws, 'cases', 'case_ecu_mpls_2026', 'case.json')
+    const data = JSON.parse(await readFile(file, 'utf8'))
+    const item = data.evidence[0]
+    item.custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
+    await writeFile(file, JSON.stringify(data))
+
+    const verify = await runCli(['evidence', 'verify', '--workspace', ws])
+    expect(verify.code).toBe(1)
+    expect(verify.stdout).toContain(`NOT LOGGED case_ecu_mpls_2026/${item.id}`)
+    expect(verify.stderr).toMatch(/1 custody entry is missing from the audit log/)
+    const check = await runCli(['check', '--workspace', ws])
+    expect(check.code).toBe(1)
+    expect(check.stdout).toMatch(/INCONSISTENT: Custody entry "exported" of 2026-02-01T10:00:00.000Z/)
   })
 
   it('exits 2 on bad usage and 1 on failures', async () => {

@@ -1,6 +1,7 @@
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../../shared/domain'
 import type { VerifyReport } from '../../../shared/domain/evidenceInput'
 import { AppError } from '../../../shared/ipc/result'
+import { describeGap } from '../../services/evidence/custodyGaps'
 import type { Services } from '../../services/index'
 import { type Command, type CommandRun, optionalString, requireString, UsageError } from '../framework'
 
@@ -61,7 +62,7 @@ export const evidenceCommands: Command[] = [
     name: 'evidence verify',
     usage: 'evidence verify [CASE] [--workspace DIR] [--json]',
     summary:
-      'Re-hash every stored file (of CASE, or of every case) and check the audit chain; exit 1 and list every mismatch.',
+      'Re-hash every stored file (of CASE, or of every case), check the audit chain and that custody is in it; exit 1 and list every problem.',
     positionals: [0, 1],
     async run(run) {
       const { io, json, positionals } = run
@@ -76,13 +77,19 @@ export const evidenceCommands: Command[] = [
           )
         }
         if (!report.audit.ok) io.out(`AUDIT LOG BROKEN at entry ${report.audit.brokenAt}: ${report.audit.reason}`)
+        for (const g of report.custodyGaps) io.out(`NOT LOGGED ${g.caseId}/${g.evidenceId}  ${describeGap(g)}`)
         if (!recorded) io.out('(The workspace is open elsewhere: results were not recorded in custody.)')
       }
       const bad = report.problems.length
-      if (bad || !report.audit.ok) {
+      if (bad || !report.audit.ok || report.custodyGaps.length) {
         const parts = [
           ...(bad ? [`${bad} of ${report.checked} blob(s) do not match their recorded SHA-256`] : []),
           ...(!report.audit.ok ? [`the audit log is broken at entry ${report.audit.brokenAt}`] : []),
+          ...(report.custodyGaps.length
+            ? [
+                `${report.custodyGaps.length} custody entr${report.custodyGaps.length === 1 ? 'y is' : 'ies are'} missing from the audit log`,
+              ]
+            : []),
         ]
         throw new VerifyFailed(parts.join('; '))
       }

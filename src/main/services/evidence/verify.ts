@@ -6,11 +6,12 @@ import type { CasesService } from '../casesService'
 import type { ServiceContext } from '../context'
 import type { AuditLog } from './auditLog'
 import { blobPathIn, hashFile, throttle, type Progress } from './blobStore'
+import { custodyGaps } from './custodyGaps'
 import type { EvidenceService } from './evidenceService'
 
 /**
- * Re-hashes every stored file of a case (or of every case) and checks the audit
- * chain. Each result is recorded as custody ('hash verified' / 'hash mismatch')
+ * Re-hashes every stored file of a case (or of every case), checks the audit
+ * chain and that every custody entry of those cases is in it. Each result is recorded as custody ('hash verified' / 'hash mismatch')
  * and in the audit log, unless the workspace is open read-only.
  */
 export function createVerifier(ctx: ServiceContext, cases: CasesService, evidence: EvidenceService, audit: AuditLog) {
@@ -78,7 +79,15 @@ export function createVerifier(ctx: ServiceContext, cases: CasesService, evidenc
       }
     }
     const chain = await audit.verifyChain()
+    const gaps = chain.ok ? await custodyGaps(ctx.store, audit, caseIds) : []
     const problems = items.filter((r) => r.status !== 'ok')
-    return { checked: items.length, ok: problems.length === 0 && chain.ok, items, problems, audit: chain }
+    return {
+      checked: items.length,
+      ok: problems.length === 0 && chain.ok && gaps.length === 0,
+      items,
+      problems,
+      audit: chain,
+      custodyGaps: gaps,
+    }
   }
 }

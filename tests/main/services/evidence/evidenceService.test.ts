@@ -117,7 +117,7 @@ describe('evidence service', () => {
       })
 
       const first = await s.evidence.verify({ caseId })
-      expect(first).toMatchObject({ ok: true, checked: 3, problems: [] })
+      expect(first).toMatchObject({ ok: true, checked: 3, problems: [], custodyGaps: [] })
 
       // Flip one byte of the stored photo (it is read-only: make it writable first, as an attacker would).
       const blob = join(root, 'blobs', bad.file!.sha256)
@@ -148,6 +148,24 @@ describe('evidence service', () => {
         detail: { status: 'mismatch', expected: bad.file!.sha256, actual },
       })
       expect(report.audit).toMatchObject({ ok: true })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('verify names a custody entry that never reached the audit log', async () => {
+    const { s, caseId, src } = await setup()
+    try {
+      const item = await s.evidence.importFile(caseId, src, { title: 'Door video' })
+      // What a stop between the case write and the audit append leaves behind.
+      await s.cases.mutate(caseId, (file) => {
+        file.evidence[0].custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
+      })
+      const report = await s.evidence.verify({ caseId })
+      expect(report).toMatchObject({ ok: false, problems: [], audit: { ok: true } })
+      expect(report.custodyGaps).toEqual([
+        { caseId, evidenceId: item.id, title: 'Door video', action: 'exported', at: '2026-02-01T10:00:00.000Z' },
+      ])
     } finally {
       await s.close()
     }

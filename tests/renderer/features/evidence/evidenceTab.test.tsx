@@ -106,6 +106,7 @@ describe('EvidenceTab', () => {
           items: [bad],
           problems: [bad],
           audit: { ok: false, entries: 9, brokenAt: 4, reason: 'hash does not match' },
+          custodyGaps: [],
         }
       },
     })
@@ -117,5 +118,33 @@ describe('EvidenceTab', () => {
     expect(result.textContent).toContain('Audit chain: BROKEN at entry 4: hash does not match.')
     expect(screen.getAllByRole('option')[0].textContent).toContain('hash mismatch')
     expect(reload).toHaveBeenCalled()
+  })
+
+  it('Verify integrity names custody entries missing from the audit log', async () => {
+    installFakeBridge({
+      ...baseHandlers,
+      'evidence:verify': () => ({
+        checked: 0,
+        ok: false,
+        items: [],
+        problems: [],
+        audit: { ok: true, entries: 12 },
+        custodyGaps: [
+          {
+            caseId: 'case_1',
+            evidenceId: 'ev_video',
+            title: 'Video of the exchange at the door',
+            action: 'exported',
+            at: '2026-02-01T10:00:00.000Z',
+          },
+        ],
+      }),
+    })
+    renderTab([videoItem()])
+    fireEvent.click(screen.getByRole('button', { name: 'Verify integrity' }))
+    const result = await screen.findByRole('region', { name: 'Integrity check result' })
+    expect(result.textContent).toContain('1 custody entry is missing from the audit log')
+    expect(result.textContent).toContain('“exported”, 2026-02-01 10:00 UTC')
+    expect(result.textContent).toContain('Audit chain: intact (12 entries).')
   })
 })

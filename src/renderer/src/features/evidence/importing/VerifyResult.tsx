@@ -1,6 +1,7 @@
 import type { VerifyReport } from '../../../../../shared/domain/evidenceInput'
+import { isoMinute } from '../format'
 
-/** What "Verify integrity" found: every mismatch by item, and whether the audit chain holds. */
+/** What "Verify integrity" found: every mismatch by item, whether the audit chain holds, custody missing from it. */
 export function VerifyResult({
   report,
   onSelect,
@@ -46,6 +47,27 @@ export function VerifyResult({
           ? `intact (${audit.entries} entries).`
           : `BROKEN at entry ${audit.brokenAt ?? '?'}${audit.reason ? `: ${audit.reason}` : ''}.`}
       </p>
+      {report.custodyGaps.length > 0 && (
+        <>
+          <p className="ev-verify__audit">
+            {report.custodyGaps.length} custody entr{report.custodyGaps.length === 1 ? 'y is' : 'ies are'} missing from
+            the audit log (the app may have stopped between the two writes):
+          </p>
+          <ul className="ev-verify__problems">
+            {report.custodyGaps.map((g) => (
+              <li key={`${g.evidenceId}/${g.action}/${g.at}`}>
+                <button type="button" className="button--link" onClick={() => onSelect(g.evidenceId)}>
+                  {g.title}
+                </button>{' '}
+                <span className="badge badge--red">not in audit log</span>
+                <div className="small">
+                  “{g.action}”, {isoMinute(g.at)}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   )
 }

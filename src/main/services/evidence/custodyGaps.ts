@@ -1,0 +1,39 @@
+import { CaseFile } from '../../../shared/domain'
+import type { CustodyGap } from '../../../shared/domain/evidenceInput'
+import type { WorkspaceStore } from '../../storage/store'
+import { layout } from '../../storage/layout'
+import type { AuditLog } from './auditLog'
+import { evidenceTarget } from './evidenceService'
+
+/**
+ * Custody entries whose twin is missing from the audit log. An item's custody is
+ * saved with its case, then appended to the log: if the app stops between the two
+ * writes, the entry exists only in the case file, and this is where that shows.
+ * Entries are matched by item, action and hash, each audit entry used once.
+ */
+export async function custodyGaps(store: WorkspaceStore, audit: AuditLog, caseIds: string[]): Promise<CustodyGap[]> {
+  const key = (target: string, action: string, sha256: unknown) => `${target}\u0000${action}\u0000${sha256 ?? ''}`
+  const logged = new Map<string, number>()
+  for (const e of await audit.list()) {
+    const k = key(e.target, e.action, e.detail.sha256)
+    logged.set(k, (logged.get(k) ?? 0) + 1)
+  }
+  const out: CustodyGap[] = []
+  for (const caseId of caseIds) {
+    // A case that cannot be read is reported by whoever tried to read it.
+    const doc = await store.document(layout.caseFile(caseId), 'case', CaseFile).catch(() => null)
+    for (const item of doc?.data.evidence ?? []) {
+      for (const c of item.custody) {
+        const k = key(evidenceTarget(caseId, item.id), c.action, c.sha256)
+        const n = logged.get(k) ?? 0
+        if (n > 0) logged.set(k, n - 1)
+        else out.push({ caseId, evidenceId: item.id, title: item.title, action: c.action, at: c.at })
+      }
+    }
+  }
+  return out
+}
+
+/** One line a person can act on. */
+export const describeGap = (g: CustodyGap) =>
+  `Custody entry "${g.action}" of ${g.at} on evidence "${g.title}" (${g.evidenceId}) in case ${g.caseId} has no entry in the audit log (the app may have stopped between the two writes).`
