@@ -71,11 +71,17 @@ export function markBits({ list, body, title }: Weighted, best: Uint8Array, bits
 const HITS = new Uint32Array(4096)
 
 /**
- * Like markBits, but only for documents already in `bits` (the candidates). Two passes
- * per block: a branch-free one that appends the postings whose bit is set (most are
- * not, and a mispredicted branch per posting cost more than the loads), then the few hits.
+ * Like markBits, but only for documents already in `bits` (the candidates): their best
+ * weight goes to `best`, and with `shared` they are also marked there. Two passes per
+ * block: a branch-free one that appends the postings whose bit is set (most are not,
+ * and a mispredicted branch per posting cost more than the loads), then the few hits.
  */
-export function markIfSet({ list, body, title }: Weighted, best: Uint8Array, bits: Int32Array): void {
+export function markIfSet(
+  { list, body, title }: Weighted,
+  bits: Int32Array,
+  best: Uint8Array,
+  shared: Int32Array | null = null,
+): void {
   for (let from = 0; from < list.length; from += HITS.length) {
     const to = Math.min(list.length, from + HITS.length)
     let h = 0
@@ -90,6 +96,7 @@ export function markIfSet({ list, body, title }: Weighted, best: Uint8Array, bit
       const ord = q >>> 1
       const w = (q & 1) === 1 ? title : body
       if (w > best[ord]) best[ord] = w
+      if (shared !== null) shared[ord >>> 5] |= 1 << (ord & 31)
     }
   }
 }
@@ -133,33 +140,6 @@ export function countBits(bits: Int32Array, lo: number, hi: number, ok: ((ord: n
   return n
 }
 
-/** Documents in `bits` words [lo, hi], ascending, with their `best` weight; clears both. */
-/** Like markIfSet, but the shared documents go to a second bitset and weight array (`bits2`, `best2`). */
-export function markHits(
-  { list, body, title }: Weighted,
-  bits: Int32Array,
-  best2: Uint8Array,
-  bits2: Int32Array,
-): void {
-  for (let from = 0; from < list.length; from += HITS.length) {
-    const to = Math.min(list.length, from + HITS.length)
-    let h = 0
-    for (let k = from; k < to; k++) {
-      const q = list[k]
-      const ord = q >>> 1
-      HITS[h] = q
-      h += (bits[ord >>> 5] >>> (ord & 31)) & 1
-    }
-    for (let i = 0; i < h; i++) {
-      const q = HITS[i]
-      const ord = q >>> 1
-      const w = (q & 1) === 1 ? title : body
-      if (w > best2[ord]) best2[ord] = w
-      bits2[ord >>> 5] |= 1 << (ord & 31)
-    }
-  }
-}
-
 /** Documents in `bits2` words [lo, hi], ascending, scored best + best2; clears `bits2` and `best2`. */
 export function emitPair(
   bits2: Int32Array,
@@ -185,6 +165,7 @@ export function emitPair(
   return n
 }
 
+/** Documents in `bits` words [lo, hi], ascending, with their `best` weight; clears both. */
 export function emitBits(
   bits: Int32Array,
   best: Uint8Array,

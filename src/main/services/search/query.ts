@@ -21,7 +21,6 @@ import {
   keepMarked,
   listsOfGroup,
   markBits,
-  markHits,
   markIfSet,
   seek,
   setBits,
@@ -287,7 +286,7 @@ function narrow(p: Postings, group: Expansion[], n: number, s: Scratch): number 
     return kept
   }
   setCandidates(ords, n, bits)
-  for (const l of lists) markIfSet(l, best, bits)
+  for (const l of lists) markIfSet(l, bits, best)
   return keepMarked(ords, scores, n, best, bits)
 }
 
@@ -310,7 +309,7 @@ function intersectTwo(
   const [lo0, hi0] = span(first)
   const [lo1, hi1] = span(second)
   for (const l of first) markBits(l, s.best, s.bits)
-  for (const l of second) markHits(l, s.bits, s.best2, s.bits2)
+  for (const l of second) markIfSet(l, s.bits, s.best2, s.bits2)
   const n = hi1 >= 0 ? emitPair(s.bits2, s.best, s.best2, lo1 >>> 5, hi1 >>> 5, s.ords, s.scores) : 0
   if (hi0 >= 0) {
     s.bits.fill(0, lo0 >>> 5, (hi0 >>> 5) + 1)
