@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { WorkspaceInfo } from '../../../shared/domain'
 import { call } from '../lib/api'
+import { ErrorAlert } from '../components/ErrorAlert'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {
   return (
@@ -53,11 +54,7 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="form-error" role="alert">
-          Restore failed: {error}
-        </p>
-      )}
+      {error && <ErrorAlert>Restore failed: {error}</ErrorAlert>}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Dialog } from './Dialog'
+import { ErrorAlert } from './ErrorAlert'
 
 interface ConfirmDialogProps {
   title: string
@@ -28,11 +29,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
   return (
     <Dialog title={title} onClose={onClose}>
       <p>{message}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <div className="form-actions">
         <button type="button" data-autofocus onClick={onClose}>
           Cancel

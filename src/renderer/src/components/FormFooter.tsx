@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ErrorAlert } from './ErrorAlert'
 
 /** The end of every form: its error, if any, then Cancel and the submit button. */
 export function FormFooter(props: {
@@ -10,11 +11,7 @@ export function FormFooter(props: {
 }) {
   return (
     <>
-      {props.error ? (
-        <p id={props.errorId} className="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <ErrorAlert id={props.errorId}>{props.error}</ErrorAlert>
       <div className="form-actions">
         <button type="button" onClick={props.onCancel}>
           Cancel

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { BRIEFING_TEMPLATES, type BriefingSummary } from '../../../../shared/domain'
 import { call } from '../../lib/api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
@@ -149,11 +150,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
             {TEMPLATE_NOTES[template]} The header is filled from the case: classification, reference, subject and
             today’s date.
           </p>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert>{error}</ErrorAlert>
         </form>
       )}
 

@@ -3,6 +3,7 @@ import type { Briefing, ExportRecord } from '../../../../shared/domain'
 import type { ProgressPayload } from '../../../../shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { ApiError, call, onAppEvent } from '../../lib/api'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 interface Props {
   caseId: string
@@ -106,11 +107,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           {phase.note}
         </p>
       )}
-      {phase.kind === 'error' && (
-        <p className="form-error" role="alert">
-          {phase.message}
-        </p>
-      )}
+      {phase.kind === 'error' && <ErrorAlert>{phase.message}</ErrorAlert>}
       {phase.kind === 'done' && (
         <div className="export-result" role="status">
           <p>
@@ -124,11 +121,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           </button>
         </div>
       )}
-      {openError && (
-        <p className="form-error" role="alert">
-          {openError}
-        </p>
-      )}
+      <ErrorAlert>{openError}</ErrorAlert>
 
       <div className="form-actions">
         <button type="button" onClick={onClose}>

@@ -4,6 +4,7 @@ import type { CaseTabProps } from '../../app/caseTab'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { call } from '../../lib/api'
 import { errorMessage } from './caseFormat'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 interface ActorFields {
   name: string
@@ -200,11 +201,7 @@ function ActorForm({ idPrefix, legend, initial, submitLabel, resetOnSave, onSave
             )}
           </div>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert>{error}</ErrorAlert>
       </fieldset>
     </form>
   )

@@ -5,6 +5,7 @@ import { formatRoute } from '../../app/router'
 import { call } from '../../lib/api'
 import { RenameCaseDialog } from './RenameCaseDialog'
 import { STATUS_LABELS, errorMessage } from './caseFormat'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 type StatusFilter = 'active' | 'all' | CaseStatus
 
@@ -84,11 +85,7 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
           ))}
         </select>
       </div>
-      {error && (
-        <p className="form-error sidebar__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert className="sidebar__error">{error}</ErrorAlert>
       {cases === null ? (
         <p className="muted sidebar__empty">Loading cases…</p>
       ) : shown.length === 0 ? (

@@ -3,6 +3,7 @@ import { citationLabel } from '../../../../shared/domain'
 import type { StatuteImportOutcome } from '../../../../shared/ipc/channels/statutes'
 import { Dialog } from '../../components/Dialog'
 import { call } from '../../lib/api'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 interface Props {
   caseId?: string
@@ -155,11 +156,7 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
             excerpts to this case
           </label>
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert>{error}</ErrorAlert>
         <div className="form-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -7,6 +7,7 @@ import { ImportDialog } from './ImportDialog'
 import { StatuteFormDialog } from './StatuteFormDialog'
 import { StatuteRow } from './StatuteRow'
 import './statutes.css'
+import { ErrorAlert } from '../../components/ErrorAlert'
 
 type Modal =
   | { kind: 'add' }
@@ -117,11 +118,7 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
       <p className="statutes__status" role="status" aria-live="polite">
         {notice}
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       {!library ? (
         <p className="muted loading">Loading the library…</p>
       ) : (
@@ -186,9 +183,7 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
       {modal?.kind === 'remove' && (
         <Dialog title={`Remove ${citationLabel(modal.excerpt)}?`} onClose={() => setModal(null)}>
           {modal.conflict ? (
-            <p className="form-error" role="alert">
-              {modal.conflict}
-            </p>
+            <ErrorAlert>{modal.conflict}</ErrorAlert>
           ) : (
             <p>The excerpt leaves the workspace library. Briefings that cite it will show the citation as missing.</p>
           )}

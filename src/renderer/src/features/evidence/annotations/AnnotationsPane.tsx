@@ -9,6 +9,7 @@ import { AnnotationEditor } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -155,11 +156,7 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
         <h3 className="ev-pane__title">
           Annotations <span className="muted">({sorted.length})</span>
         </h3>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert>{error}</ErrorAlert>
         {annotations === null ? (
           <p className="muted">Loading…</p>
         ) : (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 /**
  * Documents are not rendered in the app (the CSP forbids frames and objects),
@@ -29,11 +30,7 @@ export function PageForm({ onAdd }: { onAdd: (page: number, quote: string) => Pr
         <label htmlFor={`${id}-q`}>Quote</label>
         <textarea id={`${id}-q`} rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <button type="submit" className="button--primary">
         Add page annotation
       </button>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { formatTimecode, type AnnotationTarget } from '../../../../../shared/domain'
 import { parseTimecode, roundTime } from './model'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 /**
  * The annotation's anchor, edited in place. Changes are committed on blur or
@@ -70,11 +71,7 @@ export function TargetFields({
           {field('height', 'Height %', { type: 'number', min: 0, max: 100 })}
         </>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
     </div>
   )
 }

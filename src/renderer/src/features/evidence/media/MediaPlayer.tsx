@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { formatTimecode } from '../../../../../shared/domain'
 import { formatRate, useFrameDuration } from './frameRate'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 /** The keys the player area answers to; shown under the player so nobody has to guess. */
 export const PLAYER_SHORTCUTS: [string, string][] = [
@@ -148,11 +149,7 @@ export function MediaPlayer({
           {...common}
         />
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <div className="ev-player__bar">
         <span className="mono ev-player__time" aria-label="Current time" data-testid="player-time">
           {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}

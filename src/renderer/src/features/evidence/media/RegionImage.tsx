@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import type { Annotation } from '../../../../../shared/domain'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 export interface Region {
   x: number
@@ -106,11 +107,7 @@ export function RegionImage({
           />
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert>{error}</ErrorAlert>
       <p className="muted small">Drag on the image to mark a region; click a region to select it.</p>
     </div>
   )

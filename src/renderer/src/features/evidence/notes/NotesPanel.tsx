@@ -6,6 +6,7 @@ import { useAutosave } from '../../../components/useAutosave'
 import { evidenceApi } from '../api'
 import { isoMinute } from '../format'
 import { RichTextEditor } from './RichTextEditor'
+import { ErrorAlert } from '../../../components/ErrorAlert'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -65,11 +66,7 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged?: 
         <button type="button" className="button--primary" onClick={add}>
           New note
         </button>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert>{error}</ErrorAlert>
         {notes === null ? (
           <p className="muted">Loading…</p>
         ) : notes.length === 0 ? (
