@@ -3,6 +3,7 @@ import { BRIEFING_TEMPLATES, type BriefingSummary } from '../../../../shared/dom
 import { call } from '../../lib/api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { RowActions } from '../../components/RowActions'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
@@ -91,24 +92,13 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
                 <td>{when(b.updatedAt)}</td>
                 <td className="table__actions">
                   {!readOnly && (
-                    <>
-                      <button
-                        type="button"
-                        className="button--small"
-                        onClick={() => void duplicate(b)}
-                        aria-label={`Duplicate ${b.title}`}
-                      >
-                        Duplicate
-                      </button>
-                      <button
-                        type="button"
-                        className="button--small button--link-danger"
-                        onClick={() => setRemoving(b)}
-                        aria-label={`Delete ${b.title}`}
-                      >
-                        Delete
-                      </button>
-                    </>
+                    <RowActions
+                      look="small"
+                      actions={[
+                        { label: 'Duplicate', name: `Duplicate ${b.title}`, onClick: () => void duplicate(b) },
+                        { label: 'Delete', name: `Delete ${b.title}`, onClick: () => setRemoving(b), danger: true },
+                      ]}
+                    />
                   )}
                 </td>
               </tr>

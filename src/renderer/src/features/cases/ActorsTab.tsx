@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { call } from '../../lib/api'
 import { errorMessage } from './caseFormat'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { RowActions } from '../../components/RowActions'
 
 interface ActorFields {
   name: string
@@ -78,24 +79,12 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
                   <td>{a.affiliation || <span className="muted">—</span>}</td>
                   <td className="table__actions">
                     {!readOnly && (
-                      <>
-                        <button
-                          type="button"
-                          className="button--link"
-                          onClick={() => setEditing(a.id)}
-                          aria-label={`Edit ${a.name}`}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="button--link button--link-danger"
-                          onClick={() => setRemoving(a)}
-                          aria-label={`Remove ${a.name}`}
-                        >
-                          Remove
-                        </button>
-                      </>
+                      <RowActions
+                        actions={[
+                          { label: 'Edit', name: `Edit ${a.name}`, onClick: () => setEditing(a.id) },
+                          { label: 'Remove', name: `Remove ${a.name}`, onClick: () => setRemoving(a), danger: true },
+                        ]}
+                      />
                     )}
                   </td>
                 </tr>

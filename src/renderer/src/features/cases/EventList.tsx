@@ -16,6 +16,7 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { formatEventTime, type TimelineEvent } from '../../../../shared/domain'
 import { PRECISION_LABELS } from './EventForm'
+import { RowActions } from '../../components/RowActions'
 
 /** Space between rows, in px (the virtualizer places rows, so CSS margins would not count). */
 const ROW_GAP = 10
@@ -211,22 +212,12 @@ function EventRow({
       </div>
       {!readOnly && (
         <div className="event__actions">
-          <button
-            type="button"
-            className="button--link"
-            onClick={() => onEdit(e)}
-            aria-label={`Edit event: ${e.title}`}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button--link button--link-danger"
-            onClick={() => onRemove(e)}
-            aria-label={`Remove event: ${e.title}`}
-          >
-            Remove
-          </button>
+          <RowActions
+            actions={[
+              { label: 'Edit', name: `Edit event: ${e.title}`, onClick: () => onEdit(e) },
+              { label: 'Remove', name: `Remove event: ${e.title}`, onClick: () => onRemove(e), danger: true },
+            ]}
+          />
         </div>
       )}
     </>

@@ -1,4 +1,5 @@
 import { citationLabel, type StatuteExcerpt } from '../../../../shared/domain'
+import { RowActions } from '../../components/RowActions'
 
 interface Props {
   excerpt: StatuteExcerpt
@@ -21,26 +22,19 @@ export function StatuteRow({ excerpt: s, linked, readOnly, busy, onToggleLink, o
         {linked && <span className="badge badge--small statute-row__linked">Linked</span>}
         {!readOnly && (
           <span className="statute-row__actions">
-            <button
-              type="button"
-              className="button--small"
-              disabled={busy}
-              onClick={onToggleLink}
-              aria-label={`${linked ? 'Unlink' : 'Link'} ${label} ${linked ? 'from' : 'to'} this case`}
-            >
-              {linked ? 'Unlink' : 'Link to case'}
-            </button>
-            <button type="button" className="button--small" onClick={onEdit} aria-label={`Edit ${label}`}>
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button--small button--link-danger"
-              onClick={onRemove}
-              aria-label={`Remove ${label} from the library`}
-            >
-              Remove
-            </button>
+            <RowActions
+              look="small"
+              actions={[
+                {
+                  label: linked ? 'Unlink' : 'Link to case',
+                  name: `${linked ? 'Unlink' : 'Link'} ${label} ${linked ? 'from' : 'to'} this case`,
+                  onClick: onToggleLink,
+                  disabled: busy,
+                },
+                { label: 'Edit', name: `Edit ${label}`, onClick: onEdit },
+                { label: 'Remove', name: `Remove ${label} from the library`, onClick: onRemove, danger: true },
+              ]}
+            />
           </span>
         )}
       </div>
