@@ -2,8 +2,17 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
 
+/** The path aliases of tsconfig.base.json, for Vite (vitest.config.ts uses them too). */
+export const aliases = {
+  '@shared': resolve('src/shared'),
+  '@main': resolve('src/main'),
+  '@renderer': resolve('src/renderer/src'),
+  '@resources': resolve('resources'),
+}
+
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       // pdfkit loads its own data files at run time; lowdb is ESM-only: both stay external.
       externalizeDeps: true,
@@ -14,6 +23,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       externalizeDeps: false,
       rollupOptions: {
@@ -26,6 +36,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     base: './',
+    resolve: { alias: aliases },
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

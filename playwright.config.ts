@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, systemChromium } from './tests/helpers/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Path aliases (@shared/…, @main/…) for the handlers the bridge loads from sources.
+  tsconfig: './tsconfig.e2e.json',
   testMatch: '**/*.spec.ts',
   // Screenshots for people to look at run only when asked: CASEFILE_SHOTS=/tmp/shots npx playwright test screenshots
   testIgnore: process.env.CASEFILE_SHOTS ? [] : ['**/screenshots.spec.ts'],

@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { aliases } from './electron.vite.config'
 
 export default defineConfig({
+  resolve: { alias: aliases },
   test: {
     projects: [
       {
+        resolve: { alias: aliases },
         test: {
           name: 'main',
           environment: 'node',
@@ -14,6 +17,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve: { alias: aliases },
         test: {
           name: 'renderer',
           environment: 'jsdom',

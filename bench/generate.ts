@@ -22,9 +22,9 @@ import {
   type Case,
   type EvidenceItem,
   type StatuteExcerpt,
-} from '../src/shared/domain'
-import { chunkFile, DEFAULT_CHUNK_SIZE } from '../src/main/storage/chunkedCollection'
-import { pool } from '../src/main/services/search/sources'
+} from '@shared/domain'
+import { chunkFile, DEFAULT_CHUNK_SIZE } from '@main/storage/chunkedCollection'
+import { pool } from '@main/services/search/sources'
 
 export interface Scale {
   cases: number

@@ -3,7 +3,7 @@
  * process's peak memory alone: prints {ms, sha256, size, maxRssBytes} as JSON.
  * usage: node --import tsx bench/importWorker.ts SRC BLOBS_DIR [READ_SIZE|-] [nosync]
  */
-import { storeFile } from '../src/main/services/evidence/blobStore'
+import { storeFile } from '@main/services/evidence/blobStore'
 
 const [src, blobs, readSize, sync] = process.argv.slice(2)
 const t0 = process.hrtime.bigint()

@@ -3,7 +3,7 @@
  * does (case list, then the search index in its worker), runs some queries, and
  * prints the process's RSS as JSON. Separate so nothing else the bench holds counts.
  */
-import { openWorkspace } from '../src/main/services/index'
+import { openWorkspace } from '@main/services/index'
 
 const root = process.argv[2]
 const s = await openWorkspace(root, { readOnly: true })

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS, systemChromium } from '../tests/helpers/chromium'
-import { renderBriefingPdf } from '../src/main/pdf/index'
+import { renderBriefingPdf } from '@main/pdf/index'
 import { memoHtml } from './pdfHtml'
 import { syntheticMemo } from './pdfSynthetic'
 

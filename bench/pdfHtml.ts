@@ -7,14 +7,8 @@
  * contents has no page numbers, and the banner and "Page N of M" come from
  * page.pdf()'s header and footer templates.
  */
-import {
-  citationLabel,
-  formatEventTime,
-  fullCitation,
-  verificationCaveat,
-  type CitationAttrs,
-} from '../src/shared/domain'
-import type { MemoInput } from '../src/main/pdf/index'
+import { citationLabel, formatEventTime, fullCitation, verificationCaveat, type CitationAttrs } from '@shared/domain'
+import type { MemoInput } from '@main/pdf/index'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

@@ -4,8 +4,8 @@
  * timeline and several statute excerpts. Seeded, so every run draws the same memo.
  */
 import { createHash } from 'node:crypto'
-import type { MemoInput } from '../src/main/pdf/index'
-import type { EvidenceItem, StatuteExcerpt, TimelineEvent } from '../src/shared/domain'
+import type { MemoInput } from '@main/pdf/index'
+import type { EvidenceItem, StatuteExcerpt, TimelineEvent } from '@shared/domain'
 
 const WORDS = (
   'consular premises inviolable receiving state authorities consent head post mission protest note ministry ' +

@@ -12,9 +12,9 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parseArgs } from 'node:util'
-import { openWorkspace } from '../src/main/services/index'
-import { listCaseIds, readSource, scanCases, scanStatutes } from '../src/main/services/search/sources'
-import { fold } from '../src/main/services/search/text'
+import { openWorkspace } from '@main/services/index'
+import { listCaseIds, readSource, scanCases, scanStatutes } from '@main/services/search/sources'
+import { fold } from '@main/services/search/text'
 import { generate, rareWord, SCALES } from './generate'
 import { machine, median, ms, quantile, writeSection } from './results'
 import { CHROMIUM_ARGS, systemChromium } from '../tests/helpers/chromium'
@@ -56,7 +56,7 @@ let bigCount = 0
 for (let i = 0; i < 5; i++) {
   const s = await openWorkspace(root)
   t = now()
-  await s.cases.get(bigCaseId)
+  await s.caseDetail.get(bigCaseId)
   bigOpen.push(now() - t)
   t = now()
   bigCount = (await s.annotations.list(bigCaseId, bigEvidenceId)).length

@@ -1,6 +1,6 @@
 /** A bare page rendering VirtualList with 10,000 rows; marks when the first rows are on screen. */
 import { createRoot } from 'react-dom/client'
-import { VirtualList } from '../../src/renderer/src/components/VirtualList'
+import { VirtualList } from '@renderer/components/VirtualList'
 
 declare global {
   interface Window {

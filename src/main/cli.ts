@@ -1,11 +1,11 @@
-import { AppError } from '../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import { checkCommands } from './cli/commands/check'
 import { casesCommands } from './cli/commands/cases'
 import { evidenceCommands } from './cli/commands/evidence'
 import { exportCommands } from './cli/commands/export'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
-import { type CliIO, type Command, oneLine, runCommand, UsageError } from './cli/framework'
+import { type CliIO, type Command, CommandFailed, oneLine, runCommand, UsageError } from './cli/framework'
 
 /** Every command; areas add theirs in cli/commands/<area>.ts. */
 export const COMMANDS: Command[] = [
@@ -48,9 +48,7 @@ export async function main(
       io.err(`casefile ${cmd.name}: ${oneLine(e)}`)
       return 2
     }
-    if (!(e instanceof AppError) && !(e instanceof Error && e.constructor.name === 'CheckFailed')) {
-      if (process.env.CASEFILE_DEBUG) console.error(e)
-    }
+    if (!(e instanceof AppError) && !(e instanceof CommandFailed) && process.env.CASEFILE_DEBUG) console.error(e)
     io.err(`casefile ${cmd.name}: ${oneLine(e)}`)
     return 1
   }

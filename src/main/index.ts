@@ -4,8 +4,8 @@ import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
 import { handleProtocols, registerSchemes } from './protocol'
 import { AppSession, type Platform } from './session'
-import { BLOB_URL_PREFIX } from '../shared/domain/evidenceInput'
-import { AppError } from '../shared/ipc/result'
+import { BLOB_URL_PREFIX } from '@shared/domain'
+import { AppError, messageOf } from '@shared/ipc/result'
 import { createMainWindow, hardenSession, isTrustedFrame, openExternalSafely } from './window'
 
 // Lifecycle only: everything else lives in services that run without Electron too.
@@ -73,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
       await session.open(folder)
       platform.notifyWorkspaceChanged()
     } catch (e) {
-      dialog.showErrorBox('Could not open the workspace', e instanceof Error ? e.message : String(e))
+      dialog.showErrorBox('Could not open the workspace', messageOf(e))
     }
   }
 
@@ -92,7 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       const locked = e instanceof AppError && e.code === 'LOCKED'
       dialog.showErrorBox(
         locked ? 'Workspace in use' : 'Could not open the workspace',
-        `${e instanceof Error ? e.message : String(e)}\n\nCasefile will open the workspace read-only.`,
+        `${messageOf(e)}\n\nCasefile will open the workspace read-only.`,
       )
       await session.openReadOnly(session.initialRoot)
     }

@@ -1,11 +1,23 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
+import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc/events'
 
 export interface MenuActions {
   openWorkspace(): void
   openRecent(path: string): void
-  command(name: string): void
+  command(name: MenuCommand): void
 }
+
+/** A menu item that sends its command to the window. */
+const item = (
+  name: MenuCommand,
+  actions: MenuActions,
+  when: () => boolean = () => true,
+): MenuItemConstructorOptions => ({
+  label: MENU_COMMANDS[name].label,
+  accelerator: MENU_COMMANDS[name].accelerator,
+  click: () => when() && actions.command(name),
+})
 
 export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[], actions: MenuActions): Menu {
   const isMac = process.platform === 'darwin'
@@ -14,7 +26,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     {
       label: '&File',
       submenu: [
-        { label: 'New Case', accelerator: 'CmdOrCtrl+N', click: () => actions.command('new-case') },
+        item('new-case', actions),
         { type: 'separator' },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         {
@@ -31,7 +43,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     {
       label: '&View',
       submenu: [
-        { label: 'Search', accelerator: 'CmdOrCtrl+K', click: () => actions.command('search') },
+        item('search', actions),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -44,7 +56,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: 'About Casefile', click: () => getWindow() && actions.command('about') }],
+      submenu: [item('about', actions, () => !!getWindow())],
     },
   ]
   return Menu.buildFromTemplate(template)

@@ -3,7 +3,7 @@ import { join, normalize, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { APP_SCHEME, BLOB_SCHEME, contentSecurityPolicy } from './csp'
 import type { AppSession } from './session'
-import { serveBlobRequest } from './services/blobProtocol'
+import { serveBlobRequest } from './http/blobResponse'
 
 /** Must run before the app is ready. */
 export function registerSchemes(): void {
@@ -25,5 +25,7 @@ export function handleProtocols(rendererDir: string, session: AppSession): void 
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(response.body, { status: response.status, headers })
   })
-  protocol.handle(BLOB_SCHEME, (request) => serveBlobRequest(session.current().store.root, request))
+  protocol.handle(BLOB_SCHEME, (request) =>
+    serveBlobRequest((sha) => session.current().evidence.blobPath(sha), request),
+  )
 }

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
-import type { AppEvent } from '../shared/ipc/contract'
-import { installDemo } from './services/demoService'
+import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
+import { isWorkspaceFolder } from './services/workspace/workspaceService'
 import { durableWriteFile } from './storage/durableWrite'
-import { layout } from './storage/layout'
 
 const Settings = z.object({
   lastWorkspace: z.string().optional(),
@@ -67,10 +65,10 @@ export class AppSession {
 
   async open(root: string, { demoIfNew = false } = {}): Promise<Services> {
     const abs = resolve(root)
-    const fresh = !existsSync(join(abs, layout.workspace))
+    const fresh = !isWorkspaceFolder(abs)
     const next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions })
-    if (demoIfNew && fresh && !next.store.readOnly) {
-      await installDemo(next)
+    if (demoIfNew && fresh && !next.readOnly) {
+      await next.demo.install()
     }
     const previous = this.services
     this.services = next
@@ -111,7 +109,7 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   notifyWorkspaceChanged(): void
   /** Pushes an app event (progress of long work, say) to the renderer. */
-  emit(event: AppEvent, payload: unknown): void
+  emit<E extends AppEvent>(event: E, payload: EventPayload<E>): void
   /** The open-file dialog, several files allowed; null when the user cancels. */
   chooseFiles(title: string): Promise<string[] | null>
   /** The save dialog; null when the user cancels. */

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { APP_SCHEME, contentSecurityPolicy, isTrustedSender, originOf } from './csp'
+import { assertWebLink } from './externalLinks'
 
 const DEV_URL = process.env['ELECTRON_RENDERER_URL']
 
@@ -14,12 +15,8 @@ export function isTrustedFrame(frame: WebFrameMain | null): boolean {
 }
 
 /** http(s) links open in the system browser, and only these. */
-export function openExternalSafely(url: string): Promise<void> {
-  const parsed = new URL(url)
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return Promise.reject(new Error(`Refusing to open a ${parsed.protocol} link outside the app`))
-  }
-  return shell.openExternal(parsed.toString())
+export async function openExternalSafely(url: string): Promise<void> {
+  await shell.openExternal(assertWebLink(url))
 }
 
 export function hardenSession(): void {

@@ -6,14 +6,14 @@
  * everything src/main needs therefore comes from here, as one module graph.
  */
 import { mkdir } from 'node:fs/promises'
-import { contentSecurityPolicy } from '../../src/main/csp'
-import { serveBlobRequest } from '../../src/main/services/blobProtocol'
-import { BLOB_URL_PREFIX } from '../../src/shared/domain/evidenceInput'
-import { createDispatcher } from '../../src/main/ipc/dispatch'
-import { handlers } from '../../src/main/ipc/handlers/index'
-import { AppSession, type Platform } from '../../src/main/session'
-import type { OpenOptions } from '../../src/main/services/index'
-import { CHANNELS, EVENTS, type AppEvent } from '../../src/shared/ipc/contract'
+import { contentSecurityPolicy } from '@main/csp'
+import { serveBlobRequest } from '@main/http/blobResponse'
+import { BLOB_URL_PREFIX } from '@shared/domain'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { handlers } from '@main/ipc/handlers/index'
+import { AppSession, type Platform } from '@main/session'
+import type { OpenOptions } from '@main/services/index'
+import { CHANNELS, EVENTS, type AppEvent } from '@shared/ipc/contract'
 
 export interface BackendOptions {
   userDataDir: string
@@ -85,7 +85,10 @@ export async function createBackend(o: BackendOptions) {
     csp: contentSecurityPolicy(),
     /** Answers <origin>/blob/<sha>?type= with main's own protocol handler (Range requests and all). */
     serveBlob: (pathAndQuery: string, headers: Record<string, string>) =>
-      serveBlobRequest(session.current().store.root, new Request(BLOB_URL_PREFIX + pathAndQuery, { headers })),
+      serveBlobRequest(
+        (sha) => session.current().evidence.blobPath(sha),
+        new Request(BLOB_URL_PREFIX + pathAndQuery, { headers }),
+      ),
     next,
     dialogs,
     openedUrls,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
-import type { CasefileBridge } from '../../src/shared/ipc/bridge'
+import type { CasefileBridge } from '@shared/ipc/bridge'
 
 const CASE = 'case_ecu_mpls_2026'
 const BRIEFING = 'briefing_minister_note'
@@ -146,7 +146,7 @@ test('the statute library imports pasted text, links an excerpt to the case and 
   await expect(page.getByRole('region', { name: /^Library/ })).toContainText('VCDR art. 22(1)')
   await vcdr.getByRole('button', { name: 'Link VCDR art. 22(1) to this case' }).click()
   await expect(page.getByRole('region', { name: /^Linked to this case/ })).toContainText('VCDR art. 22(1)')
-  expect((await app.services().cases.get(CASE)).statutes.map((s) => s.id)).toContain(
+  expect((await app.services().caseDetail.get(CASE)).statutes.map((s) => s.id)).toContain(
     (await app.services().statutes.list({ query: 'VCDR' }))[0].id,
   )
 

@@ -97,7 +97,7 @@ test('a damaged case file is reported, and Restore backup brings the case back',
   // The newest backup may predate the last edits; what matters is that the case opens again.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Attempted ICE entry/)
   await expect(page.getByText('Times are shown in the zone where each event happened')).toBeVisible()
-  expect((await app.services().cases.get(caseId)).case.reference).toBe('ECU-USA-2026-001')
+  expect((await app.services().caseDetail.get(caseId)).case.reference).toBe('ECU-USA-2026-001')
 })
 
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {
@@ -134,7 +134,7 @@ test('Open workspace… switches to the chosen folder and reloads everything', a
     await expect(page.getByText('No cases yet')).toBeVisible()
     await expect(page).toHaveURL(/#\/$/)
     expect(app.dialogs.map((d) => d.kind)).toEqual(['folder'])
-    expect(app.services().store.root).toBe(other)
+    expect(app.services().root).toBe(other)
   } finally {
     await app.session.close()
     await rm(other, { recursive: true, force: true })
@@ -163,6 +163,6 @@ test('actors: add, edit inline, remove after confirmation', async ({ app }) => {
   const confirm = page.getByRole('dialog', { name: 'Remove actor' })
   await confirm.getByRole('button', { name: 'Remove' }).click()
   await expect(page.getByRole('row', { name: /Deputy consul/ })).toHaveCount(0)
-  const actors = (await app.services().cases.get('case_ecu_mpls_2026')).actors
+  const actors = (await app.services().caseDetail.get('case_ecu_mpls_2026')).actors
   expect(actors.some((a) => a.name === 'Deputy consul')).toBe(false)
 })

@@ -147,7 +147,7 @@ test('a dropped file uploads with a progress bar and Cancel leaves nothing behin
   const caseId = await demoCaseId(app)
   const { page } = app
   await app.open(`#/case/${caseId}/evidence`)
-  const before = (await app.services().cases.get(caseId)).evidence.length
+  const before = (await app.services().caseDetail.get(caseId)).evidence.length
 
   // A file large enough that the chunked upload is still running when we look.
   const drop = await page.evaluateHandle(() => {
@@ -168,7 +168,7 @@ test('a dropped file uploads with a progress bar and Cancel leaves nothing behin
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible()
   await expect(progress).toBeHidden()
-  expect((await app.services().cases.get(caseId)).evidence.length).toBe(before)
+  expect((await app.services().caseDetail.get(caseId)).evidence.length).toBe(before)
 })
 
 test('a dropped file is imported whole, across chunk boundaries, with the SHA-256 of its bytes', async ({ app }) => {
@@ -217,7 +217,7 @@ test('an image region is drawn with the mouse and stored in fractions', async ({
   await page.getByTestId('region-canvas').scrollIntoViewIfNeeded()
   await shot(page, '05-image-region')
 
-  const item = (await app.services().cases.get(caseId)).evidence.find(
+  const item = (await app.services().caseDetail.get(caseId)).evidence.find(
     (e) => e.file?.originalName === 'consulate-gate.png',
   )!
   const [ann] = await app.services().annotations.list(caseId, item.id)
@@ -235,7 +235,7 @@ test('Verify integrity names the tampered file and the audit chain state', async
   app.allowErrors(/Failed to load resource/)
   const caseId = await demoCaseId(app)
   const item = await app.services().evidence.importFile(caseId, media.video)
-  const blob = join(app.services().store.root, 'blobs', item.file!.sha256)
+  const blob = join(app.services().root, 'blobs', item.file!.sha256)
   chmodSync(blob, 0o600)
   writeFileSync(blob, 'not the original video')
   const { page } = app

@@ -43,10 +43,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { tsImport } from 'tsx/esm/api'
-import type { AppSession } from '../../src/main/session'
-import type { OpenOptions, Services } from '../../src/main/services/index'
-import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
-import type { Result } from '../../src/shared/ipc/result'
+import type { AppSession } from '@main/session'
+import type { OpenOptions, Services } from '@main/services/index'
+import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import type { Result } from '@shared/ipc/result'
 import type { Backend, createBackend as CreateBackend } from './backend'
 import { installBridge } from './bridge'
 
@@ -229,8 +229,7 @@ export const test = base.extend<Options & { app: CasefileApp }>({
       dialogs: backend.dialogs,
       openedUrls: backend.openedUrls,
       openedPaths: backend.openedPaths,
-      readWorkspaceJson: async (rel) =>
-        JSON.parse(await readFile(join(backend.session.current().store.root, rel), 'utf8')),
+      readWorkspaceJson: async (rel) => JSON.parse(await readFile(join(backend.session.current().root, rel), 'utf8')),
       consoleErrors,
       pageErrors,
       cspViolations,

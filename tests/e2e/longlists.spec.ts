@@ -6,7 +6,7 @@
  * With CASEFILE_SHOTS=/folder set, screenshots of both timelines go there too.
  */
 import { join } from 'node:path'
-import type { TimelineEvent } from '../../src/shared/domain'
+import type { TimelineEvent } from '@shared/domain'
 import { test, expect } from './fixtures'
 
 const N = 10_000
@@ -39,9 +39,10 @@ test('a 10,000-event timeline renders only the rows in view and reaches the last
   const { page } = app
   const services = app.services()
   const c = await services.cases.create({ title: 'Ten thousand events' })
-  await services.cases.mutate(c.id, (file) => {
-    for (let i = 0; i < N; i++) file.events.push(event(i))
-  })
+  await services.cases.addEvents(
+    c.id,
+    Array.from({ length: N }, (_, i) => event(i)),
+  )
 
   await app.open(`#/case/${c.id}/timeline`)
   const list = page.getByRole('list', { name: 'Timeline' })
@@ -137,9 +138,10 @@ test('search results come a page at a time, and "Show more" adds the next page',
   const { page } = app
   const services = app.services()
   const c = await services.cases.create({ title: 'Many Zanzibar events' })
-  await services.cases.mutate(c.id, (file) => {
-    for (let i = 0; i < 120; i++) file.events.push({ ...event(i), title: `Zanzíbar meeting ${i + 1}` })
-  })
+  await services.cases.addEvents(
+    c.id,
+    Array.from({ length: 120 }, (_, i) => ({ ...event(i), title: `Zanzíbar meeting ${i + 1}` })),
+  )
   await app.open(`#/case/${c.id}/timeline`)
   await page.keyboard.press('Control+k')
   const panel = page.getByRole('dialog', { name: 'Search' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, isTrustedSender } from '../../src/main/csp'
+import { contentSecurityPolicy, isTrustedSender } from '@main/csp'
 
 describe('renderer security', () => {
   it('serves a strict Content-Security-Policy in production', () => {
@@ -26,7 +26,7 @@ describe('renderer security', () => {
 
 describe('originOf', () => {
   it('gives scheme and host for custom schemes that Node calls "null"', async () => {
-    const { originOf } = await import('../../src/main/csp')
+    const { originOf } = await import('@main/csp')
     expect(originOf('app://casefile/index.html#/case/x')).toBe('app://casefile')
     expect(originOf('http://localhost:5173/')).toBe('http://localhost:5173')
     expect(originOf('file:///tmp/x.html')).toBeNull()

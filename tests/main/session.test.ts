@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AppSession } from '../../src/main/session'
+import { AppSession } from '@main/session'
 import { useTempDirs } from '../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -12,7 +12,7 @@ describe('AppSession', () => {
     const session = new AppSession(userData)
     try {
       const s = await session.openInitial()
-      expect(s.store.root).toBe(join(userData, 'Workspace'))
+      expect(s.root).toBe(join(userData, 'Workspace'))
       expect((await s.cases.list()).map((c) => c.reference)).toEqual(['ECU-USA-2026-001'])
     } finally {
       await session.close()
@@ -33,7 +33,7 @@ describe('AppSession', () => {
     const second = new AppSession(userData)
     try {
       const s = await second.openInitial()
-      expect(s.store.root).toBe(other)
+      expect(s.root).toBe(other)
       // A workspace opened by choice gets no demo case: only first run does.
       expect(await s.cases.list()).toEqual([])
     } finally {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../../src/shared/ipc/contract'
+import { CHANNELS } from '@shared/ipc/contract'
 
 // Electron's runtime cannot load here; record what the preload hands to it instead.
 const exposed: Record<string, unknown> = {}

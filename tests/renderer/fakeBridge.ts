@@ -7,9 +7,9 @@
  *   bridge.handle('cases:update', ({ patch }) => ({ ...aCase, ...patch }))
  *   bridge.calls // [{ channel: 'cases:list', input: {} }, ...]
  */
-import type { CasefileBridge } from '../../src/shared/ipc/bridge'
-import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
-import type { AppErrorShape, Result } from '../../src/shared/ipc/result'
+import type { CasefileBridge } from '@shared/ipc/bridge'
+import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import type { AppErrorShape, Result } from '@shared/ipc/result'
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type FakeHandlers = { [C in Channel]?: Handler<C> }

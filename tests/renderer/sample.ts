@@ -1,4 +1,4 @@
-import type { Case, CaseDetail } from '../../src/shared/domain'
+import type { Case, CaseDetail } from '@shared/domain'
 
 export const sampleCase = (over: Partial<Case> = {}): Case => ({
   id: 'case_1',

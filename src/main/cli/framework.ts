@@ -1,10 +1,21 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { AppError } from '../../shared/ipc/result'
-import { openWorkspace, type Services } from '../services/index'
+import { AppError, messageOf } from '@shared/ipc/result'
+import { openWorkspace, type Services } from '@main/services/index'
 
+/** Bad usage: exit 2. */
 export class UsageError extends Error {}
+
+/** The command ran and found something wrong (check, verify): exit 1 with this one line. */
+export class CommandFailed extends Error {}
+
+/**
+ * How a command opens the workspace: writable (taking the lock), read-only, or
+ * writable unless another process holds it, then read-only (a report that would
+ * also record its result where it can).
+ */
+export type OpenMode = { readOnly?: boolean | 'when-locked' }
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -19,8 +30,8 @@ export interface CommandRun {
   json: boolean
   io: CliIO
   workspaceDir: string
-  /** Opens the workspace (taking its lock) for the length of `fn`. */
-  withWorkspace<T>(fn: (s: Services) => Promise<T>, opts?: { readOnly?: boolean }): Promise<T>
+  /** Opens the workspace (taking its lock unless read-only) for the length of `fn`. */
+  withWorkspace<T>(fn: (s: Services) => Promise<T>, opts?: OpenMode): Promise<T>
 }
 
 export interface Command {
@@ -92,11 +103,20 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
     io,
     workspaceDir,
     async withWorkspace(fn, opts) {
-      const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly: opts?.readOnly })
+      const open = async (readOnly: boolean) => {
+        const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
+        try {
+          return await fn(s)
+        } finally {
+          await s.close()
+        }
+      }
+      if (opts?.readOnly !== 'when-locked') return open(!!opts?.readOnly)
       try {
-        return await fn(s)
-      } finally {
-        await s.close()
+        return await open(false)
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'LOCKED') throw e
+        return open(true)
       }
     },
   })
@@ -104,6 +124,5 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
 }
 
 export function oneLine(e: unknown): string {
-  const msg = e instanceof AppError || e instanceof Error ? e.message : String(e)
-  return msg.replace(/\s+/g, ' ').trim()
+  return messageOf(e).replace(/\s+/g, ' ').trim()
 }

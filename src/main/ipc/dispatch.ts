@@ -1,14 +1,7 @@
 import { ZodError } from 'zod'
-import { contract, isChannel } from '../../shared/ipc/contract'
-import { AppError, err, ok, type Result } from '../../shared/ipc/result'
+import { contract, isChannel } from '@shared/ipc/contract'
+import { AppError, describeZodError, err, messageOf, ok, type Result } from '@shared/ipc/result'
 import type { HandlerContext, Handlers } from './types'
-
-export function describeZodError(e: ZodError): string {
-  return e.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ')
-}
 
 /** Any thrown value as an error Result with a stable code and a message a person can act on. */
 export function toErrorResult(e: unknown): Result<never> {
@@ -22,7 +15,7 @@ export function toErrorResult(e: unknown): Result<never> {
       `The disk operation failed: ${errno.code}${where}. Check free space and permissions, then try again.`,
     )
   }
-  return err('INTERNAL', `Unexpected error: ${e instanceof Error ? e.message : String(e)}`)
+  return err('INTERNAL', `Unexpected error: ${messageOf(e)}`)
 }
 
 /**

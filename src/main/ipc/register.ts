@@ -1,6 +1,6 @@
 import { ipcMain, type WebFrameMain } from 'electron'
-import { CHANNELS } from '../../shared/ipc/contract'
-import { err } from '../../shared/ipc/result'
+import { CHANNELS } from '@shared/ipc/contract'
+import { err } from '@shared/ipc/result'
 import { createDispatcher } from './dispatch'
 import { handlers } from './handlers/index'
 import type { HandlerContext } from './types'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Channel, ChannelOutput, Contract } from '../../shared/ipc/contract'
+import type { Channel, ChannelOutput, Contract } from '@shared/ipc/contract'
 import type { AppSession, Platform } from '../session'
 import type { Services } from '../services/index'
 

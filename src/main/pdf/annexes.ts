@@ -1,5 +1,5 @@
 /** Annex tables: the exhibit list and the case timeline. */
-import { formatTarget, RELIABILITY_LABELS, type EvidenceItem, type TimelineEvent } from '../../shared/domain'
+import { formatTarget, RELIABILITY_LABELS, type EvidenceItem, type TimelineEvent } from '@shared/domain'
 import { eventTime } from './citations'
 import type { RenderContext } from './context'
 import { COLORS, GEOM } from './layout'

@@ -1,5 +1,5 @@
 /** The statute appendix: the exact text of every excerpt the memo cites or the case links. */
-import { citationLabel, fullCitation, type CitationAttrs, type StatuteExcerpt } from '../../shared/domain'
+import { citationLabel, fullCitation, type CitationAttrs, type StatuteExcerpt } from '@shared/domain'
 import type { RenderContext } from './context'
 import { COLORS, GEOM, SIZES } from './layout'
 import { annexTitle } from './annexes'

@@ -15,7 +15,7 @@ import {
   type EvidenceItem,
   type StatuteExcerpt,
   type TimelineEvent,
-} from '../../shared/domain'
+} from '@shared/domain'
 
 export interface CitationContext {
   evidence: EvidenceItem[]

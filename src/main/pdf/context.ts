@@ -1,6 +1,6 @@
 /** What every part of the memo renderer shares while one document is drawn. */
 import type PDFKit from 'pdfkit'
-import type { CitationAttrs } from '../../shared/domain'
+import type { CitationAttrs } from '@shared/domain'
 import { footnoteText, type CitationContext, type Exhibits } from './citations'
 import type { FontKey, LoadedFont } from './fonts'
 import { Content } from './content'

@@ -1,5 +1,5 @@
 /** The memo's opening: title line and the TO / FROM / DATE / SUBJECT / REF block. */
-import type { Case, MemoHeader } from '../../shared/domain'
+import type { Case, MemoHeader } from '@shared/domain'
 import type { RenderContext } from './context'
 import { COLORS, GEOM } from './layout'
 import { single, wrap } from './text'

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
-import type { Annotation, Briefing, CaseDetail, StatuteExcerpt } from '../../shared/domain'
-import { AppError } from '../../shared/ipc/result'
+import { citationsIn, type Annotation, type Briefing, type CaseDetail, type StatuteExcerpt } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
 import { appendixOrder, statuteAppendix } from './appendix'
 import { renderBody } from './body'
@@ -14,7 +14,7 @@ import { RenderContext, type AnnexLetters } from './context'
 import { loadFonts, type FontKey, type LoadedFont } from './fonts'
 import { buildOutline, drawFurniture } from './furniture'
 import { renderHeader } from './header'
-import { buildBlocks, collectCitations } from './model'
+import { buildBlocks } from './model'
 import { packPdf } from './pack'
 import { pdfText } from './safety'
 import { fillToc, reserveToc, type TocEntry } from './toc'
@@ -98,7 +98,7 @@ export async function renderBriefingPdf(
     fontNames[key] = key
   }
 
-  const cites = collectCitations(briefing.body)
+  const cites = citationsIn(briefing.body)
   const citeCtx = {
     evidence: detail.evidence,
     events: detail.events,

@@ -5,7 +5,7 @@
  * of the same page, and keeps headings with what follows them.
  */
 import type PDFKit from 'pdfkit'
-import { AppError } from '../../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import type { Content } from './content'
 import type { GlyphWriter } from './glyphs'
 import { linkUri } from './safety'

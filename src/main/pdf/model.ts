@@ -3,7 +3,7 @@
  * checked block model the renderer walks. Unknown nodes degrade to their text so
  * nothing the author wrote silently disappears.
  */
-import { CitationAttrs, type RichText } from '../../shared/domain'
+import { CitationAttrs, type RichText } from '@shared/domain'
 
 export type Style = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono'
 
@@ -44,20 +44,6 @@ interface PmNode {
 
 const children = (n: PmNode): PmNode[] =>
   Array.isArray(n.content) ? n.content.filter((c): c is PmNode => !!c && typeof c === 'object') : []
-
-/** Every citation of a body, in reading order (invalid attrs are skipped). */
-export function collectCitations(body: RichText): CitationAttrs[] {
-  const out: CitationAttrs[] = []
-  const walk = (n: PmNode) => {
-    if (n.type === 'citation') {
-      const parsed = CitationAttrs.safeParse(n.attrs ?? {})
-      if (parsed.success) out.push(parsed.data)
-    }
-    for (const c of children(n)) walk(c)
-  }
-  for (const c of body.content) if (c && typeof c === 'object') walk(c as PmNode)
-  return out
-}
 
 function plainText(n: PmNode): string {
   if (typeof n.text === 'string') return n.text

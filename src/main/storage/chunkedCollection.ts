@@ -17,7 +17,7 @@
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { AppError } from '../../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import type { StoredDocument } from './document'
 import type { FileKind } from './migrations'
 import type { WorkspaceStore } from './store'

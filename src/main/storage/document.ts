@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
-import { AppError } from '../../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import type { FileWriteQueue } from './durableWrite'
 
 /** lowdb adapter over our durable, queued writer (lowdb's own never fsyncs). */

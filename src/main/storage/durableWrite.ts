@@ -2,8 +2,8 @@ import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 
-/** fsync of the folder makes the rename itself survive a power cut. */
-async function fsyncDir(dir: string): Promise<void> {
+/** fsync of the folder makes a rename or a new name survive a power cut. */
+export async function fsyncDir(dir: string): Promise<void> {
   let handle
   try {
     handle = await open(dir, 'r')

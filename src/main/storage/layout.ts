@@ -1,21 +1,11 @@
-import { join } from 'node:path'
-
-/** Where each file of a workspace lives, relative to its root. */
+/**
+ * The workspace's own housekeeping folders. Each service names its own files
+ * (cases/…, blobs/…, statutes.json …) in its own module; nothing else builds them.
+ */
 export const layout = {
-  workspace: 'workspace.json',
-  statutes: 'statutes.json',
-  auditLog: 'audit.log.jsonl',
-  casesDir: 'cases',
-  caseFile: (caseId: string) => join('cases', caseId, 'case.json'),
-  annotationsFile: (caseId: string, evidenceId: string) => join('cases', caseId, 'annotations', `${evidenceId}.json`),
-  briefingsDir: (caseId: string) => join('cases', caseId, 'briefings'),
-  briefingFile: (caseId: string, briefingId: string) => join('cases', caseId, 'briefings', `${briefingId}.json`),
-  blobsDir: 'blobs',
-  blob: (sha256: string) => join('blobs', sha256),
   quarantineDir: 'quarantine',
   backupsDir: 'backups',
   lockFile: '.casefile.lock',
-  searchIndex: join('cache', 'search-index.json'),
   cacheDir: 'cache',
 } as const
 

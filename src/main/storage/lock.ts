@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
-import { AppError } from '../../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 
 export interface LockHolder {
   pid: number

@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION } from '../../shared/domain'
+import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 
 /** The kinds of file the workspace stores; each has its own migration chain. */
 export type FileKind = 'workspace' | 'case' | 'annotations' | 'briefing' | 'statutes'

@@ -1,15 +1,16 @@
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
-import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '../../shared/domain'
-import { AppError } from '../../shared/ipc/result'
+import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
 import { Backups } from './backups'
 import { DurableJsonAdapter, Low, StoredDocument } from './document'
 import { durableWriteFile, FileWriteQueue } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
-import { MIGRATIONS, migrate, type FileKind, type Migration } from './migrations'
+import type { FileKind, Migration } from './migrations'
 import { listQuarantined, quarantineFile } from './quarantine'
+import { parseStoredJson, type AnySchema } from './storedJson'
 
 export interface StoreOptions {
   /** Open without taking the lock and refuse every write. */
@@ -23,8 +24,6 @@ export interface StoreOptions {
   /** Pretty-print JSON (readable files); large generated workspaces turn it off. */
   pretty?: boolean
 }
-
-type AnySchema = z.ZodType<{ schemaVersion: number }>
 
 /**
  * The files of one workspace folder. Services ask it for documents by relative
@@ -154,6 +153,22 @@ export class WorkspaceStore {
     return p
   }
 
+  /** Whether the document loads and validates; a damaged one is recorded in `problems` (and set aside when writable). */
+  async loads<S extends AnySchema>(
+    relPath: string,
+    kind: FileKind,
+    schema: S,
+    create?: () => z.input<S>,
+  ): Promise<boolean> {
+    try {
+      await this.document(relPath, kind, schema, create)
+      return true
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CORRUPT') return false
+      throw e
+    }
+  }
+
   /** Forgets a cached document (after a restore, or when its file is removed). */
   forget(relPath: string): void {
     this.docs.delete(relPath)
@@ -172,67 +187,48 @@ export class WorkspaceStore {
     // lowdb insists on default data; ours is always replaced by the validated file below.
     const low = new Low<T>(adapter, {} as T)
 
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readFile(abs, 'utf8')
+      bytes = await readFile(abs)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         throw new AppError('IO', `Could not read ${relPath}: ${(e as Error).message}`)
       if (!create) throw new AppError('NOT_FOUND', `${relPath} does not exist`)
-      this.assertWritable()
       low.data = schema.parse(create())
+      // A reader sees an optional file that was never written as its empty form, and writes nothing.
+      if (this._readOnly) return this.wrap(relPath, low, false, kind, schema)
       await mkdir(dirname(abs), { recursive: true })
       await low.write()
       return this.wrap(relPath, low, false, kind, schema)
     }
 
-    let raw: Record<string, unknown>
-    try {
-      raw = JSON.parse(text) as Record<string, unknown>
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-        throw new Error('the file does not hold a JSON object')
-    } catch (e) {
-      throw await this.reject(relPath, 'unreadable', `it is not valid JSON (${(e as Error).message})`)
-    }
-
-    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0
-    if (version > CURRENT_SCHEMA_VERSION) {
-      const parsed = schema.safeParse(raw)
+    const parsed = parseStoredJson(bytes, kind, schema, this.options.migrations)
+    if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, parsed.why)
+    if (parsed.ok === 'newer') {
       this.problems.push({
         file: relPath,
         kind: 'newer-version',
-        message: `${relPath} was written by a newer Casefile (schema ${version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
+        message: `${relPath} was written by a newer Casefile (schema ${parsed.version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
       })
-      if (relPath === layout.workspace)
-        this.setReadOnly(`it was written by a newer version of Casefile (schema ${version})`)
-      low.data = (parsed.success ? parsed.data : raw) as T
+      if (kind === 'workspace')
+        this.setReadOnly(`it was written by a newer version of Casefile (schema ${parsed.version})`)
+      low.data = parsed.data as T
       return this.wrap(relPath, low, true, kind, schema)
     }
-
-    let migratedFrom: number | null = null
-    if (version < CURRENT_SCHEMA_VERSION) {
-      const chain = (this.options.migrations ?? MIGRATIONS)[kind]
+    if (parsed.migratedFrom !== null && !this._readOnly) {
+      // The original goes to backups/ before the migrated form replaces it.
       try {
-        if (!this._readOnly) await this.backups.take(relPath, `before-migration-v${version}`)
-        raw = migrate(raw, chain).data
-        migratedFrom = version
+        await this.backups.take(relPath, `before-migration-v${parsed.migratedFrom}`)
       } catch (e) {
         throw await this.reject(
           relPath,
           'invalid',
-          `it could not be migrated from schema ${version} (${(e as Error).message})`,
+          `it could not be migrated from schema ${parsed.migratedFrom} (${(e as Error).message})`,
         )
       }
     }
-
-    const parsed = schema.safeParse(raw)
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]
-      const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
-      throw await this.reject(relPath, 'invalid', `it does not match the expected shape${where}: ${first?.message}`)
-    }
     low.data = parsed.data as T
-    if (migratedFrom !== null && !this._readOnly) await low.write()
+    if (parsed.migratedFrom !== null && !this._readOnly) await low.write()
     return this.wrap(relPath, low, false, kind, schema)
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, Tags } from './common'
+import { Id, Instant, Tags, SchemaVersion } from './common'
 
 export const TimeRangeTarget = z
   .object({
@@ -39,6 +39,32 @@ export const Annotation = z.object({
   updatedAt: Instant,
 })
 export type Annotation = z.infer<typeof Annotation>
+
+export const AnnotationInput = z.object({
+  target: AnnotationTarget,
+  text: Annotation.shape.text,
+  tags: Annotation.shape.tags,
+  eventIds: Annotation.shape.eventIds,
+  statuteIds: Annotation.shape.statuteIds,
+})
+export type AnnotationInput = z.input<typeof AnnotationInput>
+
+export const AnnotationPatch = z.object({
+  target: AnnotationTarget.optional(),
+  text: z.string().max(20_000).optional(),
+  tags: z.array(z.string().trim().min(1).max(80)).max(200).optional(),
+  eventIds: z.array(Id).optional(),
+  statuteIds: z.array(Id).optional(),
+})
+export type AnnotationPatch = z.input<typeof AnnotationPatch>
+
+/** cases/<id>/annotations/<evidenceId>.json (and .1.json ... chunks): split out so one edit never rewrites the whole case. */
+export const AnnotationsFile = z.object({
+  schemaVersion: SchemaVersion,
+  evidenceId: Id,
+  annotations: z.array(Annotation).default([]),
+})
+export type AnnotationsFile = z.infer<typeof AnnotationsFile>
 
 /** "00:01:23.5" for a time code in seconds. */
 export function formatTimecode(seconds: number): string {

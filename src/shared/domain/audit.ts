@@ -15,3 +15,13 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const GENESIS_HASH = '0'.repeat(64)
+
+/** The state of the hash-chained audit log: where it first breaks, if it does. */
+export const AuditChainReport = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  /** The first entry (seq as stored, or line number when unreadable) that fails. */
+  brokenAt: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+})
+export type AuditChainReport = z.infer<typeof AuditChainReport>

@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { Id, Instant, patchOf, Tags } from './common'
+import { Actor } from './actor'
+import { Id, Instant, patchOf, SchemaVersion, Tags } from './common'
+import { TimelineEvent } from './event'
+import { EvidenceItem } from './evidence'
+import { Note } from './note'
 
 export const CASE_STATUSES = ['open', 'monitoring', 'closed', 'archived'] as const
 export const CaseStatus = z.enum(CASE_STATUSES)
@@ -59,3 +63,16 @@ export const toCaseSummary = (c: Case): CaseSummary => ({
   tags: c.tags,
   updatedAt: c.updatedAt,
 })
+
+/** cases/<id>/case.json */
+export const CaseFile = z.object({
+  schemaVersion: SchemaVersion,
+  case: Case,
+  actors: z.array(Actor).default([]),
+  events: z.array(TimelineEvent).default([]),
+  evidence: z.array(EvidenceItem).default([]),
+  notes: z.array(Note).default([]),
+  /** Statute excerpts from the workspace library linked to this case. */
+  statuteIds: z.array(Id).default([]),
+})
+export type CaseFile = z.infer<typeof CaseFile>

@@ -3,6 +3,9 @@ import { z } from 'zod'
 /** Bumped when a stored file's shape changes; migrations carry old files forward. */
 export const CURRENT_SCHEMA_VERSION = 1
 
+/** Every stored file says which shape it has. */
+export const SchemaVersion = z.number().int().positive()
+
 export const Id = z.string().min(1).max(80)
 export type Id = z.infer<typeof Id>
 
@@ -11,11 +14,6 @@ export const Instant = z.iso.datetime({ offset: true })
 export type Instant = z.infer<typeof Instant>
 
 export const Tags = z.array(z.string().trim().min(1).max(80)).max(200).default([])
-
-export const Timestamps = z.object({
-  createdAt: Instant,
-  updatedAt: Instant,
-})
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits')
 export type Sha256 = z.infer<typeof Sha256>

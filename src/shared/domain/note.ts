@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, RichText, Tags } from './common'
+import { Id, Instant, patchOf, RichText, Tags } from './common'
 
 export const Note = z.object({
   id: Id,
@@ -10,3 +10,8 @@ export const Note = z.object({
   updatedAt: Instant,
 })
 export type Note = z.infer<typeof Note>
+
+export const NoteInput = Note.pick({ title: true, body: true, tags: true })
+export type NoteInput = z.input<typeof NoteInput>
+export const NotePatch = patchOf(NoteInput)
+export type NotePatch = z.input<typeof NotePatch>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, Tags } from './common'
+import { Id, Instant, SchemaVersion, Tags } from './common'
 
 export const StatuteExcerpt = z.object({
   id: Id,
@@ -30,6 +30,73 @@ export const StatuteInput = StatuteExcerpt.omit({ id: true, createdAt: true, upd
   tags: true,
 })
 export type StatuteInput = z.input<typeof StatuteInput>
+
+const S = StatuteExcerpt.shape
+/**
+ * Fields without their defaults, so a patch changes only what it names
+ * (`StatuteInput.partial()` would reset tags, source… to their defaults).
+ * `year: null` clears the year.
+ */
+export const StatutePatch = z.object({
+  instrument: S.instrument.optional(),
+  shortName: S.shortName.unwrap().optional(),
+  year: S.year.unwrap().nullable().optional(),
+  article: S.article.optional(),
+  paragraph: S.paragraph.unwrap().optional(),
+  heading: S.heading.unwrap().optional(),
+  text: S.text.optional(),
+  source: S.source.unwrap().optional(),
+  jurisdiction: S.jurisdiction.unwrap().optional(),
+  language: S.language.unwrap().optional(),
+  tags: S.tags.unwrap().optional(),
+})
+export type StatutePatch = z.input<typeof StatutePatch>
+
+export const StatuteFilter = z.object({
+  /** Free text over label, instrument, heading, text, source and tags; every word must match. */
+  query: z.string().max(500).optional(),
+  tag: z.string().max(80).optional(),
+  /** Only the excerpts linked to this case. */
+  caseId: Id.optional(),
+})
+export type StatuteFilter = z.infer<typeof StatuteFilter>
+
+/** Per row (JSON: array index + 1; text: line number); 0 when it concerns the whole input. */
+export const ImportProblem = z.object({ row: z.number().int().nonnegative(), message: z.string() })
+export type ImportProblem = z.infer<typeof ImportProblem>
+
+export const StatuteImportRequest = z.object({
+  format: z.enum(['json', 'text']),
+  content: z.string().max(5_000_000),
+  /** Parse and report only: the import dialog's preview. */
+  dryRun: z.boolean().default(false),
+  /** Link every added (or already present) excerpt to this case. */
+  linkToCaseId: Id.optional(),
+})
+export type StatuteImportRequest = z.input<typeof StatuteImportRequest>
+
+export const StatuteImportOutcome = z.object({
+  parsed: z.array(StatuteInput.extend({ row: z.number().int() })),
+  added: z.array(StatuteExcerpt),
+  /** Rows that match an excerpt already in the library (same instrument, article, paragraph). */
+  duplicates: z.array(z.object({ row: z.number().int(), existingId: Id, label: z.string() })),
+  problems: z.array(ImportProblem),
+})
+export type StatuteImportOutcome = z.infer<typeof StatuteImportOutcome>
+
+/** Where an excerpt is in use: removing it would leave these pointing at nothing. */
+export const StatuteUsage = z.object({
+  caseIds: z.array(Id),
+  briefings: z.array(z.object({ caseId: Id, briefingId: Id, title: z.string() })),
+})
+export type StatuteUsage = z.infer<typeof StatuteUsage>
+
+/** statutes.json: the workspace's library of excerpts. */
+export const StatuteLibraryFile = z.object({
+  schemaVersion: SchemaVersion,
+  excerpts: z.array(StatuteExcerpt).default([]),
+})
+export type StatuteLibraryFile = z.infer<typeof StatuteLibraryFile>
 
 const MINOR_WORDS = new Set(['on', 'of', 'the', 'and', 'for', 'in', 'to', 'a', 'an', 'de', 'la', 'el', 'y', 'del'])
 

@@ -32,15 +32,4 @@ export const CHANNELS = Object.keys(contract) as Channel[]
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 
-/** Pushes from main to the renderer (menu commands, progress). Payloads are plain JSON. */
-export const EVENTS = ['workspace:changed', 'menu:command', 'progress'] as const
-export type AppEvent = (typeof EVENTS)[number]
-export const isAppEvent = (name: unknown): name is AppEvent =>
-  typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
-
-export interface ProgressPayload {
-  taskId: string
-  label: string
-  done: number
-  total: number
-}
+export { EVENTS, isAppEvent, type AppEvent, type EventPayload, type ProgressPayload } from './events'

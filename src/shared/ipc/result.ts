@@ -42,3 +42,14 @@ export class AppError extends Error {
     this.name = 'AppError'
   }
 }
+
+/** The message of anything thrown: an Error's, or the value as text. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** The first few problems of a failed zod parse, as one line a person can act on. */
+export function describeZodError(e: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return e.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}

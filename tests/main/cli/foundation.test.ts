@@ -131,7 +131,7 @@ describe('casefile command line', () => {
 
   it('tells a second writer who holds the workspace', async () => {
     const ws = await tempDir()
-    const { openWorkspace } = await import('../../../src/main/services/index')
+    const { openWorkspace } = await import('@main/services/index')
     const holder = await openWorkspace(ws, { app: 'Casefile window' })
     try {
       const r = await runCli(['case', 'new', '--title', 'x', '--workspace', ws])

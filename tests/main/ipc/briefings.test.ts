@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { installDemo } from '../../../src/main/services/demoService'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
 
@@ -13,7 +12,7 @@ async function setup(savePath: string) {
     { userData: await tempDir(), workspace: await tempDir() },
     { chooseSavePath: async () => savePath },
   )
-  return { ...h, caseId: await installDemo(h.session.current()) }
+  return { ...h, caseId: await h.session.current().demo.install() }
 }
 
 describe('briefing export channel', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../../src/main/ipc/dispatch'
-import { handlers } from '../../../src/main/ipc/handlers/index'
-import type { HandlerContext } from '../../../src/main/ipc/types'
-import { AppSession, type Platform } from '../../../src/main/session'
-import { CHANNELS, contract } from '../../../src/shared/ipc/contract'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { handlers } from '@main/ipc/handlers/index'
+import type { HandlerContext } from '@main/ipc/types'
+import { AppSession, type Platform } from '@main/session'
+import { CHANNELS, contract } from '@shared/ipc/contract'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()

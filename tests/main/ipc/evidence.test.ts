@@ -88,7 +88,7 @@ describe('evidence channels', () => {
       const r = await dispatch('evidence:pickAndImport', { caseId, taskId: 'big' })
       expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
       expect(await readdir(join(root, 'blobs'))).toEqual([])
-      expect((await session.current().cases.get(caseId)).evidence).toEqual([])
+      expect((await session.current().caseDetail.get(caseId)).evidence).toEqual([])
       expect(await dispatch('tasks:cancel', { taskId: 'big' })).toEqual({ ok: true, value: { cancelled: false } })
     } finally {
       await session.close()

@@ -2,11 +2,11 @@
  * The real handlers behind the real dispatcher, on a workspace in a temp folder,
  * with a stand-in Platform that answers dialogs as told and records progress.
  */
-import { createDispatcher } from '../../../src/main/ipc/dispatch'
-import { handlers } from '../../../src/main/ipc/handlers/index'
-import type { HandlerContext } from '../../../src/main/ipc/types'
-import { AppSession, type Platform } from '../../../src/main/session'
-import type { ProgressPayload } from '../../../src/shared/ipc/contract'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { handlers } from '@main/ipc/handlers/index'
+import type { HandlerContext } from '@main/ipc/types'
+import { AppSession, type Platform } from '@main/session'
+import type { ProgressPayload } from '@shared/ipc/contract'
 
 export async function ipcHarness(dirs: { userData: string; workspace: string }, platform: Partial<Platform> = {}) {
   const session = new AppSession(dirs.userData)

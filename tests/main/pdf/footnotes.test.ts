@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demo from '../../../resources/demo/consulate-case.json'
-import { renderBriefingPdf, type MemoInput } from '../../../src/main/pdf/index'
-import { Briefing, EvidenceItem, StatuteExcerpt, TimelineEvent } from '../../../src/shared/domain'
+import demo from '@resources/demo/consulate-case.json'
+import { renderBriefingPdf, type MemoInput } from '@main/pdf/index'
+import { Briefing, EvidenceItem, StatuteExcerpt, TimelineEvent } from '@shared/domain'
 import { pdfPages, qpdfCheck, tempDir } from './helpers'
 
 const at = '2026-01-28T00:00:00.000Z'

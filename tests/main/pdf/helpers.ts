@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { installDemo } from '../../../src/main/services/demoService'
-import { openWorkspace, type Services } from '../../../src/main/services/index'
+import { openWorkspace, type Services } from '@main/services/index'
 
 export const DEMO_CASE = 'case_ecu_mpls_2026'
 export const DEMO_BRIEFING = 'briefing_minister_note'
@@ -21,7 +20,7 @@ export async function tempDir(prefix = 'casefile-pdf-'): Promise<{ dir: string; 
  */
 export async function demoWorkspace(dir: string): Promise<{ s: Services; fileSha: string }> {
   const s = await openWorkspace(join(dir, 'ws'))
-  await installDemo(s)
+  await s.demo.install()
   const file = join(dir, 'cctv-still.txt')
   await writeFile(file, 'CCTV still of the consulate entrance, 27 January 2026, 11:01 CST.\n')
   const item = await s.evidence.importFile(DEMO_CASE, file, {

@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportBriefingPdf } from '../../../src/main/services/exportService'
-import type { Services } from '../../../src/main/services/index'
+import type { Services } from '@main/services/index'
 import {
   DEMO_BRIEFING,
   DEMO_CASE,
@@ -31,7 +30,7 @@ describe('the PDF memo of the demo case', () => {
       text: 'The official tells the officer the building is consular space.',
     })
     const b = await s.briefings.get(DEMO_CASE, DEMO_BRIEFING)
-    const cctv = (await s.cases.get(DEMO_CASE)).evidence.find((e) => e.file)!
+    const cctv = (await s.caseDetail.get(DEMO_CASE)).evidence.find((e) => e.file)!
     await s.briefings.update(DEMO_CASE, DEMO_BRIEFING, {
       body: {
         ...b.body,
@@ -54,7 +53,7 @@ describe('the PDF memo of the demo case', () => {
       },
     })
     out = join(dir, 'out', 'memo para el Ministro.pdf')
-    const result = await exportBriefingPdf(s, { caseId: 'ECU-USA-2026-001', outPath: out, deterministic: true })
+    const result = await s.exports.toFile({ caseId: 'ECU-USA-2026-001', outPath: out, deterministic: true })
     pages = pdfPages(out)
     expect(result.pages).toBe(pages.length)
   })

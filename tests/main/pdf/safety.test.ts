@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportBriefingPdf } from '../../../src/main/services/exportService'
-import type { Services } from '../../../src/main/services/index'
+import type { Services } from '@main/services/index'
 import { DEMO_BRIEFING, DEMO_CASE, decompressed, demoWorkspace, pdfPages, qpdfCheck, tempDir } from './helpers'
 
 const INJECTION = ') /JS (app.alert(1)) >> /OpenAction << /S /JavaScript /JS (app.alert(2)) >>'
@@ -25,9 +24,11 @@ describe('hostile case text', () => {
     ;({ s } = await demoWorkspace(dir))
     await s.cases.update(DEMO_CASE, { title: `Case ${INJECTION}`, tags: ['x) /Launch (calc'] })
     await s.cases.addEvent(DEMO_CASE, { at: '2026-01-27T18:00:00.000Z', tz: 'America/Chicago', title: `Event ${RLO}` })
-    await s.cases.mutate(DEMO_CASE, (f) => {
-      f.evidence[0].title = `Video ${INJECTION}`
-      f.evidence[0].sourceUrl = `javascript:app.alert(3)//${'x'.repeat(4000)}`
+    const first = (await s.caseDetail.get(DEMO_CASE)).evidence[0]
+    // As long a javascript: "source" as an item may hold (4,000 characters).
+    await s.evidence.update(DEMO_CASE, first.id, {
+      title: `Video ${INJECTION}`,
+      sourceUrl: `javascript:app.alert(3)//${'x'.repeat(3975)}`,
     })
     await s.briefings.update(DEMO_CASE, DEMO_BRIEFING, {
       header: { subject: `Subject ${INJECTION}`, from: `Desk ${RLO}` },
@@ -49,7 +50,7 @@ describe('hostile case text', () => {
       },
     })
     out = join(dir, 'hostile.pdf')
-    await exportBriefingPdf(s, { caseId: DEMO_CASE, outPath: out, draft: true })
+    await s.exports.toFile({ caseId: DEMO_CASE, outPath: out, draft: true })
     raw = decompressed(out, dir).toString('latin1')
     pages = pdfPages(out)
   }, 60_000)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { loadFonts, measure } from '../../../src/main/pdf/fonts'
-import { buildBlocks } from '../../../src/main/pdf/model'
-import { pdfText, safeHref } from '../../../src/main/pdf/safety'
-import { clean, wrap } from '../../../src/main/pdf/text'
+import { loadFonts, measure } from '@main/pdf/fonts'
+import { buildBlocks } from '@main/pdf/model'
+import { pdfText, safeHref } from '@main/pdf/safety'
+import { clean, wrap } from '@main/pdf/text'
 
 const fonts = loadFonts()
 const run = (text: string, size = 10) => ({ text: clean(text, fonts.regular), font: fonts.regular, size })

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Annotation, AnnotationsFile, CURRENT_SCHEMA_VERSION } from '../../../src/shared/domain'
-import { ChunkedCollection, chunkFile } from '../../../src/main/storage/chunkedCollection'
-import { WorkspaceStore } from '../../../src/main/storage/store'
+import { Annotation, AnnotationsFile, CURRENT_SCHEMA_VERSION } from '@shared/domain'
+import { ChunkedCollection, chunkFile } from '@main/storage/chunkedCollection'
+import { WorkspaceStore } from '@main/storage/store'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { durableWriteFile, FileWriteQueue } from '../../../src/main/storage/durableWrite'
+import { durableWriteFile, FileWriteQueue } from '@main/storage/durableWrite'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()

@@ -2,8 +2,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { CURRENT_SCHEMA_VERSION, StatuteLibraryFile } from '../../../src/shared/domain'
-import { WorkspaceStore } from '../../../src/main/storage/store'
+import { CURRENT_SCHEMA_VERSION, StatuteLibraryFile } from '@shared/domain'
+import { WorkspaceStore } from '@main/storage/store'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { VirtualList } from '../../../src/renderer/src/components/VirtualList'
+import { VirtualList } from '@renderer/components/VirtualList'
 import { stubListLayout } from './layoutStub'
 
 afterEach(cleanup)

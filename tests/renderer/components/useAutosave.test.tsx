@@ -1,7 +1,7 @@
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SaveStatus } from '../../../src/renderer/src/components/SaveStatus'
-import { useAutosave, type SaveState } from '../../../src/renderer/src/components/useAutosave'
+import { SaveStatus } from '@renderer/components/SaveStatus'
+import { useAutosave, type SaveState } from '@renderer/components/useAutosave'
 
 const deferred = () => {
   let resolve!: (v?: unknown) => void

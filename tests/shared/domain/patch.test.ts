@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ActorPatch, CasePatch, EventPatch } from '../../../src/shared/domain'
+import { ActorPatch, CasePatch, EventPatch } from '@shared/domain'
 
 describe('patch schemas', () => {
   it('carry only the fields a patch names, never defaults', () => {

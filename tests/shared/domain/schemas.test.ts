@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import demo from '../../../resources/demo/consulate-case.json'
+import demo from '@resources/demo/consulate-case.json'
 import {
   Annotation,
   Case,
@@ -9,7 +9,7 @@ import {
   StatuteExcerpt,
   TimelineEvent,
   verificationCaveat,
-} from '../../../src/shared/domain'
+} from '@shared/domain'
 
 const at = '2026-01-28T10:00:00.000Z'
 
@@ -68,8 +68,8 @@ describe('domain schemas', () => {
 
 describe('pinpoints', () => {
   it('narrow the excerpt’s own paragraph the same way in the editor and the PDF', async () => {
-    const { pinpointParagraph, fullCitation } = await import('../../../src/shared/domain')
-    const { statutePinpointLabel } = await import('../../../src/shared/domain/citationDisplay')
+    const { pinpointParagraph, fullCitation } = await import('@shared/domain')
+    const { statutePinpointLabel } = await import('@shared/domain/citationDisplay')
     const art31 = {
       instrument: 'Vienna Convention on Consular Relations',
       shortName: 'VCCR',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatEventTime,
-  instantToLocal,
-  isValidTimeZone,
-  localToInstant,
-  sortEvents,
-} from '../../../src/shared/domain'
+import { formatEventTime, instantToLocal, isValidTimeZone, localToInstant, sortEvents } from '@shared/domain'
 
 describe('time zones', () => {
   it('reads a wall-clock time in its IANA zone', () => {

@@ -1,5 +1,4 @@
-import { CASE_STATUSES, formatEventTime } from '../../../shared/domain'
-import { installDemo } from '../../services/demoService'
+import { formatEventTime, isValidTimeZone, localToInstant, PRECISIONS, type Precision } from '@shared/domain'
 import { type Command, optionalString, requireString, table, UsageError } from '../framework'
 import { printCase } from './printCase'
 
@@ -10,7 +9,7 @@ export const casesCommands: Command[] = [
     summary:
       'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
     async run({ withWorkspace, io, json, workspaceDir }) {
-      const id = await withWorkspace((s) => installDemo(s))
+      const id = await withWorkspace((s) => s.demo.install())
       if (json) io.out(JSON.stringify({ workspace: workspaceDir, caseId: id }))
       else io.out(`Demo case ${id} created in ${workspaceDir}`)
     },
@@ -39,7 +38,7 @@ export const casesCommands: Command[] = [
       'Print one case whole: overview, actors, timeline, evidence, linked statute excerpts and briefings. CASE is an id or a reference.',
     positionals: 1,
     async run({ withWorkspace, io, json, positionals }) {
-      const detail = await withWorkspace(async (s) => s.cases.get(await s.cases.resolve(positionals[0])), {
+      const detail = await withWorkspace(async (s) => s.caseDetail.get(await s.cases.resolve(positionals[0])), {
         readOnly: true,
       })
       if (json) return io.out(JSON.stringify(detail, null, 2))
@@ -78,7 +77,6 @@ export const casesCommands: Command[] = [
       precision: { type: 'string' },
     },
     async run({ withWorkspace, io, json, values, positionals }) {
-      const { localToInstant, isValidTimeZone, PRECISIONS } = await import('../../../shared/domain')
       const tz = requireString(values, 'tz')
       if (!isValidTimeZone(tz))
         throw new UsageError(`--tz ${tz} is not an IANA time zone (for example America/Chicago)`)
@@ -91,7 +89,7 @@ export const casesCommands: Command[] = [
         s.cases.addEvent(await s.cases.resolve(positionals[0]), {
           at,
           tz,
-          precision: precision as (typeof PRECISIONS)[number],
+          precision: precision as Precision,
           title: requireString(values, 'text'),
         }),
       )
@@ -100,5 +98,3 @@ export const casesCommands: Command[] = [
     },
   },
 ]
-
-export const STATUS_HELP = CASE_STATUSES.join(', ')

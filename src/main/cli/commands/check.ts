@@ -1,7 +1,4 @@
-import { checkWorkspace } from '../../services/checkService'
-import type { Command } from '../framework'
-
-export class CheckFailed extends Error {}
+import { type Command, CommandFailed } from '../framework'
 
 export const checkCommands: Command[] = [
   {
@@ -10,14 +7,14 @@ export const checkCommands: Command[] = [
     summary:
       'Validate every file of the workspace without changing any, the audit chain, and that every custody entry is in the audit log; exit 1 on any problem.',
     async run({ withWorkspace, io, json }) {
-      const report = await withWorkspace((s) => checkWorkspace(s), { readOnly: true })
+      const report = await withWorkspace((s) => s.check.run(), { readOnly: true })
       if (json) io.out(JSON.stringify(report, null, 2))
       else {
         io.out(`Checked ${report.filesChecked} files.`)
         for (const p of report.problems) io.out(`  ${p.kind.toUpperCase()}: ${p.message}`)
         if (!report.problems.length) io.out('All files are readable and valid, and agree with each other.')
       }
-      if (report.problems.length) throw new CheckFailed(`${report.problems.length} problem(s) found in the workspace`)
+      if (report.problems.length) throw new CommandFailed(`${report.problems.length} problem(s) found in the workspace`)
     },
   },
 ]

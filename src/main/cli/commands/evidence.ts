@@ -1,11 +1,6 @@
-import { EVIDENCE_KINDS, type EvidenceKind } from '../../../shared/domain'
-import type { VerifyReport } from '../../../shared/domain/evidenceInput'
-import { AppError } from '../../../shared/ipc/result'
-import { describeGap } from '../../services/evidence/custodyGaps'
-import type { Services } from '../../services/index'
-import { type Command, type CommandRun, optionalString, requireString, UsageError } from '../framework'
-
-export class VerifyFailed extends Error {}
+import { EVIDENCE_KINDS, type EvidenceKind } from '@shared/domain'
+import { describeGap } from '@main/services/evidence/custodyGaps'
+import { type Command, CommandFailed, type CommandRun, optionalString, requireString, UsageError } from '../framework'
 
 function kindOption(values: CommandRun['values']): EvidenceKind | undefined {
   const kind = optionalString(values, 'kind')
@@ -13,20 +8,6 @@ function kindOption(values: CommandRun['values']): EvidenceKind | undefined {
     throw new UsageError(`--kind must be one of: ${EVIDENCE_KINDS.join(', ')}`)
   }
   return kind as EvidenceKind | undefined
-}
-
-/** Writable when it can be (to record 'hash verified' in custody); read-only, reporting only, when the app holds the lock. */
-async function verifyIn(
-  run: CommandRun,
-  caseRef: string | undefined,
-): Promise<{ report: VerifyReport; recorded: boolean }> {
-  const go = async (s: Services) => s.evidence.verify({ caseId: caseRef ? await s.cases.resolve(caseRef) : undefined })
-  try {
-    return { report: await run.withWorkspace(go), recorded: true }
-  } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'LOCKED') throw e
-    return { report: await run.withWorkspace(go, { readOnly: true }), recorded: false }
-  }
 }
 
 export const evidenceCommands: Command[] = [
@@ -65,8 +46,16 @@ export const evidenceCommands: Command[] = [
       'Re-hash every stored file (of CASE, or of every case), check the audit chain and that custody is in it; exit 1 and list every problem.',
     positionals: [0, 1],
     async run(run) {
-      const { io, json, positionals } = run
-      const { report, recorded } = await verifyIn(run, positionals[0])
+      const { io, json, positionals, withWorkspace } = run
+      const caseRef = positionals[0]
+      // Writable when it can be (to record 'hash verified' in custody); read-only, reporting only, when the app holds the lock.
+      const { report, recorded } = await withWorkspace(
+        async (s) => ({
+          report: await s.evidence.verify({ caseId: caseRef ? await s.cases.resolve(caseRef) : undefined }),
+          recorded: !s.readOnly,
+        }),
+        { readOnly: 'when-locked' },
+      )
       if (json) io.out(JSON.stringify({ ...report, recorded }, null, 2))
       else {
         for (const p of report.problems) {
@@ -91,7 +80,7 @@ export const evidenceCommands: Command[] = [
               ]
             : []),
         ]
-        throw new VerifyFailed(parts.join('; '))
+        throw new CommandFailed(parts.join('; '))
       }
       if (!json) io.out(`All ${report.checked} blobs match; audit log intact (${report.audit.entries} entries).`)
     },

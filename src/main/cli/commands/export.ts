@@ -1,4 +1,3 @@
-import { exportBriefingPdf } from '../../services/exportService'
 import { type Command, optionalString, requireString, UsageError } from '../framework'
 
 export const exportCommands: Command[] = [
@@ -18,7 +17,7 @@ export const exportCommands: Command[] = [
       const outPath = requireString(values, 'out')
       if (!/\.pdf$/i.test(outPath)) throw new UsageError('--out must name a .pdf file')
       const result = await withWorkspace(async (s) =>
-        exportBriefingPdf(s, {
+        s.exports.toFile({
           caseId: await s.cases.resolve(positionals[0]),
           briefingId: optionalString(values, 'briefing'),
           outPath,

@@ -1,4 +1,4 @@
-import { citationLabel, formatEventTime, type CaseDetail } from '../../../shared/domain'
+import { citationLabel, formatEventTime, type CaseDetail } from '@shared/domain'
 import type { CliIO } from '../framework'
 
 const wrap = (text: string, indent = '    ', width = 96): string[] => {

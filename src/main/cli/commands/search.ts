@@ -1,4 +1,4 @@
-import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/ipc/channels/search'
+import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '@shared/domain'
 import { type Command, optionalString, table, UsageError } from '../framework'
 
 export const searchCommands: Command[] = [

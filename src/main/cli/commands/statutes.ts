@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { citationLabel } from '../../../shared/domain'
-import { AppError } from '../../../shared/ipc/result'
+import { citationLabel } from '@shared/domain'
+import { AppError, messageOf } from '@shared/ipc/result'
 import { type Command, optionalString, requireString, UsageError } from '../framework'
 
 export const statuteCommands: Command[] = [
@@ -34,24 +34,26 @@ export const statuteCommands: Command[] = [
         // The exact text matters (it is quoted in memos): read it as is, only dropping a BOM.
         text = (await readFile(textFile, 'utf8')).replace(/^\uFEFF/, '')
       } catch (e) {
-        throw new AppError('IO', `Cannot read --text-file ${textFile}: ${(e as Error).message}`)
+        throw new AppError('IO', `Cannot read --text-file ${textFile}: ${messageOf(e)}`)
       }
       if (!text.trim())
         throw new AppError('VALIDATION', `--text-file ${textFile} is empty; an excerpt needs its exact text`)
       const caseRef = optionalString(values, 'case')
       const excerpt = await withWorkspace(async (s) => {
         const caseId = caseRef ? await s.cases.resolve(caseRef) : undefined
-        const added = await s.statutes.add({
-          instrument,
-          article,
-          text,
-          year,
-          source: optionalString(values, 'source'),
-          shortName: optionalString(values, 'short-name'),
-          paragraph: optionalString(values, 'paragraph'),
-          heading: optionalString(values, 'heading'),
-        })
-        if (caseId) await s.statutes.link(caseId, added.id)
+        const added = await s.statutes.add(
+          {
+            instrument,
+            article,
+            text,
+            year,
+            source: optionalString(values, 'source'),
+            shortName: optionalString(values, 'short-name'),
+            paragraph: optionalString(values, 'paragraph'),
+            heading: optionalString(values, 'heading'),
+          },
+          { caseId },
+        )
         return { ...added, linkedTo: caseId ?? null }
       })
       if (json) return io.out(JSON.stringify(excerpt, null, 2))

@@ -1,9 +1,9 @@
-import type { casesChannels } from '../../../shared/ipc/channels/cases'
+import type { casesChannels } from '@shared/ipc/channels/cases'
 import type { HandlersFor } from '../types'
 
 export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
   'cases:list': async (_i, { services }) => services.cases.list(),
-  'cases:get': async ({ caseId }, { services }) => services.cases.get(caseId),
+  'cases:get': async ({ caseId }, { services }) => services.caseDetail.get(caseId),
   'cases:create': async (input, { services }) => services.cases.create(input),
   'cases:update': async ({ caseId, patch }, { services }) => services.cases.update(caseId, patch),
 

@@ -1,16 +1,12 @@
-import type { EvidenceItem } from '../../../shared/domain'
-import type { evidenceChannels } from '../../../shared/ipc/channels/evidence'
-import type { ProgressPayload } from '../../../shared/ipc/contract'
+import type { evidenceChannels } from '@shared/ipc/channels/evidence'
 import type { HandlerContext, HandlersFor } from '../types'
 
 const removed = { removed: true as const }
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path
 
 /** Progress of a task as `progress` pushes; none when the renderer gave no task id. */
-function progressTo(platform: HandlerContext['platform'], taskId: string | undefined, label: string) {
+function progressTo(platform: HandlerContext['platform'], taskId: string | undefined) {
   if (!taskId) return undefined
-  return (done: number, total: number) =>
-    platform.emit('progress', { taskId, label, done, total } satisfies ProgressPayload)
+  return (label: string, done: number, total: number) => platform.emit('progress', { taskId, label, done, total })
 }
 
 export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
@@ -22,47 +18,33 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     await services.evidence.remove(caseId, evidenceId)
     return removed
   },
-  'evidence:pickAndImport': async ({ caseId, taskId, kind }, { services, platform }) => {
-    await services.cases.caseDoc(caseId) // a wrong case fails before the dialog, not after
-    const paths = await platform.chooseFiles('Import evidence files')
-    if (!paths?.length) return { cancelled: true, items: [] }
-    const items: EvidenceItem[] = []
-    // One after the other: disks copy large files fastest sequentially, and one cancel stops the rest.
-    await services.evidence.tasks.run(taskId, async (signal) => {
-      for (const [i, path] of paths.entries()) {
-        const label = `Importing ${i + 1} of ${paths.length}: ${fileName(path)}`
-        items.push(
-          await services.evidence.importFile(caseId, path, {
-            kind,
-            signal,
-            onProgress: progressTo(platform, taskId, label),
-          }),
-        )
-      }
-    })
-    return { cancelled: false, items }
-  },
-  'evidence:uploadBegin': async ({ caseId, taskId, name, size, mediaType, title, kind }, { services, platform }) =>
-    services.evidence.uploads.begin({
-      caseId,
+  'evidence:pickAndImport': async ({ caseId, taskId, kind }, { services, platform }) =>
+    services.evidence.importChosen(caseId, { kind, taskId, onProgress: progressTo(platform, taskId) }, () =>
+      platform.chooseFiles('Import evidence files'),
+    ),
+  'evidence:uploadBegin': async ({ taskId, name, ...input }, { services, platform }) => {
+    const progress = progressTo(platform, taskId)!
+    return services.evidence.uploads.begin({
+      ...input,
       taskId,
       name,
-      size,
-      mediaType,
-      title,
-      kind,
-      onProgress: progressTo(platform, taskId, `Importing ${name}`),
-    }),
+      onProgress: (done, total) => progress(`Importing ${name}`, done, total),
+    })
+  },
   'evidence:uploadChunk': async ({ uploadId, offset, data }, { services }) =>
     services.evidence.uploads.chunk(uploadId, offset, data),
   'evidence:uploadFinish': async ({ uploadId }, { services }) => services.evidence.uploads.finish(uploadId),
-  'tasks:cancel': async ({ taskId }, { services }) => ({ cancelled: services.evidence.tasks.cancel(taskId) }),
+  'tasks:cancel': async ({ taskId }, { services }) => ({ cancelled: services.tasks.cancel(taskId) }),
   'evidence:blobUrl': async ({ caseId, evidenceId }, { services, platform }) =>
     services.evidence.blobUrl(caseId, evidenceId, platform.blobUrlBase),
-  'evidence:verify': async ({ caseId, taskId }, { services, platform }) =>
-    services.evidence.tasks.run(taskId, (signal) =>
-      services.evidence.verify({ caseId, signal, onProgress: progressTo(platform, taskId, 'Verifying stored files') }),
-    ),
+  'evidence:verify': async ({ caseId, taskId }, { services, platform }) => {
+    const progress = progressTo(platform, taskId)
+    return services.evidence.verify({
+      caseId,
+      taskId,
+      onProgress: progress && ((done, total) => progress('Verifying stored files', done, total)),
+    })
+  },
 
   'audit:verify': async (_i, { services }) => services.audit.verifyChain(),
   'audit:list': async ({ target, limit }, { services }) => services.audit.list({ target, limit }),

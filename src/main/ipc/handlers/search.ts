@@ -1,4 +1,4 @@
-import type { searchChannels } from '../../../shared/ipc/channels/search'
+import type { searchChannels } from '@shared/ipc/channels/search'
 import type { HandlersFor } from '../types'
 
 export const searchHandlers: HandlersFor<keyof typeof searchChannels> = {

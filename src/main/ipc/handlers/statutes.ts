@@ -1,15 +1,9 @@
-import type { statutesChannels } from '../../../shared/ipc/channels/statutes'
+import type { statutesChannels } from '@shared/ipc/channels/statutes'
 import type { HandlersFor } from '../types'
 
 export const statutesHandlers: HandlersFor<keyof typeof statutesChannels> = {
   'statutes:list': async (filter, { services }) => services.statutes.list(filter),
-  'statutes:add': async ({ statute, caseId }, { services }) => {
-    // Check the case before writing, so a bad caseId does not leave an orphan excerpt behind.
-    if (caseId) await services.cases.caseDoc(caseId)
-    const added = await services.statutes.add(statute)
-    if (caseId) await services.statutes.link(caseId, added.id)
-    return added
-  },
+  'statutes:add': async ({ statute, caseId }, { services }) => services.statutes.add(statute, { caseId }),
   'statutes:update': async ({ statuteId, patch }, { services }) => services.statutes.update(statuteId, patch),
   'statutes:remove': async ({ statuteId, force }, { services }) => services.statutes.remove(statuteId, { force }),
   'statutes:import': async (req, { services }) => services.statutes.import(req),

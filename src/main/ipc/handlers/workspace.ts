@@ -1,20 +1,6 @@
-import type { workspaceChannels } from '../../../shared/ipc/channels/workspace'
-import { AppError } from '../../../shared/ipc/result'
+import type { workspaceChannels } from '@shared/ipc/channels/workspace'
+import { assertWebLink } from '@main/externalLinks'
 import type { HandlersFor } from '../types'
-
-/** Only http(s) leaves the app; javascript:, file:, data: and custom schemes never do. */
-export function assertWebLink(url: string): string {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new AppError('VALIDATION', `"${url}" is not a web address.`)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError('FORBIDDEN', `Only http and https links open outside Casefile (this one is ${parsed.protocol}).`)
-  }
-  return parsed.toString()
-}
 
 export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
   'workspace:info': async (_input, { services, session }) => services.workspace.info(session.recent),
@@ -34,7 +20,7 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
     return { opened: true }
   },
   'workspace:restoreBackup': async ({ file }, { services, session }) => {
-    await services.store.restoreBackup(file)
+    await services.workspace.restoreBackup(file)
     return services.workspace.info(session.recent)
   },
 }

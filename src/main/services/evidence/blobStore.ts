@@ -4,9 +4,13 @@
  * is read once, never held in memory, and its hash describes exactly the bytes stored.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import { chmod, link, mkdir, open, readdir, rename, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { AppError } from '../../../shared/ipc/result'
+import { link, mkdir, open, readdir, realpath, rename, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join, sep } from 'node:path'
+import { AppError } from '@shared/ipc/result'
+import { fsyncDir } from '@main/storage/durableWrite'
+
+/** The blob store's folder in a workspace. */
+export const BLOBS_DIR = 'blobs'
 
 /**
  * 256 KiB reads. Measured on 1 GB (bench/import.bench.ts): chunks this small stay
@@ -73,20 +77,6 @@ export function throttle(fn: Progress | undefined, ms = 100) {
     flush(done: number, total: number) {
       fn?.(done, total)
     },
-  }
-}
-
-export async function fsyncDir(dir: string): Promise<void> {
-  let h: FileHandle | undefined
-  try {
-    h = await open(dir, 'r')
-    await h.sync()
-  } catch (e) {
-    // Some file systems refuse fsync on a folder; the file itself is synced already.
-    const code = (e as NodeJS.ErrnoException).code
-    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw e
-  } finally {
-    await h?.close()
   }
 }
 
@@ -316,5 +306,27 @@ export const blobPathIn = (blobsDir: string, sha256: string): string => {
   return join(blobsDir, sha256)
 }
 
-/** Makes sure a stored blob stays read-only (after a restore, say). */
-export const sealBlob = (path: string) => chmod(path, 0o444)
+/**
+ * The real path of a stored blob, for reading it: the name must be a SHA-256 (so
+ * no "..", "/" or encoded form of them gets through), the blobs folder must be
+ * the workspace's own (not a symlink to elsewhere), and the blob's real path must
+ * lie inside it (a symlink planted there pointing out is refused).
+ * NOT_FOUND when there is no such blob, FORBIDDEN when it leads outside.
+ */
+export async function containedBlobPath(workspaceRoot: string, sha256: string): Promise<string> {
+  if (!SHA256_HEX.test(sha256)) throw new AppError('NOT_FOUND', 'No such blob.')
+  let dir: string
+  let file: string
+  try {
+    const root = await realpath(workspaceRoot)
+    dir = await realpath(join(root, BLOBS_DIR))
+    if (dir !== join(root, BLOBS_DIR)) throw new AppError('FORBIDDEN', 'The blobs folder leads outside the workspace.')
+    file = await realpath(join(dir, sha256))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') throw new AppError('NOT_FOUND', 'No such blob.')
+    throw e
+  }
+  if (!file.startsWith(dir + sep)) throw new AppError('FORBIDDEN', 'That blob leads outside the blob store.')
+  return file
+}

@@ -1,9 +1,8 @@
-import { CaseFile } from '../../../shared/domain'
-import type { CustodyGap } from '../../../shared/domain/evidenceInput'
-import type { WorkspaceStore } from '../../storage/store'
-import { layout } from '../../storage/layout'
-import type { AuditLog } from './auditLog'
-import { evidenceTarget } from './evidenceService'
+import type { CustodyGap, EvidenceItem } from '@shared/domain'
+import type { AuditLog } from '../audit/auditLog'
+import type { CaseRecords } from '../cases/caseRecords'
+
+export const evidenceTarget = (caseId: string, evidenceId: string) => `evidence:${caseId}/${evidenceId}`
 
 /**
  * Custody entries whose twin is missing from the audit log. An item's custody is
@@ -11,7 +10,11 @@ import { evidenceTarget } from './evidenceService'
  * writes, the entry exists only in the case file, and this is where that shows.
  * Entries are matched by item, action and hash, each audit entry used once.
  */
-export async function custodyGaps(store: WorkspaceStore, audit: AuditLog, caseIds: string[]): Promise<CustodyGap[]> {
+export async function custodyGapsIn(
+  records: CaseRecords<EvidenceItem>,
+  audit: AuditLog,
+  caseIds: string[],
+): Promise<CustodyGap[]> {
   const key = (target: string, action: string, sha256: unknown) => `${target}\u0000${action}\u0000${sha256 ?? ''}`
   const logged = new Map<string, number>()
   for (const e of await audit.list()) {
@@ -21,8 +24,8 @@ export async function custodyGaps(store: WorkspaceStore, audit: AuditLog, caseId
   const out: CustodyGap[] = []
   for (const caseId of caseIds) {
     // A case that cannot be read is reported by whoever tried to read it.
-    const doc = await store.document(layout.caseFile(caseId), 'case', CaseFile).catch(() => null)
-    for (const item of doc?.data.evidence ?? []) {
+    const items = await records.list(caseId).catch(() => [] as readonly EvidenceItem[])
+    for (const item of items) {
       for (const c of item.custody) {
         const k = key(evidenceTarget(caseId, item.id), c.action, c.sha256)
         const n = logged.get(k) ?? 0

@@ -1,16 +1,25 @@
 import { basename } from 'node:path'
-import { CustodyEntry, EvidenceItem, type Verification } from '../../../shared/domain'
-import { EvidenceInput, EvidencePatch, blobUrl } from '../../../shared/domain/evidenceInput'
-import { AppError } from '../../../shared/ipc/result'
-import { layout } from '../../storage/layout'
-import type { CasesService } from '../casesService'
+import {
+  blobUrl,
+  CustodyEntry,
+  EvidenceInput,
+  EvidenceItem,
+  EvidencePatch,
+  type EvidenceKind,
+  type Verification,
+} from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import type { AnnotationsService } from '../annotations/annotationsService'
+import type { AuditLog } from '../audit/auditLog'
+import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
-import type { WorkspaceService } from '../workspaceService'
-import type { AnnotationsService } from './annotationsService'
-import type { AuditLog } from './auditLog'
-import { storeFile, type Progress, type StoredBlob } from './blobStore'
+import type { ProgressReport, TaskRegistry } from '../tasks'
+import type { WorkspaceService } from '../workspace/workspaceService'
+import { BLOBS_DIR, containedBlobPath, storeFile, type Progress, type StoredBlob } from './blobStore'
+import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
-import { TaskRegistry } from './tasks'
+import { createUploads } from './uploads'
+import { createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
 
@@ -24,23 +33,41 @@ export interface ImportOptions {
   onProgress?: Progress
 }
 
-export const evidenceTarget = (caseId: string, evidenceId: string) => `evidence:${caseId}/${evidenceId}`
-
 const CHECKS = ['source', 'technical', 'content'] as const
 
+/** What the uploads and the verifier build on. */
+export interface EvidenceCore {
+  tasks: TaskRegistry
+  get(caseId: string, evidenceId: string): Promise<EvidenceItem>
+  appendCustody(
+    caseId: string,
+    evidenceId: string,
+    entries: CustodyEntry[],
+    extra?: Record<string, unknown>,
+  ): Promise<void>
+  addStored(caseId: string, stored: StoredBlob, name: string, opts: ImportOptions): Promise<EvidenceItem>
+  custodyEntry(action: CustodyAction, detail?: string, sha256?: string): Promise<CustodyEntry>
+}
+
+export interface EvidenceDeps {
+  workspace: WorkspaceService
+  cases: CasesService
+  audit: AuditLog
+  annotations: AnnotationsService
+  tasks: TaskRegistry
+}
+
 /**
- * Evidence records (in case.json, through casesService.mutate), their files (the
- * blob store) and their custody: every custody entry is mirrored in the audit log.
+ * Evidence records (kept in case.json, reached through the cases service's
+ * evidenceRecords), their files (the blob store) and their custody: every
+ * custody entry is mirrored in the audit log.
  */
 export function createEvidenceService(
   ctx: ServiceContext,
-  workspace: WorkspaceService,
-  cases: CasesService,
-  audit: AuditLog,
-  annotations: AnnotationsService,
+  { workspace, cases, audit, annotations, tasks }: EvidenceDeps,
 ) {
-  const tasks = new TaskRegistry()
-  const blobsDir = () => ctx.store.resolve(layout.blobsDir)
+  const records = cases.evidenceRecords
+  const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
 
   async function custody(action: CustodyAction, detail = '', sha256?: string): Promise<CustodyEntry> {
     return CustodyEntry.parse({ at: nowIso(ctx), actor: await workspace.userName(), action, sha256, detail })
@@ -63,11 +90,7 @@ export function createEvidenceService(
     }
   }
 
-  async function get(caseId: string, evidenceId: string): Promise<EvidenceItem> {
-    const item = (await cases.caseDoc(caseId)).data.evidence.find((e) => e.id === evidenceId)
-    if (!item) throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this case.`)
-    return item
-  }
+  const get = (caseId: string, evidenceId: string): Promise<EvidenceItem> => records.get(caseId, evidenceId)
 
   /** Appends custody entries to a stored item (and the audit log). */
   async function appendCustody(
@@ -76,18 +99,12 @@ export function createEvidenceService(
     entries: CustodyEntry[],
     extra?: Record<string, unknown>,
   ) {
-    await cases.mutate(caseId, (file) => {
-      const item = file.evidence.find((e) => e.id === evidenceId)
-      if (!item) throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this case.`)
-      item.custody.push(...entries)
-    })
+    await records.update(caseId, evidenceId, (item) => ({ ...item, custody: [...item.custody, ...entries] }))
     await auditCustody(caseId, evidenceId, entries, extra)
   }
 
   async function insert(caseId: string, item: EvidenceItem, extra?: Record<string, unknown>): Promise<EvidenceItem> {
-    await cases.mutate(caseId, (file) => {
-      file.evidence.push(item)
-    })
+    await records.add(caseId, item)
     await auditCustody(caseId, item.id, item.custody, { title: item.title, ...extra })
     ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
     return item
@@ -172,22 +189,39 @@ export function createEvidenceService(
     return EvidenceItem.parse(next)
   }
 
+  async function importFile(caseId: string, path: string, opts: ImportOptions = {}): Promise<EvidenceItem> {
+    ctx.store.assertWritable()
+    await cases.assertExists(caseId) // fail before copying gigabytes into a case that does not exist
+    const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
+    return addStored(caseId, stored, opts.originalName ?? basename(path), opts)
+  }
+
+  const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }
+  const uploads = createUploads(ctx, cases, core)
+  const verify = createVerifier(ctx, cases, core, audit)
+
   return {
-    tasks,
     get,
-    appendCustody,
-    addStored,
+    uploads,
+    verify,
+
+    /** Custody entries of these cases whose twin is missing from the audit log. */
+    custodyGaps: (caseIds: string[]) => custodyGapsIn(records, audit, caseIds),
 
     /** An item without a file: a URL reference or metadata only. */
-    async add(caseId: string, input: EvidenceInput): Promise<EvidenceItem> {
+    async add(
+      caseId: string,
+      input: EvidenceInput,
+      opts: { id?: string; custodyDetail?: string } = {},
+    ): Promise<EvidenceItem> {
       const fields = EvidenceInput.parse(input)
       const at = nowIso(ctx)
-      const what = fields.sourceUrl
-        ? `Added as a reference to ${fields.sourceUrl} (no file held).`
-        : 'Added without a file.'
+      const what =
+        opts.custodyDetail ??
+        (fields.sourceUrl ? `Added as a reference to ${fields.sourceUrl} (no file held).` : 'Added without a file.')
       const item = EvidenceItem.parse({
         ...fields,
-        id: ctx.newId('ev'),
+        id: opts.id ?? ctx.newId('ev'),
         custody: [await custody('referenced', what)],
         createdAt: at,
         updatedAt: at,
@@ -196,11 +230,29 @@ export function createEvidenceService(
     },
 
     /** Streams a file into the blob store (one pass: copy + SHA-256) and adds an item for it. */
-    async importFile(caseId: string, path: string, opts: ImportOptions = {}): Promise<EvidenceItem> {
-      ctx.store.assertWritable()
-      await cases.caseDoc(caseId) // fail before copying gigabytes into a case that does not exist
-      const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
-      return addStored(caseId, stored, opts.originalName ?? basename(path), opts)
+    importFile,
+
+    /**
+     * Asks for files (`choose`: the open dialog), then imports each in turn as task `taskId`:
+     * disks copy large files fastest one after the other, and one cancel stops the rest.
+     */
+    async importChosen(
+      caseId: string,
+      opts: { kind?: EvidenceKind; taskId?: string; onProgress?: ProgressReport },
+      choose: () => Promise<string[] | null>,
+    ): Promise<{ cancelled: boolean; items: EvidenceItem[] }> {
+      await cases.assertExists(caseId) // a wrong case fails before the dialog, not after
+      const paths = await choose()
+      if (!paths?.length) return { cancelled: true, items: [] }
+      const items: EvidenceItem[] = []
+      await tasks.run(opts.taskId, async (signal) => {
+        for (const [i, path] of paths.entries()) {
+          const label = `Importing ${i + 1} of ${paths.length}: ${basename(path)}`
+          const onProgress = opts.onProgress && ((done: number, total: number) => opts.onProgress!(label, done, total))
+          items.push(await importFile(caseId, path, { kind: opts.kind, signal, onProgress }))
+        }
+      })
+      return { cancelled: false, items }
     },
 
     async update(caseId: string, evidenceId: string, patch: EvidencePatch): Promise<EvidenceItem> {
@@ -208,10 +260,7 @@ export function createEvidenceService(
       const actor = await workspace.userName()
       let added: CustodyEntry[] = []
       let statusDetail: Record<string, unknown> = {}
-      const out = await cases.mutate(caseId, (file) => {
-        const i = file.evidence.findIndex((e) => e.id === evidenceId)
-        if (i < 0) throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this case.`)
-        const before = file.evidence[i]
+      const out = await records.update(caseId, evidenceId, (before) => {
         const after = applyPatch(before, patch, at)
         const statuses = describeVerification(before.verification, after.verification)
         const fields = changedFields(before, after)
@@ -225,7 +274,6 @@ export function createEvidenceService(
         const edited = fields.filter((f) => f !== 'verification reasoning' || !statuses.length)
         if (edited.length) added.push(entry('edited', `Changed ${edited.join(', ')}.`))
         after.custody = [...before.custody, ...added]
-        file.evidence[i] = after
         return after
       })
       await auditCustody(caseId, evidenceId, added, statusDetail)
@@ -235,11 +283,7 @@ export function createEvidenceService(
 
     /** Removes the record and its annotations; the blob stays (shared by identical items; the audit log names it). */
     async remove(caseId: string, evidenceId: string): Promise<void> {
-      const removed = await cases.mutate(caseId, (file) => {
-        const i = file.evidence.findIndex((e) => e.id === evidenceId)
-        if (i < 0) throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this case.`)
-        return file.evidence.splice(i, 1)[0]
-      })
+      const removed = await records.remove(caseId, evidenceId)
       await annotations.removeAllFor(caseId, evidenceId)
       await audit.append({
         action: 'removed',
@@ -268,14 +312,15 @@ export function createEvidenceService(
       }
     },
 
+    /** The real path of a stored blob for reading it, contained in this workspace (the blob protocol serves it). */
+    blobPath: (sha256: string) => containedBlobPath(ctx.store.root, sha256),
+
     /** `base`: where this window reaches the blob store (the Platform says; see blobUrlBase). */
     async blobUrl(caseId: string, evidenceId: string, base?: string) {
       const item = await get(caseId, evidenceId)
       if (!item.file) throw new AppError('NOT_FOUND', `"${item.title}" has no stored file.`)
       return { url: blobUrl(item.file, base), mediaType: item.file.mediaType, size: item.file.size }
     },
-
-    custodyEntry: custody,
   }
 }
 export type EvidenceService = ReturnType<typeof createEvidenceService>

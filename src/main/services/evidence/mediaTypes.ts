@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { EvidenceKind } from '../../../shared/domain'
+import type { EvidenceKind } from '@shared/domain'
 
 /** The formats evidence usually arrives in; anything else is stored as application/octet-stream. */
 const BY_EXTENSION: Record<string, string> = {

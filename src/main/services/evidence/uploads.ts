@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { AppError } from '../../../shared/ipc/result'
-import { layout } from '../../storage/layout'
-import type { CasesService } from '../casesService'
+import { AppError } from '@shared/ipc/result'
+import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
-import { assertRoomFor, BlobWriter, throttle, type Progress } from './blobStore'
-import type { EvidenceService, ImportOptions } from './evidenceService'
+import { assertRoomFor, BLOBS_DIR, BlobWriter, throttle, type Progress } from './blobStore'
+import type { EvidenceCore, ImportOptions } from './evidenceService'
 
 /** An upload nobody has fed for this long is abandoned and its temp file removed. */
 const IDLE_MS = 10 * 60_000
@@ -27,7 +26,7 @@ interface Upload {
  * consecutive base64 chunks. They go through the same hashing blob writer as a
  * file import; nothing becomes evidence until finish() checks the size.
  */
-export function createUploads(ctx: ServiceContext, cases: CasesService, evidence: EvidenceService) {
+export function createUploads(ctx: ServiceContext, cases: CasesService, evidence: EvidenceCore) {
   const uploads = new Map<string, Upload>()
 
   async function drop(id: string): Promise<void> {
@@ -61,12 +60,12 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
       input: { caseId: string; taskId: string; name: string; size: number; onProgress?: Progress } & ImportOptions,
     ) {
       ctx.store.assertWritable()
-      await cases.caseDoc(input.caseId)
-      await assertRoomFor(ctx.store.resolve(layout.blobsDir), input.size, input.name)
+      await cases.assertExists(input.caseId)
+      await assertRoomFor(ctx.store.resolve(BLOBS_DIR), input.size, input.name)
       const signal = evidence.tasks.start(input.taskId)
       let writer: BlobWriter
       try {
-        writer = await BlobWriter.create(ctx.store.resolve(layout.blobsDir))
+        writer = await BlobWriter.create(ctx.store.resolve(BLOBS_DIR))
       } catch (e) {
         evidence.tasks.end(input.taskId, signal)
         throw e

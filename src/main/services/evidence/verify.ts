@@ -1,33 +1,37 @@
 import { stat } from 'node:fs/promises'
-import type { BlobCheck, VerifyReport } from '../../../shared/domain/evidenceInput'
-import { AppError } from '../../../shared/ipc/result'
-import { layout } from '../../storage/layout'
-import type { CasesService } from '../casesService'
+import type { BlobCheck, VerifyReport } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import type { AuditLog } from '../audit/auditLog'
+import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
-import type { AuditLog } from './auditLog'
-import { blobPathIn, hashFile, throttle, type Progress } from './blobStore'
-import { custodyGaps } from './custodyGaps'
-import type { EvidenceService } from './evidenceService'
+import { blobPathIn, BLOBS_DIR, hashFile, throttle, type Progress } from './blobStore'
+import { custodyGapsIn } from './custodyGaps'
+import type { EvidenceCore } from './evidenceService'
 
 /**
  * Re-hashes every stored file of a case (or of every case), checks the audit
  * chain and that every custody entry of those cases is in it. Each result is recorded as custody ('hash verified' / 'hash mismatch')
  * and in the audit log, unless the workspace is open read-only.
  */
-export function createVerifier(ctx: ServiceContext, cases: CasesService, evidence: EvidenceService, audit: AuditLog) {
+export function createVerifier(ctx: ServiceContext, cases: CasesService, evidence: EvidenceCore, audit: AuditLog) {
+  /** As task `taskId` when given, so the window can cancel it. */
   return async function verify(
-    opts: { caseId?: string; signal?: AbortSignal; onProgress?: Progress } = {},
+    opts: { caseId?: string; taskId?: string; signal?: AbortSignal; onProgress?: Progress } = {},
   ): Promise<VerifyReport> {
+    if (opts.taskId) {
+      const { taskId, ...rest } = opts
+      return evidence.tasks.run(taskId, (signal) => verify({ ...rest, signal }))
+    }
     const caseIds = opts.caseId ? [opts.caseId] : (await cases.list()).map((c) => c.id)
     const work: { caseId: string; id: string; title: string; sha256: string; size: number }[] = []
     for (const caseId of caseIds) {
-      for (const e of (await cases.caseDoc(caseId)).data.evidence) {
+      for (const e of await cases.evidenceRecords.list(caseId)) {
         if (e.file) work.push({ caseId, id: e.id, title: e.title, sha256: e.file.sha256, size: e.file.size })
       }
     }
     const total = work.reduce((n, w) => n + w.size, 0)
     const progress = throttle(opts.onProgress)
-    const blobs = ctx.store.resolve(layout.blobsDir)
+    const blobs = ctx.store.resolve(BLOBS_DIR)
     const items: BlobCheck[] = []
     // Identical files are stored once; hash each blob once however many items share it.
     const seen = new Map<string, string | null>()
@@ -79,7 +83,7 @@ export function createVerifier(ctx: ServiceContext, cases: CasesService, evidenc
       }
     }
     const chain = await audit.verifyChain()
-    const gaps = chain.ok ? await custodyGaps(ctx.store, audit, caseIds) : []
+    const gaps = chain.ok ? await custodyGapsIn(cases.evidenceRecords, audit, caseIds) : []
     const problems = items.filter((r) => r.status !== 'ok')
     return {
       checked: items.length,

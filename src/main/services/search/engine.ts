@@ -6,8 +6,8 @@
  * the vocabulary that only runs when exact and prefix matching found too little.
  * Ranking and counting the matches is query.ts's job.
  */
-import { EVIDENCE_KINDS, VERIFICATION_STATUSES } from '../../../shared/domain'
-import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '../../../shared/ipc/channels/search'
+import { EVIDENCE_KINDS, VERIFICATION_STATUSES } from '@shared/domain'
+import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '@shared/domain'
 import { DocStore, type DocTexts } from './docstore'
 import { DEAD, evaluate, Scratch, type Accept, type Ranked } from './query'
 import { boundedDistance, fold, foldedTerms, letterMask, nearFilter, popcount } from './text'

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/ipc/channels/search'
-import { AppError, type ErrorCode } from '../../../shared/ipc/result'
+import type { SearchQuery, SearchResponse, SearchStatus } from '@shared/domain'
+import { AppError, type ErrorCode } from '@shared/ipc/result'
 import { Indexer } from './indexer'
 import { type PackedResponse, unpackResponse } from './wire'
 

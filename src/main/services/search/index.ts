@@ -4,7 +4,7 @@
  * a worker thread. Changes made while it was not running are caught on the
  * next start by the persisted fingerprints.
  */
-import type { SearchQuery, SearchResponse, SearchStatus } from '../../../shared/ipc/channels/search'
+import type { SearchQuery, SearchResponse, SearchStatus } from '@shared/domain'
 import type { Change } from '../changes'
 import type { ServiceContext } from '../context'
 import { createHost, type SearchHost } from './host'

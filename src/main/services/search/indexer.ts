@@ -6,8 +6,9 @@
  */
 import { performance } from 'node:perf_hooks'
 import { dirname, join } from 'node:path'
-import { SearchQuery, type SearchResponse, type SearchStatus } from '../../../shared/ipc/channels/search'
-import { layout } from '../../storage/layout'
+import { SearchQuery, type SearchResponse, type SearchStatus } from '@shared/domain'
+import { layout } from '@main/storage/layout'
+import { caseDir } from '../cases/caseFiles'
 import { SearchEngine } from './engine'
 import { DamagedRecord, DocStore } from './docstore'
 import { discardIndex, loadIndex, saveIndex } from './persist'
@@ -40,7 +41,7 @@ export class Indexer {
     readonly root: string,
     private readonly options: IndexerOptions = {},
   ) {
-    this.indexPath = join(root, layout.searchIndex)
+    this.indexPath = join(root, layout.cacheDir, 'search-index.json')
     this.engine = this.freshEngine()
   }
 
@@ -93,7 +94,7 @@ export class Indexer {
   /** Re-reads what changed in these cases (and the statute library when asked). */
   refreshCases(caseIds: string[], statutes: boolean): Promise<void> {
     return this.run(async () => {
-      const prefixes = caseIds.map((id) => join(layout.casesDir, id) + '/')
+      const prefixes = caseIds.map((id) => caseDir(id) + '/')
       await this.refresh(await this.scan(caseIds, statutes), false, (key) => prefixes.some((p) => key.startsWith(p)))
     })
   }

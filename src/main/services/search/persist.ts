@@ -9,7 +9,7 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { durableWriteFile } from '../../storage/durableWrite'
+import { durableWriteFile } from '@main/storage/durableWrite'
 import { DocStore } from './docstore'
 import { SearchEngine } from './engine'
 

@@ -1,5 +1,5 @@
 /** Turns matched ordinals into what the UI shows: ranked hits with highlighted title and snippet. */
-import type { Highlighted, SearchHit, SearchKind } from '../../../shared/ipc/channels/search'
+import type { Highlighted, SearchHit, SearchKind } from '@shared/domain'
 import type { Expansion, SearchEngine } from './engine'
 import type { Ranked } from './query'
 import { fold, foldWithMap } from './text'

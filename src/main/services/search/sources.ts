@@ -1,13 +1,23 @@
 /**
- * The files the index is built from, and the documents each one yields. The
- * indexer reads them read-only and unvalidated (it derives a cache; the owning
- * services validate), so it can run in a worker thread beside the services.
+ * The files the index is built from, and the documents each one yields. Each
+ * file is found and read (read-only, validated against its schema) through the
+ * module of the service that owns it, so the indexer can run in a worker thread
+ * beside the services and still see exactly what they would.
  */
 import { readdirSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { citationLabel, formatTarget, type AnnotationTarget } from '../../../shared/domain'
-import { layout } from '../../storage/layout'
+import {
+  citationLabel,
+  formatTarget,
+  type AnnotationsFile,
+  type BriefingFile,
+  type CaseFile,
+  type StatuteLibraryFile,
+} from '@shared/domain'
+import { annotationsDir, readAnnotationsFile } from '../annotations/annotationFiles'
+import { briefingsDir, readBriefingFile } from '../briefings/briefingFiles'
+import { caseFilePath, caseFolders, readCaseFile } from '../cases/caseFiles'
+import { readStatuteLibrary, STATUTES_FILE } from '../statutes/statuteLibrary'
 import type { IndexDoc } from './engine'
 import { hash53 } from './persist'
 import { richTextToPlain } from './text'
@@ -25,15 +35,6 @@ export interface SourceContent {
   caseMeta?: { caseId: string; reference: string; title: string; statuteIds: string[] }
 }
 
-async function names(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir)
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return []
-    throw e
-  }
-}
-
 /** Runs `fn` over `items` with at most `width` in flight: enough to keep the disk busy without a flood of handles. */
 export async function pool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length)
@@ -49,9 +50,7 @@ export async function pool<T, R>(items: T[], width: number, fn: (item: T) => Pro
   return out
 }
 
-export async function listCaseIds(root: string): Promise<string[]> {
-  return (await names(join(root, layout.casesDir))).filter((n) => !n.startsWith('.'))
-}
+export const listCaseIds = (root: string): Promise<string[]> => caseFolders(root)
 
 function statFp(abs: string): number | null {
   try {
@@ -91,11 +90,11 @@ export async function scanCases(
 ): Promise<Scanned[]> {
   const out: Scanned[] = []
   for (const caseId of caseIds) {
-    const caseKey = layout.caseFile(caseId)
+    const caseKey = caseFilePath(caseId)
     out.push({ ref: { key: caseKey, type: 'case', caseId }, fp: statFp(join(root, caseKey)) })
     for (const [dir, type] of [
-      [join(layout.casesDir, caseId, 'annotations'), 'annotations'],
-      [layout.briefingsDir(caseId), 'briefing'],
+      [annotationsDir(caseId), 'annotations'],
+      [briefingsDir(caseId), 'briefing'],
     ] as const) {
       const dirKey = dir + '/'
       const dirFp = statFp(join(root, dir))
@@ -117,7 +116,7 @@ export async function scanCases(
 }
 
 export function scanStatutes(root: string): Scanned {
-  return { ref: { key: layout.statutes, type: 'statutes' }, fp: statFp(join(root, layout.statutes)) }
+  return { ref: { key: STATUTES_FILE, type: 'statutes' }, fp: statFp(join(root, STATUTES_FILE)) }
 }
 
 /** Known source keys grouped by folder, for `scanCases`. */
@@ -134,175 +133,143 @@ export function groupByDir(keys: Iterable<string>): Map<string, string[]> {
   return out
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '')
-const arr = <T = unknown>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : [])
-const tagsOf = (v: unknown) => arr<string>(v).filter((t) => typeof t === 'string')
-const lines = (...parts: unknown[]) =>
-  parts
-    .map(str)
-    .filter((p) => p.trim())
-    .join('\n')
+const lines = (...parts: (string | undefined)[]) => parts.filter((p): p is string => !!p?.trim()).join('\n')
 
-type Rec = Record<string, unknown>
-
-export function caseDocs(file: Rec): SourceContent {
-  const c = (file.case ?? {}) as Rec
-  const caseId = str(c.id)
+export function caseDocs(file: CaseFile): SourceContent {
+  const c = file.case
+  const caseId = c.id
   const docs: IndexDoc[] = [
     {
       kind: 'case',
       caseId,
       id: caseId,
-      title: str(c.title),
-      body: lines(c.reference, c.summary, arr(c.jurisdictions).join(', ')),
-      tags: tagsOf(c.tags),
-      date: str(c.createdAt) || undefined,
+      title: c.title,
+      body: lines(c.reference, c.summary, c.jurisdictions.join(', ')),
+      tags: c.tags,
+      date: c.createdAt,
     },
   ]
-  for (const a of arr<Rec>(file.actors)) {
-    docs.push({
-      kind: 'actor',
-      caseId,
-      id: str(a.id),
-      title: str(a.name),
-      body: lines(a.role, a.affiliation, a.notes),
-      tags: [],
-    })
+  for (const a of file.actors) {
+    docs.push({ kind: 'actor', caseId, id: a.id, title: a.name, body: lines(a.role, a.affiliation, a.notes), tags: [] })
   }
-  for (const e of arr<Rec>(file.events)) {
+  for (const e of file.events) {
     docs.push({
       kind: 'event',
       caseId,
-      id: str(e.id),
-      title: str(e.title),
-      body: lines(e.description, e.location, arr(e.sources).join('\n')),
-      tags: tagsOf(e.tags),
-      date: str(e.at) || undefined,
+      id: e.id,
+      title: e.title,
+      body: lines(e.description, e.location, e.sources.join('\n')),
+      tags: e.tags,
+      date: e.at,
     })
   }
-  for (const ev of arr<Rec>(file.evidence)) {
-    const v = (ev.verification ?? {}) as Rec
-    const check = (k: string) => str(((v[k] ?? {}) as Rec).reasoning)
+  for (const ev of file.evidence) {
+    const v = ev.verification
     docs.push({
       kind: 'evidence',
       caseId,
-      id: str(ev.id),
-      title: str(ev.title),
+      id: ev.id,
+      title: ev.title,
       body: lines(
         ev.description,
         ev.sourceUrl,
         v.reasoning,
-        check('source'),
-        check('technical'),
-        check('content'),
+        v.source.reasoning,
+        v.technical.reasoning,
+        v.content.reasoning,
         ev.capturedBy,
       ),
-      tags: tagsOf(ev.tags),
-      evidenceKind: str(ev.kind) || undefined,
-      verification: str(v.status) || 'unverified',
-      date: str(ev.eventDate) || str(ev.capturedAt) || str(ev.publishedAt) || str(ev.createdAt) || undefined,
+      tags: ev.tags,
+      evidenceKind: ev.kind,
+      verification: v.status,
+      date: ev.eventDate || ev.capturedAt || ev.publishedAt || ev.createdAt,
     })
   }
-  for (const n of arr<Rec>(file.notes)) {
+  for (const n of file.notes) {
     docs.push({
       kind: 'note',
       caseId,
-      id: str(n.id),
-      title: str(n.title) || 'Note',
+      id: n.id,
+      title: n.title || 'Note',
       body: richTextToPlain(n.body),
-      tags: tagsOf(n.tags),
-      date: str(n.createdAt) || undefined,
+      tags: n.tags,
+      date: n.createdAt,
     })
   }
   return {
     docs,
-    caseMeta: { caseId, reference: str(c.reference), title: str(c.title), statuteIds: arr<string>(file.statuteIds) },
+    caseMeta: { caseId, reference: c.reference, title: c.title, statuteIds: file.statuteIds },
   }
 }
 
-export function annotationDocs(file: Rec, caseId: string): SourceContent {
-  const evidenceId = str(file.evidenceId)
+export function annotationDocs(file: AnnotationsFile, caseId: string): SourceContent {
   return {
-    docs: arr<Rec>(file.annotations).map((a) => {
-      const target = a.target as AnnotationTarget | undefined
-      let where = ''
-      try {
-        where = target ? formatTarget(target) : ''
-      } catch {
-        // A target of an unknown shape only loses its label.
-      }
-      return {
-        kind: 'annotation' as const,
-        caseId,
-        id: str(a.id),
-        evidenceId: str(a.evidenceId) || evidenceId,
-        title: where ? `Annotation at ${where}` : 'Annotation',
-        body: lines(a.text, target && target.type === 'page' ? target.quote : ''),
-        tags: tagsOf(a.tags),
-        date: str(a.createdAt) || undefined,
-      }
-    }),
+    docs: file.annotations.map((a) => ({
+      kind: 'annotation' as const,
+      caseId,
+      id: a.id,
+      evidenceId: a.evidenceId || file.evidenceId,
+      title: `Annotation at ${formatTarget(a.target)}`,
+      body: lines(a.text, a.target.type === 'page' ? a.target.quote : ''),
+      tags: a.tags,
+      date: a.createdAt,
+    })),
   }
 }
 
-export function briefingDocs(file: Rec, caseId: string): SourceContent {
-  const b = (file.briefing ?? {}) as Rec
-  const h = (b.header ?? {}) as Rec
+export function briefingDocs(file: BriefingFile, caseId: string): SourceContent {
+  const b = file.briefing
+  const h = b.header
   return {
     docs: [
       {
         kind: 'briefing',
         caseId,
-        id: str(b.id),
-        title: str(b.title),
+        id: b.id,
+        title: b.title,
         body: lines(h.subject, richTextToPlain(b.body), h.to, h.from),
         tags: [],
-        date: str(b.updatedAt) || undefined,
+        date: b.updatedAt,
       },
     ],
   }
 }
 
-export function statuteDocs(file: Rec): SourceContent {
+export function statuteDocs(file: StatuteLibraryFile): SourceContent {
   return {
-    docs: arr<Rec>(file.excerpts).map((s) => {
-      let label = ''
-      try {
-        label = citationLabel(s as never)
-      } catch {
-        label = str(s.article)
-      }
-      return {
-        kind: 'statute' as const,
-        caseId: '',
-        id: str(s.id),
-        title: [label, str(s.heading)].filter(Boolean).join(' — '),
-        body: lines(s.instrument, s.text, s.source),
-        tags: tagsOf(s.tags),
-        date: str(s.createdAt) || undefined,
-      }
-    }),
+    docs: file.excerpts.map((s) => ({
+      kind: 'statute' as const,
+      caseId: '',
+      id: s.id,
+      title: [citationLabel(s), s.heading].filter(Boolean).join(' — '),
+      body: lines(s.instrument, s.text, s.source),
+      tags: s.tags,
+      date: s.createdAt,
+    })),
   }
 }
 
-/** The documents of one source; a missing or unreadable file yields none (its owner reports it). */
+/** The documents of one source; a missing or damaged file yields none (its owner reports it). */
 export async function readSource(root: string, ref: SourceRef): Promise<SourceContent> {
-  if (ref.type === 'folder') return { docs: [] }
-  let file: Rec
-  try {
-    file = JSON.parse(await readFile(join(root, ref.key), 'utf8')) as Rec
-  } catch {
-    return { docs: [] }
-  }
-  if (!file || typeof file !== 'object') return { docs: [] }
+  const none = { docs: [] }
   switch (ref.type) {
-    case 'case':
-      return caseDocs(file)
-    case 'annotations':
-      return annotationDocs(file, ref.caseId ?? '')
-    case 'briefing':
-      return briefingDocs(file, ref.caseId ?? '')
-    case 'statutes':
-      return statuteDocs(file)
+    case 'folder':
+      return none
+    case 'case': {
+      const file = await readCaseFile(root, ref.caseId ?? '')
+      return file ? caseDocs(file) : none
+    }
+    case 'annotations': {
+      const file = await readAnnotationsFile(root, ref.key)
+      return file ? annotationDocs(file, ref.caseId ?? '') : none
+    }
+    case 'briefing': {
+      const file = await readBriefingFile(root, ref.key)
+      return file ? briefingDocs(file, ref.caseId ?? '') : none
+    }
+    case 'statutes': {
+      const file = await readStatuteLibrary(root)
+      return file ? statuteDocs(file) : none
+    }
   }
 }

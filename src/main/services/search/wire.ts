@@ -5,7 +5,7 @@
  * highlights cost about 0.2 ms a query, more than finding them; copying one
  * string and rebuilding the objects on this side costs a tenth of that.
  */
-import type { Highlighted, SearchHit, SearchKind, SearchResponse } from '../../../shared/ipc/channels/search'
+import type { Highlighted, SearchHit, SearchKind, SearchResponse } from '@shared/domain'
 
 export interface PackedResponse {
   text: string

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '../../../shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import { Indexer } from './indexer'
 import type { WorkerReply, WorkerRequest } from './host'
 import { packResponse } from './wire'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { WorkspaceInfo } from '../../../shared/domain'
+import type { WorkspaceInfo } from '@shared/domain'
 import { Dialog } from '../components/Dialog'
 import { call } from '../lib/api'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CaseSummary } from '../../../shared/domain'
+import type { CaseSummary } from '@shared/domain'
 import { Dialog } from '../components/Dialog'
 import { CaseList } from '../features/cases/CaseList'
 import { CaseView } from '../features/cases/CaseView'

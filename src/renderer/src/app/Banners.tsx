@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { WorkspaceInfo } from '../../../shared/domain'
+import type { WorkspaceInfo } from '@shared/domain'
 import { call } from '../lib/api'
 import { ErrorAlert } from '../components/ErrorAlert'
 

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../../shared/domain'
+import type { CaseDetail } from '@shared/domain'
 
 /** What the case view hands each of its tabs (features/<name>/index.tsx). */
 export interface CaseTabProps {

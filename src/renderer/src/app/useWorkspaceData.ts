@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { CaseSummary, WorkspaceInfo } from '../../../shared/domain'
+import type { CaseSummary, WorkspaceInfo } from '@shared/domain'
 import { call } from '../lib/api'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { CLASSIFICATION_PRESETS } from '../../../shared/domain'
+import { CLASSIFICATION_PRESETS } from '@shared/domain'
 
 interface ClassificationInputProps {
   id?: string

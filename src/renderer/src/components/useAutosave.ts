@@ -10,7 +10,7 @@
  * `save` may return a Result (an error Result counts as a failure) or throw.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Result } from '../../../shared/ipc/result'
+import type { Result } from '@shared/ipc/result'
 
 export type SaveState =
   | { status: 'idle' }

@@ -2,9 +2,9 @@
  * Typed client over the bridge the preload exposes (window.casefile). Every
  * call returns the Result from main; `call` unwraps it and throws ApiError.
  */
-import type { CasefileBridge } from '../../../shared/ipc/bridge'
-import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
-import type { AppErrorShape, Result } from '../../../shared/ipc/result'
+import type { CasefileBridge } from '@shared/ipc/bridge'
+import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import type { AppErrorShape, Result } from '@shared/ipc/result'
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../../../shared/domain'
+import { isValidTimeZone } from '@shared/domain'
 
 const LAST_ZONE_KEY = 'casefile.lastTimeZone'
 

@@ -1,35 +1,9 @@
 import { z } from 'zod'
-import { Briefing, BriefingSummary, BriefingTemplate, Id, MemoHeader, RichText } from '../../domain'
+import { Briefing, BriefingPatch, BriefingSummary, BriefingTemplate, ExportResult, Id } from '@shared/domain'
 import { channel } from '../define'
 
 const CaseRef = z.object({ caseId: Id })
 const BriefingRef = CaseRef.extend({ briefingId: Id })
-
-const h = MemoHeader.shape
-/**
- * Header fields without their defaults: `MemoHeader.partial()` would still fill
- * absent fields with '' and wipe what a patch did not mention.
- */
-export const MemoHeaderPatch = z.object({
-  to: h.to.unwrap().optional(),
-  from: h.from.unwrap().optional(),
-  date: h.date.unwrap().optional(),
-  subject: h.subject.unwrap().optional(),
-  reference: h.reference.unwrap().optional(),
-  classification: h.classification.unwrap().optional(),
-})
-
-/** What autosave and the status toggle send; header fields merge into the stored header. */
-export const BriefingPatch = z.object({
-  title: z.string().trim().min(1, 'a briefing needs a title').max(300).optional(),
-  header: MemoHeaderPatch.optional(),
-  body: RichText.optional(),
-  status: z.enum(['draft', 'final']).optional(),
-})
-export type BriefingPatch = z.input<typeof BriefingPatch>
-
-export const ExportResult = z.object({ path: z.string(), sha256: z.string(), pages: z.number().int().nonnegative() })
-export type ExportResult = z.infer<typeof ExportResult>
 
 export const briefingsChannels = {
   'briefings:list': channel(CaseRef, z.array(BriefingSummary)),

@@ -12,7 +12,7 @@ import {
   EventPatch,
   Id,
   TimelineEvent,
-} from '../../domain'
+} from '@shared/domain'
 import { channel } from '../define'
 
 const CaseRef = z.object({ caseId: Id })

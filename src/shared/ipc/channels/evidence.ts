@@ -17,21 +17,27 @@
  *    learns file system paths. Cancel with tasks:cancel({taskId}) (or stop sending
  *    for 10 minutes: the upload then expires and its temp file is removed).
  *
- * Play a file with blobUrl(item.file) from shared/domain/evidenceInput
+ * Play a file with blobUrl(item.file) from shared/domain/evidence
  * (casefile-blob://blob/<sha256>?type=<media type>), or ask evidence:blobUrl.
  */
 import { z } from 'zod'
-import { Annotation, AuditEntry, EvidenceItem, EvidenceKind, Id, Note } from '../../domain'
 import {
+  Annotation,
   AnnotationInput,
   AnnotationPatch,
   AuditChainReport,
+  AuditEntry,
+  EvidenceImportOptions,
   EvidenceInput,
+  EvidenceItem,
+  EvidenceKind,
   EvidencePatch,
+  Id,
+  Note,
   NoteInput,
   NotePatch,
   VerifyReport,
-} from '../../domain/evidenceInput'
+} from '@shared/domain'
 import { channel } from '../define'
 
 const CaseRef = z.object({ caseId: Id })
@@ -39,7 +45,6 @@ const ItemRef = CaseRef.extend({ evidenceId: Id })
 const Removed = z.object({ removed: z.literal(true) })
 /** Chosen by the renderer so it can match `progress` events and cancel; unique per task. */
 const TaskId = z.string().min(1).max(100)
-const ImportOptions = z.object({ title: z.string().trim().min(1).max(500).optional(), kind: EvidenceKind.optional() })
 
 export const evidenceChannels = {
   /** One item (cases:get already returns all of a case's items). */
@@ -62,7 +67,7 @@ export const evidenceChannels = {
       name: z.string().min(1).max(1_000),
       size: z.number().int().nonnegative(),
       mediaType: z.string().max(200).optional(),
-    }).extend(ImportOptions.shape),
+    }).extend(EvidenceImportOptions.shape),
     z.object({ uploadId: z.string() }),
   ),
   /** Step 2, repeated: base64 bytes starting at `offset` (must equal the bytes received so far). */

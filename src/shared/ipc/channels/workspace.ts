@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { WorkspaceInfo } from '../../domain'
+import { WorkspaceInfo } from '@shared/domain'
 import { channel } from '../define'
 
 export const workspaceChannels = {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BlobWriter, hashFile, storeFile, sweepIncoming } from '../../../../src/main/services/evidence/blobStore'
+import { BlobWriter, hashFile, storeFile, sweepIncoming } from '@main/services/evidence/blobStore'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto'
 import { chmod, open, readdir, statfs, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Change } from '../../../../src/main/services/changes'
-import { sequentialIds } from '../../../../src/main/services/context'
-import { openWorkspace } from '../../../../src/main/services/index'
+import type { Change } from '@main/services/changes'
+import { sequentialIds } from '@main/services/context'
+import { openWorkspace } from '@main/services/index'
+import { editCaseFileOnDisk } from '../../../helpers/storedFiles'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -39,7 +40,7 @@ describe('evidence service', () => {
       expect(audit.map((a) => a.action)).toEqual(['imported', 'hashed'])
       expect(audit[0].detail).toMatchObject({ sha256: sha, size: 1_500_000, originalName: 'door.mp4' })
       expect(await readdir(join(root, 'blobs'))).toEqual([sha])
-      expect((await s.cases.get(caseId)).evidence[0].file?.sha256).toBe(sha)
+      expect((await s.caseDetail.get(caseId)).evidence[0].file?.sha256).toBe(sha)
       expect(changes).toContainEqual({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
       expect(await s.evidence.blobUrl(caseId, item.id)).toEqual({
         url: `casefile-blob://blob/${sha}?type=video%2Fmp4`,
@@ -154,13 +155,15 @@ describe('evidence service', () => {
   })
 
   it('verify names a custody entry that never reached the audit log', async () => {
-    const { s, caseId, src } = await setup()
+    const { root, s: first, caseId, src } = await setup()
+    const item = await first.evidence.importFile(caseId, src, { title: 'Door video' })
+    await first.close()
+    // What a stop between the case write and the audit append leaves behind.
+    await editCaseFileOnDisk(root, caseId, (file) => {
+      file.evidence[0].custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
+    })
+    const s = await openWorkspace(root, { newId: sequentialIds() })
     try {
-      const item = await s.evidence.importFile(caseId, src, { title: 'Door video' })
-      // What a stop between the case write and the audit append leaves behind.
-      await s.cases.mutate(caseId, (file) => {
-        file.evidence[0].custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
-      })
       const report = await s.evidence.verify({ caseId })
       expect(report).toMatchObject({ ok: false, problems: [], audit: { ok: true } })
       expect(report.custodyGaps).toEqual([
@@ -202,7 +205,7 @@ describe('evidence service', () => {
 
       const second = await s.evidence.uploads.begin({ caseId, taskId: 't2', name: 'x.bin', size: 10 })
       await s.evidence.uploads.chunk(second.uploadId, 0, Buffer.from('12345').toString('base64'))
-      expect(s.evidence.tasks.cancel('t2')).toBe(true)
+      expect(s.tasks.cancel('t2')).toBe(true)
       await new Promise((r) => setTimeout(r, 50))
       await expect(s.evidence.uploads.chunk(second.uploadId, 5, 'AAAA')).rejects.toMatchObject({ code: 'NOT_FOUND' })
       expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256])
@@ -233,8 +236,8 @@ describe('evidence service', () => {
       ).rejects.toMatchObject({ code: 'IO' })
       // Nothing was started: no temp file, no task left holding the id.
       expect(await readdir(join(root, 'blobs')).catch(() => [])).toEqual([])
-      expect(s.evidence.tasks.cancel('t9')).toBe(false)
-      expect((await s.cases.get(caseId)).evidence).toEqual([])
+      expect(s.tasks.cancel('t9')).toBe(false)
+      expect((await s.caseDetail.get(caseId)).evidence).toEqual([])
     } finally {
       await s.close()
     }
@@ -255,7 +258,7 @@ describe('evidence service', () => {
       })
       await s.annotations.add(caseId, item.id, { target: { type: 'time', start: 1, end: 2 } })
       await s.evidence.remove(caseId, item.id)
-      expect((await s.cases.get(caseId)).evidence).toEqual([])
+      expect((await s.caseDetail.get(caseId)).evidence).toEqual([])
       expect(await readdir(join(root, 'cases', caseId, 'annotations'))).toEqual([])
       expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256])
       expect((await s.audit.list()).at(-1)).toMatchObject({

@@ -1,14 +1,8 @@
 import { truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  DamagedRecord,
-  decodeRecord,
-  DocStore,
-  encodeRecord,
-  type DocTexts,
-} from '../../../../src/main/services/search/docstore'
-import { fold } from '../../../../src/main/services/search/text'
+import { DamagedRecord, decodeRecord, DocStore, encodeRecord, type DocTexts } from '@main/services/search/docstore'
+import { fold } from '@main/services/search/text'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()

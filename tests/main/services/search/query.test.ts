@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Expansion } from '../../../../src/main/services/search/engine'
-import { SearchEngine } from '../../../../src/main/services/search/engine'
-import { DEAD, evaluate, Scratch, type Postings } from '../../../../src/main/services/search/query'
-import { boundedDistance, fold } from '../../../../src/main/services/search/text'
+import type { Expansion } from '@main/services/search/engine'
+import { SearchEngine } from '@main/services/search/engine'
+import { DEAD, evaluate, Scratch, type Postings } from '@main/services/search/query'
+import { boundedDistance, fold } from '@main/services/search/text'
 import { rng } from '../../../helpers/rng'
 
 const WEIGHTS = [1, 0.6, 0.35]

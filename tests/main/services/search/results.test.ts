@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { highlightRanges, snippet } from '../../../../src/main/services/search/results'
-import { fold } from '../../../../src/main/services/search/text'
+import { highlightRanges, snippet } from '@main/services/search/results'
+import { fold } from '@main/services/search/text'
 import { rng } from '../../../helpers/rng'
 
 const marked = (h: { text: string; highlights: [number, number][] }) => h.highlights.map(([a, b]) => h.text.slice(a, b))

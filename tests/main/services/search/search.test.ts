@@ -1,10 +1,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { SearchHit } from '../../../../src/shared/ipc/channels/search'
-import { sequentialIds } from '../../../../src/main/services/context'
-import { installDemo } from '../../../../src/main/services/demoService'
-import { openWorkspace, type Services } from '../../../../src/main/services/index'
+import type { SearchHit } from '@shared/domain'
+import { sequentialIds } from '@main/services/context'
+import { openWorkspace, type Services } from '@main/services/index'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -12,7 +11,7 @@ const tempDir = useTempDirs()
 async function demo(root?: string) {
   const dir = root ?? (await tempDir())
   const s = await openWorkspace(dir, { newId: sequentialIds() })
-  if (!root) await installDemo(s)
+  if (!root) await s.demo.install()
   return { root: dir, s }
 }
 
@@ -192,7 +191,7 @@ describe('search service', () => {
     const first = await demo()
     await first.s.close()
     const root = first.root
-    const { createSearchService } = await import('../../../../src/main/services/search/index')
+    const { createSearchService } = await import('@main/services/search/index')
     const s = await openWorkspace(root)
     const inline = createSearchService(s.ctx, { mode: 'inline' })
     try {

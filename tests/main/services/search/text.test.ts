@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fold, foldedTerms } from '../../../../src/main/services/search/text'
+import { fold, foldedTerms } from '@main/services/search/text'
 
 /** The definition fold must agree with: canonical decomposition, marks dropped, lower case. */
 const reference = (t: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SearchResponse } from '../../../../src/shared/ipc/channels/search'
-import { packResponse, unpackResponse } from '../../../../src/main/services/search/wire'
+import type { SearchResponse } from '@shared/domain'
+import { packResponse, unpackResponse } from '@main/services/search/wire'
 
 describe('worker replies on the wire', () => {
   it('come back exactly as they were sent', () => {

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import demo from '../../../../resources/demo/consulate-case.json'
-import { Briefing } from '../../../../src/shared/domain'
-import { ExportDialog } from '../../../../src/renderer/src/features/briefings/ExportDialog'
+import demo from '@resources/demo/consulate-case.json'
+import { Briefing } from '@shared/domain'
+import { ExportDialog } from '@renderer/features/briefings/ExportDialog'
 import { FakeError, installFakeBridge } from '../../fakeBridge'
 
 afterEach(cleanup)

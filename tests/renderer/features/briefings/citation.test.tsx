@@ -3,11 +3,11 @@ import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { verificationCaveat, type CitationAttrs } from '../../../../src/shared/domain'
-import type { CitationSources } from '../../../../src/shared/domain/citationDisplay'
-import { CitationSourcesContext } from '../../../../src/renderer/src/features/briefings/citationNode'
-import { CitationPicker } from '../../../../src/renderer/src/features/briefings/CitationPicker'
-import { briefingExtensions } from '../../../../src/renderer/src/features/briefings/extensions'
+import { verificationCaveat, type CitationAttrs } from '@shared/domain'
+import type { CitationSources } from '@shared/domain/citationDisplay'
+import { CitationSourcesContext } from '@renderer/features/briefings/citationNode'
+import { CitationPicker } from '@renderer/features/briefings/CitationPicker'
+import { briefingExtensions } from '@renderer/features/briefings/extensions'
 import { demoSources } from './sources'
 
 afterEach(cleanup)

@@ -1,6 +1,6 @@
-import demo from '../../../../resources/demo/consulate-case.json'
-import { EvidenceItem, StatuteExcerpt, TimelineEvent, type Annotation } from '../../../../src/shared/domain'
-import type { CitationSources } from '../../../../src/shared/domain/citationDisplay'
+import demo from '@resources/demo/consulate-case.json'
+import { EvidenceItem, StatuteExcerpt, TimelineEvent, type Annotation } from '@shared/domain'
+import type { CitationSources } from '@shared/domain/citationDisplay'
 
 const at = '2026-01-28T00:00:00.000Z'
 

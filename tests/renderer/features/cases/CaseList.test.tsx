@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CaseList, matchesFilter } from '../../../../src/renderer/src/features/cases/CaseList'
-import { toCaseSummary } from '../../../../src/shared/domain'
+import { CaseList, matchesFilter } from '@renderer/features/cases/CaseList'
+import { toCaseSummary } from '@shared/domain'
 import { installFakeBridge } from '../../fakeBridge'
 import { sampleCase } from '../../sample'
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { EventForm } from '../../../../src/renderer/src/features/cases/EventForm'
+import { EventForm } from '@renderer/features/cases/EventForm'
 
 afterEach(cleanup)
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { CasePatch } from '../../../../src/shared/domain'
-import { OverviewTab } from '../../../../src/renderer/src/features/cases/OverviewTab'
+import type { CasePatch } from '@shared/domain'
+import { OverviewTab } from '@renderer/features/cases/OverviewTab'
 import { FakeError, installFakeBridge } from '../../fakeBridge'
 import { sampleCase, sampleDetail } from '../../sample'
 

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { TimelineEvent } from '../../../../src/shared/domain'
-import { TimelineTab } from '../../../../src/renderer/src/features/cases/TimelineTab'
+import type { TimelineEvent } from '@shared/domain'
+import { TimelineTab } from '@renderer/features/cases/TimelineTab'
 import { installFakeBridge } from '../../fakeBridge'
 import { sampleDetail } from '../../sample'
 

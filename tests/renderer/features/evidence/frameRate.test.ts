@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  estimateFrameDuration,
-  formatRate,
-  type FrameSample,
-} from '../../../../src/renderer/src/features/evidence/media/frameRate'
+import { estimateFrameDuration, formatRate, type FrameSample } from '@renderer/features/evidence/media/frameRate'
 
 /** Frames of a video at `fps` as they are presented, from `start`, `n` of them. */
 const frames = (fps: number, n: number, start = 0, firstPresented = 1): FrameSample[] =>

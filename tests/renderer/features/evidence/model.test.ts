@@ -5,10 +5,10 @@ import {
   targetTypeFor,
   withEnd,
   withStart,
-} from '../../../../src/renderer/src/features/evidence/annotations/model'
-import { integrityOf } from '../../../../src/renderer/src/features/evidence/format'
-import { formOf, inZone, patchOf, withSaved } from '../../../../src/renderer/src/features/evidence/editor/form'
-import { regionFrom } from '../../../../src/renderer/src/features/evidence/media/RegionImage'
+} from '@renderer/features/evidence/annotations/model'
+import { integrityOf } from '@renderer/features/evidence/format'
+import { formOf, inZone, patchOf, withSaved } from '@renderer/features/evidence/editor/form'
+import { regionFrom } from '@renderer/features/evidence/media/RegionImage'
 import { timeAnnotation, videoItem } from './samples'
 
 describe('annotation model', () => {

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Note } from '../../../../src/shared/domain'
-import { NotesPanel, plainText } from '../../../../src/renderer/src/features/evidence/notes/NotesPanel'
+import type { Note } from '@shared/domain'
+import { NotesPanel, plainText } from '@renderer/features/evidence/notes/NotesPanel'
 import { installFakeBridge } from '../../fakeBridge'
 import { AT } from './samples'
 

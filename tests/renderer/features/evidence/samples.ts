@@ -1,4 +1,4 @@
-import type { Annotation, EvidenceItem } from '../../../../src/shared/domain'
+import type { Annotation, EvidenceItem } from '@shared/domain'
 
 const SHA = 'a'.repeat(64)
 export const AT = '2026-01-27T17:00:00.000Z'

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SearchPanel } from '../../../../src/renderer/src/features/search/index'
-import type { SearchHit, SearchQuery } from '../../../../src/shared/ipc/channels/search'
+import { SearchPanel } from '@renderer/features/search/index'
+import type { SearchHit, SearchQuery } from '@shared/domain'
 import { installFakeBridge } from '../../fakeBridge'
 import { stubListLayout } from '../../components/layoutStub'
 

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { StatuteExcerpt } from '../../../../src/shared/domain'
-import { checkStatuteForm, emptyStatuteForm } from '../../../../src/renderer/src/features/statutes/form'
-import { StatuteFormDialog } from '../../../../src/renderer/src/features/statutes/StatuteFormDialog'
+import type { StatuteExcerpt } from '@shared/domain'
+import { checkStatuteForm, emptyStatuteForm } from '@renderer/features/statutes/form'
+import { StatuteFormDialog } from '@renderer/features/statutes/StatuteFormDialog'
 import { installFakeBridge } from '../../fakeBridge'
 
 afterEach(cleanup)

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
-import { BRIEFING_TEMPLATES, type BriefingSummary } from '../../../../shared/domain'
-import { call } from '../../lib/api'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { RowActions } from '../../components/RowActions'
+import { BRIEFING_TEMPLATES, type BriefingSummary } from '@shared/domain'
+import { call } from '@renderer/lib/api'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { RowActions } from '@renderer/components/RowActions'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import { formatEventTime, formatTarget, type CitationAttrs } from '../../../../shared/domain'
-import { describeCitation, type CitationSources } from '../../../../shared/domain/citationDisplay'
-import { Dialog } from '../../components/Dialog'
+import { formatEventTime, formatTarget, type CitationAttrs } from '@shared/domain'
+import { describeCitation, type CitationSources } from '@shared/domain/citationDisplay'
+import { Dialog } from '@renderer/components/Dialog'
 
 interface Props {
   sources: CitationSources

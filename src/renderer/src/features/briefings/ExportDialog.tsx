@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Briefing, ExportRecord } from '../../../../shared/domain'
-import type { ProgressPayload } from '../../../../shared/ipc/contract'
-import { Dialog } from '../../components/Dialog'
-import { ApiError, call, onAppEvent } from '../../lib/api'
-import { ErrorAlert } from '../../components/ErrorAlert'
+import type { Briefing, ExportRecord } from '@shared/domain'
+import type { ProgressPayload } from '@shared/ipc/contract'
+import { Dialog } from '@renderer/components/Dialog'
+import { ApiError, call, onAppEvent } from '@renderer/lib/api'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 interface Props {
   caseId: string

@@ -1,6 +1,6 @@
 import { useId } from 'react'
-import type { MemoHeader } from '../../../../shared/domain'
-import { ClassificationInput } from '../../components/ClassificationInput'
+import type { MemoHeader } from '@shared/domain'
+import { ClassificationInput } from '@renderer/components/ClassificationInput'
 
 interface Props {
   header: MemoHeader

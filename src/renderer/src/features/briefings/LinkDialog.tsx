@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Dialog } from '../../components/Dialog'
+import { Dialog } from '@renderer/components/Dialog'
 
 /** Links may only point at http(s): a memo must not carry file:, javascript: or app-internal URLs. */
 export const isWebUrl = (url: string) => {

@@ -7,8 +7,8 @@
 import { mergeAttributes, Node } from '@tiptap/core'
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react'
 import { createContext, useContext } from 'react'
-import { describeCitation, type CitationSources } from '../../../../shared/domain/citationDisplay'
-import type { CitationAttrs } from '../../../../shared/domain'
+import { describeCitation, type CitationSources } from '@shared/domain/citationDisplay'
+import type { CitationAttrs } from '@shared/domain'
 
 export const EMPTY_SOURCES: CitationSources = { evidence: [], annotations: [], events: [], statutes: [] }
 export const CitationSourcesContext = createContext<CitationSources>(EMPTY_SOURCES)

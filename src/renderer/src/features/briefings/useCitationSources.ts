@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { Annotation, CaseDetail, StatuteExcerpt } from '../../../../shared/domain'
-import type { CitationSources } from '../../../../shared/domain/citationDisplay'
-import { call, request } from '../../lib/api'
+import type { Annotation, CaseDetail, StatuteExcerpt } from '@shared/domain'
+import type { CitationSources } from '@shared/domain/citationDisplay'
+import { call, request } from '@renderer/lib/api'
 
 export interface CitationData {
   sources: CitationSources

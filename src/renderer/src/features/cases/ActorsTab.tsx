@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import type { Actor } from '../../../../shared/domain'
-import type { CaseTabProps } from '../../app/caseTab'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { call } from '../../lib/api'
+import type { Actor } from '@shared/domain'
+import type { CaseTabProps } from '@renderer/app/caseTab'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { call } from '@renderer/lib/api'
 import { errorMessage } from './caseFormat'
-import { ErrorAlert } from '../../components/ErrorAlert'
-import { RowActions } from '../../components/RowActions'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { RowActions } from '@renderer/components/RowActions'
 
 interface ActorFields {
   name: string

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react'
-import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../../../shared/domain'
-import { ClassificationBadge } from '../../components/ClassificationBadge'
-import { formatRoute } from '../../app/router'
-import { call } from '../../lib/api'
+import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@shared/domain'
+import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
+import { formatRoute } from '@renderer/app/router'
+import { call } from '@renderer/lib/api'
 import { RenameCaseDialog } from './RenameCaseDialog'
 import { STATUS_LABELS, errorMessage } from './caseFormat'
-import { ErrorAlert } from '../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 type StatusFilter = 'active' | 'all' | CaseStatus
 

@@ -8,11 +8,11 @@ import {
   type Actor,
   type Precision,
   type TimelineEvent,
-} from '../../../../shared/domain'
-import { TimeZoneSelect } from '../../components/TimeZoneSelect'
-import { defaultTimeZone, rememberTimeZone } from '../../lib/timeZones'
+} from '@shared/domain'
+import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
+import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { errorMessage } from './caseFormat'
-import { FormFooter } from '../../components/FormFooter'
+import { FormFooter } from '@renderer/components/FormFooter'
 
 export interface EventFields {
   at: string

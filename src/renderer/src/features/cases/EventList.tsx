@@ -14,9 +14,9 @@
  */
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { formatEventTime, type TimelineEvent } from '../../../../shared/domain'
+import { formatEventTime, type TimelineEvent } from '@shared/domain'
 import { PRECISION_LABELS } from './EventForm'
-import { RowActions } from '../../components/RowActions'
+import { RowActions } from '@renderer/components/RowActions'
 
 /** Space between rows, in px (the virtualizer places rows, so CSS margins would not count). */
 const ROW_GAP = 10

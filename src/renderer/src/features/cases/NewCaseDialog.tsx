@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import type { CaseSummary } from '../../../../shared/domain'
-import { ClassificationInput } from '../../components/ClassificationInput'
-import { Dialog } from '../../components/Dialog'
-import { call } from '../../lib/api'
+import type { CaseSummary } from '@shared/domain'
+import { ClassificationInput } from '@renderer/components/ClassificationInput'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
 import { errorMessage } from './caseFormat'
-import { FormFooter } from '../../components/FormFooter'
+import { FormFooter } from '@renderer/components/FormFooter'
 
 export function NewCaseDialog({ onCreated, onClose }: { onCreated: (c: CaseSummary) => void; onClose: () => void }) {
   const [title, setTitle] = useState('')

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import { CASE_STATUSES, type Case, type CasePatch, type CaseStatus } from '../../../../shared/domain'
-import type { CaseTabProps } from '../../app/caseTab'
-import { ChipsInput } from '../../components/ChipsInput'
-import { ClassificationInput } from '../../components/ClassificationInput'
-import { SaveStatus } from '../../components/SaveStatus'
-import { useAutosave } from '../../components/useAutosave'
-import { call } from '../../lib/api'
+import { CASE_STATUSES, type Case, type CasePatch, type CaseStatus } from '@shared/domain'
+import type { CaseTabProps } from '@renderer/app/caseTab'
+import { ChipsInput } from '@renderer/components/ChipsInput'
+import { ClassificationInput } from '@renderer/components/ClassificationInput'
+import { SaveStatus } from '@renderer/components/SaveStatus'
+import { useAutosave } from '@renderer/components/useAutosave'
+import { call } from '@renderer/lib/api'
 import { STATUS_LABELS } from './caseFormat'
 
 type Draft = Required<

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import type { CaseSummary } from '../../../../shared/domain'
-import { Dialog } from '../../components/Dialog'
-import { call } from '../../lib/api'
+import type { CaseSummary } from '@shared/domain'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
 import { errorMessage } from './caseFormat'
-import { FormFooter } from '../../components/FormFooter'
+import { FormFooter } from '@renderer/components/FormFooter'
 
 export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => void; onRenamed: () => Promise<void> }) {
   const [title, setTitle] = useState(props.summary.title)

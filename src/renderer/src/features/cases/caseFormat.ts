@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../../../shared/domain'
+import type { CaseStatus } from '@shared/domain'
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   open: 'Open',

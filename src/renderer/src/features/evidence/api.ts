@@ -2,7 +2,7 @@
  * The evidence feature's calls to main, in one place: components never spell a
  * channel name, so a contract change is one edit here.
  */
-import type { Annotation, EvidenceItem, Note } from '../../../../shared/domain'
+import type { Annotation, EvidenceItem, Note } from '@shared/domain'
 import type {
   AnnotationInput,
   AnnotationPatch,
@@ -11,9 +11,9 @@ import type {
   NoteInput,
   NotePatch,
   VerifyReport,
-} from '../../../../shared/domain/evidenceInput'
-import type { Result } from '../../../../shared/ipc/result'
-import { call, request } from '../../lib/api'
+} from '@shared/domain'
+import type { Result } from '@shared/ipc/result'
+import { call, request } from '@renderer/lib/api'
 
 let taskCounter = 0
 /** Unique per task so progress events and tasks:cancel find it. */

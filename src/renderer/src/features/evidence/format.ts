@@ -1,6 +1,6 @@
 /** How evidence facts read in the list and the editor: one place, so the two never disagree. */
-import type { EvidenceItem, EvidenceKind, VerificationStatus } from '../../../../shared/domain'
-import type { BlobCheck } from '../../../../shared/domain/evidenceInput'
+import type { EvidenceItem, EvidenceKind, VerificationStatus } from '@shared/domain'
+import type { BlobCheck } from '@shared/domain'
 
 /** Short marks instead of emoji: emoji fonts are missing on many Linux desktops and render as boxes. */
 export const KIND_ICONS: Record<EvidenceKind, string> = {

@@ -4,12 +4,7 @@
  * keeps focus; arrows move through the hits, Enter or a click opens one.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import {
-  EVIDENCE_KINDS,
-  VERIFICATION_STATUSES,
-  type EvidenceKind,
-  type VerificationStatus,
-} from '../../../../shared/domain'
+import { EVIDENCE_KINDS, VERIFICATION_STATUSES, type EvidenceKind, type VerificationStatus } from '@shared/domain'
 import {
   SEARCH_KINDS,
   type Highlighted,
@@ -18,9 +13,9 @@ import {
   type SearchKind,
   type SearchResponse,
   type SearchStatus,
-} from '../../../../shared/ipc/channels/search'
-import { VirtualList, virtualRowId, type VirtualListHandle } from '../../components/VirtualList'
-import { ApiError, call } from '../../lib/api'
+} from '@shared/domain'
+import { VirtualList, virtualRowId, type VirtualListHandle } from '@renderer/components/VirtualList'
+import { ApiError, call } from '@renderer/lib/api'
 import './search.css'
 
 export interface SearchTarget {

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
-import { citationLabel } from '../../../../shared/domain'
-import type { StatuteImportOutcome } from '../../../../shared/ipc/channels/statutes'
-import { Dialog } from '../../components/Dialog'
-import { call } from '../../lib/api'
-import { ErrorAlert } from '../../components/ErrorAlert'
+import { citationLabel } from '@shared/domain'
+import type { StatuteImportOutcome } from '@shared/domain'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 interface Props {
   caseId?: string

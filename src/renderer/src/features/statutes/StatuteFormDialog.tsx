@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
-import { citationLabel, fullCitation, type StatuteExcerpt } from '../../../../shared/domain'
-import { ChipsInput } from '../../components/ChipsInput'
-import { Dialog } from '../../components/Dialog'
-import { call } from '../../lib/api'
+import { citationLabel, fullCitation, type StatuteExcerpt } from '@shared/domain'
+import { ChipsInput } from '@renderer/components/ChipsInput'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
 import {
   checkStatuteForm,
   emptyStatuteForm,
@@ -11,7 +11,7 @@ import {
   type StatuteField,
   type StatuteFormValues,
 } from './form'
-import { FormFooter } from '../../components/FormFooter'
+import { FormFooter } from '@renderer/components/FormFooter'
 
 interface Props {
   /** Edit this excerpt; add a new one when absent. */

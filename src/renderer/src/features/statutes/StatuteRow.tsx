@@ -1,5 +1,5 @@
-import { citationLabel, type StatuteExcerpt } from '../../../../shared/domain'
-import { RowActions } from '../../components/RowActions'
+import { citationLabel, type StatuteExcerpt } from '@shared/domain'
+import { RowActions } from '@renderer/components/RowActions'
 
 interface Props {
   excerpt: StatuteExcerpt

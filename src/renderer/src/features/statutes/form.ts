@@ -3,7 +3,7 @@
  * schema main validates with) decides what is valid, so the form cannot drift from it.
  */
 import type { z } from 'zod'
-import { StatuteInput, type StatuteExcerpt } from '../../../../shared/domain'
+import { StatuteInput, type StatuteExcerpt } from '@shared/domain'
 
 export type StatuteInputValue = z.output<typeof StatuteInput>
 export type StatuteField = keyof StatuteInputValue

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { citationLabel, type StatuteExcerpt } from '../../../../shared/domain'
-import type { CaseTabProps } from '../../app/caseTab'
-import { Dialog } from '../../components/Dialog'
-import { ApiError, call } from '../../lib/api'
+import { citationLabel, type StatuteExcerpt } from '@shared/domain'
+import type { CaseTabProps } from '@renderer/app/caseTab'
+import { Dialog } from '@renderer/components/Dialog'
+import { ApiError, call } from '@renderer/lib/api'
 import { ImportDialog } from './ImportDialog'
 import { StatuteFormDialog } from './StatuteFormDialog'
 import { StatuteRow } from './StatuteRow'
 import './statutes.css'
-import { ErrorAlert } from '../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 type Modal =
   | { kind: 'add' }

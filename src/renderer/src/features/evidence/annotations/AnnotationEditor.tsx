@@ -5,12 +5,12 @@ import {
   type Annotation,
   type AnnotationTarget,
   type CaseDetail,
-} from '../../../../../shared/domain'
-import type { AnnotationPatch } from '../../../../../shared/domain/evidenceInput'
-import type { Result } from '../../../../../shared/ipc/result'
-import { ChipsInput } from '../../../components/ChipsInput'
-import { SaveStatus } from '../../../components/SaveStatus'
-import { useAutosave } from '../../../components/useAutosave'
+} from '@shared/domain'
+import type { AnnotationPatch } from '@shared/domain'
+import type { Result } from '@shared/ipc/result'
+import { ChipsInput } from '@renderer/components/ChipsInput'
+import { SaveStatus } from '@renderer/components/SaveStatus'
+import { useAutosave } from '@renderer/components/useAutosave'
 import { LinkPicker } from '../editor/LinkPicker'
 import { TargetFields } from './TargetFields'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { formatTarget, type Annotation } from '../../../../../shared/domain'
+import { formatTarget, type Annotation } from '@shared/domain'
 import { VirtualListbox } from '../list/VirtualListbox'
 
 /**

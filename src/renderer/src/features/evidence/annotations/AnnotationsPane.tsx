@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '../../../../../shared/domain'
-import type { AnnotationInput, AnnotationPatch } from '../../../../../shared/domain/evidenceInput'
-import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '@shared/domain'
+import type { AnnotationInput, AnnotationPatch } from '@shared/domain'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { evidenceApi } from '../api'
 import { MediaPlayer } from '../media/MediaPlayer'
 import { RegionImage, type Region } from '../media/RegionImage'
@@ -9,7 +9,7 @@ import { AnnotationEditor } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 

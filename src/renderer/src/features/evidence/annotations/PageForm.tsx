@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 /**
  * Documents are not rendered in the app (the CSP forbids frames and objects),

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
-import { formatTimecode, type AnnotationTarget } from '../../../../../shared/domain'
+import { formatTimecode, type AnnotationTarget } from '@shared/domain'
 import { parseTimecode, roundTime } from './model'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 /**
  * The annotation's anchor, edited in place. Changes are committed on blur or

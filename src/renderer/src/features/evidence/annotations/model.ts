@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationTarget, EvidenceKind } from '../../../../../shared/domain'
+import type { Annotation, AnnotationTarget, EvidenceKind } from '@shared/domain'
 
 /** Which kind of target an item's annotations take: time codes, pages or image regions. */
 export function targetTypeFor(kind: EvidenceKind, mediaType = ''): AnnotationTarget['type'] {

@@ -1,4 +1,4 @@
-import type { CustodyEntry } from '../../../../../shared/domain'
+import type { CustodyEntry } from '@shared/domain'
 import { isoMinute } from '../format'
 
 /** The chain of custody, oldest first, as recorded by main: nobody edits it here. */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { BlobRef } from '../../../../../shared/domain'
+import type { BlobRef } from '@shared/domain'
 import { formatBytes } from '../format'
 
 /** The stored file's facts: read-only, because they are what custody rests on. */

@@ -6,7 +6,7 @@ import {
   SOURCE_RELIABILITY,
   VERIFICATION_STATUSES,
   type VerificationStatus,
-} from '../../../../../shared/domain'
+} from '@shared/domain'
 import { STATUS_TONE } from '../format'
 import { CHECK_LABELS, CHECKS, type CheckForm, type EvidenceForm } from './form'
 

@@ -11,8 +11,8 @@ import {
   type EvidenceItem,
   type EvidenceKind,
   type VerificationStatus,
-} from '../../../../../shared/domain'
-import type { EvidencePatch } from '../../../../../shared/domain/evidenceInput'
+} from '@shared/domain'
+import type { EvidencePatch } from '@shared/domain'
 
 export const CHECKS = ['source', 'technical', 'content'] as const
 export type CheckName = (typeof CHECKS)[number]

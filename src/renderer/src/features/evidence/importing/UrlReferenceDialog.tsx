@@ -1,19 +1,13 @@
 import { useEffect, useState } from 'react'
-import {
-  EVIDENCE_KINDS,
-  instantToLocal,
-  localToInstant,
-  type EvidenceItem,
-  type EvidenceKind,
-} from '../../../../../shared/domain'
-import { Dialog } from '../../../components/Dialog'
-import { call } from '../../../lib/api'
-import { TimeZoneSelect } from '../../../components/TimeZoneSelect'
-import { defaultTimeZone, rememberTimeZone } from '../../../lib/timeZones'
+import { EVIDENCE_KINDS, instantToLocal, localToInstant, type EvidenceItem, type EvidenceKind } from '@shared/domain'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
+import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
+import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '../format'
 import { messageOf } from './useImport'
-import { FormFooter } from '../../../components/FormFooter'
+import { FormFooter } from '@renderer/components/FormFooter'
 
 /**
  * For what cannot be downloaded (a social post, a page behind a login): a

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../../../../shared/domain/evidenceInput'
+import type { VerifyReport } from '@shared/domain'
 import { isoMinute } from '../format'
 
 /** What "Verify integrity" found: every mismatch by item, whether the audit chain holds, custody missing from it. */

@@ -2,7 +2,7 @@
  * Drag and drop: the renderer only holds a File, so it streams it to main in
  * base64 chunks (the backend's documented choice; see channels/evidence.ts).
  */
-import type { EvidenceItem } from '../../../../../shared/domain'
+import type { EvidenceItem } from '@shared/domain'
 import { evidenceApi } from '../api'
 
 const CHUNK = 2 * 1024 * 1024

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { EvidenceItem } from '../../../../../shared/domain'
-import type { ProgressPayload } from '../../../../../shared/ipc/contract'
-import { ApiError, onAppEvent } from '../../../lib/api'
+import type { EvidenceItem } from '@shared/domain'
+import type { ProgressPayload } from '@shared/ipc/contract'
+import { ApiError, onAppEvent } from '@renderer/lib/api'
 import { evidenceApi, newTaskId } from '../api'
 import { uploadFile } from './upload'
 

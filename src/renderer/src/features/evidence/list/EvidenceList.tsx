@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
-import type { EvidenceItem } from '../../../../../shared/domain'
-import type { BlobCheck } from '../../../../../shared/domain/evidenceInput'
+import type { EvidenceItem } from '@shared/domain'
+import type { BlobCheck } from '@shared/domain'
 import { gradeOf, integrityOf, KIND_ICONS, STATUS_TONE } from '../format'
 import { VirtualListbox } from './VirtualListbox'
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react'
-import { formatTimecode } from '../../../../../shared/domain'
+import { formatTimecode } from '@shared/domain'
 import { formatRate, useFrameDuration } from './frameRate'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 /** The keys the player area answers to; shown under the player so nobody has to guess. */
 export const PLAYER_SHORTCUTS: [string, string][] = [

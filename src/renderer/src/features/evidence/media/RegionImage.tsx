@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import type { Annotation } from '../../../../../shared/domain'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import type { Annotation } from '@shared/domain'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 export interface Region {
   x: number

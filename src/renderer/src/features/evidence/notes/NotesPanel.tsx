@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { emptyRichText, type Note, type RichText } from '../../../../../shared/domain'
-import { ConfirmDialog } from '../../../components/ConfirmDialog'
-import { SaveStatus } from '../../../components/SaveStatus'
-import { useAutosave } from '../../../components/useAutosave'
+import { emptyRichText, type Note, type RichText } from '@shared/domain'
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
+import { SaveStatus } from '@renderer/components/SaveStatus'
+import { useAutosave } from '@renderer/components/useAutosave'
 import { evidenceApi } from '../api'
 import { isoMinute } from '../format'
 import { RichTextEditor } from './RichTextEditor'
-import { ErrorAlert } from '../../../components/ErrorAlert'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 

@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import type { RichText } from '../../../../../shared/domain'
+import type { RichText } from '@shared/domain'
 
 /** TipTap with StarterKit and a small toolbar; hands back ProseMirror JSON, which is what we store. */
 export function RichTextEditor({

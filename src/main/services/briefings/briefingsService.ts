@@ -1,0 +1,174 @@
+import { rm } from 'node:fs/promises'
+import type { z } from 'zod'
+import {
+  Briefing,
+  BriefingFile,
+  BriefingInput,
+  BriefingPatch,
+  BriefingTemplate,
+  CURRENT_SCHEMA_VERSION,
+  ExportRecord,
+  type BriefingSummary,
+} from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import { SAFE_ID } from '@main/storage/layout'
+import type { CasesService } from '../cases/casesService'
+import { nowIso, type ServiceContext } from '../context'
+import type { WorkspaceService } from '../workspace/workspaceService'
+import { briefingFilePath, briefingFilesOf, briefingIdsOf } from './briefingFiles'
+import { DEFAULT_TITLES, templateBody, templateHeader } from './briefingTemplates'
+
+/** Owns cases/<id>/briefings/<briefingId>.json, one file per briefing so autosave rewrites only it. */
+export function createBriefingsService(
+  ctx: ServiceContext,
+  cases: CasesService,
+  workspace?: Pick<WorkspaceService, 'userName'>,
+) {
+  const doc = async (caseId: string, briefingId: string) => {
+    await cases.assertExists(caseId)
+    if (!SAFE_ID.test(briefingId)) throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}".`)
+    if (!(await ctx.store.exists(briefingFilePath(caseId, briefingId))))
+      throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}" in this case.`)
+    return ctx.store.document(briefingFilePath(caseId, briefingId), 'briefing', BriefingFile)
+  }
+
+  const ids = (caseId: string) => briefingIdsOf(ctx.store.root, caseId)
+
+  const emit = (op: 'upsert' | 'remove', caseId: string, id: string) =>
+    ctx.changes.emit({ kind: 'briefing', op, caseId, id })
+
+  async function write(caseId: string, briefingId: string, fn: (b: Briefing) => Briefing): Promise<Briefing> {
+    const d = await doc(caseId, briefingId)
+    const out = await d.update((file) => {
+      file.briefing = Briefing.parse({ ...fn(file.briefing), updatedAt: nowIso(ctx) })
+      return file.briefing
+    })
+    emit('upsert', caseId, briefingId)
+    return out
+  }
+
+  const service = {
+    async list(caseId: string): Promise<BriefingSummary[]> {
+      await cases.assertExists(caseId)
+      const out: BriefingSummary[] = []
+      for (const id of await ids(caseId)) {
+        try {
+          const b = (await doc(caseId, id)).data.briefing
+          out.push({ id: b.id, title: b.title, template: b.template, status: b.status, updatedAt: b.updatedAt })
+        } catch (e) {
+          // A quarantined briefing is reported through the workspace's problems; the rest still list.
+          if (!(e instanceof AppError && e.code === 'CORRUPT')) throw e
+        }
+      }
+      return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
+    },
+
+    async get(caseId: string, briefingId: string): Promise<Briefing> {
+      return (await doc(caseId, briefingId)).data.briefing
+    },
+
+    async create(caseId: string, input: BriefingInput, id = ctx.newId('briefing')): Promise<Briefing> {
+      ctx.store.assertWritable()
+      await cases.assertExists(caseId)
+      if (!SAFE_ID.test(id)) throw new AppError('VALIDATION', `"${id}" cannot be a briefing id.`)
+      if (await ctx.store.exists(briefingFilePath(caseId, id)))
+        throw new AppError('CONFLICT', `A briefing with id "${id}" exists in this case.`)
+      const at = nowIso(ctx)
+      const briefing = Briefing.parse({ ...BriefingInput.parse(input), id, createdAt: at, updatedAt: at, exports: [] })
+      await ctx.store.document(briefingFilePath(caseId, id), 'briefing', BriefingFile, () => ({
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        briefing,
+      }))
+      emit('upsert', caseId, id)
+      return briefing
+    },
+
+    /** A new draft from one of the templates, its header filled from the case and today's date. */
+    async createFromTemplate(
+      caseId: string,
+      template: z.input<typeof BriefingTemplate>,
+      title?: string,
+    ): Promise<Briefing> {
+      const name = BriefingTemplate.parse(template)
+      const c = await cases.getCase(caseId)
+      const author = await authorName()
+      return service.create(caseId, {
+        title: title?.trim() || DEFAULT_TITLES[name],
+        template: name,
+        status: 'draft',
+        header: templateHeader(name, c, ctx.now(), author),
+        body: templateBody(name, c),
+      })
+    },
+
+    async update(caseId: string, briefingId: string, patch: BriefingPatch): Promise<Briefing> {
+      const fields = BriefingPatch.parse(patch)
+      return write(caseId, briefingId, (b) => ({
+        ...b,
+        ...(fields.title !== undefined && { title: fields.title }),
+        ...(fields.body !== undefined && { body: fields.body }),
+        ...(fields.status !== undefined && { status: fields.status }),
+        // Header fields merge, so the header form and the title field can save independently.
+        header: { ...b.header, ...(fields.header ?? {}) },
+      }))
+    },
+
+    async duplicate(caseId: string, briefingId: string): Promise<Briefing> {
+      const b = await service.get(caseId, briefingId)
+      return service.create(caseId, {
+        title: `${b.title} (copy)`.slice(0, 300),
+        template: b.template,
+        status: 'draft',
+        header: b.header,
+        body: structuredClone(b.body),
+      })
+    },
+
+    async remove(caseId: string, briefingId: string): Promise<void> {
+      ctx.store.assertWritable()
+      const d = await doc(caseId, briefingId)
+      const rel = briefingFilePath(caseId, briefingId)
+      // No autosave may write after this point; one already queued lands first, then the delete.
+      d.retire()
+      await ctx.store.queueFor(rel).idle()
+      await rm(ctx.store.resolve(rel), { force: true })
+      ctx.store.forget(rel)
+      emit('remove', caseId, briefingId)
+    },
+
+    /** The export record of a file this workspace wrote, if any: the only PDFs the app will open. */
+    async findExport(path: string): Promise<{ caseId: string; briefingId: string; record: ExportRecord } | null> {
+      // A damaged case or briefing file (reported elsewhere) must not hide an export recorded in another.
+      const readable = <T>(p: Promise<T>) => p.catch(() => null)
+      for (const c of await cases.list()) {
+        for (const b of (await readable(service.list(c.id))) ?? []) {
+          const record = (await readable(service.get(c.id, b.id)))?.exports.find((r) => r.file === path)
+          if (record) return { caseId: c.id, briefingId: b.id, record }
+        }
+      }
+      return null
+    },
+
+    /** Appends to the export history in the same write that reads it, so exports finishing together all stay. */
+    async recordExport(caseId: string, briefingId: string, record: z.input<typeof ExportRecord>): Promise<Briefing> {
+      const rec = ExportRecord.parse(record)
+      return write(caseId, briefingId, (b) => ({ ...b, exports: [...b.exports, rec] }))
+    },
+
+    /** Loads every briefing file of a case; counts the files, the store records the damaged ones. */
+    async check(caseId: string): Promise<{ filesChecked: number }> {
+      const files = await briefingFilesOf(ctx.store.root, caseId)
+      for (const rel of files) await ctx.store.loads(rel, 'briefing', BriefingFile)
+      return { filesChecked: files.length }
+    },
+  }
+
+  async function authorName(): Promise<string> {
+    const name = (await workspace?.userName()) ?? ''
+    // The placeholder user name would read oddly on a memo's FROM line.
+    return name === 'local user' ? '' : name
+  }
+
+  return service
+}
+export type BriefingsService = ReturnType<typeof createBriefingsService>

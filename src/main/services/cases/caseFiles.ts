@@ -1,0 +1,25 @@
+/**
+ * Where a case lives on disk, and a validated read-only reader of its file for
+ * readers outside the service's process state (the search worker). Only the
+ * cases area builds these paths; annotations and briefings name their own
+ * subfolders through `caseDir`.
+ */
+import { join } from 'node:path'
+import { CaseFile } from '@shared/domain'
+import { namesIn } from '@main/storage/folders'
+import { SAFE_ID } from '@main/storage/layout'
+import { readStoredFile } from '@main/storage/storedJson'
+
+export const CASES_DIR = 'cases'
+export const caseDir = (caseId: string) => join(CASES_DIR, caseId)
+export const caseFilePath = (caseId: string) => join(CASES_DIR, caseId, 'case.json')
+
+/** Case folders on disk (not what the index says): names that can be case ids. */
+export async function caseFolders(root: string): Promise<string[]> {
+  return (await namesIn(root, CASES_DIR)).filter((n) => SAFE_ID.test(n))
+}
+
+/** The validated case file, or null when it is missing or damaged (the cases service reports that). */
+export async function readCaseFile(root: string, caseId: string): Promise<CaseFile | null> {
+  return SAFE_ID.test(caseId) ? readStoredFile(join(root, caseFilePath(caseId)), 'case', CaseFile) : null
+}

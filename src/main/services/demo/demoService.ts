@@ -1,0 +1,52 @@
+import demo from '@resources/demo/consulate-case.json'
+import { BriefingInput, type CaseInput, type EventInput, type EvidenceInput } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import type { BriefingsService } from '../briefings/briefingsService'
+import type { CasesService } from '../cases/casesService'
+import type { EvidenceService } from '../evidence/evidenceService'
+import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { StatutesService } from '../statutes/statutesService'
+import type { WorkspaceService } from '../workspace/workspaceService'
+
+export interface DemoDeps {
+  workspace: WorkspaceService
+  cases: CasesService
+  evidence: EvidenceService
+  library: StatuteLibrary
+  statutes: StatutesService
+  briefings: BriefingsService
+}
+
+/**
+ * Writes the demo case (the Minneapolis consulate incident) into an open
+ * workspace through the same services the app uses, so it is validated like any
+ * user data. Refuses to run twice.
+ */
+export function createDemoService(deps: DemoDeps) {
+  return {
+    async install(): Promise<string> {
+      const { workspace, cases, evidence, library, statutes, briefings } = deps
+      if ((await workspace.listCases()).some((c) => c.id === demo.case.id)) {
+        throw new AppError('CONFLICT', 'The demo case is already in this workspace.')
+      }
+      await workspace.setName(demo.workspaceName)
+      const { id, ...caseFields } = demo.case
+      await cases.create(caseFields as CaseInput, id)
+      for (const { id: actorId, ...actor } of demo.actors) await cases.addActor(id, actor, actorId)
+      await cases.addEvents(id, demo.events as (EventInput & { id: string })[])
+      for (const { id: evidenceId, ...item } of demo.evidence)
+        await evidence.add(id, item as EvidenceInput, {
+          id: evidenceId,
+          custodyDetail: 'Added as a reference (no file held) with the demo case.',
+        })
+      for (const { id: statuteId, ...statute } of demo.statutes) {
+        if (!(await library.getMany([statuteId])).length) await library.add(statute, statuteId)
+        await statutes.link(id, statuteId)
+      }
+      for (const { id: briefingId, ...b } of demo.briefings)
+        await briefings.create(id, BriefingInput.parse(b), briefingId)
+      return id
+    },
+  }
+}
+export type DemoService = ReturnType<typeof createDemoService>

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import { dirname, extname, resolve } from 'node:path'
+import { citationsIn, type Annotation, type Briefing, type CitationAttrs, type ExportResult } from '@shared/domain'
+import { AppError, messageOf } from '@shared/ipc/result'
+import { renderBriefingPdf } from '@main/pdf'
+import { durableWriteFile } from '@main/storage/durableWrite'
+import type { AnnotationsService } from '../annotations/annotationsService'
+import type { BriefingsService } from '../briefings/briefingsService'
+import type { CaseDetailService } from '../caseDetail/caseDetailService'
+import type { CasesService } from '../cases/casesService'
+import type { ServiceContext } from '../context'
+import type { EvidenceService } from '../evidence/evidenceService'
+import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { ProgressReport, TaskRegistry } from '../tasks'
+
+export interface ExportBriefingOptions {
+  /** A case id or its reference. */
+  caseId: string
+  /** The case's most recently changed briefing when omitted. */
+  briefingId?: string
+  /** Any path the user picked; written durably (temp file, fsync, rename). */
+  outPath: string
+  draft?: boolean
+  /** Fixed dates and document id: the same briefing gives byte-identical files. */
+  deterministic?: boolean
+  onProgress?: (done: number, total: number, label: string) => void
+  signal?: AbortSignal
+}
+
+export interface ExportBriefingResult extends ExportResult {
+  bytes: number
+}
+
+export interface ExportDeps {
+  cases: CasesService
+  briefings: BriefingsService
+  caseDetail: CaseDetailService
+  library: StatuteLibrary
+  annotations: AnnotationsService
+  evidence: EvidenceService
+  tasks: TaskRegistry
+}
+
+/** "ECU-USA-2026-001 Briefing memo.pdf": a name the save dialog can offer as is. */
+export function defaultExportName(reference: string, title: string): string {
+  const base = [reference, title]
+    .filter(Boolean)
+    .join(' ')
+    // Characters Windows, macOS or Linux refuse in file names, and control characters.
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)
+  return `${base || 'briefing'}.pdf`
+}
+
+/** Renders briefings as PDF memos, and records each export on the briefing and in custody. */
+export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
+  const { cases, briefings, caseDetail, library, annotations, evidence, tasks } = deps
+
+  /** The briefing to export: the named one, or the case's most recently changed. */
+  async function pickBriefing(caseId: string, briefingId?: string): Promise<Briefing> {
+    if (briefingId) return briefings.get(caseId, briefingId)
+    const list = await briefings.list(caseId)
+    if (!list.length) {
+      throw new AppError('NOT_FOUND', 'This case has no briefing to export; create one first (or pass --briefing ID).')
+    }
+    return briefings.get(caseId, list[0].id)
+  }
+
+  async function citedAnnotations(
+    caseId: string,
+    cites: CitationAttrs[],
+    evidenceIds: string[],
+  ): Promise<Annotation[]> {
+    const annCites = cites.filter((c) => c.target === 'annotation')
+    // A citation normally names its item; one that does not means looking through every item's annotations.
+    const byEvidence = annCites.some((c) => !c.evidenceId)
+      ? new Set(evidenceIds)
+      : new Set(annCites.map((c) => c.evidenceId!))
+    const out: Annotation[] = []
+    for (const evidenceId of byEvidence) {
+      try {
+        out.push(...(await annotations.list(caseId, evidenceId)))
+      } catch (e) {
+        // A deleted item or a quarantined annotations file leaves its citations marked unresolved in the memo.
+        if (!(e instanceof AppError)) throw e
+      }
+    }
+    return out
+  }
+
+  /**
+   * Custody: each evidence item the memo cites (directly or through an annotation)
+   * gets an "exported" entry and an audit line, once per export.
+   */
+  async function recordCustodyExported(caseId: string, cites: CitationAttrs[], what: { file: string; sha256: string }) {
+    const present = new Set((await cases.content(caseId)).evidence.map((e) => e.id))
+    const ids = new Set<string>()
+    for (const c of cites) {
+      const id = c.target === 'evidence' ? c.id : c.target === 'annotation' ? c.evidenceId : undefined
+      // A cited item deleted since it was cited has no custody log to extend.
+      if (id && present.has(id)) ids.add(id)
+    }
+    if (ids.size) await evidence.recordExported(caseId, [...ids], { format: 'PDF memo', ...what })
+  }
+
+  /**
+   * Renders a briefing of a case as the PDF memo, writes it durably to `outPath`,
+   * records the export on the briefing, and custody "exported" (with an audit
+   * line) on every evidence item it cites.
+   */
+  async function toFile(opts: ExportBriefingOptions): Promise<ExportBriefingResult> {
+    // Refuse up front when the export could not be recorded (read-only workspace): custody must not have gaps.
+    ctx.store.assertWritable()
+    const caseId = await cases.resolve(opts.caseId)
+    const briefing = await pickBriefing(caseId, opts.briefingId)
+    const detail = await caseDetail.get(caseId)
+    const cites = citationsIn(briefing.body)
+    const citedStatuteIds = cites.filter((c) => c.target === 'statute').map((c) => c.id)
+    const linked = new Set(detail.statutes.map((s) => s.id))
+    const extra = await library.getMany([...new Set(citedStatuteIds)].filter((id) => !linked.has(id)))
+    const cited = await citedAnnotations(
+      caseId,
+      cites,
+      detail.evidence.map((e) => e.id),
+    )
+
+    const { buffer, pages } = await renderBriefingPdf(
+      { briefing, detail, statutes: [...detail.statutes, ...extra], annotations: cited },
+      {
+        draft: !!opts.draft,
+        deterministic: !!opts.deterministic,
+        generatedAt: ctx.now(),
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+      },
+    )
+    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
+
+    const path = resolve(opts.outPath)
+    try {
+      await mkdir(dirname(path), { recursive: true })
+      await durableWriteFile(path, buffer)
+    } catch (e) {
+      throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
+    }
+    const sha256 = createHash('sha256').update(buffer).digest('hex')
+    await briefings.recordExport(caseId, briefing.id, {
+      at: ctx.now().toISOString(),
+      file: path,
+      sha256,
+      pages,
+      options: { draft: !!opts.draft, deterministic: !!opts.deterministic },
+    })
+    await recordCustodyExported(caseId, cites, { file: path, sha256 })
+    return { path, sha256, pages, bytes: buffer.length }
+  }
+
+  return {
+    toFile,
+
+    /**
+     * The window's export: asks where to save (`choosePath`, offered a default
+     * name), then renders as task `taskId` so a Cancel reaches it. CANCELLED when
+     * no file is chosen.
+     */
+    async interactive(
+      input: { caseId: string; briefingId: string; draft?: boolean; taskId: string },
+      choosePath: (defaultName: string) => Promise<string | null>,
+      onProgress: ProgressReport,
+    ): Promise<ExportResult> {
+      const briefing = await briefings.get(input.caseId, input.briefingId)
+      const c = await cases.getCase(input.caseId)
+      const chosen = await choosePath(defaultExportName(c.reference, briefing.title))
+      if (!chosen) throw new AppError('CANCELLED', 'Export cancelled: no file was chosen.')
+      const outPath = extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`
+      // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
+      return tasks.run(input.taskId, async (signal) => {
+        onProgress('Preparing the memo', 0, 1)
+        const result = await toFile({
+          caseId: input.caseId,
+          briefingId: input.briefingId,
+          outPath,
+          draft: input.draft,
+          signal,
+          onProgress: (done, total, label) => onProgress(label, done, total),
+        })
+        onProgress('Done', 1, 1)
+        return { path: result.path, sha256: result.sha256, pages: result.pages }
+      })
+    },
+
+    /**
+     * A PDF this workspace exported, found by its export record: the only files
+     * the window may ask the system to open. FORBIDDEN otherwise.
+     */
+    async assertExported(path: string): Promise<void> {
+      if (extname(path).toLowerCase() !== '.pdf' || !(await briefings.findExport(path)))
+        throw new AppError('FORBIDDEN', 'Only PDFs exported from this workspace can be opened from here.')
+    },
+  }
+}
+export type ExportService = ReturnType<typeof createExportService>

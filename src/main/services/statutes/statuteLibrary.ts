@@ -1,0 +1,125 @@
+import { join } from 'node:path'
+import {
+  citationLabel,
+  CURRENT_SCHEMA_VERSION,
+  StatuteExcerpt,
+  StatuteInput,
+  StatuteLibraryFile,
+  StatutePatch,
+} from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import { readStoredFile } from '@main/storage/storedJson'
+import { nowIso, type ServiceContext } from '../context'
+
+export const STATUTES_FILE = 'statutes.json'
+
+/** The validated library read without the store (the search worker); null when missing or damaged. */
+export const readStatuteLibrary = (root: string) =>
+  readStoredFile(join(root, STATUTES_FILE), 'statutes', StatuteLibraryFile)
+
+function matches(s: StatuteExcerpt, words: string[]): boolean {
+  const hay = [citationLabel(s), s.instrument, s.heading, s.text, s.source, s.jurisdiction, s.year ?? '', ...s.tags]
+    .join('\n')
+    .toLowerCase()
+  return words.every((w) => hay.includes(w))
+}
+
+/** Owns statutes.json, the workspace's library of excerpts. Links and citations are the statutes service's. */
+export function createStatuteLibrary(ctx: ServiceContext) {
+  const empty = () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: [] })
+  const doc = () => ctx.store.document(STATUTES_FILE, 'statutes', StatuteLibraryFile, empty)
+  const emit = (op: 'upsert' | 'remove', id: string) => ctx.changes.emit({ kind: 'statute', op, id })
+  const make = (input: StatuteInput, id: string, at: string) =>
+    StatuteExcerpt.parse({ ...StatuteInput.parse(input), id, createdAt: at, updatedAt: at })
+
+  const library = {
+    /** Sorted by citation label; `ids` keeps only those, `query` and `tag` narrow further. */
+    async list(filter: { query?: string; tag?: string; ids?: readonly string[] } = {}): Promise<StatuteExcerpt[]> {
+      let out = (await doc()).data.excerpts
+      if (filter.ids) {
+        const ids = new Set(filter.ids)
+        out = out.filter((s) => ids.has(s.id))
+      }
+      if (filter.tag) {
+        const tag = filter.tag.toLowerCase()
+        out = out.filter((s) => s.tags.some((t) => t.toLowerCase() === tag))
+      }
+      const words = (filter.query ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+      if (words.length) out = out.filter((s) => matches(s, words))
+      return [...out].sort(
+        (a, b) => citationLabel(a).localeCompare(citationLabel(b), 'en', { numeric: true }) || a.id.localeCompare(b.id),
+      )
+    },
+
+    async get(id: string): Promise<StatuteExcerpt> {
+      const found = (await doc()).data.excerpts.find((s) => s.id === id)
+      if (!found) throw new AppError('NOT_FOUND', `No statute excerpt with id "${id}".`)
+      return found
+    },
+
+    /** The excerpts with these ids, in that order; ids no longer in the library are skipped. */
+    async getMany(ids: readonly string[]): Promise<StatuteExcerpt[]> {
+      const byId = new Map((await doc()).data.excerpts.map((s) => [s.id, s]))
+      return ids.flatMap((id) => byId.get(id) ?? [])
+    },
+
+    async add(input: StatuteInput, id = ctx.newId('statute')): Promise<StatuteExcerpt> {
+      const excerpt = make(input, id, nowIso(ctx))
+      const out = await (
+        await doc()
+      ).update((d) => {
+        if (d.excerpts.some((s) => s.id === id))
+          throw new AppError('CONFLICT', `A statute excerpt with id "${id}" exists.`)
+        d.excerpts.push(excerpt)
+        return excerpt
+      })
+      emit('upsert', id)
+      return out
+    },
+
+    /** Several excerpts in one write (an import). */
+    async addMany(inputs: StatuteInput[]): Promise<StatuteExcerpt[]> {
+      if (!inputs.length) return []
+      const at = nowIso(ctx)
+      const excerpts = inputs.map((i) => make(i, ctx.newId('statute'), at))
+      await (
+        await doc()
+      ).update((d) => {
+        d.excerpts.push(...excerpts)
+      })
+      for (const e of excerpts) emit('upsert', e.id)
+      return excerpts
+    },
+
+    async update(id: string, patch: StatutePatch): Promise<StatuteExcerpt> {
+      const { year, ...fields } = StatutePatch.parse(patch)
+      const out = await (
+        await doc()
+      ).update((d) => {
+        const i = d.excerpts.findIndex((s) => s.id === id)
+        if (i < 0) throw new AppError('NOT_FOUND', `No statute excerpt with id "${id}".`)
+        const next = { ...d.excerpts[i], ...fields, updatedAt: nowIso(ctx) }
+        if (year === null) delete next.year
+        else if (year !== undefined) next.year = year
+        d.excerpts[i] = StatuteExcerpt.parse(next)
+        return d.excerpts[i]
+      })
+      emit('upsert', id)
+      return out
+    },
+
+    async remove(id: string): Promise<void> {
+      await (
+        await doc()
+      ).update((d) => {
+        d.excerpts = d.excerpts.filter((s) => s.id !== id)
+      })
+      emit('remove', id)
+    },
+
+    /** Loads statutes.json; false when it is damaged (the store has recorded why). */
+    check: () => ctx.store.loads(STATUTES_FILE, 'statutes', StatuteLibraryFile, empty),
+  }
+  return library
+}
+export type StatuteLibrary = ReturnType<typeof createStatuteLibrary>

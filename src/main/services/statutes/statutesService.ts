@@ -1,0 +1,142 @@
+import {
+  citationLabel,
+  citationsIn,
+  type StatuteExcerpt,
+  type StatuteFilter,
+  type StatuteImportOutcome,
+  type StatuteImportRequest,
+  type StatuteInput,
+  type StatuteUsage,
+} from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import type { BriefingsService } from '../briefings/briefingsService'
+import type { CasesService } from '../cases/casesService'
+import type { ServiceContext } from '../context'
+import { parseStatuteJson, parseStatuteText } from './statuteImport'
+import type { StatuteLibrary } from './statuteLibrary'
+
+const keyOf = (s: Pick<StatuteExcerpt, 'instrument' | 'article' | 'paragraph'>) =>
+  [s.instrument, s.article, s.paragraph ?? ''].map((x) => x.trim().toLowerCase().replace(/\s+/g, ' ')).join('|')
+
+/**
+ * The statute use cases: the library (statuteLibrary, statutes.json) joined
+ * with the cases that link excerpts (case files) and the briefings that cite
+ * them. Owns no file of its own.
+ */
+export function createStatutesService(
+  ctx: ServiceContext,
+  deps: { library: StatuteLibrary; cases: CasesService; briefings: BriefingsService },
+) {
+  const { library, cases, briefings } = deps
+  // The index shows a statute under the cases that link it.
+  const linked = (id: string) => ctx.changes.emit({ kind: 'statute', op: 'upsert', id })
+
+  /** Linked cases come from case files; citations from every briefing body. */
+  async function usage(id: string): Promise<StatuteUsage> {
+    const out: StatuteUsage = { caseIds: [], briefings: [] }
+    for (const c of await cases.list()) {
+      if ((await cases.linkedStatuteIds(c.id)).includes(id)) out.caseIds.push(c.id)
+      for (const b of await briefings.list(c.id)) {
+        const body = (await briefings.get(c.id, b.id)).body
+        if (citationsIn(body).some((a) => a.target === 'statute' && a.id === id)) {
+          out.briefings.push({ caseId: c.id, briefingId: b.id, title: b.title })
+        }
+      }
+    }
+    return out
+  }
+
+  const service = {
+    get: library.get,
+    update: library.update,
+    usage,
+
+    async list(filter: StatuteFilter = {}): Promise<StatuteExcerpt[]> {
+      const ids = filter.caseId ? await cases.linkedStatuteIds(filter.caseId) : undefined
+      return library.list({ query: filter.query, tag: filter.tag, ids })
+    },
+
+    /** Adds to the library and, with `caseId`, links it there; a bad case fails before anything is written. */
+    async add(input: StatuteInput, opts: { caseId?: string; id?: string } = {}): Promise<StatuteExcerpt> {
+      if (opts.caseId) await cases.assertExists(opts.caseId)
+      const added = await library.add(input, opts.id)
+      if (opts.caseId) await service.link(opts.caseId, added.id)
+      return added
+    },
+
+    async link(caseId: string, id: string): Promise<void> {
+      await library.get(id)
+      await cases.linkStatute(caseId, id)
+      linked(id)
+    },
+
+    async unlink(caseId: string, id: string): Promise<void> {
+      await cases.unlinkStatute(caseId, id)
+      linked(id)
+    },
+
+    /**
+     * Refuses while the excerpt is linked to a case or cited in a briefing,
+     * because the memo would lose the exact text it quotes; `force` unlinks it
+     * from every case first and leaves citations to show as missing.
+     */
+    async remove(id: string, { force = false }: { force?: boolean } = {}): Promise<StatuteUsage> {
+      const excerpt = await library.get(id)
+      const used = await usage(id)
+      if (force) for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
+      if (!force && (used.caseIds.length || used.briefings.length)) {
+        const parts = [
+          used.caseIds.length && `linked to ${used.caseIds.length} case${used.caseIds.length > 1 ? 's' : ''}`,
+          used.briefings.length &&
+            `cited in ${used.briefings.length} briefing${used.briefings.length > 1 ? 's' : ''} (${used.briefings
+              .map((b) => `"${b.title}"`)
+              .join(', ')})`,
+        ].filter(Boolean)
+        throw new AppError(
+          'CONFLICT',
+          `${citationLabel(excerpt)} is ${parts.join(' and ')}. Unlink it and remove the citations first, or remove it anyway.`,
+          used,
+        )
+      }
+      await library.remove(id)
+      return used
+    },
+
+    /** Parses JSON or pasted text; unless dryRun, adds the rows that are new and links them when asked. */
+    async import(req: StatuteImportRequest): Promise<StatuteImportOutcome> {
+      if (req.linkToCaseId) await cases.assertExists(req.linkToCaseId)
+      const { rows, problems } = req.format === 'json' ? parseStatuteJson(req.content) : parseStatuteText(req.content)
+      const existing = new Map((await library.list()).map((s) => [keyOf(s), s]))
+      const outcome: StatuteImportOutcome = {
+        parsed: rows.map((r) => ({ ...r.input, row: r.row })),
+        added: [],
+        duplicates: [],
+        problems,
+      }
+      const fresh: typeof rows = []
+      const seen = new Map<string, number>()
+      for (const r of rows) {
+        const key = keyOf({ ...r.input, paragraph: r.input.paragraph ?? '' })
+        const known = existing.get(key)
+        if (known) {
+          outcome.duplicates.push({ row: r.row, existingId: known.id, label: citationLabel(known) })
+        } else if (seen.has(key)) {
+          problems.push({ row: r.row, message: `Repeats the excerpt of row ${seen.get(key)}; imported once.` })
+        } else {
+          seen.set(key, r.row)
+          fresh.push(r)
+        }
+      }
+      if (req.dryRun) return outcome
+      outcome.added = await library.addMany(fresh.map((r) => r.input))
+      if (req.linkToCaseId) {
+        for (const id of [...outcome.added.map((e) => e.id), ...outcome.duplicates.map((d) => d.existingId)]) {
+          await cases.linkStatute(req.linkToCaseId, id)
+        }
+      }
+      return outcome
+    },
+  }
+  return service
+}
+export type StatutesService = ReturnType<typeof createStatutesService>

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  CURRENT_SCHEMA_VERSION,
+  toCaseSummary,
+  WorkspaceFile,
+  type Case,
+  type CaseSummary,
+  type WorkspaceInfo,
+  type WorkspaceProblem,
+} from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import { nowIso, type ServiceContext } from '../context'
+
+/** The file that makes a folder a workspace. */
+const WORKSPACE_FILE = 'workspace.json'
+
+/** Whether a folder already holds a workspace (the app offers the demo only to a new one). */
+export const isWorkspaceFolder = (root: string): boolean => existsSync(join(root, WORKSPACE_FILE))
+
+/** Owns workspace.json: the workspace's name, user name and the case index; and reports the store's problems. */
+export function createWorkspaceService(ctx: ServiceContext) {
+  const empty = () => ({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    name: 'Casefile workspace',
+    createdAt: nowIso(ctx),
+    userName: 'local user',
+    cases: [],
+  })
+  const doc = () => ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, empty)
+
+  const service = {
+    /** Creates workspace.json in a new folder; a read-only opener is told the folder is no workspace. */
+    async ensure(): Promise<void> {
+      if (ctx.store.readOnly && !(await ctx.store.exists(WORKSPACE_FILE))) {
+        throw new AppError('NOT_FOUND', `${ctx.store.root} is not a Casefile workspace (it has no workspace.json).`)
+      }
+      await doc()
+    },
+
+    async info(recent: string[] = []): Promise<WorkspaceInfo> {
+      const d = await doc()
+      return {
+        root: ctx.store.root,
+        name: d.data.name,
+        readOnly: ctx.store.readOnly,
+        readOnlyReason: ctx.store.readOnlyReason,
+        userName: d.data.userName,
+        problems: service.problems(),
+        recent,
+      }
+    },
+
+    /** Files that failed to load, were set aside or are newer than this version. */
+    problems(): WorkspaceProblem[] {
+      return [...ctx.store.problems]
+    },
+
+    async userName(): Promise<string> {
+      return (await doc()).data.userName
+    },
+
+    async setUserName(userName: string): Promise<void> {
+      await (
+        await doc()
+      ).update((d) => {
+        d.userName = userName
+      })
+    },
+
+    async setName(name: string): Promise<void> {
+      await (
+        await doc()
+      ).update((d) => {
+        d.name = name
+      })
+    },
+
+    async listCases(): Promise<readonly CaseSummary[]> {
+      return (await doc()).data.cases
+    },
+
+    /** Keeps the index entry of a case in step with its file. */
+    async upsertCase(c: Case): Promise<void> {
+      const summary = toCaseSummary(c)
+      await (
+        await doc()
+      ).update((d) => {
+        const i = d.cases.findIndex((s) => s.id === c.id)
+        if (i >= 0) d.cases[i] = summary
+        else d.cases.push(summary)
+      })
+    },
+
+    /**
+     * Puts back the newest backup of a file that failed to load; the quarantined copy stays.
+     * Only such a file: otherwise a caller could roll a healthy file back and drop every edit since.
+     */
+    async restoreBackup(file: string): Promise<void> {
+      await ctx.store.restoreBackup(file)
+    },
+
+    /** Loads workspace.json; false when it is damaged (the store has recorded why). */
+    check: () => ctx.store.loads(WORKSPACE_FILE, 'workspace', WorkspaceFile, empty),
+  }
+  return service
+}
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>

@@ -1,0 +1,35 @@
+/**
+ * Pushes from main to the renderer, each with its payload schema, and the
+ * commands the application menu sends. Payloads are plain JSON.
+ */
+import { z } from 'zod'
+
+/** Menu items that act in the window, declared once for main's menu and the renderer. */
+export const MENU_COMMANDS = {
+  'new-case': { label: 'New Case', accelerator: 'CmdOrCtrl+N' },
+  search: { label: 'Search', accelerator: 'CmdOrCtrl+K' },
+  about: { label: 'About Casefile', accelerator: undefined },
+} as const
+export type MenuCommand = keyof typeof MENU_COMMANDS
+export const MenuCommand = z.enum(Object.keys(MENU_COMMANDS) as [MenuCommand, ...MenuCommand[]])
+
+/** Long work in progress (an import, a verification, an export), matched by the task id the renderer chose. */
+export const ProgressPayload = z.object({
+  taskId: z.string(),
+  label: z.string(),
+  done: z.number(),
+  total: z.number(),
+})
+export type ProgressPayload = z.infer<typeof ProgressPayload>
+
+export const appEvents = {
+  'workspace:changed': z.object({}),
+  'menu:command': z.object({ name: MenuCommand }),
+  progress: ProgressPayload,
+} as const
+
+export type AppEvent = keyof typeof appEvents
+export type EventPayload<E extends AppEvent> = z.infer<(typeof appEvents)[E]>
+export const EVENTS = Object.keys(appEvents) as AppEvent[]
+export const isAppEvent = (name: unknown): name is AppEvent =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(appEvents, name)

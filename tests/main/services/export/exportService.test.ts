@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Services } from '@main/services/index'
+import { AppError } from '@shared/ipc/result'
+import { DEMO_BRIEFING, DEMO_CASE, demoWorkspace, pdfPages, tempDir } from '../../pdf/helpers'
+
+describe('exportBriefingPdf', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  let s: Services
+
+  beforeEach(async () => {
+    ;({ dir, cleanup } = await tempDir('casefile-export-'))
+    ;({ s } = await demoWorkspace(dir))
+  })
+  afterEach(async () => {
+    await s?.close()
+    await cleanup?.()
+  })
+
+  it('writes the file and records the export, with the file’s SHA-256, on the briefing', async () => {
+    const outPath = join(dir, 'nested', 'folder', 'memo.pdf')
+    const result = await s.exports.toFile({ caseId: DEMO_CASE, outPath, draft: true })
+    const bytes = readFileSync(outPath)
+    expect(result.path).toBe(outPath)
+    expect(result.bytes).toBe(bytes.length)
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const b = await s.briefings.get(DEMO_CASE, DEMO_BRIEFING)
+    expect(b.exports).toHaveLength(1)
+    expect(b.exports[0]).toMatchObject({
+      file: outPath,
+      sha256: result.sha256,
+      pages: result.pages,
+      options: { draft: true, deterministic: false },
+    })
+  })
+
+  it('records custody "exported" on each cited evidence item and nothing on uncited ones', async () => {
+    const result = await s.exports.toFile({ caseId: DEMO_CASE, outPath: join(dir, 'memo.pdf') })
+    const { evidence } = await s.caseDetail.get(DEMO_CASE)
+    const exported = (id: string) => evidence.find((e) => e.id === id)!.custody.filter((c) => c.action === 'exported')
+    expect(exported('evidence_video')).toHaveLength(1)
+    expect(exported('evidence_video')[0].detail).toContain(result.sha256)
+    expect(exported('evidence_bulletin')).toHaveLength(1)
+    expect(exported('evidence_press_report')).toHaveLength(0)
+    // ... and the hash-chained audit log has the same two lines, with the PDF's hash.
+    const audit = (await s.audit.list({})).filter((a) => a.action === 'exported')
+    expect(audit.map((a) => a.target).sort()).toEqual([
+      `evidence:${DEMO_CASE}/evidence_bulletin`,
+      `evidence:${DEMO_CASE}/evidence_video`,
+    ])
+    expect(audit.every((a) => a.detail.exportSha256 === result.sha256)).toBe(true)
+    expect((await s.audit.verifyChain()).ok).toBe(true)
+  })
+
+  it('accepts the case reference and picks the most recently changed briefing', async () => {
+    const newer = await s.briefings.create(DEMO_CASE, {
+      title: 'Second note',
+      header: {
+        to: 'Vice-minister',
+        from: 'Desk',
+        date: '29 January 2026',
+        subject: 'Follow-up note on the Minneapolis incident',
+        reference: 'X-2',
+        classification: 'CONFIDENTIAL',
+      },
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Follow-up.' }] }] },
+    })
+    const out = join(dir, 'newest.pdf')
+    await s.exports.toFile({ caseId: 'ECU-USA-2026-001', outPath: out })
+    const pages = pdfPages(out)
+    expect(pages[0]).toContain('Follow-up note on the Minneapolis incident')
+    // The briefing's own marking wins over the case's.
+    for (const p of pages) expect(p).toContain('CONFIDENTIAL')
+    expect((await s.briefings.get(DEMO_CASE, newer.id)).exports).toHaveLength(1)
+  })
+
+  it('says clearly when the case has no briefing', async () => {
+    const c = await s.cases.create({ title: 'Empty case' })
+    const err = await s.exports.toFile({ caseId: c.id, outPath: join(dir, 'none.pdf') }).catch((e) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('NOT_FOUND')
+    expect(err.message).toMatch(/no briefing/i)
+    expect(existsSync(join(dir, 'none.pdf'))).toBe(false)
+  })
+
+  it('reports progress up to its total and can be cancelled without writing anything', async () => {
+    const seen: [number, number, string][] = []
+    await s.exports.toFile({
+      caseId: DEMO_CASE,
+      outPath: join(dir, 'p.pdf'),
+      onProgress: (d, t, l) => seen.push([d, t, l]),
+    })
+    expect(seen.length).toBeGreaterThan(3)
+    const [lastDone, lastTotal] = seen[seen.length - 1]
+    expect(lastDone).toBe(lastTotal)
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0])
+    expect(seen.some(([, , l]) => l.includes('Legal position'))).toBe(true)
+
+    const ac = new AbortController()
+    const out = join(dir, 'cancelled.pdf')
+    const err = await s.exports
+      .toFile({
+        caseId: DEMO_CASE,
+        outPath: out,
+        signal: ac.signal,
+        onProgress: (d) => d >= 2 && ac.abort(),
+      })
+      .catch((e) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('CANCELLED')
+    expect(existsSync(out)).toBe(false)
+    expect((await s.briefings.get(DEMO_CASE, DEMO_BRIEFING)).exports).toHaveLength(1)
+  })
+
+  it('gives byte-identical files in deterministic mode', async () => {
+    const a = await s.exports.toFile({ caseId: DEMO_CASE, outPath: join(dir, 'a.pdf'), deterministic: true })
+    const b = await s.exports.toFile({ caseId: DEMO_CASE, outPath: join(dir, 'b.pdf'), deterministic: true })
+    expect(b.sha256).toBe(a.sha256)
+    expect(readFileSync(join(dir, 'a.pdf')).equals(readFileSync(join(dir, 'b.pdf')))).toBe(true)
+  })
+})
