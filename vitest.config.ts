@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { aliases } from './electron.vite.config'
+import { aliases } from './electron.vite.config.ts'
 
 export default defineConfig({
   resolve: { alias: aliases },

@@ -2,7 +2,10 @@
  * What changed in a workspace, told to whoever listens (the search index).
  * Services emit after the change is on disk.
  */
-export type EntityKind = 'case' | 'actor' | 'event' | 'evidence' | 'annotation' | 'note' | 'briefing' | 'statute'
+import type { SearchKind } from '@shared/domain'
+
+/** Every kind of record a change can concern: the kinds search finds. */
+export type EntityKind = SearchKind
 
 export interface Change {
   kind: EntityKind

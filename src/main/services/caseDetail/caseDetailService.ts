@@ -18,10 +18,10 @@ export function createCaseDetailService(deps: {
       const c = await deps.cases.content(caseId)
       return {
         case: c.case,
-        actors: [...c.actors],
+        actors: c.actors,
         events: c.events,
-        evidence: [...c.evidence],
-        notes: [...c.notes],
+        evidence: c.evidence,
+        notes: c.notes,
         statutes: await deps.library.getMany(c.statuteIds),
         briefings: await deps.briefings.list(caseId),
       }

@@ -12,8 +12,6 @@ import {
   sortEvents,
   TimelineEvent,
   type CaseSummary,
-  type EvidenceItem,
-  type Note,
   type WorkspaceProblem,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
@@ -24,14 +22,7 @@ import { caseFilePath, caseFolders } from './caseFiles'
 import { caseRecords, indexOfRecord, type CaseFileAccess } from './caseRecords'
 
 /** A case as its own file holds it, events in time order: what the read model builds on. */
-export interface CaseContent {
-  case: Case
-  actors: readonly Actor[]
-  events: TimelineEvent[]
-  evidence: readonly EvidenceItem[]
-  notes: readonly Note[]
-  statuteIds: readonly string[]
-}
+export type CaseContent = Omit<CaseFile, 'schemaVersion'>
 
 const notFound = (caseId: string) => new AppError('NOT_FOUND', `No case with id "${caseId}".`)
 
@@ -106,13 +97,14 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
 
     async content(caseId: string): Promise<CaseContent> {
       const f = await file.read(caseId)
+      // Copies of the lists, so no caller can change what the file holds in memory.
       return {
         case: f.case,
-        actors: f.actors,
+        actors: [...f.actors],
         events: sortEvents(f.events),
-        evidence: f.evidence,
-        notes: f.notes,
-        statuteIds: f.statuteIds,
+        evidence: [...f.evidence],
+        notes: [...f.notes],
+        statuteIds: [...f.statuteIds],
       }
     },
 

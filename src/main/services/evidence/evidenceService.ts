@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import {
   blobUrl,
   CustodyEntry,
+  EvidenceImportOptions,
   EvidenceInput,
   EvidenceItem,
   EvidencePatch,
@@ -23,9 +24,8 @@ import { createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
 
-export interface ImportOptions {
-  title?: string
-  kind?: EvidenceItem['kind']
+/** What an import is told besides the file: the person's choices, and how to report and stop. */
+export type ImportOptions = EvidenceImportOptions & {
   /** The name to record; defaults to the file's own name. */
   originalName?: string
   mediaType?: string
