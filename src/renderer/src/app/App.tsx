@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaseSummary } from '@shared/domain'
+import type { MenuCommand } from '@shared/ipc/events'
 import { Dialog } from '../components/Dialog'
 import { CaseList } from '../features/cases/CaseList'
 import { CaseView } from '../features/cases/CaseView'
@@ -11,8 +12,8 @@ import { ProblemsBanner, ReadOnlyBanner } from './Banners'
 import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
 import { useWorkspaceData } from './useWorkspaceData'
 
-type Modal = 'new-case' | 'search' | 'about' | null
-const MENU_COMMANDS = ['new-case', 'search', 'about'] as const
+/** The open dialog: each menu command opens one (new case, search, about). */
+type Modal = MenuCommand | null
 
 export function App() {
   const route = useHashRoute()
@@ -24,10 +25,7 @@ export function App() {
 
   useEffect(() => {
     const offChanged = onAppEvent('workspace:changed', () => void reloadAll())
-    const offMenu = onAppEvent('menu:command', (payload) => {
-      const name = (payload as { name?: unknown } | null)?.name
-      if ((MENU_COMMANDS as readonly unknown[]).includes(name)) setModal(name as Modal)
-    })
+    const offMenu = onAppEvent('menu:command', ({ name }) => setModal(name))
     setSubscribed(true)
     return () => {
       offChanged()

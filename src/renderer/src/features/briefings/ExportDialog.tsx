@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Briefing, ExportRecord } from '@shared/domain'
-import type { ProgressPayload } from '@shared/ipc/contract'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
@@ -35,8 +34,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
 
   useEffect(
     () =>
-      onAppEvent('progress', (payload) => {
-        const p = payload as ProgressPayload
+      onAppEvent('progress', (p) => {
         if (p.taskId !== taskId.current) return
         setPhase((ph) =>
           ph.kind === 'running'
