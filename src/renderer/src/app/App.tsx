@@ -11,6 +11,7 @@ import { AboutDialog } from './AboutDialog'
 import { ProblemsBanner, ReadOnlyBanner } from './Banners'
 import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
 import { useWorkspaceData } from './useWorkspaceData'
+import { messageOf } from '@shared/ipc/result'
 
 /** The open dialog: each menu command opens one (new case, search, about). */
 type Modal = MenuCommand | null
@@ -59,7 +60,7 @@ export function App() {
       const out = await call('workspace:choose', {})
       if (out.opened) await reloadAll()
     } catch (e) {
-      setChooseError(e instanceof Error ? e.message : String(e))
+      setChooseError(messageOf(e))
     }
   }
 

@@ -4,6 +4,7 @@ import { call } from '@renderer/lib/api'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
+import { messageOf } from '@shared/ipc/result'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
@@ -42,7 +43,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
       await onChanged()
       onOpen(b.id)
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
       setBusy(false)
     }
   }
@@ -52,7 +53,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
       await call('briefings:duplicate', { caseId, briefingId: b.id })
       await onChanged()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
     }
   }
 

@@ -3,6 +3,7 @@ import type { Briefing, ExportRecord } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 interface Props {
   caseId: string
@@ -63,7 +64,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CANCELLED')
         setPhase({ kind: 'idle', note: cancelling.current ? 'Export cancelled. No file was written.' : undefined })
-      else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) })
+      else setPhase({ kind: 'error', message: messageOf(e) })
     }
   }
 
@@ -72,7 +73,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     try {
       await call('briefings:openExport', { path })
     } catch (e) {
-      setOpenError(e instanceof Error ? e.message : String(e))
+      setOpenError(messageOf(e))
     }
   }
 

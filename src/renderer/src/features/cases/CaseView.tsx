@@ -10,7 +10,8 @@ import { StatutesTab } from '../statutes/index'
 import { ActorsTab } from './ActorsTab'
 import { OverviewTab } from './OverviewTab'
 import { TimelineTab } from './TimelineTab'
-import { STATUS_LABELS, errorMessage } from './caseFormat'
+import { STATUS_LABELS } from './caseFormat'
+import { messageOf } from '@shared/ipc/result'
 
 interface CaseViewProps {
   caseId: string
@@ -41,7 +42,7 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
       setDetail(await call('cases:get', { caseId }))
       setError(null)
     } catch (e) {
-      setError({ notFound: e instanceof ApiError && e.code === 'NOT_FOUND', message: errorMessage(e) })
+      setError({ notFound: e instanceof ApiError && e.code === 'NOT_FOUND', message: messageOf(e) })
       onLoadFailed()
     }
   }, [caseId, onLoadFailed])

@@ -21,6 +21,7 @@ import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { formOf, inZone, patchOf, withSaved, type EvidenceForm } from './form'
 import { LinkPicker } from './LinkPicker'
 import { VerificationFields } from './VerificationFields'
+import { messageOf } from '@shared/ipc/result'
 
 type Section = 'details' | 'media' | 'custody'
 
@@ -73,7 +74,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
     try {
       await openExternal(form.sourceUrl)
     } catch (e) {
-      setLinkError(e instanceof Error ? e.message : String(e))
+      setLinkError(messageOf(e))
     }
   }
 

@@ -4,11 +4,10 @@ import type { ProgressPayload } from '@shared/ipc/events'
 import { ApiError, onAppEvent } from '@renderer/lib/api'
 import { evidenceApi, newTaskId } from '../api'
 import { uploadFile } from './upload'
+import { messageOf } from '@shared/ipc/result'
 
 /** The running task as its progress events describe it. */
 export type TaskState = ProgressPayload
-
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /**
  * Imports (dialog or dropped files) and the integrity check, as one task at a
