@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
-import { Dialog } from '../components/Dialog'
-import { call } from '../lib/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
 import { messageOf } from '@shared/ipc/result'
 
 interface AboutDialogProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
-import { call } from '../lib/api'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { call } from '@renderer/lib/api'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { CaseSummary, WorkspaceInfo } from '@shared/domain'
-import { call } from '../lib/api'
+import { call } from '@renderer/lib/api'
 import { messageOf } from '@shared/ipc/result'
 
 /**
