@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
 import { messageOf } from '@shared/ipc/result'
+import { formatDateTime } from './format'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
@@ -22,9 +23,6 @@ interface Props {
   onOpen: (briefingId: string) => void
   onChanged: () => Promise<void>
 }
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
 export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }: Props) {
   const [template, setTemplate] = useState<Template>('briefing memo')
@@ -90,7 +88,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
                 <td>
                   <span className={`briefing-status briefing-status--${b.status}`}>{b.status}</span>
                 </td>
-                <td>{when(b.updatedAt)}</td>
+                <td>{formatDateTime(b.updatedAt)}</td>
                 <td className="table__actions">
                   {!readOnly && (
                     <RowActions

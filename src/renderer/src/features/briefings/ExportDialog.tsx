@@ -4,6 +4,7 @@ import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
+import { formatDateTime } from './format'
 
 interface Props {
   caseId: string
@@ -21,8 +22,6 @@ type Phase =
   | { kind: 'done'; path: string; sha256: string; pages: number }
   | { kind: 'error'; message: string }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path
 
 /** DRAFT watermark option, progress from main's `progress` events, then Open PDF and the export history. */
@@ -153,7 +152,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           <tbody>
             {history.map((r) => (
               <tr key={`${r.at}-${r.sha256}`}>
-                <td>{when(r.at)}</td>
+                <td>{formatDateTime(r.at)}</td>
                 <td title={r.file}>
                   {fileName(r.file)}
                   {r.options.draft && <span className="badge badge--small export-history__draft">DRAFT</span>}
