@@ -10,6 +10,8 @@ import { formatDateTime } from './format'
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
 const TEMPLATE_NOTES: Record<Template, string> = {
+  'case file':
+    'Drafted from what the case holds: summary, chronology, legal position with the linked provisions, evidence and its verification.',
   'briefing memo': 'Summary, background, legal position, assessment, recommendations.',
   'note of protest': 'Third-person note verbale: compliments, facts, law, protest, requests, courtesy close.',
   'analytical note': 'Key judgements, analysis, source reliability, outlook, gaps.',
