@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
 import { handleProtocols, registerSchemes } from './protocol'
@@ -35,10 +35,12 @@ if (!app.requestSingleInstanceLock()) {
       return result.canceled || !result.filePaths.length ? null : result.filePaths
     },
     async chooseSavePath(title, defaultName) {
+      // The filter follows the file offered: .pdf, .docx, .csv, .json, .casefile.
+      const ext = extname(defaultName).slice(1).toLowerCase() || 'pdf'
       const result = await dialog.showSaveDialog(win ?? undefined!, {
         title,
         defaultPath: join(app.getPath('documents'), defaultName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
       })
       return result.canceled || !result.filePath ? null : result.filePath
     },

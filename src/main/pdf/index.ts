@@ -2,8 +2,6 @@
  * Briefing + case -> the PDF memo a ministry would send. Pure Node and pdfkit:
  * the window, the CLI, tests and benchmarks all call this.
  */
-import { createHash } from 'node:crypto'
-import PDFDocument from 'pdfkit'
 import { translator } from '@shared/i18n'
 import { citationsIn, type Annotation, type Briefing, type CaseDetail, type StatuteExcerpt } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
@@ -12,12 +10,10 @@ import { appendixOrder, statuteAppendix } from './appendix'
 import { renderBody } from './body'
 import { numberExhibits } from './citations'
 import { RenderContext, type AnnexLetters } from './context'
-import { loadFonts, type FontKey, type LoadedFont } from './fonts'
+import { DETERMINISTIC_DATE, openPdf } from './document'
 import { buildOutline, drawFurniture } from './furniture'
 import { renderHeader, renderSignature, type Letterhead } from './header'
 import { buildBlocks } from './model'
-import { packPdf } from './pack'
-import { pdfText } from './safety'
 import { fillToc, reserveToc, type TocEntry } from './toc'
 
 export interface MemoInput {
@@ -41,8 +37,7 @@ export interface RenderOptions {
   signal?: AbortSignal
 }
 
-/** The dates a deterministic export carries: fixed, so they cannot make two runs differ. */
-export const DETERMINISTIC_DATE = new Date('2000-01-01T00:00:00.000Z')
+export { DETERMINISTIC_DATE }
 
 const UNDRAWN = new Set(['exports', 'custody', 'createdAt', 'updatedAt', 'briefings'])
 const dropUndrawn = (key: string, value: unknown) => (UNDRAWN.has(key) ? undefined : value)
@@ -60,46 +55,20 @@ export async function renderBriefingPdf(
   const classification = header.classification?.trim() || kase.classification || 'UNCLASSIFIED'
   const subject = header.subject || briefing.title
 
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    margin: 0,
-    compress: true,
-    info: {
-      Title: pdfText(subject) as never,
-      Author: pdfText(header.from || 'Casefile') as never,
-      Subject: pdfText(`${kase.reference ? `${kase.reference}: ` : ''}${kase.title}`) as never,
-      Keywords: pdfText([classification, kase.reference, ...kase.tags].filter(Boolean).join(', ')) as never,
-      Creator: pdfText('Casefile') as never,
-      Producer: pdfText('Casefile (PDFKit)') as never,
-      CreationDate: date,
-      ModDate: date,
+  const { doc, fonts, fontNames, finish } = openPdf(
+    {
+      title: subject,
+      author: header.from || 'Casefile',
+      subject: `${kase.reference ? `${kase.reference}: ` : ''}${kase.title}`,
+      keywords: [classification, kase.reference, ...kase.tags].filter(Boolean).join(', '),
     },
-  })
-  const docInternals = doc as unknown as { _id: Uint8Array }
-  if (opts.deterministic) {
-    // pdfkit derives /ID from the info dictionary; make it a digest of what the memo shows instead, so it
-    // stays fixed across exports (which change timestamps, custody and the export list, none of them drawn)
-    // and still differs between different memos.
-    const digest = createHash('sha256')
-      .update(JSON.stringify([input, !!opts.draft], dropUndrawn))
-      .digest()
-    docInternals._id = new Uint8Array(digest.subarray(0, 16))
-  }
-
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve())
-    doc.on('error', reject)
-  })
-
-  const fonts = loadFonts()
-  const fontNames = {} as Record<FontKey, string>
-  for (const [key, f] of Object.entries(fonts) as [FontKey, LoadedFont][]) {
-    doc.registerFont(key, f.font as never)
-    fontNames[key] = key
-  }
+    {
+      date,
+      deterministic: opts.deterministic,
+      // What the memo shows: timestamps, custody and the export list are not drawn, so they do not count.
+      identity: JSON.stringify([input, !!opts.draft], dropUndrawn),
+    },
+  )
 
   const cites = citationsIn(briefing.body)
   const citeCtx = {
@@ -175,17 +144,7 @@ export async function renderBriefingPdf(
   await progress('Pages numbered')
   const pages = doc.bufferedPageRange().count
   r.content.flush()
-  doc.end()
-  await ended
+  const buffer = await finish()
   opts.onProgress?.(total, total, 'Done')
-  const plain = Buffer.concat(chunks)
-  let buffer: Buffer
-  try {
-    buffer = packPdf(plain)
-  } catch {
-    // Packing only saves space; pdfkit's own file is valid, so a surprise in its layout must not fail the
-    // export. The tests check the version (1.5) so such a surprise does not go unnoticed.
-    buffer = plain
-  }
   return { buffer, pages }
 }

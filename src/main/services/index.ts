@@ -12,6 +12,7 @@ import { BLOBS_DIR, sweepIncoming } from './evidence/blobStore'
 import { createEvidenceService } from './evidence/evidenceService'
 import { createExportService } from './export/exportService'
 import { createNotesService } from './notes/notesService'
+import { createCustodyReportService } from './reports/custodyReportService'
 import { createSearchService } from './search/index'
 import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
@@ -57,6 +58,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
+    const reports = createCustodyReportService(ctx, { workspace, cases, audit })
     const search = createSearchService(ctx)
     // Not awaited: opening never waits on housekeeping, and a failure here costs only disk space.
     if (!store.readOnly) void sweepIncoming(store.resolve(BLOBS_DIR)).catch(() => undefined)
@@ -80,6 +82,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       statutes,
       briefings,
       exports,
+      reports,
       check,
       demo,
       search,

@@ -7,13 +7,15 @@ import i18next, { type i18n } from 'i18next'
 import ICU from 'i18next-icu'
 import type { Language } from '../domain/language'
 import enMemo from './locales/en/memo.json'
+import enReport from './locales/en/report.json'
 import enTemplates from './locales/en/templates.json'
 import esMemo from './locales/es/memo.json'
+import esReport from './locales/es/report.json'
 import esTemplates from './locales/es/templates.json'
 
 export const catalogue = {
-  en: { memo: enMemo, templates: enTemplates },
-  es: { memo: esMemo, templates: esTemplates },
+  en: { memo: enMemo, templates: enTemplates, report: enReport },
+  es: { memo: esMemo, templates: esTemplates, report: esReport },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']
 export type MessageKey<N extends Namespace> = keyof (typeof catalogue)['en'][N] & string

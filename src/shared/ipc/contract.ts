@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { briefingsChannels } from './channels/briefings'
 import { casesChannels } from './channels/cases'
+import { reportsChannels } from './channels/reports'
 import { searchChannels } from './channels/search'
 import { settingsChannels } from './channels/settings'
 import { evidenceChannels } from './channels/evidence'
@@ -17,6 +18,7 @@ import type { ChannelSpec } from './define'
 export const contract = {
   ...workspaceChannels,
   ...settingsChannels,
+  ...reportsChannels,
   ...casesChannels,
   ...searchChannels,
   ...statutesChannels,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../types'
 import { briefingsHandlers } from './briefings'
 import { casesHandlers } from './cases'
+import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
 import { evidenceHandlers } from './evidence'
@@ -11,6 +12,7 @@ import { workspaceHandlers } from './workspace'
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...settingsHandlers,
+  ...reportsHandlers,
   ...casesHandlers,
   ...searchHandlers,
   ...evidenceHandlers,
