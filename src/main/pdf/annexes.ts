@@ -1,6 +1,7 @@
 /** Annex tables: the exhibit list and the case timeline. */
 import { formatTarget, RELIABILITY_LABELS, type EvidenceItem, type TimelineEvent } from '@shared/domain'
-import { eventTime } from './citations'
+import { eventTime } from '@main/memo/citations'
+import { redactionLabel } from '@main/memo/release'
 import type { RenderContext } from './context'
 import { COLORS, GEOM } from './layout'
 import { drawTable, type Cell, type Row } from './table'
@@ -49,19 +50,22 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: numb
     { title: t('colVerification'), width: GEOM.width - 26 - 250 - 62 },
   ]
   const rows: Row[] = items.map((e: EvidenceItem, i) => {
-    const exhibit: Cell = [[r.run(e.title, 'bold', SIZE)]]
-    if (e.sourceUrl) exhibit.push([r.run(e.sourceUrl, 'regular', SIZE - 0.6, { color: COLORS.muted })])
-    if (e.file)
+    const withheld = r.release?.withheldItem(e.id)
+    const exhibit: Cell =
+      withheld !== undefined ? [[r.bar(redactionLabel(withheld, t), SIZE)]] : [r.runs(e.title, 'bold', SIZE)]
+    if (e.sourceUrl && withheld === undefined)
+      exhibit.push(r.runs(e.sourceUrl, 'regular', SIZE - 0.6, { color: COLORS.muted }))
+    if (e.file && withheld === undefined)
       exhibit.push([
-        r.run(
+        ...r.runs(
           t('fileLine', { name: e.file.originalName, type: e.file.mediaType, size: size(e.file.size) }),
           'regular',
           SIZE - 0.6,
           { color: COLORS.muted },
         ),
       ])
-    if (!e.sourceUrl && !e.file && e.capturedBy)
-      exhibit.push([r.run(t('capturedBy', { name: e.capturedBy }), 'regular', SIZE - 0.6, { color: COLORS.muted })])
+    if (!e.sourceUrl && !e.file && e.capturedBy && withheld === undefined)
+      exhibit.push(r.runs(t('capturedBy', { name: e.capturedBy }), 'regular', SIZE - 0.6, { color: COLORS.muted }))
     const anns = r.exhibits.citedAnnotations.get(e.id) ?? []
     if (anns.length) {
       exhibit.push([
@@ -108,9 +112,9 @@ export function timelineAnnex(r: RenderContext, letter: string, events: Timeline
     { title: t('colEvent'), width: GEOM.width - 146 - 58 },
   ]
   const rows: Row[] = events.map((ev) => {
-    const event: Cell = [[r.run(ev.title, 'bold', SIZE)]]
-    if (ev.location) event.push([r.run(ev.location, 'italic', SIZE - 0.4, { color: COLORS.muted })])
-    if (ev.description) event.push([r.run(ev.description, 'regular', SIZE - 0.4)])
+    const event: Cell = [r.runs(ev.title, 'bold', SIZE)]
+    if (ev.location) event.push(r.runs(ev.location, 'italic', SIZE - 0.4, { color: COLORS.muted }))
+    if (ev.description) event.push(r.runs(ev.description, 'regular', SIZE - 0.4))
     const exhibits = ev.evidenceIds.map((id) => r.exhibits.number.get(id)).filter((n): n is number => n !== undefined)
     if (exhibits.length) {
       event.push([

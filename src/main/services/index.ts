@@ -46,6 +46,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const statutes = createStatutesService(ctx, { library, cases, briefings })
     const caseDetail = createCaseDetailService({ cases, library, briefings })
     const exports = createExportService(ctx, {
+      audit,
       workspace,
       cases,
       briefings,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AuditChainReport } from './audit'
-import { Id, Instant, patchOf, Sha256, Tags } from './common'
+import { Id, Instant, patchOf, Sha256, Tags, Withhold } from './common'
 
 export const EVIDENCE_KINDS = [
   'video',
@@ -108,6 +108,10 @@ export const EvidenceItem = z.object({
   custody: z.array(CustodyEntry).default([]),
   eventIds: z.array(Id).default([]),
   tags: Tags,
+  /** Not for release: the whole item (no fields named) or only the fields named. */
+  withhold: Withhold.extend({
+    fields: z.array(z.enum(['title', 'description', 'sourceUrl', 'capturedBy'])).default([]),
+  }).optional(),
   createdAt: Instant,
   updatedAt: Instant,
 })
@@ -143,6 +147,7 @@ export const EvidenceInput = EvidenceItem.pick({
   informationCredibility: true,
   eventIds: true,
   tags: true,
+  withhold: true,
 })
 export type EvidenceInput = z.input<typeof EvidenceInput>
 
@@ -182,6 +187,7 @@ export const EvidencePatch = z.object({
   informationCredibility: EvidenceItem.shape.informationCredibility.unwrap().nullable().optional(),
   eventIds: z.array(Id).optional(),
   tags: z.array(z.string().trim().min(1).max(80)).max(200).optional(),
+  withhold: EvidenceItem.shape.withhold.unwrap().nullable().optional(),
 })
 export type EvidencePatch = z.input<typeof EvidencePatch>
 

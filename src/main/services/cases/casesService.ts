@@ -145,7 +145,11 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const fields = ActorPatch.parse(patch)
       const out = await file.write(caseId, (f) => {
         const i = indexOfRecord(f.actors, actorId, 'actor')
-        f.actors[i] = Actor.parse({ ...f.actors[i], ...fields })
+        const { withhold, ...rest } = fields
+        const next: Record<string, unknown> = { ...f.actors[i], ...rest }
+        if (withhold === null) delete next.withhold
+        else if (withhold) next.withhold = withhold
+        f.actors[i] = Actor.parse(next)
         return f.actors[i]
       })
       emit('actor', 'upsert', caseId, actorId)
