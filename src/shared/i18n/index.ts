@@ -12,12 +12,30 @@ import enTemplates from './locales/en/templates.json'
 import esMemo from './locales/es/memo.json'
 import esReport from './locales/es/report.json'
 import esTemplates from './locales/es/templates.json'
+import enBriefings from './locales/en/briefings.json'
+import enEvidence from './locales/en/evidence.json'
 import enUi from './locales/en/ui.json'
+import esBriefings from './locales/es/briefings.json'
+import esEvidence from './locales/es/evidence.json'
 import esUi from './locales/es/ui.json'
 
 export const catalogue = {
-  en: { ui: enUi, memo: enMemo, templates: enTemplates, report: enReport },
-  es: { ui: esUi, memo: esMemo, templates: esTemplates, report: esReport },
+  en: {
+    ui: enUi,
+    briefings: enBriefings,
+    evidence: enEvidence,
+    memo: enMemo,
+    templates: enTemplates,
+    report: enReport,
+  },
+  es: {
+    ui: esUi,
+    briefings: esBriefings,
+    evidence: esEvidence,
+    memo: esMemo,
+    templates: esTemplates,
+    report: esReport,
+  },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']
 export type MessageKey<N extends Namespace> = keyof (typeof catalogue)['en'][N] & string
