@@ -17,4 +17,6 @@ export interface MemoInput {
   annotations: Annotation[]
   /** The organisation's letterhead lines and logo; none prints no letterhead. */
   letterhead?: Letterhead
+  /** PNG or JPEG bytes of image exhibits the memo cites (stills), by evidence id: printed in the exhibit annex. */
+  images?: Record<string, Buffer>
 }

@@ -37,7 +37,12 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: number) => void) {
+export function exhibitsAnnex(
+  r: RenderContext,
+  letter: string,
+  tick: (row: number) => void,
+  images: Record<string, Buffer> = {},
+) {
   const { t } = r
   const items = r.exhibits.order
   const { cited } = r.exhibits
@@ -101,6 +106,45 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: numb
     }
   })
   drawTable(r, cols, rows, { size: SIZE, leading: LEADING, maxLines: 14, onRow: tick })
+  exhibitImages(r, images)
+}
+
+const FIGURE_HEIGHT = 230
+
+/** The images the memo cites (stills), each under its exhibit number, title and SHA-256, after the list. */
+function exhibitImages(r: RenderContext, images: Record<string, Buffer>) {
+  const { flow, doc, t } = r
+  for (const e of r.exhibits.order) {
+    const bytes = images[e.id]
+    if (!bytes || !e.file || r.release?.withheldItem(e.id) !== undefined) continue
+    let size: { width: number; height: number }
+    try {
+      const img = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(bytes)
+      size = { width: img.width, height: img.height }
+    } catch {
+      continue // an image pdfkit cannot read costs the figure, never the memo
+    }
+    const scale = Math.min(GEOM.width / size.width, FIGURE_HEIGHT / size.height, 1.5)
+    const w = size.width * scale
+    const h = size.height * scale
+    const caption = wrap(
+      r.runs(`${t('fnExhibitShort', { n: r.exhibits.number.get(e.id), title: e.title })}`, 'bold', 8.5),
+      GEOM.width,
+    )
+    flow.space(14)
+    flow.ensure(caption.length * 12 + h + 24)
+    flow.drawLines(caption, { x: GEOM.left, lineHeight: 12 })
+    doc.image(bytes, GEOM.left, flow.y + 2, { width: w, height: h })
+    flow.resetState()
+    flow.y += h + 6
+    flow.drawLine(
+      single(r.run(`SHA-256 ${e.file.sha256}`, 'mono', 6.8, { color: COLORS.muted })),
+      GEOM.left,
+      flow.y,
+      10,
+    )
+    flow.y += 12
+  }
 }
 
 export function timelineAnnex(r: RenderContext, letter: string, events: TimelineEvent[], tick: (row: number) => void) {

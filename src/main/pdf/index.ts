@@ -141,7 +141,7 @@ export async function renderBriefingPdf(
   await renderBody(r, blocks, progress)
   renderSignature(r, header)
 
-  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'))
+  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'), input.images)
   await progress('Exhibits')
   if (letters.timeline) timelineAnnex(r, letters.timeline, detail.events, everyRows('Annex: timeline'))
   await progress('Timeline')

@@ -66,6 +66,7 @@ export const CUSTODY_ACTIONS = [
   'status changed',
   'edited',
   'exported',
+  'derived',
 ] as const
 export const CustodyEntry = z.object({
   at: Instant,
@@ -108,6 +109,20 @@ export const EvidenceItem = z.object({
   custody: z.array(CustodyEntry).default([]),
   eventIds: z.array(Id).default([]),
   tags: Tags,
+  /** The tiers of its annotations, in lane order (annotations may name others; they follow). */
+  tiers: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  /** A still or a clip made from another item: the source's id and SHA-256 and the time code or range. */
+  derivedFrom: z
+    .object({
+      evidenceId: Id,
+      sha256: Sha256,
+      kind: z.enum(['still', 'clip']),
+      /** Seconds into the source: the frame of a still, or the start of a clip. */
+      at: z.number().nonnegative(),
+      /** The end of a clip, in seconds. */
+      to: z.number().nonnegative().optional(),
+    })
+    .optional(),
   /** Not for release: the whole item (no fields named) or only the fields named. */
   withhold: Withhold.extend({
     fields: z.array(z.enum(['title', 'description', 'sourceUrl', 'capturedBy'])).default([]),
@@ -148,6 +163,7 @@ export const EvidenceInput = EvidenceItem.pick({
   eventIds: true,
   tags: true,
   withhold: true,
+  tiers: true,
 })
 export type EvidenceInput = z.input<typeof EvidenceInput>
 
@@ -188,6 +204,7 @@ export const EvidencePatch = z.object({
   eventIds: z.array(Id).optional(),
   tags: z.array(z.string().trim().min(1).max(80)).max(200).optional(),
   withhold: EvidenceItem.shape.withhold.unwrap().nullable().optional(),
+  tiers: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
 })
 export type EvidencePatch = z.input<typeof EvidencePatch>
 

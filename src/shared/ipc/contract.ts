@@ -5,6 +5,7 @@
  * there, a handler in main, and nothing else.
  */
 import type { z } from 'zod'
+import { analysisChannels } from './channels/analysis'
 import { briefingsChannels } from './channels/briefings'
 import { casesChannels } from './channels/cases'
 import { reportsChannels } from './channels/reports'
@@ -24,6 +25,7 @@ export const contract = {
   ...statutesChannels,
   ...briefingsChannels,
   ...evidenceChannels,
+  ...analysisChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -1,4 +1,5 @@
 import type { Handlers } from '../types'
+import { analysisHandlers } from './analysis'
 import { briefingsHandlers } from './briefings'
 import { casesHandlers } from './cases'
 import { reportsHandlers } from './reports'
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...statutesHandlers,
   ...briefingsHandlers,
+  ...analysisHandlers,
 }

@@ -68,6 +68,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     evidenceRecords: caseRecords(file, 'evidence', 'evidence item'),
     /** The notes service's records. */
     noteRecords: caseRecords(file, 'notes', 'note'),
+    /** The issues service's records. */
+    issueRecords: caseRecords(file, 'issues', 'issue'),
 
     /** NOT_FOUND unless the case exists and its file loads. */
     async assertExists(caseId: string): Promise<void> {
@@ -104,6 +106,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         events: sortEvents(f.events),
         evidence: [...f.evidence],
         notes: [...f.notes],
+        issues: [...f.issues],
         statuteIds: [...f.statuteIds],
       }
     },

@@ -8,6 +8,7 @@ import {
   type Annotation,
   type Briefing,
   type CitationAttrs,
+  type EvidenceItem,
   type ExportRecord,
   type ExportResult,
 } from '@shared/domain'
@@ -103,6 +104,22 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     const list = await briefings.list(caseId)
     if (list.length) return { briefing: await briefings.get(caseId, list[0].id), drafted: false }
     return { briefing: await briefings.createFromTemplate(caseId, 'case file'), drafted: true }
+  }
+
+  /** The bytes of the PNG and JPEG exhibits the memo cites (stills), within a budget, for the exhibit annex. */
+  async function citedImages(items: EvidenceItem[], cites: CitationAttrs[]): Promise<Record<string, Buffer>> {
+    const cited = new Set(cites.map((c) => (c.target === 'annotation' ? c.evidenceId : c.id)))
+    const out: Record<string, Buffer> = {}
+    let budget = 40 * 1024 * 1024
+    for (const e of items) {
+      if (!cited.has(e.id) || !e.file || !/^image\/(png|jpeg)$/.test(e.file.mediaType) || e.file.size > budget) continue
+      const bytes = await readFile(await evidence.blobPath(e.file.sha256)).catch(() => null)
+      if (bytes) {
+        out[e.id] = bytes
+        budget -= bytes.length
+      }
+    }
+    return out
   }
 
   /** The organisation's letterhead, with its logo read from the blob store (a missing logo is left out). */
@@ -215,6 +232,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       statutes: [...detail.statutes, ...extra],
       annotations: cited,
       letterhead: await letterhead(),
+      images: await citedImages(detail.evidence, cites),
     }
     let buffer: Buffer
     let pages = 0

@@ -11,6 +11,7 @@ import {
 } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { renderCustodyReportPdf } from '@main/pdf/custodyReport'
+import { csv } from '@main/formats/csv'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
@@ -52,13 +53,6 @@ const CSV_COLUMNS = [
   'audit_prev_hash',
 ] as const
 
-/** RFC 4180: quoted when needed, quotes doubled; a leading =,+,- or @ is defused so no spreadsheet runs it. */
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 export function custodyReportCsv(report: CustodyReport): string {
   const rows: unknown[][] = [[...CSV_COLUMNS]]
   for (const e of report.exhibits)
@@ -84,7 +78,7 @@ export function custodyReportCsv(report: CustodyReport): string {
         c.audit?.prevHash,
       ]),
     )
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
+  return csv(rows)
 }
 
 /**
