@@ -33,6 +33,7 @@ import { translator, type Translate } from '@shared/i18n'
 import { appendixOrder, eventTime, footnoteText, numberExhibits, type CitationContext } from '@main/memo/citations'
 import { buildBlocks, type Block, type Inline } from '@main/memo/model'
 import type { MemoInput } from '@main/memo/input'
+import { annexLetters, headerRows } from '@main/memo/parts'
 import { redactionLabel, type ReleaseRules } from '@main/memo/release'
 import { BODY_END, BODY_START, NOTE_MARK } from './clearance'
 
@@ -88,11 +89,11 @@ export async function renderBriefingDocx(input: MemoInput, opts: DocxOptions): P
   }
   const exhibits = numberExhibits(citeCtx, cites)
   const excerpts = appendixOrder(input.statutes, cites)
-  const letters: { exhibits?: string; timeline?: string; statutes?: string } = {}
-  let code = 65
-  if (detail.evidence.length) letters.exhibits = String.fromCharCode(code++)
-  if (detail.events.length) letters.timeline = String.fromCharCode(code++)
-  if (excerpts.length) letters.statutes = String.fromCharCode(code++)
+  const letters = annexLetters({
+    exhibits: detail.evidence.length > 0,
+    timeline: detail.events.length > 0,
+    statutes: excerpts.length > 0,
+  })
 
   const footnotes: Record<number, { children: Paragraph[] }> = {}
   const noteAttrs: (CitationAttrs | null)[] = [null]
@@ -219,14 +220,7 @@ export async function renderBriefingDocx(input: MemoInput, opts: DocxOptions): P
       },
     ),
   )
-  const rows: [string, string, boolean][] = [
-    [t('to'), header.to, false],
-    [t('from'), header.from, false],
-    ...(header.cc.trim() ? [[t('cc'), header.cc, false] as [string, string, boolean]] : []),
-    [t('date'), header.date, false],
-    [t('subject'), header.subject || kase.title, true],
-    [t('reference'), header.reference || kase.reference, false],
-  ]
+  const rows = headerRows(header, kase, t)
   top.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },

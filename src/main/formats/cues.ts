@@ -44,3 +44,35 @@ export const cueText = (text: string) =>
     .filter((l) => l.trim())
     .join('\n')
     .replace(/-->/g, '→')
+
+/** The blank-line separated blocks of a cue file, each with the (1-based) line it starts on. */
+export function cueBlocks(text: string, from = 0): { line: number; lines: string[] }[] {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+  const out: { line: number; lines: string[] }[] = []
+  let i = from
+  while (i < lines.length) {
+    while (i < lines.length && !lines[i].trim()) i++
+    const start = i
+    const block: string[] = []
+    while (i < lines.length && lines[i].trim()) block.push(lines[i++])
+    if (block.length) out.push({ line: start + 1, lines: block })
+  }
+  return out
+}
+
+/** One cue of a block: its "start --> end" line, then its text; a problem when the timing is missing or backwards. */
+export function cueOf(block: { line: number; lines: string[] }, tier: string): Cue | CueProblem {
+  const t = block.lines.findIndex((l) => l.includes('-->'))
+  const m = t >= 0 ? /^(\S+)\s+-->\s+(\S+)(?:\s+.*)?$/.exec(block.lines[t].trim()) : null
+  const start = m ? parseClock(m[1]) : null
+  const end = m ? parseClock(m[2]) : null
+  if (start === null || end === null)
+    return { line: block.line, message: 'This cue has no readable "start --> end" timing line.' }
+  if (end < start) return { line: block.line + t, message: 'This cue ends before it starts.' }
+  return { tier, start, end, text: block.lines.slice(t + 1).join('\n') }
+}
+
+export const isCue = (c: Cue | CueProblem): c is Cue => 'start' in c

@@ -1,5 +1,5 @@
 /** WebVTT (W3C): the subtitles a browser player shows. One tier per file. */
-import { cueText, formatClock, parseClock, type Cue, type ParsedCues } from './cues'
+import { cueBlocks, cueOf, cueText, formatClock, isCue, type Cue, type ParsedCues } from './cues'
 
 export function toVtt(cues: Cue[]): string {
   const body = cues
@@ -8,38 +8,16 @@ export function toVtt(cues: Cue[]): string {
   return `WEBVTT\n\n${body}${cues.length ? '\n' : ''}`
 }
 
-const TIMING = /^(\S+)\s+-->\s+(\S+)(?:\s+.*)?$/
-
 export function fromVtt(text: string, tier: string): ParsedCues {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? ''))
+  const first = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/, 1)[0]
+  if (!/^WEBVTT(?:[ \t].*)?$/.test(first))
     return { cues: [], problems: [{ line: 1, message: 'A WebVTT file starts with "WEBVTT".' }] }
   const out: ParsedCues = { cues: [], problems: [] }
-  let i = 1
-  while (i < lines.length) {
-    // Blocks are separated by blank lines; NOTE, STYLE and REGION blocks carry no cues.
-    while (i < lines.length && !lines[i].trim()) i++
-    const start = i
-    const block: string[] = []
-    while (i < lines.length && lines[i].trim()) block.push(lines[i++])
-    if (!block.length) break
-    if (/^(NOTE|STYLE|REGION)\b/.test(block[0])) continue
-    const t = block.findIndex((l) => l.includes('-->'))
-    const m = t >= 0 ? TIMING.exec(block[t].trim()) : null
-    const from = m ? parseClock(m[1]) : null
-    const to = m ? parseClock(m[2]) : null
-    if (from === null || to === null) {
-      out.problems.push({ line: start + 1, message: 'This cue has no readable "start --> end" timing line.' })
-      continue
-    }
-    if (to < from) {
-      out.problems.push({ line: start + t + 1, message: 'This cue ends before it starts.' })
-      continue
-    }
-    out.cues.push({ tier, start: from, end: to, text: block.slice(t + 1).join('\n') })
+  // NOTE, STYLE and REGION blocks carry no cues.
+  for (const block of cueBlocks(text, 1).filter((b) => !/^(NOTE|STYLE|REGION)\b/.test(b.lines[0]))) {
+    const c = cueOf(block, tier)
+    if (isCue(c)) out.cues.push(c)
+    else out.problems.push(c)
   }
   return out
 }

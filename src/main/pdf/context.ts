@@ -3,6 +3,7 @@ import type PDFKit from 'pdfkit'
 import type { CitationAttrs, Language } from '@shared/domain'
 import { translator, type Translate } from '@shared/i18n'
 import { footnoteText, type CitationContext, type Exhibits } from '@main/memo/citations'
+import type { AnnexLetters } from '@main/memo/parts'
 import type { ReleaseRules } from '@main/memo/release'
 import type { FontKey, LoadedFont } from './fonts'
 import { Content } from './content'
@@ -24,11 +25,7 @@ export interface Section {
   y: number
 }
 
-export interface AnnexLetters {
-  exhibits?: string
-  timeline?: string
-  statutes?: string
-}
+export type { AnnexLetters } from '@main/memo/parts'
 
 export class RenderContext {
   readonly notes = new Map<number, Footnote>()

@@ -5,6 +5,7 @@
  */
 import type { Case, MemoHeader } from '@shared/domain'
 import type { Letterhead } from '@main/memo/input'
+import { headerRows } from '@main/memo/parts'
 import type { RenderContext } from './context'
 import { COLORS, GEOM, PAGE } from './layout'
 import { single, wrap } from './text'
@@ -58,14 +59,7 @@ export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, d
   flow.rule(GEOM.left, GEOM.right, flow.y, 1.6, COLORS.text)
   flow.y += 10
 
-  const rows: [string, string, boolean][] = [
-    [t('to'), header.to, false],
-    [t('from'), header.from, false],
-    ...(header.cc.trim() ? [[t('cc'), header.cc, false] as [string, string, boolean]] : []),
-    [t('date'), header.date, false],
-    [t('subject'), header.subject || kase.title, true],
-    [t('reference'), header.reference || kase.reference, false],
-  ]
+  const rows = headerRows(header, kase, t)
   for (const [label, value, strong] of rows) {
     const lines = wrap(r.runs(value || '—', strong ? 'bold' : 'regular', 10), GEOM.width - LABEL_WIDTH)
     const lab = r.run(label, 'bold', 9, { color: COLORS.muted })

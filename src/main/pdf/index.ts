@@ -10,7 +10,8 @@ import { appendixOrder } from '@main/memo/citations'
 import { statuteAppendix } from './appendix'
 import { renderBody } from './body'
 import { numberExhibits } from '@main/memo/citations'
-import { RenderContext, type AnnexLetters } from './context'
+import { annexLetters, type AnnexLetters } from '@main/memo/parts'
+import { RenderContext } from './context'
 import { DETERMINISTIC_DATE, openPdf } from './document'
 import { buildOutline, drawFurniture } from './furniture'
 import type { ReleaseRules } from '@main/memo/release'
@@ -83,15 +84,17 @@ export async function renderBriefingPdf(
   }
   const exhibits = numberExhibits(citeCtx, cites)
   const excerpts = appendixOrder(input.statutes, cites)
-  const letters: AnnexLetters = {}
   const t = translator(briefing.language, 'memo')
-  const annexNames: [keyof AnnexLetters, boolean, string][] = [
-    ['exhibits', detail.evidence.length > 0, t('exhibitsTitle')],
-    ['timeline', detail.events.length > 0, t('timelineTitle')],
-    ['statutes', excerpts.length > 0, t('statutesTitle')],
+  const letters = annexLetters({
+    exhibits: detail.evidence.length > 0,
+    timeline: detail.events.length > 0,
+    statutes: excerpts.length > 0,
+  })
+  const annexNames: [keyof AnnexLetters, string][] = [
+    ['exhibits', t('exhibitsTitle')],
+    ['timeline', t('timelineTitle')],
+    ['statutes', t('statutesTitle')],
   ]
-  let code = 65
-  for (const [key, present] of annexNames) if (present) letters[key] = String.fromCharCode(code++)
 
   const r = new RenderContext(
     doc,
@@ -135,7 +138,7 @@ export async function renderBriefingPdf(
     ),
     ...annexNames
       .filter(([key]) => letters[key])
-      .map(([key, , name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
+      .map(([key, name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
   ]
   const reserved = toc.length ? reserveToc(r, toc) : []
   await renderBody(r, blocks, progress)

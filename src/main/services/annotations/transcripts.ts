@@ -4,17 +4,17 @@
  * annotations. Files from outside are untrusted: regular files only, capped in
  * size, strict UTF-8.
  */
-import { lstat, mkdir, readFile } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
+import { lstat, readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
 import { AnnotationFormat, type Annotation, type AnnotationInput, type EvidenceItem } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import { toAnnotationsCsv } from '@main/formats/annotationsCsv'
 import type { Cue, CueProblem } from '@main/formats/cues'
 import { fromEaf, toEaf } from '@main/formats/eaf'
 import { fromSrt, toSrt } from '@main/formats/srt'
 import { fromVtt, toVtt } from '@main/formats/vtt'
-import { durableWriteFile } from '@main/storage/durableWrite'
 import { decodeUtf8 } from '@main/storage/storedJson'
+import { fileNameFor, withExtension, writeOutput } from '../outputs'
 
 const MAX_IMPORT = 20 * 1024 * 1024
 /** ELAN needs a tier id; the item's default tier ('') goes out and comes back under this one. */
@@ -93,13 +93,7 @@ export function createTranscriptsService(deps: TranscriptDeps) {
     ): Promise<{ path: string; format: AnnotationFormat; cues: number }> {
       const format = formatOf(opts.outPath, opts.format)
       const { text, count } = await render(caseId, evidenceId, format, opts.tier)
-      const path = resolve(opts.outPath)
-      try {
-        await mkdir(dirname(path), { recursive: true })
-        await durableWriteFile(path, text)
-      } catch (e) {
-        throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
-      }
+      const { path } = await writeOutput(opts.outPath, text)
       return { path, format, cues: count }
     },
 
@@ -147,14 +141,9 @@ export function createTranscriptsService(deps: TranscriptDeps) {
       choosePath: (defaultName: string) => Promise<string | null>,
     ) {
       const item = await deps.item(caseId, evidenceId)
-      const base = `${item.title}${opts.tier ? ` - ${opts.tier}` : ''}`
-        .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-        .trim()
-        .slice(0, 100)
-      const chosen = await choosePath(`${base || 'annotations'}.${opts.format}`)
+      const chosen = await choosePath(fileNameFor([item.title, opts.tier], opts.format, 'annotations'))
       if (!chosen) throw new AppError('CANCELLED', 'No file was chosen; nothing was written.')
-      const outPath = extname(chosen).toLowerCase() === `.${opts.format}` ? chosen : `${chosen}.${opts.format}`
-      return service.exportTo(caseId, evidenceId, { ...opts, outPath })
+      return service.exportTo(caseId, evidenceId, { ...opts, outPath: withExtension(chosen, opts.format) })
     },
 
     /** The window's import: asks for a file (`choose`), then reads it in. CANCELLED when dismissed. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { lstat, mkdir, readFile } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
+import { lstat, readFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
 import {
   citationsIn,
   Clearance,
@@ -13,14 +13,13 @@ import {
   type ExportResult,
 } from '@shared/domain'
 import { translator } from '@shared/i18n'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import { exportIdOf, paragraphChanges, paragraphsOf, readClearance } from '@main/docx/clearance'
 import { renderBriefingDocx } from '@main/docx/memoDocx'
 import { readDocxParts } from '@main/docx/readDocx'
 import { releaseRules } from '@main/memo/release'
 import { renderBriefingPdf } from '@main/pdf'
 import type { Letterhead } from '@main/memo/input'
-import { durableWriteFile } from '@main/storage/durableWrite'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
 import type { BriefingsService } from '../briefings/briefingsService'
@@ -30,6 +29,7 @@ import type { ServiceContext } from '../context'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
+import { fileNameFor, withExtension, writeOutput } from '../outputs'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 
 export interface ExportBriefingOptions {
@@ -76,20 +76,6 @@ export interface ExportDeps {
 
 /** A Word memo larger than this is not one (and is not read). */
 const MAX_DOCX = 64 * 1024 * 1024
-
-/** "ECU-USA-2026-001 Briefing memo.pdf": a name the save dialog can offer as is. */
-export function defaultExportName(reference: string, title: string): string {
-  const base = [reference, title]
-    .filter(Boolean)
-    .join(' ')
-    // Characters Windows, macOS or Linux refuse in file names, and control characters.
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120)
-  return `${base || 'briefing'}.pdf`
-}
 
 /** Renders briefings as PDF memos, and records each export on the briefing and in custody. */
 export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
@@ -255,14 +241,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     }
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
 
-    const path = resolve(opts.outPath)
-    try {
-      await mkdir(dirname(path), { recursive: true })
-      await durableWriteFile(path, buffer)
-    } catch (e) {
-      throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
-    }
-    const sha256 = createHash('sha256').update(buffer).digest('hex')
+    const { path, sha256 } = await writeOutput(opts.outPath, buffer)
     await briefings.recordExport(caseId, briefing.id, {
       id: exportId,
       at: ctx.now().toISOString(),
@@ -348,15 +327,23 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
      * no file is chosen.
      */
     async interactive(
-      input: { caseId: string; briefingId: string; draft?: boolean; taskId: string },
+      input: {
+        caseId: string
+        briefingId: string
+        draft?: boolean
+        taskId: string
+        format?: 'pdf' | 'docx'
+        release?: boolean
+      },
       choosePath: (defaultName: string) => Promise<string | null>,
       onProgress: ProgressReport,
     ): Promise<ExportResult> {
       const briefing = await briefings.get(input.caseId, input.briefingId)
       const c = await cases.getCase(input.caseId)
-      const chosen = await choosePath(defaultExportName(c.reference, briefing.title))
+      const format = input.format ?? 'pdf'
+      const chosen = await choosePath(fileNameFor([c.reference, briefing.title], format, 'briefing'))
       if (!chosen) throw new AppError('CANCELLED', 'Export cancelled: no file was chosen.')
-      const outPath = extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`
+      const outPath = withExtension(chosen, format)
       // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
       return tasks.run(input.taskId, async (signal) => {
         onProgress('Preparing the memo', 0, 1)
@@ -365,6 +352,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
           briefingId: input.briefingId,
           outPath,
           draft: input.draft,
+          format,
+          release: input.release,
           signal,
           onProgress: (done, total, label) => onProgress(label, done, total),
         })
