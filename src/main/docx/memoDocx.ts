@@ -30,7 +30,7 @@ import {
 } from 'docx'
 import { citationsIn, formatTarget, fullCitation, RELIABILITY_LABELS, type CitationAttrs } from '@shared/domain'
 import { translator, type Translate } from '@shared/i18n'
-import { appendixOrder, eventTime, footnoteText, numberExhibits, type CitationContext } from '@main/memo/citations'
+import { appendixOrder, eventTime, FootnoteWriter, numberExhibits, type CitationContext } from '@main/memo/citations'
 import { buildBlocks, type Block, type Inline } from '@main/memo/model'
 import type { MemoInput } from '@main/memo/input'
 import { annexLetters, headerRows } from '@main/memo/parts'
@@ -96,11 +96,12 @@ export async function renderBriefingDocx(input: MemoInput, opts: DocxOptions): P
   })
 
   const footnotes: Record<number, { children: Paragraph[] }> = {}
+  const notes = new FootnoteWriter(citeCtx, exhibits, t, lang, letters)
   const noteAttrs: (CitationAttrs | null)[] = [null]
   const cite = (attrs: CitationAttrs) => {
     const n = noteAttrs.length
     noteAttrs.push(attrs)
-    const text = footnoteText(attrs, citeCtx, exhibits, t, lang, letters)
+    const text = notes.text(attrs, n)
     // The bookmark names the citation, so it is found again even if a word processor renumbers the notes.
     footnotes[n] = {
       children: [para([new Bookmark({ id: `${NOTE_MARK}${n}`, children: [] }), ...textRuns(text, { size: 16 })])],

@@ -6,6 +6,7 @@
  */
 import type { Translate } from '@shared/i18n'
 import {
+  citationLabel,
   formatEventTime,
   formatTarget,
   fullCitation,
@@ -174,4 +175,52 @@ export function appendixOrder(statutes: StatuteExcerpt[], cites: CitationAttrs[]
   for (const c of cites) if (c.target === 'statute' && byId.has(c.id)) out.set(c.id, byId.get(c.id)!)
   for (const s of statutes) out.set(s.id, s)
   return [...out.values()]
+}
+
+/**
+ * Footnotes in order: the first citation of a thing gets the full note; a later
+ * one of the same thing at the same pinpoint a short note pointing back to it
+ * ("Exhibit 1 (see note 1); unverified."), as legal writing does.
+ */
+export class FootnoteWriter {
+  private readonly first = new Map<string, number>()
+
+  constructor(
+    private readonly ctx: CitationContext,
+    private readonly ex: Exhibits,
+    private readonly t: Translate<'memo'>,
+    private readonly lang: Language = 'en',
+    private readonly annexes: AnnexRefs = {},
+  ) {}
+
+  /** The text of note `n`, which cites `c`. */
+  text(c: CitationAttrs, n: number): string {
+    const key = `${c.target}|${c.id}|${c.pinpoint.trim()}`
+    const note = this.first.get(key)
+    if (note === undefined) {
+      this.first.set(key, n)
+      return footnoteText(c, this.ctx, this.ex, this.t, this.lang, this.annexes)
+    }
+    const { t } = this
+    if (c.target === 'evidence' || c.target === 'annotation') {
+      const a = c.target === 'annotation' ? this.ctx.annotations.find((x) => x.id === c.id) : undefined
+      const e = this.ctx.evidence.find(
+        (x) => x.id === (c.target === 'evidence' ? c.id : (a?.evidenceId ?? c.evidenceId)),
+      )
+      if (!e) return footnoteText(c, this.ctx, this.ex, t, this.lang, this.annexes)
+      const label = `${t('fnExhibitShort', { n: this.ex.number.get(e.id), title: clip(e.title, 60) })}${a ? `, ${formatTarget(a.target, this.lang)}` : ''}`
+      return e.verification.status === 'verified'
+        ? t('fnRepeat', { label, note })
+        : t('fnRepeatStatus', { label, note, status: t(`status.${e.verification.status}`).toLowerCase() })
+    }
+    if (c.target === 'statute') {
+      const s = this.ctx.statutes.find((x) => x.id === c.id)
+      if (s)
+        return t('fnRepeat', {
+          label: citationLabel({ ...s, paragraph: pinpointParagraph(s.paragraph, c.pinpoint.trim()) }),
+          note,
+        })
+    }
+    return footnoteText(c, this.ctx, this.ex, t, this.lang, this.annexes)
+  }
 }

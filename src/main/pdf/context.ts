@@ -2,7 +2,7 @@
 import type PDFKit from 'pdfkit'
 import type { CitationAttrs, Language } from '@shared/domain'
 import { translator, type Translate } from '@shared/i18n'
-import { footnoteText, type CitationContext, type Exhibits } from '@main/memo/citations'
+import { FootnoteWriter, type CitationContext, type Exhibits } from '@main/memo/citations'
 import type { AnnexLetters } from '@main/memo/parts'
 import type { ReleaseRules } from '@main/memo/release'
 import type { FontKey, LoadedFont } from './fonts'
@@ -35,6 +35,7 @@ export class RenderContext {
   readonly content: Content
   /** The memo's fixed words in its language. */
   readonly t: Translate<'memo'>
+  private readonly footnotes: FootnoteWriter
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -49,6 +50,7 @@ export class RenderContext {
     readonly release?: ReleaseRules,
   ) {
     this.t = translator(lang, 'memo')
+    this.footnotes = new FootnoteWriter(cites, exhibits, this.t, lang, annexes)
     this.content = new Content(doc)
     this.flow = new Flow(
       doc,
@@ -85,7 +87,7 @@ export class RenderContext {
   /** Registers a citation's footnote and returns the superscript run that marks it. */
   cite(attrs: CitationAttrs, bodySize: number): Run {
     const n = this.nextNote++
-    const text = footnoteText(attrs, this.cites, this.exhibits, this.t, this.lang, this.annexes)
+    const text = this.footnotes.text(attrs, n)
     const lines = wrap(this.runs(text, 'regular', SIZES.note), GEOM.width - NOTE_INDENT)
     this.notes.set(n, { n, lines, height: lines.length * SIZES.noteLeading })
     return this.run(String(n), 'regular', bodySize * 0.62, { rise: bodySize * 0.38, notes: [n], color: COLORS.text })

@@ -57,6 +57,8 @@ export class Flow {
   private notesHeight = 0
   /** Footnotes that did not fit at the foot of their page (dozens cited in one line); they continue on the next. */
   private carry: Footnote[] = []
+  /** Notes already given a page: a citation whose line wraps onto the next page must not print its note twice. */
+  private readonly placed = new Set<number>()
   private currentColor = ''
   private pagesStarted = 0
 
@@ -124,6 +126,7 @@ export class Flow {
    * next page. A page with no notes yet always takes one.
    */
   private addNote(fn: Footnote, textBottom: number) {
+    this.placed.add(fn.n)
     const room = GEOM.bottom - NOTE_SEPARATOR - textBottom - this.notesHeight
     if (this.carry.length || (this.pageNotes.length && fn.height + NOTE_GAP > room)) {
       this.carry.push(fn)
@@ -204,7 +207,7 @@ export class Flow {
       this.y += lh
       for (const num of lines[i].notes) {
         const fn = this.notes.get(num)
-        if (fn && !this.pageNotes.includes(fn) && !this.carry.includes(fn)) this.addNote(fn, this.y)
+        if (fn && !this.placed.has(num)) this.addNote(fn, this.y)
       }
       onThisPage++
     }

@@ -130,7 +130,7 @@ describe('briefings service', () => {
         options: { draft: true, deterministic: false },
       }
       await s.briefings.recordExport(caseId, copy.id, record)
-      expect((await s.briefings.get(caseId, copy.id)).exports).toEqual([record])
+      expect((await s.briefings.get(caseId, copy.id)).exports).toEqual([{ ...record, format: 'pdf' }])
       expect(await s.briefings.findExport('/tmp/x.pdf')).toMatchObject({ caseId, briefingId: copy.id })
       expect(await s.briefings.findExport('/etc/passwd')).toBeNull()
 
