@@ -48,7 +48,9 @@ export function createCheckService(deps: CheckDeps) {
             message: describeGap(g),
           }))
         : [{ file: AUDIT_LOG, kind: 'invalid', message: `The audit log's hash chain is broken: ${chain.reason}.` }]
-      return { filesChecked, problems: [...workspace.problems(), ...found.problems, ...auditProblems] }
+      // The audit log's state is the chain check's to say (an append refused earlier reported it too).
+      const stored = workspace.problems().filter((p) => p.file !== AUDIT_LOG)
+      return { filesChecked, problems: [...stored, ...found.problems, ...auditProblems] }
     },
   }
 }
