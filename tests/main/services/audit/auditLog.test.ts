@@ -76,6 +76,23 @@ describe('audit log', () => {
     }
   })
 
+  it('catches a forged last entry whose hash was recomputed (the head names the one written)', async () => {
+    const { s, lines, rewrite } = await withLog()
+    try {
+      const e = JSON.parse(lines[4])
+      e.detail = { n: 40 }
+      e.hash = entryHash(e)
+      await rewrite([...lines.slice(0, 4), JSON.stringify(e)])
+      expect(await s.audit.verifyChain()).toMatchObject({
+        ok: false,
+        brokenAt: 4,
+        reason: expect.stringMatching(/not the one that was written/),
+      })
+    } finally {
+      await s.close()
+    }
+  })
+
   it('catches a removed entry', async () => {
     const { s, lines, rewrite } = await withLog()
     try {
