@@ -1,3 +1,4 @@
+import { layout } from '@main/storage/layout'
 import { WorkspaceStore, type StoreOptions } from '@main/storage/store'
 import { createAnnotationsService } from './annotations/annotationsService'
 import { createAuditLog } from './audit/auditLog'
@@ -44,9 +45,23 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const statutes = createStatutesService(ctx, { library, cases, briefings })
     const caseDetail = createCaseDetailService({ cases, library, briefings })
     const exports = createExportService(ctx, { cases, briefings, caseDetail, library, annotations, evidence, tasks })
-    const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
+    const check = createCheckService(ctx, { workspace, library, cases, annotations, briefings, evidence, audit })
     const demo = createDemoService({ workspace, cases, evidence, library, statutes, briefings })
     const search = createSearchService(ctx)
+    // Custody changes a stop interrupted are completed (or dropped, if the case write never landed)
+    // before anything else writes, so the case files and the audit log agree from the start.
+    if (!store.readOnly) {
+      const settled = await evidence.journal.replay().catch((e: Error) => ({
+        waiting: [
+          {
+            file: layout.journalDir,
+            kind: 'inconsistent' as const,
+            message: `Interrupted evidence changes could not be completed yet: ${e.message}`,
+          },
+        ],
+      }))
+      for (const p of settled.waiting) store.report(p)
+    }
     // Not awaited: opening never waits on housekeeping, and a failure here costs only disk space.
     if (!store.readOnly) void sweepIncoming(store.resolve(BLOBS_DIR)).catch(() => undefined)
     return {
