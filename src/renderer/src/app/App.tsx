@@ -8,7 +8,7 @@ import { SearchPanel } from '../features/search/index'
 import { call, onAppEvent } from '../lib/api'
 import { AboutDialog } from './AboutDialog'
 import { ProblemsBanner, ReadOnlyBanner } from './Banners'
-import { isCaseTab, navigate, useHashRoute } from './router'
+import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
 import { useWorkspaceData } from './useWorkspaceData'
 
 type Modal = 'new-case' | 'search' | 'about' | null

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Actor } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { call } from '@renderer/lib/api'
 import { errorMessage } from './caseFormat'

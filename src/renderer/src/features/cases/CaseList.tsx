@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@shared/domain'
 import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
-import { formatRoute } from '@renderer/app/router'
+import { formatRoute } from '@renderer/lib/router'
 import { call } from '@renderer/lib/api'
 import { RenameCaseDialog } from './RenameCaseDialog'
 import { STATUS_LABELS, errorMessage } from './caseFormat'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { CASE_STATUSES, type Case, type CasePatch, type CaseStatus } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ChipsInput } from '@renderer/components/ChipsInput'
 import { ClassificationInput } from '@renderer/components/ClassificationInput'
 import { SaveStatus } from '@renderer/components/SaveStatus'

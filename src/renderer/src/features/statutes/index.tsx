@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { citationLabel, type StatuteExcerpt } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call } from '@renderer/lib/api'
 import { ImportDialog } from './ImportDialog'
