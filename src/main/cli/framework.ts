@@ -42,6 +42,8 @@ export interface Command {
   options?: Options
   /** Positional arguments: exact count, or [min, max]. */
   positionals?: number | [number, number]
+  /** The command prints the workspace's problems itself (check, repair): no warnings added. */
+  reportsProblems?: boolean
   run(ctx: CommandRun): Promise<void>
 }
 
@@ -106,7 +108,13 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
       const open = async (readOnly: boolean) => {
         const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
         try {
-          return await fn(s)
+          const out = await fn(s)
+          // What the command met besides its result (a damaged briefing it skipped, an index it rebuilt)
+          // is said on stderr, so stdout stays the result. Files set aside earlier are check's to list.
+          if (!cmd.reportsProblems)
+            for (const p of s.workspace.problems())
+              if (p.kind !== 'quarantined') io.err(`casefile: warning: ${p.message.replace(/\s+/g, ' ').trim()}`)
+          return out
         } finally {
           await s.close()
         }

@@ -13,6 +13,7 @@ import { BLOBS_DIR, sweepIncoming } from './evidence/blobStore'
 import { createEvidenceService } from './evidence/evidenceService'
 import { createExportService } from './export/exportService'
 import { createNotesService } from './notes/notesService'
+import { createRepairService } from './repair/repairService'
 import { createSearchService } from './search/index'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
@@ -34,10 +35,11 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
   try {
     const tasks = new TaskRegistry()
     const workspace = createWorkspaceService(ctx)
-    await workspace.ensure()
+    const cases = createCasesService(ctx, workspace)
+    // Before anything reads the index: a folder of cases without workspace.json gets it rebuilt, never emptied.
+    await workspace.ensure(() => cases.onDisk())
     const audit = createAuditLog(ctx, () => workspace.userName())
     const library = createStatuteLibrary(ctx)
-    const cases = createCasesService(ctx, workspace)
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
     const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
@@ -46,6 +48,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const caseDetail = createCaseDetailService({ cases, library, briefings })
     const exports = createExportService(ctx, { cases, briefings, caseDetail, library, annotations, evidence, tasks })
     const check = createCheckService(ctx, { workspace, library, cases, annotations, briefings, evidence, audit })
+    const repair = createRepairService(ctx, { workspace, cases, evidence, audit, check })
     const demo = createDemoService({ workspace, cases, evidence, library, statutes, briefings })
     const search = createSearchService(ctx)
     // Custody changes a stop interrupted are completed (or dropped, if the case write never landed)
@@ -84,6 +87,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       briefings,
       exports,
       check,
+      repair,
       demo,
       search,
       close: async () => {

@@ -187,6 +187,22 @@ export class WorkspaceStore {
     }
   }
 
+  /**
+   * For a reader only: a document held in memory in place of a file that is missing or damaged
+   * (the workspace index rebuilt from the case folders), so reading goes on; nothing is written.
+   */
+  standIn<S extends AnySchema>(relPath: string, kind: FileKind, schema: S, data: z.input<S>): void {
+    if (!this._readOnly) throw new AppError('INTERNAL', 'Only a read-only opener keeps a stand-in document.')
+    const low = new Low<z.output<S>>(
+      new DurableJsonAdapter<z.output<S>>(this.resolve(relPath), this.queueFor(relPath), false),
+      schema.parse(data),
+    )
+    this.docs.set(
+      relPath,
+      Promise.resolve(this.wrap(relPath, low, true, kind, schema)) as Promise<StoredDocument<unknown>>,
+    )
+  }
+
   /** Forgets a cached document (after a restore, or when its file is removed). */
   forget(relPath: string): void {
     this.docs.delete(relPath)

@@ -228,6 +228,7 @@ export const CustodyGap = z.object({
   title: z.string(),
   action: CustodyEntry.shape.action,
   at: Instant,
+  sha256: Sha256.optional(),
 })
 export type CustodyGap = z.infer<typeof CustodyGap>
 

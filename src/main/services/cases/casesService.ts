@@ -11,6 +11,7 @@ import {
   EventInput,
   EventPatch,
   sortEvents,
+  toCaseSummary,
   TimelineEvent,
   type CaseSummary,
   type WorkspaceProblem,
@@ -21,7 +22,7 @@ import { entriesIn } from '@main/storage/folders'
 import { SAFE_ID } from '@main/storage/layout'
 import { nowIso, type ServiceContext } from '../context'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { CASES_DIR, caseDir, caseFilePath } from './caseFiles'
+import { CASES_DIR, caseDir, caseFilePath, readCaseFile } from './caseFiles'
 import { caseRecords, indexOfRecord, type CaseFileAccess } from './caseRecords'
 
 const isTempName = (name: string) => TEMP_FILE.test(name) || LEGACY_TEMP_FILE.test(name)
@@ -228,6 +229,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       folders: string[]
       readable: string[]
       stubs: string[]
+      /** Case folders with a case file that the index does not list. */
+      unindexed: string[]
       problems: WorkspaceProblem[]
     }> {
       const indexed = new Set((await workspace.listCases().catch(() => [])).map((c) => c.id))
@@ -235,6 +238,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const problems: WorkspaceProblem[] = []
       const readable: string[] = []
       const stubs: string[] = []
+      const unindexed: string[] = []
       const onDisk: string[] = []
       for (const e of entries) {
         const rel = caseDir(e.name)
@@ -267,6 +271,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             })
           continue
         }
+        if (!indexed.has(e.name)) unindexed.push(e.name)
         if (!indexed.has(e.name))
           problems.push({
             file,
@@ -282,7 +287,26 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'missing',
             message: `The index lists case ${id} but its folder is missing.`,
           })
-      return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, problems }
+      return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, unindexed, problems }
+    },
+
+    /**
+     * What the case folders on disk say, read without the store (nothing is moved or written):
+     * null when there is no case folder at all, so a new folder is not taken for a damaged one.
+     */
+    async onDisk(): Promise<{ summaries: CaseSummary[]; unreadable: string[] } | null> {
+      const folders = (await entriesIn(ctx.store.root, CASES_DIR)).filter(
+        (e) => e.type === 'folder' && SAFE_ID.test(e.name),
+      )
+      if (!folders.length) return null
+      const summaries: CaseSummary[] = []
+      const unreadable: string[] = []
+      for (const f of folders) {
+        const file = await readCaseFile(ctx.store.root, f.name)
+        if (file && file.case.id === f.name) summaries.push(toCaseSummary(file.case))
+        else if (await ctx.store.exists(caseFilePath(f.name))) unreadable.push(f.name)
+      }
+      return { summaries, unreadable }
     },
 
     /**

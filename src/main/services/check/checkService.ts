@@ -67,6 +67,7 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         folders: [] as string[],
         readable: [] as string[],
         stubs: [] as string[],
+        unindexed: [] as string[],
         problems: [] as WorkspaceProblem[],
       })
       filesChecked += found.filesChecked

@@ -48,6 +48,8 @@ export function createCustodyJournal(
   const rel = (id: string) => join(layout.journalDir, `${id}.json`)
   /** Intents of this session whose completion failed: settled before the next change. */
   let unsettled = false
+  /** Intents settled since the workspace was opened (repair says what the open did). */
+  const totals = { completed: 0, dropped: 0 }
 
   async function write(intent: CustodyIntent): Promise<void> {
     await mkdir(ctx.store.resolve(layout.journalDir), { recursive: true })
@@ -192,6 +194,7 @@ export function createCustodyJournal(
   return {
     run,
     replay,
+    settledSinceOpen: () => ({ ...totals }),
 
     /** For check (read-only): each intent still waiting, as a problem that writable open or repair settles. */
     async pending(): Promise<WorkspaceProblem[]> {
