@@ -107,6 +107,12 @@ export class WorkspaceStore {
       this.problems.push(problem)
   }
 
+  /** Drops one recorded problem (it was dealt with, and said so elsewhere). */
+  dropProblem(problem: WorkspaceProblem): void {
+    const i = this.problems.indexOf(problem)
+    if (i >= 0) this.problems.splice(i, 1)
+  }
+
   /** Drops the recorded problems of a file (it was restored or rebuilt). */
   clearProblems(relPath: string): void {
     for (let i = this.problems.length - 1; i >= 0; i--)

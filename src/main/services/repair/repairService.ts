@@ -38,8 +38,11 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       const did = (kind: RepairAction['kind'], file: string, message: string) => actions.push({ kind, file, message })
 
       // What opening the workspace for writing already did (repair opens it so).
-      const rebuilt = workspace.problems().find((p) => p.file === 'workspace.json' && p.kind === 'missing')
-      if (rebuilt) did('index rebuilt', 'workspace.json', rebuilt.message)
+      const rebuilt = ctx.store.problems.find((p) => p.file === 'workspace.json' && p.kind === 'missing')
+      if (rebuilt && !ctx.store.readOnly) {
+        did('index rebuilt', 'workspace.json', rebuilt.message)
+        ctx.store.dropProblem(rebuilt)
+      }
       await evidence.journal.replay()
       const settled = evidence.journal.settledSinceOpen()
       if (settled.completed || settled.dropped)
