@@ -1,7 +1,8 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { ZodError } from 'zod'
+import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 
 /** Bad usage: exit 2. */
@@ -131,6 +132,8 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   return 0
 }
 
+/** One line a person can act on: a zod failure as its fields and reasons, never its JSON. */
 export function oneLine(e: unknown): string {
-  return messageOf(e).replace(/\s+/g, ' ').trim()
+  const text = e instanceof ZodError ? `invalid input: ${describeZodError(e)}` : messageOf(e)
+  return text.replace(/\s+/g, ' ').trim()
 }

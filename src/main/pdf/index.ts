@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { citationsIn, type Annotation, type Briefing, type CaseDetail, type StatuteExcerpt } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { stringifyDeep } from '@shared/domain/json'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
 import { appendixOrder, statuteAppendix } from './appendix'
 import { renderBody } from './body'
@@ -42,7 +43,6 @@ export interface RenderOptions {
 export const DETERMINISTIC_DATE = new Date('2000-01-01T00:00:00.000Z')
 
 const UNDRAWN = new Set(['exports', 'custody', 'createdAt', 'updatedAt', 'briefings'])
-const dropUndrawn = (key: string, value: unknown) => (UNDRAWN.has(key) ? undefined : value)
 
 const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
 
@@ -79,7 +79,7 @@ export async function renderBriefingPdf(
     // stays fixed across exports (which change timestamps, custody and the export list, none of them drawn)
     // and still differs between different memos.
     const digest = createHash('sha256')
-      .update(JSON.stringify([input, !!opts.draft], dropUndrawn))
+      .update(stringifyDeep([input, !!opts.draft], { dropKeys: UNDRAWN }))
       .digest()
     docInternals._id = new Uint8Array(digest.subarray(0, 16))
   }

@@ -1,60 +1,6 @@
-/**
- * JSON text of stored data at any nesting depth. JSON.parse copes with a
- * document nested tens of thousands of levels (a briefing body made of quotes in
- * quotes), but JSON.stringify recurses and overflows the stack at a few thousand:
- * such a file would load and then never save again. Plain data only (what zod
- * returns): objects, arrays, strings, numbers, booleans, null.
- */
-export function stringifyStored(value: unknown, pretty: boolean): string {
-  try {
-    return pretty ? JSON.stringify(value, null, 1) : JSON.stringify(value)
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e
-    return stringifyIteratively(value)
-  }
-}
+import { stringifyDeep } from '@shared/domain/json'
 
-type Frame = { items: [string | null, unknown][]; i: number; close: string }
+export { stringifyIteratively } from '@shared/domain/json'
 
-/** The compact JSON.stringify form, built with an explicit stack instead of recursion. */
-export function stringifyIteratively(value: unknown): string {
-  const out: string[] = []
-  const stack: Frame[] = []
-  const open = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') {
-      out.push(scalar(v))
-      return
-    }
-    if (Array.isArray(v)) {
-      out.push('[')
-      stack.push({ items: v.map((x) => [null, x]), i: 0, close: ']' })
-    } else {
-      out.push('{')
-      const items = Object.entries(v as Record<string, unknown>).filter(
-        ([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol',
-      )
-      stack.push({ items, i: 0, close: '}' })
-    }
-  }
-  open(value)
-  while (stack.length) {
-    const top = stack[stack.length - 1]
-    if (top.i === top.items.length) {
-      out.push(top.close)
-      stack.pop()
-      continue
-    }
-    const [key, v] = top.items[top.i++]
-    if (top.i > 1) out.push(',')
-    if (key !== null) out.push(JSON.stringify(key), ':')
-    open(v)
-  }
-  return out.join('')
-}
-
-function scalar(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null'
-  if (typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v)
-  // undefined, functions and symbols inside arrays become null, as JSON.stringify makes them.
-  return 'null'
-}
+/** A stored file's JSON text at any depth (see stringifyDeep); pretty with one-space indents. */
+export const stringifyStored = (value: unknown, pretty: boolean): string => stringifyDeep(value, { pretty })

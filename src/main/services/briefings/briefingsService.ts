@@ -10,6 +10,7 @@ import {
   ExportRecord,
   type BriefingSummary,
 } from '@shared/domain'
+import { stringifyDeep } from '@shared/domain/json'
 import { AppError } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CasesService } from '../cases/casesService'
@@ -120,7 +121,8 @@ export function createBriefingsService(
         template: b.template,
         status: 'draft',
         header: b.header,
-        body: structuredClone(b.body),
+        // Not structuredClone: it recurses, and a body may be nested thousands of levels deep.
+        body: JSON.parse(stringifyDeep(b.body)),
       })
     },
 

@@ -11,6 +11,7 @@ import type { CaseDetailService } from '../caseDetail/caseDetailService'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import type { EvidenceService } from '../evidence/evidenceService'
+import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 
@@ -148,6 +149,14 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
     }
     const sha256 = createHash('sha256').update(buffer).digest('hex')
+    // The memo lists every exhibit with the SHA-256 recorded at import: say when the stored file
+    // behind one is gone or no longer hashes to it (the memo is written all the same).
+    const warnings: string[] = []
+    for (const b of await evidence.blobProblems([caseId])) {
+      const message = `${describeBlobProblem(b)} The memo lists it with the SHA-256 recorded at import.`
+      warnings.push(message)
+      ctx.store.report({ file: `blobs/${b.expected}`, kind: b.status === 'missing' ? 'missing' : 'invalid', message })
+    }
     await briefings.recordExport(caseId, briefing.id, {
       at: ctx.now().toISOString(),
       file: path,
@@ -156,7 +165,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       options: { draft: !!opts.draft, deterministic: !!opts.deterministic },
     })
     await recordCustodyExported(caseId, cites, { file: path, sha256 })
-    return { path, sha256, pages, bytes: buffer.length }
+    return { path, sha256, pages, bytes: buffer.length, ...(warnings.length ? { warnings } : {}) }
   }
 
   return {
@@ -189,7 +198,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
           onProgress: (done, total, label) => onProgress(label, done, total),
         })
         onProgress('Done', 1, 1)
-        return { path: result.path, sha256: result.sha256, pages: result.pages }
+        return { path: result.path, sha256: result.sha256, pages: result.pages, warnings: result.warnings }
       })
     },
 
