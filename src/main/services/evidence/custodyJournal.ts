@@ -188,6 +188,8 @@ export function createCustodyJournal(
       }
     }
     unsettled = left
+    totals.completed += out.completed
+    totals.dropped += out.dropped
     return out
   }
 

@@ -91,6 +91,29 @@ describe('repair', () => {
     expect((await readdir(join(root, 'quarantine', 'set-aside'))).length).toBe(3)
   })
 
+  it('says it completed or dropped the evidence changes a stop interrupted', async () => {
+    const root = await demo()
+    await mkdir(join(root, 'journal'), { recursive: true })
+    await writeFile(
+      join(root, 'journal', 'never-landed.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        id: 'never-landed',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        op: 'custody',
+        caseId: CASE,
+        evidenceId: 'ev_never',
+        custody: [{ at: '2026-01-01T00:00:00.000Z', actor: 'x', action: 'referenced', detail: '' }],
+        audit: [{ action: 'referenced', target: `evidence:${CASE}/ev_never`, actor: 'x', detail: {} }],
+      }),
+    )
+    const report = await repair(root)
+    expect(report.actions).toEqual([
+      expect.objectContaining({ kind: 'interrupted change settled', message: expect.stringMatching(/1 dropped/) }),
+    ])
+    expect(report.remaining).toEqual([])
+  })
+
   it('sets aside the fragment of an interrupted audit append and records it', async () => {
     const root = await demo()
     await appendFile(join(root, 'audit.log.jsonl'), '{"action":"imported","at":"20')

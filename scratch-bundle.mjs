@@ -1,0 +1,2 @@
+import { build } from 'esbuild'
+import { aliases } from './electron.vite.config.ts'
