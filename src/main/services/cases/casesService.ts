@@ -19,7 +19,8 @@ import {
 import { AppError } from '@shared/ipc/result'
 import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
 import { entriesIn } from '@main/storage/folders'
-import { SAFE_ID } from '@main/storage/layout'
+import { layout, SAFE_ID } from '@main/storage/layout'
+import { setAside } from '@main/storage/leftovers'
 import { nowIso, type ServiceContext } from '../context'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { CASES_DIR, caseDir, caseFilePath, readCaseFile } from './caseFiles'
@@ -124,13 +125,27 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const fields = CaseInput.parse(input)
       if ((await workspace.listCases()).some((c) => c.id === id))
         throw new AppError('CONFLICT', `A case with id "${id}" exists.`)
+      if (await ctx.store.exists(caseDir(id)))
+        throw new AppError('CONFLICT', `cases/${id} is already on disk (casefile repair lists it again).`)
       const at = nowIso(ctx)
       const c = Case.parse({ ...fields, id, createdAt: at, updatedAt: at })
-      await ctx.store.document(caseFilePath(id), 'case', CaseFile, () => ({
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        case: c,
-      }))
-      await workspace.upsertCase(c)
+      try {
+        await ctx.store.document(caseFilePath(id), 'case', CaseFile, () => ({
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          case: c,
+        }))
+        await workspace.upsertCase(c)
+      } catch (e) {
+        // A creation that failed leaves no half-made case behind (one the index does not list would
+        // come back at the next repair): the new folder goes, kept, under quarantine/set-aside/.
+        // (Unless the index got it after all: the failure came after its rename, and the case stands.)
+        const listed = (await workspace.listCases().catch(() => [])).some((x) => x.id === id)
+        if (!listed && (await ctx.store.exists(caseDir(id)))) {
+          ctx.store.forget(caseFilePath(id))
+          await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now()).catch(() => undefined)
+        }
+        throw e
+      }
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId: id, id })
       return c
     },
@@ -229,11 +244,12 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       folders: string[]
       readable: string[]
       stubs: string[]
-      /** Case folders with a case file that the index does not list. */
+      /** Case folders with a case file that the index does not list, or lists as it was before an edit. */
       unindexed: string[]
       problems: WorkspaceProblem[]
     }> {
-      const indexed = new Set((await workspace.listCases().catch(() => [])).map((c) => c.id))
+      const index = await workspace.listCases().catch(() => [] as readonly CaseSummary[])
+      const indexed = new Set(index.map((c) => c.id))
       const entries = (await entriesIn(ctx.store.root, CASES_DIR)).filter((e) => SAFE_ID.test(e.name))
       const problems: WorkspaceProblem[] = []
       const readable: string[] = []
@@ -278,7 +294,19 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'missing',
             message: `cases/${e.name} is on disk but not in the workspace index; casefile repair adds it back.`,
           })
-        if (await ctx.store.loads(file, 'case', CaseFile)) readable.push(e.name)
+        if (!(await ctx.store.loads(file, 'case', CaseFile))) continue
+        readable.push(e.name)
+        // An edit whose index update failed (a full disk) leaves the list showing the case as it was.
+        const listed = index.find((x) => x.id === e.name)
+        const now = toCaseSummary((await ctx.store.document(file, 'case', CaseFile)).data.case)
+        if (listed && JSON.stringify(listed) !== JSON.stringify(now)) {
+          unindexed.push(e.name)
+          problems.push({
+            file,
+            kind: 'inconsistent',
+            message: `The case list shows case ${e.name} as it was before its last change ("${listed.title}", ${listed.updatedAt}); casefile repair brings the list up to date.`,
+          })
+        }
       }
       for (const id of indexed)
         if (!onDisk.includes(id))
