@@ -4,7 +4,7 @@
  * is read once, never held in memory, and its hash describes exactly the bytes stored.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import { mkdir, open, readdir, realpath, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
@@ -106,6 +106,7 @@ export class BlobWriter {
 
   /** durable: false skips every fsync; only for benchmarks set against tools that do not sync either. */
   static async create(blobsDir: string, { durable = true } = {}): Promise<BlobWriter> {
+    await assertOwnBlobsFolder(blobsDir)
     await mkdir(blobsDir, { recursive: true })
     const tempPath = join(blobsDir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
     return new BlobWriter(blobsDir, tempPath, await fsio.open(tempPath, 'wx', 0o600), durable)
@@ -197,6 +198,23 @@ export class BlobWriter {
     await fsio.close(this.fh).catch(() => undefined)
     await fsio.unlink(this.tempPath).catch(() => undefined)
   }
+}
+
+/**
+ * The blob store must be a folder of the workspace itself: a blobs/ that is a link (or a file)
+ * would send imports, and the files read back as evidence, somewhere outside it. Missing is fine
+ * (the first import makes it).
+ */
+export async function assertOwnBlobsFolder(blobsDir: string): Promise<void> {
+  const info = await lstat(blobsDir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null
+    throw e
+  })
+  if (info && !info.isDirectory())
+    throw new AppError(
+      'FORBIDDEN',
+      `The blob store ${blobsDir} is ${info.isSymbolicLink() ? 'a link' : 'not a folder'}; Casefile keeps evidence files only in a blobs folder inside the workspace.`,
+    )
 }
 
 async function exists(p: string): Promise<boolean> {

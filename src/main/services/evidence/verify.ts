@@ -4,7 +4,7 @@ import { AppError } from '@shared/ipc/result'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
-import { blobPathIn, BLOBS_DIR, hashFile, throttle, type Progress } from './blobStore'
+import { assertOwnBlobsFolder, blobPathIn, BLOBS_DIR, hashFile, throttle, type Progress } from './blobStore'
 import { custodyGapsIn } from './custodyGaps'
 import type { EvidenceCore } from './evidenceService'
 
@@ -47,6 +47,8 @@ async function hashBlobs(
   const total = work.reduce((n, w) => n + w.size, 0)
   const progress = throttle(opts.onProgress)
   const blobs = ctx.store.resolve(BLOBS_DIR)
+  // Never hash files through a blobs/ that leads out of the workspace.
+  await assertOwnBlobsFolder(blobs)
   const items: BlobCheck[] = []
   const seen = new Map<string, string | null>()
   let done = 0

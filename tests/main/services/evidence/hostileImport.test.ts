@@ -116,3 +116,24 @@ describe('hostile text handed to statute add', () => {
     }
   })
 })
+
+describe('a blobs folder that leads out of the workspace', () => {
+  it('is refused for imports and never read by verification or check', async () => {
+    const { root, s, caseId, dir } = await setup()
+    try {
+      const elsewhere = await tempDir()
+      await symlink(elsewhere, join(root, 'blobs'))
+      await expect(s.evidence.importFile(caseId, join(dir, 'real.mp4'))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/is a link/),
+      })
+      expect(await readdir(elsewhere)).toEqual([])
+      await expect(s.evidence.verify()).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect((await s.check.run()).problems.map((p) => p.message).join()).toMatch(
+        /blobs could not be checked: .*is a link/,
+      )
+    } finally {
+      await s.close()
+    }
+  })
+})
