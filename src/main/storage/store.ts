@@ -9,6 +9,7 @@ import { durableWriteFile, FileWriteQueue } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
+import { loadProblem, readProblem, reportOnce } from './problems'
 import { listQuarantined, quarantineFile, resolveQuarantined } from './quarantine'
 import { NotRegularFileError, readRegularFile } from './safeRead'
 import { parseStoredJson, type AnySchema } from './storedJson'
@@ -103,8 +104,7 @@ export class WorkspaceStore {
 
   /** Records a problem once (the same file, kind and message are not repeated). */
   report(problem: WorkspaceProblem): void {
-    if (!this.problems.some((p) => p.file === problem.file && p.kind === problem.kind && p.message === problem.message))
-      this.problems.push(problem)
+    reportOnce(this.problems, problem)
   }
 
   /** Drops one recorded problem (it was dealt with, and said so elsewhere). */
@@ -322,36 +322,16 @@ export class WorkspaceStore {
         // Could not move it (read-only medium): it stays where it is, still untouched.
       }
     }
-    const message =
-      `${relPath} could not be loaded: ${why}. ` +
-      (quarantinedTo ? `The file was set aside unchanged as ${quarantinedTo}. ` : 'The file was left untouched. ') +
-      (backup ? `A backup is available (${relative(this.root, backup)}).` : 'No backup of it exists yet.')
-    const problem: WorkspaceProblem = {
-      file: relPath,
-      kind,
-      message,
-      quarantinedTo,
-      backupAvailable: backup ? relative(this.root, backup) : undefined,
-    }
+    const problem = loadProblem(relPath, kind, why, quarantinedTo, backup && relative(this.root, backup))
     this.report(problem)
-    return new AppError('CORRUPT', message, problem)
+    return new AppError('CORRUPT', problem.message, problem)
   }
 
-  /**
-   * A file that exists but cannot be read (permissions, an I/O error, a parent that is not a
-   * folder): reported and left where it is (the cause may pass), never quarantined.
-   */
+  /** A file that exists but cannot be read: reported, left where it is, never quarantined. */
   private unreadable(relPath: string, e: NodeJS.ErrnoException): AppError {
-    const hint =
-      e.code === 'EACCES' || e.code === 'EPERM'
-        ? 'Check the permissions of the file and its folder.'
-        : e.code === 'ENOTDIR'
-          ? 'A folder on its path is a file.'
-          : 'Check the disk.'
-    const message = `${relPath} could not be read (${e.code ?? 'error'}: ${e.message}). It was left untouched. ${hint}`
-    const problem: WorkspaceProblem = { file: relPath, kind: 'unreadable', message }
+    const problem = readProblem(relPath, e)
     this.report(problem)
-    return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', message, problem)
+    return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', problem.message, problem)
   }
 
   /**
