@@ -158,101 +158,105 @@ export const test = base.extend<Options & { app: CasefileApp }>({
   workspace: ['demo', { option: true }],
   openOptions: [{}, { option: true }],
 
-  app: async ({ page, workspace, openOptions }, use, testInfo) => {
-    const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-e2e-user-'))
-    const workspaceDir = join(await mkdtemp(join(tmpdir(), 'casefile-e2e-ws-')), 'Workspace')
-    const consoleErrors: string[] = []
-    const pageErrors: string[] = []
-    const cspViolations: string[] = []
-    const allowed: RegExp[] = []
-    const isAllowed = (text: string) => allowed.some((r) => r.test(text))
+  app: [
+    async ({ page, workspace, openOptions }, use, testInfo) => {
+      const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-e2e-user-'))
+      const workspaceDir = join(await mkdtemp(join(tmpdir(), 'casefile-e2e-ws-')), 'Workspace')
+      const consoleErrors: string[] = []
+      const pageErrors: string[] = []
+      const cspViolations: string[] = []
+      const allowed: RegExp[] = []
+      const isAllowed = (text: string) => allowed.some((r) => r.test(text))
 
-    const emitToPage = (event: AppEvent, payload: unknown) => {
-      // The page may be navigating or closed; main would drop the push too.
-      void page.evaluate(pushInPage, [event, payload ?? {}] as const).catch(() => undefined)
-    }
-
-    const { createBackend } = await loadBackend()
-    const backend: Backend = await createBackend({
-      userDataDir,
-      workspaceDir,
-      workspace,
-      openOptions,
-      emit: emitToPage,
-      origin: ORIGIN,
-    })
-
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return
-      const text = msg.text()
-      if (isAllowed(text)) return
-      consoleErrors.push(text)
-      // Chromium logs blocked loads as console errors too; the DOM event may not fire for all of them.
-      if (/Content Security Policy/i.test(text)) cspViolations.push(text)
-    })
-    page.on('pageerror', (e) => {
-      const text = `${e.name}: ${e.message}`
-      if (!isAllowed(text)) pageErrors.push(`${text}\n${e.stack ?? ''}`)
-    })
-    await page.exposeBinding('__casefileInvoke', (_source, channel: unknown, input: unknown) =>
-      backend.dispatch(channel, input),
-    )
-    await page.exposeBinding(
-      '__casefileReport',
-      (_source, v: { directive: string; blockedURI: string; source: string }) => {
-        const text = `CSP violation: ${v.directive} blocked ${v.blockedURI || 'inline'} at ${v.source}`
-        if (!isAllowed(text) && !cspViolations.includes(text)) cspViolations.push(text)
-      },
-    )
-    await page.addInitScript(installBridge, { channels: backend.channels, events: backend.events })
-    await serveRenderer(page, backend)
-
-    const app: CasefileApp = {
-      page,
-      origin: ORIGIN,
-      userDataDir,
-      workspaceDir,
-      session: backend.session,
-      services: () => backend.session.current(),
-      dispatch: (channel, input) => backend.dispatch(channel, input) as never,
-      async open(hash = '') {
-        await page.goto(`${ORIGIN}/index.html${hash}`)
-        // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit).
-        await expect(page.locator('.shell[data-ready], .fatal')).toBeVisible()
-      },
-      async emit(event, payload = {}) {
-        await page.evaluate(pushInPage, [event, payload] as const)
-      },
-      setNextFolder: (path) => void backend.next.folders.push(path),
-      setNextFiles: (paths) => void backend.next.files.push(paths),
-      setNextSavePath: (path) => void backend.next.savePaths.push(path),
-      dialogs: backend.dialogs,
-      openedUrls: backend.openedUrls,
-      openedPaths: backend.openedPaths,
-      readWorkspaceJson: async (rel) => JSON.parse(await readFile(join(backend.session.current().root, rel), 'utf8')),
-      consoleErrors,
-      pageErrors,
-      cspViolations,
-      allowErrors: (pattern) => void allowed.push(pattern),
-    }
-
-    try {
-      await use(app)
-    } finally {
-      await page.close().catch(() => undefined)
-      await backend.close().catch(() => undefined)
-      const failed = testInfo.status !== testInfo.expectedStatus
-      if (failed) {
-        await testInfo.attach('temp folders', { body: `userData: ${userDataDir}\nworkspace: ${workspaceDir}` })
-      } else {
-        await rm(userDataDir, { recursive: true, force: true })
-        await rm(resolve(workspaceDir, '..'), { recursive: true, force: true })
+      const emitToPage = (event: AppEvent, payload: unknown) => {
+        // The page may be navigating or closed; main would drop the push too.
+        void page.evaluate(pushInPage, [event, payload ?? {}] as const).catch(() => undefined)
       }
-      if (consoleErrors.length) await testInfo.attach('console errors', { body: consoleErrors.join('\n') })
-    }
-    const problems = [...cspViolations, ...pageErrors]
-    if (problems.length) throw new Error(`The page reported ${problems.length} problem(s):\n${problems.join('\n')}`)
-  },
+
+      const { createBackend } = await loadBackend()
+      const backend: Backend = await createBackend({
+        userDataDir,
+        workspaceDir,
+        workspace,
+        openOptions,
+        emit: emitToPage,
+        origin: ORIGIN,
+      })
+
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return
+        const text = msg.text()
+        if (isAllowed(text)) return
+        consoleErrors.push(text)
+        // Chromium logs blocked loads as console errors too; the DOM event may not fire for all of them.
+        if (/Content Security Policy/i.test(text)) cspViolations.push(text)
+      })
+      page.on('pageerror', (e) => {
+        const text = `${e.name}: ${e.message}`
+        if (!isAllowed(text)) pageErrors.push(`${text}\n${e.stack ?? ''}`)
+      })
+      await page.exposeBinding('__casefileInvoke', (_source, channel: unknown, input: unknown) =>
+        backend.dispatch(channel, input),
+      )
+      await page.exposeBinding(
+        '__casefileReport',
+        (_source, v: { directive: string; blockedURI: string; source: string }) => {
+          const text = `CSP violation: ${v.directive} blocked ${v.blockedURI || 'inline'} at ${v.source}`
+          if (!isAllowed(text) && !cspViolations.includes(text)) cspViolations.push(text)
+        },
+      )
+      await page.addInitScript(installBridge, { channels: backend.channels, events: backend.events })
+      await serveRenderer(page, backend)
+
+      const app: CasefileApp = {
+        page,
+        origin: ORIGIN,
+        userDataDir,
+        workspaceDir,
+        session: backend.session,
+        services: () => backend.session.current(),
+        dispatch: (channel, input) => backend.dispatch(channel, input) as never,
+        async open(hash = '') {
+          await page.goto(`${ORIGIN}/index.html${hash}`)
+          // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit).
+          await expect(page.locator('.shell[data-ready], .fatal')).toBeVisible()
+        },
+        async emit(event, payload = {}) {
+          await page.evaluate(pushInPage, [event, payload] as const)
+        },
+        setNextFolder: (path) => void backend.next.folders.push(path),
+        setNextFiles: (paths) => void backend.next.files.push(paths),
+        setNextSavePath: (path) => void backend.next.savePaths.push(path),
+        dialogs: backend.dialogs,
+        openedUrls: backend.openedUrls,
+        openedPaths: backend.openedPaths,
+        readWorkspaceJson: async (rel) => JSON.parse(await readFile(join(backend.session.current().root, rel), 'utf8')),
+        consoleErrors,
+        pageErrors,
+        cspViolations,
+        allowErrors: (pattern) => void allowed.push(pattern),
+      }
+
+      try {
+        await use(app)
+      } finally {
+        await page.close().catch(() => undefined)
+        await backend.close().catch(() => undefined)
+        const failed = testInfo.status !== testInfo.expectedStatus
+        if (failed) {
+          await testInfo.attach('temp folders', { body: `userData: ${userDataDir}\nworkspace: ${workspaceDir}` })
+        } else {
+          await rm(userDataDir, { recursive: true, force: true })
+          await rm(resolve(workspaceDir, '..'), { recursive: true, force: true })
+        }
+        if (consoleErrors.length) await testInfo.attach('console errors', { body: consoleErrors.join('\n') })
+      }
+      const problems = [...cspViolations, ...pageErrors]
+      if (problems.length) throw new Error(`The page reported ${problems.length} problem(s):\n${problems.join('\n')}`)
+    },
+    // Its own time: loading src/main through tsx and installing the demo take a minute on busy cores.
+    { timeout: 300_000 },
+  ],
 })
 
 export { expect }

@@ -35,7 +35,6 @@ function event(i: number): TimelineEvent {
 }
 
 test('a 10,000-event timeline renders only the rows in view and reaches the last one', async ({ app }) => {
-  test.setTimeout(90_000)
   const { page } = app
   const services = app.services()
   const c = await services.cases.create({ title: 'Ten thousand events' })
@@ -105,7 +104,6 @@ test('the demo timeline keeps its look', async ({ app }) => {
 })
 
 test('an item with 1,000 annotations lists only the rows in view, in page order', async ({ app }) => {
-  test.setTimeout(90_000)
   const { page } = app
   const services = app.services()
   const c = await services.cases.create({ title: 'Many annotations' })
@@ -134,7 +132,6 @@ test('an item with 1,000 annotations lists only the rows in view, in page order'
 })
 
 test('search results come a page at a time, and "Show more" adds the next page', async ({ app }) => {
-  test.setTimeout(60_000)
   const { page } = app
   const services = app.services()
   const c = await services.cases.create({ title: 'Many Zanzibar events' })

@@ -1,7 +1,8 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { ZodError } from 'zod'
+import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 
 /** Bad usage: exit 2. */
@@ -42,6 +43,8 @@ export interface Command {
   options?: Options
   /** Positional arguments: exact count, or [min, max]. */
   positionals?: number | [number, number]
+  /** The command prints the workspace's problems itself (check, repair): no warnings added. */
+  reportsProblems?: boolean
   run(ctx: CommandRun): Promise<void>
 }
 
@@ -106,7 +109,13 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
       const open = async (readOnly: boolean) => {
         const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
         try {
-          return await fn(s)
+          const out = await fn(s)
+          // What the command met besides its result (a damaged briefing it skipped, an index it rebuilt)
+          // is said on stderr, so stdout stays the result. Files set aside earlier are check's to list.
+          if (!cmd.reportsProblems)
+            for (const p of s.workspace.problems())
+              if (p.kind !== 'quarantined') io.err(`casefile: warning: ${p.message.replace(/\s+/g, ' ').trim()}`)
+          return out
         } finally {
           await s.close()
         }
@@ -123,6 +132,8 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   return 0
 }
 
+/** One line a person can act on: a zod failure as its fields and reasons, never its JSON. */
 export function oneLine(e: unknown): string {
-  return messageOf(e).replace(/\s+/g, ' ').trim()
+  const text = e instanceof ZodError ? `invalid input: ${describeZodError(e)}` : messageOf(e)
+  return text.replace(/\s+/g, ' ').trim()
 }

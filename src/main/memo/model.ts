@@ -47,10 +47,46 @@ interface PmNode {
 const children = (n: PmNode): PmNode[] =>
   Array.isArray(n.content) ? n.content.filter((c): c is PmNode => !!c && typeof c === 'object') : []
 
+/** The text of a node and everything in it, in order; walked with a stack, so no depth can overflow it. */
 function plainText(n: PmNode): string {
-  if (typeof n.text === 'string') return n.text
-  if (n.type === 'hardBreak') return '\n'
-  return children(n).map(plainText).join('')
+  const out: string[] = []
+  const stack: PmNode[] = [n]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (typeof node.text === 'string') out.push(node.text)
+    else if (node.type === 'hardBreak') out.push('\n')
+    else {
+      const kids = children(node)
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
+    }
+  }
+  return out.join('')
+}
+
+/**
+ * Nesting the memo shows as nesting (quotes in lists in quotes...); each level indents, so
+ * past this the page would run out of width. Deeper content is not dropped: it continues at
+ * this depth as plain paragraphs (its text, its citations).
+ */
+export const MAX_NESTING = 8
+
+const hasInline = (n: PmNode) =>
+  children(n).some((k) => k.type === 'text' || k.type === 'citation' || k.type === 'hardBreak')
+
+/** Everything under `n` as paragraphs, in document order, without recursion. */
+function flatten(n: PmNode): Block[] {
+  const out: Block[] = []
+  const stack: PmNode[] = [n]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (hasInline(node)) out.push({ kind: 'paragraph', inline: inlines(node) })
+    else if (node.type === 'codeBlock') out.push({ kind: 'code', text: plainText(node) })
+    else {
+      const kids = children(node)
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
+    }
+  }
+  return out
 }
 
 function inlines(n: PmNode): Inline[] {
@@ -101,7 +137,9 @@ export function buildBlocks(body: RichText): Block[] {
   const levels = [...new Set(top.filter((n) => n.type === 'heading').map(headingLevel))].sort((a, b) => a - b)
   const counters: number[] = []
 
-  const convert = (n: PmNode, topLevel: boolean): Block[] => {
+  const convert = (n: PmNode, topLevel: boolean, depth = 0): Block[] => {
+    if (depth >= MAX_NESTING) return flatten(n)
+    const inner = (c: PmNode) => convert(c, false, depth + 1)
     switch (n.type) {
       case 'heading': {
         const inline = inlines(n)
@@ -126,12 +164,12 @@ export function buildBlocks(body: RichText): Block[] {
             kind: 'list',
             ordered: n.type === 'orderedList',
             start: Number.isInteger(start) ? start : 1,
-            items: children(n).map((item) => children(item).flatMap((c) => convert(c, false))),
+            items: children(n).map((item) => children(item).flatMap(inner)),
           },
         ]
       }
       case 'blockquote':
-        return [{ kind: 'quote', blocks: children(n).flatMap((c) => convert(c, false)) }]
+        return [{ kind: 'quote', blocks: children(n).flatMap(inner) }]
       case 'codeBlock':
         return [{ kind: 'code', text: plainText(n) }]
       case 'horizontalRule':
@@ -141,7 +179,7 @@ export function buildBlocks(body: RichText): Block[] {
         const kids = children(n)
         if (kids.some((k) => k.type === 'text' || k.type === 'citation'))
           return [{ kind: 'paragraph', inline: inlines(n) }]
-        if (kids.length) return kids.flatMap((c) => convert(c, false))
+        if (kids.length) return kids.flatMap(inner)
         const text = plainText(n)
         return text ? [{ kind: 'paragraph', inline: inlines({ content: [{ type: 'text', text }] }) }] : []
       }

@@ -5,6 +5,7 @@
 import { translator } from '@shared/i18n'
 import { citationsIn } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { stringifyDeep } from '@shared/domain/json'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
 import { appendixOrder } from '@main/memo/citations'
 import { statuteAppendix } from './appendix'
@@ -37,7 +38,6 @@ export interface RenderOptions {
 export { DETERMINISTIC_DATE }
 
 const UNDRAWN = new Set(['exports', 'custody', 'createdAt', 'updatedAt', 'briefings'])
-const dropUndrawn = (key: string, value: unknown) => (UNDRAWN.has(key) ? undefined : value)
 
 const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
 
@@ -71,7 +71,7 @@ export async function renderBriefingPdf(
       date,
       deterministic: opts.deterministic,
       // What the memo shows: timestamps, custody and the export list are not drawn, so they do not count.
-      identity: JSON.stringify([input, !!opts.draft, release?.reasons ?? null], dropUndrawn),
+      identity: stringifyDeep([input, !!opts.draft, release?.reasons ?? null], { dropKeys: UNDRAWN }),
     },
   )
 

@@ -1,3 +1,4 @@
+import { layout } from '@main/storage/layout'
 import { WorkspaceStore, type StoreOptions } from '@main/storage/store'
 import { createAnnotationsService } from './annotations/annotationsService'
 import { createTranscriptsService } from './annotations/transcripts'
@@ -16,6 +17,7 @@ import { createExportService } from './export/exportService'
 import { createIssuesService } from './issues/issuesService'
 import { createNotesService } from './notes/notesService'
 import { createCustodyReportService } from './reports/custodyReportService'
+import { createRepairService } from './repair/repairService'
 import { createSearchService } from './search/index'
 import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
@@ -38,10 +40,11 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
   try {
     const tasks = new TaskRegistry()
     const workspace = createWorkspaceService(ctx)
-    await workspace.ensure()
+    const cases = createCasesService(ctx, workspace)
+    // Before anything reads the index: a folder of cases without workspace.json gets it rebuilt, never emptied.
+    await workspace.ensure(() => cases.onDisk())
     const audit = createAuditLog(ctx, () => workspace.userName())
     const library = createStatuteLibrary(ctx)
-    const cases = createCasesService(ctx, workspace)
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
     const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
@@ -72,11 +75,26 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       evidence,
       tasks,
     })
-    const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
+    const check = createCheckService(ctx, { workspace, library, cases, annotations, briefings, evidence, audit })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
+    const repair = createRepairService(ctx, { workspace, cases, evidence, audit, check })
     const search = createSearchService(ctx)
+    // Custody changes a stop interrupted are completed (or dropped, if the case write never landed)
+    // before anything else writes, so the case files and the audit log agree from the start.
+    if (!store.readOnly) {
+      const settled = await evidence.journal.replay().catch((e: Error) => ({
+        waiting: [
+          {
+            file: layout.journalDir,
+            kind: 'inconsistent' as const,
+            message: `Interrupted evidence changes could not be completed yet: ${e.message}`,
+          },
+        ],
+      }))
+      for (const p of settled.waiting) store.report(p)
+    }
     // Not awaited: opening never waits on housekeeping, and a failure here costs only disk space.
     if (!store.readOnly) void sweepIncoming(store.resolve(BLOBS_DIR)).catch(() => undefined)
     return {
@@ -104,6 +122,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       exports,
       reports,
       check,
+      repair,
       demo,
       search,
       close: async () => {

@@ -1,11 +1,14 @@
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { durableWriteFile } from './durableWrite'
+import { readRegularFile } from './safeRead'
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-')
 
 /**
  * Rotating copies of one file under backups/<relPath>/<stamp>.json, newest last
  * by name. Taken before migrations and, at most once per interval, before writes.
+ * Each copy is written durably: a backup cut short by a power cut is no backup.
  */
 export class Backups {
   private lastTaken = new Map<string, number>()
@@ -24,10 +27,15 @@ export class Backups {
 
   async list(relPath: string): Promise<string[]> {
     try {
-      const names = (await readdir(this.dirFor(relPath))).filter((n) => n.endsWith('.json')).sort()
+      const entries = await readdir(this.dirFor(relPath), { withFileTypes: true })
+      const names = entries
+        .filter((d) => d.isFile() && d.name.endsWith('.json'))
+        .map((d) => d.name)
+        .sort()
       return names.map((n) => join(this.dirFor(relPath), n))
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return []
       throw e
     }
   }
@@ -36,14 +44,26 @@ export class Backups {
     return (await this.list(relPath)).at(-1)
   }
 
+  /** The newest backup whose bytes `isGood` accepts, with those bytes. */
+  async newestGood(
+    relPath: string,
+    isGood: (bytes: Buffer) => boolean,
+  ): Promise<{ path: string; bytes: Buffer } | null> {
+    for (const path of (await this.list(relPath)).reverse()) {
+      const bytes = await readRegularFile(path).catch(() => null)
+      if (bytes && isGood(bytes)) return { path, bytes }
+    }
+    return null
+  }
+
   async take(relPath: string, reason = 'periodic'): Promise<string> {
     const dir = this.dirFor(relPath)
     await mkdir(dir, { recursive: true })
     const now = this.now()
+    const taken = await this.list(relPath)
     let target = join(dir, `${stamp(now)}-${reason}.json`)
-    for (let n = 1; (await this.list(relPath)).includes(target); n++)
-      target = join(dir, `${stamp(now)}-${reason}-${n}.json`)
-    await copyFile(join(this.root, relPath), target)
+    for (let n = 1; taken.includes(target); n++) target = join(dir, `${stamp(now)}-${reason}-${n}.json`)
+    await durableWriteFile(target, await readRegularFile(join(this.root, relPath)))
     this.lastTaken.set(relPath, now.getTime())
     const all = await this.list(relPath)
     for (const old of all.slice(0, Math.max(0, all.length - this.generations))) await rm(old, { force: true })

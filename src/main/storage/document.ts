@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import { AppError } from '@shared/ipc/result'
 import type { FileWriteQueue } from './durableWrite'
+import { stringifyStored } from './json'
+import { decodeUtf8, readRegularFile } from './safeRead'
 
 /** lowdb adapter over our durable, queued writer (lowdb's own never fsyncs). */
 export class DurableJsonAdapter<T> implements Adapter<T> {
@@ -11,17 +12,22 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     private readonly pretty: boolean,
   ) {}
 
+  /** The store reads and validates files itself (storedJson.ts); lowdb's read is kept as strict. */
   async read(): Promise<T | null> {
+    let bytes: Buffer
     try {
-      return JSON.parse(await readFile(this.path, 'utf8')) as T
+      bytes = await readRegularFile(this.path)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw e
     }
+    const text = decodeUtf8(bytes)
+    if (text === null) throw new AppError('CORRUPT', `${this.path} is not valid UTF-8 text.`)
+    return JSON.parse(text) as T
   }
 
   write(data: T): Promise<void> {
-    return this.queue.write(this.pretty ? JSON.stringify(data, null, 1) : JSON.stringify(data))
+    return this.queue.write(stringifyStored(data, this.pretty))
   }
 }
 

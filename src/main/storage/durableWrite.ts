@@ -1,29 +1,55 @@
-import { open } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
+import { randomBytes } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { fsio, writeAll } from './fsio'
 
 /** fsync of the folder makes a rename or a new name survive a power cut. */
-export async function fsyncDir(dir: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(dir, 'r')
-    await handle.sync()
-  } catch (e) {
-    // Some file systems (and Windows) refuse fsync on a directory; the file itself is already synced.
-    const code = (e as NodeJS.ErrnoException).code
-    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw e
-  } finally {
-    await handle?.close()
-  }
-}
+export const fsyncDir = (dir: string): Promise<void> => fsio.syncDir(dir)
+
+/** Temp files of our writer: `.<name>.<pid>.<random>.tmp`, beside the file they will replace. */
+export const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/
+/** Temp files write-file-atomic (used before our own writer) left: `<name>.<decimal hash>`. */
+export const LEGACY_TEMP_FILE = /^(.+\.json)\.\d+$/
 
 /**
- * Writes a whole file durably: unique temp file, fsync, rename (write-file-atomic),
- * then fsync of the folder.
+ * Writes a whole file durably, or fails and leaves the previous file as it was:
+ *
+ * 1. a unique temp file in the same folder, opened 'wx' (never an existing name);
+ * 2. every byte written, each write's count checked (a nearly full disk takes part
+ *    of a write and says so; write-file-atomic 7 ignored that and renamed a cut file);
+ * 3. fsync of the temp file, then rename over the target (atomic: readers see old or new);
+ * 4. fsync of the folder, so the rename itself survives a power cut.
+ *
+ * Any failure before the rename removes the temp file and leaves the target untouched.
+ * A failure of the folder fsync comes after the rename: the file is then whole and new,
+ * but not known to be durable, and the error still reaches the caller.
  */
-export async function durableWriteFile(path: string, data: string | Buffer): Promise<void> {
-  await writeFileAtomic(path, data, { fsync: true })
-  await fsyncDir(dirname(path))
+export async function durableWriteFile(path: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  const dir = dirname(path)
+  // The name is cut so a long file name (an exported memo's) still leaves room for the suffix.
+  const temp = join(dir, `.${basename(path).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  // Keep the permissions of the file being replaced (a user may have tightened them).
+  const mode = await stat(path).then(
+    (s) => s.mode & 0o777,
+    () => 0o666,
+  )
+  // 'wx': never take over a name that exists. Until open succeeds there is no temp file of ours to remove.
+  const fh = await fsio.open(temp, 'wx', mode)
+  let renamed = false
+  try {
+    try {
+      await writeAll(fh, bytes, 0)
+      await fsio.sync(fh)
+    } finally {
+      await fsio.close(fh)
+    }
+    await fsio.rename(temp, path)
+    renamed = true
+  } finally {
+    if (!renamed) await fsio.unlink(temp).catch(() => undefined)
+  }
+  await fsyncDir(dir)
 }
 
 /**

@@ -7,6 +7,8 @@ export const layout = {
   backupsDir: 'backups',
   lockFile: '.casefile.lock',
   cacheDir: 'cache',
+  /** Intents of changes that span two files (custody and its audit twin), replayed on open. */
+  journalDir: 'journal',
 } as const
 
 /** Ids become path segments; refuse anything that could leave its folder. */

@@ -26,14 +26,24 @@ export async function acquireWorkspaceLock(
   onCompromised: (e: Error) => void,
 ): Promise<() => Promise<void>> {
   const lockPath = join(root, lockName)
-  let release: () => Promise<void>
-  try {
-    release = await lockfile.lock(root, {
+  const take = () =>
+    lockfile.lock(root, {
       lockfilePath: lockPath,
       stale: 20_000,
       update: 5_000,
       realpath: false,
       onCompromised,
+    })
+  let release: () => Promise<void>
+  try {
+    release = await take().catch(async (e: NodeJS.ErrnoException) => {
+      // A holder on this machine whose process is gone (a crash, a kill) holds nothing: without this,
+      // reopening right after a crash is refused until the lock goes stale (20 s).
+      const holder = e.code === 'ELOCKED' ? await readLockHolder(root, lockName) : null
+      if (!holder || holder.host !== hostname() || processAlive(holder.pid)) throw e
+      await rm(lockPath, { recursive: true, force: true })
+      await rm(holderPath(root, lockName), { force: true })
+      return take()
     })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e
@@ -52,6 +62,17 @@ export async function acquireWorkspaceLock(
   return async () => {
     await rm(holderPath(root, lockName), { force: true })
     await release()
+  }
+}
+
+/** Whether a process with this pid runs on this machine (EPERM: it does, owned by someone else). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

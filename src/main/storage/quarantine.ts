@@ -1,31 +1,67 @@
 import { mkdir, readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 
+/** Quarantined files whose original has since been restored or rebuilt: kept, no longer reported. */
+export const RESOLVED_DIR = 'resolved'
+/** What repair moved out of the way that never failed to load (stale temp files, empty folders, torn tails). */
+export const SET_ASIDE_DIR = 'set-aside'
+
+const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-')
+
+/** `~` stands for the folder separator: ids (SAFE_ID) and our file names never contain it. */
+const flatName = (relPath: string) => relPath.split(/[\\/]/).join('~')
+
 /**
  * quarantine/<stamp>__cases~<id>~case.json: the bad file, byte for byte, out of the way.
- * `~` stands for the folder separator: ids (SAFE_ID) and our file names never contain it.
+ * A second file set aside in the same millisecond gets a -1, -2 ... suffix on its stamp.
  */
-export async function quarantineFile(root: string, quarantineDir: string, relPath: string, now: Date): Promise<string> {
-  const dir = join(root, quarantineDir)
+export async function quarantineFile(
+  root: string,
+  quarantineDir: string,
+  relPath: string,
+  now: Date,
+  subDir?: string,
+): Promise<string> {
+  const rel = subDir ? join(quarantineDir, subDir) : quarantineDir
+  const dir = join(root, rel)
   await mkdir(dir, { recursive: true })
-  const name = `${now.toISOString().replace(/[:.]/g, '-')}__${relPath.split(/[\\/]/).join('~')}`
-  const target = join(dir, name)
-  await rename(join(root, relPath), target)
-  return join(quarantineDir, name)
+  const taken = new Set(await readdir(dir))
+  let name = `${stampOf(now)}__${flatName(relPath)}`
+  for (let n = 1; taken.has(name); n++) name = `${stampOf(now)}-${n}__${flatName(relPath)}`
+  await rename(join(root, relPath), join(dir, name))
+  return join(rel, name)
 }
 
+/** Files quarantined because they failed to load (not those resolved or set aside). */
 export async function listQuarantined(
   root: string,
   quarantineDir: string,
 ): Promise<{ file: string; original: string }[]> {
+  let entries
   try {
-    const names = (await readdir(join(root, quarantineDir))).sort()
-    return names.map((n) => {
-      const rest = n.slice(n.indexOf('__') + 2)
-      return { file: join(quarantineDir, n), original: join(...rest.split('~')) }
-    })
+    entries = await readdir(join(root, quarantineDir), { withFileTypes: true })
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return []
     throw e
   }
+  return entries
+    .filter((d) => !(d.isDirectory() && (d.name === RESOLVED_DIR || d.name === SET_ASIDE_DIR)) && d.name.includes('__'))
+    .map((d) => d.name)
+    .sort()
+    .map((n) => ({ file: join(quarantineDir, n), original: join(...n.slice(n.indexOf('__') + 2).split('~')) }))
+}
+
+/** Moves the quarantined copies of `relPath` to quarantine/resolved/ (its original is whole again). */
+export async function resolveQuarantined(root: string, quarantineDir: string, relPath: string): Promise<string[]> {
+  const moved: string[] = []
+  for (const q of await listQuarantined(root, quarantineDir)) {
+    if (q.original !== relPath) continue
+    const dir = join(root, quarantineDir, RESOLVED_DIR)
+    await mkdir(dir, { recursive: true })
+    const name = q.file.slice(quarantineDir.length + 1)
+    await rename(join(root, q.file), join(dir, name))
+    moved.push(join(quarantineDir, RESOLVED_DIR, name))
+  }
+  return moved
 }

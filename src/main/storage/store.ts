@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
@@ -9,7 +9,9 @@ import { durableWriteFile, FileWriteQueue } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
-import { listQuarantined, quarantineFile } from './quarantine'
+import { loadProblem, readProblem, reportOnce } from './problems'
+import { listQuarantined, quarantineFile, resolveQuarantined } from './quarantine'
+import { NotRegularFileError, readRegularFile } from './safeRead'
 import { parseStoredJson, type AnySchema } from './storedJson'
 
 export interface StoreOptions {
@@ -32,6 +34,8 @@ export interface StoreOptions {
  */
 export class WorkspaceStore {
   readonly problems: WorkspaceProblem[] = []
+  /** What each file that was loaded (or failed to) is, so a restored backup can be validated as that. */
+  private readonly kinds = new Map<string, { kind: FileKind; schema: AnySchema }>()
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
   private readonly queues = new Map<string, FileWriteQueue>()
   private releaseLock: (() => Promise<void>) | null = null
@@ -75,7 +79,7 @@ export class WorkspaceStore {
       })
     }
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
-      store.problems.push({
+      store.report({
         file: q.original,
         kind: 'quarantined',
         message: `${q.original} failed to load earlier and was set aside as ${q.file}.`,
@@ -96,6 +100,23 @@ export class WorkspaceStore {
   setReadOnly(reason: string): void {
     this._readOnly = true
     this._readOnlyReason ??= reason
+  }
+
+  /** Records a problem once (the same file, kind and message are not repeated). */
+  report(problem: WorkspaceProblem): void {
+    reportOnce(this.problems, problem)
+  }
+
+  /** Drops one recorded problem (it was dealt with, and said so elsewhere). */
+  dropProblem(problem: WorkspaceProblem): void {
+    const i = this.problems.indexOf(problem)
+    if (i >= 0) this.problems.splice(i, 1)
+  }
+
+  /** Drops the recorded problems of a file (it was restored or rebuilt). */
+  clearProblems(relPath: string): void {
+    for (let i = this.problems.length - 1; i >= 0; i--)
+      if (this.problems[i].file === relPath) this.problems.splice(i, 1)
   }
 
   assertWritable(): void {
@@ -153,7 +174,10 @@ export class WorkspaceStore {
     return p
   }
 
-  /** Whether the document loads and validates; a damaged one is recorded in `problems` (and set aside when writable). */
+  /**
+   * Whether the document loads and validates; a damaged or unreadable one is recorded in `problems`
+   * (and set aside when writable). Never throws for what the file holds, so a check goes on.
+   */
   async loads<S extends AnySchema>(
     relPath: string,
     kind: FileKind,
@@ -164,9 +188,25 @@ export class WorkspaceStore {
       await this.document(relPath, kind, schema, create)
       return true
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CORRUPT') return false
+      if (e instanceof AppError && (e.code === 'CORRUPT' || e.code === 'IO')) return false
       throw e
     }
+  }
+
+  /**
+   * For a reader only: a document held in memory in place of a file that is missing or damaged
+   * (the workspace index rebuilt from the case folders), so reading goes on; nothing is written.
+   */
+  standIn<S extends AnySchema>(relPath: string, kind: FileKind, schema: S, data: z.input<S>): void {
+    if (!this._readOnly) throw new AppError('INTERNAL', 'Only a read-only opener keeps a stand-in document.')
+    const low = new Low<z.output<S>>(
+      new DurableJsonAdapter<z.output<S>>(this.resolve(relPath), this.queueFor(relPath), false),
+      schema.parse(data),
+    )
+    this.docs.set(
+      relPath,
+      Promise.resolve(this.wrap(relPath, low, true, kind, schema)) as Promise<StoredDocument<unknown>>,
+    )
   }
 
   /** Forgets a cached document (after a restore, or when its file is removed). */
@@ -187,12 +227,16 @@ export class WorkspaceStore {
     // lowdb insists on default data; ours is always replaced by the validated file below.
     const low = new Low<T>(adapter, {} as T)
 
+    this.kinds.set(relPath, { kind, schema })
     let bytes: Buffer
     try {
-      bytes = await readFile(abs)
+      bytes = await readRegularFile(abs)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new AppError('IO', `Could not read ${relPath}: ${(e as Error).message}`)
+      // A folder, FIFO, device or link where the file should be: never opened (a FIFO would block for ever).
+      if (e instanceof NotRegularFileError)
+        throw await this.reject(relPath, 'unreadable', `it is a ${e.kind}, not a regular file`)
+      const code = (e as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT') throw this.unreadable(relPath, e as NodeJS.ErrnoException)
       if (!create) throw new AppError('NOT_FOUND', `${relPath} does not exist`)
       low.data = schema.parse(create())
       // A reader sees an optional file that was never written as its empty form, and writes nothing.
@@ -205,7 +249,7 @@ export class WorkspaceStore {
     const parsed = parseStoredJson(bytes, kind, schema, this.options.migrations)
     if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, parsed.why)
     if (parsed.ok === 'newer') {
-      this.problems.push({
+      this.report({
         file: relPath,
         kind: 'newer-version',
         message: `${relPath} was written by a newer Casefile (schema ${parsed.version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
@@ -244,7 +288,17 @@ export class WorkspaceStore {
       low,
       readOnly,
       () => this.backups.maybeTake(relPath).catch(() => undefined),
-      async () => schema.parse(JSON.parse(await readFile(this.resolve(relPath), 'utf8'))) as z.output<S>,
+      async () => {
+        // The same strict read as the first load: a reload must never take U+FFFD for the file's text.
+        const parsed = parseStoredJson(
+          await readRegularFile(this.resolve(relPath)),
+          kind,
+          schema,
+          this.options.migrations,
+        )
+        if (parsed.ok !== true) throw new AppError('CORRUPT', `${relPath} no longer loads.`)
+        return parsed.data as z.output<S>
+      },
       () => {
         this.assertWritable()
         if (readOnly)
@@ -268,41 +322,52 @@ export class WorkspaceStore {
         // Could not move it (read-only medium): it stays where it is, still untouched.
       }
     }
-    const message =
-      `${relPath} could not be loaded: ${why}. ` +
-      (quarantinedTo ? `The file was set aside unchanged as ${quarantinedTo}. ` : 'The file was left untouched. ') +
-      (backup ? `A backup is available (${relative(this.root, backup)}).` : 'No backup of it exists yet.')
-    const problem: WorkspaceProblem = {
-      file: relPath,
-      kind,
-      message,
-      quarantinedTo,
-      backupAvailable: backup ? relative(this.root, backup) : undefined,
-    }
-    this.problems.push(problem)
-    return new AppError('CORRUPT', message, problem)
+    const problem = loadProblem(relPath, kind, why, quarantinedTo, backup && relative(this.root, backup))
+    this.report(problem)
+    return new AppError('CORRUPT', problem.message, problem)
   }
 
-  /** Puts the newest backup of relPath back in place; the quarantined copy stays. */
-  async restoreBackup(relPath: string): Promise<void> {
+  /** A file that exists but cannot be read: reported, left where it is, never quarantined. */
+  private unreadable(relPath: string, e: NodeJS.ErrnoException): AppError {
+    const problem = readProblem(relPath, e)
+    this.report(problem)
+    return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', problem.message, problem)
+  }
+
+  /**
+   * Puts the newest good backup of relPath back in place (one that parses and validates as the
+   * file's kind when that is known, else one that is at least a versioned JSON object). The
+   * damaged copy stays in quarantine, moved to quarantine/resolved/ so it is no longer reported.
+   * Returns the backup used.
+   */
+  async restoreBackup(relPath: string): Promise<string> {
     this.assertWritable()
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
     // healthy case or the index back to an older backup and silently drop every edit since.
-    if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version'))
+    if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
       throw new AppError('NOT_FOUND', `${relPath} has no load problem to repair; nothing was restored.`)
-    const backup = await this.backups.newest(relPath)
-    if (!backup) throw new AppError('NOT_FOUND', `There is no backup of ${relPath}.`)
-    await mkdir(dirname(this.resolve(relPath)), { recursive: true })
+    const known = this.kinds.get(relPath)
+    const good = await this.backups.newestGood(relPath, (bytes) => {
+      if (known) return parseStoredJson(bytes, known.kind, known.schema, this.options.migrations).ok === true
+      try {
+        const raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as { schemaVersion?: unknown }
+        return !!raw && typeof raw === 'object' && typeof raw.schemaVersion === 'number'
+      } catch {
+        return false
+      }
+    })
+    if (!good) throw new AppError('NOT_FOUND', `There is no good backup of ${relPath}.`)
+    const abs = this.resolve(relPath)
     await this.queueFor(relPath).idle()
-    await durableWriteFile(this.resolve(relPath), await readFile(backup))
+    // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first.
+    if (await this.exists(relPath))
+      await quarantineFile(this.root, layout.quarantineDir, relPath, this.now()).catch(() => undefined)
+    await mkdir(dirname(abs), { recursive: true })
+    await durableWriteFile(abs, good.bytes)
     this.forget(relPath)
-    for (let i = this.problems.length - 1; i >= 0; i--)
-      if (this.problems[i].file === relPath) this.problems.splice(i, 1)
-  }
-
-  async copyIn(srcAbs: string, relPath: string): Promise<void> {
-    await mkdir(dirname(this.resolve(relPath)), { recursive: true })
-    await copyFile(srcAbs, this.resolve(relPath))
+    await resolveQuarantined(this.root, layout.quarantineDir, relPath)
+    this.clearProblems(relPath)
+    return relative(this.root, good.path)
   }
 
   /** Waits for every queued write, then releases the lock. */

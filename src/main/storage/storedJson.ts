@@ -4,10 +4,12 @@
  * store (which then quarantines or opens read-only) and the read-only readers
  * (the search worker) share it, so a file means the same to both.
  */
-import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { MIGRATIONS, migrate, type FileKind, type Migration } from './migrations'
+import { decodeUtf8, readRegularFile } from './safeRead'
+
+export { decodeUtf8 }
 
 export type AnySchema = z.ZodType<{ schemaVersion: number }>
 
@@ -16,17 +18,6 @@ export type StoredJson<T> =
   /** Written by a newer Casefile: `data` is what this version can make of it (raw when the schema refuses it). */
   | { ok: 'newer'; data: T; version: number }
   | { ok: false; kind: 'unreadable' | 'invalid'; why: string }
-
-// fatal: damaged bytes are an error, not U+FFFD. A leading BOM (an editor's) is dropped, as JSON wants.
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes)
-  } catch {
-    return null
-  }
-}
 
 export function parseStoredJson<S extends AnySchema>(
   bytes: Uint8Array,
@@ -82,7 +73,8 @@ export async function readStoredFile<S extends AnySchema>(
   kind: FileKind,
   schema: S,
 ): Promise<z.output<S> | null> {
-  const bytes = await readFile(abs).catch(() => null)
+  // Not readFile: a FIFO or a device in a case folder would hang the reader (the search worker).
+  const bytes = await readRegularFile(abs).catch(() => null)
   if (!bytes) return null
   const parsed = parseStoredJson(bytes, kind, schema)
   return parsed.ok === true ? parsed.data : null

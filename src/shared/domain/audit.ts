@@ -23,5 +23,10 @@ export const AuditChainReport = z.object({
   /** The first entry (seq as stored, or line number when unreadable) that fails. */
   brokenAt: z.number().int().nonnegative().optional(),
   reason: z.string().optional(),
+  /**
+   * The only fault is an append the app was stopped in (a torn last line the head never named):
+   * nothing acknowledged is missing; repair, or the next append, sets the fragment aside.
+   */
+  interrupted: z.boolean().optional(),
 })
 export type AuditChainReport = z.infer<typeof AuditChainReport>

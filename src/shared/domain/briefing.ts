@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, patchOf, RichText, SchemaVersion, Sha256 } from './common'
+import { Id, Instant, patchOf, RichText, RichTextInput, SchemaVersion, Sha256 } from './common'
 import { Language } from './language'
 
 export const CITATION_TARGETS = ['evidence', 'annotation', 'event', 'statute'] as const
@@ -116,7 +116,9 @@ export const BriefingSummary = Briefing.pick({ id: true, title: true, template: 
 export type BriefingSummary = z.infer<typeof BriefingSummary>
 
 /** What a new briefing is made of; ids, times and the export history are the service's. */
-export const BriefingInput = Briefing.omit({ id: true, createdAt: true, updatedAt: true, exports: true })
+export const BriefingInput = Briefing.omit({ id: true, createdAt: true, updatedAt: true, exports: true }).extend({
+  body: RichTextInput,
+})
 export type BriefingInput = z.input<typeof BriefingInput>
 
 /**
@@ -129,13 +131,19 @@ export const MemoHeaderPatch = patchOf(MemoHeader)
 export const BriefingPatch = z.object({
   title: z.string().trim().min(1, 'a briefing needs a title').max(300).optional(),
   header: MemoHeaderPatch.optional(),
-  body: RichText.optional(),
+  body: RichTextInput.optional(),
   status: BriefingStatus.optional(),
   language: Language.optional(),
 })
 export type BriefingPatch = z.input<typeof BriefingPatch>
 
-export const ExportResult = z.object({ path: z.string(), sha256: z.string(), pages: z.number().int().nonnegative() })
+export const ExportResult = z.object({
+  path: z.string(),
+  sha256: z.string(),
+  pages: z.number().int().nonnegative(),
+  /** What the memo could not vouch for: an exhibit whose stored file is missing or altered. */
+  warnings: z.array(z.string()).optional(),
+})
 export type ExportResult = z.infer<typeof ExportResult>
 
 /** cases/<id>/briefings/<briefingId>.json: autosave of one draft rewrites only it. */

@@ -27,6 +27,45 @@ export type RichText = z.infer<typeof RichText>
 
 export const emptyRichText = (): RichText => ({ type: 'doc', content: [] })
 
+/**
+ * The most a note or a briefing body may hold, as JSON: about a thousand pages of text. A 30 MB
+ * paste would be written whole at every autosave and held in memory with its case; material
+ * that large belongs in the evidence store.
+ */
+export const RICH_TEXT_MAX_BYTES = 2_000_000
+
+/** About how many bytes `value` takes as JSON, counted with a stack (no depth overflows it). */
+export function jsonSizeOf(value: unknown, stopAt = Infinity): number {
+  let size = 0
+  const stack: unknown[] = [value]
+  while (stack.length && size <= stopAt) {
+    const v = stack.pop()
+    if (typeof v === 'string') size += v.length + 2
+    else if (v === null || typeof v !== 'object') size += 6
+    else if (Array.isArray(v)) {
+      size += 2 + v.length
+      for (const x of v) stack.push(x)
+    } else
+      for (const [k, x] of Object.entries(v)) {
+        size += k.length + 4
+        stack.push(x)
+      }
+  }
+  return size
+}
+
+const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`
+
+/** Rich text as a person may send it: the stored shape, refused beyond RICH_TEXT_MAX_BYTES with a reason. */
+export const RichTextInput = RichText.superRefine((doc, ctx) => {
+  const size = jsonSizeOf(doc, RICH_TEXT_MAX_BYTES)
+  if (size > RICH_TEXT_MAX_BYTES)
+    ctx.addIssue({
+      code: 'custom',
+      message: `the text is too large (over ${megabytes(RICH_TEXT_MAX_BYTES)}; this one is ${size > RICH_TEXT_MAX_BYTES * 1.5 ? `about ${megabytes(jsonSizeOf(doc))}` : 'just over'}): split it, or add the material as evidence`,
+    })
+})
+
 type Bare<T> = T extends z.ZodOptional<infer I> ? Bare<I> : T extends z.ZodDefault<infer I> ? Bare<I> : T
 export type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<Bare<S[K]>> }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AuditChainReport } from './audit'
-import { Id, Instant, patchOf, Sha256, Tags, Withhold } from './common'
+import { Id, Instant, patchOf, SchemaVersion, Sha256, Tags, Withhold } from './common'
 
 export const EVIDENCE_KINDS = [
   'video',
@@ -76,6 +76,31 @@ export const CustodyEntry = z.object({
   detail: z.string().max(2_000).default(''),
 })
 export type CustodyEntry = z.infer<typeof CustodyEntry>
+
+/**
+ * journal/<id>.json: a change that must reach both the case file (custody) and the
+ * audit log, written before either. Completed (audit twins appended) or dropped (the
+ * case write never landed) when the workspace is next opened for writing.
+ */
+export const CustodyIntent = z.object({
+  schemaVersion: SchemaVersion,
+  id: Id,
+  createdAt: Instant,
+  /** custody: entries added to an item (a new item's first ones included); remove: the item removed. */
+  op: z.enum(['custody', 'remove']),
+  caseId: Id,
+  evidenceId: Id,
+  custody: z.array(CustodyEntry).default([]),
+  audit: z.array(
+    z.object({
+      action: z.string().max(80),
+      target: z.string().max(400),
+      actor: z.string().max(200),
+      detail: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ),
+})
+export type CustodyIntent = z.infer<typeof CustodyIntent>
 
 export const BlobRef = z.object({
   sha256: Sha256,
@@ -226,6 +251,7 @@ export const CustodyGap = z.object({
   title: z.string(),
   action: CustodyEntry.shape.action,
   at: Instant,
+  sha256: Sha256.optional(),
 })
 export type CustodyGap = z.infer<typeof CustodyGap>
 
@@ -239,6 +265,10 @@ export const VerifyReport = z.object({
   audit: AuditChainReport,
   /** Custody entries of the verified cases missing from the audit log (checked when the chain holds). */
   custodyGaps: z.array(CustodyGap),
+  /** Cases whose file could not be read: their blobs were not verified; the others were. */
+  unreadableCases: z.array(z.object({ caseId: Id, message: z.string() })).optional(),
+  /** Why the results were not recorded in custody, when they were not. */
+  notRecorded: z.string().optional(),
 })
 export type VerifyReport = z.infer<typeof VerifyReport>
 

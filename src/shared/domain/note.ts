@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, patchOf, RichText, Tags } from './common'
+import { Id, Instant, patchOf, RichText, RichTextInput, Tags } from './common'
 
 export const Note = z.object({
   id: Id,
@@ -11,7 +11,7 @@ export const Note = z.object({
 })
 export type Note = z.infer<typeof Note>
 
-export const NoteInput = Note.pick({ title: true, body: true, tags: true })
+export const NoteInput = Note.pick({ title: true, body: true, tags: true }).extend({ body: RichTextInput })
 export type NoteInput = z.input<typeof NoteInput>
 export const NotePatch = patchOf(NoteInput)
 export type NotePatch = z.input<typeof NotePatch>

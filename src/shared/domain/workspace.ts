@@ -42,3 +42,36 @@ export const CheckReport = z.object({
   problems: z.array(WorkspaceProblem),
 })
 export type CheckReport = z.infer<typeof CheckReport>
+
+/** What `casefile repair` (and the window's Repair) may do beyond the safe fixes. */
+export const RepairOptions = z.object({
+  /** Put back the newest good backup of each file that failed to load (the damaged copy stays in quarantine). */
+  restoreBackups: z.boolean().default(false),
+  /** A person acknowledges the audit log's break; recorded in the log with `note`. */
+  acknowledgeAuditBreak: z.boolean().default(false),
+  note: z.string().trim().max(2_000).optional(),
+})
+export type RepairOptions = z.input<typeof RepairOptions>
+
+export const RepairAction = z.object({
+  kind: z.enum([
+    'index rebuilt',
+    'reindexed',
+    'set aside',
+    'audit twin appended',
+    'interrupted change settled',
+    'interrupted append set aside',
+    'backup restored',
+    'audit break acknowledged',
+  ]),
+  file: z.string(),
+  message: z.string(),
+})
+export type RepairAction = z.infer<typeof RepairAction>
+
+/** What repair did, and what a check finds afterwards (what needs a person). */
+export const RepairReport = z.object({
+  actions: z.array(RepairAction),
+  remaining: z.array(WorkspaceProblem),
+})
+export type RepairReport = z.infer<typeof RepairReport>

@@ -160,6 +160,6 @@ describe('casefile export and casefile statute add', () => {
       join(dir, 'missing.txt'),
     )
     expect(missingText.code).toBe(1)
-    expect(missingText.err).toMatch(/Cannot read --text-file/)
+    expect(missingText.err).toMatch(/--text-file .* does not exist/)
   })
 })

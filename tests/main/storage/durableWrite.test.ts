@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { durableWriteFile, FileWriteQueue } from '@main/storage/durableWrite'
+import { replaceFsIo } from '@main/storage/fsio'
+import { ERRNOS, withFault } from '../../helpers/faults'
+import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../helpers/smallDisk'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -53,4 +56,110 @@ describe('durable writes', () => {
     expect(parsed.n).toBeGreaterThanOrEqual(1)
     expect(parsed.big).toHaveLength(2_000_000)
   })
+})
+
+const STEPS = ['open', 'write', 'sync', 'rename'] as const
+
+describe('durable writes under I/O faults', () => {
+  for (const step of STEPS) {
+    for (const fault of [...ERRNOS, 'full'] as const) {
+      if (fault === 'full' && step !== 'write') continue
+      it(`${fault} at ${step}: rejects, the previous file is intact and no temp file is left`, async () => {
+        const dir = await tempDir()
+        const file = join(dir, 'case.json')
+        await writeFile(file, '{"old":true}')
+        await withFault({ step, fault, match: (p) => p.startsWith(dir) }, async (inj) => {
+          await expect(durableWriteFile(file, JSON.stringify({ new: 'x'.repeat(10_000) }))).rejects.toMatchObject({
+            code: fault === 'full' ? 'ENOSPC' : fault,
+          })
+          expect(inj.hits).toBeGreaterThan(0)
+        })
+        expect(await readFile(file, 'utf8')).toBe('{"old":true}')
+        expect(await readdir(dir)).toEqual(['case.json'])
+      })
+    }
+  }
+
+  for (const fault of ERRNOS) {
+    it(`${fault} at the folder fsync: rejects, and the file is whole (the rename had happened)`, async () => {
+      const dir = await tempDir()
+      const file = join(dir, 'case.json')
+      await writeFile(file, '{"old":true}')
+      await withFault({ step: 'syncDir', fault, match: (p) => p === dir }, async () => {
+        await expect(durableWriteFile(file, '{"new":true}')).rejects.toMatchObject({ code: fault })
+      })
+      expect(await readFile(file, 'utf8')).toBe('{"new":true}')
+      expect(await readdir(dir)).toEqual(['case.json'])
+    })
+  }
+
+  it('a short write is continued until every byte is out', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'case.json')
+    const data = JSON.stringify({ big: 'y'.repeat(100_000) })
+    await withFault({ step: 'write', fault: 'short', match: (p) => p.startsWith(dir) }, async (inj) => {
+      await durableWriteFile(file, data)
+      expect(inj.hits).toBe(1)
+    })
+    expect(await readFile(file, 'utf8')).toBe(data)
+  })
+
+  it('a write that makes no progress is an error, not a silent stop', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'case.json')
+    await writeFile(file, 'old')
+    const restore = replaceFsIo({ write: async () => 0 })
+    try {
+      await expect(durableWriteFile(file, 'new')).rejects.toMatchObject({ code: 'ENOSPC', syscall: 'write' })
+    } finally {
+      restore()
+    }
+    expect(await readFile(file, 'utf8')).toBe('old')
+  })
+
+  it('a queued write that fails rejects its caller; the next one still writes', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const q = new FileWriteQueue(file)
+    await q.write('{"n":1}')
+    await withFault({ step: 'sync', fault: 'EIO', match: (p) => p.startsWith(dir) }, async () => {
+      await expect(q.write('{"n":2}')).rejects.toMatchObject({ code: 'EIO' })
+    })
+    expect(await readFile(file, 'utf8')).toBe('{"n":1}')
+    await q.write('{"n":3}')
+    expect(await readFile(file, 'utf8')).toBe('{"n":3}')
+  })
+
+  it('keeps the permissions of the file it replaces', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    await writeFile(file, 'old', { mode: 0o600 })
+    await durableWriteFile(file, 'new')
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
+  })
+})
+
+describe('durable writes on a real, nearly full disk', () => {
+  const why = smallDiskUnavailable()
+  let disk: SmallDisk | undefined
+  afterEach(() => {
+    disk?.unmount()
+    disk = undefined
+  })
+  it.skipIf(why !== null)(
+    `fails with ENOSPC and keeps the previous file when the disk cannot hold the new one${why ? ` (skipped: ${why})` : ''}`,
+    async () => {
+      disk = mountSmallDisk(2)
+      const file = join(disk.dir, 'case.json')
+      const old = JSON.stringify({ old: 'o'.repeat(4_000) })
+      await writeFile(file, old)
+      // Room for part of the new file only: write-file-atomic took the short write as success.
+      disk.fillTo(20 * 1024)
+      await expect(durableWriteFile(file, JSON.stringify({ new: 'n'.repeat(200_000) }))).rejects.toMatchObject({
+        code: 'ENOSPC',
+      })
+      expect(await readFile(file, 'utf8')).toBe(old)
+      expect((await readdir(disk.dir)).sort()).toEqual(['case.json', 'filler'])
+    },
+  )
 })

@@ -177,6 +177,76 @@ describe('WorkspaceStore', () => {
     expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8')).items).toEqual(['0', '1', '2'])
   })
 
+  it('restores the newest backup that is good, not a damaged newer one, and then stops reporting the file', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    const now = () => new Date((t += 60_000))
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+        for (let i = 0; i < 3; i++) await d.update((x) => x.items.push(String(i)))
+      },
+      { now, backupIntervalMs: 0 },
+    )
+    const backups = (await readdir(join(root, 'backups', 'x.json'))).sort()
+    // The newest backup is itself damaged (a disk error after it was taken).
+    await writeFile(join(root, 'backups', 'x.json', backups.at(-1)!), '{"schemaVersion":1,"items":[')
+    await writeFile(join(root, 'x.json'), 'garbage')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect(await s.restoreBackup('x.json')).toBe(join('backups', 'x.json', backups.at(-2)!))
+      expect((await s.document('x.json', 'case', Doc)).data.items).toEqual(['0'])
+    })
+    // The damaged copy is kept under quarantine/resolved/ and no longer reported.
+    await withStore(root, async (s) => {
+      expect(s.problems).toEqual([])
+      expect(
+        await readFile(
+          join(root, 'quarantine', 'resolved', (await readdir(join(root, 'quarantine', 'resolved')))[0]),
+          'utf8',
+        ),
+      ).toBe('garbage')
+    })
+  })
+
+  it('never overwrites a quarantined file with another set aside in the same millisecond', async () => {
+    const root = await tempDir()
+    const now = () => new Date('2026-01-01T00:00:00Z')
+    await withStore(
+      root,
+      async (s) => {
+        for (const text of ['{first', '{second']) {
+          await writeFile(join(root, 'x.json'), text)
+          s.forget('x.json')
+          await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+        }
+      },
+      { now },
+    )
+    const kept = await readdir(join(root, 'quarantine'))
+    expect(kept).toHaveLength(2)
+    expect((await Promise.all(kept.map((n) => readFile(join(root, 'quarantine', n), 'utf8')))).sort()).toEqual([
+      '{first',
+      '{second',
+    ])
+  })
+
+  it('detects invalid UTF-8 in a stored file (never read as U+FFFD) and sets the original bytes aside', async () => {
+    const root = await tempDir()
+    const bytes = Buffer.concat([
+      Buffer.from('{"schemaVersion":1,"items":["caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"]}'),
+    ])
+    await writeFile(join(root, 'x.json'), bytes)
+    await withStore(root, async (s) => {
+      const err = await s.document('x.json', 'case', Doc).catch((e) => e)
+      expect(err.message).toMatch(/not valid UTF-8/)
+      expect(await readFile(join(root, s.problems[0].quarantinedTo!))).toEqual(bytes)
+    })
+  })
+
   it('refuses paths that leave the workspace', async () => {
     const root = await tempDir()
     await withStore(root, async (s) => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { formatEventTime, instantToLocal, isValidTimeZone, localToInstant, sortEvents } from '@shared/domain'
+import {
+  formatEventTime,
+  instantToLocal,
+  isValidTimeZone,
+  localToInstant,
+  resolveLocalTime,
+  setTimeZoneCacheLimit,
+  sortEvents,
+  timeZoneCacheSize,
+  zoneOffsetMinutes,
+} from '@shared/domain'
 
 describe('time zones', () => {
   it('reads a wall-clock time in its IANA zone', () => {
@@ -15,7 +25,7 @@ describe('time zones', () => {
   })
 
   it('settles the offset on both sides of a DST change', () => {
-    // Chicago springs forward at 02:00 on 8 March 2026.
+    // Chicago springs forward at 02:00 on 8 March 2026 (the skipped hour: see below).
     expect(localToInstant('2026-03-08T01:30', 'America/Chicago')).toBe('2026-03-08T07:30:00.000Z')
     expect(localToInstant('2026-03-08T03:30', 'America/Chicago')).toBe('2026-03-08T08:30:00.000Z')
   })
@@ -49,5 +59,68 @@ describe('time zones', () => {
       { id: 'c', at: '2026-01-27T17:00:00.000Z' },
     ]
     expect(sortEvents(events).map((e) => e.id)).toEqual(['a', 'c', 'b'])
+  })
+})
+
+describe('years as written and daylight-saving changes said, not hidden', () => {
+  it('keeps year 0000 and years 1–99 (Date.UTC would make them 1900–1999)', () => {
+    expect(localToInstant('0000-01-01T00:00', 'UTC')).toBe('0000-01-01T00:00:00.000Z')
+    expect(localToInstant('0099-12-31T23:59', 'UTC')).toBe('0099-12-31T23:59:00.000Z')
+    expect(localToInstant('0045-03-15T12:00', 'Europe/Rome')?.slice(0, 4)).toBe('0045')
+    // Year 0 is 1 BC: the zone's offset is still found (local mean time), and it round-trips.
+    const chicago = localToInstant('0000-01-01T00:00', 'America/Chicago')!
+    expect(chicago.slice(0, 10)).toBe('0000-01-01')
+    expect(instantToLocal(chicago, 'America/Chicago')).toBe('0000-01-01T00:00')
+    expect(zoneOffsetMinutes(Date.parse('0000-06-01T00:00:00Z'), 'UTC')).toBe(0)
+  })
+
+  it('refuses minute 60, second 60 and hour 24', () => {
+    expect(localToInstant('2026-01-27T10:60', 'UTC')).toBeNull()
+    expect(localToInstant('2026-01-27T10:59:60', 'UTC')).toBeNull()
+    expect(localToInstant('2026-01-27T24:00', 'UTC')).toBeNull()
+  })
+
+  it('moves a time the clocks skipped forward by the jump, and says so', () => {
+    const r = resolveLocalTime('2026-03-08T02:30', 'America/Chicago')!
+    expect(r.instant).toBe('2026-03-08T08:30:00.000Z')
+    expect(instantToLocal(r.instant, 'America/Chicago')).toBe('2026-03-08T03:30')
+    expect(r).toMatchObject({
+      adjusted: 'gap',
+      note: expect.stringMatching(
+        /2026-03-08T02:30 does not exist in America\/Chicago.*jumped forward by 60 minutes.*Taken as 03:30 \(UTC-05:00\)/,
+      ),
+    })
+    expect(resolveLocalTime('2026-03-29T02:15', 'Europe/Madrid')).toMatchObject({
+      instant: '2026-03-29T01:15:00.000Z',
+      adjusted: 'gap',
+    })
+  })
+
+  it('takes the first of a time that happened twice, says so and how to name the second', () => {
+    const r = resolveLocalTime('2026-11-01T01:30', 'America/Chicago')!
+    expect(r).toMatchObject({
+      instant: '2026-11-01T06:30:00.000Z',
+      adjusted: 'repeated',
+      note: expect.stringMatching(/happened twice.*first, at UTC-05:00.*2026-11-01T01:30-06:00/),
+    })
+    expect(localToInstant('2026-11-01T01:30-06:00', 'America/Chicago')).toBe('2026-11-01T07:30:00.000Z')
+    expect(resolveLocalTime('2026-10-25T02:30', 'Europe/Madrid')).toMatchObject({
+      instant: '2026-10-25T00:30:00.000Z',
+      adjusted: 'repeated',
+    })
+    // An ordinary time carries no note.
+    expect(resolveLocalTime('2026-11-01T03:30', 'America/Chicago')).toEqual({ instant: '2026-11-01T09:30:00.000Z' })
+  })
+
+  it('remembers valid zone names in a bounded cache', () => {
+    setTimeZoneCacheLimit(3)
+    try {
+      for (const tz of ['UTC', 'Europe/Madrid', 'America/Chicago', 'Asia/Kolkata', 'Nope/Nowhere']) isValidTimeZone(tz)
+      expect(timeZoneCacheSize()).toBe(3)
+      expect(isValidTimeZone('Nope/Nowhere')).toBe(false)
+      expect(isValidTimeZone('UTC')).toBe(true)
+    } finally {
+      setTimeZoneCacheLimit(1_000)
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { formatEventTime, isValidTimeZone, localToInstant, PRECISIONS, type Precision } from '@shared/domain'
+import { formatEventTime, isValidTimeZone, PRECISIONS, resolveLocalTime, type Precision } from '@shared/domain'
 import { type Command, optionalString, requireString, table, UsageError } from '../framework'
 import { printCase } from './printCase'
 
@@ -80,8 +80,11 @@ export const casesCommands: Command[] = [
       const tz = requireString(values, 'tz')
       if (!isValidTimeZone(tz))
         throw new UsageError(`--tz ${tz} is not an IANA time zone (for example America/Chicago)`)
-      const at = localToInstant(requireString(values, 'at'), tz)
-      if (!at) throw new UsageError(`--at ${String(values.at)} is not a date-time (for example 2026-01-27T11:00)`)
+      const resolved = resolveLocalTime(requireString(values, 'at'), tz)
+      if (!resolved) throw new UsageError(`--at ${String(values.at)} is not a date-time (for example 2026-01-27T11:00)`)
+      const at = resolved.instant
+      // A time the clocks skipped or repeated: said, not silently moved.
+      if (resolved.note) io.err(`casefile: note: ${resolved.note}`)
       const precision = optionalString(values, 'precision') ?? 'exact'
       if (!(PRECISIONS as readonly string[]).includes(precision))
         throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}`)

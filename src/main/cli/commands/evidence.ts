@@ -65,14 +65,18 @@ export const evidenceCommands: Command[] = [
               : `MISMATCH  ${p.caseId}/${p.evidenceId}  "${p.title}"  expected ${p.expected} actual ${p.actual}`,
           )
         }
+        for (const u of report.unreadableCases ?? [])
+          io.out(`UNREADABLE case ${u.caseId} (its blobs were not verified): ${u.message}`)
         if (!report.audit.ok) io.out(`AUDIT LOG BROKEN at entry ${report.audit.brokenAt}: ${report.audit.reason}`)
         for (const g of report.custodyGaps) io.out(`NOT LOGGED ${g.caseId}/${g.evidenceId}  ${describeGap(g)}`)
         if (!recorded) io.out('(The workspace is open elsewhere: results were not recorded in custody.)')
       }
       const bad = report.problems.length
-      if (bad || !report.audit.ok || report.custodyGaps.length) {
+      const unreadable = report.unreadableCases?.length ?? 0
+      if (bad || !report.audit.ok || report.custodyGaps.length || unreadable) {
         const parts = [
           ...(bad ? [`${bad} of ${report.checked} blob(s) do not match their recorded SHA-256`] : []),
+          ...(unreadable ? [`${unreadable} case(s) could not be read`] : []),
           ...(!report.audit.ok ? [`the audit log is broken at entry ${report.audit.brokenAt}`] : []),
           ...(report.custodyGaps.length
             ? [

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { citationLabel } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
+import { readTextFile } from '@main/storage/safeRead'
 import { type Command, optionalString, requireString, UsageError } from '../framework'
 
 export const statuteCommands: Command[] = [
@@ -29,13 +29,9 @@ export const statuteCommands: Command[] = [
       const year = yearText === undefined ? undefined : Number(yearText)
       if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 3000))
         throw new UsageError('--year must be a four-digit year')
-      let text: string
-      try {
-        // The exact text matters (it is quoted in memos): read it as is, only dropping a BOM.
-        text = (await readFile(textFile, 'utf8')).replace(/^\uFEFF/, '')
-      } catch (e) {
-        throw new AppError('IO', `Cannot read --text-file ${textFile}: ${messageOf(e)}`)
-      }
+      // The exact text matters (it is quoted in memos): strict UTF-8, a regular file, no binary data;
+      // read as is but for a BOM.
+      const text = await readTextFile(textFile, '--text-file')
       if (!text.trim())
         throw new AppError('VALIDATION', `--text-file ${textFile} is empty; an excerpt needs its exact text`)
       const caseRef = optionalString(values, 'case')

@@ -19,6 +19,7 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
     await platform.openExternal(assertWebLink(url))
     return { opened: true }
   },
+  'workspace:repair': async (input, { services }) => services.repair.run(input),
   'workspace:restoreBackup': async ({ file }, { services, session }) => {
     await services.workspace.restoreBackup(file)
     return services.workspace.info(session.recent)

@@ -11,6 +11,7 @@ import {
   type BriefingSummary,
   type Language,
 } from '@shared/domain'
+import { stringifyDeep } from '@shared/domain/json'
 import { AppError } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CasesService } from '../cases/casesService'
@@ -128,7 +129,8 @@ export function createBriefingsService(
         template: b.template,
         status: 'draft',
         header: b.header,
-        body: structuredClone(b.body),
+        // Not structuredClone: it recurses, and a body may be nested thousands of levels deep.
+        body: JSON.parse(stringifyDeep(b.body)),
       })
     },
 

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises'
 import {
   Actor,
   ActorInput,
@@ -10,16 +11,27 @@ import {
   EventInput,
   EventPatch,
   sortEvents,
+  toCaseSummary,
   TimelineEvent,
   type CaseSummary,
   type WorkspaceProblem,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
-import { SAFE_ID } from '@main/storage/layout'
+import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
+import { entriesIn } from '@main/storage/folders'
+import { layout, SAFE_ID } from '@main/storage/layout'
+import { setAside } from '@main/storage/leftovers'
 import { nowIso, type ServiceContext } from '../context'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { caseFilePath, caseFolders } from './caseFiles'
+import { CASES_DIR, caseDir, caseFilePath, readCaseFile } from './caseFiles'
 import { caseRecords, indexOfRecord, type CaseFileAccess } from './caseRecords'
+
+const isTempName = (name: string) => TEMP_FILE.test(name) || LEGACY_TEMP_FILE.test(name)
+const isLink = (abs: string) =>
+  lstat(abs).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  )
 
 /** A case as its own file holds it, events in time order: what the read model builds on. */
 export type CaseContent = Omit<CaseFile, 'schemaVersion'>
@@ -116,13 +128,27 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const fields = CaseInput.parse(input)
       if ((await workspace.listCases()).some((c) => c.id === id))
         throw new AppError('CONFLICT', `A case with id "${id}" exists.`)
+      if (await ctx.store.exists(caseDir(id)))
+        throw new AppError('CONFLICT', `cases/${id} is already on disk (casefile repair lists it again).`)
       const at = nowIso(ctx)
       const c = Case.parse({ ...fields, id, createdAt: at, updatedAt: at })
-      await ctx.store.document(caseFilePath(id), 'case', CaseFile, () => ({
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        case: c,
-      }))
-      await workspace.upsertCase(c)
+      try {
+        await ctx.store.document(caseFilePath(id), 'case', CaseFile, () => ({
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          case: c,
+        }))
+        await workspace.upsertCase(c)
+      } catch (e) {
+        // A creation that failed leaves no half-made case behind (one the index does not list would
+        // come back at the next repair): the new folder goes, kept, under quarantine/set-aside/.
+        // (Unless the index got it after all: the failure came after its rename, and the case stands.)
+        const listed = (await workspace.listCases().catch(() => [])).some((x) => x.id === id)
+        if (!listed && (await ctx.store.exists(caseDir(id)))) {
+          ctx.store.forget(caseFilePath(id))
+          await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now()).catch(() => undefined)
+        }
+        throw e
+      }
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId: id, id })
       return c
     },
@@ -215,28 +241,79 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     },
 
     /**
-     * Loads every case folder on disk and compares the folders with the index.
-     * Returns the case folders, those whose file is readable, and the
-     * disagreements; files that fail to load are recorded by the store.
+     * Loads every case folder on disk and compares the folders with the index. Returns the case
+     * folders, those whose file is readable, those holding no case file at all (`stubs`: what a
+     * stop during a case's creation leaves), and the disagreements; files that fail to load are
+     * recorded by the store. Anything else in cases/ (a .DS_Store, a stray file) is left alone.
      */
     async check(): Promise<{
       filesChecked: number
       folders: string[]
       readable: string[]
+      stubs: string[]
+      /** Case folders with a case file that the index does not list, or lists as it was before an edit. */
+      unindexed: string[]
       problems: WorkspaceProblem[]
     }> {
-      const indexed = new Set((await workspace.listCases().catch(() => [])).map((c) => c.id))
-      const onDisk = await caseFolders(ctx.store.root)
+      const index = await workspace.listCases().catch(() => [] as readonly CaseSummary[])
+      const indexed = new Set(index.map((c) => c.id))
+      const entries = (await entriesIn(ctx.store.root, CASES_DIR)).filter((e) => SAFE_ID.test(e.name))
       const problems: WorkspaceProblem[] = []
       const readable: string[] = []
-      for (const caseId of onDisk) {
-        if (!indexed.has(caseId))
+      const stubs: string[] = []
+      const unindexed: string[] = []
+      const onDisk: string[] = []
+      for (const e of entries) {
+        const rel = caseDir(e.name)
+        if (e.type !== 'folder') {
           problems.push({
-            file: caseFilePath(caseId),
-            kind: 'missing',
-            message: `cases/${caseId} is on disk but not in the workspace index.`,
+            file: rel,
+            kind: 'inconsistent',
+            message: `${rel} is a ${e.type === 'link' ? 'symbolic link' : 'file'}, not a case folder; Casefile does not open it.`,
           })
-        if (await ctx.store.loads(caseFilePath(caseId), 'case', CaseFile)) readable.push(caseId)
+          continue
+        }
+        onDisk.push(e.name)
+        const file = caseFilePath(e.name)
+        if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
+          // Set aside in an earlier session: the quarantine listing already says so.
+          if (ctx.store.problems.some((p) => p.file === file && p.kind === 'quarantined')) continue
+          const rest = await entriesIn(ctx.store.root, rel)
+          if (rest.every((x) => x.type !== 'folder' && x.name !== 'case.json' && isTempName(x.name))) {
+            stubs.push(e.name)
+            problems.push({
+              file: rel,
+              kind: 'inconsistent',
+              message: `${rel} holds no case file (${rest.length ? 'only the temp file of a write that never finished' : 'it is empty'}): a case whose creation was interrupted. casefile repair sets it aside.`,
+            })
+          } else
+            problems.push({
+              file,
+              kind: 'missing',
+              message: `${file} is missing though ${rel} holds other files; restore it from a backup (casefile repair --restore-backups) if there is one.`,
+            })
+          continue
+        }
+        if (!indexed.has(e.name)) unindexed.push(e.name)
+        if (!indexed.has(e.name))
+          problems.push({
+            file,
+            kind: 'missing',
+            message: `cases/${e.name} is on disk but not in the workspace index; casefile repair adds it back.`,
+          })
+        if (!(await ctx.store.loads(file, 'case', CaseFile))) continue
+        readable.push(e.name)
+        // An edit whose index update failed (a full disk) leaves the list showing the case as it was.
+        const listed = index.find((x) => x.id === e.name)
+        const now = toCaseSummary((await ctx.store.document(file, 'case', CaseFile)).data.case)
+        if (listed && JSON.stringify(listed) !== JSON.stringify(now)) {
+          unindexed.push(e.name)
+          problems.push({
+            file,
+            kind: 'inconsistent',
+            message: `The case list shows case ${e.name} as it was before its last change ("${listed.title}", ${listed.updatedAt}); casefile repair brings the list up to date.`,
+          })
+        }
       }
       for (const id of indexed)
         if (!onDisk.includes(id))
@@ -245,7 +322,39 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'missing',
             message: `The index lists case ${id} but its folder is missing.`,
           })
-      return { filesChecked: onDisk.length, folders: onDisk, readable, problems }
+      return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, unindexed, problems }
+    },
+
+    /**
+     * What the case folders on disk say, read without the store (nothing is moved or written):
+     * null when there is no case folder at all, so a new folder is not taken for a damaged one.
+     */
+    async onDisk(): Promise<{ summaries: CaseSummary[]; unreadable: string[] } | null> {
+      const folders = (await entriesIn(ctx.store.root, CASES_DIR)).filter(
+        (e) => e.type === 'folder' && SAFE_ID.test(e.name),
+      )
+      if (!folders.length) return null
+      const summaries: CaseSummary[] = []
+      const unreadable: string[] = []
+      for (const f of folders) {
+        const file = await readCaseFile(ctx.store.root, f.name)
+        if (file && file.case.id === f.name) summaries.push(toCaseSummary(file.case))
+        else if (await ctx.store.exists(caseFilePath(f.name))) unreadable.push(f.name)
+      }
+      return { summaries, unreadable }
+    },
+
+    /**
+     * Puts a case whose folder holds a readable case file back in the index (after a stop between
+     * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
+     */
+    async reindex(caseId: string): Promise<Case> {
+      ctx.store.assertWritable()
+      if (!SAFE_ID.test(caseId)) throw notFound(caseId)
+      const d = await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)
+      await workspace.upsertCase(d.data.case)
+      ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
+      return d.data.case
     },
   }
   return service

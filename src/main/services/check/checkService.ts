@@ -1,11 +1,19 @@
 import type { CheckReport, WorkspaceProblem } from '@shared/domain'
+import { messageOf } from '@shared/ipc/result'
+import { layout } from '@main/storage/layout'
+import { staleTemps } from '@main/storage/leftovers'
+import { annotationsDir } from '../annotations/annotationFiles'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
+import { briefingsDir } from '../briefings/briefingFiles'
 import type { BriefingsService } from '../briefings/briefingsService'
-import { caseFilePath } from '../cases/caseFiles'
+import { caseDir, caseFilePath } from '../cases/caseFiles'
 import type { CasesService } from '../cases/casesService'
+import type { ServiceContext } from '../context'
+import { BLOBS_DIR } from '../evidence/blobStore'
 import { describeGap } from '../evidence/custodyGaps'
 import type { EvidenceService } from '../evidence/evidenceService'
+import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
@@ -19,36 +27,102 @@ export interface CheckDeps {
   audit: AuditLog
 }
 
+/** The folders a stop can leave temp files in: every folder the app writes files into. */
+export function writtenFolders(caseIds: string[]): string[] {
+  return [
+    '',
+    layout.journalDir,
+    BLOBS_DIR,
+    ...caseIds.flatMap((id) => [caseDir(id), annotationsDir(id), briefingsDir(id)]),
+  ]
+}
+
 /**
  * Loads and validates every stored file of the workspace, each through the
  * service that owns it: the index, the statute library, each case with its
- * annotations and briefings, the audit log's hash chain, and that every custody
- * entry has its audit entry. Problems are collected, not thrown, so one bad
- * file does not hide the others.
+ * annotations and briefings, the audit log's hash chain, that every custody
+ * entry has its audit entry, that every stored file still has its SHA-256, and
+ * what a stop may have left (temp files, interrupted changes, half-made cases).
+ * Problems are collected, never thrown: whatever a folder holds, each part is
+ * checked and reported on its own, so one bad file hides nothing else.
  */
-export function createCheckService(deps: CheckDeps) {
+export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
   return {
     async run(): Promise<CheckReport> {
       const { workspace, library, cases, annotations, briefings, evidence, audit } = deps
+      const problems: WorkspaceProblem[] = []
+      const guard = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
+        try {
+          return await fn()
+        } catch (e) {
+          problems.push({ file: what, kind: 'unreadable', message: `${what} could not be checked: ${messageOf(e)}` })
+          return fallback
+        }
+      }
       let filesChecked = 2
-      await workspace.check()
-      await library.check()
-      const found = await cases.check()
+      await guard('workspace.json', () => workspace.check(), false)
+      await guard('statutes.json', () => library.check(), false)
+      const found = await guard('cases', () => cases.check(), {
+        filesChecked: 0,
+        folders: [] as string[],
+        readable: [] as string[],
+        stubs: [] as string[],
+        unindexed: [] as string[],
+        problems: [] as WorkspaceProblem[],
+      })
       filesChecked += found.filesChecked
       for (const caseId of found.folders) {
-        filesChecked += (await annotations.check(caseId)).filesChecked
-        filesChecked += (await briefings.check(caseId)).filesChecked
+        if (found.stubs.includes(caseId)) continue
+        filesChecked += await guard(
+          annotationsDir(caseId),
+          async () => (await annotations.check(caseId)).filesChecked,
+          0,
+        )
+        filesChecked += await guard(briefingsDir(caseId), async () => (await briefings.check(caseId)).filesChecked, 0)
       }
+
       filesChecked++
-      const chain = await audit.verifyChain()
-      const auditProblems: WorkspaceProblem[] = chain.ok
-        ? (await evidence.custodyGaps(found.readable)).map((g) => ({
-            file: caseFilePath(g.caseId),
-            kind: 'inconsistent' as const,
-            message: describeGap(g),
-          }))
-        : [{ file: AUDIT_LOG, kind: 'invalid', message: `The audit log's hash chain is broken: ${chain.reason}.` }]
-      return { filesChecked, problems: [...workspace.problems(), ...found.problems, ...auditProblems] }
+      const chain = await guard(AUDIT_LOG, () => audit.verifyChain(), null)
+      if (chain && !chain.ok)
+        problems.push(
+          chain.interrupted
+            ? {
+                file: AUDIT_LOG,
+                kind: 'inconsistent',
+                message: `The audit log ends in an entry the app was stopped while writing (${chain.reason}); nothing acknowledged is missing. casefile repair (or the next change) sets the fragment aside and records that.`,
+              }
+            : {
+                file: AUDIT_LOG,
+                kind: 'invalid',
+                message: `The audit log's hash chain is broken: ${chain.reason}. It stays reported, and nothing more is recorded in it, until a person acknowledges the break (casefile repair --acknowledge-audit-break).`,
+              },
+        )
+      if (chain && (chain.ok || chain.interrupted)) {
+        const gaps = await guard('custody', () => evidence.custodyGaps(found.readable), [])
+        for (const g of gaps)
+          problems.push({ file: caseFilePath(g.caseId), kind: 'inconsistent', message: describeGap(g) })
+      }
+      problems.push(...(await guard(layout.journalDir, () => evidence.journal.pending(), [])))
+
+      const blobs = await guard(BLOBS_DIR, () => evidence.blobProblems(found.readable), [])
+      for (const b of blobs)
+        problems.push({
+          file: `${BLOBS_DIR}/${b.expected}`,
+          kind: b.status === 'missing' ? 'missing' : 'invalid',
+          message: describeBlobProblem(b),
+        })
+
+      const temps = await guard('temp files', () => staleTemps(ctx.store.root, writtenFolders(found.folders)), [])
+      for (const t of temps)
+        problems.push({
+          file: t.file,
+          kind: 'inconsistent',
+          message: `${t.file} is the temp file of a write that never finished (of ${t.of}); the file itself is whole. casefile repair sets it aside.`,
+        })
+
+      // The audit log's state is the chain check's to say (an append refused earlier reported it too).
+      const stored = workspace.problems().filter((p) => p.file !== AUDIT_LOG)
+      return { filesChecked, problems: [...stored, ...found.problems, ...problems] }
     },
   }
 }

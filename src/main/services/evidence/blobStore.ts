@@ -4,10 +4,12 @@
  * is read once, never held in memory, and its hash describes exactly the bytes stored.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto'
-import { link, mkdir, open, readdir, realpath, rename, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
+import { fsio, writeAll } from '@main/storage/fsio'
+import { NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
 
 /** The blob store's folder in a workspace. */
 export const BLOBS_DIR = 'blobs'
@@ -104,9 +106,10 @@ export class BlobWriter {
 
   /** durable: false skips every fsync; only for benchmarks set against tools that do not sync either. */
   static async create(blobsDir: string, { durable = true } = {}): Promise<BlobWriter> {
+    await assertOwnBlobsFolder(blobsDir)
     await mkdir(blobsDir, { recursive: true })
     const tempPath = join(blobsDir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
-    return new BlobWriter(blobsDir, tempPath, await open(tempPath, 'wx', 0o600), durable)
+    return new BlobWriter(blobsDir, tempPath, await fsio.open(tempPath, 'wx', 0o600), durable)
   }
 
   /**
@@ -125,7 +128,7 @@ export class BlobWriter {
     if (this.durable && this.unsynced >= BACKGROUND_SYNC_EVERY && !this.syncing) {
       this.unsynced = 0
       const sync: Promise<void> = this.pending
-        .then(() => this.fh.datasync())
+        .then(() => fsio.datasync(this.fh))
         .finally(() => {
           if (this.syncing === sync) this.syncing = null
         })
@@ -134,9 +137,9 @@ export class BlobWriter {
     }
   }
 
-  private async writeAll(chunk: Buffer): Promise<void> {
-    let off = 0
-    while (off < chunk.length) off += (await this.fh.write(chunk, off, chunk.length - off)).bytesWritten
+  /** Every byte of the chunk, short writes continued (a nearly full disk takes part of a write). */
+  private writeAll(chunk: Buffer): Promise<void> {
+    return writeAll(this.fh, chunk, null)
   }
 
   /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
@@ -148,31 +151,40 @@ export class BlobWriter {
     try {
       await this.pending
       await this.syncing
-      if (this.durable) await this.fh.sync()
+      if (this.durable) await fsio.sync(this.fh)
       await this.fh.chmod(0o444)
     } catch (e) {
-      await this.fh.close().catch(() => undefined)
-      await unlink(this.tempPath).catch(() => undefined)
+      await fsio.close(this.fh).catch(() => undefined)
+      await fsio.unlink(this.tempPath).catch(() => undefined)
       throw e
     }
-    await this.fh.close()
+    try {
+      await fsio.close(this.fh)
+    } catch (e) {
+      await fsio.unlink(this.tempPath).catch(() => undefined)
+      throw e
+    }
     let existed = false
     try {
       // link() fails if the target exists, so a blob once stored is never replaced (rename would overwrite).
-      await link(this.tempPath, target)
+      await fsio.link(this.tempPath, target)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'EEXIST') existed = true
       else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
         // File systems without hard links: rename, after checking nobody stored it first.
         if (await exists(target)) existed = true
-        else await rename(this.tempPath, target)
+        else
+          await fsio.rename(this.tempPath, target).catch(async (err) => {
+            await fsio.unlink(this.tempPath).catch(() => undefined)
+            throw err
+          })
       } else {
-        await unlink(this.tempPath).catch(() => undefined)
+        await fsio.unlink(this.tempPath).catch(() => undefined)
         throw e
       }
     }
-    await unlink(this.tempPath).catch(() => undefined)
+    await fsio.unlink(this.tempPath).catch(() => undefined)
     if (this.durable) await fsyncDir(this.dir)
     return { sha256, size: this.bytes, existed }
   }
@@ -183,9 +195,26 @@ export class BlobWriter {
     this.closed = true
     await this.pending.catch(() => undefined)
     await this.syncing?.catch(() => undefined)
-    await this.fh.close().catch(() => undefined)
-    await unlink(this.tempPath).catch(() => undefined)
+    await fsio.close(this.fh).catch(() => undefined)
+    await fsio.unlink(this.tempPath).catch(() => undefined)
   }
+}
+
+/**
+ * The blob store must be a folder of the workspace itself: a blobs/ that is a link (or a file)
+ * would send imports, and the files read back as evidence, somewhere outside it. Missing is fine
+ * (the first import makes it).
+ */
+export async function assertOwnBlobsFolder(blobsDir: string): Promise<void> {
+  const info = await lstat(blobsDir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null
+    throw e
+  })
+  if (info && !info.isDirectory())
+    throw new AppError(
+      'FORBIDDEN',
+      `The blob store ${blobsDir} is ${info.isSymbolicLink() ? 'a link' : 'not a folder'}; Casefile keeps evidence files only in a blobs folder inside the workspace.`,
+    )
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -214,8 +243,12 @@ export interface StoreOptions {
 export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOptions = {}): Promise<StoredBlob> {
   let src: FileHandle
   try {
-    src = await open(srcPath, 'r')
+    // Never open() first: a FIFO would block until a writer appears (holding the workspace lock),
+    // a device would never end. A link the person chose is followed, but only to a regular file.
+    src = await openRegularFile(srcPath, { followLinks: true })
   } catch (e) {
+    if (e instanceof NotRegularFileError)
+      throw new AppError('VALIDATION', `${srcPath} is a ${e.kind}, not a regular file; only files can be imported.`)
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new AppError('NOT_FOUND', `Cannot read ${srcPath}: no such file.`)

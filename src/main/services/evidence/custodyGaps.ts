@@ -30,7 +30,15 @@ export async function custodyGapsIn(
         const k = key(evidenceTarget(caseId, item.id), c.action, c.sha256)
         const n = logged.get(k) ?? 0
         if (n > 0) logged.set(k, n - 1)
-        else out.push({ caseId, evidenceId: item.id, title: item.title, action: c.action, at: c.at })
+        else
+          out.push({
+            caseId,
+            evidenceId: item.id,
+            title: item.title,
+            action: c.action,
+            at: c.at,
+            ...(c.sha256 ? { sha256: c.sha256 } : {}),
+          })
       }
     }
   }

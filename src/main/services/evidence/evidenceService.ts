@@ -18,9 +18,10 @@ import type { ProgressReport, TaskRegistry } from '../tasks'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { BLOBS_DIR, containedBlobPath, storeFile, type Progress, type StoredBlob } from './blobStore'
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
+import { createCustodyJournal } from './custodyJournal'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
 import { createUploads } from './uploads'
-import { createVerifier } from './verify'
+import { blobProblems, createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
 
@@ -79,39 +80,60 @@ export function createEvidenceService(
     return CustodyEntry.parse({ at: nowIso(ctx), actor: await workspace.userName(), action, sha256, detail })
   }
 
-  /** The audit twin of custody entries just saved on an item. */
-  async function auditCustody(
+  const journal = createCustodyJournal(ctx, { audit, records, annotations })
+
+  /** The audit twins of custody entries: one audit entry per custody entry. */
+  function auditTwins(
     caseId: string,
     evidenceId: string,
     entries: CustodyEntry[],
     extra: Record<string, unknown> = {},
   ) {
-    for (const c of entries) {
-      await audit.append({
-        action: c.action,
-        target: evidenceTarget(caseId, evidenceId),
-        actor: c.actor,
-        detail: { ...(c.sha256 ? { sha256: c.sha256 } : {}), ...(c.detail ? { note: c.detail } : {}), ...extra },
-      })
-    }
+    return entries.map((c) => ({
+      action: c.action,
+      target: evidenceTarget(caseId, evidenceId),
+      actor: c.actor,
+      detail: { ...(c.sha256 ? { sha256: c.sha256 } : {}), ...(c.detail ? { note: c.detail } : {}), ...extra },
+    }))
   }
 
   const get = (caseId: string, evidenceId: string): Promise<EvidenceItem> => records.get(caseId, evidenceId)
 
-  /** Appends custody entries to a stored item (and the audit log). */
+  /** One change at a time per item: an update's custody entries are computed from the state it changes. */
+  const itemQueues = new Map<string, Promise<unknown>>()
+  function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const run = (itemQueues.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn)
+    itemQueues.set(key, run)
+    void run.finally(() => itemQueues.get(key) === run && itemQueues.delete(key)).catch(() => undefined)
+    return run
+  }
+
+  /** Appends custody entries to a stored item and their twins to the audit log, as one step (the journal). */
   async function appendCustody(
     caseId: string,
     evidenceId: string,
     entries: CustodyEntry[],
     extra?: Record<string, unknown>,
   ) {
-    await records.update(caseId, evidenceId, (item) => ({ ...item, custody: [...item.custody, ...entries] }))
-    await auditCustody(caseId, evidenceId, entries, extra)
+    await oneAtATime(`${caseId}/${evidenceId}`, () =>
+      journal.run(
+        { op: 'custody', caseId, evidenceId, custody: entries, audit: auditTwins(caseId, evidenceId, entries, extra) },
+        () => records.update(caseId, evidenceId, (item) => ({ ...item, custody: [...item.custody, ...entries] })),
+      ),
+    )
   }
 
   async function insert(caseId: string, item: EvidenceItem, extra?: Record<string, unknown>): Promise<EvidenceItem> {
-    await records.add(caseId, item)
-    await auditCustody(caseId, item.id, item.custody, { title: item.title, ...extra })
+    await journal.run(
+      {
+        op: 'custody',
+        caseId,
+        evidenceId: item.id,
+        custody: item.custody,
+        audit: auditTwins(caseId, item.id, item.custody, { title: item.title, ...extra }),
+      },
+      () => records.add(caseId, item),
+    )
     ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
     return item
   }
@@ -220,6 +242,12 @@ export function createEvidenceService(
     uploads,
     verify,
 
+    /** Intents of custody changes a stop interrupted: settled on writable open, listed by check. */
+    journal,
+
+    /** Stored files of these cases that are missing or no longer hash to their SHA-256 (records nothing). */
+    blobProblems: (caseIds: string[], only?: Set<string>) => blobProblems(ctx, cases, caseIds, only),
+
     /** Custody entries of these cases whose twin is missing from the audit log. */
     custodyGaps: (caseIds: string[]) => custodyGapsIn(records, audit, caseIds),
 
@@ -271,16 +299,16 @@ export function createEvidenceService(
     },
 
     async update(caseId: string, evidenceId: string, patch: EvidencePatch): Promise<EvidenceItem> {
-      const at = nowIso(ctx)
-      const actor = await workspace.userName()
-      let added: CustodyEntry[] = []
-      let statusDetail: Record<string, unknown> = {}
-      const out = await records.update(caseId, evidenceId, (before) => {
+      return oneAtATime(`${caseId}/${evidenceId}`, async () => {
+        const at = nowIso(ctx)
+        const actor = await workspace.userName()
+        const before = await records.get(caseId, evidenceId)
         const after = applyPatch(before, patch, at)
         const statuses = describeVerification(before.verification, after.verification)
         const fields = changedFields(before, after)
         const entry = (action: CustodyAction, detail: string) => CustodyEntry.parse({ at, actor, action, detail })
-        added = []
+        const added: CustodyEntry[] = []
+        let statusDetail: Record<string, unknown> = {}
         if (statuses.length) {
           const why = after.verification.reasoning ? ` Reasoning: ${after.verification.reasoning}` : ''
           added.push(entry('status changed', `${statuses.join('; ')}.${why}`.slice(0, 2_000)))
@@ -289,22 +317,50 @@ export function createEvidenceService(
         const edited = fields.filter((f) => f !== 'verification reasoning' || !statuses.length)
         if (edited.length) added.push(entry('edited', `Changed ${edited.join(', ')}.`))
         after.custody = [...before.custody, ...added]
-        return after
+        // Changes to one item run one at a time, so `before` is what the file holds; custody is merged
+        // all the same, so nothing appended to it in between could be dropped.
+        const write = () =>
+          records.update(caseId, evidenceId, (current) => ({ ...after, custody: [...current.custody, ...added] }))
+        const out = added.length
+          ? await journal.run(
+              {
+                op: 'custody',
+                caseId,
+                evidenceId,
+                custody: added,
+                audit: auditTwins(caseId, evidenceId, added, statusDetail),
+              },
+              write,
+            )
+          : await write()
+        ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
+        return out
       })
-      await auditCustody(caseId, evidenceId, added, statusDetail)
-      ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
-      return out
     },
 
     /** Removes the record and its annotations; the blob stays (shared by identical items; the audit log names it). */
     async remove(caseId: string, evidenceId: string): Promise<void> {
-      const removed = await records.remove(caseId, evidenceId)
-      await annotations.removeAllFor(caseId, evidenceId)
-      await audit.append({
-        action: 'removed',
-        target: evidenceTarget(caseId, evidenceId),
-        detail: { title: removed.title, ...(removed.file ? { sha256: removed.file.sha256 } : {}) },
-      })
+      const item = await records.get(caseId, evidenceId)
+      await journal.run(
+        {
+          op: 'remove',
+          caseId,
+          evidenceId,
+          custody: [],
+          audit: [
+            {
+              action: 'removed',
+              target: evidenceTarget(caseId, evidenceId),
+              actor: await workspace.userName(),
+              detail: { title: item.title, ...(item.file ? { sha256: item.file.sha256 } : {}) },
+            },
+          ],
+        },
+        async () => {
+          await records.remove(caseId, evidenceId)
+          await annotations.removeAllFor(caseId, evidenceId)
+        },
+      )
       ctx.changes.emit({ kind: 'evidence', op: 'remove', caseId, id: evidenceId })
     },
 

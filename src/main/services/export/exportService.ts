@@ -27,6 +27,7 @@ import type { CaseDetailService } from '../caseDetail/caseDetailService'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import type { EvidenceService } from '../evidence/evidenceService'
+import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { fileNameFor, withExtension, writeOutput } from '../outputs'
@@ -242,6 +243,14 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
 
     const { path, sha256 } = await writeOutput(opts.outPath, buffer)
+    // The memo lists every exhibit with the SHA-256 recorded at import: say when the stored file
+    // behind one is gone or no longer hashes to it (the memo is written all the same).
+    const warnings: string[] = []
+    for (const b of await evidence.blobProblems([caseId])) {
+      const message = `${describeBlobProblem(b)} The memo lists it with the SHA-256 recorded at import.`
+      warnings.push(message)
+      ctx.store.report({ file: `blobs/${b.expected}`, kind: b.status === 'missing' ? 'missing' : 'invalid', message })
+    }
     await briefings.recordExport(caseId, briefing.id, {
       id: exportId,
       at: ctx.now().toISOString(),
@@ -262,6 +271,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       briefingId: briefing.id,
       ...(numbered ? { numbered } : {}),
       ...(picked.drafted ? { drafted: { id: briefing.id, title: briefing.title } } : {}),
+      ...(warnings.length ? { warnings } : {}),
     }
   }
 
@@ -358,7 +368,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
           onProgress: (done, total, label) => onProgress(label, done, total),
         })
         onProgress('Done', 1, 1)
-        return { path: result.path, sha256: result.sha256, pages: result.pages }
+        return { path: result.path, sha256: result.sha256, pages: result.pages, warnings: result.warnings }
       })
     },
 

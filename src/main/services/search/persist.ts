@@ -7,9 +7,10 @@
  * generation on each save, so a crash mid-save leaves the previous index.json
  * pointing at files that still match it.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { durableWriteFile } from '@main/storage/durableWrite'
+import { decodeUtf8, readRegularFile } from '@main/storage/safeRead'
 import { DocStore } from './docstore'
 import { SearchEngine } from './engine'
 
@@ -141,9 +142,12 @@ export async function loadIndex(
 ): Promise<{ engine: SearchEngine; fingerprints: Map<string, number> } | null> {
   const dir = dirname(path)
   try {
-    const meta = JSON.parse(await readFile(path, 'utf8')) as Persisted
+    // Strict: a cache damaged into invalid UTF-8 or replaced by a FIFO is rebuilt, never half-read.
+    const text = decodeUtf8(await readRegularFile(path))
+    if (text === null) return null
+    const meta = JSON.parse(text) as Persisted
     if (meta?.format !== INDEX_FORMAT) return null
-    return restore(meta, await readFile(join(dir, postingsName(meta.postingsGen))), dir)
+    return restore(meta, await readRegularFile(join(dir, postingsName(meta.postingsGen))), dir)
   } catch {
     // A damaged or partial cache is only a slower start.
     return null

@@ -8,6 +8,7 @@ import {
   StatutePatch,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { BINARY_CONTROL } from '@main/storage/safeRead'
 import { readStoredFile } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
 
@@ -24,13 +25,24 @@ function matches(s: StatuteExcerpt, words: string[]): boolean {
   return words.every((w) => hay.includes(w))
 }
 
+/** An excerpt's exact text is quoted in memos: binary data (a PDF's bytes pasted as text) is refused. */
+function assertText<T extends { text?: string }>(fields: T): T {
+  const control = fields.text === undefined ? null : BINARY_CONTROL.exec(fields.text)
+  if (control)
+    throw new AppError(
+      'VALIDATION',
+      `The excerpt's text looks like binary data, not text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}).`,
+    )
+  return fields
+}
+
 /** Owns statutes.json, the workspace's library of excerpts. Links and citations are the statutes service's. */
 export function createStatuteLibrary(ctx: ServiceContext) {
   const empty = () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, excerpts: [] })
   const doc = () => ctx.store.document(STATUTES_FILE, 'statutes', StatuteLibraryFile, empty)
   const emit = (op: 'upsert' | 'remove', id: string) => ctx.changes.emit({ kind: 'statute', op, id })
   const make = (input: StatuteInput, id: string, at: string) =>
-    StatuteExcerpt.parse({ ...StatuteInput.parse(input), id, createdAt: at, updatedAt: at })
+    StatuteExcerpt.parse({ ...assertText(StatuteInput.parse(input)), id, createdAt: at, updatedAt: at })
 
   const library = {
     /** Sorted by citation label; `ids` keeps only those, `query` and `tag` narrow further. */
@@ -92,7 +104,7 @@ export function createStatuteLibrary(ctx: ServiceContext) {
     },
 
     async update(id: string, patch: StatutePatch): Promise<StatuteExcerpt> {
-      const { year, ...fields } = StatutePatch.parse(patch)
+      const { year, ...fields } = assertText(StatutePatch.parse(patch))
       const out = await (
         await doc()
       ).update((d) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import {
   CURRENT_SCHEMA_VERSION,
   formatMemoNumber,
@@ -14,6 +14,7 @@ import {
   type WorkspaceProblem,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { parseStoredJson } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
 
 /** The file that makes a folder a workspace. */
@@ -33,13 +34,64 @@ export function createWorkspaceService(ctx: ServiceContext) {
   })
   const doc = () => ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, empty)
 
+  async function rebuild(found: { summaries: CaseSummary[]; unreadable: string[] } | null, why: string) {
+    const summaries = found?.summaries ?? []
+    const backup = await ctx.store.backups.newestGood(
+      WORKSPACE_FILE,
+      (bytes) => parseStoredJson(bytes, 'workspace', WorkspaceFile).ok === true,
+    )
+    const from = backup
+      ? (parseStoredJson(backup.bytes, 'workspace', WorkspaceFile) as { data: WorkspaceFile }).data
+      : null
+    const rebuilt = {
+      ...empty(),
+      ...(from ? { name: from.name, userName: from.userName, createdAt: from.createdAt } : {}),
+      cases: summaries,
+    }
+    ctx.store.forget(WORKSPACE_FILE)
+    if (ctx.store.readOnly) ctx.store.standIn(WORKSPACE_FILE, 'workspace', WorkspaceFile, rebuilt)
+    else await ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, () => rebuilt)
+    const unreadable = found?.unreadable.length
+      ? ` ${found.unreadable.length} case folder(s) could not be read and are not listed: ${found.unreadable.join(', ')}.`
+      : ''
+    ctx.store.report({
+      file: WORKSPACE_FILE,
+      kind: 'missing',
+      message:
+        `${WORKSPACE_FILE} ${why}: the case index was ${ctx.store.readOnly ? 'rebuilt in memory (nothing written)' : 'rebuilt'} from the ${summaries.length} case folder(s) on disk` +
+        `${from ? `, the workspace name and user name from ${relative(ctx.store.root, backup!.path)}` : ', with the default workspace name and user name'}.${unreadable}` +
+        `${ctx.store.readOnly ? ' Open the workspace for writing (or run casefile repair) to save it.' : ' Check the case list.'}`,
+    })
+  }
+
   const service = {
-    /** Creates workspace.json in a new folder; a read-only opener is told the folder is no workspace. */
-    async ensure(): Promise<void> {
-      if (ctx.store.readOnly && !(await ctx.store.exists(WORKSPACE_FILE))) {
-        throw new AppError('NOT_FOUND', `${ctx.store.root} is not a Casefile workspace (it has no workspace.json).`)
+    /**
+     * Creates workspace.json in a new folder. A folder that holds cases but no workspace.json
+     * (deleted, lost, or set aside as damaged) never gets an empty index, which would hide every
+     * case: the index is rebuilt from the case folders (`onDisk`), the name and user name from
+     * the newest good backup, and a problem says so. A reader builds it in memory only; a reader
+     * of a folder with neither is told it is no workspace.
+     */
+    async ensure(onDisk: () => Promise<{ summaries: CaseSummary[]; unreadable: string[] } | null>): Promise<void> {
+      if (await ctx.store.exists(WORKSPACE_FILE)) {
+        await doc().catch(async (e) => {
+          // Damaged: rebuild from the cases rather than start empty (a writer has set the file aside).
+          if (!(e instanceof AppError && e.code === 'CORRUPT')) throw e
+          await rebuild(
+            await onDisk(),
+            ctx.store.readOnly ? 'could not be loaded' : 'could not be loaded and was set aside',
+          )
+        })
+        return
       }
-      await doc()
+      const found = await onDisk()
+      if (!found) {
+        if (ctx.store.readOnly)
+          throw new AppError('NOT_FOUND', `${ctx.store.root} is not a Casefile workspace (it has no workspace.json).`)
+        await doc()
+        return
+      }
+      await rebuild(found, 'was missing')
     },
 
     async info(recent: string[] = []): Promise<WorkspaceInfo> {

@@ -16,7 +16,26 @@ export function ReadOnlyBanner({ reason }: { reason?: string }) {
 export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRestored: () => Promise<void> }) {
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState('')
+  const [repaired, setRepaired] = useState('')
   if (!info.problems.length) return null
+
+  // The safe fixes only; restoring backups and acknowledging an audit break stay explicit.
+  const repair = async () => {
+    setBusy('repair')
+    setError('')
+    try {
+      const r = await call('workspace:repair', {})
+      setRepaired(
+        `${r.actions.length ? r.actions.map((a) => a.message).join(' ') : 'Nothing could be repaired safely.'}` +
+          (r.remaining.length ? ` ${r.remaining.length} problem(s) need a person.` : ''),
+      )
+      await onRestored()
+    } catch (e) {
+      setError(`Repair failed: ${e instanceof Error ? e.message : String(e)}`)
+    } finally {
+      setBusy(null)
+    }
+  }
 
   const restore = async (file: string) => {
     setBusy(file)
@@ -55,7 +74,13 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
           </li>
         ))}
       </ul>
-      {error && <ErrorAlert>Restore failed: {error}</ErrorAlert>}
+      {!info.readOnly && (
+        <button type="button" className="button--small" disabled={busy !== null} onClick={repair}>
+          {busy === 'repair' ? 'Repairing…' : 'Repair'}
+        </button>
+      )}
+      {repaired && <p role="status">{repaired}</p>}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
     </section>
   )
 }

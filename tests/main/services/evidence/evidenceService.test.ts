@@ -167,7 +167,14 @@ describe('evidence service', () => {
       const report = await s.evidence.verify({ caseId })
       expect(report).toMatchObject({ ok: false, problems: [], audit: { ok: true } })
       expect(report.custodyGaps).toEqual([
-        { caseId, evidenceId: item.id, title: 'Door video', action: 'exported', at: '2026-02-01T10:00:00.000Z' },
+        {
+          caseId,
+          evidenceId: item.id,
+          title: 'Door video',
+          action: 'exported',
+          at: '2026-02-01T10:00:00.000Z',
+          sha256: item.file!.sha256,
+        },
       ])
     } finally {
       await s.close()

@@ -42,3 +42,32 @@ describe('frame duration from presented frames', () => {
     expect(1 / estimateFrameDuration(frames(15, 30))!).toBeCloseTo(15, 6)
   })
 })
+
+describe('frame duration on a busy machine', () => {
+  /** A 30 fps WebM (times to the ms) seen through callbacks that miss frames now and then. */
+  const busy = (fps: number, n: number, missed: (i: number) => boolean): FrameSample[] => {
+    const out: FrameSample[] = []
+    for (let i = 0; i < n; i++)
+      if (!missed(i)) out.push({ mediaTime: Math.round((i / fps) * 1000) / 1000, presentedFrames: out.length + 1 })
+    return out
+  }
+
+  it('a 30 fps clip with dropped frames still reads 30, never 29.97', () => {
+    // Every sixth frame missed (a compositor a little slower than the clip): the single-frame gaps
+    // left are not a fair share of 33 ms and 34 ms ones, and their mean alone read 29.97.
+    expect(1 / estimateFrameDuration(busy(30, 200, (i) => i % 6 === 0).slice(0, 120))!).toBeCloseTo(30, 6)
+    // Missed at random, as a loaded machine does (120 callbacks, as many as the player takes).
+    let seed = 17
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 < 0.3
+    expect(1 / estimateFrameDuration(busy(30, 180, random).slice(0, 120))!).toBeCloseTo(30, 6)
+    seed = 17
+    expect(1 / estimateFrameDuration(busy(29.97, 180, random).slice(0, 120))!).toBeCloseTo(29.97, 6)
+    // Every other frame missed for a stretch: those gaps count as two frames each.
+    expect(1 / estimateFrameDuration(busy(30, 200, (i) => i % 2 === 1 && i < 120))!).toBeCloseTo(30, 6)
+  })
+
+  it('says nothing while 29.97 and 30 are both still possible', () => {
+    const short = busy(30, 14, () => false)
+    expect(estimateFrameDuration(short)).toBeNull()
+  })
+})

@@ -13,34 +13,62 @@ export const ASSUMED_FRAME = 1 / 25
 
 /** Rates video is made at; a measured rate within 1% of one is taken to be the nearest. */
 const RATES = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60, 100, 119.88, 120]
-/** Consecutive-frame gaps needed before a rate is believed. */
+/** Frame intervals needed before a rate is believed. */
 const ENOUGH = 12
 
 export interface FrameSample {
   /** Presentation time of the frame, in media seconds. */
   mediaTime: number
-  /** Frames presented so far: consecutive frames differ by 1 (a dropped or skipped frame by more). */
+  /** Frames presented so far (kept for callers; the estimate relies on the times). */
   presentedFrames: number
 }
 
 /**
  * Seconds per frame from frames seen in order, or null while there are too few to
- * tell. The mean of the gaps between consecutive frames, not their median: WebM
- * keeps times to the millisecond, so at 29.97 fps single gaps read 33 or 34 ms and
- * only their mean tells 29.97 from 30.
+ * tell, or while two usual rates (29.97 and 30) are both still possible.
+ *
+ * A busy machine drops frames: consecutive callbacks then lie two or three frames
+ * apart. So every gap is counted as the whole number of frames it spans (against
+ * the shortest gap seen, one frame), and the rate is frames over time across all
+ * of them; the gaps' rounding errors cancel (they telescope to the first and last
+ * time of each unbroken stretch). A seek or a pause breaks a stretch: a gap that is
+ * not close to a whole number of frames, or is backwards, is left out. Times kept to
+ * the millisecond (WebM) are known to ±1 ms per stretch; until that uncertainty
+ * rules out all but one usual rate, no rate is claimed (29.97 is 0.1% from 30).
  */
 export function estimateFrameDuration(samples: readonly FrameSample[]): number | null {
   const gaps: number[] = []
   for (let i = 1; i < samples.length; i++) {
-    if (samples[i].presentedFrames - samples[i - 1].presentedFrames !== 1) continue
     const gap = samples[i].mediaTime - samples[i - 1].mediaTime
-    if (gap > 1 / 250 && gap < 1 / 5) gaps.push(gap)
+    // Over 4 ms (250 fps) and under half a second: anything else is a duplicate or a seek.
+    gaps.push(gap > 1 / 250 && gap < 0.5 ? gap : NaN)
   }
-  if (gaps.length < ENOUGH) return null
-  // A seek between two frames gives a gap unlike the others: keep those near the median.
-  const median = [...gaps].sort((a, b) => a - b)[gaps.length >> 1]
-  const kept = gaps.filter((g) => g > median / 2 && g < median * 1.5)
-  const rate = kept.length / kept.reduce((a, g) => a + g, 0)
+  const valid = gaps.filter((g) => !Number.isNaN(g))
+  if (valid.length < ENOUGH) return null
+  const unit = Math.min(...valid)
+  let frames = 0
+  let time = 0
+  let stretches = 0
+  let inStretch = false
+  for (const g of gaps) {
+    const k = Math.round(g / unit)
+    if (Number.isNaN(g) || k < 1 || Math.abs(g - k * unit) > unit * 0.25) {
+      inStretch = false
+      continue
+    }
+    if (!inStretch) stretches++
+    inStretch = true
+    frames += k
+    time += g
+  }
+  if (frames < ENOUGH) return null
+  const rate = frames / time
+  const msTimes = samples.every((s) => Math.abs(s.mediaTime * 1000 - Math.round(s.mediaTime * 1000)) < 1e-6)
+  // How far off the total time may be: rounding at both ends of each stretch.
+  const uncertainty = ((msTimes ? 1e-3 : 2e-5) * stretches) / time
+  const possible = RATES.filter((r) => Math.abs(rate - r) / r <= uncertainty + 1e-4)
+  if (possible.length > 1) return null
+  if (possible.length === 1) return 1 / possible[0]
   const nearest = RATES.reduce((best, r) => (Math.abs(rate - r) / r < Math.abs(rate - best) / best ? r : best))
   return 1 / (Math.abs(rate - nearest) / nearest < 0.01 ? nearest : Math.round(rate * 100) / 100)
 }
@@ -72,8 +100,9 @@ export function useFrameDuration(
         samples.push({ mediaTime: meta.mediaTime, presentedFrames: meta.presentedFrames })
       const est = estimateFrameDuration(samples)
       if (est !== null) setFrame(est)
-      // A few seconds of frames settle it; after that, stop listening.
-      if (samples.length < 120) handle = v.requestVideoFrameCallback(onFrame)
+      // A few seconds of frames settle it; after that, stop listening (later if it is still undecided).
+      if (samples.length < 120 || (est === null && samples.length < 1_200))
+        handle = v.requestVideoFrameCallback(onFrame)
     }
     handle = v.requestVideoFrameCallback(onFrame)
     return () => v.cancelVideoFrameCallback(handle)

@@ -1,0 +1,140 @@
+/**
+ * Reading a file a folder may hold anything in place of: a FIFO (opening it blocks
+ * until a writer appears, for ever), a device (/dev/zero never ends), a folder, a
+ * socket, or a symbolic link leading out of the workspace. Every stored file and
+ * every file a person hands in is read through here: lstat first, refuse what is
+ * not a regular file, then open without following links and without blocking,
+ * and check again on the open handle (the name could have been swapped between).
+ */
+import { constants, lstat, open, stat, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { AppError } from '@shared/ipc/result'
+
+export type NotAFileKind = 'symbolic link' | 'folder' | 'FIFO (named pipe)' | 'device' | 'socket' | 'special file'
+
+/** The path names something other than a regular file; `kind` says what. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREGULAR'
+  constructor(
+    readonly path: string,
+    readonly kind: NotAFileKind,
+  ) {
+    super(`${path} is a ${kind}, not a regular file`)
+  }
+}
+
+export function kindOf(s: Stats): NotAFileKind | null {
+  if (s.isFile()) return null
+  if (s.isSymbolicLink()) return 'symbolic link'
+  if (s.isDirectory()) return 'folder'
+  if (s.isFIFO()) return 'FIFO (named pipe)'
+  if (s.isBlockDevice() || s.isCharacterDevice()) return 'device'
+  if (s.isSocket()) return 'socket'
+  return 'special file'
+}
+
+// O_NOFOLLOW: a link swapped in after the lstat fails instead of being followed.
+// O_NONBLOCK: a FIFO swapped in opens at once (and fails the fstat check) instead of hanging.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Opens a regular file for reading. `followLinks`: a link the person named on
+ * purpose (an import from their disk) is followed, but only to a regular file;
+ * inside the workspace links are refused.
+ */
+export async function openRegularFile(path: string, { followLinks = false } = {}): Promise<FileHandle> {
+  const before = await lstat(path)
+  let kind = kindOf(before)
+  if (kind === 'symbolic link' && followLinks) {
+    kind = kindOf(await stat(path))
+  }
+  if (kind) throw new NotRegularFileError(path, kind)
+  const flags = followLinks ? READ_FLAGS & ~(constants.O_NOFOLLOW ?? 0) : READ_FLAGS
+  let fh: FileHandle
+  try {
+    fh = await open(path, flags)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new NotRegularFileError(path, 'symbolic link')
+    throw e
+  }
+  try {
+    const now = await fh.stat()
+    const swapped = kindOf(now)
+    if (swapped) throw new NotRegularFileError(path, swapped)
+    return fh
+  } catch (e) {
+    await fh.close()
+    throw e
+  }
+}
+
+/** The whole content of a regular file (see openRegularFile); ENOENT and the like pass through. */
+export async function readRegularFile(path: string, opts: { followLinks?: boolean } = {}): Promise<Buffer> {
+  const fh = await openRegularFile(path, opts)
+  try {
+    return await fh.readFile()
+  } finally {
+    await fh.close()
+  }
+}
+
+// fatal: damaged bytes are an error, not U+FFFD. A leading BOM (an editor's) is dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Strict UTF-8: null when the bytes are not valid UTF-8 ('utf8' would turn them into U+FFFD silently). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+/** C0 controls other than tab, line feed and carriage return: what binary data is full of and text never holds. */
+// eslint-disable-next-line no-control-regex
+export const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/**
+ * A text file a person hands in (a statute's exact text): a regular file (a link
+ * to one is followed), valid UTF-8, no binary control characters. VALIDATION
+ * errors say which and where.
+ */
+export async function readTextFile(path: string, what: string): Promise<string> {
+  let bytes: Buffer
+  try {
+    bytes = await readRegularFile(path, { followLinks: true })
+  } catch (e) {
+    if (e instanceof NotRegularFileError)
+      throw new AppError('VALIDATION', `${what} ${path} is a ${e.kind}, not a regular file; give a text file.`)
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('NOT_FOUND', `${what} ${path} does not exist.`)
+    throw new AppError('IO', `Cannot read ${what} ${path}: ${(e as Error).message}`)
+  }
+  const text = decodeUtf8(bytes)
+  if (text === null)
+    throw new AppError(
+      'VALIDATION',
+      `${what} ${path} is not valid UTF-8 text (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 and try again.`,
+    )
+  const control = BINARY_CONTROL.exec(text)
+  if (control)
+    throw new AppError(
+      'VALIDATION',
+      `${what} ${path} looks like binary data, not text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}).`,
+    )
+  return text.replace(/^\uFEFF/, '')
+}
+
+/** Offset of the first byte that makes `bytes` invalid UTF-8 (for a message a person can act on). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const c = bytes[i]
+    const more =
+      c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    if (more < 0) return i
+    if (more > 0 && (i + more >= bytes.length || decodeUtf8(bytes.subarray(i, i + more + 1)) === null)) return i
+    i += more + 1
+  }
+  return bytes.length
+}

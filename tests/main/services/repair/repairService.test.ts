@@ -1,0 +1,239 @@
+/**
+ * repair fixes what a stop or an outside hand left, says what it did, deletes
+ * nothing, and leaves to a person what needs one (a backup to restore, an
+ * audit-log break to acknowledge) unless asked.
+ */
+import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sequentialIds } from '@main/services/context'
+import { openWorkspace } from '@main/services/index'
+import { runCli } from '../../../helpers/cli'
+import { editCaseFileOnDisk } from '../../../helpers/storedFiles'
+import { useTempDirs } from '../../../helpers/tmp'
+import { ipcHarness } from '../../ipc/harness'
+
+const tempDir = useTempDirs()
+const CASE = 'case_ecu_mpls_2026'
+
+async function demo(opts: { backups?: boolean } = {}) {
+  const root = await tempDir()
+  let t = Date.parse('2026-02-01T10:00:00Z')
+  const s = await openWorkspace(root, {
+    newId: sequentialIds(),
+    ...(opts.backups ? { backupIntervalMs: 0, now: () => new Date((t += 1_000)) } : {}),
+  })
+  await s.demo.install()
+  if (opts.backups) await s.cases.update(CASE, { summary: 'Second version.' })
+  await s.close()
+  return root
+}
+
+async function repair(root: string, options = {}) {
+  const s = await openWorkspace(root)
+  try {
+    return await s.repair.run(options)
+  } finally {
+    await s.close()
+  }
+}
+
+async function checkProblems(root: string) {
+  const s = await openWorkspace(root, { readOnly: true })
+  try {
+    return (await s.check.run()).problems
+  } finally {
+    await s.close()
+  }
+}
+
+/** Every file under a folder, relative, with its bytes: to prove nothing was deleted. */
+async function allFiles(dir: string, base = dir): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) for (const [k, v] of await allFiles(p, base)) out.set(k, v)
+    else if (e.isFile()) out.set(p.slice(base.length + 1), (await readFile(p)).toString('base64'))
+  }
+  return out
+}
+
+describe('repair', () => {
+  it('finds nothing to do in a healthy workspace', async () => {
+    const root = await demo()
+    expect(await repair(root)).toEqual({ actions: [], remaining: [] })
+  })
+
+  it('sets aside half-made case folders and temp files (kept, not deleted), lists unlisted cases again', async () => {
+    const root = await demo()
+    await mkdir(join(root, 'cases', 'case_empty'))
+    await mkdir(join(root, 'cases', 'case_half'))
+    await writeFile(join(root, 'cases', 'case_half', 'case.json.3141592'), '{"schemaVersion":1,"ca')
+    await writeFile(join(root, 'cases', CASE, '.case.json.99999.0123456789ab.tmp'), '{"half":')
+    // A case whose index entry never landed (a stop between its file and the index).
+    const other = await openWorkspace(root, { newId: sequentialIds() })
+    const lost = await other.cases.create({ title: 'Lost from the index' })
+    await other.close()
+    const ws = JSON.parse(await readFile(join(root, 'workspace.json'), 'utf8'))
+    ws.cases = ws.cases.filter((c: { id: string }) => c.id !== lost.id)
+    await writeFile(join(root, 'workspace.json'), JSON.stringify(ws))
+    const before = await allFiles(root)
+
+    const report = await repair(root)
+    expect(report.remaining).toEqual([])
+    expect(report.actions.map((a) => a.kind).sort()).toEqual(['reindexed', 'set aside', 'set aside', 'set aside'])
+    expect(report.actions.find((a) => a.kind === 'reindexed')!.message).toMatch(/Lost from the index/)
+    expect(await checkProblems(root)).toEqual([])
+    // Every byte that was there is still there (the moved files under quarantine/set-aside/).
+    const after = new Set((await allFiles(root)).values())
+    for (const [path, bytes] of before)
+      if (!path.startsWith('backups') && path !== 'workspace.json') expect(after.has(bytes), path).toBe(true)
+    expect((await readdir(join(root, 'quarantine', 'set-aside'))).length).toBe(3)
+  })
+
+  it('says it completed or dropped the evidence changes a stop interrupted', async () => {
+    const root = await demo()
+    await mkdir(join(root, 'journal'), { recursive: true })
+    await writeFile(
+      join(root, 'journal', 'never-landed.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        id: 'never-landed',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        op: 'custody',
+        caseId: CASE,
+        evidenceId: 'ev_never',
+        custody: [{ at: '2026-01-01T00:00:00.000Z', actor: 'x', action: 'referenced', detail: '' }],
+        audit: [{ action: 'referenced', target: `evidence:${CASE}/ev_never`, actor: 'x', detail: {} }],
+      }),
+    )
+    const report = await repair(root)
+    expect(report.actions).toEqual([
+      expect.objectContaining({ kind: 'interrupted change settled', message: expect.stringMatching(/1 dropped/) }),
+    ])
+    expect(report.remaining).toEqual([])
+  })
+
+  it('sets aside the fragment of an interrupted audit append and records it', async () => {
+    const root = await demo()
+    await appendFile(join(root, 'audit.log.jsonl'), '{"action":"imported","at":"20')
+    expect((await checkProblems(root)).map((p) => p.message).join()).toMatch(/stopped while writing/)
+    const report = await repair(root)
+    expect(report.actions.map((a) => a.kind)).toEqual(['interrupted append set aside'])
+    expect(report.remaining).toEqual([])
+  })
+
+  it('appends a missing audit twin as a marked repair entry', async () => {
+    const root = await demo()
+    const ws = await openWorkspace(root, { readOnly: true })
+    const item = (await ws.caseDetail.get(CASE)).evidence[0]
+    await ws.close()
+    await editCaseFileOnDisk(root, CASE, (file) => {
+      file.evidence[0].custody.push({ ...item.custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
+    })
+    expect(await checkProblems(root)).toHaveLength(1)
+    const report = await repair(root)
+    expect(report.actions).toEqual([expect.objectContaining({ kind: 'audit twin appended' })])
+    expect(report.remaining).toEqual([])
+    const s = await openWorkspace(root, { readOnly: true })
+    try {
+      expect((await s.audit.list()).at(-1)).toMatchObject({
+        action: 'exported',
+        detail: {
+          repair: true,
+          custodyAt: '2026-02-01T10:00:00.000Z',
+          note: expect.stringMatching(/Re-appended by repair/),
+        },
+      })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('restores the newest good backup only when asked; the damaged copy stays in quarantine', async () => {
+    const root = await demo({ backups: true })
+    await writeFile(join(root, 'cases', CASE, 'case.json'), '{"schemaVersion":1,"case":{"id":')
+    const plain = await repair(root)
+    expect(plain.actions).toEqual([])
+    expect(plain.remaining.map((p) => p.message).join('\n')).toMatch(
+      /case\.json could not be loaded.*backup is available/,
+    )
+    const asked = await repair(root, { restoreBackups: true })
+    expect(asked.actions).toEqual([
+      expect.objectContaining({ kind: 'backup restored', file: `cases/${CASE}/case.json` }),
+    ])
+    expect(asked.remaining).toEqual([])
+    expect(await checkProblems(root)).toEqual([])
+    const kept = await readdir(join(root, 'quarantine', 'resolved'))
+    expect(await readFile(join(root, 'quarantine', 'resolved', kept[0]), 'utf8')).toBe(
+      '{"schemaVersion":1,"case":{"id":',
+    )
+  })
+
+  it('acknowledges a broken audit log only when asked, recording who and why', async () => {
+    const root = await demo()
+    const log = join(root, 'audit.log.jsonl')
+    const lines = (await readFile(log, 'utf8')).trimEnd().split('\n')
+    await writeFile(log, lines.slice(0, -1).join('\n') + '\n')
+    const plain = await repair(root)
+    expect(plain.remaining).toEqual([
+      expect.objectContaining({ file: 'audit.log.jsonl', message: expect.stringMatching(/acknowledge/) }),
+    ])
+    const asked = await repair(root, { acknowledgeAuditBreak: true, note: 'Last line lost with the old laptop.' })
+    // The lost line was a custody entry's twin: acknowledged, then re-appended as a marked repair entry.
+    expect(asked.actions.map((a) => a.kind)).toEqual(['audit break acknowledged', 'audit twin appended'])
+    expect(asked.remaining).toEqual([])
+  })
+
+  it('says it rebuilt a missing index, and the cases are back', async () => {
+    const root = await demo()
+    await rename(join(root, 'workspace.json'), join(await tempDir(), 'elsewhere.json'))
+    const report = await repair(root)
+    expect(report.actions).toEqual([
+      expect.objectContaining({ kind: 'index rebuilt', message: expect.stringMatching(/from the 1 case folder/) }),
+    ])
+    expect(report.remaining).toEqual([])
+    const s = await openWorkspace(root, { readOnly: true })
+    try {
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('the window: workspace:repair answers with what it did', async () => {
+    const root = await demo()
+    await mkdir(join(root, 'cases', 'case_empty'))
+    const { session, dispatch } = await ipcHarness({ userData: await tempDir(), workspace: root })
+    try {
+      const r = await dispatch('workspace:repair', {})
+      expect(r).toMatchObject({
+        ok: true,
+        value: { actions: [{ kind: 'set aside', file: 'cases/case_empty' }], remaining: [] },
+      })
+      expect(await dispatch('workspace:repair', { acknowledgeAuditBreak: 'yes' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('the command line: says what it did, exit 0 when all is well after, 1 while problems remain', async () => {
+    const root = await demo()
+    await mkdir(join(root, 'cases', 'case_empty'))
+    const fixed = await runCli(['repair', '--workspace', root])
+    expect(fixed.code).toBe(0)
+    expect(fixed.stdout).toMatch(/SET ASIDE: cases\/case_empty held no case file/)
+    const log = join(root, 'audit.log.jsonl')
+    await writeFile(log, (await readFile(log, 'utf8')).trimEnd().split('\n').slice(0, -1).join('\n') + '\n')
+    const left = await runCli(['repair', '--workspace', root])
+    expect(left.code).toBe(1)
+    expect(left.stdout).toMatch(/Still to be done by a person \(1\)/)
+    expect(left.stderr).toMatch(/casefile repair: 1 problem\(s\) remain/)
+    const acked = await runCli(['repair', '--acknowledge-audit-break', '--note', 'seen', '--workspace', root])
+    expect(acked.code).toBe(0)
+    expect(acked.stdout).toMatch(/AUDIT BREAK ACKNOWLEDGED/)
+  })
+})
