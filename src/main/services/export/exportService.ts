@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import { citationsIn, type Annotation, type Briefing, type CitationAttrs, type ExportResult } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
-import { renderBriefingPdf } from '@main/pdf'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { BriefingsService } from '../briefings/briefingsService'
@@ -128,6 +127,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       detail.evidence.map((e) => e.id),
     )
 
+    // Loaded on first export: pdfkit is the heaviest module, and most commands and windows never export.
+    const { renderBriefingPdf } = await import('@main/pdf')
     const { buffer, pages } = await renderBriefingPdf(
       { briefing, detail, statutes: [...detail.statutes, ...extra], annotations: cited },
       {

@@ -163,22 +163,3 @@ function slowDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length]
 }
-
-/** Plain text of a ProseMirror/TipTap JSON document (notes, briefing bodies), blocks separated by newlines. */
-export function richTextToPlain(doc: unknown): string {
-  const out: string[] = []
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return
-    const n = node as { type?: string; text?: unknown; content?: unknown; attrs?: Record<string, unknown> }
-    if (typeof n.text === 'string') out.push(n.text)
-    if (Array.isArray(n.content)) {
-      for (const child of n.content) walk(child)
-      if (n.type !== 'text') out.push('\n')
-    }
-  }
-  walk(doc)
-  return out
-    .join('')
-    .replace(/\n{2,}/g, '\n')
-    .trim()
-}

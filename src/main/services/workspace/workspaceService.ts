@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import {
   CURRENT_SCHEMA_VERSION,
   toCaseSummary,
+  UserName,
   WorkspaceFile,
+  WorkspaceName,
   type Case,
   type CaseSummary,
   type WorkspaceInfo,
@@ -60,19 +62,22 @@ export function createWorkspaceService(ctx: ServiceContext) {
       return (await doc()).data.userName
     },
 
+    /** Checked here, not only at the window's channel: an invalid name would make workspace.json fail to load. */
     async setUserName(userName: string): Promise<void> {
+      const name = UserName.parse(userName)
       await (
         await doc()
       ).update((d) => {
-        d.userName = userName
+        d.userName = name
       })
     },
 
     async setName(name: string): Promise<void> {
+      const checked = WorkspaceName.parse(name)
       await (
         await doc()
       ).update((d) => {
-        d.name = name
+        d.name = checked
       })
     },
 
