@@ -107,7 +107,6 @@ describe('casefile evidence', () => {
     const usage = [
       ['evidence', 'add', REF, '--title', 'No source'],
       ['evidence', 'add', REF, '--file', '/x', '--url', 'https://e.org', '--title', 'Both'],
-      ['evidence', 'add', REF, '--url', 'https://e.org'],
       ['evidence', 'add', REF, '--url', 'https://e.org', '--title', 'T', '--kind', 'hologram'],
       ['evidence', 'add', '--url', 'https://e.org', '--title', 'T', '--kind', 'note'],
       ['evidence', 'verify', 'a', 'b'],

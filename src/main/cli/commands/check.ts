@@ -3,9 +3,10 @@ import { type Command, CommandFailed } from '../framework'
 export const checkCommands: Command[] = [
   {
     name: 'check',
-    usage: 'check [--workspace DIR] [--json]',
+    group: 'workspace',
     summary:
       'Validate every file of the workspace without changing any, the audit chain, and that every custody entry is in the audit log; exit 1 on any problem.',
+    examples: ['check', 'check --json'],
     async run({ withWorkspace, io, json }) {
       const report = await withWorkspace((s) => s.check.run(), { readOnly: true })
       if (json) io.out(JSON.stringify(report, null, 2))

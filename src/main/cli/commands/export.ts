@@ -3,6 +3,7 @@ import { type Command, optionalString, requireString, UsageError } from '../fram
 export const exportCommands: Command[] = [
   {
     name: 'export',
+    args: 'CASE',
     usage: 'export CASE [--briefing ID] --out FILE.pdf [--deterministic] [--draft] [--workspace DIR] [--json]',
     summary:
       'Export a briefing of the case (the most recently changed one unless --briefing) as the PDF memo. --deterministic fixes dates and ids so equal input gives identical bytes; --draft adds a DRAFT watermark.',
