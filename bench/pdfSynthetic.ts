@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { MemoInput } from '@main/pdf/index'
-import type { EvidenceItem, StatuteExcerpt, TimelineEvent } from '@shared/domain'
+import { MemoHeader, type EvidenceItem, type StatuteExcerpt, type TimelineEvent } from '@shared/domain'
 
 const WORDS = (
   'consular premises inviolable receiving state authorities consent head post mission protest note ministry ' +
@@ -140,7 +140,9 @@ export function syntheticMemo(opts: { sections?: number; events?: number; eviden
       id: 'briefing_bench',
       title: 'Synthetic long memo',
       template: 'briefing memo',
+      language: 'en',
       header: {
+        ...MemoHeader.parse({}),
         to: 'Minister of Foreign Affairs and Human Mobility',
         from: 'Directorate for North America — desk officer',
         date: '28 January 2026',

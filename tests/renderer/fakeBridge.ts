@@ -9,7 +9,7 @@
  */
 import type { CasefileBridge } from '@shared/ipc/bridge'
 import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
-import type { AppErrorShape, Result } from '@shared/ipc/result'
+import { messageOf, type AppErrorShape, type Result } from '@shared/ipc/result'
 
 type Handler<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type FakeHandlers = { [C in Channel]?: Handler<C> }
@@ -41,7 +41,7 @@ export function installFakeBridge(initial: FakeHandlers = {}) {
         const code = e instanceof FakeError ? e.code : 'INTERNAL'
         return {
           ok: false,
-          error: { code, message: e instanceof Error ? e.message : String(e) },
+          error: { code, message: messageOf(e) },
         } satisfies Result<unknown>
       }
     },

@@ -10,8 +10,13 @@ import { single, wrap } from './text'
 export function annexTitle(r: RenderContext, letter: string, title: string, intro: string) {
   const { flow } = r
   if (!flow.atTop) flow.newPage()
-  r.mark(1, `Annex ${letter} — ${title}`)
-  flow.drawLine(single(r.run(`ANNEX ${letter}`, 'bold', 9, { color: COLORS.muted })), GEOM.left, flow.y, 12)
+  r.mark(1, r.t('annexEntry', { letter, title }))
+  flow.drawLine(
+    single(r.run(r.t('annexHeading', { letter }), 'bold', 9, { color: COLORS.muted })),
+    GEOM.left,
+    flow.y,
+    12,
+  )
   flow.y += 13
   flow.drawLine(single(r.run(title, 'bold', 13)), GEOM.left, flow.y, 18)
   flow.y += 22
@@ -32,52 +37,62 @@ function size(bytes: number): string {
 }
 
 export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: number) => void) {
+  const { t } = r
   const items = r.exhibits.order
-  annexTitle(
-    r,
-    letter,
-    'List of exhibits',
-    `${items.length} item${items.length === 1 ? '' : 's'} held in the case file, numbered in the order the memo first cites them. SHA-256 identifies the exact file held; items without a file are references only.`,
-  )
+  const { cited } = r.exhibits
+  const intro = cited === items.length ? 'exhibitsIntro' : cited === 0 ? 'exhibitsIntroNone' : 'exhibitsIntroSome'
+  annexTitle(r, letter, t('exhibitsTitle'), t(intro, { total: items.length, cited }))
   const cols = [
-    { title: 'No.', width: 26 },
-    { title: 'Exhibit and source', width: 250 },
-    { title: 'Kind', width: 62 },
-    { title: 'Verification', width: GEOM.width - 26 - 250 - 62 },
+    { title: t('colNo'), width: 26 },
+    { title: t('colExhibit'), width: 250 },
+    { title: t('colKind'), width: 62 },
+    { title: t('colVerification'), width: GEOM.width - 26 - 250 - 62 },
   ]
   const rows: Row[] = items.map((e: EvidenceItem, i) => {
     const exhibit: Cell = [[r.run(e.title, 'bold', SIZE)]]
     if (e.sourceUrl) exhibit.push([r.run(e.sourceUrl, 'regular', SIZE - 0.6, { color: COLORS.muted })])
     if (e.file)
       exhibit.push([
-        r.run(`File: ${e.file.originalName} (${e.file.mediaType}, ${size(e.file.size)})`, 'regular', SIZE - 0.6, {
-          color: COLORS.muted,
-        }),
+        r.run(
+          t('fileLine', { name: e.file.originalName, type: e.file.mediaType, size: size(e.file.size) }),
+          'regular',
+          SIZE - 0.6,
+          { color: COLORS.muted },
+        ),
       ])
     if (!e.sourceUrl && !e.file && e.capturedBy)
-      exhibit.push([r.run(`Captured by ${e.capturedBy}`, 'regular', SIZE - 0.6, { color: COLORS.muted })])
+      exhibit.push([r.run(t('capturedBy', { name: e.capturedBy }), 'regular', SIZE - 0.6, { color: COLORS.muted })])
     const anns = r.exhibits.citedAnnotations.get(e.id) ?? []
     if (anns.length) {
       exhibit.push([
-        r.run(`Annotations cited: ${anns.map((a) => formatTarget(a.target)).join('; ')}`, 'italic', SIZE - 0.4),
+        r.run(
+          t('annotationsCited', { list: anns.map((a) => formatTarget(a.target, r.lang)).join('; ') }),
+          'italic',
+          SIZE - 0.4,
+        ),
       ])
     }
     // The hash spans the row on one line so it can be read and copied whole.
-    const label = r.run('SHA-256 ', 'bold', SIZE - 0.8, { color: COLORS.muted })
+    const label = r.run(t('sha256'), 'bold', SIZE - 0.8, { color: COLORS.muted })
     const hash: Cell = e.file
       ? [[label, r.run(e.file.sha256, 'mono', 7)]]
-      : [[label, r.run('none: no file held (reference only)', 'italic', SIZE - 0.6, { color: COLORS.muted })]]
+      : [[label, r.run(t('noFile'), 'italic', SIZE - 0.6, { color: COLORS.muted })]]
     const status = e.verification.status
     const verification: Cell = [
-      [r.run(status, 'bold', SIZE, { color: status === 'verified' ? COLORS.text : COLORS.banner })],
+      [r.run(t(`status.${status}`), 'bold', SIZE, { color: status === 'verified' ? COLORS.text : COLORS.banner })],
     ]
     if (e.sourceReliability || e.informationCredibility) {
-      const grade = `Grade ${e.sourceReliability ?? '?'}${e.informationCredibility ?? '?'}`
+      const grade = t('grade', { grade: `${e.sourceReliability ?? '?'}${e.informationCredibility ?? '?'}` })
       const rel = e.sourceReliability ? ` (${RELIABILITY_LABELS[e.sourceReliability].slice(4)})` : ''
       verification.push([r.run(`${grade}${rel}`, 'regular', SIZE - 0.6, { color: COLORS.muted })])
     }
     return {
-      cells: [[[r.run(String(i + 1), 'bold', SIZE)]], exhibit, [[r.run(e.kind, 'regular', SIZE)]], verification],
+      cells: [
+        [[r.run(String(i + 1), 'bold', SIZE)]],
+        exhibit,
+        [[r.run(t(`kind.${e.kind}`), 'regular', SIZE)]],
+        verification,
+      ],
       span: hash,
     }
   })
@@ -85,16 +100,12 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: numb
 }
 
 export function timelineAnnex(r: RenderContext, letter: string, events: TimelineEvent[], tick: (row: number) => void) {
-  annexTitle(
-    r,
-    letter,
-    'Timeline of events',
-    `${events.length} event${events.length === 1 ? '' : 's'} in time order. Each time is given in the zone where it happened, with that zone's UTC offset; "~" marks an approximate time.`,
-  )
+  const { t } = r
+  annexTitle(r, letter, t('timelineTitle'), t('timelineIntro', { count: events.length }))
   const cols = [
-    { title: 'Date and time (local)', width: 146 },
-    { title: 'Precision', width: 58 },
-    { title: 'Event', width: GEOM.width - 146 - 58 },
+    { title: t('colWhen'), width: 146 },
+    { title: t('colPrecision'), width: 58 },
+    { title: t('colEvent'), width: GEOM.width - 146 - 58 },
   ]
   const rows: Row[] = events.map((ev) => {
     const event: Cell = [[r.run(ev.title, 'bold', SIZE)]]
@@ -104,14 +115,20 @@ export function timelineAnnex(r: RenderContext, letter: string, events: Timeline
     if (exhibits.length) {
       event.push([
         r.run(
-          `Exhibit${exhibits.length > 1 ? 's' : ''} ${exhibits.sort((a, b) => a - b).join(', ')}`,
+          t('exhibitsRef', { count: exhibits.length, list: exhibits.sort((a, b) => a - b).join(', ') }),
           'regular',
           SIZE - 0.6,
           { color: COLORS.muted },
         ),
       ])
     }
-    return { cells: [[[r.run(eventTime(ev), 'regular', SIZE)]], [[r.run(ev.precision, 'regular', SIZE)]], event] }
+    return {
+      cells: [
+        [[r.run(eventTime(ev, r.lang), 'regular', SIZE)]],
+        [[r.run(t(`precision.${ev.precision}`), 'regular', SIZE)]],
+        event,
+      ],
+    }
   })
   drawTable(r, cols, rows, { size: SIZE, leading: LEADING, maxLines: 16, onRow: tick })
 }

@@ -21,13 +21,8 @@ export function statuteAppendix(
   cites: CitationAttrs[],
   tick: () => void,
 ) {
-  const { flow } = r
-  annexTitle(
-    r,
-    letter,
-    'Statute excerpts',
-    'The exact text of each provision the memo cites or the case file links, as held in the workspace library, with its source.',
-  )
+  const { flow, t } = r
+  annexTitle(r, letter, t('statutesTitle'), t('statutesIntro'))
   excerpts.forEach((s, i) => {
     const label = `${letter}.${i + 1}  ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}`
     const titleLines = wrap([r.run(label, 'bold', 10.5)], GEOM.width)
@@ -65,10 +60,10 @@ export function statuteAppendix(
       ),
     ]
     const meta = [
-      s.source && `Source: ${s.source}`,
-      s.jurisdiction && `Jurisdiction: ${s.jurisdiction}`,
-      s.language && `Language: ${s.language}`,
-      pins.length ? `Cited in this memo as ${pins.join('; ')}` : 'Linked to the case; not cited in the memo text',
+      s.source && t('source', { source: s.source }),
+      s.jurisdiction && t('jurisdiction', { value: s.jurisdiction }),
+      s.language && t('language', { value: s.language }),
+      pins.length ? t('citedAs', { list: pins.join('; ') }) : t('linkedOnly'),
     ].filter(Boolean) as string[]
     flow.y += 2
     for (const line of meta) {

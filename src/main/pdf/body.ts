@@ -31,7 +31,11 @@ function faceOf(i: Extract<Inline, { kind: 'text' }>): FontKey {
 
 export function inlineRuns(r: RenderContext, inline: Inline[], size: number, color?: string, face?: FontKey): Run[] {
   const runs: Run[] = []
+  let prev: Inline | undefined
   for (const i of inline) {
+    // Two notes side by side read as one number ("12"): set them apart as "1,2".
+    if (i.kind === 'cite' && prev?.kind === 'cite') runs.push(r.noteSeparator(size))
+    prev = i
     if (i.kind === 'text') {
       const href = i.href ? safeHref(i.href) : undefined
       const key = face ?? faceOf(i)

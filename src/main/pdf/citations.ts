@@ -4,14 +4,15 @@
  * annotations), then the case's other items, so "Exhibit 1" is the first one
  * the reader meets.
  */
+import type { Translate } from '@shared/i18n'
 import {
   formatEventTime,
   formatTarget,
   fullCitation,
   pinpointParagraph,
-  verificationCaveat,
   type Annotation,
   type CitationAttrs,
+  type Language,
   type EvidenceItem,
   type StatuteExcerpt,
   type TimelineEvent,
@@ -25,8 +26,10 @@ export interface CitationContext {
 }
 
 export interface Exhibits {
-  /** Evidence in exhibit order. */
+  /** Evidence in exhibit order: the cited items first. */
   order: EvidenceItem[]
+  /** How many of them the memo cites (they come first in `order`). */
+  cited: number
   number: Map<string, number>
   /** Annotations the memo cites, by evidence id (for the exhibit list's time codes). */
   citedAnnotations: Map<string, Annotation[]>
@@ -58,24 +61,25 @@ export function numberExhibits(ctx: CitationContext, cites: CitationAttrs[]): Ex
       }
     }
   }
+  const cited = order.length
   for (const e of ctx.evidence) take(e.id)
-  return { order, number: new Map(order.map((e, i) => [e.id, i + 1])), citedAnnotations }
+  return { order, cited, number: new Map(order.map((e, i) => [e.id, i + 1])), citedAnnotations }
 }
 
 /** A source line short enough for a footnote; the exhibit list carries it in full. */
-function shortSource(e: EvidenceItem): string {
-  const src = e.sourceUrl || (e.file ? `file "${e.file.originalName}"` : '') || e.capturedBy
-  if (!src) return 'source not recorded'
+function shortSource(e: EvidenceItem, t: Translate<'memo'>): string {
+  const src = e.sourceUrl || (e.file ? t('sourceFile', { name: e.file.originalName }) : '') || e.capturedBy
+  if (!src) return t('sourceNotRecorded')
   return src.length > 160 ? `${src.slice(0, 157)}…` : src
 }
 
 const timeCache = new Map<string, string>()
 /** formatEventTime, memoised: it asks Intl for zone offsets, which is slow enough to show on a 1,000-event timeline. */
-export function eventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>): string {
-  const key = `${e.at}|${e.tz}|${e.precision}`
+export function eventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>, lang: Language = 'en'): string {
+  const key = `${e.at}|${e.tz}|${e.precision}|${lang}`
   let t = timeCache.get(key)
   if (t === undefined) {
-    t = formatEventTime(e)
+    t = formatEventTime(e, lang)
     if (timeCache.size > 50_000) timeCache.clear()
     timeCache.set(key, t)
   }
@@ -91,42 +95,74 @@ export interface AnnexRefs {
   statutes?: string
 }
 
-// A no-break space keeps "Annex B" on one line.
-const annex = (letter: string | undefined, fallback: string) => `Annex\u00A0${letter ?? fallback}`
+/** The caveat a citation of an item carries, in the memo's language; none for a verified item. */
+export function caveatOf(e: EvidenceItem, t: Translate<'memo'>): string | null {
+  const status = e.verification.status
+  return status === 'verified' ? null : t(`caveat.${status}`)
+}
 
 /** The footnote text of one citation; a dangling reference says so instead of failing the export. */
-export function footnoteText(c: CitationAttrs, ctx: CitationContext, ex: Exhibits, annexes: AnnexRefs = {}): string {
+export function footnoteText(
+  c: CitationAttrs,
+  ctx: CitationContext,
+  ex: Exhibits,
+  t: Translate<'memo'>,
+  lang: Language = 'en',
+  annexes: AnnexRefs = {},
+): string {
   const pin = c.pinpoint.trim()
+  // A no-break space keeps "Annex B" on one line.
+  const annex = (letter: string | undefined, fallback: string) =>
+    t('annex', { letter: letter ?? fallback }).replace(' ', '\u00A0')
   switch (c.target) {
     case 'evidence': {
       const e = ctx.evidence.find((x) => x.id === c.id)
-      if (!e) return `Cited evidence item no longer in the case (${c.id}).`
-      const caveat = verificationCaveat(e.verification.status)
-      const at = pin ? `, at ${pin}` : ''
-      const main = `Exhibit ${ex.number.get(e.id)}: ${clip(e.title, 300)} (${e.kind})${at}, ${shortSource(e)}; ${e.verification.status}.`
-      return caveat ? `${main} ${caveat}` : main
+      if (!e) return t('fnMissingEvidence', { id: c.id })
+      const caveat = caveatOf(e, t)
+      const values = {
+        n: ex.number.get(e.id),
+        title: clip(e.title, 300),
+        kind: t(`kind.${e.kind}`),
+        at: pin ? t('fnAt', { pin }) : '',
+        source: shortSource(e, t),
+      }
+      // The caveat names the status itself: it is said once.
+      return caveat ? `${t('fnExhibit', values)} ${caveat}` : t('fnExhibitVerified', values)
     }
     case 'annotation': {
       const a = ctx.annotations.find((x) => x.id === c.id)
       const e = ctx.evidence.find((x) => x.id === (a?.evidenceId ?? c.evidenceId))
-      if (!e) return `Cited annotation no longer in the case (${c.id}).`
-      const exhibit = `Exhibit ${ex.number.get(e.id)} (${clip(e.title, 120)})`
-      const caveat = verificationCaveat(e.verification.status)
+      if (!e) return t('fnMissingAnnotation', { id: c.id })
+      const exhibit = t('fnExhibitShort', { n: ex.number.get(e.id), title: clip(e.title, 120) })
+      const caveat = caveatOf(e, t)
       const body = a
-        ? `${exhibit}, ${formatTarget(a.target)}: ${sentence(clip(a.text.trim() || 'annotation', 600))}`
-        : `${exhibit}, annotation ${c.id}${pin ? `, ${pin}` : ''}.`
+        ? t('fnAnnotation', {
+            exhibit,
+            where: formatTarget(a.target, lang),
+            text: sentence(clip(a.text.trim() || t('annotationWord'), 600)),
+          })
+        : t('fnAnnotationBare', { exhibit, id: c.id, pin: pin ? `, ${pin}` : '' })
       return caveat ? `${body} ${caveat}` : body
     }
     case 'event': {
       const ev = ctx.events.find((x) => x.id === c.id)
-      if (!ev) return `Cited timeline event no longer in the case (${c.id}).`
-      return `${eventTime(ev)}: ${sentence(clip(ev.title, 400))}${pin ? ` ${pin}.` : ''} See the timeline (${annex(annexes.timeline, 'B')}).`
+      if (!ev) return t('fnMissingEvent', { id: c.id })
+      return t('fnEvent', {
+        when: eventTime(ev, lang),
+        title: sentence(clip(ev.title, 400)),
+        pin: pin ? ` ${pin}.` : '',
+        annex: annex(annexes.timeline, 'B'),
+      })
     }
     case 'statute': {
       const s = ctx.statutes.find((x) => x.id === c.id)
-      if (!s) return `Cited statute excerpt no longer in the library (${c.id}).`
+      if (!s) return t('fnMissingStatute', { id: c.id })
       const cite = fullCitation({ ...s, paragraph: pinpointParagraph(s.paragraph, pin) })
-      return `${cite}${s.heading ? ` (${s.heading})` : ''}. Full text in ${annex(annexes.statutes, 'C')}.`
+      return t('fnStatute', {
+        citation: cite,
+        heading: s.heading ? ` (${s.heading})` : '',
+        annex: annex(annexes.statutes, 'C'),
+      })
     }
   }
 }

@@ -1,6 +1,7 @@
 /** What every part of the memo renderer shares while one document is drawn. */
 import type PDFKit from 'pdfkit'
-import type { CitationAttrs } from '@shared/domain'
+import type { CitationAttrs, Language } from '@shared/domain'
+import { translator, type Translate } from '@shared/i18n'
 import { footnoteText, type CitationContext, type Exhibits } from './citations'
 import type { FontKey, LoadedFont } from './fonts'
 import { Content } from './content'
@@ -34,6 +35,8 @@ export class RenderContext {
   private nextNote = 1
   readonly flow: Flow
   readonly content: Content
+  /** The memo's fixed words in its language. */
+  readonly t: Translate<'memo'>
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -42,8 +45,10 @@ export class RenderContext {
     readonly cites: CitationContext,
     readonly exhibits: Exhibits,
     readonly annexes: AnnexLetters,
+    readonly lang: Language,
     signal?: AbortSignal,
   ) {
+    this.t = translator(lang, 'memo')
     this.content = new Content(doc)
     this.flow = new Flow(
       doc,
@@ -64,10 +69,15 @@ export class RenderContext {
   /** Registers a citation's footnote and returns the superscript run that marks it. */
   cite(attrs: CitationAttrs, bodySize: number): Run {
     const n = this.nextNote++
-    const text = footnoteText(attrs, this.cites, this.exhibits, this.annexes)
+    const text = footnoteText(attrs, this.cites, this.exhibits, this.t, this.lang, this.annexes)
     const lines = wrap([this.run(text, 'regular', SIZES.note)], GEOM.width - NOTE_INDENT)
     this.notes.set(n, { n, lines, height: lines.length * SIZES.noteLeading })
     return this.run(String(n), 'regular', bodySize * 0.62, { rise: bodySize * 0.38, notes: [n], color: COLORS.text })
+  }
+
+  /** The comma between two adjacent note markers, raised like them. */
+  noteSeparator(bodySize: number): Run {
+    return this.run(',', 'regular', bodySize * 0.62, { rise: bodySize * 0.38, color: COLORS.text })
   }
 
   /** Records a section for the contents, the outline and a named destination at the cursor. */

@@ -40,7 +40,7 @@ export function drawFurniture(r: RenderContext, f: Furniture) {
     flow.resetState()
     ;(doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects[FORM_NAME] = form
     r.content.write(`/${FORM_NAME} Do`)
-    const page = single(r.run(`Page ${i + 1} of ${total}`, 'regular', 7.5, { color: COLORS.text }))
+    const page = single(r.run(r.t('pageOf', { page: i + 1, pages: total }), 'regular', 7.5, { color: COLORS.text }))
     flow.drawLine(page, GEOM.right - page.width, PAGE.height - 56, 10)
   }
 }
@@ -76,7 +76,9 @@ function staticForm(r: RenderContext, f: Furniture): unknown {
 
 function watermark(r: RenderContext) {
   const { doc, flow } = r
-  const line = single(r.run('DRAFT', 'bold', 130, { color: '#9a9a9a' }))
+  const word = r.t('watermark')
+  // A longer word (BORRADOR) is set smaller so it still fits across the page.
+  const line = single(r.run(word, 'bold', Math.min(130, 600 / Math.max(word.length, 1)), { color: '#9a9a9a' }))
   doc.save()
   doc.rotate(-52, { origin: [PAGE.width / 2, PAGE.height / 2] })
   doc.fillOpacity(0.13)

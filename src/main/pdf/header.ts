@@ -1,30 +1,76 @@
-/** The memo's opening: title line and the TO / FROM / DATE / SUBJECT / REF block. */
+/**
+ * The memo's opening (letterhead, title and number, the TO / FROM / CC / DATE /
+ * SUBJECT / REF block) and its close (the signature block, then who drafted and
+ * cleared it).
+ */
 import type { Case, MemoHeader } from '@shared/domain'
 import type { RenderContext } from './context'
-import { COLORS, GEOM } from './layout'
+import { COLORS, GEOM, PAGE } from './layout'
 import { single, wrap } from './text'
 
 const LABEL_WIDTH = 74
+const LOGO_SIZE = 46
 
-export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, draft: boolean) {
-  const { flow } = r
-  const title = r.run('MEMORANDUM', 'bold', 17)
+/** Who the memo comes from, as the organisation's settings say. */
+export interface Letterhead {
+  lines: string[]
+  /** PNG or JPEG bytes. */
+  logo?: Buffer
+}
+
+function renderLetterhead(r: RenderContext, head: Letterhead) {
+  const { flow, doc } = r
+  const lines = head.lines.filter((l) => l.trim())
+  if (!lines.length && !head.logo) return
+  const top = flow.y
+  if (head.logo) {
+    try {
+      doc.image(head.logo, (PAGE.width - LOGO_SIZE) / 2, top, { fit: [LOGO_SIZE, LOGO_SIZE], align: 'center' })
+      flow.resetState()
+      flow.y += LOGO_SIZE + 6
+    } catch {
+      // An image pdfkit cannot read (damaged, or not PNG/JPEG) costs the logo, never the memo.
+    }
+  }
+  lines.forEach((text, i) => {
+    // The first line (the state) largest, the office smallest.
+    const size = i === 0 ? 11 : i === 1 ? 10 : 9
+    for (const line of wrap([r.run(text.toUpperCase(), i < 2 ? 'bold' : 'regular', size)], GEOM.width)) {
+      flow.drawLine(line, (PAGE.width - line.width) / 2, flow.y, size + 4)
+      flow.y += size + 4
+    }
+  })
+  flow.y += 8
+  flow.rule(GEOM.left + GEOM.width / 3, GEOM.right - GEOM.width / 3, flow.y, 0.6, COLORS.rule)
+  flow.y += 14
+}
+
+export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, draft: boolean, head: Letterhead) {
+  const { flow, t } = r
+  renderLetterhead(r, head)
+  const title = r.run(t('memorandum'), 'bold', 17)
   flow.drawLine(single(title), GEOM.left, flow.y, 22)
-  if (draft) {
-    const tag = r.run('DRAFT — NOT FOR DISTRIBUTION', 'bold', 8, { color: COLORS.banner })
-    const line = single(tag)
-    flow.drawLine(line, GEOM.right - line.width, flow.y + 6, 10)
+  // The number where a registry clerk looks for it: top right, under the title's baseline.
+  const number = header.number.trim()
+    ? r.run(t('number', { number: header.number.trim() }), 'bold', 10)
+    : draft
+      ? r.run(t('draftTag'), 'bold', 8, { color: COLORS.banner })
+      : null
+  if (number) {
+    const line = single(number)
+    flow.drawLine(line, GEOM.right - line.width, flow.y + 6, 12)
   }
   flow.y += 26
   flow.rule(GEOM.left, GEOM.right, flow.y, 1.6, COLORS.text)
   flow.y += 10
 
   const rows: [string, string, boolean][] = [
-    ['TO:', header.to, false],
-    ['FROM:', header.from, false],
-    ['DATE:', header.date, false],
-    ['SUBJECT:', header.subject || kase.title, true],
-    ['REF:', header.reference || kase.reference, false],
+    [t('to'), header.to, false],
+    [t('from'), header.from, false],
+    ...(header.cc.trim() ? [[t('cc'), header.cc, false] as [string, string, boolean]] : []),
+    [t('date'), header.date, false],
+    [t('subject'), header.subject || kase.title, true],
+    [t('reference'), header.reference || kase.reference, false],
   ]
   for (const [label, value, strong] of rows) {
     const lines = wrap([r.run(value || '—', strong ? 'bold' : 'regular', 10)], GEOM.width - LABEL_WIDTH)
@@ -37,4 +83,37 @@ export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, d
   flow.y += 4
   flow.rule(GEOM.left, GEOM.right, flow.y, 0.8, COLORS.text)
   flow.y += 16
+}
+
+/** The signature block and the drafting and clearance lines, kept together on one page. */
+export function renderSignature(r: RenderContext, header: MemoHeader) {
+  const { flow, t } = r
+  const name = header.signatoryName.trim()
+  const title = header.signatoryTitle.trim()
+  const credits = [
+    header.drafter.trim() && t('drafted', { names: header.drafter.trim() }),
+    header.clearance.trim() && t('cleared', { names: header.clearance.trim() }),
+  ].filter(Boolean) as string[]
+  if (!name && !title && !credits.length) return
+  const x = GEOM.left + GEOM.width / 2
+  const width = GEOM.width / 2
+  const nameLines = name ? wrap([r.run(name, 'bold', 10)], width) : []
+  const titleLines = title ? wrap([r.run(title, 'regular', 9.5)], width) : []
+  const creditLines = credits.flatMap((c) => wrap([r.run(c, 'regular', 8, { color: COLORS.muted })], GEOM.width))
+  const block = name || title ? 44 + (nameLines.length + titleLines.length) * 14 : 0
+  flow.space(18)
+  flow.ensure(block + creditLines.length * 11 + 10)
+  if (name || title) {
+    // Room to sign above the line.
+    flow.y += 30
+    flow.rule(x, x + Math.min(width, 200), flow.y, 0.6, COLORS.text)
+    flow.y += 6
+    flow.drawLines(nameLines, { x, lineHeight: 14 })
+    flow.drawLines(titleLines, { x, lineHeight: 14 })
+    flow.y += 8
+  }
+  if (creditLines.length) {
+    flow.y += 6
+    flow.drawLines(creditLines, { x: GEOM.left, lineHeight: 11 })
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
+import { translator } from '@shared/i18n'
 import { citationsIn, type Annotation, type Briefing, type CaseDetail, type StatuteExcerpt } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
@@ -13,7 +14,7 @@ import { numberExhibits } from './citations'
 import { RenderContext, type AnnexLetters } from './context'
 import { loadFonts, type FontKey, type LoadedFont } from './fonts'
 import { buildOutline, drawFurniture } from './furniture'
-import { renderHeader } from './header'
+import { renderHeader, renderSignature, type Letterhead } from './header'
 import { buildBlocks } from './model'
 import { packPdf } from './pack'
 import { pdfText } from './safety'
@@ -26,6 +27,8 @@ export interface MemoInput {
   statutes: StatuteExcerpt[]
   /** Annotations the briefing may cite (others are ignored). */
   annotations: Annotation[]
+  /** The organisation's letterhead lines and logo; none prints no letterhead. */
+  letterhead?: Letterhead
 }
 
 export interface RenderOptions {
@@ -108,15 +111,16 @@ export async function renderBriefingPdf(
   const exhibits = numberExhibits(citeCtx, cites)
   const excerpts = appendixOrder(input.statutes, cites)
   const letters: AnnexLetters = {}
+  const t = translator(briefing.language, 'memo')
   const annexNames: [keyof AnnexLetters, boolean, string][] = [
-    ['exhibits', detail.evidence.length > 0, 'List of exhibits'],
-    ['timeline', detail.events.length > 0, 'Timeline of events'],
-    ['statutes', excerpts.length > 0, 'Statute excerpts'],
+    ['exhibits', detail.evidence.length > 0, t('exhibitsTitle')],
+    ['timeline', detail.events.length > 0, t('timelineTitle')],
+    ['statutes', excerpts.length > 0, t('statutesTitle')],
   ]
   let code = 65
   for (const [key, present] of annexNames) if (present) letters[key] = String.fromCharCode(code++)
 
-  const r = new RenderContext(doc, fonts, fontNames, citeCtx, exhibits, letters, opts.signal)
+  const r = new RenderContext(doc, fonts, fontNames, citeCtx, exhibits, letters, briefing.language, opts.signal)
   const blocks = buildBlocks(briefing.body)
 
   // Progress steps: each top-level block, every 25 annex rows, each statute excerpt, and three closing passes.
@@ -141,17 +145,18 @@ export async function renderBriefingPdf(
     if ((i + 1) % 25 === 0) step(label)
   }
 
-  renderHeader(r, header, kase, !!opts.draft)
+  renderHeader(r, header, kase, !!opts.draft, input.letterhead ?? { lines: [] })
   const toc: TocEntry[] = [
     ...blocks.flatMap((b) =>
       b.kind === 'heading' && b.depth <= 2 ? [{ depth: b.depth, label: `${b.number} ${b.title}` }] : [],
     ),
     ...annexNames
       .filter(([key]) => letters[key])
-      .map(([key, , name]) => ({ depth: 1, label: `Annex ${letters[key]} — ${name}` })),
+      .map(([key, , name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
   ]
   const reserved = toc.length ? reserveToc(r, toc) : []
   await renderBody(r, blocks, progress)
+  renderSignature(r, header)
 
   if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'))
   await progress('Exhibits')

@@ -222,9 +222,14 @@ export function clampLines(lines: Line[], max: number, width: number): Line[] {
   const frag = last.frags[last.frags.length - 1]
   if (frag) {
     const ell = measure(frag.run.font, '…', frag.run.size)
+    const whole = frag.text
     while (frag.text && frag.x + measure(frag.run.font, frag.text, frag.run.size) + ell > width) {
       frag.text = [...frag.text].slice(0, -1).join('')
     }
+    // End on a whole word when the line has one: "Consulate of…", never "Consulate of Ecuador i…".
+    const cut = frag.text.length < whole.length && !/\s/.test(whole[frag.text.length] ?? ' ')
+    const space = frag.text.search(/\s\S*$/)
+    if (cut && space > 0) frag.text = frag.text.slice(0, space).replace(/[\s,;:·–—-]+$/u, '')
     frag.text += '…'
     frag.width = measure(frag.run.font, frag.text, frag.run.size)
   }

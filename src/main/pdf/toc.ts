@@ -26,8 +26,8 @@ const LEADING = 13.5
 export function reserveToc(r: RenderContext, entries: TocEntry[]): Reserved[] {
   const { flow } = r
   flow.ensure(60)
-  r.mark(1, 'Contents', false)
-  const title = r.run('Contents', 'bold', 11)
+  r.mark(1, r.t('contentsTitle'), false)
+  const title = r.run(r.t('contentsTitle'), 'bold', 11)
   flow.drawLine(single(title), GEOM.left, flow.y, 16)
   flow.y += 20
   const out: Reserved[] = []

@@ -13,6 +13,7 @@ import { createEvidenceService } from './evidence/evidenceService'
 import { createExportService } from './export/exportService'
 import { createNotesService } from './notes/notesService'
 import { createSearchService } from './search/index'
+import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
@@ -40,12 +41,22 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
     const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
-    const briefings = createBriefingsService(ctx, cases, workspace)
+    const briefings = createBriefingsService(ctx, { cases, workspace, library })
     const statutes = createStatutesService(ctx, { library, cases, briefings })
     const caseDetail = createCaseDetailService({ cases, library, briefings })
-    const exports = createExportService(ctx, { cases, briefings, caseDetail, library, annotations, evidence, tasks })
+    const exports = createExportService(ctx, {
+      workspace,
+      cases,
+      briefings,
+      caseDetail,
+      library,
+      annotations,
+      evidence,
+      tasks,
+    })
     const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
-    const demo = createDemoService({ workspace, cases, evidence, library, statutes, briefings })
+    const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
+    const settings = createSettingsService({ workspace, evidence })
     const search = createSearchService(ctx)
     // Not awaited: opening never waits on housekeeping, and a failure here costs only disk space.
     if (!store.readOnly) void sweepIncoming(store.resolve(BLOBS_DIR)).catch(() => undefined)
@@ -59,6 +70,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       },
       tasks,
       workspace,
+      settings,
       audit,
       cases,
       caseDetail,

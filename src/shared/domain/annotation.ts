@@ -87,13 +87,13 @@ export function formatTimecode(seconds: number): string {
   return frac ? `${base}.${frac % 10}` : base
 }
 
-export function formatTarget(t: AnnotationTarget): string {
+export function formatTarget(t: AnnotationTarget, lang: 'en' | 'es' = 'en'): string {
   switch (t.type) {
     case 'time':
       return t.end > t.start ? `${formatTimecode(t.start)}–${formatTimecode(t.end)}` : formatTimecode(t.start)
     case 'page':
-      return `p. ${t.page}`
+      return `${lang === 'es' ? 'pág.' : 'p.'} ${t.page}`
     case 'region':
-      return `region ${Math.round(t.x * 100)}%,${Math.round(t.y * 100)}% ${Math.round(t.width * 100)}×${Math.round(t.height * 100)}%`
+      return `${lang === 'es' ? 'región' : 'region'} ${Math.round(t.x * 100)}%,${Math.round(t.y * 100)}% ${Math.round(t.width * 100)}×${Math.round(t.height * 100)}%`
   }
 }

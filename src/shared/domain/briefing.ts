@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { Id, Instant, RichText, SchemaVersion, Sha256 } from './common'
+import { Id, Instant, patchOf, RichText, SchemaVersion, Sha256 } from './common'
+import { Language } from './language'
 
 export const CITATION_TARGETS = ['evidence', 'annotation', 'event', 'statute'] as const
 export const CitationTarget = z.enum(CITATION_TARGETS)
@@ -18,15 +19,26 @@ export type CitationAttrs = z.infer<typeof CitationAttrs>
 export const MemoHeader = z.object({
   to: z.string().max(500).default(''),
   from: z.string().max(500).default(''),
+  cc: z.string().max(500).default(''),
   date: z.string().max(100).default(''),
   subject: z.string().max(500).default(''),
   reference: z.string().max(100).default(''),
   classification: z.string().max(120).default('UNCLASSIFIED'),
+  /** The memo number, fixed when the briefing is first exported as final; empty before. */
+  number: z.string().max(100).default(''),
+  /** The signature block under the text. */
+  signatoryName: z.string().max(200).default(''),
+  signatoryTitle: z.string().max(200).default(''),
+  /** Who drafted it and who cleared it, printed under the signature. */
+  drafter: z.string().max(200).default(''),
+  clearance: z.string().max(1_000).default(''),
 })
 export type MemoHeader = z.infer<typeof MemoHeader>
 
-export const BRIEFING_TEMPLATES = ['briefing memo', 'note of protest', 'analytical note', 'blank'] as const
+/** 'case file' drafts the memo from what the case holds; the others are outlines to fill in. */
+export const BRIEFING_TEMPLATES = ['case file', 'briefing memo', 'note of protest', 'analytical note', 'blank'] as const
 export const BriefingTemplate = z.enum(BRIEFING_TEMPLATES)
+export type BriefingTemplate = z.infer<typeof BriefingTemplate>
 
 export const ExportRecord = z.object({
   at: Instant,
@@ -44,6 +56,8 @@ export const Briefing = z.object({
   header: MemoHeader,
   body: RichText,
   status: z.enum(['draft', 'final']).default('draft'),
+  /** The memo's language: its fixed labels, dates and drafted text. */
+  language: Language.default('en'),
   exports: z.array(ExportRecord).default([]),
   createdAt: Instant,
   updatedAt: Instant,
@@ -60,19 +74,11 @@ export type BriefingSummary = z.infer<typeof BriefingSummary>
 export const BriefingInput = Briefing.omit({ id: true, createdAt: true, updatedAt: true, exports: true })
 export type BriefingInput = z.input<typeof BriefingInput>
 
-const h = MemoHeader.shape
 /**
  * Header fields without their defaults: `MemoHeader.partial()` would still fill
  * absent fields with '' and wipe what a patch did not mention.
  */
-export const MemoHeaderPatch = z.object({
-  to: h.to.unwrap().optional(),
-  from: h.from.unwrap().optional(),
-  date: h.date.unwrap().optional(),
-  subject: h.subject.unwrap().optional(),
-  reference: h.reference.unwrap().optional(),
-  classification: h.classification.unwrap().optional(),
-})
+export const MemoHeaderPatch = patchOf(MemoHeader)
 
 /** What autosave and the status toggle send; header fields merge into the stored header. */
 export const BriefingPatch = z.object({
@@ -80,6 +86,7 @@ export const BriefingPatch = z.object({
   header: MemoHeaderPatch.optional(),
   body: RichText.optional(),
   status: BriefingStatus.optional(),
+  language: Language.optional(),
 })
 export type BriefingPatch = z.input<typeof BriefingPatch>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, Instant, patchOf, Tags } from './common'
+import type { Language } from './language'
 import { formatOffset, instantToLocal, isValidTimeZone, zoneOffsetMinutes } from './time'
 
 export const PRECISIONS = ['exact', 'approximate', 'day', 'month'] as const
@@ -41,14 +42,17 @@ export type EventPatch = z.input<typeof EventPatch>
 export const sortEvents = <T extends { at: string; id: string }>(events: readonly T[]): T[] =>
   [...events].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? -1 : 1))
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTHS: Record<Language, string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
+}
 
-/** "27 Jan 2026, ~11:00 (America/Chicago, UTC-06:00)", honouring the precision. */
-export function formatEventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>): string {
+/** "27 Jan 2026, ~11:00 (America/Chicago, UTC-06:00)" ("27 ene 2026, …" in Spanish), honouring the precision. */
+export function formatEventTime(e: Pick<TimelineEvent, 'at' | 'tz' | 'precision'>, lang: Language = 'en'): string {
   const local = instantToLocal(e.at, e.tz)
   const [date, time] = local.split('T')
   const [y, m, d] = date.split('-')
-  const month = MONTHS[+m - 1]
+  const month = MONTHS[lang][+m - 1]
   if (e.precision === 'month') return `${month} ${y}`
   const day = `${+d} ${month} ${y}`
   if (e.precision === 'day') return `${day} (${e.tz})`

@@ -80,3 +80,15 @@ export function formatOffset(minutes: number): string {
   const abs = Math.abs(minutes)
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
+
+const LOCALES = { en: 'en-GB', es: 'es' } as const
+
+/** "28 January 2026" / "28 de enero de 2026": how a memo dates itself; the day as seen in `tz`. */
+export function formatLongDate(d: Date, lang: 'en' | 'es' = 'en', tz = 'UTC'): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: tz,
+  }).format(d)
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseSummary } from './case'
 import { Instant, SchemaVersion } from './common'
+import { WorkspaceSettings } from './settings'
 
 /** The name the audit log and custody entries record as the actor. */
 export const UserName = z.string().trim().min(1, 'a user name cannot be empty').max(200)
@@ -14,6 +15,7 @@ export const WorkspaceFile = z.object({
   /** The name the audit log and custody entries record as the actor. */
   userName: z.string().max(200).default('local user'),
   cases: z.array(CaseSummary).default([]),
+  settings: WorkspaceSettings.default(WorkspaceSettings.parse({})),
 })
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>
 

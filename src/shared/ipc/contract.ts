@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { briefingsChannels } from './channels/briefings'
 import { casesChannels } from './channels/cases'
 import { searchChannels } from './channels/search'
+import { settingsChannels } from './channels/settings'
 import { evidenceChannels } from './channels/evidence'
 import { statutesChannels } from './channels/statutes'
 import { workspaceChannels } from './channels/workspace'
@@ -15,6 +16,7 @@ import type { ChannelSpec } from './define'
 
 export const contract = {
   ...workspaceChannels,
+  ...settingsChannels,
   ...casesChannels,
   ...searchChannels,
   ...statutesChannels,

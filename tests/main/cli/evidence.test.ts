@@ -12,7 +12,10 @@ const REF = 'ECU-USA-2026-001'
 describe('casefile evidence', () => {
   it('adds a file and a URL, shows hash, status and custody, verifies, and catches a flipped byte', async () => {
     const ws = await tempDir()
-    expect((await runCli(['demo', '--workspace', ws])).code).toBe(0)
+    // A case of our own on a fresh folder, not the demo (which ships files of its own).
+    expect(
+      (await runCli(['case', 'new', '--title', 'Door incident', '--reference', REF, '--workspace', ws])).code,
+    ).toBe(0)
     const src = join(await tempDir(), 'door video.mp4')
     await writeFile(src, randomBytes(700_000))
     const sha = execFileSync('sha256sum', [src], { encoding: 'utf8' }).split(' ')[0]

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWorkspace } from '@main/services/index'
 import { decompressed, pdfPages, tempDir } from '../pdf/helpers'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -89,7 +90,7 @@ describe('casefile export and casefile statute add', () => {
     expect(shown.briefings).toHaveLength(1)
   })
 
-  it('prints a plain summary, and a draft carries the watermark', () => {
+  it('prints a plain summary, and a draft carries the watermark; a final one does not', async () => {
     const out = join(dir, 'draft.pdf')
     const r = casefile(
       'export',
@@ -111,7 +112,16 @@ describe('casefile export and casefile statute add', () => {
     const raw = decompressed(out, dir).toString('latin1')
     expect(raw.match(/0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/g)?.length).toBe(1)
     expect(raw.match(/\/CfFurniture Do/g)?.length).toBe(pages.length)
-    const plain = decompressed(join(dir, 'a.pdf'), dir).toString('latin1')
+    // A draft is watermarked even without --draft; set final, it is not.
+    expect(decompressed(join(dir, 'a.pdf'), dir).toString('latin1')).toMatch(
+      /0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/,
+    )
+    const s = await openWorkspace(ws)
+    await s.briefings.update('case_ecu_mpls_2026', 'briefing_minister_note', { status: 'final' })
+    await s.close()
+    const final = join(dir, 'final.pdf')
+    expect(casefile('export', 'ECU-USA-2026-001', '--workspace', ws, '--out', final).code).toBe(0)
+    const plain = decompressed(final, dir).toString('latin1')
     expect(plain).not.toMatch(/0\.615661 -0\.788011 0\.788011 0\.615661 [-\d.]+ [-\d.]+ cm/)
   })
 

@@ -30,7 +30,7 @@ describe('the PDF memo of the demo case', () => {
       text: 'The official tells the officer the building is consular space.',
     })
     const b = await s.briefings.get(DEMO_CASE, DEMO_BRIEFING)
-    const cctv = (await s.caseDetail.get(DEMO_CASE)).evidence.find((e) => e.file)!
+    const cctv = (await s.caseDetail.get(DEMO_CASE)).evidence.find((e) => e.file?.sha256 === fileSha)!
     await s.briefings.update(DEMO_CASE, DEMO_BRIEFING, {
       body: {
         ...b.body,
@@ -97,7 +97,9 @@ describe('the PDF memo of the demo case', () => {
     const flat = page.replace(/\s+/g, ' ')
     expect(flat).toContain('Exhibit 1: Video of the exchange at the consulate door')
     expect(flat).toContain('(video)')
-    expect(flat).toContain('unverified. Unverified: this item has not been independently verified.')
+    // The caveat says the status once: never "unverified. Unverified: …".
+    expect(flat).toContain('(video), source not recorded. Unverified: this item has not been independently verified.')
+    expect(flat).not.toMatch(/unverified\. Unverified/i)
     const legal = pages.find((p) => p.includes('special duty to protect'))!.replace(/\s+/g, ' ')
     expect(legal).toContain('Vienna Convention on Consular Relations (1963), art. 31(2)')
     expect(legal).toContain('Vienna Convention on Consular Relations (1963), art. 31(3)')
@@ -112,7 +114,7 @@ describe('the PDF memo of the demo case', () => {
     )
     // Numbered by first citation: the video, the bulletin, then this still; the uncited press report comes last.
     expect(page).toMatch(
-      /Exhibit 3: CCTV still of the entrance \(Cancillería copy\) \(image\), file "cctv-still.txt"; unverified\./,
+      /Exhibit 3: CCTV still of the entrance \(Cancillería copy\) \(image\), file "cctv-still.txt"\. Unverified: this item has not been independently verified\./,
     )
     const annex = pages
       .filter((p) => p.includes('List of exhibits'))
@@ -125,7 +127,7 @@ describe('the PDF memo of the demo case', () => {
     const annex = pages.filter((p) => p.includes('List of exhibits') && p.includes('SHA-256')).join('\n')
     expect(annex).toContain(fileSha)
     expect(annex).toContain('CCTV still of the entrance (Cancillería copy)')
-    expect(annex).toContain('partially verified')
+    expect(annex).toContain('Partially verified')
     expect(annex).toContain('https://pic.twitter.com/BDkwTKbbZT')
   })
 

@@ -149,3 +149,58 @@ describe('VirtualList given a new items array', () => {
     expect(box.scrollTop).toBe(0)
   })
 })
+
+describe('VirtualList as a focusable list with no active row yet (the evidence lists)', () => {
+  const SHORT = ROWS.slice(0, 20)
+
+  it('highlights nothing until a key moves to a row; Enter on nothing opens nothing', () => {
+    const onOpen = vi.fn()
+    const onActive = vi.fn()
+    render(
+      <VirtualList
+        items={SHORT}
+        getKey={(r) => r.id}
+        label="Rows"
+        height="auto"
+        rowHeight={74}
+        activeIndex={-1}
+        onOpen={onOpen}
+        onActiveChange={onActive}
+        renderItem={(r) => <span>{r.label}</span>}
+      />,
+    )
+    const list = screen.getByRole('listbox')
+    expect(list.getAttribute('aria-activedescendant')).toBeNull()
+    expect(screen.queryByRole('option', { selected: true })).toBeNull()
+    fireEvent.keyDown(list, { key: 'Enter' })
+    fireEvent.keyDown(list, { key: ' ' })
+    expect(onOpen).not.toHaveBeenCalled()
+    fireEvent.keyDown(list, { key: 'ArrowDown' })
+    expect(onActive).toHaveBeenLastCalledWith(0)
+  })
+
+  it('gives every row the fixed height and opens the active row with Space as well as Enter', () => {
+    const onOpen = vi.fn()
+    render(
+      <VirtualList
+        items={SHORT}
+        getKey={(r) => r.id}
+        label="Rows"
+        height="auto"
+        rowHeight={74}
+        activeIndex={3}
+        onOpen={onOpen}
+        renderItem={(r) => <span>{r.label}</span>}
+      />,
+    )
+    const list = screen.getByRole('listbox')
+    expect(list.style.height).toBe('auto')
+    const options = screen.getAllByRole('option')
+    expect(options[1].style.height).toBe('74px')
+    expect(options[1].style.transform).toBe('translateY(74px)')
+    fireEvent.keyDown(list, { key: ' ' })
+    expect(onOpen).toHaveBeenLastCalledWith(SHORT[3], 3)
+    fireEvent.keyDown(list, { key: 'Enter' })
+    expect(onOpen).toHaveBeenCalledTimes(2)
+  })
+})

@@ -4,8 +4,10 @@ import {
   CitationAttrs,
   richTextFromPlain,
   richTextToPlain,
+  LANGUAGES,
   type Briefing,
   type BriefingPatch,
+  type MemoHeader,
 } from '@shared/domain'
 import { describeCitation, type CitationSources } from '@shared/domain/citationDisplay'
 import {
@@ -25,7 +27,24 @@ const CASE_HINT = {
   case: { type: 'string', value: 'CASE', describe: 'the case that holds it (found from the id when omitted)' },
 } as const
 const TEMPLATES_TEXT = BRIEFING_TEMPLATES.map((t) => `"${t}"`).join(', ')
-const HEADER = ['to', 'from', 'date', 'subject', 'reference', 'classification'] as const
+/** The memo header fields a person fills in, by option name (the number is given at the first final export). */
+const HEADER = {
+  to: 'to',
+  from: 'from',
+  cc: 'cc',
+  date: 'date',
+  subject: 'subject',
+  reference: 'reference',
+  classification: 'classification',
+  'signatory-name': 'signatoryName',
+  'signatory-title': 'signatoryTitle',
+  drafter: 'drafter',
+  clearance: 'clearance',
+} as const satisfies Record<string, keyof MemoHeader>
+const HEADER_LABELS: [keyof MemoHeader, string][] = [
+  ['number', 'NUMBER'],
+  ...Object.entries(HEADER).map(([o, k]) => [k, o.toUpperCase().replace('-', ' ')] as [keyof MemoHeader, string]),
+]
 
 const describe = (b: Pick<Briefing, 'id' | 'title' | 'status' | 'template'>) =>
   `${b.id}: ${b.title} [${b.status}, ${b.template}]`
@@ -33,8 +52,10 @@ const describe = (b: Pick<Briefing, 'id' | 'title' | 'status' | 'template'>) =>
 /** The briefing as text: memo header, then the body with each citation as [its label]. */
 function printBriefing(b: Briefing, sources: CitationSources, io: CliIO) {
   io.out(`${b.title}`)
-  io.out(`  Id: ${b.id}   Status: ${b.status}   Template: ${b.template}   Updated: ${b.updatedAt}`)
-  for (const k of HEADER) io.out(`  ${k.toUpperCase().padEnd(15)}${b.header[k] || '—'}`)
+  io.out(
+    `  Id: ${b.id}   Status: ${b.status}   Template: ${b.template}   Language: ${b.language}   Updated: ${b.updatedAt}`,
+  )
+  for (const [k, label] of HEADER_LABELS) if (b.header[k]) io.out(`  ${label.padEnd(16)}${b.header[k]}`)
   io.out(`  Exports: ${b.exports.length ? b.exports.map((x) => `${x.at} ${x.file}`).join('; ') : 'none yet'}`)
   io.out('')
   const text = richTextToPlain(b.body, (node) => {
@@ -54,12 +75,20 @@ export const briefingCommands: Command[] = [
     options: {
       template: { type: 'string', value: 'T', describe: `one of ${TEMPLATES_TEXT}` },
       title: { type: 'string', value: 'T', describe: "the briefing's title (default: the template's)" },
+      language: {
+        type: 'string',
+        value: 'L',
+        describe: `the memo's language, ${LANGUAGES.join(' or ')} (default: the workspace's)`,
+      },
     },
     examples: ['briefing new ECU-USA-2026-001 --template "note of protest"'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const template = optionalChoice(values, 'template', BRIEFING_TEMPLATES) ?? BRIEFING_TEMPLATES[0]
       const b = await withWorkspace(async (s) =>
-        s.briefings.createFromTemplate(await caseOf(s, positionals[0]), template, optionalString(values, 'title')),
+        s.briefings.createFromTemplate(await caseOf(s, positionals[0]), template, {
+          title: optionalString(values, 'title'),
+          language: optionalChoice(values, 'language', LANGUAGES),
+        }),
       )
       if (json) return printJson(io, b)
       io.out(`Created briefing ${describe(b)}`)
@@ -118,11 +147,12 @@ export const briefingCommands: Command[] = [
     options: {
       title: { type: 'string', value: 'T', describe: 'a new title' },
       ...Object.fromEntries(
-        HEADER.map((k) => [
-          k,
-          { type: 'string' as const, value: 'TEXT', describe: `the memo's ${k.toUpperCase()} line` },
+        Object.keys(HEADER).map((o) => [
+          o,
+          { type: 'string' as const, value: 'TEXT', describe: `the memo's ${o.toUpperCase().replace('-', ' ')} line` },
         ]),
       ),
+      language: { type: 'string', value: 'L', describe: `the memo's language: ${LANGUAGES.join(' or ')}` },
       'body-file': {
         type: 'string',
         value: 'F',
@@ -133,11 +163,15 @@ export const briefingCommands: Command[] = [
     examples: ['briefing edit briefing_demo_memo --to "The Minister" --from "Legal Adviser"'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const header = Object.fromEntries(
-        HEADER.flatMap((k) => (optionalString(values, k) === undefined ? [] : [[k, optionalString(values, k)]])),
+        Object.entries(HEADER).flatMap(([o, k]) =>
+          optionalString(values, o) === undefined ? [] : [[k, optionalString(values, o)]],
+        ),
       )
       const bodyFile = optionalString(values, 'body-file')
+      const language = optionalChoice(values, 'language', LANGUAGES)
       const patch: BriefingPatch = {
         ...(optionalString(values, 'title') !== undefined ? { title: optionalString(values, 'title') } : {}),
+        ...(language ? { language } : {}),
         ...(Object.keys(header).length ? { header } : {}),
         ...(bodyFile !== undefined ? { body: richTextFromPlain(await readTextFile(bodyFile, '--body-file')) } : {}),
       }

@@ -4,8 +4,8 @@ import type { HandlersFor } from '../types'
 export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
   'briefings:list': async ({ caseId }, { services }) => services.briefings.list(caseId),
   'briefings:get': async ({ caseId, briefingId }, { services }) => services.briefings.get(caseId, briefingId),
-  'briefings:create': async ({ caseId, template, title }, { services }) =>
-    services.briefings.createFromTemplate(caseId, template, title),
+  'briefings:create': async ({ caseId, template, ...opts }, { services }) =>
+    services.briefings.createFromTemplate(caseId, template, opts),
   'briefings:update': async ({ caseId, briefingId, patch }, { services }) =>
     services.briefings.update(caseId, briefingId, patch),
   'briefings:duplicate': async ({ caseId, briefingId }, { services }) =>

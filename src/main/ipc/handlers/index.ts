@@ -2,6 +2,7 @@ import type { Handlers } from '../types'
 import { briefingsHandlers } from './briefings'
 import { casesHandlers } from './cases'
 import { searchHandlers } from './search'
+import { settingsHandlers } from './settings'
 import { evidenceHandlers } from './evidence'
 import { statutesHandlers } from './statutes'
 import { workspaceHandlers } from './workspace'
@@ -9,6 +10,7 @@ import { workspaceHandlers } from './workspace'
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...settingsHandlers,
   ...casesHandlers,
   ...searchHandlers,
   ...evidenceHandlers,

@@ -1,67 +1,113 @@
 /**
- * Starter documents for new briefings. Bracketed text is a placeholder the
- * author replaces; the structure is what a ministry reader expects to find.
+ * Starter documents for new briefings, in the briefing's language. "case file"
+ * drafts the whole memo from what the case holds; the others are outlines whose
+ * bracketed text is a placeholder the author replaces.
  */
-import type { BRIEFING_TEMPLATES, Case, MemoHeader, RichText } from '@shared/domain'
-
-export type TemplateName = (typeof BRIEFING_TEMPLATES)[number]
+import {
+  formatLongDate,
+  fullCitation,
+  instantToLocal,
+  VERIFICATION_STATUSES,
+  type BriefingTemplate,
+  type Case,
+  type Language,
+  type MemoHeader,
+  type Organisation,
+  type RichText,
+  type StatuteExcerpt,
+} from '@shared/domain'
+import { translator, type Translate } from '@shared/i18n'
+import type { CaseContent } from '../cases/casesService'
 
 type Block = Record<string, unknown>
-const text = (t: string) => ({ type: 'text', text: t })
+const text = (t: string, marks?: { type: string }[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) })
+const cite = (attrs: { target: string; id: string; pinpoint?: string; evidenceId?: string }) => ({
+  type: 'citation',
+  attrs: { pinpoint: '', ...attrs },
+})
 const h = (t: string): Block => ({ type: 'heading', attrs: { level: 2 }, content: [text(t)] })
-const p = (t = ''): Block => (t ? { type: 'paragraph', content: [text(t)] } : { type: 'paragraph' })
+const p = (...content: unknown[]): Block => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' })
+const pt = (t: string) => p(text(t))
 const list = (type: 'bulletList' | 'orderedList', items: string[]): Block => ({
   type,
   ...(type === 'orderedList' ? { attrs: { start: 1 } } : {}),
-  content: items.map((i) => ({ type: 'listItem', content: [p(i)] })),
+  content: items.map((i) => ({ type: 'listItem', content: [pt(i)] })),
+})
+const quote = (t: string): Block => ({
+  type: 'blockquote',
+  content: t
+    .split(/\n{2,}/)
+    .map((para) => para.trim())
+    .filter(Boolean)
+    .map((para) => pt(para)),
 })
 
-/** "30 November 2026": a memo date reads as words, and the ISO form is in the file's timestamps. */
-export function memoDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d)
-}
+export type TemplateName = BriefingTemplate
 
-export const DEFAULT_TITLES: Record<TemplateName, string> = {
-  'briefing memo': 'Briefing memo',
-  'note of protest': 'Note of protest',
-  'analytical note': 'Analytical note',
-  blank: 'Untitled briefing',
-}
+const TITLE_KEYS = {
+  'case file': 'title.caseFile',
+  'briefing memo': 'title.briefingMemo',
+  'note of protest': 'title.noteOfProtest',
+  'analytical note': 'title.analyticalNote',
+  blank: 'title.blank',
+} as const
 
-export function templateHeader(template: TemplateName, c: Case, today: Date, author: string): MemoHeader {
+export const defaultTitle = (template: TemplateName, lang: Language) =>
+  translator(lang, 'templates')(TITLE_KEYS[template])
+
+/** The header a new briefing starts with: from the case, today, the author and the organisation's defaults. */
+export function templateHeader(
+  template: TemplateName,
+  c: Case,
+  today: Date,
+  author: string,
+  org: Organisation,
+  lang: Language,
+): MemoHeader {
+  const t = translator(lang, 'templates')
+  const protest = template === 'note of protest'
   return {
-    to: template === 'note of protest' ? '[Embassy of …]' : '',
-    from: template === 'note of protest' ? 'Ministry of Foreign Affairs' : author,
-    date: memoDate(today),
+    to: protest ? t('protest.to') : '',
+    from: protest ? t('protest.from') : author,
+    cc: org.cc,
+    date: formatLongDate(today, lang),
     subject: c.title,
     reference: c.reference,
     classification: c.classification,
+    number: '',
+    signatoryName: org.signatoryName,
+    signatoryTitle: org.signatoryTitle,
+    drafter: org.drafter || (protest ? '' : author),
+    clearance: org.clearance,
   }
 }
 
-export function templateBody(template: TemplateName, c: Case): RichText {
+/** What the case-file memo is drafted from. */
+export interface CaseFileInput {
+  content: CaseContent
+  /** The excerpts the case links, in the order it links them. */
+  excerpts: StatuteExcerpt[]
+}
+
+export function templateBody(template: TemplateName, lang: Language, source: CaseFileInput): RichText {
+  const t = translator(lang, 'templates')
   switch (template) {
+    case 'case file':
+      return caseFileBody(source, lang, t)
     case 'briefing memo':
       return {
         type: 'doc',
         content: [
-          h('Summary'),
-          p(
-            c.summary
-              ? c.summary
-                  .split(/(?<=\.)\s+/)
-                  .slice(0, 2)
-                  .join(' ')
-              : '[Two or three sentences: what happened and why it matters.]',
-          ),
-          h('Background'),
-          p('[The facts in order, each with its citation.]'),
-          h('Legal position'),
-          p('[The applicable provisions, cited at pinpoint, and how they apply.]'),
-          h('Assessment'),
-          p('[What we know, how well it is verified, and what remains open.]'),
-          h('Recommendations'),
-          list('orderedList', ['[First recommendation.]', '[Second recommendation.]']),
+          h(t('outline.summary')),
+          pt(firstSentences(source.content.case.summary) || t('outline.summaryHint')),
+          h(t('outline.background')),
+          pt(t('outline.backgroundHint')),
+          h(t('outline.legalPosition')),
+          pt(t('outline.legalHint')),
+          h(t('outline.assessment')),
+          pt(t('outline.assessmentHint')),
+          h(t('outline.recommendations')),
+          list('orderedList', [t('outline.recommendation1'), t('outline.recommendation2')]),
         ],
       }
     case 'note of protest':
@@ -69,49 +115,121 @@ export function templateBody(template: TemplateName, c: Case): RichText {
       return {
         type: 'doc',
         content: [
-          p(
-            'The Ministry of Foreign Affairs presents its compliments to the Embassy of [State] and has the honour to refer to [the incident of DATE at PLACE].',
-          ),
-          h('Facts'),
-          p('[According to the information available to the Ministry, on DATE …]'),
-          h('Applicable law'),
-          p(
-            'The Ministry wishes to recall that, under [instrument, article], [the obligation the receiving State owes] [cite the excerpt].',
-          ),
-          h('Protest and requests'),
-          p(
-            'The Ministry therefore lodges its formal protest at [the conduct] and requests that the Government of [State]:',
-          ),
-          list('orderedList', [
-            'provide a full explanation of the facts;',
-            'take the measures necessary to prevent any repetition;',
-            'give assurances that [the premises / the persons concerned] will be fully respected.',
-          ]),
-          p(
-            'The Ministry of Foreign Affairs avails itself of this opportunity to renew to the Embassy of [State] the assurances of its highest consideration.',
-          ),
-          p('[City], [date]'),
+          pt(t('protest.opening')),
+          h(t('protest.facts')),
+          pt(t('protest.factsHint')),
+          h(t('protest.law')),
+          pt(t('protest.lawHint')),
+          h(t('protest.requests')),
+          pt(t('protest.requestsIntro')),
+          list('orderedList', [t('protest.request1'), t('protest.request2'), t('protest.request3')]),
+          pt(t('protest.closing')),
+          pt(t('protest.placeDate')),
         ],
       }
     case 'analytical note':
       return {
         type: 'doc',
         content: [
-          h('Key judgements'),
-          list('bulletList', ['[Judgement, with its confidence level.]', '[Judgement, with its confidence level.]']),
-          h('Background'),
-          p('[What happened, with citations.]'),
-          h('Analysis'),
-          p('[Reading of the facts and the law; alternatives considered.]'),
-          h('Sources and their reliability'),
-          p('[Which items are verified, which are not, and what that changes.]'),
-          h('Outlook'),
-          p('[Likely developments and indicators to watch.]'),
-          h('Information gaps'),
-          list('bulletList', ['[What we still need to know.]']),
+          h(t('analysis.keyJudgements')),
+          list('bulletList', [t('analysis.judgement'), t('analysis.judgement')]),
+          h(t('analysis.background')),
+          pt(t('analysis.backgroundHint')),
+          h(t('analysis.analysis')),
+          pt(t('analysis.analysisHint')),
+          h(t('analysis.sources')),
+          pt(t('analysis.sourcesHint')),
+          h(t('analysis.outlook')),
+          pt(t('analysis.outlookHint')),
+          h(t('analysis.gaps')),
+          list('bulletList', [t('analysis.gapsHint')]),
         ],
       }
     case 'blank':
       return { type: 'doc', content: [p()] }
   }
+}
+
+const firstSentences = (s: string, n = 2) =>
+  s
+    .split(/(?<=\.)\s+/)
+    .slice(0, n)
+    .join(' ')
+    .trim()
+
+/** "27 January 2026, about 11:00 (America/Chicago)": when an event happened, in its own zone and precision. */
+function eventWhen(e: CaseContent['events'][number], lang: Language, t: Translate<'templates'>): string {
+  const local = instantToLocal(e.at, e.tz)
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number)
+  const day = new Date(0)
+  day.setUTCFullYear(y, m - 1, d)
+  const date = formatLongDate(day, lang)
+  const month = new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(day)
+  return t('caseFile.when', { precision: e.precision, date, time: local.slice(11, 16), zone: e.tz, month })
+}
+
+/**
+ * The memo drafted from the case: its summary; the chronology in prose, each
+ * event with its exhibits cited (the footnotes carry their verification); the
+ * legal position quoting every linked excerpt at its pinpoint; and where the
+ * evidence stands. The annexes (exhibits, timeline, statutes) follow in the PDF.
+ */
+function caseFileBody({ content, excerpts }: CaseFileInput, lang: Language, t: Translate<'templates'>): RichText {
+  const c = content.case
+  const status = translator(lang, 'memo')
+  const blocks: Block[] = [h(t('caseFile.summary'))]
+  const summary = c.summary
+    .split(/\n{2,}/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (summary.length) blocks.push(...summary.map((s) => pt(s)))
+  else blocks.push(pt(t('caseFile.noSummary', { reference: c.reference || c.title })))
+
+  blocks.push(h(t('caseFile.chronology')))
+  if (!content.events.length) blocks.push(pt(t('caseFile.noEvents')))
+  const actorName = new Map(content.actors.map((a) => [a.id, a.name]))
+  const present = new Set(content.evidence.map((e) => e.id))
+  for (const e of content.events) {
+    // An event's exhibits: those it names, and those that name it.
+    const exhibits = [
+      ...e.evidenceIds,
+      ...content.evidence.filter((x) => x.eventIds.includes(e.id)).map((x) => x.id),
+    ].filter((id, i, all) => present.has(id) && all.indexOf(id) === i)
+    const sentence = (s: string) => (/[.!?…]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`)
+    const parts: unknown[] = [text(`${eventWhen(e, lang, t)}. `, [{ type: 'bold' }]), text(sentence(e.title))]
+    if (e.description.trim()) parts.push(text(` ${sentence(e.description)}`))
+    if (e.location.trim()) parts.push(text(` ${t('caseFile.place', { place: e.location.trim() })}`))
+    const names = e.actorIds.map((id) => actorName.get(id)).filter(Boolean)
+    if (names.length) parts.push(text(` ${t('caseFile.involved', { names: names.join('; ') })}`))
+    for (const id of exhibits) parts.push(cite({ target: 'evidence', id }))
+    blocks.push(p(...parts))
+  }
+
+  blocks.push(h(t('caseFile.legal')))
+  if (!excerpts.length) blocks.push(pt(t('caseFile.noLaw')))
+  else blocks.push(pt(t('caseFile.legalIntro', { count: excerpts.length })))
+  for (const s of excerpts) {
+    const label = `${fullCitation(s)}${s.heading ? ` (${s.heading})` : ''}`
+    blocks.push(p(text(t('caseFile.provides', { citation: label })), cite({ target: 'statute', id: s.id })))
+    blocks.push(quote(s.text))
+  }
+
+  blocks.push(h(t('caseFile.evidence')))
+  if (!content.evidence.length) blocks.push(pt(t('caseFile.noEvidence')))
+  else {
+    const counts = VERIFICATION_STATUSES.map(
+      (st) => [st, content.evidence.filter((e) => e.verification.status === st).length] as const,
+    )
+    const lines = counts
+      .filter(([, n]) => n > 0)
+      .map(([st, n]) => t('caseFile.evidenceStatus', { status: status(`status.${st}`), count: n }))
+    const unverified = content.evidence.filter((e) => e.verification.status !== 'verified').length
+    blocks.push(pt(`${t('caseFile.evidenceCount', { total: content.evidence.length })} ${lines.join(' ')}`))
+    blocks.push(pt(unverified ? t('caseFile.caveat', { count: unverified }) : t('caseFile.allVerified')))
+  }
+  return { type: 'doc', content: blocks }
 }

@@ -9,6 +9,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   ExportRecord,
   type BriefingSummary,
+  type Language,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
@@ -16,13 +17,13 @@ import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { briefingFilePath, briefingFilesOf, briefingIdsOf } from './briefingFiles'
-import { DEFAULT_TITLES, templateBody, templateHeader } from './briefingTemplates'
+import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import { defaultTitle, templateBody, templateHeader } from './briefingTemplates'
 
 /** Owns cases/<id>/briefings/<briefingId>.json, one file per briefing so autosave rewrites only it. */
 export function createBriefingsService(
   ctx: ServiceContext,
-  cases: CasesService,
-  workspace?: Pick<WorkspaceService, 'userName'>,
+  { cases, workspace, library }: { cases: CasesService; workspace: WorkspaceService; library: StatuteLibrary },
 ) {
   const doc = async (caseId: string, briefingId: string) => {
     await cases.assertExists(caseId)
@@ -101,20 +102,27 @@ export function createBriefingsService(
     },
 
     /** A new draft from one of the templates, its header filled from the case and today's date. */
+    /**
+     * A new draft from one of the templates, in `language` (default: the workspace's memo
+     * language), its header filled from the case, today's date and the organisation's defaults.
+     */
     async createFromTemplate(
       caseId: string,
       template: z.input<typeof BriefingTemplate>,
-      title?: string,
+      opts: { title?: string; language?: Language } = {},
     ): Promise<Briefing> {
       const name = BriefingTemplate.parse(template)
-      const c = await cases.getCase(caseId)
+      const content = await cases.content(caseId)
+      const settings = await workspace.settings()
+      const language = opts.language ?? settings.memoLanguage
       const author = await authorName()
       return service.create(caseId, {
-        title: title?.trim() || DEFAULT_TITLES[name],
+        title: opts.title?.trim() || defaultTitle(name, language),
         template: name,
         status: 'draft',
-        header: templateHeader(name, c, ctx.now(), author),
-        body: templateBody(name, c),
+        language,
+        header: templateHeader(name, content.case, ctx.now(), author, settings.organisation, language),
+        body: templateBody(name, language, { content, excerpts: await library.getMany(content.statuteIds) }),
       })
     },
 
@@ -181,7 +189,7 @@ export function createBriefingsService(
   }
 
   async function authorName(): Promise<string> {
-    const name = (await workspace?.userName()) ?? ''
+    const name = await workspace.userName()
     // The placeholder user name would read oddly on a memo's FROM line.
     return name === 'local user' ? '' : name
   }

@@ -1,6 +1,16 @@
+import { join } from 'node:path'
 import demo from '@resources/demo/consulate-case.json'
-import { BriefingInput, type CaseInput, type EventInput, type EvidenceInput } from '@shared/domain'
+import {
+  BriefingInput,
+  type AnnotationInput,
+  type CaseInput,
+  type EventInput,
+  type EvidenceInput,
+  type EvidenceKind,
+} from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { resourceDir } from '@main/resources'
+import type { AnnotationsService } from '../annotations/annotationsService'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { EvidenceService } from '../evidence/evidenceService'
@@ -9,6 +19,7 @@ import type { StatutesService } from '../statutes/statutesService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
 export interface DemoDeps {
+  annotations: AnnotationsService
   workspace: WorkspaceService
   cases: CasesService
   evidence: EvidenceService
@@ -25,7 +36,7 @@ export interface DemoDeps {
 export function createDemoService(deps: DemoDeps) {
   return {
     async install(): Promise<string> {
-      const { workspace, cases, evidence, library, statutes, briefings } = deps
+      const { workspace, cases, evidence, annotations, library, statutes, briefings } = deps
       if ((await workspace.listCases()).some((c) => c.id === demo.case.id)) {
         throw new AppError('CONFLICT', 'The demo case is already in this workspace.')
       }
@@ -42,6 +53,19 @@ export function createDemoService(deps: DemoDeps) {
       for (const { id: statuteId, ...statute } of demo.statutes) {
         if (!(await library.getMany([statuteId])).length) await library.add(statute, statuteId)
         await statutes.link(id, statuteId)
+      }
+      // Two sample files the app ships (a clip and a document), so the first run shows hashes, the
+      // player and annotations at work. Without its resources folder the demo still installs, without them.
+      const media = resourceDir('demo', demo.files[0].file)
+      for (const f of media ? demo.files : []) {
+        const { id: evidenceId, file, title, kind, annotations: notes, ...details } = f
+        await evidence.importFile(id, join(media!, file), {
+          id: evidenceId,
+          title,
+          kind: kind as EvidenceKind,
+          details: details as Omit<EvidenceInput, 'title' | 'kind'>,
+        })
+        for (const a of notes) await annotations.add(id, evidenceId, a as AnnotationInput)
       }
       for (const { id: briefingId, ...b } of demo.briefings)
         await briefings.create(id, BriefingInput.parse(b), briefingId)

@@ -26,6 +26,10 @@ type CustodyAction = CustodyEntry['action']
 
 /** What an import is told besides the file: the person's choices, and how to report and stop. */
 export type ImportOptions = EvidenceImportOptions & {
+  /** A fixed id (the demo's); a new one otherwise. */
+  id?: string
+  /** Other fields of the new item (description, dates, links, verification). */
+  details?: Omit<EvidenceInput, 'title' | 'kind'>
   /** The name to record; defaults to the file's own name. */
   originalName?: string
   mediaType?: string
@@ -123,7 +127,8 @@ export function createEvidenceService(
         : mediaTypeFor(name)
     const at = nowIso(ctx)
     const item = EvidenceItem.parse({
-      id: ctx.newId('ev'),
+      ...(opts.details ? EvidenceInput.omit({ title: true, kind: true }).parse(opts.details) : {}),
+      id: opts.id ?? ctx.newId('ev'),
       kind: opts.kind ?? kindFor(mediaType),
       title: opts.title?.trim() || name,
       file: { sha256: stored.sha256, size: stored.size, mediaType, originalName: name },
@@ -320,6 +325,12 @@ export function createEvidenceService(
           exportSha256: what.sha256,
         })
       }
+    },
+
+    /** Streams a file into the blob store without making it evidence (the letterhead's logo). */
+    async storeBlob(path: string): Promise<StoredBlob> {
+      ctx.store.assertWritable()
+      return storeFile(blobsDir(), path)
     },
 
     /** The real path of a stored blob for reading it, contained in this workspace (the blob protocol serves it). */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import { citationsIn, type Annotation, type Briefing, type CitationAttrs, type ExportResult } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
+import type { Letterhead } from '@main/pdf/header'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { BriefingsService } from '../briefings/briefingsService'
@@ -11,6 +12,7 @@ import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { WorkspaceService } from '../workspace/workspaceService'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 
 export interface ExportBriefingOptions {
@@ -20,7 +22,10 @@ export interface ExportBriefingOptions {
   briefingId?: string
   /** Any path the user picked; written durably (temp file, fsync, rename). */
   outPath: string
+  /** Adds the DRAFT watermark to a final briefing too; a draft always carries it. */
   draft?: boolean
+  /** Refuse unless the briefing is final (a memo meant to go out must not leave as a draft). */
+  final?: boolean
   /** Fixed dates and document id: the same briefing gives byte-identical files. */
   deterministic?: boolean
   onProgress?: (done: number, total: number, label: string) => void
@@ -29,9 +34,15 @@ export interface ExportBriefingOptions {
 
 export interface ExportBriefingResult extends ExportResult {
   bytes: number
+  briefingId: string
+  /** The memo number the export fixed, if this export gave the briefing one. */
+  numbered?: string
+  /** Set when the case had no briefing and one was drafted from the case file to export. */
+  drafted?: { id: string; title: string }
 }
 
 export interface ExportDeps {
+  workspace: WorkspaceService
   cases: CasesService
   briefings: BriefingsService
   caseDetail: CaseDetailService
@@ -57,16 +68,24 @@ export function defaultExportName(reference: string, title: string): string {
 
 /** Renders briefings as PDF memos, and records each export on the briefing and in custody. */
 export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
-  const { cases, briefings, caseDetail, library, annotations, evidence, tasks } = deps
+  const { workspace, cases, briefings, caseDetail, library, annotations, evidence, tasks } = deps
 
-  /** The briefing to export: the named one, or the case's most recently changed. */
-  async function pickBriefing(caseId: string, briefingId?: string): Promise<Briefing> {
-    if (briefingId) return briefings.get(caseId, briefingId)
+  /**
+   * The briefing to export: the named one, or the case's most recently changed;
+   * a case with none gets one drafted from the case file.
+   */
+  async function pickBriefing(caseId: string, briefingId?: string): Promise<{ briefing: Briefing; drafted: boolean }> {
+    if (briefingId) return { briefing: await briefings.get(caseId, briefingId), drafted: false }
     const list = await briefings.list(caseId)
-    if (!list.length) {
-      throw new AppError('NOT_FOUND', 'This case has no briefing to export; create one first (or pass --briefing ID).')
-    }
-    return briefings.get(caseId, list[0].id)
+    if (list.length) return { briefing: await briefings.get(caseId, list[0].id), drafted: false }
+    return { briefing: await briefings.createFromTemplate(caseId, 'case file'), drafted: true }
+  }
+
+  /** The organisation's letterhead, with its logo read from the blob store (a missing logo is left out). */
+  async function letterhead(): Promise<Letterhead> {
+    const org = (await workspace.settings()).organisation
+    const logo = org.logo ? await readFile(await evidence.blobPath(org.logo.sha256)).catch(() => undefined) : undefined
+    return { lines: org.letterhead, logo }
   }
 
   async function citedAnnotations(
@@ -115,7 +134,23 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     // Refuse up front when the export could not be recorded (read-only workspace): custody must not have gaps.
     ctx.store.assertWritable()
     const caseId = await cases.resolve(opts.caseId)
-    const briefing = await pickBriefing(caseId, opts.briefingId)
+    const picked = await pickBriefing(caseId, opts.briefingId)
+    let briefing = picked.briefing
+    if (opts.final && briefing.status !== 'final')
+      throw new AppError(
+        'VALIDATION',
+        `"${briefing.title}" is a draft; set its status to final first (casefile briefing status ${briefing.id} final).`,
+      )
+    // A final memo gets its number the first time it goes out, and keeps it.
+    let numbered: string | undefined
+    if (briefing.status === 'final' && !briefing.header.number) {
+      const number = await workspace.nextMemoNumber(ctx.now())
+      if (number) {
+        briefing = await briefings.update(caseId, briefing.id, { header: { number } })
+        numbered = number
+      }
+    }
+    const draft = briefing.status === 'draft' || !!opts.draft
     const detail = await caseDetail.get(caseId)
     const cites = citationsIn(briefing.body)
     const citedStatuteIds = cites.filter((c) => c.target === 'statute').map((c) => c.id)
@@ -130,9 +165,15 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     // Loaded on first export: pdfkit is the heaviest module, and most commands and windows never export.
     const { renderBriefingPdf } = await import('@main/pdf')
     const { buffer, pages } = await renderBriefingPdf(
-      { briefing, detail, statutes: [...detail.statutes, ...extra], annotations: cited },
       {
-        draft: !!opts.draft,
+        briefing,
+        detail,
+        statutes: [...detail.statutes, ...extra],
+        annotations: cited,
+        letterhead: await letterhead(),
+      },
+      {
+        draft,
         deterministic: !!opts.deterministic,
         generatedAt: ctx.now(),
         onProgress: opts.onProgress,
@@ -154,10 +195,18 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       file: path,
       sha256,
       pages,
-      options: { draft: !!opts.draft, deterministic: !!opts.deterministic },
+      options: { draft, deterministic: !!opts.deterministic },
     })
     await recordCustodyExported(caseId, cites, { file: path, sha256 })
-    return { path, sha256, pages, bytes: buffer.length }
+    return {
+      path,
+      sha256,
+      pages,
+      bytes: buffer.length,
+      briefingId: briefing.id,
+      ...(numbered ? { numbered } : {}),
+      ...(picked.drafted ? { drafted: { id: briefing.id, title: briefing.title } } : {}),
+    }
   }
 
   return {

@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   CURRENT_SCHEMA_VERSION,
+  formatMemoNumber,
+  Organisation,
+  SettingsPatch,
   toCaseSummary,
   UserName,
   WorkspaceFile,
   WorkspaceName,
+  WorkspaceSettings,
   type Case,
   type CaseSummary,
   type WorkspaceInfo,
@@ -78,6 +82,50 @@ export function createWorkspaceService(ctx: ServiceContext) {
         await doc()
       ).update((d) => {
         d.name = checked
+      })
+    },
+
+    async settings(): Promise<WorkspaceSettings> {
+      return (await doc()).data.settings
+    },
+
+    /** Changes the settings it names; organisation fields merge. */
+    async updateSettings(patch: SettingsPatch): Promise<WorkspaceSettings> {
+      const p = SettingsPatch.parse(patch)
+      return (await doc()).update((d) => {
+        const { organisation, ...rest } = p
+        const defined = <T extends object>(o: T) =>
+          Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+        d.settings = WorkspaceSettings.parse({
+          ...d.settings,
+          ...defined(rest),
+          organisation: { ...d.settings.organisation, ...defined(organisation ?? {}) },
+        })
+        return d.settings
+      })
+    },
+
+    /** Sets (or, with null, removes) the logo printed beside the letterhead: a blob already stored. */
+    async setLogo(logo: Organisation['logo'] | null): Promise<WorkspaceSettings> {
+      return (await doc()).update((d) => {
+        d.settings.organisation = Organisation.parse({ ...d.settings.organisation, logo: logo ?? undefined })
+        return d.settings
+      })
+    },
+
+    /**
+     * The next memo number from the organisation's pattern, counted per year; the
+     * counter is saved before the number is handed out, so no number is given twice
+     * (a crash can at worst skip one). Null when no pattern is set.
+     */
+    async nextMemoNumber(today: Date): Promise<string | null> {
+      const year = today.getUTCFullYear()
+      return (await doc()).update((d) => {
+        const org = d.settings.organisation
+        if (!org.memoNumberPattern) return null
+        const last = org.memoCounter?.year === year ? org.memoCounter.last : 0
+        org.memoCounter = { year, last: last + 1 }
+        return formatMemoNumber(org.memoNumberPattern, last + 1, year)
       })
     },
 

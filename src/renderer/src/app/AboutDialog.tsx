@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
-import { Dialog } from '../components/Dialog'
-import { call } from '../lib/api'
+import { Dialog } from '@renderer/components/Dialog'
+import { call } from '@renderer/lib/api'
+import { messageOf } from '@shared/ipc/result'
 
 interface AboutDialogProps {
   info: WorkspaceInfo | null
@@ -23,7 +24,7 @@ export function AboutDialog({ info, onClose, onChanged }: AboutDialogProps) {
       await onChanged()
       setMessage({ error: false, text: 'Saved.' })
     } catch (err) {
-      setMessage({ error: true, text: err instanceof Error ? err.message : String(err) })
+      setMessage({ error: true, text: messageOf(err) })
     }
   }
 

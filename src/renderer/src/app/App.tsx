@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaseSummary } from '@shared/domain'
-import { Dialog } from '../components/Dialog'
-import { CaseList } from '../features/cases/CaseList'
-import { CaseView } from '../features/cases/CaseView'
-import { NewCaseDialog } from '../features/cases/NewCaseDialog'
-import { SearchPanel } from '../features/search/index'
-import { call, onAppEvent } from '../lib/api'
+import type { MenuCommand } from '@shared/ipc/events'
+import { Dialog } from '@renderer/components/Dialog'
+import { CaseList } from '@renderer/features/cases/CaseList'
+import { CaseView } from '@renderer/features/cases/CaseView'
+import { NewCaseDialog } from '@renderer/features/cases/NewCaseDialog'
+import { SearchPanel } from '@renderer/features/search/index'
+import { call, onAppEvent } from '@renderer/lib/api'
 import { AboutDialog } from './AboutDialog'
 import { ProblemsBanner, ReadOnlyBanner } from './Banners'
-import { isCaseTab, navigate, useHashRoute } from './router'
+import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
 import { useWorkspaceData } from './useWorkspaceData'
+import { messageOf } from '@shared/ipc/result'
 
-type Modal = 'new-case' | 'search' | 'about' | null
-const MENU_COMMANDS = ['new-case', 'search', 'about'] as const
+/** The open dialog: each menu command opens one (new case, search, about). */
+type Modal = MenuCommand | null
 
 export function App() {
   const route = useHashRoute()
@@ -24,10 +26,7 @@ export function App() {
 
   useEffect(() => {
     const offChanged = onAppEvent('workspace:changed', () => void reloadAll())
-    const offMenu = onAppEvent('menu:command', (payload) => {
-      const name = (payload as { name?: unknown } | null)?.name
-      if ((MENU_COMMANDS as readonly unknown[]).includes(name)) setModal(name as Modal)
-    })
+    const offMenu = onAppEvent('menu:command', ({ name }) => setModal(name))
     setSubscribed(true)
     return () => {
       offChanged()
@@ -61,7 +60,7 @@ export function App() {
       const out = await call('workspace:choose', {})
       if (out.opened) await reloadAll()
     } catch (e) {
-      setChooseError(e instanceof Error ? e.message : String(e))
+      setChooseError(messageOf(e))
     }
   }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
-import { call } from '../lib/api'
-import { ErrorAlert } from '../components/ErrorAlert'
+import { call } from '@renderer/lib/api'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {
   return (
@@ -24,7 +25,7 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
       await call('workspace:restoreBackup', { file })
       await onRestored()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(null)
     }

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { CaseSummary, WorkspaceInfo } from '@shared/domain'
-import { call } from '../lib/api'
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+import { call } from '@renderer/lib/api'
+import { messageOf } from '@shared/ipc/result'
 
 /**
  * The workspace facts the shell shows everywhere: its info and the case list.

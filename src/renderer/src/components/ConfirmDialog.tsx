@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Dialog } from './Dialog'
 import { ErrorAlert } from './ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 interface ConfirmDialogProps {
   title: string
@@ -22,7 +23,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
       await onConfirm()
       onClose()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
       setBusy(false)
     }
   }

@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react'
-import { allTimeZones } from '../lib/timeZones'
+import { allTimeZones } from '@renderer/lib/timeZones'
 
 type Props = { value: string; onChange: (tz: string) => void } & Omit<
   SelectHTMLAttributes<HTMLSelectElement>,

@@ -9,8 +9,12 @@
  * A new `items` array (a reload after an autosave, a live update) keeps the
  * scroll position and, when uncontrolled, the active row by its key; only a
  * change of `resetKey` (a new query) goes back to the top and the first row.
+ *
+ * Serves the search results (an input keeps focus and forwards its keys) and
+ * the evidence and annotation lists (the list takes focus; no row need be
+ * active; rows of one fixed height; as tall as its rows up to a CSS max-height).
  */
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import {
   useCallback,
   useEffect,
@@ -23,6 +27,9 @@ import {
   type ReactNode,
   type Ref,
 } from 'react'
+
+/** Before layout (and in jsdom) the viewport measures 0 high: assume this much, so the first rows render at once. */
+const ASSUMED_VIEWPORT = 600
 
 /** The element id VirtualList gives row `index` of the list with element id `listId`. */
 export const virtualRowId = (listId: string, index: number) => `${listId}-row-${index}`
@@ -44,11 +51,17 @@ export interface VirtualListProps<T> {
   label: string
   /** A first guess of a row's height in px; real heights replace it once rows are drawn. */
   estimateSize?: number
+  /** Every row exactly this high in px, never measured (estimateSize is then unused). */
+  rowHeight?: number
+  /** Enter, a click, or (on a focusable list) Space. */
   onOpen?: (item: T, index: number) => void
-  /** Controlled active row; uncontrolled when absent. */
+  /** Controlled active row, -1 for none (nothing highlighted until a key or a click); uncontrolled when absent. */
   activeIndex?: number
   onActiveChange?: (index: number) => void
-  /** Height of the scrolling viewport (CSS); the parent must otherwise give it one. */
+  /**
+   * Height of the scrolling viewport (CSS); the parent must otherwise give it one.
+   * 'auto': as tall as the rows, up to the max-height the list's class gives it.
+   */
   height?: CSSProperties['height']
   overscan?: number
   className?: string
@@ -71,6 +84,7 @@ export function VirtualList<T>({
   renderItem,
   label,
   estimateSize = 44,
+  rowHeight,
   onOpen,
   activeIndex,
   onActiveChange,
@@ -95,16 +109,22 @@ export function VirtualList<T>({
     const moved = key === undefined ? -1 : items.findIndex((it, i) => getKey(it, i) === key)
     setOwn({ index: moved >= 0 ? moved : own.index, key, items })
   }
+  // -1 (controlled only): no active row.
   const active = Math.min(activeIndex ?? own.index, Math.max(0, items.length - 1))
+  const rowSize = rowHeight ?? estimateSize
 
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateSize,
+    estimateSize: () => rowSize,
     overscan,
     getItemKey: (i) => getKey(items[i], i),
     // jsdom and first paint have no layout yet: assume a viewport so the first rows render at once.
-    initialRect: { width: 0, height: 600 },
+    initialRect: { width: 0, height: ASSUMED_VIEWPORT },
+    observeElementRect: (instance: Virtualizer<HTMLDivElement, Element>, cb) =>
+      observeElementRect(instance, (rect) =>
+        cb(rect.height > 0 ? rect : { width: rect.width, height: ASSUMED_VIEWPORT }),
+      ),
   })
 
   const setActive = useCallback(
@@ -119,7 +139,7 @@ export function VirtualList<T>({
   )
 
   const rowId = (i: number) => virtualRowId(listId, i)
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight || 600) / estimateSize) - 1)
+  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight || ASSUMED_VIEWPORT) / rowSize) - 1)
 
   const handleKey = useCallback(
     (e: Pick<KeyboardEvent, 'key' | 'preventDefault'>): boolean => {
@@ -139,7 +159,7 @@ export function VirtualList<T>({
       }
       if (e.key === 'Enter') {
         e.preventDefault()
-        onOpen?.(items[active], active)
+        if (active >= 0) onOpen?.(items[active], active)
         return true
       }
       return false
@@ -152,7 +172,7 @@ export function VirtualList<T>({
     () => ({
       handleKey,
       scrollToIndex: (i: number) => virtualizer.scrollToIndex(i),
-      activeId: () => (items.length ? rowId(active) : undefined),
+      activeId: () => (items.length && active >= 0 ? rowId(active) : undefined),
       listId,
     }),
     [handleKey, virtualizer, items.length, active, listId],
@@ -171,7 +191,7 @@ export function VirtualList<T>({
 
   // A parent that moves its controlled active row (the search panel back to the first hit) expects to see it.
   useEffect(() => {
-    if (activeIndex !== undefined && activeIndex < items.length)
+    if (activeIndex !== undefined && activeIndex >= 0 && activeIndex < items.length)
       virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
     // Not on new items: a reload must not pull the view back to the active row.
   }, [activeIndex, virtualizer])
@@ -184,11 +204,18 @@ export function VirtualList<T>({
       id={listId}
       role="listbox"
       aria-label={label}
-      aria-activedescendant={rowId(active)}
+      aria-activedescendant={active >= 0 ? rowId(active) : undefined}
       tabIndex={focusable ? 0 : -1}
-      className={`virtual-list ${className}`}
-      style={{ height, overflowY: 'auto', position: 'relative', contain: 'strict' }}
-      onKeyDown={(e) => handleKey(e)}
+      className={`virtual-list ${className}`.trim()}
+      // Size containment would make an 'auto' list 0 high.
+      style={{ height, overflowY: 'auto', position: 'relative', contain: height === 'auto' ? undefined : 'strict' }}
+      onKeyDown={(e) => {
+        // Space opens too, but only on a focusable list: an input that forwards its keys must still type spaces.
+        if (e.key === ' ' && focusable) {
+          e.preventDefault()
+          if (active >= 0) onOpen?.(items[active], active)
+        } else handleKey(e)
+      }}
     >
       <div style={{ height: virtualizer.getTotalSize(), width: '100%', position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
@@ -198,14 +225,21 @@ export function VirtualList<T>({
             <div
               key={row.key}
               id={rowId(row.index)}
-              ref={virtualizer.measureElement}
+              ref={rowHeight === undefined ? virtualizer.measureElement : undefined}
               data-index={row.index}
               role="option"
               aria-selected={isActive}
               aria-setsize={items.length}
               aria-posinset={row.index + 1}
               className={`virtual-list__row${isActive ? ' virtual-list__row--active' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                height: rowHeight,
+                transform: `translateY(${row.start}px)`,
+              }}
               // With an outer input holding focus (combobox), a click must not steal it.
               onMouseDown={focusable ? undefined : (e) => e.preventDefault()}
               onClick={() => {

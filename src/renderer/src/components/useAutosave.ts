@@ -10,7 +10,7 @@
  * `save` may return a Result (an error Result counts as a failure) or throw.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Result } from '@shared/ipc/result'
+import { messageOf, type Result } from '@shared/ipc/result'
 
 export type SaveState =
   | { status: 'idle' }
@@ -30,8 +30,6 @@ export interface Autosave<T> {
 export interface AutosaveOptions {
   delay?: number
 }
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)) || 'unknown error'
 
 export function useAutosave<T>(
   save: (value: T) => Promise<Result<unknown> | unknown>,
@@ -66,7 +64,7 @@ export function useAutosave<T>(
           if (!pending.current) set({ status: 'saved' })
         } catch (e) {
           // Keep going only if a newer edit is waiting; otherwise the next edit retries.
-          if (!pending.current) set({ status: 'error', message: messageOf(e) })
+          if (!pending.current) set({ status: 'error', message: messageOf(e) || 'unknown error' })
         }
       }
     }

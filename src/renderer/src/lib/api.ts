@@ -3,8 +3,9 @@
  * call returns the Result from main; `call` unwraps it and throws ApiError.
  */
 import type { CasefileBridge } from '@shared/ipc/bridge'
-import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
-import type { AppErrorShape, Result } from '@shared/ipc/result'
+import type { Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import { appEvents, type AppEvent, type EventPayload } from '@shared/ipc/events'
+import { describeZodError, type AppErrorShape, type Result } from '@shared/ipc/result'
 
 declare global {
   interface Window {
@@ -39,6 +40,16 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   return result.value
 }
 
-export function onAppEvent(event: AppEvent, listener: (payload: unknown) => void): () => void {
-  return bridge().on(event, listener)
+/**
+ * Subscribes to a push from main; returns the unsubscribe function. The payload
+ * is checked against the event's schema first: one that does not match is
+ * dropped with a warning, never handed to the listener.
+ */
+export function onAppEvent<E extends AppEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const schema = appEvents[event]
+  return bridge().on(event, (raw) => {
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) listener(parsed.data as EventPayload<E>)
+    else console.warn(`Ignored a malformed "${event}" event from main: ${describeZodError(parsed.error)}`)
+  })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Briefing, BriefingPatch, BriefingSummary, BriefingTemplate, ExportResult, Id } from '@shared/domain'
+import { Briefing, BriefingPatch, BriefingSummary, BriefingTemplate, ExportResult, Id, Language } from '../../domain'
 import { channel } from '../define'
 
 const CaseRef = z.object({ caseId: Id })
@@ -10,7 +10,11 @@ export const briefingsChannels = {
   'briefings:get': channel(BriefingRef, Briefing),
   /** Header prefilled from the case (classification, reference, subject) and today's date. */
   'briefings:create': channel(
-    CaseRef.extend({ template: BriefingTemplate, title: z.string().trim().max(300).optional() }),
+    CaseRef.extend({
+      template: BriefingTemplate,
+      title: z.string().trim().max(300).optional(),
+      language: Language.optional(),
+    }),
     Briefing,
   ),
   'briefings:update': channel(BriefingRef.extend({ patch: BriefingPatch }), Briefing),

@@ -41,15 +41,21 @@ describe('briefings service', () => {
       expect(memo.header).toEqual({
         to: '',
         from: 'Ana Torres',
+        cc: '',
         date: '28 January 2026',
         subject: 'Consulate incident',
         reference: 'ECU-1',
         classification: 'CONFIDENTIAL',
+        number: '',
+        signatoryName: '',
+        signatoryTitle: '',
+        drafter: 'Ana Torres',
+        clearance: '',
       })
       expect(headings(memo.body)).toEqual(['Summary', 'Background', 'Legal position', 'Assessment', 'Recommendations'])
       expect(textOf(memo.body as Node)).toContain('An officer tried to enter. Staff closed the door.')
 
-      const protest = await s.briefings.createFromTemplate(c.id, 'note of protest', 'Protest to the Embassy')
+      const protest = await s.briefings.createFromTemplate(c.id, 'note of protest', { title: 'Protest to the Embassy' })
       expect(protest.title).toBe('Protest to the Embassy')
       const protestText = textOf(protest.body as Node)
       expect(protestText).toMatch(/^The Ministry of Foreign Affairs presents its compliments to the Embassy of/)

@@ -78,13 +78,44 @@ describe('exportBriefingPdf', () => {
     expect((await s.briefings.get(DEMO_CASE, newer.id)).exports).toHaveLength(1)
   })
 
-  it('says clearly when the case has no briefing', async () => {
+  it('drafts a memo from the case file when the case has no briefing, and says so', async () => {
     const c = await s.cases.create({ title: 'Empty case' })
-    const err = await s.exports.toFile({ caseId: c.id, outPath: join(dir, 'none.pdf') }).catch((e) => e)
+    const result = await s.exports.toFile({ caseId: c.id, outPath: join(dir, 'none.pdf') })
+    expect(result.drafted).toEqual({ id: result.briefingId, title: 'Memo from the case file' })
+    expect(existsSync(join(dir, 'none.pdf'))).toBe(true)
+    const b = await s.briefings.get(c.id, result.briefingId)
+    expect(b).toMatchObject({ template: 'case file', status: 'draft' })
+    expect(b.exports).toHaveLength(1)
+    expect(b.exports[0].options.draft).toBe(true)
+  })
+
+  it('refuses --final for a draft, and numbers a final memo once', async () => {
+    const c = await s.cases.create({ title: 'Numbered case' })
+    await s.settings.update({ organisation: { memoNumberPattern: 'MREMH-DAN-{YYYY}-{NNNN}-M' } })
+    const draft = await s.briefings.createFromTemplate(c.id, 'case file')
+    const err = await s.exports
+      .toFile({ caseId: c.id, briefingId: draft.id, outPath: join(dir, 'final.pdf'), final: true })
+      .catch((e) => e)
     expect(err).toBeInstanceOf(AppError)
-    expect(err.code).toBe('NOT_FOUND')
-    expect(err.message).toMatch(/no briefing/i)
-    expect(existsSync(join(dir, 'none.pdf'))).toBe(false)
+    expect(err.code).toBe('VALIDATION')
+    expect(err.message).toMatch(/is a draft; set its status to final first/)
+    expect(existsSync(join(dir, 'final.pdf'))).toBe(false)
+
+    await s.briefings.update(c.id, draft.id, { status: 'final' })
+    const first = await s.exports.toFile({
+      caseId: c.id,
+      briefingId: draft.id,
+      outPath: join(dir, 'final.pdf'),
+      final: true,
+    })
+    const year = new Date().getUTCFullYear()
+    expect(first.numbered).toBe(`MREMH-DAN-${year}-0001-M`)
+    const again = await s.exports.toFile({ caseId: c.id, briefingId: draft.id, outPath: join(dir, 'final2.pdf') })
+    expect(again.numbered).toBeUndefined()
+    expect((await s.briefings.get(c.id, draft.id)).header.number).toBe(`MREMH-DAN-${year}-0001-M`)
+    const text = pdfPages(join(dir, 'final2.pdf')).join('\n')
+    expect(text).toContain(`No. MREMH-DAN-${year}-0001-M`)
+    expect(text).not.toContain('DRAFT')
   })
 
   it('reports progress up to its total and can be cancelled without writing anything', async () => {

@@ -72,9 +72,10 @@ describe('search service', () => {
       expect(new Set((await q({ kinds: ['event'] })).hits.map((h) => h.kind))).toEqual(new Set(['event']))
       expect((await q({ caseId: 'no_such_case' })).total).toBe(0)
       expect((await q({ caseId: 'case_ecu_mpls_2026' })).total).toBe((await q({})).total)
-      expect(ids((await s.search.query({ query: 'video', filters: { evidenceKinds: ['video'] } })).hits)).toEqual([
-        'evidence_video',
-      ])
+      // The demo's two videos: the (referenced) incident video and the sample clip it ships.
+      expect(
+        new Set(ids((await s.search.query({ query: 'video', filters: { evidenceKinds: ['video'] } })).hits)),
+      ).toEqual(new Set(['evidence_video', 'evidence_sample_clip']))
       const partly = await s.search.query({ query: 'bulletin', filters: { verification: ['partially verified'] } })
       expect(ids(partly.hits)).toContain('evidence_bulletin')
       expect(partly.hits.every((h) => h.kind === 'evidence' && h.id !== 'evidence_video')).toBe(true)

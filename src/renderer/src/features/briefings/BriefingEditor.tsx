@@ -13,6 +13,7 @@ import { HeaderForm } from './HeaderForm'
 import { LinkDialog } from './LinkDialog'
 import { Toolbar } from './Toolbar'
 import { useCitationSources } from './useCitationSources'
+import { messageOf } from '@shared/ipc/result'
 
 interface Props {
   caseId: string
@@ -30,7 +31,7 @@ export function BriefingEditor(props: Props) {
     let live = true
     call('briefings:get', { caseId: props.caseId, briefingId: props.briefingId }).then(
       (b) => live && setBriefing(b),
-      (e) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e) => live && setError(messageOf(e)),
     )
     return () => {
       live = false

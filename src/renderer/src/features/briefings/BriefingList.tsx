@@ -4,6 +4,8 @@ import { call } from '@renderer/lib/api'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
+import { messageOf } from '@shared/ipc/result'
+import { formatDateTime } from './format'
 
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
@@ -22,9 +24,6 @@ interface Props {
   onChanged: () => Promise<void>
 }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-
 export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }: Props) {
   const [template, setTemplate] = useState<Template>('briefing memo')
   const [title, setTitle] = useState('')
@@ -42,7 +41,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
       await onChanged()
       onOpen(b.id)
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
       setBusy(false)
     }
   }
@@ -52,7 +51,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
       await call('briefings:duplicate', { caseId, briefingId: b.id })
       await onChanged()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(messageOf(err))
     }
   }
 
@@ -89,7 +88,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
                 <td>
                   <span className={`briefing-status briefing-status--${b.status}`}>{b.status}</span>
                 </td>
-                <td>{when(b.updatedAt)}</td>
+                <td>{formatDateTime(b.updatedAt)}</td>
                 <td className="table__actions">
                   {!readOnly && (
                     <RowActions

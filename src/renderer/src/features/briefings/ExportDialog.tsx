@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Briefing, ExportRecord } from '@shared/domain'
-import type { ProgressPayload } from '@shared/ipc/contract'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
+import { formatDateTime } from './format'
 
 interface Props {
   caseId: string
@@ -21,8 +22,6 @@ type Phase =
   | { kind: 'done'; path: string; sha256: string; pages: number }
   | { kind: 'error'; message: string }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path
 
 /** DRAFT watermark option, progress from main's `progress` events, then Open PDF and the export history. */
@@ -35,8 +34,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
 
   useEffect(
     () =>
-      onAppEvent('progress', (payload) => {
-        const p = payload as ProgressPayload
+      onAppEvent('progress', (p) => {
         if (p.taskId !== taskId.current) return
         setPhase((ph) =>
           ph.kind === 'running'
@@ -65,7 +63,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CANCELLED')
         setPhase({ kind: 'idle', note: cancelling.current ? 'Export cancelled. No file was written.' : undefined })
-      else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) })
+      else setPhase({ kind: 'error', message: messageOf(e) })
     }
   }
 
@@ -74,7 +72,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     try {
       await call('briefings:openExport', { path })
     } catch (e) {
-      setOpenError(e instanceof Error ? e.message : String(e))
+      setOpenError(messageOf(e))
     }
   }
 
@@ -154,7 +152,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           <tbody>
             {history.map((r) => (
               <tr key={`${r.at}-${r.sha256}`}>
-                <td>{when(r.at)}</td>
+                <td>{formatDateTime(r.at)}</td>
                 <td title={r.file}>
                   {fileName(r.file)}
                   {r.options.draft && <span className="badge badge--small export-history__draft">DRAFT</span>}

@@ -1,15 +1,6 @@
 import { useState } from 'react'
 import { Dialog } from '@renderer/components/Dialog'
-
-/** Links may only point at http(s): a memo must not carry file:, javascript: or app-internal URLs. */
-export const isWebUrl = (url: string) => {
-  try {
-    const u = new URL(url)
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname
-  } catch {
-    return false
-  }
-}
+import { isWebUrl } from '@renderer/lib/url'
 
 interface Props {
   initial: string

@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Citation } from './citationNode'
-import { isWebUrl } from './LinkDialog'
+import { isWebUrl } from '@renderer/lib/url'
 import { LinkShortcut } from './shortcuts'
 
 /** The editor's schema: what the PDF exporter knows how to lay out, nothing more. */

@@ -1,5 +1,5 @@
-import type { CaseTabProps } from '@renderer/app/caseTab'
-import { navigate } from '@renderer/app/router'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
+import { navigate } from '@renderer/lib/router'
 import { BriefingEditor } from './BriefingEditor'
 import { BriefingList } from './BriefingList'
 import './briefings.css'

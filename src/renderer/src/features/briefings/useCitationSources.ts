@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Annotation, CaseDetail, StatuteExcerpt } from '@shared/domain'
 import type { CitationSources } from '@shared/domain/citationDisplay'
 import { call, request } from '@renderer/lib/api'
+import { messageOf } from '@shared/ipc/result'
 
 export interface CitationData {
   sources: CitationSources
@@ -36,7 +37,7 @@ export function useCitationSources(caseId: string, detail: CaseDetail): Citation
     try {
       setLibrary(await call('statutes:list', {}))
     } catch (e) {
-      problems.push(`statute library: ${e instanceof Error ? e.message : String(e)}`)
+      problems.push(`statute library: ${messageOf(e)}`)
     }
     setProblem(problems.length ? `Could not load ${problems.join('; ')}` : '')
   }, [caseId, detail.evidence])

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import type { Actor } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { call } from '@renderer/lib/api'
-import { errorMessage } from './caseFormat'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
+import { messageOf } from '@shared/ipc/result'
 
 interface ActorFields {
   name: string
@@ -140,7 +140,7 @@ function ActorForm({ idPrefix, legend, initial, submitLabel, resetOnSave, onSave
       await onSave(fields)
       if (resetOnSave) setFields(EMPTY)
     } catch (err) {
-      setError(errorMessage(err))
+      setError(messageOf(err))
     } finally {
       setBusy(false)
     }

@@ -1,11 +1,12 @@
 import { useId, useMemo, useState } from 'react'
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@shared/domain'
 import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
-import { formatRoute } from '@renderer/app/router'
+import { formatRoute } from '@renderer/lib/router'
 import { call } from '@renderer/lib/api'
 import { RenameCaseDialog } from './RenameCaseDialog'
-import { STATUS_LABELS, errorMessage } from './caseFormat'
+import { STATUS_LABELS } from './caseFormat'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 type StatusFilter = 'active' | 'all' | CaseStatus
 
@@ -47,7 +48,7 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
       await call('cases:update', { caseId: c.id, patch: { status: archived ? 'archived' : 'open' } })
       await onChanged()
     } catch (e) {
-      setError(`Could not ${archived ? 'archive' : 'unarchive'} “${c.title}”: ${errorMessage(e)}`)
+      setError(`Could not ${archived ? 'archive' : 'unarchive'} “${c.title}”: ${messageOf(e)}`)
     }
   }
 

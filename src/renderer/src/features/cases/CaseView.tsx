@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Case, CaseDetail } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
-import { CASE_TABS, TAB_LABELS, formatRoute, type CaseTabName } from '@renderer/app/router'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
+import { CASE_TABS, TAB_LABELS, formatRoute, type CaseTabName } from '@renderer/lib/router'
 import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
 import { ApiError, call } from '@renderer/lib/api'
-import { BriefingsTab } from '../briefings/index'
-import { EvidenceTab } from '../evidence/index'
-import { StatutesTab } from '../statutes/index'
+import { BriefingsTab } from '@renderer/features/briefings/index'
+import { EvidenceTab } from '@renderer/features/evidence/index'
+import { StatutesTab } from '@renderer/features/statutes/index'
 import { ActorsTab } from './ActorsTab'
 import { OverviewTab } from './OverviewTab'
 import { TimelineTab } from './TimelineTab'
-import { STATUS_LABELS, errorMessage } from './caseFormat'
+import { STATUS_LABELS } from './caseFormat'
+import { messageOf } from '@shared/ipc/result'
 
 interface CaseViewProps {
   caseId: string
@@ -41,7 +42,7 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
       setDetail(await call('cases:get', { caseId }))
       setError(null)
     } catch (e) {
-      setError({ notFound: e instanceof ApiError && e.code === 'NOT_FOUND', message: errorMessage(e) })
+      setError({ notFound: e instanceof ApiError && e.code === 'NOT_FOUND', message: messageOf(e) })
       onLoadFailed()
     }
   }, [caseId, onLoadFailed])

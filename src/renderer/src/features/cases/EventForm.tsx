@@ -11,8 +11,8 @@ import {
 } from '@shared/domain'
 import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
 import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
-import { errorMessage } from './caseFormat'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { messageOf } from '@shared/ipc/result'
 
 export interface EventFields {
   at: string
@@ -69,7 +69,7 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
       await onSave({ at: instant, tz, precision, title, description, location, actorIds })
       rememberTimeZone(tz)
     } catch (err) {
-      setErrors({ form: errorMessage(err) })
+      setErrors({ form: messageOf(err) })
       setBusy(false)
     }
   }

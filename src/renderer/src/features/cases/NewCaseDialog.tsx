@@ -3,8 +3,8 @@ import type { CaseSummary } from '@shared/domain'
 import { ClassificationInput } from '@renderer/components/ClassificationInput'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
-import { errorMessage } from './caseFormat'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { messageOf } from '@shared/ipc/result'
 
 export function NewCaseDialog({ onCreated, onClose }: { onCreated: (c: CaseSummary) => void; onClose: () => void }) {
   const [title, setTitle] = useState('')
@@ -24,7 +24,7 @@ export function NewCaseDialog({ onCreated, onClose }: { onCreated: (c: CaseSumma
       const c = await call('cases:create', { title, reference, classification })
       onCreated(c)
     } catch (err) {
-      setError({ message: errorMessage(err) })
+      setError({ message: messageOf(err) })
       setBusy(false)
     }
   }

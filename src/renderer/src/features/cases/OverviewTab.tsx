@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { CASE_STATUSES, type Case, type CasePatch, type CaseStatus } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ChipsInput } from '@renderer/components/ChipsInput'
 import { ClassificationInput } from '@renderer/components/ClassificationInput'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
 import { call } from '@renderer/lib/api'
 import { STATUS_LABELS } from './caseFormat'
+import { messageOf } from '@shared/ipc/result'
 
 type Draft = Required<
   Pick<CasePatch, 'reference' | 'title' | 'summary' | 'status' | 'classification' | 'jurisdictions' | 'tags'>
@@ -29,7 +30,7 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
   const autosave = useAutosave(async (patch: Draft) => {
     const saved = await call('cases:update', { caseId, patch }).catch((e: unknown) => {
       // The contract nests the fields under `patch`; the person only knows the field names.
-      throw new Error((e instanceof Error ? e.message : String(e)).replace(/\bpatch\./g, ''))
+      throw new Error(messageOf(e).replace(/\bpatch\./g, ''))
     })
     known.current = saved.updatedAt
     onSaved(saved)

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import type { CaseSummary } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
-import { errorMessage } from './caseFormat'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { messageOf } from '@shared/ipc/result'
 
 export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => void; onRenamed: () => Promise<void> }) {
   const [title, setTitle] = useState(props.summary.title)
@@ -19,7 +19,7 @@ export function RenameCaseDialog(props: { summary: CaseSummary; onClose: () => v
       await props.onRenamed()
       props.onClose()
     } catch (err) {
-      setError(errorMessage(err))
+      setError(messageOf(err))
       setBusy(false)
     }
   }

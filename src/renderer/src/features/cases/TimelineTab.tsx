@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { sortEvents, type TimelineEvent } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'

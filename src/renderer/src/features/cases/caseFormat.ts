@@ -6,5 +6,3 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   closed: 'Closed',
   archived: 'Archived',
 }
-
-export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e))

@@ -1,4 +1,5 @@
 /** How evidence facts read in the list and the editor: one place, so the two never disagree. */
+import { formatEventTime, type TimelineEvent } from '@shared/domain'
 import type { EvidenceItem, EvidenceKind, VerificationStatus } from '@shared/domain'
 import type { BlobCheck } from '@shared/domain'
 
@@ -57,6 +58,9 @@ export function integrityOf(item: Pick<EvidenceItem, 'file' | 'custody' | 'sourc
   return { tone: 'pending', label: imported ? `hashed ${isoDay(imported.at)}, not re-checked` : 'not re-checked' }
 }
 
+/** A timeline event as the link pickers offer it: its time, a dash, its title. */
+export const eventChoiceLabel = (e: TimelineEvent): string => `${formatEventTime(e)} — ${e.title}`
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   const units = ['KB', 'MB', 'GB', 'TB']
@@ -67,16 +71,6 @@ export function formatBytes(n: number): string {
     u++
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]} (${n.toLocaleString('en-US')} bytes)`
-}
-
-/** Only http(s) links may leave the app, and only through the system browser. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'http:' || u.protocol === 'https:'
-  } catch {
-    return false
-  }
 }
 
 export const splitTags = (text: string): string[] =>

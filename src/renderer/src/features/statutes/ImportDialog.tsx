@@ -4,6 +4,7 @@ import type { StatuteImportOutcome } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 interface Props {
   caseId?: string
@@ -58,7 +59,7 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
         onClose()
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setBusy(false)
     }

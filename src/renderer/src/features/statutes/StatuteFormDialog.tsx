@@ -12,6 +12,7 @@ import {
   type StatuteFormValues,
 } from './form'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { messageOf } from '@shared/ipc/result'
 
 interface Props {
   /** Edit this excerpt; add a new one when absent. */
@@ -69,7 +70,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
       onSaved(saved)
       onClose()
     } catch (err) {
-      setSubmitError(err instanceof Error ? err.message : String(err))
+      setSubmitError(messageOf(err))
       setBusy(false)
     }
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { citationLabel, type StatuteExcerpt } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/app/caseTab'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call } from '@renderer/lib/api'
 import { ImportDialog } from './ImportDialog'
@@ -8,6 +8,7 @@ import { StatuteFormDialog } from './StatuteFormDialog'
 import { StatuteRow } from './StatuteRow'
 import './statutes.css'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { messageOf } from '@shared/ipc/result'
 
 type Modal =
   | { kind: 'add' }
@@ -15,8 +16,6 @@ type Modal =
   | { kind: 'import' }
   | { kind: 'remove'; excerpt: StatuteExcerpt; conflict?: string }
   | null
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** The workspace's statute library, seen from a case: what this case links first, then everything else. */
 export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) {

@@ -1,17 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import {
-  formatEventTime,
-  instrumentShortName,
-  type Annotation,
-  type AnnotationTarget,
-  type CaseDetail,
-} from '@shared/domain'
+import { instrumentShortName, type Annotation, type AnnotationTarget, type CaseDetail } from '@shared/domain'
 import type { AnnotationPatch } from '@shared/domain'
 import type { Result } from '@shared/ipc/result'
 import { ChipsInput } from '@renderer/components/ChipsInput'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
 import { LinkPicker } from '../editor/LinkPicker'
+import { eventChoiceLabel } from '../format'
 import { TargetFields } from './TargetFields'
 
 interface Draft {
@@ -116,7 +111,7 @@ export function AnnotationEditor({
           legend="Timeline events"
           options={detail.events}
           selected={draft.eventIds}
-          describe={(e) => `${formatEventTime(e)} — ${e.title}`}
+          describe={eventChoiceLabel}
           onChange={(eventIds) => set({ ...draft, eventIds })}
           empty="No timeline events in this case."
         />

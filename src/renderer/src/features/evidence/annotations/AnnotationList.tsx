@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { formatTarget, type Annotation } from '@shared/domain'
-import { VirtualListbox } from '../list/VirtualListbox'
+import { VirtualList } from '@renderer/components/VirtualList'
 
 /**
  * The item's annotations in reading order (the caller sorts). Enter or a click
@@ -23,19 +23,21 @@ export function AnnotationList({
 
   if (!annotations.length) return <p className="muted ev-annlist__empty">No annotations yet.</p>
   return (
-    <VirtualListbox
-      className="ev-annlist"
+    <VirtualList
+      className="ev-vlist ev-annlist"
       label="Annotations"
       items={annotations}
       getKey={(a) => a.id}
       rowHeight={52}
+      height="auto"
+      overscan={8}
       activeIndex={active}
-      onActivate={(i) => {
+      onActiveChange={(i) => {
         setActive(i)
         onSelect(annotations[i])
       }}
-      onChoose={(i) => onOpen(annotations[i])}
-      renderRow={(a, i) => (
+      onOpen={onOpen}
+      renderItem={(a, { index: i }) => (
         <div className="ev-ann" data-testid="annotation-row">
           <span className="ev-ann__target mono">
             {a.target.type === 'region' ? `#${i + 1} ` : ''}

@@ -10,8 +10,7 @@ import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+import { messageOf } from '@shared/ipc/result'
 
 /** The item's file (player, image or nothing) beside its annotations and the selected one's editor. */
 export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item: EvidenceItem; detail: CaseDetail }) {

@@ -1,7 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import {
   EVIDENCE_KINDS,
-  formatEventTime,
   verificationCaveat,
   type CaseDetail,
   type EvidenceItem,
@@ -13,7 +12,8 @@ import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
 import { AnnotationsPane } from '../annotations/AnnotationsPane'
 import { evidenceApi, openExternal } from '../api'
-import { isWebUrl, KIND_ICONS, STATUS_TONE } from '../format'
+import { isWebUrl } from '@renderer/lib/url'
+import { eventChoiceLabel, KIND_ICONS, STATUS_TONE } from '../format'
 import { CustodyTable } from './CustodyTable'
 import { FileFacts } from './FileFacts'
 import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
@@ -21,6 +21,7 @@ import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { formOf, inZone, patchOf, withSaved, type EvidenceForm } from './form'
 import { LinkPicker } from './LinkPicker'
 import { VerificationFields } from './VerificationFields'
+import { messageOf } from '@shared/ipc/result'
 
 type Section = 'details' | 'media' | 'custody'
 
@@ -73,7 +74,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
     try {
       await openExternal(form.sourceUrl)
     } catch (e) {
-      setLinkError(e instanceof Error ? e.message : String(e))
+      setLinkError(messageOf(e))
     }
   }
 
@@ -215,7 +216,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
                 legend="Timeline events"
                 options={detail.events}
                 selected={form.eventIds}
-                describe={(e) => `${formatEventTime(e)} — ${e.title}`}
+                describe={eventChoiceLabel}
                 onChange={(ids) => set('eventIds', ids)}
                 empty="The case has no timeline events yet."
               />

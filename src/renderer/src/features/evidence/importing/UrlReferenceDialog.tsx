@@ -5,9 +5,9 @@ import { call } from '@renderer/lib/api'
 import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
 import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { evidenceApi } from '../api'
-import { isWebUrl } from '../format'
-import { messageOf } from './useImport'
+import { isWebUrl } from '@renderer/lib/url'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { messageOf } from '@shared/ipc/result'
 
 /**
  * For what cannot be downloaded (a social post, a page behind a login): a

@@ -1,21 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
-import type { ProgressPayload } from '@shared/ipc/contract'
+import type { ProgressPayload } from '@shared/ipc/events'
 import { ApiError, onAppEvent } from '@renderer/lib/api'
 import { evidenceApi, newTaskId } from '../api'
 import { uploadFile } from './upload'
+import { messageOf } from '@shared/ipc/result'
 
-export interface TaskState {
-  taskId: string
-  label: string
-  done: number
-  total: number
-}
-
-const isProgress = (p: unknown): p is ProgressPayload =>
-  typeof p === 'object' && p !== null && typeof (p as ProgressPayload).taskId === 'string'
-
-export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+/** The running task as its progress events describe it. */
+export type TaskState = ProgressPayload
 
 /**
  * Imports (dialog or dropped files) and the integrity check, as one task at a
@@ -30,9 +22,9 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
 
   useEffect(
     () =>
-      onAppEvent('progress', (payload) => {
-        if (!isProgress(payload) || payload.taskId !== current.current) return
-        setTask({ taskId: payload.taskId, label: payload.label, done: payload.done, total: payload.total })
+      onAppEvent('progress', (p) => {
+        if (p.taskId !== current.current) return
+        setTask(p)
       }),
     [],
   )

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
 import type { BlobCheck } from '@shared/domain'
 import { gradeOf, integrityOf, KIND_ICONS, STATUS_TONE } from '../format'
-import { VirtualListbox } from './VirtualListbox'
+import { VirtualList } from '@renderer/components/VirtualList'
 
 const matches = (item: EvidenceItem, q: string) =>
   !q ||
@@ -49,18 +49,21 @@ export function EvidenceList({
             : 'Nothing matches.'}
         </p>
       ) : (
-        <VirtualListbox
+        <VirtualList
+          className="ev-vlist"
           label="Evidence items"
           items={shown}
           getKey={(i) => i.id}
           rowHeight={74}
+          height="auto"
+          overscan={8}
           activeIndex={activeIndex}
-          onActivate={(i) => {
+          onActiveChange={(i) => {
             setActive(i)
             onSelect(shown[i].id)
           }}
-          onChoose={(i) => onSelect(shown[i].id)}
-          renderRow={(item) => <EvidenceRow item={item} check={checks[item.id]} selected={item.id === selectedId} />}
+          onOpen={(item) => onSelect(item.id)}
+          renderItem={(item) => <EvidenceRow item={item} check={checks[item.id]} selected={item.id === selectedId} />}
         />
       )}
       <p className="muted small ev-list__count">

@@ -7,8 +7,7 @@ import { evidenceApi } from '../api'
 import { isoMinute } from '../format'
 import { RichTextEditor } from './RichTextEditor'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
+import { messageOf } from '@shared/ipc/result'
 
 /** Plain text of a TipTap doc, for the list's one-line preview. */
 export function plainText(doc: RichText, max = 120): string {

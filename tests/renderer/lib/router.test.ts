@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatRoute, parseHash } from '@renderer/app/router'
+import { formatRoute, parseHash } from '@renderer/lib/router'
 
 describe('hash router', () => {
   it('reads case routes, defaulting unknown tabs to the overview', () => {

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { SettingsPatch, WorkspaceSettings } from '@shared/domain'
+import { channel } from '../define'
+
+export const settingsChannels = {
+  /** The workspace's settings: organisation (letterhead, memo numbers, signatory), markings, zone, memo language. */
+  'settings:get': channel(z.object({}), WorkspaceSettings),
+  /** Changes what the patch names; organisation fields merge. */
+  'settings:update': channel(SettingsPatch, WorkspaceSettings),
+  /** Shows the open dialog for a PNG or JPEG and makes it the letterhead's logo; null when dismissed. */
+  'settings:chooseLogo': channel(z.object({}), WorkspaceSettings.nullable()),
+  /** Removes the letterhead's logo. */
+  'settings:removeLogo': channel(z.object({}), WorkspaceSettings),
+} as const

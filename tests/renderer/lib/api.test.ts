@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { onAppEvent } from '@renderer/lib/api'
+import { installFakeBridge } from '../fakeBridge'
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('onAppEvent', () => {
+  it('hands the listener a payload checked against the event schema', () => {
+    const bridge = installFakeBridge()
+    const listener = vi.fn()
+    onAppEvent('progress', listener)
+    bridge.emit('progress', { taskId: 't1', label: 'Hashing', done: 1, total: 4 })
+    expect(listener).toHaveBeenCalledWith({ taskId: 't1', label: 'Hashing', done: 1, total: 4 })
+  })
+
+  it('drops a payload that does not match, without calling the listener or throwing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const bridge = installFakeBridge()
+    const progress = vi.fn()
+    const menu = vi.fn()
+    onAppEvent('progress', progress)
+    onAppEvent('menu:command', menu)
+    expect(() => {
+      bridge.emit('progress', { taskId: 't1', done: 'half' })
+      bridge.emit('progress', null)
+      bridge.emit('menu:command', { name: 'format-disk' })
+    }).not.toThrow()
+    expect(progress).not.toHaveBeenCalled()
+    expect(menu).not.toHaveBeenCalled()
+    expect(warn).toHaveBeenCalledTimes(3)
+  })
+
+  it('returns a function that unsubscribes', () => {
+    const bridge = installFakeBridge()
+    const listener = vi.fn()
+    const off = onAppEvent('workspace:changed', listener)
+    off()
+    bridge.emit('workspace:changed')
+    expect(listener).not.toHaveBeenCalled()
+  })
+})
