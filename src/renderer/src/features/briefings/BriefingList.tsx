@@ -10,6 +10,7 @@ import { formatDateTime } from './format'
 type Template = (typeof BRIEFING_TEMPLATES)[number]
 
 const TEMPLATE_NOTES: Record<Template, string> = {
+  'case file': 'Drafted from the case: summary, chronology with its exhibits, legal position, annexes.',
   'briefing memo': 'Summary, background, legal position, assessment, recommendations.',
   'note of protest': 'Third-person note verbale: compliments, facts, law, protest, requests, courtesy close.',
   'analytical note': 'Key judgements, analysis, source reliability, outlook, gaps.',
