@@ -68,6 +68,19 @@ describe('the built command line', () => {
 
     const check = await cf('check')
     expect(check.code).toBe(0)
+
+    // The demo's sample files are found from the bundle's own place, not the working folder.
+    const demo = join(elsewhere, 'demo')
+    expect((await runCli(['demo', '--workspace', demo], { bin: true, cwd: elsewhere })).code).toBe(0)
+    const items = JSON.parse(
+      (
+        await runCli(['evidence', 'list', 'ECU-USA-2026-001', '--workspace', demo, '--json'], {
+          bin: true,
+          cwd: elsewhere,
+        })
+      ).stdout,
+    ) as { file?: { sha256: string } }[]
+    expect(items.filter((e) => e.file).length).toBeGreaterThanOrEqual(2)
     const bad = await cf('actor', 'add', 'R-1')
     expect(bad.code).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)

@@ -86,7 +86,7 @@ describe('sensible defaults', () => {
     const utc = await cf('event', 'add', 'R-1', '--at', '2026-01-27T11:00', '--text', 'Approach')
     expect(utc.code).toBe(0)
     expect(utc.stdout).toMatch(/27 Jan 2026, 11:00 \(UTC, UTC\+00:00\) — Approach/)
-    expect(utc.stdout).toMatch(/Time read in UTC \(no --tz given\)/)
+    expect(utc.stdout).toMatch(/Time read in UTC, the workspace's default zone \(no --tz given\)/)
 
     const e = await json<{ id: string }>(
       'event',
@@ -105,6 +105,32 @@ describe('sensible defaults', () => {
     // --tz alone keeps the instant and shows it in the new zone.
     const shown = await json<{ at: string; tz: string }>('event', 'edit', e.id, '--tz', 'America/Guayaquil')
     expect(shown).toMatchObject({ at: '2026-01-27T17:30:00.000Z', tz: 'America/Guayaquil' })
+  })
+
+  it('reads a new event in the workspace’s default zone once one is set', async () => {
+    const { cf, json } = await workspace()
+    expect((await cf('settings', 'set', 'default-time-zone', 'America/Guayaquil')).code).toBe(0)
+    const r = await cf('event', 'add', 'R-1', '--at', '2026-01-27T11:00', '--text', 'Protest note delivered')
+    expect(r.stdout).toMatch(/11:00 \(America\/Guayaquil, UTC-05:00\)/)
+    expect(r.stdout).toMatch(/Time read in America\/Guayaquil, the workspace's default zone \(no --tz given\)/)
+    expect((await json('settings', 'show'))['default-time-zone']).toBe('America/Guayaquil')
+    expect((await cf('settings', 'set', 'default-time-zone', 'Mars/Olympus')).code).toBe(1)
+  })
+
+  it('exports a case without a briefing by drafting one from the case file, and says so; --final refuses a draft', async () => {
+    const { cf, json } = await workspace()
+    const dir = await tempDir()
+    const r = await cf('export', 'R-1', '--out', join(dir, 'memo.pdf'))
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^The case had no briefing: drafted ".+" \(briefing_\w+\) from the case file\.\nWrote /)
+    const [b] = await json<{ id: string; template: string; status: string }[]>('briefing', 'list', 'R-1')
+    expect(b).toMatchObject({ template: 'case file', status: 'draft' })
+    const refused = await cf('export', 'R-1', '--final', '--out', join(dir, 'final.pdf'))
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /is a draft; set its status to final first \(casefile briefing status briefing_\w+ final\)/,
+    )
+    expect((await cf('export', 'R-1', '--final', '--draft', '--out', join(dir, 'x.pdf'))).code).toBe(2)
   })
 
   it('starts a briefing from the first template when none is named; template names forgive hyphens', async () => {
@@ -265,7 +291,7 @@ describe('what the commands write', () => {
     expect(item.custody[0].actor).toBe('Ana Torres')
     const bad = await cf('settings', 'set', 'colour', 'red')
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/KEY must be one of: user-name, workspace-name/)
+    expect(bad.stderr).toMatch(/KEY must be one of: user-name, workspace-name, default-time-zone, memo-language/)
     expect((await cf('settings', 'set', 'user-name', ' ')).stderr.trim()).toBe(
       'casefile settings set: invalid input: a user name cannot be empty',
     )

@@ -19,7 +19,8 @@ const EVENT_FIELDS: Options = {
   tz: {
     type: 'string',
     value: 'ZONE',
-    describe: 'the IANA zone --at is read in and the event is shown in (event add: UTC when omitted)',
+    describe:
+      "the IANA zone --at is read in and the event is shown in (event add: the workspace's default zone, UTC unless set)",
   },
   text: { type: 'string', value: 'T', describe: 'what happened, in one line' },
   title: { type: 'string', value: 'T', describe: 'the same as --text' },
@@ -83,16 +84,19 @@ export const eventCommands: Command[] = [
       const fields = eventFields(values)
       if (!fields.title) throw new UsageError('--text is required (what happened, in one line)')
       const given = optionalZone(values)
-      const tz = given ?? 'UTC'
-      const at = dateTimeOf(String(values.at), tz, '--at')
-      const event = await withWorkspace(async (s) =>
-        s.cases.addEvent(await caseOf(s, positionals[0]), { ...fields, title: fields.title!, at, tz }),
-      )
+      const atText = String(values.at)
+      if (given) dateTimeOf(atText, given, '--at') // a bad time is bad usage before anything opens
+      let zone = given
+      const event = await withWorkspace(async (s) => {
+        zone ??= (await s.workspace.settings()).defaultTimeZone
+        const at = dateTimeOf(atText, zone, '--at')
+        return s.cases.addEvent(await caseOf(s, positionals[0]), { ...fields, title: fields.title!, at, tz: zone })
+      })
       if (json) return printJson(io, event)
       printEvent(
         event,
         'Added',
-        given ? null : 'Time read in UTC (no --tz given); pass --tz to use the local zone.',
+        given ? null : `Time read in ${zone}, the workspace's default zone (no --tz given).`,
         io,
       )
     },

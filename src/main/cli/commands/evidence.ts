@@ -70,8 +70,8 @@ function clearable<T>(values: Values, name: string, parse: (text: string) => T):
   return v.trim() === '' || v.trim().toLowerCase() === 'none' ? null : parse(v)
 }
 
-function evidencePatch(values: Values): { patch: EvidencePatch; datesInUtc: boolean } {
-  const tz = optionalZone(values) ?? 'UTC'
+/** The fields given; dates are read in `tz`. */
+function evidencePatch(values: Values, tz: string): EvidencePatch {
   const when = (name: string) => clearable(values, name, (t) => dateTimeOf(t, tz, `--${name}`))
   const verification: VerificationPatch = {
     status: optionalChoice(values, 'status', VERIFICATION_STATUSES),
@@ -101,10 +101,10 @@ function evidencePatch(values: Values): { patch: EvidencePatch; datesInUtc: bool
     tags: optionalList(values, 'tag'),
     verification: Object.values(verification).some((x) => x !== undefined) ? verification : undefined,
   }
-  const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as EvidencePatch
-  const dated = ['captured-at', 'published-at', 'event-date'].some((n) => values[n] !== undefined)
-  return { patch: given, datesInUtc: dated && values.tz === undefined }
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as EvidencePatch
 }
+
+const DATES = ['captured-at', 'published-at', 'event-date']
 
 const statusOption = (what: string) => ({ type: 'string' as const, value: 'S', describe: `${what}: ${STATUS_TEXT}` })
 const reasoningOption = (what: string) => ({ type: 'string' as const, value: 'TEXT', describe: `why: ${what}` })
@@ -200,7 +200,7 @@ export const evidenceCommands: Command[] = [
     args: 'ITEM',
     positionals: 1,
     summary:
-      'Change an item: verification checks, grading, dates, description. The checks are overall, source, technical and content, each a status with its reasoning; grading is source reliability A–F and information credibility 1–6. Only what is given changes; every status change is logged in custody. Dates are read in --tz (UTC when omitted); "none" clears a date or a grade.',
+      'Change an item: verification checks, grading, dates, description. The checks are overall, source, technical and content, each a status with its reasoning; grading is source reliability A–F and information credibility 1–6. Only what is given changes; every status change is logged in custody. Dates are read in --tz (else the workspace\'s default zone); "none" clears a date or a grade.',
     options: {
       title: { type: 'string', value: 'T', describe: 'a new title' },
       kind: { type: 'string', value: 'K', describe: `one of ${KINDS_TEXT}` },
@@ -210,7 +210,11 @@ export const evidenceCommands: Command[] = [
       'captured-by': { type: 'string', value: 'WHO', describe: 'who captured it' },
       'published-at': { type: 'string', value: 'WHEN', describe: 'when it was published' },
       'event-date': { type: 'string', value: 'WHEN', describe: 'the date it speaks to' },
-      tz: { type: 'string', value: 'ZONE', describe: 'the IANA zone the dates are read in (default UTC)' },
+      tz: {
+        type: 'string',
+        value: 'ZONE',
+        describe: "the IANA zone the dates are read in (default: the workspace's, UTC unless set)",
+      },
       status: statusOption('the overall verdict'),
       reasoning: reasoningOption('the overall verdict'),
       'source-status': statusOption('who published it: is the source what it claims'),
@@ -229,15 +233,21 @@ export const evidenceCommands: Command[] = [
       'evidence edit evidence_video --source-status verified --source-reasoning "Posted by the consulate\'s own account" --status "partially verified" --reliability B --credibility 3',
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
-      const { patch, datesInUtc } = evidencePatch(values)
-      if (!Object.keys(patch).length) throw new UsageError('nothing to change (casefile help evidence edit)')
-      const item = await withWorkspace(async (s) =>
-        s.evidence.update(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], patch),
-      )
+      const given = optionalZone(values)
+      // Checked before anything opens: a bad value is bad usage whatever the zone.
+      if (!Object.keys(evidencePatch(values, given ?? 'UTC')).length)
+        throw new UsageError('nothing to change (casefile help evidence edit)')
+      let zone = given
+      const item = await withWorkspace(async (s) => {
+        zone ??= (await s.workspace.settings()).defaultTimeZone
+        const patch = evidencePatch(values, zone)
+        return s.evidence.update(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], patch)
+      })
       if (json) return printJson(io, item)
       io.out(`Updated evidence ${item.id}:`)
       printEvidence(item, io)
-      if (datesInUtc) io.out('(Dates were read in UTC: no --tz given.)')
+      if (!given && DATES.some((n) => values[n] !== undefined))
+        io.out(`(Dates were read in ${zone}, the workspace's default zone: no --tz given.)`)
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { WorkspaceInfo } from '@shared/domain'
+import { LANGUAGES, type WorkspaceInfo } from '@shared/domain'
 import type { Services } from '@main/services/index'
 import { choiceOf, type Command, printJson, table } from '../framework'
 
@@ -26,6 +26,18 @@ export const SETTINGS: Setting[] = [
     describe: 'the name of this workspace',
     get: (info) => info.name,
     set: (s, v) => s.workspace.setName(v),
+  },
+  {
+    key: 'default-time-zone',
+    describe: 'the IANA zone new events and evidence dates are read in when no --tz is given',
+    get: async (_info, s) => (await s.settings.get()).defaultTimeZone,
+    set: async (s, v) => void (await s.settings.update({ defaultTimeZone: v })),
+  },
+  {
+    key: 'memo-language',
+    describe: `the language new briefings are drafted in: ${LANGUAGES.join(' or ')}`,
+    get: async (_info, s) => (await s.settings.get()).memoLanguage,
+    set: async (s, v) => void (await s.settings.update({ memoLanguage: choiceOf(v, LANGUAGES, 'the language') })),
   },
 ]
 
