@@ -122,12 +122,13 @@ export async function main(
   }
   const hit = find(argv)
   if (!hit) {
-    const family = commandsOf(argv[0])
-    if (family.length) {
+    const verbs = COMMANDS.flatMap(namesOf)
+      .map((n) => n.split(' '))
+      .filter((w) => w.length > 1 && w[0] === argv[0])
+      .map((w) => w.slice(1).join(' '))
+    if (verbs.length) {
       const verb = argv[1] && !argv[1].startsWith('-') ? ` "${argv[1]}"` : ''
-      io.err(
-        `casefile ${argv[0]}: unknown verb${verb}; try ${family.map((c) => c.name.split(' ').slice(1).join(' ') || c.name).join(', ')} (casefile help ${argv[0]})`,
-      )
+      io.err(`casefile ${argv[0]}: unknown verb${verb}; try ${verbs.join(', ')} (casefile help ${argv[0]})`)
     } else {
       const words = argv.slice(0, 2).filter((w, i) => i === 0 || !w.startsWith('-'))
       io.err(`casefile: unknown command "${words.join(' ')}"; run casefile help`)

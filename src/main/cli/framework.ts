@@ -283,6 +283,11 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
       throw new UsageError(`--${n} is required: casefile ${usageOf(cmd)}`)
   const workspaceDir = typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir()
   if (!workspaceDir.trim()) throw new UsageError('--workspace needs a folder')
+  const kind = await stat(workspaceDir).then(
+    (st) => (st.isDirectory() ? 'folder' : 'other'),
+    () => 'missing',
+  )
+  if (kind === 'other') throw new AppError('NOT_FOUND', `${workspaceDir} is a file, not a workspace folder.`)
   await cmd.run({
     values,
     positionals,

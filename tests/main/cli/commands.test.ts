@@ -57,6 +57,22 @@ describe('help', () => {
     expect((await runMain(['frob', '--workspace', 'x'])).stderr.trim()).toBe(
       'casefile: unknown command "frob"; run casefile help',
     )
+    expect((await runMain(['case'])).stderr.trim()).toBe(
+      'casefile case: unknown verb; try list, show, new, edit, archive, restore (casefile help case)',
+    )
+  })
+
+  it('refuses a --workspace that names a file, in one line', async () => {
+    const file = join(await tempDir(), 'notes.txt')
+    await writeFile(file, 'not a workspace')
+    for (const args of [['cases'], ['case', 'new', '--title', 'x']]) {
+      const r = await runMain([...args, '--workspace', file])
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim()).toBe(
+        `casefile ${args.slice(0, 2).join(' ').replace(' --title', '')}: ${file} is a file, not a workspace folder.`,
+      )
+    }
+    expect(await readFile(file, 'utf8')).toBe('not a workspace')
   })
 })
 

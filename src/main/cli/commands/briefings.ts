@@ -203,7 +203,7 @@ export const briefingCommands: Command[] = [
     name: 'briefing duplicate',
     args: 'BRIEFING',
     positionals: 1,
-    summary: 'Copy a briefing into a new draft of the same case ("… (copy)").',
+    summary: 'Copy a briefing into a new draft of the same case. The copy is titled "… (copy)".',
     options: { ...CASE_HINT },
     examples: ['briefing duplicate briefing_demo_memo'],
     async run({ withWorkspace, io, json, values, positionals }) {
