@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -296,6 +296,7 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
     workspaceDir,
     async withWorkspace(fn, opts) {
       const open = async (readOnly: boolean) => {
+        if (!readOnly) await assertNotForeign(workspaceDir)
         const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
         try {
           return await fn(s)
@@ -313,6 +314,34 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
     },
   })
   return 0
+}
+
+/** What a folder Casefile made (or began to make) holds; a folder with none of it is someone else's. */
+const WORKSPACE_NAMES = new Set([
+  'workspace.json',
+  'cases',
+  'blobs',
+  'statutes.json',
+  'audit.log.jsonl',
+  'audit.head.json',
+  'backups',
+  'quarantine',
+  'cache',
+  '.casefile.lock',
+])
+
+/**
+ * A writing command creates a workspace in a new or empty folder, never among
+ * someone else's files: `--workspace ..` or a typo must not scatter
+ * workspace.json, cases/ and backups/ through a home or project folder.
+ */
+async function assertNotForeign(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  if (names.length && !names.some((n) => WORKSPACE_NAMES.has(n)))
+    throw new AppError(
+      'NOT_FOUND',
+      `${dir} is not a Casefile workspace and holds other files; name a new or empty folder to start a workspace.`,
+    )
 }
 
 /** Anything thrown, as the one line stderr gets: zod's issues described, never dumped as JSON. */

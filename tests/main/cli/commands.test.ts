@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { COMMANDS } from '@main/cli'
@@ -73,6 +73,20 @@ describe('help', () => {
       )
     }
     expect(await readFile(file, 'utf8')).toBe('not a workspace')
+  })
+
+  it('starts a workspace only in a new or empty folder, never among other files', async () => {
+    const project = await tempDir()
+    await writeFile(join(project, 'README.txt'), 'mine')
+    const r = await runMain(['case', 'new', '--title', 'x', '--workspace', project])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe(
+      `casefile case new: ${project} is not a Casefile workspace and holds other files; name a new or empty folder to start a workspace.`,
+    )
+    expect(await readdir(project)).toEqual(['README.txt'])
+    const empty = await tempDir()
+    expect((await runMain(['case', 'new', '--title', 'x', '--workspace', empty])).code).toBe(0)
+    expect((await runMain(['case', 'new', '--title', 'y', '--workspace', join(empty, 'sub', 'new')])).code).toBe(0)
   })
 })
 
