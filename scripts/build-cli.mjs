@@ -16,18 +16,39 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 /**
- * pdfkit stays a package of its own (it reads its data files relative to itself)
- * and is loaded only when a memo is exported: `import PDFDocument from 'pdfkit'`
- * becomes a require() that runs the first time the PDF module is, which the export
- * service imports on first use. Every other command starts without it.
+ * Packages left out of the bundle and loaded on first use, not at start: pdfkit
+ * (it reads its data files relative to itself; only an export needs it) and
+ * i18next with its ICU formatter (only drafting a briefing or a memo needs them).
+ * `import X from 'pkg'` becomes a stand-in that require()s the package the first
+ * time X is used, constructed or called. Named imports from them fail the build.
  */
-const lazyPdfkit = {
-  name: 'lazy-pdfkit',
+const LAZY_PACKAGES = ['pdfkit', 'i18next', 'i18next-icu']
+const lazyPackages = {
+  name: 'lazy-packages',
   setup(b) {
-    b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: 'pdfkit', namespace: 'lazy-pdfkit' }))
-    b.onLoad({ filter: /.*/, namespace: 'lazy-pdfkit' }, () => ({
-      contents:
-        "import { createRequire } from 'node:module'\nexport default createRequire(import.meta.url)('pdfkit')\n",
+    const filter = new RegExp(`^(${LAZY_PACKAGES.map((p) => p.replace(/[-/]/g, '\\$&')).join('|')})$`)
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-package' }))
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      contents: `import { createRequire } from 'node:module'
+let loaded
+function load() {
+  if (loaded === undefined) {
+    const m = createRequire(import.meta.url)(${JSON.stringify(args.path)})
+    loaded = m && m.__esModule && 'default' in m ? m.default : m
+  }
+  return loaded
+}
+export default new Proxy(function () {}, {
+  get(_t, key) {
+    const target = load()
+    const value = target[key]
+    return typeof value === 'function' && key !== 'prototype' && key !== 'constructor' ? value.bind(target) : value
+  },
+  has: (_t, key) => key in load(),
+  construct: (_t, args, newTarget) => Reflect.construct(load(), args),
+  apply: (_t, self, args) => Reflect.apply(load(), self, args),
+})
+`,
       loader: 'js',
       resolveDir: root,
     }))
@@ -75,7 +96,7 @@ export async function buildCli(outdir = join(root, 'dist', 'cli')) {
         'const __filename = __cfPath(import.meta.url);',
       ].join(' '),
     },
-    plugins: [lazyPdfkit, englishOnlyZod],
+    plugins: [lazyPackages, englishOnlyZod],
   }
   await build({
     ...common,

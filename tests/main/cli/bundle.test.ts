@@ -26,9 +26,9 @@ describe('the built command line', () => {
     expect(existsSync(join(DIST, 'casefile.mjs'))).toBe(true)
     expect(existsSync(join(DIST, 'searchWorker.js'))).toBe(true)
     const bundle = readFileSync(join(DIST, 'casefile.mjs'), 'utf8')
-    // Every package but pdfkit is inside; pdfkit is required on the first export, not at start.
-    expect(bundle).not.toMatch(/from\s*"(zod|lowdb|proper-lockfile|write-file-atomic|pdfkit)"/)
-    expect(bundle).toMatch(/\("pdfkit"\)/)
+    // Every package is inside but pdfkit and i18next, which are required on first use, not at start.
+    expect(bundle).not.toMatch(/from\s*"(zod|lowdb|proper-lockfile|write-file-atomic|pdfkit|i18next|i18next-icu)"/)
+    for (const lazy of ['pdfkit', 'i18next', 'i18next-icu']) expect(bundle).toContain(`("${lazy}")`)
     const ignored = execFileSync('git', ['check-ignore', join(DIST, 'casefile.mjs')], { cwd: ROOT, encoding: 'utf8' })
     expect(ignored.trim()).toBe(join(DIST, 'casefile.mjs'))
   })
