@@ -2,9 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { describeZodError, messageOf } from '@shared/ipc/result'
-import { AppError } from '@shared/ipc/result'
 import { isValidTimeZone, localToInstant } from '@shared/domain'
+import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 
 /** Bad usage: exit 2. */

@@ -12,11 +12,10 @@ export const caseOf = (s: Services, ref: string) => s.cases.resolve(ref)
 /** The case holding a record: --case when given, else the one case that holds it. */
 export async function caseHolding(s: Services, kind: CaseRecordKind, id: string, values: Values): Promise<string> {
   const ref = optionalString(values, 'case')
-  if (ref === undefined) return s.cases.locate(kind, id)
-  const caseId = await s.cases.resolve(ref)
-  return caseId
+  return ref === undefined ? s.cases.locate(kind, id) : s.cases.resolve(ref)
 }
 
+/** The case holding a briefing: --case when given, else the one case that holds it. */
 export async function briefingCase(s: Services, id: string, values: Values): Promise<string> {
   const ref = optionalString(values, 'case')
   return ref === undefined ? s.briefings.locate(id) : s.cases.resolve(ref)

@@ -21,11 +21,8 @@ import {
   table,
   UsageError,
 } from '../framework'
-import { briefingCase, caseOf } from '../lookup'
+import { briefingCase, CASE_HINT, caseOf } from '../lookup'
 
-const CASE_HINT = {
-  case: { type: 'string', value: 'CASE', describe: 'the case that holds it (found from the id when omitted)' },
-} as const
 const TEMPLATES_TEXT = BRIEFING_TEMPLATES.map((t) => `"${t}"`).join(', ')
 /** The memo header fields a person fills in, by option name (the number is given at the first final export). */
 const HEADER = {
