@@ -242,7 +242,8 @@ test('Verify integrity names the tampered file and the audit chain state', async
   await app.open(`#/case/${caseId}/evidence/${item.id}`)
   await page.getByRole('button', { name: 'Verify integrity' }).click()
   const result = page.getByRole('region', { name: 'Integrity check result' })
-  await expect(result).toContainText('1 of 1 file failed the check')
+  // The demo's own sample files are checked too, and pass.
+  await expect(result).toContainText(/1 of \d+ files? failed the check/)
   await expect(result).toContainText('consulate-door.webm')
   await expect(result).toContainText('hash mismatch')
   await expect(result).toContainText(/Audit chain: intact/)
