@@ -75,7 +75,7 @@ try {
 - Date: ${new Date().toISOString()}
 - Machine: ${machine()}; load average (1 min) ${load[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after (other engineers' jobs share the two cores: compare the ratio, which both sides of one run share).
 - What: wall time from spawn to exit of one process, on the demo workspace, ${RUNS} runs alternating with the baseline after 3 warm-up pairs; page cache warm.
-- Build: \`scripts/build-cli.mjs\` (esbuild): one minified ESM file \`dist/cli/casefile.mjs\` with zod, lowdb and the other runtime packages inside, pdfkit left as its package and loaded on the first export, the search worker beside it; made by \`npm install\` (prepare) and \`npm run build\`. Version line: \`${version}\`.
+- Build: \`scripts/build-cli.mjs\` (esbuild): one minified ESM file \`dist/cli/casefile.mjs\` with zod, lowdb and the other runtime packages inside; pdfkit and i18next left as packages and loaded on first use (an export, a new briefing); the search worker beside it; made by \`npm install\` (prepare) and \`npm run build\`. Version line: \`${version}\`.
 - Command: \`npm run bench:cli-start\` (bench/cli-start.bench.ts)
 
 | run | median | p90 | runs | note |
