@@ -1,26 +1,109 @@
 import { AppError } from '@shared/ipc/result'
-import { checkCommands } from './cli/commands/check'
+import { actorCommands } from './cli/commands/actors'
+import { annotationCommands } from './cli/commands/annotations'
+import { briefingCommands } from './cli/commands/briefings'
 import { casesCommands } from './cli/commands/cases'
+import { checkCommands } from './cli/commands/check'
+import { eventCommands } from './cli/commands/events'
 import { evidenceCommands } from './cli/commands/evidence'
 import { exportCommands } from './cli/commands/export'
+import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
-import { type CliIO, type Command, CommandFailed, oneLine, runCommand, UsageError } from './cli/framework'
+import { workspaceCommands } from './cli/commands/workspace'
+import {
+  type CliIO,
+  type Command,
+  CommandFailed,
+  commandHelp,
+  oneLine,
+  runCommand,
+  UsageError,
+  usageOf,
+} from './cli/framework'
 
-/** Every command; areas add theirs in cli/commands/<area>.ts. */
+/** Every command, in the order `help` lists them; areas add theirs in cli/commands/<area>.ts. */
 export const COMMANDS: Command[] = [
   ...casesCommands,
+  ...actorCommands,
+  ...eventCommands,
   ...evidenceCommands,
-  ...searchCommands,
+  ...annotationCommands,
+  ...noteCommands,
   ...statuteCommands,
+  ...briefingCommands,
   ...exportCommands,
+  ...searchCommands,
   ...checkCommands,
+  ...workspaceCommands,
 ]
 
-function help(io: CliIO) {
-  io.out('Casefile — offline case-file workspace (command line)\n')
-  io.out('usage: casefile <command> [options]   (every command takes --workspace DIR and --json)\n')
-  for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${c.summary}`)
+const groupOf = (c: Command) => c.group ?? c.name.split(' ')[0]
+const namesOf = (c: Command) => [c.name, ...(c.aliases ?? [])]
+
+/** The command `words` start with (its longest name first, so "case new" wins over a one-word name). */
+export function find(words: string[]): { cmd: Command; used: number } | null {
+  let best: { cmd: Command; used: number } | null = null
+  for (const cmd of COMMANDS)
+    for (const name of namesOf(cmd)) {
+      const parts = name.split(' ')
+      if (parts.every((w, i) => words[i] === w) && (!best || parts.length > best.used))
+        best = { cmd, used: parts.length }
+    }
+  return best
+}
+
+/** The commands whose name starts with `noun` ("actor" lists actor add, actor list ...). */
+const commandsOf = (noun: string) => COMMANDS.filter((c) => namesOf(c).some((n) => n.split(' ')[0] === noun))
+
+/** A one-line summary for the overview: cut at a word, with an ellipsis, when it would wrap. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:]+$/, '')}…`
+}
+
+function overview(io: CliIO): void {
+  io.out('Casefile — offline case files from the command line')
+  io.out('')
+  io.out('usage: casefile <noun> <verb> [arguments] [options]')
+  io.out('Every command takes --workspace DIR (default: $CASEFILE_WORKSPACE, else the app’s own workspace)')
+  io.out('and --json. Exit status: 0 done, 1 failed (one line on stderr), 2 not understood (bad usage).')
+  io.out('CASE is a case id or its reference; other records are named by the id their list shows.')
+  const groups = new Map<string, Command[]>()
+  for (const c of COMMANDS) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c])
+  const width = Math.min(44, Math.max(...COMMANDS.map((c) => `${c.name} ${c.args ?? ''}`.trim().length)))
+  for (const [group, cmds] of groups) {
+    io.out('')
+    io.out(`${group[0].toUpperCase()}${group.slice(1)}:`)
+    for (const c of cmds) {
+      const head = `${c.name} ${c.args ?? ''}`.trim()
+      const first = shorten(c.summary.split(/(?<=[a-z)]\.)\s/)[0], 96 - width)
+      io.out(head.length > width ? `  ${head}\n  ${''.padEnd(width)}  ${first}` : `  ${head.padEnd(width)}  ${first}`)
+    }
+  }
+  io.out('')
+  io.out('casefile help COMMAND (or casefile COMMAND --help) shows a command with its options and an example.')
+}
+
+/** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing. */
+function help(words: string[], io: CliIO): number {
+  if (!words.length) {
+    overview(io)
+    return 0
+  }
+  const hit = find(words)
+  if (hit && hit.used === words.length) {
+    for (const l of commandHelp(hit.cmd)) io.out(l)
+    return 0
+  }
+  const family = commandsOf(words[0])
+  if (family.length && words.length === 1) {
+    for (const c of family) io.out(`casefile ${usageOf(c)}\n    ${c.summary.split(/(?<=[a-z)]\.)\s/)[0]}`)
+    return 0
+  }
+  io.err(`casefile help: no command "${words.join(' ')}"; run casefile help`)
+  return 2
 }
 
 /** Runs the CLI; returns the exit code: 0 success, 1 failure, 2 bad usage. */
@@ -28,23 +111,35 @@ export async function main(
   argv: string[],
   io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
-  if (!argv.length || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    help(io)
-    return argv.length ? 0 : 2
-  }
-  // Longest name first, so "case new" wins over a one-word command.
-  const cmd = [...COMMANDS]
-    .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)
-    .find((c) => c.name.split(' ').every((w, i) => argv[i] === w))
-  if (!cmd) {
-    io.err(`casefile: unknown command "${argv.slice(0, 2).join(' ')}"; run casefile help`)
+  if (!argv.length) {
+    overview(io)
     return 2
   }
+  if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return help(argv.slice(1), io)
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    io.out(`casefile ${CLI_BUILD}`)
+    return 0
+  }
+  const hit = find(argv)
+  if (!hit) {
+    const verbs = COMMANDS.flatMap(namesOf)
+      .map((n) => n.split(' '))
+      .filter((w) => w.length > 1 && w[0] === argv[0])
+      .map((w) => w.slice(1).join(' '))
+    if (verbs.length) {
+      const verb = argv[1] && !argv[1].startsWith('-') ? ` "${argv[1]}"` : ''
+      io.err(`casefile ${argv[0]}: unknown verb${verb}; try ${verbs.join(', ')} (casefile help ${argv[0]})`)
+    } else {
+      const words = argv.slice(0, 2).filter((w, i) => i === 0 || !w.startsWith('-'))
+      io.err(`casefile: unknown command "${words.join(' ')}"; run casefile help`)
+    }
+    return 2
+  }
+  const { cmd, used } = hit
   try {
-    return await runCommand(cmd, argv.slice(cmd.name.split(' ').length), io)
+    return await runCommand(cmd, argv.slice(used), io)
   } catch (e) {
-    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    if (usage) {
+    if (e instanceof UsageError) {
       io.err(`casefile ${cmd.name}: ${oneLine(e)}`)
       return 2
     }
@@ -53,3 +148,7 @@ export async function main(
     return 1
   }
 }
+
+/** The bundle build defines it ("0.1.0 (bundle)"); run from the sources through tsx it is absent. */
+declare const __CASEFILE_BUILD__: string | undefined
+const CLI_BUILD = typeof __CASEFILE_BUILD__ === 'string' ? __CASEFILE_BUILD__ : '(from sources)'

@@ -1,9 +1,11 @@
+import { readdir, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { ZodError } from 'zod'
+import { parseArgs } from 'node:util'
+import { isValidTimeZone, resolveLocalTime } from '@shared/domain'
 import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
+import { readTextFile as readPersonText } from '@main/storage/safeRead'
 
 /** Bad usage: exit 2. */
 export class UsageError extends Error {}
@@ -18,15 +20,31 @@ export class CommandFailed extends Error {}
  */
 export type OpenMode = { readOnly?: boolean | 'when-locked' }
 
-type Options = NonNullable<ParseArgsConfig['options']>
+/** One option of a command: how node's parseArgs reads it, and how help shows it. */
+export interface OptionSpec {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  short?: string
+  default?: string | boolean
+  /** The value's placeholder in usage lines: `--title T`. */
+  value?: string
+  /** One line for `help COMMAND`. */
+  describe?: string
+  /** Bad usage (exit 2) when absent. */
+  required?: boolean
+}
+
+export type Options = Record<string, OptionSpec>
 
 export interface CliIO {
   out: (line: string) => void
   err: (line: string) => void
 }
 
+export type Values = Record<string, string | boolean | string[] | undefined>
+
 export interface CommandRun {
-  values: Record<string, string | boolean | string[] | undefined>
+  values: Values
   positionals: string[]
   json: boolean
   io: CliIO
@@ -38,18 +56,28 @@ export interface CommandRun {
 export interface Command {
   /** One or two words: "cases", "case new". */
   name: string
-  usage: string
+  /** Other names for the same command ("case list" for "cases"). */
+  aliases?: string[]
+  /** The heading `help` lists it under; the name's first word when absent. */
+  group?: string
+  /** Positional arguments as usage shows them: "CASE", "ITEM", "[CASE]". */
+  args?: string
+  /** A hand-written usage line (without "casefile "); built from args and options when absent. */
+  usage?: string
   summary: string
   options?: Options
   /** Positional arguments: exact count, or [min, max]. */
   positionals?: number | [number, number]
   /** The command prints the workspace's problems itself (check, repair): no warnings added. */
   reportsProblems?: boolean
+  /** Command lines `help COMMAND` shows (without "casefile "). */
+  examples?: string[]
   run(ctx: CommandRun): Promise<void>
 }
 
 /** Where the desktop app keeps its default workspace, so the CLI finds the same one. */
 export function defaultWorkspaceDir(): string {
+  if (process.env.CASEFILE_WORKSPACE) return process.env.CASEFILE_WORKSPACE
   const home = homedir()
   const base =
     process.platform === 'win32'
@@ -61,52 +89,206 @@ export function defaultWorkspaceDir(): string {
 }
 
 export const COMMON_OPTIONS: Options = {
-  workspace: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
+  workspace: {
+    type: 'string',
+    value: 'DIR',
+    describe: "the workspace folder (default: $CASEFILE_WORKSPACE, else the app's own workspace)",
+  },
+  json: { type: 'boolean', default: false, describe: 'print the result as JSON' },
+  help: { type: 'boolean', short: 'h', default: false, describe: 'show this help' },
 }
 
-export function requireString(values: CommandRun['values'], name: string): string {
+// ---- reading option values: each turns a bad value into one line and exit 2 ----
+
+export function requireString(values: Values, name: string): string {
   const v = values[name]
   if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`)
   return v
 }
 
-export function optionalString(values: CommandRun['values'], name: string): string | undefined {
+export function optionalString(values: Values, name: string): string | undefined {
   const v = values[name]
   return typeof v === 'string' ? v : undefined
 }
 
+/** A repeatable option's values (`--tag a --tag b`), commas also separating (`--tag a,b`); undefined when absent. */
+export function optionalList(values: Values, name: string): string[] | undefined {
+  const v = values[name]
+  if (v === undefined) return undefined
+  const all = (Array.isArray(v) ? v : [String(v)]).flatMap((x) => x.split(','))
+  return all.map((x) => x.trim()).filter(Boolean)
+}
+
+/**
+ * One of a fixed set of words, forgiving of case and of hyphens for spaces
+ * (`--kind web-page` is "web page"); undefined when absent.
+ */
+export function optionalChoice<T extends string>(values: Values, name: string, choices: readonly T[]): T | undefined {
+  const v = optionalString(values, name)
+  if (v === undefined) return undefined
+  return choiceOf(v, choices, `--${name}`)
+}
+
+export function choiceOf<T extends string>(text: string, choices: readonly T[], what: string): T {
+  const norm = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[-_\s]+/g, ' ')
+  const found = choices.find((c) => norm(c) === norm(text))
+  if (found === undefined)
+    throw new UsageError(`${what} must be one of: ${choices.map((c) => (c.includes(' ') ? `"${c}"` : c)).join(', ')}`)
+  return found
+}
+
+/** A whole number in [min, max]; undefined when absent. */
+export function optionalInt(values: Values, name: string, min: number, max: number): number | undefined {
+  const v = optionalString(values, name)
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`)
+  return n
+}
+
+/** An IANA zone from --tz (or `name`); undefined when absent. */
+export function optionalZone(values: Values, name = 'tz'): string | undefined {
+  const tz = optionalString(values, name)
+  if (tz !== undefined && !isValidTimeZone(tz))
+    throw new UsageError(`--${name} ${tz} is not an IANA time zone (for example America/Chicago, Europe/Madrid, UTC)`)
+  return tz
+}
+
+/**
+ * A date-time read as wall-clock time in `tz` ("2026-01-27T11:00", "2026-01-27"), or an instant with an offset.
+ * A time the clocks skipped or repeated there is said on stderr (when `io` is given), never silently moved.
+ */
+export function dateTimeOf(text: string, tz: string, what: string, io?: CliIO): string {
+  const resolved = resolveLocalTime(text, tz)
+  if (!resolved) throw new UsageError(`${what} ${text} is not a date-time (for example 2026-01-27T11:00 or 2026-01-27)`)
+  if (resolved.note) io?.err(`casefile: note: ${resolved.note}`)
+  return resolved.instant
+}
+
+/**
+ * The text of a file named by an option (`--text-file F`), exactly as written
+ * but for a BOM: the storage layer's reader, which refuses FIFOs, devices,
+ * invalid UTF-8 and binary data in one line (a FIFO would otherwise hang the
+ * command while it holds the workspace lock).
+ */
+export const readTextFile = readPersonText
+
 /** Prints an array of rows as aligned columns. */
 export function table(rows: string[][], io: CliIO): void {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
-  for (const r of rows) io.out(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+  for (const r of rows)
+    io.out(
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+}
+
+export function printJson(io: CliIO, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2))
+}
+
+// ---- usage and help ----
+
+function optionUsage(name: string, o: OptionSpec): string {
+  const flag = o.type === 'boolean' ? `--${name}` : `--${name} ${o.value ?? 'VALUE'}`
+  const shown = o.multiple ? `${flag}…` : flag
+  return o.required ? shown : `[${shown}]`
+}
+
+export function usageOf(cmd: Command): string {
+  if (cmd.usage) return cmd.usage
+  const opts = Object.entries(cmd.options ?? {}).map(([n, o]) => optionUsage(n, o))
+  return [cmd.name, cmd.args, ...opts, '[--workspace DIR]', '[--json]'].filter(Boolean).join(' ')
+}
+
+/** What `casefile help COMMAND` and `casefile COMMAND --help` print. */
+export function commandHelp(cmd: Command): string[] {
+  const lines = [`usage: casefile ${usageOf(cmd)}`, '', cmd.summary]
+  if (cmd.aliases?.length) lines.push('', `Also: ${cmd.aliases.map((a) => `casefile ${a}`).join(', ')}`)
+  const options = { ...cmd.options, ...COMMON_OPTIONS }
+  const rows = Object.entries(options).map(([n, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
+    const notes = [o.required ? 'required' : '', o.multiple ? 'repeatable' : ''].filter(Boolean).join(', ')
+    return [flag, `${o.describe ?? ''}${notes ? ` (${notes})` : ''}`]
+  })
+  const width = Math.max(...rows.map((r) => r[0].length))
+  lines.push('', 'Options:', ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`.trimEnd()))
+  if (cmd.examples?.length) lines.push('', 'Examples:', ...cmd.examples.map((e) => `  casefile ${e}`))
+  return lines
+}
+
+// ---- running one command ----
+
+/** node:util's parse errors as one line a person can act on. */
+function usageMessage(e: unknown, cmd: Command): string | null {
+  const code = (e as { code?: string }).code
+  if (!code?.startsWith('ERR_PARSE_ARGS')) return null
+  const m = messageOf(e)
+  const opt = /'(-{1,2}[^' ]+)/.exec(m)?.[1]
+  const hint = `; see casefile help ${cmd.name}`
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${opt ?? ''}${hint}`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /argument missing|ambiguous/.test(m) ? `${opt ?? 'an option'} needs a value${hint}` : `${m}${hint}`
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument${hint}`
+  return m
 }
 
 export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { ...COMMON_OPTIONS, ...cmd.options },
-    allowPositionals: true,
-    strict: true,
-  })
+  const config = Object.fromEntries(
+    Object.entries({ ...COMMON_OPTIONS, ...cmd.options }).map(([n, o]) => [
+      n,
+      {
+        type: o.type,
+        ...(o.multiple ? { multiple: true } : {}),
+        ...(o.short ? { short: o.short } : {}),
+        ...(o.default !== undefined ? { default: o.default } : {}),
+      },
+    ]),
+  )
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: argv, options: config, allowPositionals: true, strict: true })
+  } catch (e) {
+    const m = usageMessage(e, cmd)
+    throw m ? new UsageError(m) : e
+  }
+  const values = parsed.values as Values
+  const positionals = parsed.positionals
   if (values.help) {
-    io.out(`usage: casefile ${cmd.usage}\n\n${cmd.summary}`)
+    for (const l of commandHelp(cmd)) io.out(l)
     return 0
   }
   const [min, max] = Array.isArray(cmd.positionals) ? cmd.positionals : [cmd.positionals ?? 0, cmd.positionals ?? 0]
   if (positionals.length < min || positionals.length > max) {
-    throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument(s): casefile ${cmd.usage}`)
+    const wanted = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`
+    throw new UsageError(`expected ${wanted}: casefile ${cmd.name}${cmd.args ? ` ${cmd.args}` : ''}`)
   }
+  for (const [n, o] of Object.entries(cmd.options ?? {}))
+    if (o.required && (values[n] === undefined || (typeof values[n] === 'string' && !String(values[n]).trim())))
+      throw new UsageError(`--${n} is required: casefile ${usageOf(cmd)}`)
   const workspaceDir = typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir()
+  if (!workspaceDir.trim()) throw new UsageError('--workspace needs a folder')
+  const kind = await stat(workspaceDir).then(
+    (st) => (st.isDirectory() ? 'folder' : 'other'),
+    () => 'missing',
+  )
+  if (kind === 'other') throw new AppError('NOT_FOUND', `${workspaceDir} is a file, not a workspace folder.`)
   await cmd.run({
-    values: values as CommandRun['values'],
+    values,
     positionals,
     json: !!values.json,
     io,
     workspaceDir,
     async withWorkspace(fn, opts) {
       const open = async (readOnly: boolean) => {
+        if (!readOnly) await assertNotForeign(workspaceDir)
         const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
         try {
           const out = await fn(s)
@@ -132,8 +314,43 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   return 0
 }
 
-/** One line a person can act on: a zod failure as its fields and reasons, never its JSON. */
+/** What a folder Casefile made (or began to make) holds; a folder with none of it is someone else's. */
+const WORKSPACE_NAMES = new Set([
+  'workspace.json',
+  'cases',
+  'blobs',
+  'statutes.json',
+  'audit.log.jsonl',
+  'audit.head.json',
+  'backups',
+  'quarantine',
+  'cache',
+  '.casefile.lock',
+  'journal',
+  'trash',
+  'keys.json',
+])
+
+/**
+ * A writing command creates a workspace in a new or empty folder, never among
+ * someone else's files: `--workspace ..` or a typo must not scatter
+ * workspace.json, cases/ and backups/ through a home or project folder.
+ */
+async function assertNotForeign(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  if (names.length && !names.some((n) => WORKSPACE_NAMES.has(n)))
+    throw new AppError(
+      'NOT_FOUND',
+      `${dir} is not a Casefile workspace and holds other files; name a new or empty folder to start a workspace.`,
+    )
+}
+
+/** Anything thrown, as the one line stderr gets: zod's issues described, never dumped as JSON. */
 export function oneLine(e: unknown): string {
-  const text = e instanceof ZodError ? `invalid input: ${describeZodError(e)}` : messageOf(e)
+  const issues = (e as { issues?: unknown }).issues
+  const text =
+    Array.isArray(issues) && e instanceof Error
+      ? `invalid input: ${describeZodError(e as Error & { issues: { path: PropertyKey[]; message: string }[] })}`
+      : messageOf(e)
   return text.replace(/\s+/g, ' ').trim()
 }

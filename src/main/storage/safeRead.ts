@@ -68,10 +68,27 @@ export async function openRegularFile(path: string, { followLinks = false } = {}
   }
 }
 
+/** A file larger than its reader allows: refused before a byte is read. */
+export class TooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`it is ${size} bytes; the limit is ${limit}`)
+  }
+}
+
 /** The whole content of a regular file (see openRegularFile); ENOENT and the like pass through. */
-export async function readRegularFile(path: string, opts: { followLinks?: boolean } = {}): Promise<Buffer> {
+export async function readRegularFile(
+  path: string,
+  opts: { followLinks?: boolean; maxBytes?: number } = {},
+): Promise<Buffer> {
   const fh = await openRegularFile(path, opts)
   try {
+    if (opts.maxBytes !== undefined) {
+      const { size } = await fh.stat()
+      if (size > opts.maxBytes) throw new TooLargeError(size, opts.maxBytes)
+    }
     return await fh.readFile()
   } finally {
     await fh.close()
@@ -99,11 +116,12 @@ export const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
  * to one is followed), valid UTF-8, no binary control characters. VALIDATION
  * errors say which and where.
  */
-export async function readTextFile(path: string, what: string): Promise<string> {
+export async function readTextFile(path: string, what: string, maxBytes = 5_000_000): Promise<string> {
   let bytes: Buffer
   try {
-    bytes = await readRegularFile(path, { followLinks: true })
+    bytes = await readRegularFile(path, { followLinks: true, maxBytes })
   } catch (e) {
+    if (e instanceof TooLargeError) throw new AppError('VALIDATION', `Cannot read ${what} ${path}: ${e.message}`)
     if (e instanceof NotRegularFileError)
       throw new AppError('VALIDATION', `${what} ${path} is a ${e.kind}, not a regular file; give a text file.`)
     const code = (e as NodeJS.ErrnoException).code

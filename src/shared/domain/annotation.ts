@@ -82,6 +82,16 @@ export const AnnotationsFile = z.object({
 })
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>
 
+/** Parses "1:23", "00:01:23.5", "83.5" into seconds; null when it is not a time code. */
+export function parseTimecode(text: string): number | null {
+  const trimmed = text.trim()
+  if (!/^\d+(?::\d{1,2}){0,2}(?:\.\d+)?$/.test(trimmed)) return null
+  const parts = trimmed.split(':')
+  let seconds = 0
+  for (const part of parts) seconds = seconds * 60 + Number(part)
+  return Number.isFinite(seconds) ? seconds : null
+}
+
 /** "00:01:23.5" for a time code in seconds. */
 export function formatTimecode(seconds: number): string {
   const whole = Math.floor(seconds)

@@ -3,6 +3,10 @@ import { CaseSummary } from './case'
 import { Instant, SchemaVersion } from './common'
 import { WorkspaceSettings } from './settings'
 
+/** The name the audit log and custody entries record as the actor. */
+export const UserName = z.string().trim().min(1, 'a user name cannot be empty').max(200)
+export const WorkspaceName = z.string().trim().min(1, 'a workspace name cannot be empty').max(200)
+
 /** workspace.json: only what the case list needs, so listing never opens a case. */
 export const WorkspaceFile = z.object({
   schemaVersion: SchemaVersion,

@@ -7,9 +7,12 @@ import { decompressed, pdfPages, tempDir } from '../pdf/helpers'
 
 const ROOT = resolve(__dirname, '../../..')
 
-/** The real command line, as a child process. */
+/** The real command line from its sources, as a child process (tests/main/cli/bundle.test.ts runs the bundle). */
 function casefile(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/casefile.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(ROOT, 'tests/helpers/cliFromSources.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../helpers/cli'
+import { runCli, runMain } from '../../helpers/cli'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -9,15 +9,15 @@ const tempDir = useTempDirs()
 describe('casefile command line', () => {
   it('creates the demo workspace, lists it and shows the case whole', async () => {
     const ws = await tempDir()
-    const demo = await runCli(['demo', '--workspace', ws])
+    const demo = await runMain(['demo', '--workspace', ws])
     expect(demo.code).toBe(0)
     expect(demo.stdout).toMatch(/Demo case case_ecu_mpls_2026 created/)
 
-    const cases = await runCli(['cases', '--workspace', ws, '--json'])
+    const cases = await runMain(['cases', '--workspace', ws, '--json'])
     expect(cases.code).toBe(0)
     expect(JSON.parse(cases.stdout)).toEqual([expect.objectContaining({ reference: 'ECU-USA-2026-001' })])
 
-    const show = await runCli(['show', 'ECU-USA-2026-001', '--workspace', ws, '--json'])
+    const show = await runMain(['show', 'ECU-USA-2026-001', '--workspace', ws, '--json'])
     expect(show.code).toBe(0)
     const d = JSON.parse(show.stdout)
     expect(d.actors.length).toBeGreaterThanOrEqual(6)
@@ -25,20 +25,20 @@ describe('casefile command line', () => {
     expect(d.evidence.map((e: { verification: { status: string } }) => e.verification.status)).toContain('unverified')
     expect(d.statutes[0].text).toMatch(/^1\. Consular premises shall be inviolable/)
 
-    const text = await runCli(['show', 'case_ecu_mpls_2026', '--workspace', ws])
+    const text = await runMain(['show', 'case_ecu_mpls_2026', '--workspace', ws])
     expect(text.stdout).toMatch(/27 Jan 2026, ~11:00 \(America\/Chicago, UTC-06:00\)/)
     expect(text.stdout).toMatch(/Verification: unverified/)
     expect(text.stdout).toMatch(/VCCR art\. 31 — Inviolability of the consular premises/)
     expect(text.stdout).toMatch(/Gabriela Sommerfeld/)
 
-    const check = await runCli(['check', '--workspace', ws])
+    const check = await runMain(['check', '--workspace', ws])
     expect(check.code).toBe(0)
     expect(check.stdout).toMatch(/All files are readable and valid/)
   })
 
   it('creates a case and adds a zoned event', async () => {
     const ws = await tempDir()
-    const made = await runCli([
+    const made = await runMain([
       'case',
       'new',
       '--title',
@@ -51,7 +51,7 @@ describe('casefile command line', () => {
     ])
     expect(made.code).toBe(0)
     const c = JSON.parse(made.stdout)
-    const ev = await runCli([
+    const ev = await runMain([
       'event',
       'add',
       'REF-9',
@@ -76,16 +76,16 @@ describe('casefile command line', () => {
     })
   })
 
-  it('exits 2 on bad usage and 1 on failure, with one line on stderr', async () => {
+  it('exits 2 on bad usage and 1 on failure, with one line on stderr (the first two as real processes)', async () => {
     const ws = await tempDir()
     const noTitle = await runCli(['case', 'new', '--workspace', ws])
     expect(noTitle.code).toBe(2)
     expect(noTitle.stderr.trim().split('\n')).toHaveLength(1)
     expect(noTitle.stderr).toMatch(/--title is required/)
 
-    expect((await runCli(['frobnicate', '--workspace', ws])).code).toBe(2)
-    expect((await runCli(['cases', '--bogus', '--workspace', ws])).code).toBe(2)
-    const badZone = await runCli([
+    expect((await runMain(['frobnicate', '--workspace', ws])).code).toBe(2)
+    expect((await runMain(['cases', '--bogus', '--workspace', ws])).code).toBe(2)
+    const badZone = await runMain([
       'event',
       'add',
       'X',
@@ -105,22 +105,22 @@ describe('casefile command line', () => {
     expect(notWorkspace.stderr.trim()).toBe(
       `casefile cases: There is no workspace folder at ${join(ws, 'nothing-here')}.`,
     )
-    const empty = await runCli(['show', 'X', '--workspace', ws])
+    const empty = await runMain(['show', 'X', '--workspace', ws])
     expect(empty.stderr.trim()).toBe(`casefile show: ${ws} is not a Casefile workspace (it has no workspace.json).`)
 
-    await runCli(['case', 'new', '--title', 'Something', '--workspace', ws])
-    const missing = await runCli(['show', 'NOPE-1', '--workspace', ws])
+    await runMain(['case', 'new', '--title', 'Something', '--workspace', ws])
+    const missing = await runMain(['show', 'NOPE-1', '--workspace', ws])
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim()).toBe('casefile show: No case with id or reference "NOPE-1".')
   })
 
   it('check reports a truncated case file and leaves it untouched', async () => {
     const ws = await tempDir()
-    await runCli(['demo', '--workspace', ws])
+    await runMain(['demo', '--workspace', ws])
     const file = join(ws, 'cases', 'case_ecu_mpls_2026', 'case.json')
     const truncated = (await readFile(file, 'utf8')).slice(0, 500)
     await writeFile(file, truncated)
-    const check = await runCli(['check', '--workspace', ws])
+    const check = await runMain(['check', '--workspace', ws])
     expect(check.code).toBe(1)
     expect(check.stdout).toMatch(
       /UNREADABLE: cases\/case_ecu_mpls_2026\/case\.json could not be loaded: it is not valid JSON/,

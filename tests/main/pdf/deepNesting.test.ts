@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Services } from '@main/services/index'
 import { buildBlocks, MAX_NESTING, type Block } from '@main/memo/model'
-import { richTextToPlain } from '@main/services/search/text'
+import { richTextToPlain } from '@shared/domain/richText'
 import { DEMO_CASE, demoWorkspace, pdfPages, tempDir } from './helpers'
 
 const text = (t: string) => ({ type: 'text', text: t })

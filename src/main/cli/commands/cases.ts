@@ -1,26 +1,73 @@
-import { formatEventTime, isValidTimeZone, PRECISIONS, resolveLocalTime, type Precision } from '@shared/domain'
-import { type Command, optionalString, requireString, table, UsageError } from '../framework'
+import { CASE_STATUSES, type Case, type CasePatch } from '@shared/domain'
+import {
+  type Command,
+  type Options,
+  optionalChoice,
+  optionalList,
+  optionalString,
+  printJson,
+  table,
+  UsageError,
+  type Values,
+} from '../framework'
+import { caseOf } from '../lookup'
 import { printCase } from './printCase'
+
+/** The fields `case new` and `case edit` share. */
+const CASE_FIELDS: Options = {
+  reference: { type: 'string', value: 'R', describe: 'the file reference, e.g. ECU-USA-2026-001' },
+  classification: {
+    type: 'string',
+    value: 'C',
+    describe: 'the marking on every page (default UNCLASSIFIED; free text, e.g. CONFIDENTIAL)',
+  },
+  summary: { type: 'string', value: 'TEXT', describe: 'what the case is about' },
+  status: { type: 'string', value: 'S', describe: `one of ${CASE_STATUSES.join(', ')} (default open)` },
+  jurisdiction: { type: 'string', value: 'J', multiple: true, describe: 'a jurisdiction concerned' },
+  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+}
+
+function caseFields(values: Values): CasePatch {
+  const patch: CasePatch = {
+    title: optionalString(values, 'title'),
+    reference: optionalString(values, 'reference'),
+    classification: optionalString(values, 'classification'),
+    summary: optionalString(values, 'summary'),
+    status: optionalChoice(values, 'status', CASE_STATUSES),
+    jurisdictions: optionalList(values, 'jurisdiction'),
+    tags: optionalList(values, 'tag'),
+  }
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CasePatch
+}
+
+const describe = (c: Case) => `${c.id}${c.reference ? ` (${c.reference})` : ''}: ${c.title} [${c.status}]`
+
+/** `case archive` and `case restore`: the status the window's Archive / Unarchive sets. */
+function statusCommand(name: string, status: 'archived' | 'open', summary: string): Command {
+  return {
+    name,
+    args: 'CASE',
+    positionals: 1,
+    summary,
+    examples: [`${name} ECU-USA-2026-001`],
+    async run({ withWorkspace, io, json, positionals }) {
+      const c = await withWorkspace(async (s) => s.cases.update(await caseOf(s, positionals[0]), { status }))
+      if (json) return printJson(io, c)
+      io.out(`${status === 'archived' ? 'Archived' : 'Restored'} case ${describe(c)}`)
+    },
+  }
+}
 
 export const casesCommands: Command[] = [
   {
-    name: 'demo',
-    usage: 'demo [--workspace DIR]',
-    summary:
-      'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
-    async run({ withWorkspace, io, json, workspaceDir }) {
-      const id = await withWorkspace((s) => s.demo.install())
-      if (json) io.out(JSON.stringify({ workspace: workspaceDir, caseId: id }))
-      else io.out(`Demo case ${id} created in ${workspaceDir}`)
-    },
-  },
-  {
     name: 'cases',
-    usage: 'cases [--workspace DIR] [--json]',
+    aliases: ['case list'],
+    group: 'case',
     summary: 'List the cases of the workspace, most recently changed first.',
+    examples: ['cases', 'cases --json'],
     async run({ withWorkspace, io, json }) {
       const list = await withWorkspace((s) => s.cases.list(), { readOnly: true })
-      if (json) return io.out(JSON.stringify(list, null, 2))
+      if (json) return printJson(io, list)
       if (!list.length) return io.out('No cases yet. Create one with: casefile case new --title "…"')
       table(
         [
@@ -33,71 +80,54 @@ export const casesCommands: Command[] = [
   },
   {
     name: 'show',
-    usage: 'show CASE [--workspace DIR] [--json]',
+    aliases: ['case show'],
+    group: 'case',
+    args: 'CASE',
     summary:
-      'Print one case whole: overview, actors, timeline, evidence, linked statute excerpts and briefings. CASE is an id or a reference.',
+      'Print one case whole: overview, actors, timeline, evidence, notes, linked statute excerpts and briefings. CASE is an id or a reference.',
     positionals: 1,
+    examples: ['show ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
-      const detail = await withWorkspace(async (s) => s.caseDetail.get(await s.cases.resolve(positionals[0])), {
+      const detail = await withWorkspace(async (s) => s.caseDetail.get(await caseOf(s, positionals[0])), {
         readOnly: true,
       })
-      if (json) return io.out(JSON.stringify(detail, null, 2))
+      if (json) return printJson(io, detail)
       printCase(detail, io)
     },
   },
   {
     name: 'case new',
-    usage: 'case new --title T [--reference R] [--classification C] [--workspace DIR] [--json]',
     summary: 'Create a case.',
-    options: { title: { type: 'string' }, reference: { type: 'string' }, classification: { type: 'string' } },
+    options: {
+      title: { type: 'string', value: 'T', required: true, describe: 'what the case is called' },
+      ...CASE_FIELDS,
+    },
+    examples: ['case new --title "Consulate door incident" --reference ECU-USA-2026-001 --classification CONFIDENTIAL'],
     async run({ withWorkspace, io, json, values }) {
-      const title = requireString(values, 'title')
-      const c = await withWorkspace((s) =>
-        s.cases.create({
-          title,
-          reference: optionalString(values, 'reference'),
-          classification: optionalString(values, 'classification'),
-        }),
-      )
-      if (json) io.out(JSON.stringify(c, null, 2))
-      else io.out(`Created case ${c.id}${c.reference ? ` (${c.reference})` : ''}: ${c.title}`)
+      const { title, ...rest } = caseFields(values)
+      const c = await withWorkspace((s) => s.cases.create({ ...rest, title: title! }))
+      if (json) return printJson(io, c)
+      io.out(`Created case ${describe(c)}`)
     },
   },
   {
-    name: 'event add',
-    usage:
-      'event add CASE --at ISO --tz ZONE --text T [--precision exact|approximate|day|month] [--workspace DIR] [--json]',
-    summary:
-      'Add a timeline event. --at is a local date-time read in --tz (2026-01-27T11:00), or an instant with an offset.',
+    name: 'case edit',
+    args: 'CASE',
     positionals: 1,
-    options: {
-      at: { type: 'string' },
-      tz: { type: 'string' },
-      text: { type: 'string' },
-      precision: { type: 'string' },
-    },
+    summary: 'Change a case: only the fields given change (--jurisdiction and --tag replace the whole list).',
+    options: { title: { type: 'string', value: 'T', describe: 'a new title' }, ...CASE_FIELDS },
+    examples: ['case edit ECU-USA-2026-001 --status monitoring --tag consular --tag protest'],
     async run({ withWorkspace, io, json, values, positionals }) {
-      const tz = requireString(values, 'tz')
-      if (!isValidTimeZone(tz))
-        throw new UsageError(`--tz ${tz} is not an IANA time zone (for example America/Chicago)`)
-      const resolved = resolveLocalTime(requireString(values, 'at'), tz)
-      if (!resolved) throw new UsageError(`--at ${String(values.at)} is not a date-time (for example 2026-01-27T11:00)`)
-      const at = resolved.instant
-      // A time the clocks skipped or repeated: said, not silently moved.
-      if (resolved.note) io.err(`casefile: note: ${resolved.note}`)
-      const precision = optionalString(values, 'precision') ?? 'exact'
-      if (!(PRECISIONS as readonly string[]).includes(precision))
-        throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}`)
-      const event = await withWorkspace(async (s) =>
-        s.cases.addEvent(await s.cases.resolve(positionals[0]), {
-          at,
-          tz,
-          precision: precision as Precision,
-          title: requireString(values, 'text'),
-        }),
-      )
-      if (json) io.out(JSON.stringify(event, null, 2))
-      else io.out(`Added event ${event.id}: ${formatEventTime(event)} — ${event.title}`)
+      const patch = caseFields(values)
+      if (!Object.keys(patch).length)
+        throw new UsageError(
+          'nothing to change: give --title, --reference, --classification, --summary, --status, --jurisdiction or --tag',
+        )
+      const c = await withWorkspace(async (s) => s.cases.update(await caseOf(s, positionals[0]), patch))
+      if (json) return printJson(io, c)
+      io.out(`Updated case ${describe(c)}`)
     },
   },
+  statusCommand('case archive', 'archived', 'Archive a case: it leaves the active list but keeps everything.'),
+  statusCommand('case restore', 'open', 'Bring an archived case back (its status becomes open).'),
 ]

@@ -9,9 +9,10 @@ export const checkCommands: Command[] = [
   {
     name: 'check',
     reportsProblems: true,
-    usage: 'check [--workspace DIR] [--json]',
+    group: 'workspace',
     summary:
       'Validate every file of the workspace without changing any: the audit chain, that every custody entry is in the audit log, every stored file against its SHA-256, and what an interrupted write left; exit 1 on any problem.',
+    examples: ['check', 'check --json'],
     async run({ withWorkspace, io, json }) {
       const report = await withWorkspace((s) => s.check.run(), { readOnly: true })
       if (json) io.out(JSON.stringify(report, null, 2))
@@ -26,14 +27,23 @@ export const checkCommands: Command[] = [
   {
     name: 'repair',
     reportsProblems: true,
-    usage: 'repair [--restore-backups] [--acknowledge-audit-break [--note TEXT]] [--workspace DIR] [--json]',
+    group: 'workspace',
     summary:
       "Fix what can be fixed safely and say what was done: rebuild or complete the case index, finish interrupted evidence changes, set aside temp files and half-made case folders, re-append missing audit entries as marked repair entries. --restore-backups puts back the newest good backup of each damaged file; --acknowledge-audit-break records that you have seen the audit log's break (with --note) so it can continue. Nothing is deleted: what is moved goes under quarantine/. Exit 1 while problems remain.",
     options: {
-      'restore-backups': { type: 'boolean', default: false },
-      'acknowledge-audit-break': { type: 'boolean', default: false },
-      note: { type: 'string' },
+      'restore-backups': {
+        type: 'boolean',
+        default: false,
+        describe: 'put back the newest good backup of each damaged file',
+      },
+      'acknowledge-audit-break': {
+        type: 'boolean',
+        default: false,
+        describe: "record that you have seen the audit log's break, so it can continue",
+      },
+      note: { type: 'string', value: 'TEXT', describe: 'why, kept with the acknowledgement' },
     },
+    examples: ['repair', 'repair --restore-backups', 'repair --acknowledge-audit-break --note "log cut by a crash"'],
     async run({ withWorkspace, io, json, values }) {
       const report = await withWorkspace((s) =>
         s.repair.run({

@@ -1,4 +1,4 @@
-import { citationLabel, formatEventTime, type CaseDetail } from '@shared/domain'
+import { citationLabel, formatEventTime, richTextToPlain, type CaseDetail } from '@shared/domain'
 import type { CliIO } from '../framework'
 
 const wrap = (text: string, indent = '    ', width = 96): string[] => {
@@ -33,19 +33,22 @@ export function printCase(d: CaseDetail, io: CliIO): void {
   io.out('')
   io.out(`Actors (${d.actors.length})`)
   for (const a of d.actors)
-    io.out(`  - ${a.name}${a.role ? ` — ${a.role}` : ''}${a.affiliation ? ` [${a.affiliation}]` : ''}`)
+    io.out(`  - ${a.name}${a.role ? ` — ${a.role}` : ''}${a.affiliation ? ` [${a.affiliation}]` : ''}  (${a.id})`)
 
   io.out('')
   io.out(`Timeline (${d.events.length})`)
   for (const e of d.events) {
-    io.out(`  - ${formatEventTime(e)}  [${e.precision}]`)
+    io.out(`  - ${formatEventTime(e)}  [${e.precision}]  (${e.id})`)
     io.out(`    ${e.title}`)
+    const who = e.actorIds.map((id) => d.actors.find((a) => a.id === id)?.name ?? id)
+    if (who.length) io.out(`    Actors: ${who.join('; ')}`)
+    if (e.evidenceIds.length) io.out(`    Evidence: ${e.evidenceIds.join(', ')}`)
   }
 
   io.out('')
   io.out(`Evidence (${d.evidence.length})`)
   for (const ev of d.evidence) {
-    io.out(`  - [${ev.kind}] ${ev.title}`)
+    io.out(`  - [${ev.kind}] ${ev.title}  (${ev.id})`)
     io.out(
       `    Verification: ${ev.verification.status}${ev.verification.reasoning ? ` — ${ev.verification.reasoning}` : ''}`,
     )
@@ -61,10 +64,17 @@ export function printCase(d: CaseDetail, io: CliIO): void {
   }
 
   io.out('')
+  io.out(`Notes (${d.notes.length})`)
+  for (const n of d.notes) {
+    io.out(`  - ${n.title || '(untitled)'}  (${n.id})`)
+    wrap(richTextToPlain(n.body), '      ').forEach((l) => io.out(l))
+  }
+
+  io.out('')
   io.out(`Statute excerpts (${d.statutes.length})`)
   for (const s of d.statutes) {
     io.out(
-      `  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}`,
+      `  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}  (${s.id})`,
     )
     wrap(s.text, '      ').forEach((l) => io.out(l))
     if (s.source) io.out(`      Source: ${s.source}`)

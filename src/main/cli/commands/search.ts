@@ -4,12 +4,17 @@ import { type Command, optionalString, table, UsageError } from '../framework'
 export const searchCommands: Command[] = [
   {
     name: 'search',
-    usage: 'search QUERY [--case CASE] [--kind KIND] [--limit N] [--workspace DIR] [--json]',
+    args: 'QUERY',
     summary:
       'Full-text search over cases, actors, events, evidence, annotations, notes, briefings and statute excerpts. ' +
       'Accent- and case-insensitive, prefix and typo tolerant. No hit prints nothing (or [] with --json) and exits 0.',
     positionals: 1,
-    options: { case: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' } },
+    options: {
+      case: { type: 'string', value: 'CASE', describe: 'only in this case' },
+      kind: { type: 'string', value: 'KIND', describe: `only hits of one kind: ${SEARCH_KINDS.join(', ')}` },
+      limit: { type: 'string', value: 'N', describe: 'at most N hits, 1 to 1000 (default 50)' },
+    },
+    examples: ['search "consular premises"', 'search inviolab --kind statute --json'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const kind = optionalString(values, 'kind')
       if (kind && !(SEARCH_KINDS as readonly string[]).includes(kind))

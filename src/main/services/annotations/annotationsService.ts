@@ -11,6 +11,7 @@ import { AppError } from '@shared/ipc/result'
 import { ChunkedCollection } from '@main/storage/chunkedCollection'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CaseRecords } from '../cases/caseRecords'
+import { caseFolders } from '../cases/caseFiles'
 import { nowIso, type ServiceContext } from '../context'
 import { annotationFilePath, annotationFilesOf, annotationsDir } from './annotationFiles'
 
@@ -155,6 +156,33 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
       if (!d.has(annotationId)) find([], annotationId)
       await d.remove(annotationId)
       ctx.changes.emit({ kind: 'annotation', op: 'remove', caseId, id: annotationId })
+    },
+
+    /**
+     * The case and evidence item an annotation belongs to, so a person may name an
+     * annotation by its id alone. NOT_FOUND when no readable annotation file
+     * holds it; CONFLICT when several do.
+     */
+    async locate(annotationId: string): Promise<{ caseId: string; evidenceId: string }> {
+      const found: { caseId: string; evidenceId: string }[] = []
+      if (SAFE_ID.test(annotationId)) {
+        for (const caseId of await caseFolders(ctx.store.root)) {
+          const items = new Set(
+            (await annotationFilesOf(ctx.store.root, caseId))
+              .map((rel) => /([^/\\]+?)(?:\.\d+)?\.json$/.exec(rel)?.[1] ?? '')
+              .filter((id) => SAFE_ID.test(id)),
+          )
+          for (const evidenceId of items) {
+            // A damaged file is reported by check; the others are still searched.
+            const d = await doc(caseId, evidenceId).catch(() => null)
+            if (d?.has(annotationId)) found.push({ caseId, evidenceId })
+          }
+        }
+      }
+      if (found.length === 1) return found[0]
+      if (found.length > 1)
+        throw new AppError('CONFLICT', `${found.length} evidence items hold an annotation with id "${annotationId}".`)
+      throw new AppError('NOT_FOUND', `No annotation with id "${annotationId}" in this workspace.`)
     },
 
     /** When an item is removed: its annotations go with it. */

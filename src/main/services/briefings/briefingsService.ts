@@ -65,6 +65,23 @@ export function createBriefingsService(
       return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))
     },
 
+    /**
+     * Which case holds the briefing with this id, so a person may name a briefing
+     * without its case. NOT_FOUND when none does; CONFLICT when several do.
+     */
+    async locate(briefingId: string): Promise<string> {
+      const found: string[] = []
+      if (SAFE_ID.test(briefingId))
+        for (const c of await cases.list()) if ((await ids(c.id)).includes(briefingId)) found.push(c.id)
+      if (found.length === 1) return found[0]
+      if (found.length > 1)
+        throw new AppError(
+          'CONFLICT',
+          `${found.length} cases (${found.join(', ')}) hold a briefing with id "${briefingId}"; name the case.`,
+        )
+      throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}" in this workspace.`)
+    },
+
     async get(caseId: string, briefingId: string): Promise<Briefing> {
       return (await doc(caseId, briefingId)).data.briefing
     },

@@ -38,6 +38,25 @@ export type CaseContent = Omit<CaseFile, 'schemaVersion'>
 
 const notFound = (caseId: string) => new AppError('NOT_FOUND', `No case with id "${caseId}".`)
 
+/** The kinds of record case.json holds, by the name a person uses for them. */
+const RECORD_KEYS = { actor: 'actors', event: 'events', evidence: 'evidence', note: 'notes' } as const
+export type CaseRecordKind = keyof typeof RECORD_KEYS
+const RECORD_NAMES: Record<CaseRecordKind, string> = {
+  actor: 'actor',
+  event: 'event',
+  evidence: 'evidence item',
+  note: 'note',
+}
+
+/** An event may link only actors and evidence items of its own case. */
+function assertEventLinks(f: CaseFile, links: { actorIds?: readonly string[]; evidenceIds?: readonly string[] }): void {
+  for (const id of links.actorIds ?? [])
+    if (!f.actors.some((a) => a.id === id)) throw new AppError('VALIDATION', `No actor with id "${id}" in this case.`)
+  for (const id of links.evidenceIds ?? [])
+    if (!f.evidence.some((e) => e.id === id))
+      throw new AppError('VALIDATION', `No evidence item with id "${id}" in this case.`)
+}
+
 /**
  * Owns cases/<id>/case.json: the case, its actors, events and statute links.
  * The evidence and notes services own their records inside that file and reach
@@ -193,12 +212,21 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       emit('actor', 'remove', caseId, actorId)
     },
 
+    /** One event; the actors and evidence it links must be in the case. */
     async addEvent(caseId: string, input: EventInput, id = ctx.newId('event')): Promise<TimelineEvent> {
-      const [event] = await service.addEvents(caseId, [{ ...input, id }])
+      const event = TimelineEvent.parse({ ...EventInput.parse(input), id })
+      await file.write(caseId, (f) => {
+        assertEventLinks(f, event)
+        f.events.push(event)
+      })
+      emit('event', 'upsert', caseId, id)
       return event
     },
 
-    /** Several events in one write (a long timeline pasted or generated at once). */
+    /**
+     * Several events in one write (a long timeline pasted or generated at once, the demo).
+     * Links are taken as given: a generated timeline may name evidence it adds next.
+     */
     async addEvents(caseId: string, inputs: (EventInput & { id?: string })[]): Promise<TimelineEvent[]> {
       const events = inputs.map(({ id, ...input }) =>
         TimelineEvent.parse({ ...EventInput.parse(input), id: id ?? ctx.newId('event') }),
@@ -214,6 +242,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const fields = EventPatch.parse(patch)
       const out = await file.write(caseId, (f) => {
         const i = indexOfRecord(f.events, eventId, 'event')
+        assertEventLinks(f, fields)
         f.events[i] = TimelineEvent.parse({ ...f.events[i], ...fields })
         return f.events[i]
       })
@@ -226,6 +255,30 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         f.events.splice(indexOfRecord(f.events, eventId, 'event'), 1)
       })
       emit('event', 'remove', caseId, eventId)
+    },
+
+    /**
+     * Which case holds the actor, event, evidence item or note with this id (ids
+     * are unique in practice, so a person may name a record without its case).
+     * NOT_FOUND when no readable case has it; CONFLICT when several do.
+     */
+    async locate(kind: CaseRecordKind, id: string): Promise<string> {
+      const key = RECORD_KEYS[kind]
+      const found: string[] = []
+      if (SAFE_ID.test(id)) {
+        for (const c of await workspace.listCases()) {
+          // A case whose file cannot be read is reported by check; the others are still searched.
+          const f = await file.read(c.id).catch(() => null)
+          if (f?.[key].some((r) => r.id === id)) found.push(c.id)
+        }
+      }
+      if (found.length === 1) return found[0]
+      if (found.length > 1)
+        throw new AppError(
+          'CONFLICT',
+          `${found.length} cases (${found.join(', ')}) hold a ${RECORD_NAMES[kind]} with id "${id}"; name the case.`,
+        )
+      throw new AppError('NOT_FOUND', `No ${RECORD_NAMES[kind]} with id "${id}" in this workspace.`)
     },
 
     async linkedStatuteIds(caseId: string): Promise<readonly string[]> {

@@ -233,6 +233,14 @@ export function createEvidenceService(
     return addStored(caseId, stored, opts.originalName ?? basename(path), opts)
   }
 
+  /** An item may link only events of its own case. */
+  async function assertEventIds(caseId: string, ids: readonly string[] | undefined): Promise<void> {
+    if (!ids?.length) return
+    const events = (await cases.content(caseId)).events
+    for (const id of ids)
+      if (!events.some((e) => e.id === id)) throw new AppError('VALIDATION', `No event with id "${id}" in this case.`)
+  }
+
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }
   const uploads = createUploads(ctx, cases, core)
   const verify = createVerifier(ctx, cases, core, audit)
@@ -258,6 +266,7 @@ export function createEvidenceService(
       opts: { id?: string; custodyDetail?: string } = {},
     ): Promise<EvidenceItem> {
       const fields = EvidenceInput.parse(input)
+      await assertEventIds(caseId, fields.eventIds)
       const at = nowIso(ctx)
       const what =
         opts.custodyDetail ??
@@ -299,6 +308,7 @@ export function createEvidenceService(
     },
 
     async update(caseId: string, evidenceId: string, patch: EvidencePatch): Promise<EvidenceItem> {
+      await assertEventIds(caseId, EvidencePatch.parse(patch).eventIds)
       return oneAtATime(`${caseId}/${evidenceId}`, async () => {
         const at = nowIso(ctx)
         const actor = await workspace.userName()

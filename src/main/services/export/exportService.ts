@@ -15,10 +15,8 @@ import {
 import { translator } from '@shared/i18n'
 import { AppError } from '@shared/ipc/result'
 import { exportIdOf, paragraphChanges, paragraphsOf, readClearance } from '@main/docx/clearance'
-import { renderBriefingDocx } from '@main/docx/memoDocx'
 import { readDocxParts } from '@main/docx/readDocx'
 import { releaseRules } from '@main/memo/release'
-import { renderBriefingPdf } from '@main/pdf'
 import type { Letterhead } from '@main/memo/input'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
@@ -226,11 +224,14 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     let footnotes: ExportRecord['footnotes']
     if (format === 'docx') {
       opts.onProgress?.(0, 1, 'Word document')
+      // Loaded on first use: the Word writer and pdfkit are the heaviest modules, and most commands never export.
+      const { renderBriefingDocx } = await import('@main/docx/memoDocx')
       const doc = await renderBriefingDocx(input, { draft, exportId, release })
       buffer = doc.buffer
       footnotes = doc.footnotes
       opts.onProgress?.(1, 1, 'Word document')
     } else {
+      const { renderBriefingPdf } = await import('@main/pdf')
       ;({ buffer, pages } = await renderBriefingPdf(input, {
         draft,
         deterministic: !!opts.deterministic,

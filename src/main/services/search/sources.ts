@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import {
   citationLabel,
   formatTarget,
+  richTextToPlain,
   type AnnotationsFile,
   type BriefingFile,
   type CaseFile,
@@ -20,7 +21,6 @@ import { caseFilePath, caseFolders, readCaseFile } from '../cases/caseFiles'
 import { readStatuteLibrary, STATUTES_FILE } from '../statutes/statuteLibrary'
 import type { IndexDoc } from './engine'
 import { hash53 } from './persist'
-import { richTextToPlain } from './text'
 
 export interface SourceRef {
   /** Relative path: the key the index and its fingerprints use. */

@@ -163,30 +163,3 @@ function slowDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length]
 }
-
-/** Plain text of a ProseMirror/TipTap JSON document (notes, briefing bodies), blocks separated by newlines. */
-export function richTextToPlain(doc: unknown): string {
-  const out: string[] = []
-  // An explicit stack, not recursion: a body nested thousands of levels deep must not overflow it.
-  // A node's children are followed by its closing '\n' (pushed as a marker), as a recursive walk would.
-  const stack: unknown[] = [doc]
-  const NEWLINE = Symbol('newline')
-  while (stack.length) {
-    const node = stack.pop()
-    if (node === NEWLINE) {
-      out.push('\n')
-      continue
-    }
-    if (!node || typeof node !== 'object') continue
-    const n = node as { type?: string; text?: unknown; content?: unknown; attrs?: Record<string, unknown> }
-    if (typeof n.text === 'string') out.push(n.text)
-    if (Array.isArray(n.content)) {
-      if (n.type !== 'text') stack.push(NEWLINE)
-      for (let i = n.content.length - 1; i >= 0; i--) stack.push(n.content[i])
-    }
-  }
-  return out
-    .join('')
-    .replace(/\n{2,}/g, '\n')
-    .trim()
-}

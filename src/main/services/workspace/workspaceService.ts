@@ -6,7 +6,9 @@ import {
   Organisation,
   SettingsPatch,
   toCaseSummary,
+  UserName,
   WorkspaceFile,
+  WorkspaceName,
   WorkspaceSettings,
   type Case,
   type CaseSummary,
@@ -116,19 +118,22 @@ export function createWorkspaceService(ctx: ServiceContext) {
       return (await doc()).data.userName
     },
 
+    /** Checked here, not only at the window's channel: an invalid name would make workspace.json fail to load. */
     async setUserName(userName: string): Promise<void> {
+      const name = UserName.parse(userName)
       await (
         await doc()
       ).update((d) => {
-        d.userName = userName
+        d.userName = name
       })
     },
 
     async setName(name: string): Promise<void> {
+      const checked = WorkspaceName.parse(name)
       await (
         await doc()
       ).update((d) => {
-        d.name = name
+        d.name = checked
       })
     },
 

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { RepairOptions, RepairReport, WorkspaceInfo } from '@shared/domain'
+import { RepairOptions, RepairReport, UserName, WorkspaceInfo } from '@shared/domain'
 import { channel } from '../define'
 
 export const workspaceChannels = {
   'workspace:info': channel(z.object({}), WorkspaceInfo),
   /** Asks main to show the folder picker and switch to the chosen workspace. */
   'workspace:choose': channel(z.object({}), z.object({ opened: z.boolean(), root: z.string().optional() })),
-  'workspace:setUserName': channel(z.object({ userName: z.string().trim().min(1).max(200) }), WorkspaceInfo),
+  'workspace:setUserName': channel(z.object({ userName: UserName }), WorkspaceInfo),
   /** Puts back the newest good backup of a quarantined file. */
   'workspace:restoreBackup': channel(z.object({ file: z.string().min(1) }), WorkspaceInfo),
   /**

@@ -34,15 +34,8 @@ export function sortAnnotations<T extends Pick<Annotation, 'target' | 'createdAt
 /** Time codes are kept to the millisecond: finer digits are noise from the media clock. */
 export const roundTime = (seconds: number): number => Math.max(0, Math.round(seconds * 1000) / 1000)
 
-/** Parses "1:23", "00:01:23.5", "83.5" into seconds; null when it is not a time code. */
-export function parseTimecode(text: string): number | null {
-  const trimmed = text.trim()
-  if (!/^\d+(?::\d{1,2}){0,2}(?:\.\d+)?$/.test(trimmed)) return null
-  const parts = trimmed.split(':')
-  let seconds = 0
-  for (const part of parts) seconds = seconds * 60 + Number(part)
-  return Number.isFinite(seconds) ? seconds : null
-}
+/** Shared with the command line. */
+export { parseTimecode } from '@shared/domain'
 
 /** "[" moves the start and "]" the end; either keeps the range ordered so it stays valid. */
 export function withStart(t: Extract<AnnotationTarget, { type: 'time' }>, start: number) {

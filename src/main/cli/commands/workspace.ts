@@ -1,0 +1,101 @@
+import { LANGUAGES, type WorkspaceInfo } from '@shared/domain'
+import type { Services } from '@main/services/index'
+import { choiceOf, type Command, printJson, table } from '../framework'
+
+/**
+ * One setting of the workspace as `settings show` lists it and `settings set KEY
+ * VALUE` changes it through the service that owns it. Add a row here to add a
+ * key: nothing else in the commands changes.
+ */
+export interface Setting {
+  key: string
+  describe: string
+  get(info: WorkspaceInfo, s: Services): unknown | Promise<unknown>
+  set(s: Services, value: string): Promise<void>
+}
+
+export const SETTINGS: Setting[] = [
+  {
+    key: 'user-name',
+    describe: 'who you are: recorded in every custody and audit entry, and the FROM line of new briefings',
+    get: (info) => info.userName,
+    set: (s, v) => s.workspace.setUserName(v),
+  },
+  {
+    key: 'workspace-name',
+    describe: 'the name of this workspace',
+    get: (info) => info.name,
+    set: (s, v) => s.workspace.setName(v),
+  },
+  {
+    key: 'default-time-zone',
+    describe: 'the IANA zone new events and evidence dates are read in when no --tz is given',
+    get: async (_info, s) => (await s.settings.get()).defaultTimeZone,
+    set: async (s, v) => void (await s.settings.update({ defaultTimeZone: v })),
+  },
+  {
+    key: 'memo-language',
+    describe: `the language new briefings are drafted in: ${LANGUAGES.join(' or ')}`,
+    get: async (_info, s) => (await s.settings.get()).memoLanguage,
+    set: async (s, v) => void (await s.settings.update({ memoLanguage: choiceOf(v, LANGUAGES, 'the language') })),
+  },
+]
+
+const KEYS = SETTINGS.map((x) => x.key)
+
+async function settingsOf(s: Services): Promise<Record<string, unknown>> {
+  const info = await s.workspace.info()
+  const out: Record<string, unknown> = {}
+  for (const x of SETTINGS) out[x.key] = await x.get(info, s)
+  return out
+}
+
+const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
+
+export const workspaceCommands: Command[] = [
+  {
+    name: 'settings show',
+    group: 'workspace',
+    summary: `Print the workspace's settings (${KEYS.join(', ')}).`,
+    examples: ['settings show'],
+    async run({ withWorkspace, io, json, workspaceDir }) {
+      const settings = await withWorkspace(settingsOf, { readOnly: true })
+      if (json) return printJson(io, settings)
+      io.out(`Workspace ${workspaceDir}`)
+      table(
+        SETTINGS.map((x) => [`  ${x.key}`, shown(settings[x.key])]),
+        io,
+      )
+    },
+  },
+  {
+    name: 'settings set',
+    group: 'workspace',
+    args: 'KEY VALUE',
+    positionals: 2,
+    summary: `Change one setting. KEY is one of: ${SETTINGS.map((x) => `${x.key} (${x.describe})`).join('; ')}.`,
+    examples: ['settings set user-name "Ana Torres"'],
+    async run({ withWorkspace, io, json, positionals }) {
+      const key = choiceOf(positionals[0], KEYS, 'KEY')
+      const setting = SETTINGS.find((x) => x.key === key)!
+      const settings = await withWorkspace(async (s) => {
+        await setting.set(s, positionals[1])
+        return settingsOf(s)
+      })
+      if (json) return printJson(io, settings)
+      io.out(`${key} is now ${shown(settings[key])}`)
+    },
+  },
+  {
+    name: 'demo',
+    group: 'workspace',
+    summary:
+      'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
+    examples: ['demo --workspace ./demo-ws'],
+    async run({ withWorkspace, io, json, workspaceDir }) {
+      const id = await withWorkspace((s) => s.demo.install())
+      if (json) printJson(io, { workspace: workspaceDir, caseId: id })
+      else io.out(`Demo case ${id} created in ${workspaceDir}`)
+    },
+  },
+]

@@ -1,0 +1,99 @@
+/**
+ * The command line as a user runs it: bin/casefile.mjs with the bundle that
+ * `npm install` and `npm run build` make (scripts/build-cli.mjs). Built fresh
+ * here, so the bundle under test is the code under test. The only test file
+ * that touches dist/cli; every other CLI test runs the sources.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../helpers/cli'
+import { useTempDirs } from '../../helpers/tmp'
+
+const ROOT = resolve(__dirname, '../../..')
+const DIST = join(ROOT, 'dist', 'cli')
+const tempDir = useTempDirs()
+
+describe('the built command line', () => {
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.status, r.stderr).toBe(0)
+  }, 120_000)
+
+  it('is one ESM file with the search worker beside it, and git ignores it', () => {
+    expect(existsSync(join(DIST, 'casefile.mjs'))).toBe(true)
+    expect(existsSync(join(DIST, 'searchWorker.js'))).toBe(true)
+    const bundle = readFileSync(join(DIST, 'casefile.mjs'), 'utf8')
+    // Every package is inside but pdfkit and i18next, which are required on first use, not at start.
+    expect(bundle).not.toMatch(/from\s*"(zod|lowdb|proper-lockfile|write-file-atomic|pdfkit|i18next|i18next-icu)"/)
+    for (const lazy of ['pdfkit', 'i18next', 'i18next-icu']) expect(bundle).toContain(`("${lazy}")`)
+    const ignored = execFileSync('git', ['check-ignore', join(DIST, 'casefile.mjs')], { cwd: ROOT, encoding: 'utf8' })
+    expect(ignored.trim()).toBe(join(DIST, 'casefile.mjs'))
+  })
+
+  it('runs every kind of command from bin/casefile.mjs on a fresh folder, search in its worker, export with its fonts', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const elsewhere = await tempDir() // not the repository: fonts and the worker must be found from the bundle itself
+    const cf = (...args: string[]) => runCli([...args, '--workspace', ws], { bin: true, cwd: elsewhere })
+
+    const version = await cf('--version')
+    expect(version.stdout.trim()).toMatch(/^casefile \d+\.\d+\.\d+ \(bundle\)$/)
+
+    expect((await cf('case', 'new', '--title', 'Consulate door incident', '--reference', 'R-1')).code).toBe(0)
+    const at = await cf('event', 'add', 'R-1', '--at', '2026-01-27T11:00', '--tz', 'America/Chicago', '--text', 'Door')
+    expect(at.stdout).toMatch(/27 Jan 2026, 11:00 \(America\/Chicago, UTC-06:00\)/)
+    const doc = join(elsewhere, 'nota de protesta.txt')
+    await writeFile(doc, 'Los locales consulares serán inviolables.\n')
+    const item = JSON.parse((await cf('evidence', 'add', 'R-1', '--file', doc, '--json')).stdout)
+    expect(item).toMatchObject({ title: 'nota de protesta.txt', kind: 'document' })
+    expect((await cf('briefing', 'new', 'R-1')).code).toBe(0)
+
+    const search = await runCli(['search', 'protesta', '--workspace', ws, '--json'], {
+      bin: true,
+      cwd: elsewhere,
+      env: { NODE_DEBUG: 'worker' },
+    })
+    expect(search.code).toBe(0)
+    expect(search.stderr).toContain(join(DIST, 'searchWorker.js'))
+    expect(JSON.parse(search.stdout.slice(search.stdout.indexOf('[')))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'evidence', id: item.id })]),
+    )
+
+    const pdf = join(elsewhere, 'memo.pdf')
+    const out = await cf('export', 'R-1', '--out', pdf)
+    expect(out.code, out.stderr).toBe(0)
+    expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' })).toMatch(/DejaVuSans/)
+
+    const check = await cf('check')
+    expect(check.code).toBe(0)
+
+    // The demo's sample files are found from the bundle's own place, not the working folder.
+    const demo = join(elsewhere, 'demo')
+    expect((await runCli(['demo', '--workspace', demo], { bin: true, cwd: elsewhere })).code).toBe(0)
+    const items = JSON.parse(
+      (
+        await runCli(['evidence', 'list', 'ECU-USA-2026-001', '--workspace', demo, '--json'], {
+          bin: true,
+          cwd: elsewhere,
+        })
+      ).stdout,
+    ) as { file?: { sha256: string } }[]
+    expect(items.filter((e) => e.file).length).toBeGreaterThanOrEqual(2)
+    const bad = await cf('actor', 'add', 'R-1')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+  }, 120_000)
+
+  it('falls back to the sources, saying nothing, when the bundle is missing', async () => {
+    const away = `${DIST}.away-${process.pid}`
+    await rename(DIST, away)
+    try {
+      const r = await runCli(['--version'], { bin: true })
+      expect(r).toEqual({ code: 0, stdout: 'casefile (from sources)\n', stderr: '' })
+    } finally {
+      await rename(away, DIST)
+    }
+  }, 60_000)
+})

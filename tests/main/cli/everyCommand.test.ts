@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto'
+import { access, readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { COMMANDS, find } from '@main/cli'
+import { runMain, type CliResult } from '../../helpers/cli'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+/** The files a workspace may lack: the statute library, the audit log and its head, the search cache, backups. */
+const OPTIONAL = ['statutes.json', 'audit.log.jsonl', 'audit.head.json', 'cache', 'backups']
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  )
+
+/**
+ * Runs every command of the command line, in order, on `ws`, each through
+ * main(argv, io) exactly as a person would type it; fails on the first that
+ * does not exit as expected. Returns the command names it ran.
+ */
+async function everyCommand(ws: string, scratch: string, ref: string): Promise<Set<string>> {
+  const ran = new Set<string>()
+  const run = async (args: string[], expected = 0): Promise<CliResult> => {
+    const r = await runMain([...args, '--workspace', ws])
+    const hit = find(args)
+    if (hit) ran.add(hit.cmd.name)
+    if (r.code !== expected)
+      throw new Error(`casefile ${args.join(' ')} exited ${r.code}, not ${expected}: ${r.stderr}${r.stdout}`)
+    if (expected !== 0) expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    return r
+  }
+  const json = async <T = Record<string, unknown>>(args: string[]): Promise<T> =>
+    JSON.parse((await run([...args, '--json'])).stdout) as T
+  const id = async (args: string[]) => (await json<{ id: string }>(args)).id
+
+  await run(['settings', 'set', 'user-name', 'Ana Torres'])
+  expect((await json(['settings', 'show']))['user-name']).toBe('Ana Torres')
+  await run(['cases'])
+  const caseId = await id(['case', 'new', '--title', 'Consulate door incident', '--reference', ref])
+  await run(['case', 'edit', ref, '--summary', 'An agent tried to follow two people in.', '--tag', 'consular'])
+  await run(['show', ref])
+
+  const agent = await id(['actor', 'add', ref, '--name', 'ICE agent, unnamed', '--role', 'agent'])
+  const consul = await id(['actor', 'add', ref, '--name', 'Consul', '--affiliation', 'Consulate of Ecuador'])
+  expect(await json<unknown[]>(['actor', 'list', ref])).toHaveLength(2)
+  await run(['actor', 'edit', consul, '--role', 'consular official'])
+
+  const docPath = join(scratch, 'protest note.txt')
+  await writeFile(docPath, 'The premises of the consulate shall be inviolable.\n')
+  const videoPath = join(scratch, 'door.mp4')
+  await writeFile(videoPath, randomBytes(4096))
+  const doc = await id(['evidence', 'add', ref, '--file', docPath])
+  const video = await id(['evidence', 'add', ref, '--file', videoPath, '--title', 'Door video'])
+  const page = await id(['evidence', 'add', ref, '--url', 'https://example.org/report', '--title', 'Press report'])
+  await id(['evidence', 'add', ref, '--kind', 'testimony', '--title', 'Statement of the consul'])
+  expect(await json<unknown[]>(['evidence', 'list', ref])).toHaveLength(4)
+  await run(['evidence', 'show', video])
+  await run([
+    'evidence',
+    'edit',
+    video,
+    '--source-status',
+    'verified',
+    '--source-reasoning',
+    'Filmed by consular staff',
+    '--status',
+    'partially verified',
+    '--reliability',
+    'B',
+    '--credibility',
+    '2',
+  ])
+  await run(['custody', 'show', video])
+
+  const event = await id([
+    'event',
+    'add',
+    ref,
+    '--at',
+    '2026-01-27T11:00',
+    '--tz',
+    'America/Chicago',
+    '--text',
+    'Staff block the door',
+    '--actor',
+    agent,
+    '--actor',
+    consul,
+    '--evidence',
+    video,
+  ])
+  expect(await json<unknown[]>(['event', 'list', ref])).toHaveLength(1)
+  await run(['event', 'edit', event, '--at', '2026-01-27T11:05', '--precision', 'approximate'])
+
+  const ann = await id(['annotation', 'add', video, '--from', '0:12', '--to', '0:19.5', '--text', 'The door closes'])
+  await id(['annotation', 'add', doc, '--page', '1', '--quote', 'inviolable', '--text', 'The key word'])
+  expect(await json<unknown[]>(['annotation', 'list', video])).toHaveLength(1)
+  await run(['annotation', 'edit', ann, '--tag', 'door'])
+
+  const note = await id(['note', 'add', ref, '--title', 'Call', '--text', 'Spoke to the consul.\n\nHe confirmed it.'])
+  await run(['note', 'list', ref])
+  await run(['note', 'edit', note, '--text', 'Spoke to the consul twice.'])
+
+  const textFile = join(scratch, 'art31.txt')
+  await writeFile(textFile, '1. Consular premises shall be inviolable to the extent provided in this article.')
+  const statute = await id([
+    'statute',
+    'add',
+    '--instrument',
+    'Vienna Convention on Consular Relations',
+    '--short-name',
+    'VCCR',
+    '--year',
+    '1963',
+    '--article',
+    '31',
+    '--paragraph',
+    '1',
+    '--text-file',
+    textFile,
+    '--case',
+    ref,
+  ])
+  await run(['statute', 'list', '--case', ref])
+  await run(['statute', 'show', statute])
+  await run(['statute', 'edit', statute, '--heading', 'Inviolability of the consular premises'])
+  await run(['statute', 'unlink', statute, '--case', ref])
+  await run(['statute', 'link', statute, '--case', ref])
+  const importFile = join(scratch, 'vcdr.txt')
+  await writeFile(
+    importFile,
+    'Instrument: Vienna Convention on Diplomatic Relations (VCDR), 1961\n\nArt. 22(1) — Inviolability of the mission\nThe premises of the mission shall be inviolable.\n',
+  )
+  await run(['statute', 'import', importFile, '--case', ref])
+
+  const briefing = await id(['briefing', 'new', ref, '--template', 'briefing memo'])
+  await run(['briefing', 'list', ref])
+  await run(['briefing', 'show', briefing])
+  await run(['briefing', 'edit', briefing, '--to', 'The Minister'])
+  await run(['briefing', 'status', briefing, 'final'])
+  const copy = await id(['briefing', 'duplicate', briefing])
+  await run(['export', ref, '--briefing', briefing, '--out', join(scratch, 'memo.pdf')])
+  expect(await exists(join(scratch, 'memo.pdf'))).toBe(true)
+
+  expect((await json<unknown[]>(['search', 'inviolable'])).length).toBeGreaterThan(0)
+  await run(['evidence', 'verify'])
+  await run(['check'])
+  await run(['case', 'archive', ref])
+  await run(['case', 'restore', ref])
+
+  await run(['annotation', 'remove', ann])
+  await run(['note', 'remove', note])
+  await run(['event', 'remove', event])
+  await run(['actor', 'remove', agent])
+  await run(['evidence', 'remove', page])
+  await run(['briefing', 'remove', copy])
+  await run(['statute', 'remove', statute, '--force'])
+  await run(['check'])
+  await run(['repair'])
+  await run(['demo'])
+  const refs = (await json<{ id: string; reference: string }[]>(['cases'])).map((c) => [c.id, c.reference])
+  expect(refs).toEqual(
+    expect.arrayContaining([
+      [caseId, ref],
+      ['case_ecu_mpls_2026', 'ECU-USA-2026-001'],
+    ]),
+  )
+  return ran
+}
+
+describe('every command on a fresh folder', () => {
+  it('runs every command of the command line, in order, on a new empty folder', async () => {
+    const ws = join(await tempDir(), 'new workspace')
+    const ran = await everyCommand(ws, await tempDir(), 'ECU-1')
+    expect([...ran].sort()).toEqual(COMMANDS.map((c) => c.name).sort())
+  }, 120_000)
+
+  it('runs them on a workspace whose statute library, audit log and cache are absent', async () => {
+    const ws = await tempDir()
+    const scratch = await tempDir()
+    // A workspace made without them (a copy, a first version, a hand-cleaned folder) ...
+    expect((await runMain(['case', 'new', '--title', 'First', '--reference', 'R-1', '--workspace', ws])).code).toBe(0)
+    expect((await runMain(['search', 'first', '--workspace', ws])).code).toBe(0)
+    for (const f of OPTIONAL) await rm(join(ws, f), { recursive: true, force: true })
+
+    // ... is read by every read-only command without an error, and without creating any of them.
+    for (const args of [
+      ['cases'],
+      ['show', 'R-1'],
+      ['actor', 'list', 'R-1'],
+      ['event', 'list', 'R-1'],
+      ['evidence', 'list', 'R-1'],
+      ['note', 'list', 'R-1'],
+      ['statute', 'list'],
+      ['statute', 'list', '--case', 'R-1'],
+      ['briefing', 'list', 'R-1'],
+      ['settings', 'show'],
+      ['check'],
+    ]) {
+      const r = await runMain([...args, '--workspace', ws])
+      expect(r.stderr, args.join(' ')).toBe('')
+      expect(r.code, args.join(' ')).toBe(0)
+    }
+    expect((await readdir(ws)).filter((f) => OPTIONAL.includes(f))).toEqual([])
+
+    // Then every command, writers included.
+    await everyCommand(ws, scratch, 'R-2')
+  }, 120_000)
+})
