@@ -18,10 +18,14 @@ import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
+import { createAnalyser, type AnalyserOptions } from './verification/analyser'
+import { createVerificationService } from './verification/verificationService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
 export interface OpenOptions extends StoreOptions {
   newId?: (prefix: string) => string
+  /** The file readers' tools (tests force the fallbacks); false: files are stored without being examined. */
+  analysis?: AnalyserOptions | false
 }
 
 /**
@@ -40,7 +44,9 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const library = createStatuteLibrary(ctx)
     const cases = createCasesService(ctx, workspace)
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
-    const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
+    const analyser = options.analysis === false ? undefined : createAnalyser(ctx, { workspace, cases }, options.analysis)
+    const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks, analyser })
+    const verification = createVerificationService({ workspace, cases, evidence, analyser, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
     const briefings = createBriefingsService(ctx, { cases, workspace, library })
     const statutes = createStatutesService(ctx, { library, cases, briefings })
@@ -79,6 +85,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       caseDetail,
       annotations,
       evidence,
+      verification,
       notes,
       statutes,
       briefings,

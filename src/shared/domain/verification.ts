@@ -94,7 +94,25 @@ export const FACT_LABELS: Record<FactName, string> = {
   encoder: 'Encoder',
 }
 
-/** Facts that describe how a file was made (not only its format): their absence is what "stripped" means. */
+/**
+ * Facts that say when, where, on what or by whom a file was made: a file with
+ * none of them is "stripped" (status none), whatever software tag or format it keeps.
+ */
+export const CAPTURE_FACTS: readonly FactName[] = [
+  'captureTime',
+  'digitizedTime',
+  'createTime',
+  'gpsTime',
+  'make',
+  'model',
+  'lens',
+  'serialNumber',
+  'author',
+  'latitude',
+  'longitude',
+]
+
+/** Facts that describe how a file was made (not only its format). */
 export const DESCRIPTIVE_FACTS: readonly FactName[] = [
   'captureTime',
   'digitizedTime',
@@ -507,7 +525,7 @@ export function consistencyWarnings(
     out.push({
       code: 'metadata-stripped',
       message:
-        'The file carries no metadata about how it was made (no capture time, device or location): typical of a copy saved from a social network or a messaging app, which strip it. Look for an earlier, fuller copy.',
+        'The file carries no metadata about when, where or on what it was made (no capture time, device or location): typical of a copy saved from a social network or a messaging app, which strip it. Look for an earlier, fuller copy.',
       facts: [],
       numbers: { descriptiveFacts: 0, formatFacts: facts.length },
     })
@@ -663,3 +681,46 @@ export function technicalCheckLine(a: FileAnalysis): string {
 
 /** The labelled lines Casefile adds to the technical reasoning start with this. */
 export const TECHNICAL_LINE_PREFIX = '[Casefile examination '
+
+/**
+ * What the user claims about an item: its own event date, and each timeline
+ * event it is linked to (either way: the item's eventIds or the event's
+ * evidenceIds), with the event's zone and place.
+ */
+export function claimsFor(
+  item: { id: string; eventDate?: string; eventIds: readonly string[] },
+  events: readonly {
+    id: string
+    at: string
+    tz: string
+    precision: 'exact' | 'approximate' | 'day' | 'month'
+    title: string
+    place?: Place
+    evidenceIds: readonly string[]
+  }[],
+): Claim[] {
+  const out: Claim[] = []
+  if (item.eventDate)
+    out.push({ source: 'event date', label: 'the item’s event date', at: item.eventDate, precision: 'exact' })
+  for (const e of events) {
+    if (!item.eventIds.includes(e.id) && !e.evidenceIds.includes(item.id)) continue
+    out.push({
+      source: 'event',
+      eventId: e.id,
+      label: `the event “${e.title.length > 80 ? `${e.title.slice(0, 79)}…` : e.title}”`,
+      at: e.at,
+      tz: e.tz,
+      precision: e.precision,
+      ...(e.place ? { place: e.place } : {}),
+    })
+  }
+  return out
+}
+
+/** The technical check's reasoning with an examination line added (cut to fit the field's 10,000 characters). */
+export function appendTechnicalLine(reasoning: string, line: string, max = 10_000): string {
+  const sep = reasoning.trim() ? '\n' : ''
+  const room = max - reasoning.length - sep.length
+  if (room < 40) return reasoning
+  return reasoning + sep + (line.length > room ? `${line.slice(0, room - 1)}…` : line)
+}

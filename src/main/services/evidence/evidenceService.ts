@@ -1,11 +1,14 @@
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import {
+  appendTechnicalLine,
   blobUrl,
   CustodyEntry,
   EvidenceImportOptions,
   EvidenceInput,
   EvidenceItem,
   EvidencePatch,
+  FileAnalysis,
+  technicalCheckLine,
   type EvidenceKind,
   type Verification,
 } from '@shared/domain'
@@ -15,6 +18,7 @@ import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { ProgressReport, TaskRegistry } from '../tasks'
+import type { Analyser } from '../verification/analyser'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { BLOBS_DIR, containedBlobPath, storeFile, type Progress, type StoredBlob } from './blobStore'
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
@@ -35,6 +39,8 @@ export type ImportOptions = EvidenceImportOptions & {
   mediaType?: string
   signal?: AbortSignal
   onProgress?: Progress
+  /** false: store the file without examining it (benchmarks compare the two). */
+  analyse?: boolean
 }
 
 const CHECKS = ['source', 'technical', 'content'] as const
@@ -59,6 +65,8 @@ export interface EvidenceDeps {
   audit: AuditLog
   annotations: AnnotationsService
   tasks: TaskRegistry
+  /** Examines each imported file (metadata, Content Credentials, fingerprint); none: files are only stored. */
+  analyser?: Analyser
 }
 
 /**
@@ -68,7 +76,7 @@ export interface EvidenceDeps {
  */
 export function createEvidenceService(
   ctx: ServiceContext,
-  { workspace, cases, audit, annotations, tasks }: EvidenceDeps,
+  { workspace, cases, audit, annotations, tasks, analyser }: EvidenceDeps,
 ) {
   const records = cases.evidenceRecords
   const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
@@ -125,13 +133,32 @@ export function createEvidenceService(
       opts.mediaType && MEDIA_TYPE.test(opts.mediaType) && opts.mediaType !== OCTET_STREAM
         ? opts.mediaType
         : mediaTypeFor(name)
+    const details = opts.details ? EvidenceInput.omit({ title: true, kind: true }).parse(opts.details) : undefined
+    const file = { sha256: stored.sha256, size: stored.size, mediaType, originalName: name }
+    const id = opts.id ?? ctx.newId('ev')
+    const kind = opts.kind ?? kindFor(mediaType)
+    const analysis =
+      analyser && opts.analyse !== false
+        ? await examine(
+            caseId,
+            { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] },
+            file,
+            opts.signal,
+          )
+        : undefined
     const at = nowIso(ctx)
     const item = EvidenceItem.parse({
-      ...(opts.details ? EvidenceInput.omit({ title: true, kind: true }).parse(opts.details) : {}),
-      id: opts.id ?? ctx.newId('ev'),
-      kind: opts.kind ?? kindFor(mediaType),
+      ...details,
+      ...(analysis
+        ? {
+            verification: withExamination(EvidenceItem.shape.verification.parse(details?.verification), analysis),
+            analysis,
+          }
+        : {}),
+      id,
+      kind,
       title: opts.title?.trim() || name,
-      file: { sha256: stored.sha256, size: stored.size, mediaType, originalName: name },
+      file,
       custody: [
         await custody(
           'imported',
@@ -143,7 +170,54 @@ export function createEvidenceService(
       createdAt: at,
       updatedAt: at,
     })
-    return insert(caseId, item, { size: stored.size, originalName: name, mediaType })
+    const out = await insert(caseId, item, { size: stored.size, originalName: name, mediaType })
+    if (analysis) await auditExamination(caseId, id, analysis, 'at import')
+    return out
+  }
+
+  /** Examines a stored blob and weighs it against the item's claims; undefined if the examination itself broke. */
+  async function examine(
+    caseId: string,
+    item: Pick<EvidenceItem, 'id' | 'kind' | 'eventDate' | 'eventIds'>,
+    file: EvidenceItem['file'] & object,
+    signal?: AbortSignal,
+  ): Promise<FileAnalysis | undefined> {
+    if (!analyser) return undefined
+    const a = await analyser.analyse(join(blobsDir(), file.sha256), file, { signal })
+    if (signal?.aborted) throw new AppError('CANCELLED', 'The examination was cancelled.')
+    const { warnings } = await analyser.warningsFor(caseId, item, a)
+    return FileAnalysis.parse({ ...a, warnings })
+  }
+
+  /** The technical check with the examination's labelled, dated line added. */
+  function withExamination(v: Verification, a: FileAnalysis): Verification {
+    return {
+      ...v,
+      technical: { ...v.technical, reasoning: appendTechnicalLine(v.technical.reasoning, technicalCheckLine(a)) },
+    }
+  }
+
+  /** The audit note of an examination (no custody entry: the file itself was not touched). */
+  async function auditExamination(caseId: string, evidenceId: string, a: FileAnalysis, when: string) {
+    await audit.append({
+      action: 'examined',
+      target: evidenceTarget(caseId, evidenceId),
+      detail: {
+        sha256: a.sha256,
+        when,
+        metadata: a.metadata.status,
+        facts: a.metadata.facts.length,
+        readers: a.metadata.readers,
+        c2pa: a.c2pa.status,
+        fingerprint:
+          a.fingerprint.status === 'done'
+            ? a.fingerprint.kind === 'video'
+              ? `${a.fingerprint.times.length} keyframes`
+              : 'image'
+            : 'none',
+        warnings: a.warnings.map((w) => w.code),
+      },
+    })
   }
 
   function describeVerification(before: Verification, after: Verification): string[] {
@@ -315,6 +389,33 @@ export function createEvidenceService(
           exportSha256: what.sha256,
         })
       }
+    },
+
+    /**
+     * Examines an item's stored file again (items imported before files were
+     * read, or after the readers improved) and keeps the result with the item,
+     * the technical check noting it. NOT_FOUND when the item holds no file.
+     */
+    async reexamine(caseId: string, evidenceId: string, signal?: AbortSignal): Promise<EvidenceItem> {
+      ctx.store.assertWritable()
+      const item = await get(caseId, evidenceId)
+      if (!item.file) throw new AppError('NOT_FOUND', `"${item.title}" has no stored file to examine.`)
+      if (!analyser) throw new AppError('VALIDATION', 'This workspace was opened without the file readers.')
+      await containedBlobPath(ctx.store.root, item.file.sha256)
+      const analysis = await examine(caseId, item, item.file, signal)
+      if (!analysis) throw new AppError('IO', 'The file could not be examined.')
+      const at = nowIso(ctx)
+      const out = await records.update(caseId, evidenceId, (current) =>
+        EvidenceItem.parse({
+          ...current,
+          analysis,
+          verification: withExamination(current.verification, analysis),
+          updatedAt: at,
+        }),
+      )
+      await auditExamination(caseId, evidenceId, analysis, 'on request')
+      ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
+      return out
     },
 
     /** Streams a file into the blob store without making it evidence (the letterhead's logo). */
