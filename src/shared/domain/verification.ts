@@ -585,12 +585,14 @@ export function consistencyWarnings(
   }
 
   const modify = factOf(facts, 'modifyTime')
-  if (capture && modify) {
-    const zone = ctx.gpsZone ?? ctx.defaultZone ?? 'UTC'
-    const a = factInstant(capture.value, zone)
-    const b = factInstant(modify.value, zone)
+  const ct = capture && parseFactTime(capture.value)
+  const mt = modify && parseFactTime(modify.value)
+  if (capture && modify && ct && mt) {
+    // Both with offsets: compare the instants; otherwise both come from the same device clock: compare wall times.
+    const a = ct.ms !== undefined && mt.ms !== undefined ? ct.ms : localAsUtcMs(ct.local)
+    const b = ct.ms !== undefined && mt.ms !== undefined ? mt.ms : localAsUtcMs(mt.local)
     // A minute of slack: cameras write both fields a moment apart.
-    if (a !== null && b !== null && b - a > 60_000) {
+    if (b - a > 60_000) {
       const minutes = (b - a) / 60_000
       out.push({
         code: 'modified-after-capture',
