@@ -170,9 +170,13 @@ export function createEvidenceService(
       createdAt: at,
       updatedAt: at,
     })
-    const out = await insert(caseId, item, { size: stored.size, originalName: name, mediaType })
-    if (analysis) await auditExamination(caseId, id, analysis, 'at import')
-    return out
+    // The examination at import rides on the import's own audit entries (no entry of its own).
+    return insert(caseId, item, {
+      size: stored.size,
+      originalName: name,
+      mediaType,
+      ...(analysis ? { examined: examinationSummary(analysis) } : {}),
+    })
   }
 
   /** Examines a stored blob and weighs it against the item's claims; undefined if the examination itself broke. */
@@ -197,27 +201,29 @@ export function createEvidenceService(
     }
   }
 
-  /** The audit note of an examination (no custody entry: the file itself was not touched). */
-  async function auditExamination(caseId: string, evidenceId: string, a: FileAnalysis, when: string) {
+  /** The audit note of an examination on request (no custody entry: the file itself was not touched). */
+  async function auditExamination(caseId: string, evidenceId: string, a: FileAnalysis) {
     await audit.append({
       action: 'examined',
       target: evidenceTarget(caseId, evidenceId),
-      detail: {
-        sha256: a.sha256,
-        when,
-        metadata: a.metadata.status,
-        facts: a.metadata.facts.length,
-        readers: a.metadata.readers,
-        c2pa: a.c2pa.status,
-        fingerprint:
-          a.fingerprint.status === 'done'
-            ? a.fingerprint.kind === 'video'
-              ? `${a.fingerprint.times.length} keyframes`
-              : 'image'
-            : 'none',
-        warnings: a.warnings.map((w) => w.code),
-      },
+      detail: { sha256: a.sha256, ...examinationSummary(a) },
     })
+  }
+
+  function examinationSummary(a: FileAnalysis): Record<string, unknown> {
+    return {
+      metadata: a.metadata.status,
+      facts: a.metadata.facts.length,
+      readers: a.metadata.readers,
+      c2pa: a.c2pa.status,
+      fingerprint:
+        a.fingerprint.status === 'done'
+          ? a.fingerprint.kind === 'video'
+            ? `${a.fingerprint.times.length} keyframes`
+            : 'image'
+          : 'none',
+      warnings: a.warnings.map((w) => w.code),
+    }
   }
 
   function describeVerification(before: Verification, after: Verification): string[] {
@@ -413,7 +419,7 @@ export function createEvidenceService(
           updatedAt: at,
         }),
       )
-      await auditExamination(caseId, evidenceId, analysis, 'on request')
+      await auditExamination(caseId, evidenceId, analysis)
       ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
       return out
     },
