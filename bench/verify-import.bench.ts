@@ -20,7 +20,9 @@ import { openWorkspace } from '@main/services/index'
 import { machine, median, writeSection } from './results'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'size-mb': { type: 'string', default: '1024' } } })
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'size-mb': { type: 'string', default: '1024' } },
+})
 const RUNS = Math.max(3, Number(values.runs))
 const TARGET = Number(values['size-mb']) * 1024 * 1024
 const dataDir = join(here, '.data')

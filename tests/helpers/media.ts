@@ -17,23 +17,37 @@ export const hasFfmpeg =
   spawnSync('ffprobe', ['-version'], { stdio: 'ignore' }).status === 0
 export const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0
 
-/** A picture with large shapes (so perceptual hashes have something to hold on to), different per seed. */
+/** A picture of a few large shapes on a gradient (what perceptual hashes hold on to), different per seed. */
 export async function patternJpeg(seed: number, width = 640, height = 480): Promise<Buffer> {
+  let r = seed * 7919 + 17
+  const rand = () => (r = (r * 48271) % 2147483647) / 2147483647
+  const shapes = Array.from({ length: 5 }, () => ({
+    x: rand(),
+    y: rand(),
+    rad: 0.08 + rand() * 0.15,
+    square: rand() > 0.5,
+    c: [rand() * 255, rand() * 255, rand() * 255],
+  }))
   const px = Buffer.alloc(width * height * 3)
-  const cx = ((seed * 97) % 60) / 100 + 0.2
-  const cy = ((seed * 53) % 60) / 100 + 0.2
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       const u = x / width
       const v = y / height
-      const inCircle = (u - cx) ** 2 + (v - cy) ** 2 < 0.04
-      const band = Math.floor((u * (seed + 2) + v * 3) * 2) % 2
+      let c = [80 + 120 * u, 60 + 100 * v, 140 - 60 * u]
+      for (const s of shapes) {
+        const inside = s.square
+          ? Math.abs(u - s.x) < s.rad && Math.abs(v - s.y) < s.rad
+          : (u - s.x) ** 2 + (v - s.y) ** 2 < s.rad ** 2
+        if (inside) c = s.c
+      }
       const i = (y * width + x) * 3
-      px[i] = inCircle ? 230 : band ? 40 + 150 * u : 200 - 100 * v
-      px[i + 1] = inCircle ? 40 : band ? 90 : 60 + 150 * u * v
-      px[i + 2] = inCircle ? 60 : band ? 180 * v : 120
+      px[i] = c[0]
+      px[i + 1] = c[1]
+      px[i + 2] = c[2]
     }
-  return sharp(px, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
+  return sharp(px, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer()
 }
 
 export interface ExifSpec {

@@ -44,7 +44,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const library = createStatuteLibrary(ctx)
     const cases = createCasesService(ctx, workspace)
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
-    const analyser = options.analysis === false ? undefined : createAnalyser(ctx, { workspace, cases }, options.analysis)
+    const analyser =
+      options.analysis === false ? undefined : createAnalyser(ctx, { workspace, cases }, options.analysis)
     const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks, analyser })
     const verification = createVerificationService({ workspace, cases, evidence, analyser, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)

@@ -584,10 +584,12 @@ export function consistencyWarnings(
     }
   }
 
+  // Modified after *capture*: a document's creation time is when it was written, and revising it is normal.
+  const captured = factOf(facts, 'captureTime') ?? factOf(facts, 'digitizedTime')
   const modify = factOf(facts, 'modifyTime')
-  const ct = capture && parseFactTime(capture.value)
+  const ct = captured && parseFactTime(captured.value)
   const mt = modify && parseFactTime(modify.value)
-  if (capture && modify && ct && mt) {
+  if (captured && modify && ct && mt) {
     // Both with offsets: compare the instants; otherwise both come from the same device clock: compare wall times.
     const a = ct.ms !== undefined && mt.ms !== undefined ? ct.ms : localAsUtcMs(ct.local)
     const b = ct.ms !== undefined && mt.ms !== undefined ? mt.ms : localAsUtcMs(mt.local)
@@ -597,7 +599,7 @@ export function consistencyWarnings(
       out.push({
         code: 'modified-after-capture',
         message: `The file was modified ${hours(minutes)} after it was captured, by its own metadata: it may have been edited, re-saved or exported since. Ask for the original.`,
-        facts: [capture, modify],
+        facts: [captured, modify],
         numbers: { minutesAfterCapture: Math.round(minutes) },
       })
     }

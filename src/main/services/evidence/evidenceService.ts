@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path'
 import {
+  ANALYSIS_VERSION,
   appendTechnicalLine,
   blobUrl,
   CustodyEntry,
@@ -12,7 +13,7 @@ import {
   type EvidenceKind,
   type Verification,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
+import { AppError, messageOf } from '@shared/ipc/result'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
@@ -187,10 +188,23 @@ export function createEvidenceService(
     signal?: AbortSignal,
   ): Promise<FileAnalysis | undefined> {
     if (!analyser) return undefined
-    const a = await analyser.analyse(join(blobsDir(), file.sha256), file, { signal })
-    if (signal?.aborted) throw new AppError('CANCELLED', 'The examination was cancelled.')
-    const { warnings } = await analyser.warningsFor(caseId, item, a)
-    return FileAnalysis.parse({ ...a, warnings })
+    try {
+      const a = await analyser.analyse(join(blobsDir(), file.sha256), file, { signal })
+      if (signal?.aborted) throw new AppError('CANCELLED', 'The examination was cancelled.')
+      const { warnings } = await analyser.warningsFor(caseId, item, a)
+      return FileAnalysis.parse({ ...a, warnings })
+    } catch (e) {
+      if (signal?.aborted || (e instanceof AppError && e.code === 'CANCELLED')) throw e
+      // Reading never fails an import: what broke is kept as the reason.
+      return FileAnalysis.parse({
+        version: ANALYSIS_VERSION,
+        sha256: file.sha256,
+        analysedAt: nowIso(ctx),
+        metadata: { status: 'unreadable', reason: `No metadata found: the examination failed (${messageOf(e)}).` },
+        c2pa: { status: 'error', reason: 'not examined' },
+        fingerprint: { status: 'skipped', reason: 'not examined' },
+      })
+    }
   }
 
   /** The technical check with the examination's labelled, dated line added. */
