@@ -36,7 +36,7 @@ function makeVideo() {
   const piece = join(dataDir, 'video-piece.mp4')
   execFileSync('ffmpeg', [
     '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=20',
-    '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', '-g', '60',
+    '-vf', 'noise=alls=12:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '22', '-g', '60',
     '-pix_fmt', 'yuv420p', piece,
   ]) // prettier-ignore
   const size = Number(execFileSync('stat', ['-c', '%s', piece], { encoding: 'utf8' }))

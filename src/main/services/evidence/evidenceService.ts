@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   ANALYSIS_VERSION,
@@ -42,6 +43,11 @@ export type ImportOptions = EvidenceImportOptions & {
   onProgress?: Progress
   /** false: store the file without examining it (benchmarks compare the two). */
   analyse?: boolean
+  /**
+   * An examination of the source file started while it was being copied (importFile):
+   * it is taken for the blob's when the source did not change meanwhile.
+   */
+  examining?: Promise<{ analysis: FileAnalysis | undefined; unchanged: (storedSize: number) => Promise<boolean> }>
 }
 
 const CHECKS = ['source', 'technical', 'content'] as const
@@ -138,15 +144,15 @@ export function createEvidenceService(
     const file = { sha256: stored.sha256, size: stored.size, mediaType, originalName: name }
     const id = opts.id ?? ctx.newId('ev')
     const kind = opts.kind ?? kindFor(mediaType)
-    const analysis =
-      analyser && opts.analyse !== false
-        ? await examine(
-            caseId,
-            { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] },
-            file,
-            opts.signal,
-          )
-        : undefined
+    const claims = { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] }
+    let analysis: FileAnalysis | undefined
+    if (analyser && opts.analyse !== false) {
+      const early = await opts.examining
+      analysis =
+        early?.analysis && (await early.unchanged(stored.size))
+          ? await weigh(caseId, claims, { ...early.analysis, sha256: stored.sha256 })
+          : await examine(caseId, claims, file, opts.signal)
+    }
     const at = nowIso(ctx)
     const item = EvidenceItem.parse({
       ...details,
@@ -180,19 +186,27 @@ export function createEvidenceService(
     })
   }
 
-  /** Examines a stored blob and weighs it against the item's claims; undefined if the examination itself broke. */
+  type Claimed = Pick<EvidenceItem, 'id' | 'kind' | 'eventDate' | 'eventIds'>
+
+  /** An analysis with its warnings against the item's claims. */
+  async function weigh(caseId: string, item: Claimed, a: FileAnalysis): Promise<FileAnalysis> {
+    const { warnings } = await analyser!.warningsFor(caseId, item, a)
+    return FileAnalysis.parse({ ...a, warnings })
+  }
+
+  /** Examines a stored blob (or, with `path`, the file it was copied from) and weighs it against the item's claims. */
   async function examine(
     caseId: string,
-    item: Pick<EvidenceItem, 'id' | 'kind' | 'eventDate' | 'eventIds'>,
+    item: Claimed | null,
     file: EvidenceItem['file'] & object,
     signal?: AbortSignal,
+    path = join(blobsDir(), file.sha256),
   ): Promise<FileAnalysis | undefined> {
     if (!analyser) return undefined
     try {
-      const a = await analyser.analyse(join(blobsDir(), file.sha256), file, { signal })
+      const a = await analyser.analyse(path, file, { signal })
       if (signal?.aborted) throw new AppError('CANCELLED', 'The examination was cancelled.')
-      const { warnings } = await analyser.warningsFor(caseId, item, a)
-      return FileAnalysis.parse({ ...a, warnings })
+      return item ? await weigh(caseId, item, a) : a
     } catch (e) {
       if (signal?.aborted || (e instanceof AppError && e.code === 'CANCELLED')) throw e
       // Reading never fails an import: what broke is kept as the reason.
@@ -291,8 +305,39 @@ export function createEvidenceService(
   async function importFile(caseId: string, path: string, opts: ImportOptions = {}): Promise<EvidenceItem> {
     ctx.store.assertWritable()
     await cases.assertExists(caseId) // fail before copying gigabytes into a case that does not exist
-    const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
-    return addStored(caseId, stored, opts.originalName ?? basename(path), opts)
+    const name = opts.originalName ?? basename(path)
+    // The examination reads the source while the copy does (the other core decodes keyframes while
+    // this one hashes); it stands for the blob's only if the source did not change meanwhile.
+    let examining: ImportOptions['examining']
+    const stop = new AbortController()
+    const onAbort = () => stop.abort()
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
+    if (analyser && opts.analyse !== false) {
+      const before = await stat(path).catch(() => null)
+      const unchanged = async (storedSize: number) => {
+        const after = await stat(path).catch(() => null)
+        return (
+          !!before &&
+          !!after &&
+          before.size === storedSize &&
+          after.size === storedSize &&
+          before.mtimeMs === after.mtimeMs
+        )
+      }
+      const mediaType = opts.mediaType && MEDIA_TYPE.test(opts.mediaType) ? opts.mediaType : mediaTypeFor(name)
+      const provisional = { sha256: '0'.repeat(64), size: before?.size ?? 0, mediaType, originalName: name }
+      examining = examine(caseId, null, provisional, stop.signal, path).then((analysis) => ({ analysis, unchanged }))
+      examining.catch(() => undefined) // awaited by addStored; a failed copy must not leave it unhandled
+    }
+    try {
+      const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
+      return await addStored(caseId, stored, name, { ...opts, examining })
+    } catch (e) {
+      stop.abort() // a failed or cancelled copy stops the readers too
+      throw e
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort)
+    }
   }
 
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }

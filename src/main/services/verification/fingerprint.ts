@@ -58,6 +58,11 @@ export async function videoFingerprint(
       'nokey',
       '-skip_frame',
       'nokey',
+      // Deblocking changes nothing a 32×32 picture shows; one decoding thread leaves the other core to the import.
+      '-skip_loop_filter',
+      'all',
+      '-threads',
+      '1',
       '-i',
       path,
       '-map',
