@@ -31,7 +31,7 @@ step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
 step('typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])
 step('typecheck (e2e)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'])
 step('lint', 'npm', ['run', '-s', 'lint'])
-step('build', 'npx', ['electron-vite', 'build'])
+step('build', 'npm', ['run', '-s', 'build']) // the window and the bundled command line the tests run
 
 const vitestJson = join(reports, 'vitest.json')
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])

@@ -23,10 +23,14 @@ import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
+import { createAnalyser, type AnalyserOptions } from './verification/analyser'
+import { createVerificationService } from './verification/verificationService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
 export interface OpenOptions extends StoreOptions {
   newId?: (prefix: string) => string
+  /** The file readers' tools (tests force the fallbacks); false: files are stored without being examined. */
+  analysis?: AnalyserOptions | false
 }
 
 /**
@@ -46,7 +50,10 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const audit = createAuditLog(ctx, () => workspace.userName())
     const library = createStatuteLibrary(ctx)
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
-    const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
+    const analyser =
+      options.analysis === false ? undefined : createAnalyser(ctx, { workspace, cases }, options.analysis)
+    const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks, analyser })
+    const verification = createVerificationService({ workspace, cases, evidence, analyser, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
     const derived = createDerivedExhibits(evidence)
     const transcripts = createTranscriptsService({
@@ -115,6 +122,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       transcripts,
       evidence,
       derived,
+      verification,
       notes,
       issues,
       statutes,

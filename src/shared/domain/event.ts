@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id, Instant, patchOf, Tags } from './common'
 import type { Language } from './language'
 import { formatOffset, instantToLocal, isValidTimeZone, zoneOffsetMinutes } from './time'
+import { Place } from './verification'
 
 export const PRECISIONS = ['exact', 'approximate', 'day', 'month'] as const
 export const Precision = z.enum(PRECISIONS)
@@ -18,6 +19,8 @@ export const TimelineEvent = z.object({
   title: z.string().trim().min(1, 'an event needs a description').max(500),
   description: z.string().max(20_000).default(''),
   location: z.string().max(300).default(''),
+  /** Where it happened, by coordinates: what a file's GPS position and the sun are checked against. */
+  place: Place.optional(),
   actorIds: z.array(Id).default([]),
   evidenceIds: z.array(Id).default([]),
   sources: z.array(z.string().max(2_000)).default([]),
@@ -36,7 +39,8 @@ export const EventInput = TimelineEvent.omit({ id: true }).partial({
 })
 export type EventInput = z.input<typeof EventInput>
 
-export const EventPatch = patchOf(TimelineEvent.omit({ id: true }))
+/** `place: null` removes the place (JSON has no undefined). */
+export const EventPatch = patchOf(TimelineEvent.omit({ id: true })).extend({ place: Place.nullable().optional() })
 export type EventPatch = z.input<typeof EventPatch>
 
 export const sortEvents = <T extends { at: string; id: string }>(events: readonly T[]): T[] =>

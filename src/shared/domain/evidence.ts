@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AuditChainReport } from './audit'
 import { Id, Instant, patchOf, SchemaVersion, Sha256, Tags, Withhold } from './common'
+import { FileAnalysis } from './verification'
 
 export const EVIDENCE_KINDS = [
   'video',
@@ -132,6 +133,13 @@ export const EvidenceItem = z.object({
   sourceReliability: SourceReliability.optional(),
   informationCredibility: InformationCredibility.optional(),
   custody: z.array(CustodyEntry).default([]),
+  /**
+   * What Casefile read from the file (metadata, Content Credentials, perceptual
+   * fingerprint, warnings at the time): set by the evidence service at import and
+   * on a re-read, never by a person; absent for items without a file and for
+   * items imported before files were read. The blob itself is never changed.
+   */
+  analysis: FileAnalysis.optional(),
   eventIds: z.array(Id).default([]),
   tags: Tags,
   /** The tiers of its annotations, in lane order (annotations may name others; they follow). */

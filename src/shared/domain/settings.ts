@@ -3,6 +3,7 @@ import { CLASSIFICATION_PRESETS, Classification } from './case'
 import { patchOf, Sha256 } from './common'
 import { TimeZone } from './event'
 import { Language } from './language'
+import { VerificationSettings } from './verification'
 
 const line = z.string().trim().max(200)
 
@@ -44,6 +45,8 @@ export const WorkspaceSettings = z.object({
   defaultTimeZone: TimeZone.default('UTC'),
   /** The language new briefings are drafted in. */
   memoLanguage: Language.default('en'),
+  /** Margins of the consistency warnings, and the certificates trusted on Content Credentials. */
+  verification: VerificationSettings.default(VerificationSettings.parse({})),
 })
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>
 
@@ -53,6 +56,7 @@ export const SettingsPatch = z.object({
   classifications: WorkspaceSettings.shape.classifications.unwrap().optional(),
   defaultTimeZone: TimeZone.optional(),
   memoLanguage: Language.optional(),
+  verification: patchOf(VerificationSettings).optional(),
 })
 export type SettingsPatch = z.input<typeof SettingsPatch>
 

@@ -13,6 +13,7 @@ import { searchChannels } from './channels/search'
 import { settingsChannels } from './channels/settings'
 import { evidenceChannels } from './channels/evidence'
 import { statutesChannels } from './channels/statutes'
+import { verificationChannels } from './channels/verification'
 import { workspaceChannels } from './channels/workspace'
 import type { ChannelSpec } from './define'
 
@@ -26,6 +27,7 @@ export const contract = {
   ...briefingsChannels,
   ...evidenceChannels,
   ...analysisChannels,
+  ...verificationChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -27,6 +27,12 @@ const EVENT_FIELDS: Options = {
   precision: { type: 'string', value: 'P', describe: `how exact --at is: ${PRECISIONS.join(', ')} (default exact)` },
   description: { type: 'string', value: 'TEXT', describe: 'more detail' },
   location: { type: 'string', value: 'PLACE', describe: 'where it happened' },
+  place: {
+    type: 'string',
+    value: 'LAT,LON',
+    describe:
+      'where it happened as a position, e.g. 44.9778,-93.2650 (checked against photo and video metadata; "" for none)',
+  },
   actor: { type: 'string', value: 'ID', multiple: true, describe: 'an actor of the case who took part ("" for none)' },
   evidence: {
     type: 'string',
@@ -36,6 +42,18 @@ const EVENT_FIELDS: Options = {
   },
   source: { type: 'string', value: 'S', multiple: true, describe: 'a source named in words or as a URL' },
   tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+}
+
+/** --place LAT,LON as a position; '' clears it (null), absent leaves it. */
+function placeOf(values: Values): EventPatch['place'] {
+  const text = optionalString(values, 'place')
+  if (text === undefined) return undefined
+  if (!text.trim()) return null
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text)
+  const [latitude, longitude] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN]
+  if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180))
+    throw new UsageError('--place must be a latitude and a longitude in degrees, e.g. 44.9778,-93.2650')
+  return { latitude, longitude }
 }
 
 /** The fields given, without the time (which needs the zone the event has). */
@@ -49,6 +67,7 @@ function eventFields(values: Values): EventPatch {
     precision: optionalChoice(values, 'precision', PRECISIONS),
     description: optionalString(values, 'description'),
     location: optionalString(values, 'location'),
+    place: placeOf(values),
     actorIds: optionalList(values, 'actor'),
     evidenceIds: optionalList(values, 'evidence'),
     sources: optionalList(values, 'source'),
@@ -90,7 +109,13 @@ export const eventCommands: Command[] = [
       const event = await withWorkspace(async (s) => {
         zone ??= (await s.workspace.settings()).defaultTimeZone
         const at = dateTimeOf(atText, zone, '--at', io)
-        return s.cases.addEvent(await caseOf(s, positionals[0]), { ...fields, title: fields.title!, at, tz: zone })
+        return s.cases.addEvent(await caseOf(s, positionals[0]), {
+          ...fields,
+          place: fields.place ?? undefined,
+          title: fields.title!,
+          at,
+          tz: zone,
+        })
       })
       if (json) return printJson(io, event)
       printEvent(

@@ -26,6 +26,8 @@ import {
   type Values,
 } from '../framework'
 import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+// Verification aids (issue 16): the imports of the block at the end of this file.
+import { FACT_LABELS, formatFactValue, type ItemInspection } from '@shared/domain'
 
 const CHECKS = ['source', 'technical', 'content'] as const
 const KINDS_TEXT = EVIDENCE_KINDS.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(', ')
@@ -345,3 +347,162 @@ export const evidenceCommands: Command[] = [
     },
   },
 ]
+
+// ---------------------------------------------------------------------------------------------
+// Verification aids (issue 16): evidence inspect | duplicates | reread.
+// Kept as one block with its own imports below, so it moves whole into the
+// per-noun evidence commands file when the CLI reorganisation lands.
+
+function printInspection(r: ItemInspection, io: CliIO): void {
+  io.out(`${r.title} (${r.evidenceId}) [${r.kind}]${r.sha256 ? `  SHA-256 ${r.sha256}` : ''}`)
+  const a = r.analysis
+  if (a) {
+    const m = a.metadata
+    io.out(
+      `Metadata: ${m.status === 'found' ? 'found' : 'no metadata found'}${m.readers.length ? ` (${m.readers.join(', ')})` : ''}; examined ${a.analysedAt}`,
+    )
+    if (m.reason) io.out(`  ${m.reason}`)
+    const rows = m.facts.map((f) => [
+      `  ${FACT_LABELS[f.name]}`,
+      formatFactValue(f),
+      `${f.source.reader}: ${f.source.field}`,
+    ])
+    if (rows.length) table(rows, io)
+  }
+  io.out(
+    `Warnings: ${r.warnings.length || 'none'} (claims compared: ${r.claims.length}; margin ${r.settings.timeMarginMinutes} min, radius ${r.settings.placeRadiusKm} km)`,
+  )
+  for (const w of r.warnings) {
+    io.out(`  ! ${w.code}: ${w.message}`)
+    for (const f of w.facts)
+      io.out(`      ${FACT_LABELS[f.name]}: ${formatFactValue(f)} (${f.source.reader}: ${f.source.field})`)
+    const nums = Object.entries(w.numbers)
+    if (nums.length) io.out(`      ${nums.map(([k, v]) => `${k} = ${v}`).join('; ')}`)
+  }
+  if (a) {
+    const c = a.c2pa
+    if (c.status === 'absent') io.out('Content Credentials: none in the file')
+    else {
+      io.out(
+        `Content Credentials: ${c.status}${c.validator ? ` (${c.validator}, ${c.trustAnchors} trust anchor(s))` : ''}`,
+      )
+      if (c.status !== 'error')
+        io.out(
+          `  signature ${c.signatureValid === null ? 'not checked' : c.signatureValid ? 'holds' : 'FAILS'}; hash binding ${c.hashBindingValid === null ? 'not checked' : c.hashBindingValid ? 'holds' : 'FAILS'}; signer ${c.signerTrusted === null ? 'not checked against a trust list' : c.signerTrusted ? 'trusted' : 'not trusted'}`,
+        )
+      if (c.reason) io.out(`  ${c.reason}`)
+      c.manifests.forEach((m, i) => {
+        io.out(
+          `  ${i + 1}. ${m.title ?? m.label}: signed by ${m.signer ?? '?'}${m.issuer ? ` (issuer ${m.issuer})` : ''}${m.signedAt ? ` at ${m.signedAt}` : ''}${m.tool ? `, tool ${m.tool}` : ''}`,
+        )
+        for (const act of m.actions)
+          io.out(
+            `       ${act.action}${act.softwareAgent ? ` by ${act.softwareAgent}` : ''}${act.when ? ` at ${act.when}` : ''}${act.description ? ` — ${act.description}` : ''}`,
+          )
+        if (m.ingredients.length) io.out(`       made from: ${m.ingredients.join(', ')}`)
+      })
+      for (const f of c.failures) io.out(`  failure ${f.code}${f.explanation ? `: ${f.explanation}` : ''}`)
+    }
+    const fp = a.fingerprint
+    io.out(
+      `Fingerprint: ${fp.status === 'done' ? (fp.kind === 'video' ? `${fp.times.length} keyframe(s)` : 'image') : `none (${fp.reason})`}${fp.tool ? ` — ${fp.tool}` : ''}`,
+    )
+  }
+  io.out(`Near-duplicates: ${r.duplicates.length || 'none found'}`)
+  for (const d of r.duplicates)
+    io.out(`  ${d.summary}${d.frames ? ` [dHash ${d.dhashDistance}, pHash ${d.phashDistance} bits]` : ''}`)
+  for (const aid of r.aids) {
+    const s = aid.sun
+    io.out(`Sun — ${aid.basis}:`)
+    io.out(
+      `  elevation ${s.altitude}°, azimuth ${s.azimuth}° from north${s.shadowAzimuth !== null ? `; shadows point to ${s.shadowAzimuth}°, ${s.shadowRatio}× an object's height` : ' (below the horizon)'}`,
+    )
+    io.out(
+      `  at ${s.latitude}, ${s.longitude}: local time ${s.localTime} (${s.zone}); sunrise ${s.sunrise ?? '—'}, sunset ${s.sunset ?? '—'}`,
+    )
+  }
+  for (const n of r.notes) io.out(`Note: ${n}`)
+}
+
+export const verificationCommands: Command[] = [
+  {
+    name: 'evidence inspect',
+    args: 'ITEM',
+    examples: ['evidence inspect ev_ffca7ad7b4544d42', 'evidence inspect ev_ffca7ad7b4544d42 --json'],
+    summary:
+      'What the file of an item says: metadata with the field each fact came from, warnings against what is claimed (time, zone, place), Content Credentials, near-duplicates across the workspace, and the sun then and there. Advice, never a verdict.',
+    positionals: 1,
+    options: { ...CASE_HINT },
+    async run({ withWorkspace, io, json, values, positionals }) {
+      const r = await withWorkspace(
+        async (s) => s.verification.inspect(await caseHolding(s, 'evidence', positionals[0], values), positionals[0]),
+        { readOnly: true },
+      )
+      if (json) return printJson(io, r)
+      printInspection(r, io)
+    },
+  },
+  {
+    name: 'evidence duplicates',
+    args: '[CASE]',
+    examples: ['evidence duplicates', 'evidence duplicates ECU-USA-2026-001'],
+    summary:
+      'Near-duplicates of the items of CASE (or of every case) anywhere in the workspace: identical files, the same picture re-saved or cropped, the same footage re-encoded ("matches item X at 00:00:04–00:00:09").',
+    positionals: [0, 1],
+    async run({ withWorkspace, io, json, positionals }) {
+      const pairs = await withWorkspace(
+        async (s) => s.verification.duplicates(positionals[0] ? await caseOf(s, positionals[0]) : undefined),
+        { readOnly: true },
+      )
+      if (json) return printJson(io, pairs)
+      if (!pairs.length) return io.out('No near-duplicates found.')
+      for (const p of pairs) {
+        io.out(`${p.a.title} (${p.a.caseId}/${p.a.evidenceId})`)
+        for (const m of p.matches) io.out(`  ${m.summary}`)
+      }
+    },
+  },
+  {
+    name: 'evidence reread',
+    args: '[ITEM]',
+    examples: [
+      'evidence reread ev_ffca7ad7b4544d42',
+      'evidence reread --all',
+      'evidence reread --all --case ECU-USA-2026-001',
+    ],
+    summary:
+      'Read the files of items again (metadata, Content Credentials, fingerprint): one item, or --all (every item of the workspace, or of --case CASE). For items imported before Casefile read files.',
+    positionals: [0, 1],
+    options: {
+      all: { type: 'boolean', default: false, describe: 'every item of the workspace (or of --case)' },
+      case: { type: 'string', value: 'CASE', describe: 'the case that holds ITEM, or whose items --all reads' },
+    },
+    async run({ withWorkspace, io, json, values, positionals }) {
+      const all = values.all === true
+      if (all === !!positionals[0]) throw new UsageError('give exactly one of ITEM or --all')
+      const caseRef = optionalString(values, 'case')
+      const out = await withWorkspace(async (s) => {
+        if (!all)
+          return s.verification.reread({
+            caseId: await caseHolding(s, 'evidence', positionals[0], values),
+            evidenceId: positionals[0],
+          })
+        return s.verification.reread({ caseId: caseRef ? await caseOf(s, caseRef) : undefined })
+      })
+      if (json) printJson(io, out)
+      else
+        for (const i of out.items)
+          io.out(
+            i.status === 'read'
+              ? `read      ${i.caseId}/${i.evidenceId}  "${i.title}": metadata ${i.metadata}, Content Credentials ${i.c2pa}, ${i.warnings} warning(s)`
+              : `${i.status.padEnd(9)} ${i.caseId}/${i.evidenceId}  "${i.title}"${i.reason ? `: ${i.reason}` : ''}`,
+          )
+      const failed = out.items.filter((i) => i.status === 'failed').length
+      if (failed) throw new CommandFailed(`${failed} of ${out.items.length} item(s) could not be read again`)
+      if (!json) io.out(`${out.items.filter((i) => i.status === 'read').length} item(s) read.`)
+    },
+  },
+]
+
+// Listed with the other evidence commands, so the command table needs no change of its own.
+evidenceCommands.push(...verificationCommands)

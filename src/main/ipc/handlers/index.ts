@@ -7,6 +7,7 @@ import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
 import { evidenceHandlers } from './evidence'
 import { statutesHandlers } from './statutes'
+import { verificationHandlers } from './verification'
 import { workspaceHandlers } from './workspace'
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...statutesHandlers,
   ...briefingsHandlers,
   ...analysisHandlers,
+  ...verificationHandlers,
 }

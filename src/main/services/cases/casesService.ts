@@ -243,7 +243,11 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const out = await file.write(caseId, (f) => {
         const i = indexOfRecord(f.events, eventId, 'event')
         assertEventLinks(f, fields)
-        f.events[i] = TimelineEvent.parse({ ...f.events[i], ...fields })
+        const { place, ...rest } = fields
+        const next: Record<string, unknown> = { ...f.events[i], ...rest }
+        if (place === null) delete next.place
+        else if (place !== undefined) next.place = place
+        f.events[i] = TimelineEvent.parse(next)
         return f.events[i]
       })
       emit('event', 'upsert', caseId, eventId)

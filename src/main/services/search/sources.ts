@@ -8,6 +8,8 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   citationLabel,
+  FACT_LABELS,
+  formatFactValue,
   formatTarget,
   richTextToPlain,
   type AnnotationsFile,
@@ -135,6 +137,25 @@ export function groupByDir(keys: Iterable<string>): Map<string, string[]> {
 
 const lines = (...parts: (string | undefined)[]) => parts.filter((p): p is string => !!p?.trim()).join('\n')
 
+/**
+ * What the examination of an item's file found, as searchable text: each fact
+ * ("Device make Casefile Cam"), the Content Credentials' signers and tools, the
+ * warnings' codes. Numbers of format (width, bit rate) are left out: nobody searches for them.
+ */
+function examinationText(a: CaseFile['evidence'][number]['analysis']): string {
+  if (!a) return ''
+  const facts = a.metadata.facts
+    .filter((f) => typeof f.value === 'string' || f.name === 'latitude' || f.name === 'longitude')
+    .map((f) => `${FACT_LABELS[f.name]} ${formatFactValue(f)}`)
+  const c2pa = a.c2pa.manifests.flatMap((m) => [m.signer, m.tool, ...m.actions.map((x) => x.softwareAgent)])
+  return lines(
+    ...facts,
+    a.c2pa.status !== 'absent' ? `Content Credentials ${a.c2pa.status}` : '',
+    ...c2pa,
+    ...a.warnings.map((w) => w.code),
+  )
+}
+
 export function caseDocs(file: CaseFile): SourceContent {
   const c = file.case
   const caseId = c.id
@@ -178,6 +199,7 @@ export function caseDocs(file: CaseFile): SourceContent {
         v.technical.reasoning,
         v.content.reasoning,
         ev.capturedBy,
+        examinationText(ev.analysis),
       ),
       tags: ev.tags,
       evidenceKind: ev.kind,

@@ -145,13 +145,14 @@ export function createWorkspaceService(ctx: ServiceContext) {
     async updateSettings(patch: SettingsPatch): Promise<WorkspaceSettings> {
       const p = SettingsPatch.parse(patch)
       return (await doc()).update((d) => {
-        const { organisation, ...rest } = p
+        const { organisation, verification, ...rest } = p
         const defined = <T extends object>(o: T) =>
           Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
         d.settings = WorkspaceSettings.parse({
           ...d.settings,
           ...defined(rest),
           organisation: { ...d.settings.organisation, ...defined(organisation ?? {}) },
+          verification: { ...d.settings.verification, ...defined(verification ?? {}) },
         })
         return d.settings
       })

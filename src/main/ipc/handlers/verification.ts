@@ -1,0 +1,19 @@
+import type { verificationChannels } from '@shared/ipc/channels/verification'
+import type { HandlersFor } from '../types'
+
+export const verificationHandlers: HandlersFor<keyof typeof verificationChannels> = {
+  'verification:inspect': async ({ caseId, evidenceId }, { services }) =>
+    services.verification.inspect(caseId, evidenceId),
+  'verification:duplicates': async ({ caseId }, { services }) => services.verification.duplicates(caseId),
+  'verification:reread': async ({ caseId, evidenceId, taskId }, { services, platform }) =>
+    services.verification.reread(
+      { caseId, evidenceId },
+      {
+        taskId,
+        onProgress: taskId
+          ? (label, done, total) => platform.emit('progress', { taskId, label, done, total })
+          : undefined,
+      },
+    ),
+  'verification:sun': async (req, { services }) => services.verification.sun(req),
+}
