@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Briefing, BriefingPatch, BriefingSummary, BriefingTemplate, ExportResult, Id, Language } from '../../domain'
+import { Briefing, BriefingPatch, BriefingSummary, BriefingTemplate, ExportResult, Id, Language } from '@shared/domain'
 import { channel } from '../define'
 
 const CaseRef = z.object({ caseId: Id })
