@@ -66,6 +66,8 @@ export const CUSTODY_ACTIONS = [
   'status changed',
   'edited',
   'exported',
+  /** Arrived in a case bundle from another workspace; the detail names the bundle's SHA-256 and signer. */
+  'received',
 ] as const
 export const CustodyEntry = z.object({
   at: Instant,

@@ -1,5 +1,7 @@
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
+  type AuditEntry,
   blobUrl,
   CustodyEntry,
   EvidenceImportOptions,
@@ -16,7 +18,18 @@ import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { BLOBS_DIR, containedBlobPath, storeFile, type Progress, type StoredBlob } from './blobStore'
+import {
+  BlobWriter,
+  blobPathIn,
+  BLOBS_DIR,
+  containedBlobPath,
+  discardSealed,
+  placeSealed,
+  storeFile,
+  type Progress,
+  type SealedBlob,
+  type StoredBlob,
+} from './blobStore'
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
 import { createUploads } from './uploads'
@@ -314,6 +327,68 @@ export function createEvidenceService(
           format: what.format,
           exportSha256: what.sha256,
         })
+      }
+    },
+
+    /** A custody entry by this workspace's user, now (for records made elsewhere, such as an import). */
+    custodyEntry: custody,
+
+    /** Whether the blob store holds these bytes already (a regular file under their hash). */
+    async hasBlob(sha256: string): Promise<boolean> {
+      return stat(blobPathIn(blobsDir(), sha256)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    },
+
+    /**
+     * A writer for one blob whose bytes wait in `tempDir` (a staging folder inside
+     * the workspace, on its disk) until placeBlob; it hashes what it is given itself.
+     */
+    async stageBlob(tempDir: string): Promise<BlobWriter> {
+      ctx.store.assertWritable()
+      return BlobWriter.create(blobsDir(), { tempDir: ctx.store.resolve(ctx.store.rel(tempDir)) })
+    },
+
+    /** Puts staged bytes into the store under their hash (kept as they are when already there). */
+    async placeBlob(sealed: SealedBlob): Promise<StoredBlob> {
+      ctx.store.assertWritable()
+      if (sealed.blobsDir !== blobsDir()) throw new AppError('FORBIDDEN', 'That blob was staged for another workspace.')
+      return placeSealed(sealed)
+    },
+
+    /** Drops staged bytes that will not be stored. */
+    discardBlob: (sealed: SealedBlob) => discardSealed(sealed),
+
+    /**
+     * After a case arrived from a bundle (cases.moveIn): every custody entry its
+     * items carry gets its twin in this workspace's audit log. The sender's entries
+     * are marked as carried in the bundle, with the hash of the sender's own audit
+     * entry when the bundle has it; the 'received' entry names bundle and signer.
+     */
+    async logImported(
+      caseId: string,
+      items: readonly EvidenceItem[],
+      from: { bundleSha256: string; fingerprint: string; senderAudit: ReadonlyMap<string, readonly AuditEntry[]> },
+    ): Promise<void> {
+      for (const item of items) {
+        const unused = [...(from.senderAudit.get(item.id) ?? [])]
+        for (const c of item.custody) {
+          let extra: Record<string, unknown>
+          if (c.action === 'received' && c.detail.includes(from.bundleSha256)) {
+            extra = { bundle: from.bundleSha256, signer: from.fingerprint }
+          } else {
+            const i = unused.findIndex((a) => a.action === c.action && (a.detail.sha256 ?? undefined) === c.sha256)
+            const twin = i >= 0 ? unused.splice(i, 1)[0] : undefined
+            extra = {
+              carriedIn: from.bundleSha256,
+              originalAt: c.at,
+              ...(twin ? { senderAuditHash: twin.hash } : {}),
+            }
+          }
+          await auditCustody(caseId, item.id, [c], extra)
+        }
+        ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
       }
     },
 
