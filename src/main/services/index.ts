@@ -2,6 +2,7 @@ import { WorkspaceStore, type StoreOptions } from '@main/storage/store'
 import { createAnnotationsService } from './annotations/annotationsService'
 import { createAuditLog } from './audit/auditLog'
 import { createBriefingsService } from './briefings/briefingsService'
+import { createBundlesService } from './bundles/bundlesService'
 import { createCaseDetailService } from './caseDetail/caseDetailService'
 import { createCasesService } from './cases/casesService'
 import { ChangeBus } from './changes'
@@ -18,6 +19,7 @@ import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
+import { createTrashService } from './trash/trashService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
 export interface OpenOptions extends StoreOptions {
@@ -55,7 +57,29 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       evidence,
       tasks,
     })
-    const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
+    const trash = createTrashService(ctx)
+    const bundles = createBundlesService(ctx, {
+      workspace,
+      cases,
+      evidence,
+      annotations,
+      briefings,
+      library,
+      audit,
+      trash,
+      tasks,
+    })
+    const check = createCheckService({
+      workspace,
+      library,
+      cases,
+      annotations,
+      briefings,
+      evidence,
+      audit,
+      bundles,
+      trash,
+    })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
@@ -83,6 +107,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       briefings,
       exports,
       reports,
+      bundles,
+      trash,
       check,
       demo,
       search,

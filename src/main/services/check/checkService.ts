@@ -2,11 +2,13 @@ import type { CheckReport, WorkspaceProblem } from '@shared/domain'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
 import type { BriefingsService } from '../briefings/briefingsService'
+import type { BundlesService } from '../bundles/bundlesService'
 import { caseFilePath } from '../cases/caseFiles'
 import type { CasesService } from '../cases/casesService'
 import { describeGap } from '../evidence/custodyGaps'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
 export interface CheckDeps {
@@ -17,6 +19,8 @@ export interface CheckDeps {
   briefings: BriefingsService
   evidence: EvidenceService
   audit: AuditLog
+  bundles: BundlesService
+  trash: TrashService
 }
 
 /**
@@ -29,10 +33,13 @@ export interface CheckDeps {
 export function createCheckService(deps: CheckDeps) {
   return {
     async run(): Promise<CheckReport> {
-      const { workspace, library, cases, annotations, briefings, evidence, audit } = deps
+      const { workspace, library, cases, annotations, briefings, evidence, audit, bundles, trash } = deps
       let filesChecked = 2
       await workspace.check()
       await library.check()
+      // The trust list and the trash index, when the workspace has them (their damage is recorded by the store).
+      await bundles.check()
+      await trash.check()
       const found = await cases.check()
       filesChecked += found.filesChecked
       for (const caseId of found.folders) {
