@@ -1,4 +1,5 @@
 import { AppError } from '@shared/ipc/result'
+import { bundleCommands } from './cli/commands/bundles'
 import { checkCommands } from './cli/commands/check'
 import { casesCommands } from './cli/commands/cases'
 import { evidenceCommands } from './cli/commands/evidence'
@@ -14,6 +15,7 @@ export const COMMANDS: Command[] = [
   ...searchCommands,
   ...statuteCommands,
   ...exportCommands,
+  ...bundleCommands,
   ...checkCommands,
 ]
 
