@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import { briefingsChannels } from './channels/briefings'
+import { bundlesChannels } from './channels/bundles'
 import { casesChannels } from './channels/cases'
 import { reportsChannels } from './channels/reports'
 import { searchChannels } from './channels/search'
@@ -24,6 +25,7 @@ export const contract = {
   ...statutesChannels,
   ...briefingsChannels,
   ...evidenceChannels,
+  ...bundlesChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
 import type { Handlers } from '../types'
 import { briefingsHandlers } from './briefings'
+import { bundlesHandlers } from './bundles'
 import { casesHandlers } from './cases'
 import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...statutesHandlers,
   ...briefingsHandlers,
+  ...bundlesHandlers,
 }
