@@ -13,6 +13,7 @@
  * archive is refused, with a reason, rather than quietly half-read.
  */
 import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import yauzl from 'yauzl'
@@ -201,7 +202,8 @@ const folded = (name: string) => name.normalize('NFKC').toLowerCase()
 export async function openBundle(path: string): Promise<OpenBundle> {
   let fh: FileHandle
   try {
-    fh = await open(path, 'r')
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('NOT_FOUND', `There is no file ${path}.`)
@@ -260,28 +262,30 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
             `the entries ${show(twin)} and ${show(name)} differ only in case or Unicode normalisation, and would be one file on some disks.`,
           )
         byFold.set(fold, name)
-        const special = name === MANIFEST_PATH || name === SIGNATURE_PATH
-        const kind = special ? null : bundleEntryKind(name)
-        if (!special && !kind) {
-          if (ARCHIVE_NAME.test(name))
-            throw refused(`the entry ${show(name)} is a nested archive; a bundle never holds archives to unpack.`)
-          // eslint-disable-next-line no-control-regex
-          if (/[^\u0000-\u007f]/.test(name))
-            throw refused(`the entry name ${show(name)} is not plain ASCII; every path of a bundle is.`)
-          throw refused(`the entry ${show(name)} is not a part of the bundle format.`)
-        }
         total += e.uncompressedSize
         if (total > MAX_TOTAL_BYTES)
           throw refused(
             `its entries add up to more than ${MAX_TOTAL_BYTES} bytes uncompressed: a zip bomb or not a bundle.`,
           )
-        const f: BundleFileEntry = { name, kind, size: e.uncompressedSize, entry: e }
+        const f: BundleFileEntry = { name, kind: null, size: e.uncompressedSize, entry: e }
         entries.push(f)
         byName.set(name, f)
       }
     } catch (e) {
       if (e instanceof AppError) throw e
       throw refused(`its central directory cannot be read (${messageOf(e)}); the file may be truncated or damaged.`)
+    }
+    // Only the paths the format has (after every name was seen, so twins are named as such).
+    for (const f of entries) {
+      if (f.name === MANIFEST_PATH || f.name === SIGNATURE_PATH) continue
+      f.kind = bundleEntryKind(f.name)
+      if (f.kind) continue
+      if (ARCHIVE_NAME.test(f.name))
+        throw refused(`the entry ${show(f.name)} is a nested archive; a bundle never holds archives to unpack.`)
+      // eslint-disable-next-line no-control-regex
+      if (/[^\u0000-\u007f]/.test(f.name))
+        throw refused(`the entry name ${show(f.name)} is not plain ASCII; every path of a bundle is.`)
+      throw refused(`the entry ${show(f.name)} is not a part of the bundle format.`)
     }
     // Each entry's local header and data must lie before the next entry and the central directory:
     // overlapping entries are how a few kilobytes expand to gigabytes many times over.
