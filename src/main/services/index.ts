@@ -98,6 +98,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       workspace,
       settings,
       audit,
+      /** The statute library itself (statutes.json); the statutes service joins it with cases and briefings. */
+      library,
       cases,
       caseDetail,
       annotations,

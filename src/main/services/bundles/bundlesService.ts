@@ -122,11 +122,11 @@ export function createBundlesService(ctx: ServiceContext, deps: BundlesDeps, hoo
 
     keys: {
       /** This workspace's key (made now if it has none yet) and every key trusted or seen here. */
-      list: (): Promise<KeyList> => keyring.list(),
+      list: async (): Promise<KeyList> => keyring.list(),
       /** Trusts a key by its fingerprint (spaces and colons allowed): its bundles then show as known. */
-      trust: (fp: string): Promise<KnownKey> => keyring.trust(fingerprint(fp)),
+      trust: async (fp: string): Promise<KnownKey> => keyring.trust(fingerprint(fp)),
       /** Forgets a key: its bundles show as new again. */
-      remove: (fp: string): Promise<void> => keyring.remove(fingerprint(fp)),
+      remove: async (fp: string): Promise<void> => keyring.remove(fingerprint(fp)),
     },
 
     /** Validates the trust list; false when it is damaged (the store has recorded why). */

@@ -71,10 +71,10 @@ export interface ImporterHooks {
 const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** Everything but the times a library keeps: two excerpts equal here say the same thing. */
+/** Everything but the id and the times a library keeps: two excerpts equal here say the same thing. */
 const sameExcerpt = (a: StatuteExcerpt, b: StatuteExcerpt) => {
-  const { createdAt: _a, updatedAt: _b, ...x } = a
-  const { createdAt: _c, updatedAt: _d, ...y } = b
+  const { id: _i, createdAt: _a, updatedAt: _b, ...x } = a
+  const { id: _j, createdAt: _c, updatedAt: _d, ...y } = b
   return canonicalJson(x) === canonicalJson(y)
 }
 
@@ -388,15 +388,25 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           const ids = lib.excerpts.map((s) => s.id)
           if (new Set(ids).size !== ids.length) throw refused('statutes.json lists an excerpt id twice.')
           const here = new Map((await library.getMany(ids)).map((s) => [s.id, s]))
+          let all: StatuteExcerpt[] | null = null
           for (const s of lib.excerpts) {
             const mine = here.get(s.id)
             if (!mine) toAdd.push(s)
             else if (sameExcerpt(mine, s)) statutesReused++
             else {
-              const id = ctx.newId('statute')
-              maps.statutes.set(s.id, id)
-              toAdd.push({ ...s, id })
-              statutesRenamed++
+              // Its id is taken by other text. The same text may be here already under another id
+              // (this bundle imported before): reuse that; otherwise it arrives under a new id.
+              all ??= await library.list()
+              const same = all.find((x) => sameExcerpt(x, s))
+              if (same) {
+                maps.statutes.set(s.id, same.id)
+                statutesReused++
+              } else {
+                const id = ctx.newId('statute')
+                maps.statutes.set(s.id, id)
+                toAdd.push({ ...s, id })
+                statutesRenamed++
+              }
             }
           }
           statuteCount = lib.excerpts.length

@@ -6,6 +6,7 @@
  * by the app.
  */
 import { randomBytes } from 'node:crypto'
+import { rmdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
@@ -45,6 +46,7 @@ export function createTrashService(ctx: ServiceContext) {
       const entry = d.data.entries.find((e) => e.id === entryId)
       if (!entry) throw new AppError('NOT_FOUND', `Nothing in the trash with id "${entryId}".`)
       await ctx.store.move(ctx.store.resolve(join(TRASH_DIR, entry.id, basename(entry.from))), entry.from)
+      await rmdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).catch(() => undefined)
       await d.update((f) => {
         f.entries = f.entries.filter((e) => e.id !== entryId)
       })

@@ -221,7 +221,7 @@ export function assemble(
   manifest.entries = describe(parts.files)
   if (key) manifest.sender = { ...manifest.sender, publicKey: key.publicKey, fingerprint: key.fingerprint }
   opts.editManifest?.(manifest)
-  let bytes = Buffer.from(JSON.stringify(manifest, null, 1), 'utf8')
+  let bytes: Buffer = Buffer.from(JSON.stringify(manifest, null, 1), 'utf8')
   const sig =
     opts.signature !== undefined ? opts.signature : key ? signatureOf(bytes, opts.signWith ?? key.privateKey) : null
   if (opts.tamperManifest) bytes = opts.tamperManifest(bytes)
