@@ -64,7 +64,7 @@ describe('casefile bundle and keys', () => {
     expect(keys.keys).toEqual([expect.objectContaining({ fingerprint: exported.fingerprint, trusted: true })])
     expect((await runCli(['keys', 'remove', exported.fingerprint, '--workspace', B])).code).toBe(0)
     expect((await runCli(['keys', 'trust', 'abc', '--workspace', B])).code).toBe(1)
-  }, 180_000)
+  }, 300_000)
 
   it('export --leave-out names what it leaves out', async () => {
     const root = await tempDir()

@@ -209,7 +209,15 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     for (const d of [STAGING_DIR, BUNDLES_DIR]) await rmdir(ctx.store.resolve(d)).catch(() => undefined)
   }
 
-  /** Streams one entry through `sink`, comparing size and SHA-256 with the manifest. */
+  const mismatch = (f: BundleFileEntry) =>
+    refused(
+      `the entry ${JSON.stringify(f.name)} does not match the SHA-256 and size the signed manifest gives it (altered or damaged in transit).`,
+    )
+
+  /**
+   * Streams one entry through `sink`, comparing size and SHA-256 with the manifest.
+   * `hashed`: the sink hashes the bytes itself (the blob writer) and the caller compares.
+   */
   async function pump(
     bundle: OpenBundle,
     f: BundleFileEntry,
@@ -217,15 +225,16 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     sink: (chunk: Buffer) => void | Promise<void>,
     signal: AbortSignal | undefined,
     onBytes: (n: number) => void,
+    { hashed = false } = {},
   ): Promise<void> {
-    const hash = createHash('sha256')
+    const hash = hashed ? null : createHash('sha256')
     let bytes = 0
     let stream: Readable | undefined
     try {
       stream = await bundle.stream(f)
       for await (const chunk of stream) {
         if (signal?.aborted) throw cancelled()
-        hash.update(chunk as Buffer)
+        hash?.update(chunk as Buffer)
         bytes += (chunk as Buffer).length
         onBytes((chunk as Buffer).length)
         await sink(chunk as Buffer)
@@ -235,10 +244,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
       if (e instanceof AppError) throw e
       throw refused(`the entry ${JSON.stringify(f.name)} is damaged (${messageOf(e)}).`)
     }
-    if (bytes !== want.size || hash.digest('hex') !== want.sha256)
-      throw refused(
-        `the entry ${JSON.stringify(f.name)} does not match the SHA-256 and size the signed manifest gives it (altered or damaged in transit).`,
-      )
+    if (bytes !== want.size || (hash && hash.digest('hex') !== want.sha256)) throw mismatch(f)
   }
 
   async function importBundle(path: string, opts: ImportOptions = {}): Promise<BundleImportResult> {
@@ -293,13 +299,13 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
               await pump(bundle, f, want, () => undefined, signal, onBytes)
               continue
             }
+            // The blob writer hashes what it stores: that hash is the one compared (one pass, not two).
             const writer = await evidence.stageBlob(blobTemp)
             try {
-              await pump(bundle, f, want, (c) => writer.write(c), signal, onBytes)
+              await pump(bundle, f, want, (c) => writer.write(c), signal, onBytes, { hashed: true })
               const s = await writer.seal()
               sealed.push(s)
-              if (s.sha256 !== want.sha256 || s.size !== want.size)
-                throw refused(`the entry ${JSON.stringify(f.name)} does not match its SHA-256.`)
+              if (s.sha256 !== want.sha256 || s.size !== want.size) throw mismatch(f)
             } catch (e) {
               await writer.abort()
               throw e
