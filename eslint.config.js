@@ -129,7 +129,8 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/main/pdf/**/*.ts'],
+    // The memo model and its renderers (PDF, Word) are pure: data in, bytes out.
+    files: ['src/main/{pdf,docx,memo}/**/*.ts'],
     rules: restrict(
       [ELECTRON],
       [

@@ -14,13 +14,13 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import {
+  Annotation,
   CURRENT_SCHEMA_VERSION,
   EVIDENCE_KINDS,
+  EvidenceItem,
   VERIFICATION_STATUSES,
   toCaseSummary,
-  type Annotation,
   type Case,
-  type EvidenceItem,
   type StatuteExcerpt,
 } from '@shared/domain'
 import { chunkFile, DEFAULT_CHUNK_SIZE } from '@main/storage/chunkedCollection'
@@ -169,17 +169,16 @@ function annotation(r: Rng, id: string, evidenceId: string, kind: string, i: num
       : kind === 'document'
         ? { type: 'page', page: 1 + r.int(40), quote: '' }
         : { type: 'region', x: 0.1, y: 0.1, width: 0.3, height: 0.2 }
-  return {
+  // Through the schema, so its defaults fill what the generator does not choose.
+  return Annotation.parse({
     id,
     evidenceId,
     target,
     text: text(r, 1, 8 + r.int(8)),
     tags: tagsFor(r),
-    eventIds: [],
-    statuteIds: [],
     createdAt: at,
     updatedAt: at,
-  }
+  })
 }
 
 const annotationsFile = (evidenceId: string, annotations: Annotation[]) =>
@@ -271,7 +270,7 @@ export async function generate(
     const evidence: EvidenceItem[] = Array.from({ length: scale.evidencePerCase }, (_, i) => {
       const kind = ci === 0 && i === 0 ? 'video' : cr.pick(EVIDENCE_KINDS)
       const status = cr.pick(VERIFICATION_STATUSES)
-      return {
+      return EvidenceItem.parse({
         id: `ev_${String(ci).padStart(4, '0')}_${String(i).padStart(3, '0')}`,
         kind,
         title: sentence(cr, 6).slice(0, -1),
@@ -286,12 +285,10 @@ export async function generate(
           technical: { status: 'unverified', reasoning: '' },
           content: { status: 'unverified', reasoning: '' },
         },
-        custody: [],
-        eventIds: [],
         tags: tagsFor(cr),
         createdAt: iso(start),
         updatedAt: iso(start),
-      }
+      })
     })
     const notes = [
       {

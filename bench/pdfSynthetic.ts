@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { MemoInput } from '@main/pdf/index'
-import { MemoHeader, type EvidenceItem, type StatuteExcerpt, type TimelineEvent } from '@shared/domain'
+import { EvidenceItem, MemoHeader, type StatuteExcerpt, type TimelineEvent } from '@shared/domain'
 
 const WORDS = (
   'consular premises inviolable receiving state authorities consent head post mission protest note ministry ' +
@@ -32,34 +32,34 @@ export function syntheticMemo(opts: { sections?: number; events?: number; eviden
     return `${w.join(' ')}.`
   }
   const at = '2026-01-28T00:00:00.000Z'
-  const evidence: EvidenceItem[] = Array.from({ length: opts.evidence ?? 60 }, (_, i) => ({
-    id: `ev_${i}`,
-    kind: pick(['video', 'image', 'document', 'web page', 'social post'] as const),
-    title: `${sentence(6).slice(0, -1)} (item ${i + 1})`,
-    description: '',
-    sourceUrl: `https://example.org/archive/${i}/${sentence(3).replace(/\W+/g, '-').toLowerCase()}`,
-    file: {
-      sha256: createHash('sha256').update(`file ${i}`).digest('hex'),
-      size: 1000 + i * 7919,
-      mediaType: 'video/mp4',
-      originalName: `clip-${i}.mp4`,
-    },
-    capturedBy: 'analyst',
-    verification: {
-      status: pick(['unverified', 'partially verified', 'verified', 'disputed'] as const),
-      reasoning: '',
-      source: { status: 'unverified', reasoning: '' },
-      technical: { status: 'unverified', reasoning: '' },
-      content: { status: 'unverified', reasoning: '' },
-    },
-    sourceReliability: pick(['A', 'B', 'C', 'F'] as const),
-    informationCredibility: pick(['1', '2', '3'] as const),
-    custody: [],
-    eventIds: [],
-    tags: [],
-    createdAt: at,
-    updatedAt: at,
-  }))
+  // Records go through their schemas, so defaults fill what the bench does not choose.
+  const evidence: EvidenceItem[] = Array.from({ length: opts.evidence ?? 60 }, (_, i) =>
+    EvidenceItem.parse({
+      id: `ev_${i}`,
+      kind: pick(['video', 'image', 'document', 'web page', 'social post'] as const),
+      title: `${sentence(6).slice(0, -1)} (item ${i + 1})`,
+      description: '',
+      sourceUrl: `https://example.org/archive/${i}/${sentence(3).replace(/\W+/g, '-').toLowerCase()}`,
+      file: {
+        sha256: createHash('sha256').update(`file ${i}`).digest('hex'),
+        size: 1000 + i * 7919,
+        mediaType: 'video/mp4',
+        originalName: `clip-${i}.mp4`,
+      },
+      capturedBy: 'analyst',
+      verification: {
+        status: pick(['unverified', 'partially verified', 'verified', 'disputed'] as const),
+        reasoning: '',
+        source: { status: 'unverified', reasoning: '' },
+        technical: { status: 'unverified', reasoning: '' },
+        content: { status: 'unverified', reasoning: '' },
+      },
+      sourceReliability: pick(['A', 'B', 'C', 'F'] as const),
+      informationCredibility: pick(['1', '2', '3'] as const),
+      createdAt: at,
+      updatedAt: at,
+    }),
+  )
   const zones = ['America/Chicago', 'America/Guayaquil', 'Europe/Madrid', 'America/New_York']
   const events: TimelineEvent[] = Array.from({ length: opts.events ?? 400 }, (_, i) => ({
     id: `event_${String(i).padStart(4, '0')}`,
@@ -173,6 +173,7 @@ export function syntheticMemo(opts: { sections?: number; events?: number; eviden
       events,
       evidence,
       notes: [],
+      issues: [],
       statutes,
       briefings: [],
     },

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
+import { Preferences, PreferencesPatch } from '@shared/domain'
 import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
 import { isWorkspaceFolder } from './services/workspace/workspaceService'
@@ -9,6 +10,7 @@ import { durableWriteFile } from './storage/durableWrite'
 const Settings = z.object({
   lastWorkspace: z.string().optional(),
   recent: z.array(z.string()).default([]),
+  preferences: Preferences.default(Preferences.parse({})),
 })
 type Settings = z.infer<typeof Settings>
 
@@ -18,7 +20,7 @@ type Settings = z.infer<typeof Settings>
  */
 export class AppSession {
   private services: Services | null = null
-  private settings: Settings = { recent: [] }
+  private settings: Settings = Settings.parse({})
 
   constructor(
     /** Folder for settings.json (Electron's userData, or a temp folder in tests). */
@@ -39,7 +41,7 @@ export class AppSession {
       this.settings = Settings.parse(JSON.parse(await readFile(this.settingsPath, 'utf8')))
     } catch {
       // Missing or unreadable settings only cost the recent list.
-      this.settings = { recent: [] }
+      this.settings = Settings.parse({})
     }
   }
 
@@ -50,6 +52,23 @@ export class AppSession {
 
   get recent(): string[] {
     return this.settings.recent
+  }
+
+  /** The user's own preferences (language, theme), kept in the user profile, not the workspace. */
+  get preferences(): Preferences {
+    return this.settings.preferences
+  }
+
+  async setPreferences(patch: PreferencesPatch): Promise<Preferences> {
+    const p = PreferencesPatch.parse(patch)
+    const next: Record<string, unknown> = { ...this.settings.preferences }
+    for (const [k, v] of Object.entries(p)) {
+      if (v === null) delete next[k]
+      else if (v !== undefined) next[k] = v
+    }
+    this.settings.preferences = Preferences.parse(next)
+    await this.saveSettings()
+    return this.settings.preferences
   }
 
   /** The workspace to open at start: the last one used, or the default. */

@@ -20,6 +20,7 @@ export const sampleDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
   events: [],
   evidence: [],
   notes: [],
+  issues: [],
   statutes: [],
   briefings: [],
   ...over,

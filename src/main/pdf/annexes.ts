@@ -1,6 +1,7 @@
 /** Annex tables: the exhibit list and the case timeline. */
 import { formatTarget, RELIABILITY_LABELS, type EvidenceItem, type TimelineEvent } from '@shared/domain'
-import { eventTime } from './citations'
+import { eventTime } from '@main/memo/citations'
+import { redactionLabel } from '@main/memo/release'
 import type { RenderContext } from './context'
 import { COLORS, GEOM } from './layout'
 import { drawTable, type Cell, type Row } from './table'
@@ -36,7 +37,12 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: number) => void) {
+export function exhibitsAnnex(
+  r: RenderContext,
+  letter: string,
+  tick: (row: number) => void,
+  images: Record<string, Buffer> = {},
+) {
   const { t } = r
   const items = r.exhibits.order
   const { cited } = r.exhibits
@@ -49,19 +55,22 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: numb
     { title: t('colVerification'), width: GEOM.width - 26 - 250 - 62 },
   ]
   const rows: Row[] = items.map((e: EvidenceItem, i) => {
-    const exhibit: Cell = [[r.run(e.title, 'bold', SIZE)]]
-    if (e.sourceUrl) exhibit.push([r.run(e.sourceUrl, 'regular', SIZE - 0.6, { color: COLORS.muted })])
-    if (e.file)
+    const withheld = r.release?.withheldItem(e.id)
+    const exhibit: Cell =
+      withheld !== undefined ? [[r.bar(redactionLabel(withheld, t), SIZE)]] : [r.runs(e.title, 'bold', SIZE)]
+    if (e.sourceUrl && withheld === undefined)
+      exhibit.push(r.runs(e.sourceUrl, 'regular', SIZE - 0.6, { color: COLORS.muted }))
+    if (e.file && withheld === undefined)
       exhibit.push([
-        r.run(
+        ...r.runs(
           t('fileLine', { name: e.file.originalName, type: e.file.mediaType, size: size(e.file.size) }),
           'regular',
           SIZE - 0.6,
           { color: COLORS.muted },
         ),
       ])
-    if (!e.sourceUrl && !e.file && e.capturedBy)
-      exhibit.push([r.run(t('capturedBy', { name: e.capturedBy }), 'regular', SIZE - 0.6, { color: COLORS.muted })])
+    if (!e.sourceUrl && !e.file && e.capturedBy && withheld === undefined)
+      exhibit.push(r.runs(t('capturedBy', { name: e.capturedBy }), 'regular', SIZE - 0.6, { color: COLORS.muted }))
     const anns = r.exhibits.citedAnnotations.get(e.id) ?? []
     if (anns.length) {
       exhibit.push([
@@ -97,6 +106,45 @@ export function exhibitsAnnex(r: RenderContext, letter: string, tick: (row: numb
     }
   })
   drawTable(r, cols, rows, { size: SIZE, leading: LEADING, maxLines: 14, onRow: tick })
+  exhibitImages(r, images)
+}
+
+const FIGURE_HEIGHT = 230
+
+/** The images the memo cites (stills), each under its exhibit number, title and SHA-256, after the list. */
+function exhibitImages(r: RenderContext, images: Record<string, Buffer>) {
+  const { flow, doc, t } = r
+  for (const e of r.exhibits.order) {
+    const bytes = images[e.id]
+    if (!bytes || !e.file || r.release?.withheldItem(e.id) !== undefined) continue
+    let size: { width: number; height: number }
+    try {
+      const img = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(bytes)
+      size = { width: img.width, height: img.height }
+    } catch {
+      continue // an image pdfkit cannot read costs the figure, never the memo
+    }
+    const scale = Math.min(GEOM.width / size.width, FIGURE_HEIGHT / size.height, 1.5)
+    const w = size.width * scale
+    const h = size.height * scale
+    const caption = wrap(
+      r.runs(`${t('fnExhibitShort', { n: r.exhibits.number.get(e.id), title: e.title })}`, 'bold', 8.5),
+      GEOM.width,
+    )
+    flow.space(14)
+    flow.ensure(caption.length * 12 + h + 24)
+    flow.drawLines(caption, { x: GEOM.left, lineHeight: 12 })
+    doc.image(bytes, GEOM.left, flow.y + 2, { width: w, height: h })
+    flow.resetState()
+    flow.y += h + 6
+    flow.drawLine(
+      single(r.run(`SHA-256 ${e.file.sha256}`, 'mono', 6.8, { color: COLORS.muted })),
+      GEOM.left,
+      flow.y,
+      10,
+    )
+    flow.y += 12
+  }
 }
 
 export function timelineAnnex(r: RenderContext, letter: string, events: TimelineEvent[], tick: (row: number) => void) {
@@ -108,9 +156,9 @@ export function timelineAnnex(r: RenderContext, letter: string, events: Timeline
     { title: t('colEvent'), width: GEOM.width - 146 - 58 },
   ]
   const rows: Row[] = events.map((ev) => {
-    const event: Cell = [[r.run(ev.title, 'bold', SIZE)]]
-    if (ev.location) event.push([r.run(ev.location, 'italic', SIZE - 0.4, { color: COLORS.muted })])
-    if (ev.description) event.push([r.run(ev.description, 'regular', SIZE - 0.4)])
+    const event: Cell = [r.runs(ev.title, 'bold', SIZE)]
+    if (ev.location) event.push(r.runs(ev.location, 'italic', SIZE - 0.4, { color: COLORS.muted }))
+    if (ev.description) event.push(r.runs(ev.description, 'regular', SIZE - 0.4))
     const exhibits = ev.evidenceIds.map((id) => r.exhibits.number.get(id)).filter((n): n is number => n !== undefined)
     if (exhibits.length) {
       event.push([

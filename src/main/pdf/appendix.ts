@@ -5,15 +5,6 @@ import { COLORS, GEOM, SIZES } from './layout'
 import { annexTitle } from './annexes'
 import { single, wrap } from './text'
 
-/** Cited excerpts first, in citation order, then the other excerpts linked to the case. */
-export function appendixOrder(statutes: StatuteExcerpt[], cites: CitationAttrs[]): StatuteExcerpt[] {
-  const byId = new Map(statutes.map((s) => [s.id, s]))
-  const out = new Map<string, StatuteExcerpt>()
-  for (const c of cites) if (c.target === 'statute' && byId.has(c.id)) out.set(c.id, byId.get(c.id)!)
-  for (const s of statutes) out.set(s.id, s)
-  return [...out.values()]
-}
-
 export function statuteAppendix(
   r: RenderContext,
   letter: string,
@@ -25,12 +16,12 @@ export function statuteAppendix(
   annexTitle(r, letter, t('statutesTitle'), t('statutesIntro'))
   excerpts.forEach((s, i) => {
     const label = `${letter}.${i + 1}  ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}`
-    const titleLines = wrap([r.run(label, 'bold', 10.5)], GEOM.width)
+    const titleLines = wrap(r.runs(label, 'bold', 10.5), GEOM.width)
     if (i > 0) flow.space(14)
     flow.ensure(titleLines.length * 15 + 13 + 3 * SIZES.bodyLeading)
     r.mark(2, label, false)
     flow.drawLines(titleLines, { x: GEOM.left, lineHeight: 15 })
-    flow.drawLines(wrap([r.run(fullCitation(s), 'italic', 8.5, { color: COLORS.muted })], GEOM.width), {
+    flow.drawLines(wrap(r.runs(fullCitation(s), 'italic', 8.5, { color: COLORS.muted }), GEOM.width), {
       x: GEOM.left,
       lineHeight: 12,
     })
@@ -40,7 +31,7 @@ export function statuteAppendix(
       if (!para.trim()) continue
       // A numbered paragraph ("2. The authorities ...") hangs its number.
       const m = /^\s*(\(?\d+[.)]|\([a-z]\))\s+/.exec(para)
-      const lines = wrap([r.run(m ? para.slice(m[0].length) : para, 'regular', 9.5)], GEOM.width - 22)
+      const lines = wrap(r.runs(m ? para.slice(m[0].length) : para, 'regular', 9.5), GEOM.width - 22)
       const num = m ? r.run(m[1], 'regular', 9.5) : null
       flow.drawLines(lines, {
         x: GEOM.left + 22,
@@ -67,7 +58,7 @@ export function statuteAppendix(
     ].filter(Boolean) as string[]
     flow.y += 2
     for (const line of meta) {
-      flow.drawLines(wrap([r.run(line, 'regular', 8, { color: COLORS.muted })], GEOM.width - 22), {
+      flow.drawLines(wrap(r.runs(line, 'regular', 8, { color: COLORS.muted }), GEOM.width - 22), {
         x: GEOM.left + 22,
         lineHeight: SIZES.smallLeading,
       })

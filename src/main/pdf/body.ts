@@ -1,7 +1,8 @@
 /** The briefing body: numbered sections, paragraphs, lists, quotes, with citation marks. */
 import type { FontKey } from './fonts'
 import { COLORS, GEOM, SIZES } from './layout'
-import type { Block, Inline } from './model'
+import type { Block, Inline } from '@main/memo/model'
+import { redactionLabel } from '@main/memo/release'
 import type { RenderContext } from './context'
 import { single, wrap, type Run } from './text'
 import { safeHref } from './safety'
@@ -36,11 +37,14 @@ export function inlineRuns(r: RenderContext, inline: Inline[], size: number, col
     // Two notes side by side read as one number ("12"): set them apart as "1,2".
     if (i.kind === 'cite' && prev?.kind === 'cite') runs.push(r.noteSeparator(size))
     prev = i
-    if (i.kind === 'text') {
+    if (i.kind === 'text' && i.redaction !== undefined && r.release) {
+      // A passage marked as redacted: its label, never its text.
+      runs.push(r.bar(redactionLabel(i.redaction, r.t), size))
+    } else if (i.kind === 'text') {
       const href = i.href ? safeHref(i.href) : undefined
       const key = face ?? faceOf(i)
       runs.push(
-        r.run(i.text, key, key === 'mono' ? size * 0.92 : size, {
+        ...r.runs(i.text, key, key === 'mono' ? size * 0.92 : size, {
           href,
           color: href ? COLORS.link : color,
           underline: i.underline,

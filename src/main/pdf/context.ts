@@ -2,7 +2,9 @@
 import type PDFKit from 'pdfkit'
 import type { CitationAttrs, Language } from '@shared/domain'
 import { translator, type Translate } from '@shared/i18n'
-import { footnoteText, type CitationContext, type Exhibits } from './citations'
+import { footnoteText, type CitationContext, type Exhibits } from '@main/memo/citations'
+import type { AnnexLetters } from '@main/memo/parts'
+import type { ReleaseRules } from '@main/memo/release'
 import type { FontKey, LoadedFont } from './fonts'
 import { Content } from './content'
 import { GlyphWriter } from './glyphs'
@@ -23,11 +25,7 @@ export interface Section {
   y: number
 }
 
-export interface AnnexLetters {
-  exhibits?: string
-  timeline?: string
-  statutes?: string
-}
+export type { AnnexLetters } from '@main/memo/parts'
 
 export class RenderContext {
   readonly notes = new Map<number, Footnote>()
@@ -47,6 +45,8 @@ export class RenderContext {
     readonly annexes: AnnexLetters,
     readonly lang: Language,
     signal?: AbortSignal,
+    /** A release copy: case text goes through these rules before it is drawn. */
+    readonly release?: ReleaseRules,
   ) {
     this.t = translator(lang, 'memo')
     this.content = new Content(doc)
@@ -60,17 +60,33 @@ export class RenderContext {
     )
   }
 
-  /** A run of plain text in one face, cleaned for drawing. */
+  /** A run of plain text in one face, cleaned for drawing: for the memo's own words. */
   run(text: string, key: FontKey, size: number, extra: Partial<Run> = {}): Run {
     const font = this.fonts[key]
     return { text: clean(text, font), font, size, ...extra }
+  }
+
+  /**
+   * Case text (titles, names, sources, descriptions) as runs: in a release copy
+   * each withheld string becomes a labelled bar and never reaches the file.
+   */
+  runs(text: string, key: FontKey, size: number, extra: Partial<Run> = {}): Run[] {
+    if (!this.release) return [this.run(text, key, size, extra)]
+    return this.release
+      .split(text)
+      .map((p) => (p.withheld === undefined ? this.run(p.text, key, size, extra) : this.bar(p.text, size, extra)))
+  }
+
+  /** The label that stands where withheld text stood, white on a black bar. */
+  bar(label: string, size: number, extra: Partial<Run> = {}): Run {
+    return this.run(label, 'bold', size, { ...extra, href: undefined, underline: false, strike: false, bar: true })
   }
 
   /** Registers a citation's footnote and returns the superscript run that marks it. */
   cite(attrs: CitationAttrs, bodySize: number): Run {
     const n = this.nextNote++
     const text = footnoteText(attrs, this.cites, this.exhibits, this.t, this.lang, this.annexes)
-    const lines = wrap([this.run(text, 'regular', SIZES.note)], GEOM.width - NOTE_INDENT)
+    const lines = wrap(this.runs(text, 'regular', SIZES.note), GEOM.width - NOTE_INDENT)
     this.notes.set(n, { n, lines, height: lines.length * SIZES.noteLeading })
     return this.run(String(n), 'regular', bodySize * 0.62, { rise: bodySize * 0.38, notes: [n], color: COLORS.text })
   }

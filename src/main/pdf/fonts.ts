@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import PDFDocument from 'pdfkit'
 import { shape, type Shaped } from './glyphs'
-import type { Style } from './model'
+import type { Style } from '@main/memo/model'
 
 export type FontKey = Style
 

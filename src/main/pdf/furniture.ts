@@ -59,7 +59,7 @@ function staticForm(r: RenderContext, f: Furniture): unknown {
     flow.rule(GEOM.left, GEOM.right, 44, 0.4, COLORS.rule)
     flow.rule(GEOM.left, GEOM.right, PAGE.height - 60, 0.4, COLORS.rule)
     const width = GEOM.width - 90
-    const left = clampLines(wrap([r.run(f.footerLeft, 'regular', 7.5, { color: COLORS.muted })], width), 1, width)[0]
+    const left = clampLines(wrap(r.runs(f.footerLeft, 'regular', 7.5, { color: COLORS.muted }), width), 1, width)[0]
     flow.drawLine(left, GEOM.left, PAGE.height - 56, 10)
     centered(r, marking, PAGE.height - 38)
   })
@@ -99,7 +99,7 @@ export function buildOutline(r: RenderContext) {
     const parent = stack.length ? stack[stack.length - 1].item : root
     const item = parent.addItem(s.label, { pageNumber: s.page } as never)
     const data = (item as unknown as { outlineData: Record<string, unknown> }).outlineData
-    const title = pdfText(s.label, 300)
+    const title = pdfText(r.release ? r.release.scrub(s.label) : s.label, 300)
     data.Title = typeof title === 'string' ? new String(title) : title
     data.Dest = [kids[s.page], 'XYZ', null, PAGE.height - Math.max(s.y - 6, 0), null]
     stack.push({ depth: s.depth, item })

@@ -4,19 +4,14 @@
  * cleared it).
  */
 import type { Case, MemoHeader } from '@shared/domain'
+import type { Letterhead } from '@main/memo/input'
+import { headerRows } from '@main/memo/parts'
 import type { RenderContext } from './context'
 import { COLORS, GEOM, PAGE } from './layout'
 import { single, wrap } from './text'
 
 const LABEL_WIDTH = 74
 const LOGO_SIZE = 46
-
-/** Who the memo comes from, as the organisation's settings say. */
-export interface Letterhead {
-  lines: string[]
-  /** PNG or JPEG bytes. */
-  logo?: Buffer
-}
 
 function renderLetterhead(r: RenderContext, head: Letterhead) {
   const { flow, doc } = r
@@ -64,16 +59,9 @@ export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, d
   flow.rule(GEOM.left, GEOM.right, flow.y, 1.6, COLORS.text)
   flow.y += 10
 
-  const rows: [string, string, boolean][] = [
-    [t('to'), header.to, false],
-    [t('from'), header.from, false],
-    ...(header.cc.trim() ? [[t('cc'), header.cc, false] as [string, string, boolean]] : []),
-    [t('date'), header.date, false],
-    [t('subject'), header.subject || kase.title, true],
-    [t('reference'), header.reference || kase.reference, false],
-  ]
+  const rows = headerRows(header, kase, t)
   for (const [label, value, strong] of rows) {
-    const lines = wrap([r.run(value || '—', strong ? 'bold' : 'regular', 10)], GEOM.width - LABEL_WIDTH)
+    const lines = wrap(r.runs(value || '—', strong ? 'bold' : 'regular', 10), GEOM.width - LABEL_WIDTH)
     const lab = r.run(label, 'bold', 9, { color: COLORS.muted })
     flow.ensure(lines.length * 14)
     flow.drawLine(single(lab), GEOM.left, flow.y, 14)
@@ -97,9 +85,9 @@ export function renderSignature(r: RenderContext, header: MemoHeader) {
   if (!name && !title && !credits.length) return
   const x = GEOM.left + GEOM.width / 2
   const width = GEOM.width / 2
-  const nameLines = name ? wrap([r.run(name, 'bold', 10)], width) : []
-  const titleLines = title ? wrap([r.run(title, 'regular', 9.5)], width) : []
-  const creditLines = credits.flatMap((c) => wrap([r.run(c, 'regular', 8, { color: COLORS.muted })], GEOM.width))
+  const nameLines = name ? wrap(r.runs(name, 'bold', 10), width) : []
+  const titleLines = title ? wrap(r.runs(title, 'regular', 9.5), width) : []
+  const creditLines = credits.flatMap((c) => wrap(r.runs(c, 'regular', 8, { color: COLORS.muted }), GEOM.width))
   const block = name || title ? 44 + (nameLines.length + titleLines.length) * 14 : 0
   flow.space(18)
   flow.ensure(block + creditLines.length * 11 + 10)

@@ -3,29 +3,24 @@
  * the window, the CLI, tests and benchmarks all call this.
  */
 import { translator } from '@shared/i18n'
-import { citationsIn, type Annotation, type Briefing, type CaseDetail, type StatuteExcerpt } from '@shared/domain'
+import { citationsIn } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
-import { appendixOrder, statuteAppendix } from './appendix'
+import { appendixOrder } from '@main/memo/citations'
+import { statuteAppendix } from './appendix'
 import { renderBody } from './body'
-import { numberExhibits } from './citations'
-import { RenderContext, type AnnexLetters } from './context'
+import { numberExhibits } from '@main/memo/citations'
+import { annexLetters, type AnnexLetters } from '@main/memo/parts'
+import { RenderContext } from './context'
 import { DETERMINISTIC_DATE, openPdf } from './document'
 import { buildOutline, drawFurniture } from './furniture'
-import { renderHeader, renderSignature, type Letterhead } from './header'
-import { buildBlocks } from './model'
+import type { ReleaseRules } from '@main/memo/release'
+import type { MemoInput } from '@main/memo/input'
+import { renderHeader, renderSignature } from './header'
+import { buildBlocks } from '@main/memo/model'
 import { fillToc, reserveToc, type TocEntry } from './toc'
 
-export interface MemoInput {
-  briefing: Briefing
-  detail: CaseDetail
-  /** Library excerpts the case links or the briefing cites. */
-  statutes: StatuteExcerpt[]
-  /** Annotations the briefing may cite (others are ignored). */
-  annotations: Annotation[]
-  /** The organisation's letterhead lines and logo; none prints no letterhead. */
-  letterhead?: Letterhead
-}
+export type { MemoInput } from '@main/memo/input'
 
 export interface RenderOptions {
   draft?: boolean
@@ -35,6 +30,8 @@ export interface RenderOptions {
   generatedAt?: Date
   onProgress?: (done: number, total: number, label: string) => void
   signal?: AbortSignal
+  /** A release copy: withheld text never reaches the file, and the metadata says nothing of the case. */
+  release?: ReleaseRules
 }
 
 export { DETERMINISTIC_DATE }
@@ -55,18 +52,26 @@ export async function renderBriefingPdf(
   const classification = header.classification?.trim() || kase.classification || 'UNCLASSIFIED'
   const subject = header.subject || briefing.title
 
+  const release = opts.release
   const { doc, fonts, fontNames, finish } = openPdf(
-    {
-      title: subject,
-      author: header.from || 'Casefile',
-      subject: `${kase.reference ? `${kase.reference}: ` : ''}${kase.title}`,
-      keywords: [classification, kase.reference, ...kase.tags].filter(Boolean).join(', '),
-    },
+    release
+      ? {
+          title: translator(briefing.language, 'memo')('memorandum'),
+          author: 'Casefile',
+          subject: '',
+          keywords: classification,
+        }
+      : {
+          title: subject,
+          author: header.from || 'Casefile',
+          subject: `${kase.reference ? `${kase.reference}: ` : ''}${kase.title}`,
+          keywords: [classification, kase.reference, ...kase.tags].filter(Boolean).join(', '),
+        },
     {
       date,
       deterministic: opts.deterministic,
       // What the memo shows: timestamps, custody and the export list are not drawn, so they do not count.
-      identity: JSON.stringify([input, !!opts.draft], dropUndrawn),
+      identity: JSON.stringify([input, !!opts.draft, release?.reasons ?? null], dropUndrawn),
     },
   )
 
@@ -79,17 +84,29 @@ export async function renderBriefingPdf(
   }
   const exhibits = numberExhibits(citeCtx, cites)
   const excerpts = appendixOrder(input.statutes, cites)
-  const letters: AnnexLetters = {}
   const t = translator(briefing.language, 'memo')
-  const annexNames: [keyof AnnexLetters, boolean, string][] = [
-    ['exhibits', detail.evidence.length > 0, t('exhibitsTitle')],
-    ['timeline', detail.events.length > 0, t('timelineTitle')],
-    ['statutes', excerpts.length > 0, t('statutesTitle')],
+  const letters = annexLetters({
+    exhibits: detail.evidence.length > 0,
+    timeline: detail.events.length > 0,
+    statutes: excerpts.length > 0,
+  })
+  const annexNames: [keyof AnnexLetters, string][] = [
+    ['exhibits', t('exhibitsTitle')],
+    ['timeline', t('timelineTitle')],
+    ['statutes', t('statutesTitle')],
   ]
-  let code = 65
-  for (const [key, present] of annexNames) if (present) letters[key] = String.fromCharCode(code++)
 
-  const r = new RenderContext(doc, fonts, fontNames, citeCtx, exhibits, letters, briefing.language, opts.signal)
+  const r = new RenderContext(
+    doc,
+    fonts,
+    fontNames,
+    citeCtx,
+    exhibits,
+    letters,
+    briefing.language,
+    opts.signal,
+    release,
+  )
   const blocks = buildBlocks(briefing.body)
 
   // Progress steps: each top-level block, every 25 annex rows, each statute excerpt, and three closing passes.
@@ -121,13 +138,13 @@ export async function renderBriefingPdf(
     ),
     ...annexNames
       .filter(([key]) => letters[key])
-      .map(([key, , name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
+      .map(([key, name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
   ]
   const reserved = toc.length ? reserveToc(r, toc) : []
   await renderBody(r, blocks, progress)
   renderSignature(r, header)
 
-  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'))
+  if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'), input.images)
   await progress('Exhibits')
   if (letters.timeline) timelineAnnex(r, letters.timeline, detail.events, everyRows('Annex: timeline'))
   await progress('Timeline')

@@ -220,9 +220,10 @@ export class Flow {
       const text = f.text.replace(/ +$/, '')
       if (!text) continue
       const r = f.run
-      this.setColor(r.color ?? COLORS.text)
-      this.glyphs.text(r.font, r.size, x + f.x, baseline - (r.rise ?? 0), text)
       const top = baseline - (r.rise ?? 0) - r.font.ascent * r.size
+      if (r.bar) this.rect(x + f.x - 1.5, top - 1, f.width + 3, r.size * 1.25, '#000000')
+      this.setColor(r.bar ? '#ffffff' : (r.color ?? COLORS.text))
+      this.glyphs.text(r.font, r.size, x + f.x, baseline - (r.rise ?? 0), text)
       if (r.underline || r.href)
         this.content.line(x + f.x, baseline + 1.2, x + f.x + f.width, baseline + 1.2, 0.5, r.color ?? COLORS.text)
       if (r.strike) {

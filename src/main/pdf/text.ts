@@ -47,6 +47,8 @@ export interface Run {
   rise?: number
   /** Footnote numbers this run refers to. */
   notes?: number[]
+  /** Drawn white on a black bar: the label that stands where withheld text stood. */
+  bar?: boolean
 }
 
 export interface Frag {

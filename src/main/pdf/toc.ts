@@ -33,7 +33,7 @@ export function reserveToc(r: RenderContext, entries: TocEntry[]): Reserved[] {
   const out: Reserved[] = []
   entries.forEach((e, i) => {
     const indent = (e.depth - 1) * 16
-    const lines = wrap([r.run(e.label, e.depth === 1 ? 'bold' : 'regular', 9)], GEOM.width - indent - NUMBER_COLUMN)
+    const lines = wrap(r.runs(e.label, e.depth === 1 ? 'bold' : 'regular', 9), GEOM.width - indent - NUMBER_COLUMN)
     flow.ensure(lines.length * LEADING)
     out.push({ entry: i, lines, page: flow.pageIndex, y: flow.y })
     flow.y += lines.length * LEADING + (e.depth === 1 ? 2 : 0)

@@ -1,5 +1,6 @@
 import { WorkspaceStore, type StoreOptions } from '@main/storage/store'
 import { createAnnotationsService } from './annotations/annotationsService'
+import { createTranscriptsService } from './annotations/transcripts'
 import { createAuditLog } from './audit/auditLog'
 import { createBriefingsService } from './briefings/briefingsService'
 import { createBundlesService } from './bundles/bundlesService'
@@ -10,8 +11,10 @@ import { createCheckService } from './check/checkService'
 import { randomId, type ServiceContext } from './context'
 import { createDemoService } from './demo/demoService'
 import { BLOBS_DIR, sweepIncoming } from './evidence/blobStore'
+import { createDerivedExhibits } from './evidence/derivedExhibits'
 import { createEvidenceService } from './evidence/evidenceService'
 import { createExportService } from './export/exportService'
+import { createIssuesService } from './issues/issuesService'
 import { createNotesService } from './notes/notesService'
 import { createCustodyReportService } from './reports/custodyReportService'
 import { createSearchService } from './search/index'
@@ -44,10 +47,24 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
     const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
+    const derived = createDerivedExhibits(evidence)
+    const transcripts = createTranscriptsService({
+      item: (caseId, evidenceId) => cases.evidenceRecords.get(caseId, evidenceId),
+      list: annotations.list,
+      addMany: annotations.addMany,
+      userName: workspace.userName,
+      now: ctx.now,
+    })
+    const issues = createIssuesService(ctx, {
+      cases,
+      records: cases.issueRecords,
+      statuteExists: async (id) => (await library.getMany([id])).length > 0,
+    })
     const briefings = createBriefingsService(ctx, { cases, workspace, library })
     const statutes = createStatutesService(ctx, { library, cases, briefings })
     const caseDetail = createCaseDetailService({ cases, library, briefings })
     const exports = createExportService(ctx, {
+      audit,
       workspace,
       cases,
       briefings,
@@ -103,8 +120,11 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       cases,
       caseDetail,
       annotations,
+      transcripts,
       evidence,
+      derived,
       notes,
+      issues,
       statutes,
       briefings,
       exports,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, patchOf } from './common'
+import { Id, patchOf, Withhold } from './common'
 
 export const Actor = z.object({
   id: Id,
@@ -7,11 +7,16 @@ export const Actor = z.object({
   role: z.string().trim().max(200).default(''),
   affiliation: z.string().trim().max(200).default(''),
   notes: z.string().max(5_000).default(''),
+  /** Not for release: the name never appears in a release copy. */
+  withhold: Withhold.optional(),
 })
 export type Actor = z.infer<typeof Actor>
 
 export const ActorInput = Actor.omit({ id: true }).partial({ role: true, affiliation: true, notes: true })
 export type ActorInput = z.input<typeof ActorInput>
 
-export const ActorPatch = patchOf(Actor.omit({ id: true }))
+/** `withhold: null` clears the not-for-release flag. */
+export const ActorPatch = patchOf(Actor.omit({ id: true, withhold: true })).extend({
+  withhold: Withhold.nullable().optional(),
+})
 export type ActorPatch = z.input<typeof ActorPatch>

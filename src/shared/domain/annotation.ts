@@ -27,10 +27,24 @@ export const RegionTarget = z.object({
 export const AnnotationTarget = z.union([TimeRangeTarget, PageTarget, RegionTarget])
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>
 
+/** A tier's name: free text, short, no line breaks (it becomes an ELAN TIER_ID and a file name part). */
+export const TierName = z
+  .string()
+  .trim()
+  .max(80)
+  .regex(/^[^\r\n\t<>&"]*$/, 'a tier name is one line without <, >, & or "')
+
+/** Subtitle and transcript formats an item's annotations go out and come in as. */
+export const ANNOTATION_FORMATS = ['vtt', 'srt', 'csv', 'eaf'] as const
+export const AnnotationFormat = z.enum(ANNOTATION_FORMATS)
+export type AnnotationFormat = z.infer<typeof AnnotationFormat>
+
 export const Annotation = z.object({
   id: Id,
   evidenceId: Id,
   target: AnnotationTarget,
+  /** The tier (ELAN's parallel lanes: "speech", "actions", "translation"); absent or '' is the item's default tier. */
+  tier: TierName.optional(),
   text: z.string().max(20_000).default(''),
   tags: Tags,
   eventIds: z.array(Id).default([]),
@@ -42,6 +56,7 @@ export type Annotation = z.infer<typeof Annotation>
 
 export const AnnotationInput = z.object({
   target: AnnotationTarget,
+  tier: Annotation.shape.tier,
   text: Annotation.shape.text,
   tags: Annotation.shape.tags,
   eventIds: Annotation.shape.eventIds,
@@ -51,6 +66,7 @@ export type AnnotationInput = z.input<typeof AnnotationInput>
 
 export const AnnotationPatch = z.object({
   target: AnnotationTarget.optional(),
+  tier: TierName.optional(),
   text: z.string().max(20_000).optional(),
   tags: z.array(z.string().trim().min(1).max(80)).max(200).optional(),
   eventIds: z.array(Id).optional(),

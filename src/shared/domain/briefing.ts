@@ -41,13 +41,56 @@ export const BriefingTemplate = z.enum(BRIEFING_TEMPLATES)
 export type BriefingTemplate = z.infer<typeof BriefingTemplate>
 
 export const ExportRecord = z.object({
+  /** Names the file's export (a Word copy carries it, so an edited copy can come back as a new version). */
+  id: z.string().max(80).optional(),
   at: Instant,
+  format: z.enum(['pdf', 'docx']).default('pdf'),
   file: z.string().max(4_000),
   sha256: Sha256,
   pages: z.number().int().nonnegative(),
   options: z.object({ draft: z.boolean().default(false), deterministic: z.boolean().default(false) }),
+  /** A release copy: what it left out, and why. */
+  release: z.object({ reasons: z.array(z.string().max(200)).max(100) }).optional(),
+  /** Word: the citation each footnote stands for, by footnote number (index 0 unused). */
+  footnotes: z.array(CitationAttrs.nullable()).max(10_000).optional(),
+  /** Word: the body as sent, so an edited copy that comes back can show what changed. */
+  body: RichText.optional(),
 })
 export type ExportRecord = z.infer<typeof ExportRecord>
+
+export const ClearanceComment = z.object({
+  author: z.string().max(300),
+  date: z.string().max(60).optional(),
+  text: z.string().max(20_000),
+  /** The text the comment was attached to. */
+  anchor: z.string().max(20_000),
+})
+export type ClearanceComment = z.infer<typeof ClearanceComment>
+
+export const ClearanceChange = z.object({
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.string().max(100_000).optional(),
+  after: z.string().max(100_000).optional(),
+})
+export type ClearanceChange = z.infer<typeof ClearanceChange>
+
+/** Where a version that came back from clearance (an edited Word copy) came from, and what the reviewers did. */
+export const Clearance = z.object({
+  fromBriefingId: Id,
+  fromExportId: z.string().max(80),
+  /** The SHA-256 of the copy that was sent, and of the one that came back. */
+  sentSha256: Sha256,
+  receivedSha256: Sha256,
+  receivedFile: z.string().max(4_000),
+  importedAt: Instant,
+  insertions: z.number().int().nonnegative(),
+  deletions: z.number().int().nonnegative(),
+  citationsRemoved: z.number().int().nonnegative(),
+  notesAdded: z.number().int().nonnegative(),
+  comments: z.array(ClearanceComment).max(5_000),
+  changes: z.array(ClearanceChange).max(5_000),
+})
+export type Clearance = z.infer<typeof Clearance>
 
 export const Briefing = z.object({
   id: Id,
@@ -58,6 +101,8 @@ export const Briefing = z.object({
   status: z.enum(['draft', 'final']).default('draft'),
   /** The memo's language: its fixed labels, dates and drafted text. */
   language: Language.default('en'),
+  /** Set on a version imported back from clearance. */
+  clearance: Clearance.optional(),
   exports: z.array(ExportRecord).default([]),
   createdAt: Instant,
   updatedAt: Instant,

@@ -64,6 +64,38 @@ export const toCaseSummary = (c: CaseSummary): CaseSummary => ({
   updatedAt: c.updatedAt,
 })
 
+export const ISSUE_STATUSES = ['open', 'answered', 'dropped'] as const
+export const IssueStatus = z.enum(ISSUE_STATUSES)
+
+/**
+ * A legal question the case turns on (CaseMap's issues): "Was Art. 31(2)
+ * breached?", with the facts, exhibits and excerpts that bear on it.
+ */
+export const Issue = z.object({
+  id: Id,
+  question: z.string().trim().min(1, 'an issue needs its question').max(1_000),
+  status: IssueStatus.default('open'),
+  /** The position taken, or why it is open. */
+  notes: z.string().max(20_000).default(''),
+  eventIds: z.array(Id).default([]),
+  evidenceIds: z.array(Id).default([]),
+  statuteIds: z.array(Id).default([]),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type Issue = z.infer<typeof Issue>
+export const IssueInput = Issue.pick({
+  question: true,
+  status: true,
+  notes: true,
+  eventIds: true,
+  evidenceIds: true,
+  statuteIds: true,
+})
+export type IssueInput = z.input<typeof IssueInput>
+export const IssuePatch = patchOf(IssueInput)
+export type IssuePatch = z.input<typeof IssuePatch>
+
 /** cases/<id>/case.json */
 export const CaseFile = z.object({
   schemaVersion: SchemaVersion,
@@ -72,6 +104,7 @@ export const CaseFile = z.object({
   events: z.array(TimelineEvent).default([]),
   evidence: z.array(EvidenceItem).default([]),
   notes: z.array(Note).default([]),
+  issues: z.array(Issue).default([]),
   /** Statute excerpts from the workspace library linked to this case. */
   statuteIds: z.array(Id).default([]),
 })

@@ -45,3 +45,6 @@ export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodO
   for (const [k, v] of Object.entries(schema.shape)) shape[k] = bare(v as z.ZodType).optional()
   return z.object(shape) as unknown as z.ZodObject<PatchShape<S>>
 }
+
+/** Not for release: a release copy leaves this out and says why (e.g. "personal data"). */
+export const Withhold = z.object({ reason: z.string().trim().max(200).default('') })

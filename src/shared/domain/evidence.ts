@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AuditChainReport } from './audit'
-import { Id, Instant, patchOf, Sha256, Tags } from './common'
+import { Id, Instant, patchOf, Sha256, Tags, Withhold } from './common'
 
 export const EVIDENCE_KINDS = [
   'video',
@@ -66,6 +66,7 @@ export const CUSTODY_ACTIONS = [
   'status changed',
   'edited',
   'exported',
+  'derived',
   /** Arrived in a case bundle from another workspace; the detail names the bundle's SHA-256 and signer. */
   'received',
 ] as const
@@ -110,6 +111,24 @@ export const EvidenceItem = z.object({
   custody: z.array(CustodyEntry).default([]),
   eventIds: z.array(Id).default([]),
   tags: Tags,
+  /** The tiers of its annotations, in lane order (annotations may name others; they follow). */
+  tiers: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  /** A still or a clip made from another item: the source's id and SHA-256 and the time code or range. */
+  derivedFrom: z
+    .object({
+      evidenceId: Id,
+      sha256: Sha256,
+      kind: z.enum(['still', 'clip']),
+      /** Seconds into the source: the frame of a still, or the start of a clip. */
+      at: z.number().nonnegative(),
+      /** The end of a clip, in seconds. */
+      to: z.number().nonnegative().optional(),
+    })
+    .optional(),
+  /** Not for release: the whole item (no fields named) or only the fields named. */
+  withhold: Withhold.extend({
+    fields: z.array(z.enum(['title', 'description', 'sourceUrl', 'capturedBy'])).default([]),
+  }).optional(),
   createdAt: Instant,
   updatedAt: Instant,
 })
@@ -145,6 +164,8 @@ export const EvidenceInput = EvidenceItem.pick({
   informationCredibility: true,
   eventIds: true,
   tags: true,
+  withhold: true,
+  tiers: true,
 })
 export type EvidenceInput = z.input<typeof EvidenceInput>
 
@@ -184,6 +205,8 @@ export const EvidencePatch = z.object({
   informationCredibility: EvidenceItem.shape.informationCredibility.unwrap().nullable().optional(),
   eventIds: z.array(Id).optional(),
   tags: z.array(z.string().trim().min(1).max(80)).max(200).optional(),
+  withhold: EvidenceItem.shape.withhold.unwrap().nullable().optional(),
+  tiers: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
 })
 export type EvidencePatch = z.input<typeof EvidencePatch>
 

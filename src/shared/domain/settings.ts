@@ -66,3 +66,23 @@ export function formatMemoNumber(pattern: string, counter: number, year: number)
     return String(counter).padStart(token.length, '0')
   })
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export const Theme = z.enum(THEMES)
+export type Theme = z.infer<typeof Theme>
+
+/** What one person prefers on one computer, whichever workspace is open: kept in the user profile. */
+export const Preferences = z.object({
+  /** Unset: follow the system's language. */
+  language: Language.optional(),
+  theme: Theme.default('system'),
+  /** Show every time on the timeline in this zone instead of each event's own. */
+  timelineZone: TimeZone.optional(),
+})
+export type Preferences = z.infer<typeof Preferences>
+export const PreferencesPatch = z.object({
+  language: Language.nullable().optional(),
+  theme: Theme.optional(),
+  timelineZone: TimeZone.nullable().optional(),
+})
+export type PreferencesPatch = z.input<typeof PreferencesPatch>

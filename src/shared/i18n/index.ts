@@ -12,13 +12,52 @@ import enTemplates from './locales/en/templates.json'
 import esMemo from './locales/es/memo.json'
 import esReport from './locales/es/report.json'
 import esTemplates from './locales/es/templates.json'
+import enBriefings from './locales/en/briefings.json'
+import enEvidence from './locales/en/evidence.json'
+import enUi from './locales/en/ui.json'
+import esBriefings from './locales/es/briefings.json'
+import esEvidence from './locales/es/evidence.json'
+import esUi from './locales/es/ui.json'
 
 export const catalogue = {
-  en: { memo: enMemo, templates: enTemplates, report: enReport },
-  es: { memo: esMemo, templates: esTemplates, report: esReport },
+  en: {
+    ui: enUi,
+    briefings: enBriefings,
+    evidence: enEvidence,
+    memo: enMemo,
+    templates: enTemplates,
+    report: enReport,
+  },
+  es: {
+    ui: esUi,
+    briefings: esBriefings,
+    evidence: esEvidence,
+    memo: esMemo,
+    templates: esTemplates,
+    report: esReport,
+  },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']
 export type MessageKey<N extends Namespace> = keyof (typeof catalogue)['en'][N] & string
+
+export { formatBytes, formatDate, formatDateTime, formatNumber } from './format'
+
+/** The language a system locale ("es-EC", "en-US") stands for; English for any other. */
+export const languageOf = (locale: string | undefined): Language =>
+  locale?.toLowerCase().startsWith('es') ? 'es' : 'en'
+
+/**
+ * A pseudo-language for tests: every message of English wrapped in ⟦ ⟧, so a
+ * screen shown in it proves which of its words came from the catalogue.
+ */
+export function pseudoCatalogue(): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(catalogue.en).map(([ns, msgs]) => [
+      ns,
+      Object.fromEntries(Object.entries(msgs as Record<string, string>).map(([k, v]) => [k, `⟦${v}⟧`])),
+    ]),
+  )
+}
 
 const instances = new Map<Language, i18n>()
 

@@ -5,6 +5,7 @@
  * there, a handler in main, and nothing else.
  */
 import type { z } from 'zod'
+import { analysisChannels } from './channels/analysis'
 import { briefingsChannels } from './channels/briefings'
 import { bundlesChannels } from './channels/bundles'
 import { casesChannels } from './channels/cases'
@@ -25,6 +26,7 @@ export const contract = {
   ...statutesChannels,
   ...briefingsChannels,
   ...evidenceChannels,
+  ...analysisChannels,
   ...bundlesChannels,
 } as const satisfies Record<string, ChannelSpec>
 

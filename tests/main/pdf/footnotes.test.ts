@@ -19,6 +19,7 @@ function demoInput(content: unknown[]): MemoInput {
       events: demo.events.map((e) => TimelineEvent.parse(e)),
       evidence: demo.evidence.map((e) => EvidenceItem.parse({ ...e, createdAt: at, updatedAt: at })),
       notes: [],
+      issues: [],
       statutes,
       briefings: [],
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadFonts, measure } from '@main/pdf/fonts'
-import { buildBlocks } from '@main/pdf/model'
+import { buildBlocks } from '@main/memo/model'
 import { pdfText, safeHref } from '@main/pdf/safety'
 import { clean, wrap } from '@main/pdf/text'
 

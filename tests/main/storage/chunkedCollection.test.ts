@@ -9,17 +9,18 @@ import { useTempDirs } from '../../helpers/tmp'
 const tempDir = useTempDirs()
 const DIR = join('cases', 'c1', 'annotations')
 
-const ann = (i: number): Annotation => ({
-  id: `ann_${i}`,
-  evidenceId: 'ev1',
-  target: { type: 'time', start: 1000 - i, end: 1001 - i },
-  text: `note ${i}`,
-  tags: [],
-  eventIds: [],
-  statuteIds: [],
-  createdAt: '2026-01-27T17:00:00.000Z',
-  updatedAt: '2026-01-27T17:00:00.000Z',
-})
+const ann = (i: number): Annotation =>
+  Annotation.parse({
+    id: `ann_${i}`,
+    evidenceId: 'ev1',
+    target: { type: 'time', start: 1000 - i, end: 1001 - i },
+    text: `note ${i}`,
+    tags: [],
+    eventIds: [],
+    statuteIds: [],
+    createdAt: '2026-01-27T17:00:00.000Z',
+    updatedAt: '2026-01-27T17:00:00.000Z',
+  })
 
 const open = (store: WorkspaceStore, chunkSize = 10) =>
   ChunkedCollection.open<Annotation, typeof AnnotationsFile>({

@@ -1,4 +1,5 @@
 import type { Handlers } from '../types'
+import { analysisHandlers } from './analysis'
 import { briefingsHandlers } from './briefings'
 import { bundlesHandlers } from './bundles'
 import { casesHandlers } from './cases'
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...statutesHandlers,
   ...briefingsHandlers,
+  ...analysisHandlers,
   ...bundlesHandlers,
 }

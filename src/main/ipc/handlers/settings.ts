@@ -7,4 +7,6 @@ export const settingsHandlers: HandlersFor<keyof typeof settingsChannels> = {
   'settings:chooseLogo': async (_i, { services, platform }) =>
     services.settings.chooseLogo(() => platform.chooseFiles('Choose the letterhead logo (PNG or JPEG)')),
   'settings:removeLogo': async (_i, { services }) => services.settings.setLogo(null),
+  'preferences:get': async (_i, { session }) => session.preferences,
+  'preferences:set': async (patch, { session }) => session.setPreferences(patch),
 }

@@ -102,6 +102,20 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
       return [...(await doc(caseId, evidenceId)).all()]
     },
 
+    /** Several annotations of one item in as few writes as their chunks allow (an imported transcript). */
+    async addMany(caseId: string, evidenceId: string, inputs: AnnotationInput[]): Promise<Annotation[]> {
+      const item = await itemOf(caseId, evidenceId)
+      const at = nowIso(ctx)
+      const list = inputs.map((input) => {
+        const fields = AnnotationInput.parse(input)
+        checkTarget(item, fields.target)
+        return Annotation.parse({ ...fields, id: ctx.newId('ann'), evidenceId, createdAt: at, updatedAt: at })
+      })
+      await (await doc(caseId, evidenceId)).addMany(list)
+      for (const a of list) ctx.changes.emit({ kind: 'annotation', op: 'upsert', caseId, id: a.id })
+      return list
+    },
+
     async add(caseId: string, evidenceId: string, input: AnnotationInput): Promise<Annotation> {
       const item = await itemOf(caseId, evidenceId)
       const fields = AnnotationInput.parse(input)

@@ -218,6 +218,30 @@ function caseFileBody({ content, excerpts }: CaseFileInput, lang: Language, t: T
     blocks.push(quote(s.text))
   }
 
+  // One section per legal question the case turns on, with what bears on it cited.
+  if (content.issues.length) {
+    blocks.push(h(t('caseFile.issues')))
+    for (const issue of content.issues) {
+      blocks.push({ type: 'heading', attrs: { level: 3 }, content: [text(issue.question)] })
+      blocks.push(pt(t('caseFile.issueStatus', { status: issue.status })))
+      for (const para of issue.notes
+        .split(/\n{2,}/)
+        .map((x) => x.trim())
+        .filter(Boolean))
+        blocks.push(pt(para))
+      const cites = [
+        ...issue.eventIds
+          .filter((id) => content.events.some((e) => e.id === id))
+          .map((id) => cite({ target: 'event', id })),
+        ...issue.evidenceIds.filter((id) => present.has(id)).map((id) => cite({ target: 'evidence', id })),
+        ...issue.statuteIds
+          .filter((id) => excerpts.some((x) => x.id === id))
+          .map((id) => cite({ target: 'statute', id })),
+      ]
+      if (cites.length) blocks.push(p(text(t('caseFile.issueBearing')), ...cites))
+    }
+  }
+
   blocks.push(h(t('caseFile.evidence')))
   if (!content.evidence.length) blocks.push(pt(t('caseFile.noEvidence')))
   else {

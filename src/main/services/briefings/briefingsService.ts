@@ -172,6 +172,19 @@ export function createBriefingsService(
       return null
     },
 
+    /** The briefing of a case that recorded the export with this id, and the record. */
+    async findExportById(
+      caseId: string,
+      exportId: string,
+    ): Promise<{ briefing: Briefing; record: ExportRecord } | null> {
+      for (const b of await service.list(caseId)) {
+        const briefing = await service.get(caseId, b.id)
+        const record = briefing.exports.find((r) => r.id === exportId)
+        if (record) return { briefing, record }
+      }
+      return null
+    },
+
     /** Appends to the export history in the same write that reads it, so exports finishing together all stay. */
     async recordExport(caseId: string, briefingId: string, record: z.input<typeof ExportRecord>): Promise<Briefing> {
       const rec = ExportRecord.parse(record)

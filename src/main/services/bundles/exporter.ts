@@ -122,6 +122,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
       for (const c of citationsIn((await briefings.get(caseId, id)).body))
         if (c.target === 'statute') statuteIds.add(c.id)
     for (const n of snap.notes) for (const c of citationsIn(n.body)) if (c.target === 'statute') statuteIds.add(c.id)
+    for (const i of snap.issues) for (const id of i.statuteIds) statuteIds.add(id)
     const excerpts = await library.getMany([...statuteIds].sort())
     const includedIds = new Set(included.map((e) => e.id))
     const auditOf = new Map<string, AuditEntry[]>()

@@ -347,6 +347,10 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           cf.notes.map((n) => n.id),
           'note',
         )
+        unique(
+          cf.issues.map((i) => i.id),
+          'issue',
+        )
         const items = new Map(cf.evidence.map((e) => [e.id, e]))
         for (const id of items.keys())
           if (!SAFE_ID.test(id)) throw refused(`the evidence id ${JSON.stringify(id)} cannot name a file.`)
@@ -381,6 +385,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           for (const e of cf.events) maps.events.set(e.id, ctx.newId('event'))
           for (const e of cf.evidence) maps.evidence.set(e.id, ctx.newId('ev'))
           for (const n of cf.notes) maps.notes.set(n.id, ctx.newId('note'))
+          for (const i of cf.issues) maps.issues.set(i.id, ctx.newId('issue'))
         }
 
         // Excerpts: the same id with the same text is reused; with other text it arrives under a new id.

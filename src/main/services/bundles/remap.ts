@@ -2,8 +2,10 @@
  * Id rewriting for an imported case. Keeping both cases gives every record of
  * the incoming one a new id; a library excerpt whose id is taken by other text
  * gets a new id too. Every reference follows: events to actors and evidence,
- * evidence to events, annotations to their item, events and excerpts, citations
- * in briefings and notes to whatever they cite.
+ * evidence to events and to the item a still or clip was made from, issues to
+ * events, evidence and excerpts, annotations to their item, events and excerpts,
+ * briefings to the version they came back from clearance as, citations in
+ * briefings and notes to whatever they cite.
  */
 import type { Annotation, Briefing, CaseFile, RichText } from '@shared/domain'
 
@@ -13,6 +15,7 @@ export interface IdMaps {
   events: Map<string, string>
   evidence: Map<string, string>
   notes: Map<string, string>
+  issues: Map<string, string>
   annotations: Map<string, string>
   briefings: Map<string, string>
   statutes: Map<string, string>
@@ -24,6 +27,7 @@ export const emptyMaps = (caseId: string): IdMaps => ({
   events: new Map(),
   evidence: new Map(),
   notes: new Map(),
+  issues: new Map(),
   annotations: new Map(),
   briefings: new Map(),
   statutes: new Map(),
@@ -68,8 +72,20 @@ export function remapCase(c: CaseContent, maps: IdMaps): CaseContent {
       actorIds: e.actorIds.map(actor),
       evidenceIds: e.evidenceIds.map(evidence),
     })),
-    evidence: c.evidence.map((x) => ({ ...x, id: evidence(x.id), eventIds: x.eventIds.map(event) })),
+    evidence: c.evidence.map((x) => ({
+      ...x,
+      id: evidence(x.id),
+      eventIds: x.eventIds.map(event),
+      ...(x.derivedFrom ? { derivedFrom: { ...x.derivedFrom, evidenceId: evidence(x.derivedFrom.evidenceId) } } : {}),
+    })),
     notes: c.notes.map((n) => ({ ...n, id: via(maps.notes)(n.id), body: remapRichText(n.body, maps) })),
+    issues: c.issues.map((i) => ({
+      ...i,
+      id: via(maps.issues)(i.id),
+      eventIds: i.eventIds.map(event),
+      evidenceIds: i.evidenceIds.map(evidence),
+      statuteIds: i.statuteIds.map(via(maps.statutes)),
+    })),
     statuteIds: c.statuteIds.map(via(maps.statutes)),
   }
 }
@@ -85,5 +101,12 @@ export function remapAnnotation(a: Annotation, maps: IdMaps): Annotation {
 }
 
 export function remapBriefing(b: Briefing, maps: IdMaps): Briefing {
-  return { ...b, id: via(maps.briefings)(b.id), body: remapRichText(b.body, maps) }
+  return {
+    ...b,
+    id: via(maps.briefings)(b.id),
+    body: remapRichText(b.body, maps),
+    ...(b.clearance
+      ? { clearance: { ...b.clearance, fromBriefingId: via(maps.briefings)(b.clearance.fromBriefingId) } }
+      : {}),
+  }
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@shared/domain'
+import { citationsIn, type CaseDetail, type CaseLinks, type CitationAttrs, type CitedIn } from '@shared/domain'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
@@ -14,6 +14,59 @@ export function createCaseDetailService(deps: {
   briefings: BriefingsService
 }) {
   return {
+    /** Every link of the case from both ends (see CaseLinks). */
+    async links(caseId: string): Promise<CaseLinks> {
+      const c = await deps.cases.content(caseId)
+      const out: CaseLinks = { events: {}, actors: {}, evidence: {}, statutes: {} }
+      const add = (list: string[], id: string) => {
+        if (!list.includes(id)) list.push(id)
+      }
+      for (const e of c.events) out.events[e.id] = { actorIds: [...e.actorIds], evidenceIds: [], issueIds: [] }
+      for (const a of c.actors) out.actors[a.id] = { eventIds: [], evidenceIds: [] }
+      for (const x of c.evidence) out.evidence[x.id] = { eventIds: [], issueIds: [], derivedIds: [], citedIn: [] }
+      for (const s of c.statuteIds) out.statutes[s] = { issueIds: [], citedIn: [] }
+      const link = (eventId: string, evidenceId: string) => {
+        if (!out.events[eventId] || !out.evidence[evidenceId]) return
+        add(out.events[eventId].evidenceIds, evidenceId)
+        add(out.evidence[evidenceId].eventIds, eventId)
+      }
+      for (const e of c.events) for (const id of e.evidenceIds) link(e.id, id)
+      for (const x of c.evidence) {
+        for (const id of x.eventIds) link(id, x.id)
+        const parent = x.derivedFrom && out.evidence[x.derivedFrom.evidenceId]
+        if (parent) add(parent.derivedIds, x.id)
+      }
+      for (const e of c.events)
+        for (const actorId of e.actorIds) {
+          const a = out.actors[actorId]
+          if (!a) continue
+          add(a.eventIds, e.id)
+          for (const evidenceId of out.events[e.id].evidenceIds) add(a.evidenceIds, evidenceId)
+        }
+      for (const i of c.issues) {
+        for (const id of i.eventIds) if (out.events[id]) add(out.events[id].issueIds, i.id)
+        for (const id of i.evidenceIds) if (out.evidence[id]) add(out.evidence[id].issueIds, i.id)
+        for (const id of i.statuteIds) (out.statutes[id] ??= { issueIds: [], citedIn: [] }).issueIds.push(i.id)
+      }
+      // "Cited in": the sentence of each briefing that cites the item (or an annotation on it) or the excerpt.
+      for (const b of await deps.briefings.list(caseId)) {
+        const body = (await deps.briefings.get(caseId, b.id).catch(() => null))?.body
+        for (const { attrs: cite, excerpt } of citingSentences(body)) {
+          const where: CitedIn = { briefingId: b.id, title: b.title, excerpt }
+          const evidenceId =
+            cite.target === 'evidence' ? cite.id : cite.target === 'annotation' ? cite.evidenceId : undefined
+          const list =
+            evidenceId && out.evidence[evidenceId]
+              ? out.evidence[evidenceId].citedIn
+              : cite.target === 'statute'
+                ? (out.statutes[cite.id] ??= { issueIds: [], citedIn: [] }).citedIn
+                : null
+          if (list && !list.some((w) => w.briefingId === b.id && w.excerpt === excerpt)) list.push(where)
+        }
+      }
+      return out
+    },
+
     async get(caseId: string): Promise<CaseDetail> {
       const c = await deps.cases.content(caseId)
       return {
@@ -22,6 +75,7 @@ export function createCaseDetailService(deps: {
         events: c.events,
         evidence: c.evidence,
         notes: c.notes,
+        issues: c.issues,
         statutes: await deps.library.getMany(c.statuteIds),
         briefings: await deps.briefings.list(caseId),
       }
@@ -29,3 +83,33 @@ export function createCaseDetailService(deps: {
   }
 }
 export type CaseDetailService = ReturnType<typeof createCaseDetailService>
+
+/**
+ * Each citation of a body with the sentence that makes it: the text of its block
+ * up to the citation, from the sentence's start (at most 160 characters).
+ */
+function citingSentences(body: unknown): { attrs: CitationAttrs; excerpt: string }[] {
+  const out: { attrs: CitationAttrs; excerpt: string }[] = []
+  for (const block of (body as { content?: unknown[] } | undefined)?.content ?? []) {
+    let text = ''
+    const stack: unknown[] = [block]
+    while (stack.length) {
+      const n = stack.pop() as { type?: unknown; text?: unknown; content?: unknown } | null
+      if (!n || typeof n !== 'object') continue
+      if (typeof n.text === 'string') text += n.text
+      if (n.type === 'citation') {
+        const [attrs] = citationsIn(n)
+        if (attrs) out.push({ attrs, excerpt: sentenceBefore(text) })
+      }
+      if (Array.isArray(n.content)) for (let i = n.content.length - 1; i >= 0; i--) stack.push(n.content[i])
+    }
+  }
+  return out
+}
+
+function sentenceBefore(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trimEnd()
+  const start = Math.max(flat.lastIndexOf('. ', flat.length - 2) + 2, 0)
+  const sentence = flat.slice(start).trim()
+  return sentence.length > 160 ? `…${sentence.slice(-159).replace(/^\S*\s/, '')}` : sentence
+}

@@ -1,11 +1,11 @@
 import type { CaseFile } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 
-type RecordKey = 'actors' | 'events' | 'evidence' | 'notes'
+type RecordKey = 'actors' | 'events' | 'evidence' | 'notes' | 'issues'
 type RecordOf<K extends RecordKey> = CaseFile[K][number]
 
 /**
- * One kind of record kept inside case.json (actors, events, evidence, notes),
+ * One kind of record kept inside case.json (actors, events, evidence, notes, issues),
  * reached by id. The cases service owns the file and hands each sibling service
  * the collection it owns: records go in and come out whole, the file never does.
  */

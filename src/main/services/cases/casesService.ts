@@ -71,6 +71,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     evidenceRecords: caseRecords(file, 'evidence', 'evidence item'),
     /** The notes service's records. */
     noteRecords: caseRecords(file, 'notes', 'note'),
+    /** The issues service's records. */
+    issueRecords: caseRecords(file, 'issues', 'issue'),
 
     /** NOT_FOUND unless the case exists and its file loads. */
     async assertExists(caseId: string): Promise<void> {
@@ -107,6 +109,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         events: sortEvents(f.events),
         evidence: [...f.evidence],
         notes: [...f.notes],
+        issues: [...f.issues],
         statuteIds: [...f.statuteIds],
       }
     },
@@ -222,7 +225,11 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const fields = ActorPatch.parse(patch)
       const out = await file.write(caseId, (f) => {
         const i = indexOfRecord(f.actors, actorId, 'actor')
-        f.actors[i] = Actor.parse({ ...f.actors[i], ...fields })
+        const { withhold, ...rest } = fields
+        const next: Record<string, unknown> = { ...f.actors[i], ...rest }
+        if (withhold === null) delete next.withhold
+        else if (withhold) next.withhold = withhold
+        f.actors[i] = Actor.parse(next)
         return f.actors[i]
       })
       emit('actor', 'upsert', caseId, actorId)

@@ -43,6 +43,8 @@ export type ImportOptions = EvidenceImportOptions & {
   id?: string
   /** Other fields of the new item (description, dates, links, verification). */
   details?: Omit<EvidenceInput, 'title' | 'kind'>
+  /** A still or clip made from another item: recorded on the item and as its first custody entry. */
+  derivation?: { from: NonNullable<EvidenceItem['derivedFrom']>; detail: string }
   /** The name to record; defaults to the file's own name. */
   originalName?: string
   mediaType?: string
@@ -145,18 +147,26 @@ export function createEvidenceService(
       kind: opts.kind ?? kindFor(mediaType),
       title: opts.title?.trim() || name,
       file: { sha256: stored.sha256, size: stored.size, mediaType, originalName: name },
+      ...(opts.derivation ? { derivedFrom: opts.derivation.from } : {}),
       custody: [
-        await custody(
-          'imported',
-          `Imported "${name}" (${stored.size} bytes)${stored.existed ? '; identical bytes were already stored' : ''}.`,
-          stored.sha256,
-        ),
+        opts.derivation
+          ? await custody('derived', opts.derivation.detail, stored.sha256)
+          : await custody(
+              'imported',
+              `Imported "${name}" (${stored.size} bytes)${stored.existed ? '; identical bytes were already stored' : ''}.`,
+              stored.sha256,
+            ),
         await custody('hashed', 'SHA-256 computed while copying into the blob store.', stored.sha256),
       ],
       createdAt: at,
       updatedAt: at,
     })
-    return insert(caseId, item, { size: stored.size, originalName: name, mediaType })
+    return insert(caseId, item, {
+      size: stored.size,
+      originalName: name,
+      mediaType,
+      ...(opts.derivation ? { derivedFrom: opts.derivation.from } : {}),
+    })
   }
 
   function describeVerification(before: Verification, after: Verification): string[] {

@@ -1,12 +1,27 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
-import { citationsIn, type Annotation, type Briefing, type CitationAttrs, type ExportResult } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { lstat, readFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import {
+  citationsIn,
+  Clearance,
+  formatLongDate,
+  type Annotation,
+  type Briefing,
+  type CitationAttrs,
+  type EvidenceItem,
+  type ExportRecord,
+  type ExportResult,
+} from '@shared/domain'
+import { translator } from '@shared/i18n'
+import { AppError } from '@shared/ipc/result'
+import { exportIdOf, paragraphChanges, paragraphsOf, readClearance } from '@main/docx/clearance'
+import { renderBriefingDocx } from '@main/docx/memoDocx'
+import { readDocxParts } from '@main/docx/readDocx'
+import { releaseRules } from '@main/memo/release'
 import { renderBriefingPdf } from '@main/pdf'
-import type { Letterhead } from '@main/pdf/header'
-import { durableWriteFile } from '@main/storage/durableWrite'
+import type { Letterhead } from '@main/memo/input'
 import type { AnnotationsService } from '../annotations/annotationsService'
+import type { AuditLog } from '../audit/auditLog'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CaseDetailService } from '../caseDetail/caseDetailService'
 import type { CasesService } from '../cases/casesService'
@@ -14,6 +29,7 @@ import type { ServiceContext } from '../context'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
+import { fileNameFor, withExtension, writeOutput } from '../outputs'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 
 export interface ExportBriefingOptions {
@@ -27,6 +43,10 @@ export interface ExportBriefingOptions {
   draft?: boolean
   /** Refuse unless the briefing is final (a memo meant to go out must not leave as a draft). */
   final?: boolean
+  /** 'pdf' or 'docx'; by default the out path's extension says (.docx), else PDF. */
+  format?: 'pdf' | 'docx'
+  /** A release copy: redacted passages and what is flagged not for release are left out of the file. */
+  release?: boolean
   /** Fixed dates and document id: the same briefing gives byte-identical files. */
   deterministic?: boolean
   onProgress?: (done: number, total: number, label: string) => void
@@ -43,6 +63,7 @@ export interface ExportBriefingResult extends ExportResult {
 }
 
 export interface ExportDeps {
+  audit: AuditLog
   workspace: WorkspaceService
   cases: CasesService
   briefings: BriefingsService
@@ -53,23 +74,12 @@ export interface ExportDeps {
   tasks: TaskRegistry
 }
 
-/** "ECU-USA-2026-001 Briefing memo.pdf": a name the save dialog can offer as is. */
-export function defaultExportName(reference: string, title: string): string {
-  const base = [reference, title]
-    .filter(Boolean)
-    .join(' ')
-    // Characters Windows, macOS or Linux refuse in file names, and control characters.
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120)
-  return `${base || 'briefing'}.pdf`
-}
+/** A Word memo larger than this is not one (and is not read). */
+const MAX_DOCX = 64 * 1024 * 1024
 
 /** Renders briefings as PDF memos, and records each export on the briefing and in custody. */
 export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
-  const { workspace, cases, briefings, caseDetail, library, annotations, evidence, tasks } = deps
+  const { audit, workspace, cases, briefings, caseDetail, library, annotations, evidence, tasks } = deps
 
   /**
    * The briefing to export: the named one, or the case's most recently changed;
@@ -80,6 +90,22 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     const list = await briefings.list(caseId)
     if (list.length) return { briefing: await briefings.get(caseId, list[0].id), drafted: false }
     return { briefing: await briefings.createFromTemplate(caseId, 'case file'), drafted: true }
+  }
+
+  /** The bytes of the PNG and JPEG exhibits the memo cites (stills), within a budget, for the exhibit annex. */
+  async function citedImages(items: EvidenceItem[], cites: CitationAttrs[]): Promise<Record<string, Buffer>> {
+    const cited = new Set(cites.map((c) => (c.target === 'annotation' ? c.evidenceId : c.id)))
+    const out: Record<string, Buffer> = {}
+    let budget = 40 * 1024 * 1024
+    for (const e of items) {
+      if (!cited.has(e.id) || !e.file || !/^image\/(png|jpeg)$/.test(e.file.mediaType) || e.file.size > budget) continue
+      const bytes = await readFile(await evidence.blobPath(e.file.sha256)).catch(() => null)
+      if (bytes) {
+        out[e.id] = bytes
+        budget -= bytes.length
+      }
+    }
+    return out
   }
 
   /** The organisation's letterhead, with its logo read from the blob store (a missing logo is left out). */
@@ -115,7 +141,11 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
    * Custody: each evidence item the memo cites (directly or through an annotation)
    * gets an "exported" entry and an audit line, once per export.
    */
-  async function recordCustodyExported(caseId: string, cites: CitationAttrs[], what: { file: string; sha256: string }) {
+  async function recordCustodyExported(
+    caseId: string,
+    cites: CitationAttrs[],
+    what: { file: string; sha256: string; format: 'pdf' | 'docx'; release?: string[] },
+  ) {
     const present = new Set((await cases.content(caseId)).evidence.map((e) => e.id))
     const ids = new Set<string>()
     for (const c of cites) {
@@ -123,7 +153,16 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       // A cited item deleted since it was cited has no custody log to extend.
       if (id && present.has(id)) ids.add(id)
     }
-    if (ids.size) await evidence.recordExported(caseId, [...ids], { format: 'PDF memo', ...what })
+    const kind = `${what.format === 'docx' ? 'Word memo' : 'PDF memo'}${what.release ? ' (release copy)' : ''}`
+    if (ids.size)
+      await evidence.recordExported(caseId, [...ids], { format: kind, file: what.file, sha256: what.sha256 })
+    // A release copy is itself on the record, with what it left out and why.
+    if (what.release)
+      await audit.append({
+        action: 'release copy',
+        target: `case:${caseId}`,
+        detail: { file: what.file, sha256: what.sha256, format: what.format, reasons: what.release },
+      })
   }
 
   /**
@@ -163,40 +202,58 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       detail.evidence.map((e) => e.id),
     )
 
-    const { buffer, pages } = await renderBriefingPdf(
-      {
-        briefing,
-        detail,
-        statutes: [...detail.statutes, ...extra],
-        annotations: cited,
-        letterhead: await letterhead(),
-      },
-      {
+    const format = opts.format ?? (extname(opts.outPath).toLowerCase() === '.docx' ? 'docx' : 'pdf')
+    const release = opts.release
+      ? releaseRules({
+          body: briefing.body,
+          actors: detail.actors,
+          evidence: detail.evidence,
+          t: translator(briefing.language, 'memo'),
+        })
+      : undefined
+    const exportId = ctx.newId('export')
+    const input = {
+      briefing,
+      detail,
+      statutes: [...detail.statutes, ...extra],
+      annotations: cited,
+      letterhead: await letterhead(),
+      images: await citedImages(detail.evidence, cites),
+    }
+    let buffer: Buffer
+    let pages = 0
+    let footnotes: ExportRecord['footnotes']
+    if (format === 'docx') {
+      opts.onProgress?.(0, 1, 'Word document')
+      const doc = await renderBriefingDocx(input, { draft, exportId, release })
+      buffer = doc.buffer
+      footnotes = doc.footnotes
+      opts.onProgress?.(1, 1, 'Word document')
+    } else {
+      ;({ buffer, pages } = await renderBriefingPdf(input, {
         draft,
         deterministic: !!opts.deterministic,
         generatedAt: ctx.now(),
         onProgress: opts.onProgress,
         signal: opts.signal,
-      },
-    )
+        release,
+      }))
+    }
     if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
 
-    const path = resolve(opts.outPath)
-    try {
-      await mkdir(dirname(path), { recursive: true })
-      await durableWriteFile(path, buffer)
-    } catch (e) {
-      throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
-    }
-    const sha256 = createHash('sha256').update(buffer).digest('hex')
+    const { path, sha256 } = await writeOutput(opts.outPath, buffer)
     await briefings.recordExport(caseId, briefing.id, {
+      id: exportId,
       at: ctx.now().toISOString(),
+      format,
       file: path,
       sha256,
       pages,
       options: { draft, deterministic: !!opts.deterministic },
+      ...(release ? { release: { reasons: release.reasons } } : {}),
+      ...(footnotes ? { footnotes, body: briefing.body } : {}),
     })
-    await recordCustodyExported(caseId, cites, { file: path, sha256 })
+    await recordCustodyExported(caseId, cites, { file: path, sha256, format, release: release?.reasons })
     return {
       path,
       sha256,
@@ -208,8 +265,61 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     }
   }
 
+  /**
+   * An edited Word copy back from clearance: it becomes a new version of the
+   * briefing it was exported from (that one is left as it was), with the
+   * citations whose footnotes survived, the reviewers' comments, and the changes
+   * against the copy that was sent.
+   */
+  async function importClearance(caseRef: string, filePath: string): Promise<Briefing> {
+    ctx.store.assertWritable()
+    const caseId = await cases.resolve(caseRef)
+    const info = await lstat(filePath).catch(() => null)
+    if (!info) throw new AppError('NOT_FOUND', `Cannot read ${filePath}: no such file.`)
+    if (!info.isFile()) throw new AppError('VALIDATION', `${filePath} is not a regular file.`)
+    if (info.size > MAX_DOCX)
+      throw new AppError('VALIDATION', `${filePath} is larger than a memo can be (${MAX_DOCX / 1024 / 1024} MB).`)
+    const bytes = await readFile(filePath)
+    const parts = await readDocxParts(bytes)
+    const exportId = exportIdOf(parts)
+    const found = exportId ? await briefings.findExportById(caseId, exportId) : null
+    if (!found)
+      throw new AppError(
+        'NOT_FOUND',
+        'This Word file was not exported from this case (it names no export of it); export the briefing as Word, edit that copy, and import it back.',
+      )
+    const { briefing: sent, record } = found
+    const read = readClearance(parts, record.footnotes)
+    const clearance = Clearance.parse({
+      fromBriefingId: sent.id,
+      fromExportId: record.id,
+      sentSha256: record.sha256,
+      receivedSha256: createHash('sha256').update(bytes).digest('hex'),
+      receivedFile: resolve(filePath),
+      importedAt: ctx.now().toISOString(),
+      insertions: read.insertions,
+      deletions: read.deletions,
+      citationsRemoved: read.citationsRemoved,
+      notesAdded: read.notesAdded,
+      comments: read.comments,
+      changes: paragraphChanges(paragraphsOf(record.body ?? sent.body), paragraphsOf(read.body)),
+    })
+    const date = formatLongDate(ctx.now(), sent.language)
+    const cleared = translator(sent.language, 'memo')('clearedTitle', { title: sent.title, date })
+    return briefings.create(caseId, {
+      title: cleared.slice(0, 300),
+      template: sent.template,
+      status: 'draft',
+      language: sent.language,
+      header: { ...sent.header, number: '' },
+      body: read.body,
+      clearance,
+    })
+  }
+
   return {
     toFile,
+    importClearance,
 
     /**
      * The window's export: asks where to save (`choosePath`, offered a default
@@ -217,15 +327,23 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
      * no file is chosen.
      */
     async interactive(
-      input: { caseId: string; briefingId: string; draft?: boolean; taskId: string },
+      input: {
+        caseId: string
+        briefingId: string
+        draft?: boolean
+        taskId: string
+        format?: 'pdf' | 'docx'
+        release?: boolean
+      },
       choosePath: (defaultName: string) => Promise<string | null>,
       onProgress: ProgressReport,
     ): Promise<ExportResult> {
       const briefing = await briefings.get(input.caseId, input.briefingId)
       const c = await cases.getCase(input.caseId)
-      const chosen = await choosePath(defaultExportName(c.reference, briefing.title))
+      const format = input.format ?? 'pdf'
+      const chosen = await choosePath(fileNameFor([c.reference, briefing.title], format, 'briefing'))
       if (!chosen) throw new AppError('CANCELLED', 'Export cancelled: no file was chosen.')
-      const outPath = extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`
+      const outPath = withExtension(chosen, format)
       // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
       return tasks.run(input.taskId, async (signal) => {
         onProgress('Preparing the memo', 0, 1)
@@ -234,6 +352,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
           briefingId: input.briefingId,
           outPath,
           draft: input.draft,
+          format,
+          release: input.release,
           signal,
           onProgress: (done, total, label) => onProgress(label, done, total),
         })

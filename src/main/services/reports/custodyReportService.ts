@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
+import { extname } from 'node:path'
 import {
   CustodyReport,
   ReportFormat,
@@ -9,14 +7,15 @@ import {
   type EvidenceItem,
   type Language,
 } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { AppError } from '@shared/ipc/result'
 import { renderCustodyReportPdf } from '@main/pdf/custodyReport'
-import { durableWriteFile } from '@main/storage/durableWrite'
+import { csv } from '@main/formats/csv'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import { evidenceTarget } from '../evidence/custodyGaps'
 import type { WorkspaceService } from '../workspace/workspaceService'
+import { fileNameFor, withExtension, writeOutput } from '../outputs'
 
 /** Pairs each custody entry with its audit twin: same item, action and hash, in order, each audit entry used once. */
 function withAudit(item: EvidenceItem, logged: AuditEntry[]): CustodyReportEntry[] {
@@ -52,13 +51,6 @@ const CSV_COLUMNS = [
   'audit_prev_hash',
 ] as const
 
-/** RFC 4180: quoted when needed, quotes doubled; a leading =,+,- or @ is defused so no spreadsheet runs it. */
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 export function custodyReportCsv(report: CustodyReport): string {
   const rows: unknown[][] = [[...CSV_COLUMNS]]
   for (const e of report.exhibits)
@@ -84,7 +76,7 @@ export function custodyReportCsv(report: CustodyReport): string {
         c.audit?.prevHash,
       ]),
     )
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
+  return csv(rows)
 }
 
 /**
@@ -169,14 +161,7 @@ export function createCustodyReportService(
         format === 'pdf'
           ? (await renderCustodyReportPdf(report, { deterministic: opts.deterministic })).buffer
           : Buffer.from(format === 'csv' ? custodyReportCsv(report) : `${JSON.stringify(report, null, 2)}\n`, 'utf8')
-      const path = resolve(opts.outPath)
-      try {
-        await mkdir(dirname(path), { recursive: true })
-        await durableWriteFile(path, bytes)
-      } catch (e) {
-        throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
-      }
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const { path, sha256 } = await writeOutput(opts.outPath, bytes)
       await audit.append({
         action: 'custody report',
         target: `case:${caseId}`,
@@ -192,11 +177,13 @@ export function createCustodyReportService(
       choosePath: (defaultName: string) => Promise<string | null>,
     ) {
       const c = await cases.getCase(caseId)
-      const base = `${[c.reference, 'custody report'].filter(Boolean).join(' ')}`.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      const chosen = await choosePath(`${base}.${opts.format}`)
+      const chosen = await choosePath(fileNameFor([c.reference, 'custody report'], opts.format, 'custody report'))
       if (!chosen) throw new AppError('CANCELLED', 'No file was chosen; no report was written.')
-      const outPath = extname(chosen).toLowerCase() === `.${opts.format}` ? chosen : `${chosen}.${opts.format}`
-      return service.write(caseId, { outPath, format: opts.format, language: opts.language })
+      return service.write(caseId, {
+        outPath: withExtension(chosen, opts.format),
+        format: opts.format,
+        language: opts.language,
+      })
     },
   }
   return service

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SettingsPatch, WorkspaceSettings } from '@shared/domain'
+import { Preferences, PreferencesPatch, SettingsPatch, WorkspaceSettings } from '@shared/domain'
 import { channel } from '../define'
 
 export const settingsChannels = {
@@ -11,4 +11,8 @@ export const settingsChannels = {
   'settings:chooseLogo': channel(z.object({}), WorkspaceSettings.nullable()),
   /** Removes the letterhead's logo. */
   'settings:removeLogo': channel(z.object({}), WorkspaceSettings),
+  /** The user's own preferences (language, theme), kept in the user profile. */
+  'preferences:get': channel(z.object({}), Preferences),
+  /** `null` clears a preference (the language then follows the system). */
+  'preferences:set': channel(PreferencesPatch, Preferences),
 } as const

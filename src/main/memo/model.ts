@@ -16,6 +16,8 @@ export interface InlineText {
   underline: boolean
   strike: boolean
   href?: string
+  /** Marked as redacted (the reason): a release copy shows a labelled bar instead. */
+  redaction?: string
 }
 export interface InlineCite {
   kind: 'cite'
@@ -58,7 +60,9 @@ function inlines(n: PmNode): Inline[] {
       const marks = new Set((c.marks ?? []).map((m) => m?.type))
       const link = (c.marks ?? []).find((m) => m?.type === 'link')
       const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : undefined
+      const redaction = (c.marks ?? []).find((m) => m?.type === 'redaction')
       out.push({
+        ...(redaction ? { redaction: typeof redaction.attrs?.reason === 'string' ? redaction.attrs.reason : '' } : {}),
         kind: 'text',
         text: c.text,
         bold: marks.has('bold'),

@@ -166,3 +166,12 @@ export function footnoteText(
     }
   }
 }
+
+/** Cited excerpts first, in citation order, then the other excerpts linked to the case. */
+export function appendixOrder(statutes: StatuteExcerpt[], cites: CitationAttrs[]): StatuteExcerpt[] {
+  const byId = new Map(statutes.map((s) => [s.id, s]))
+  const out = new Map<string, StatuteExcerpt>()
+  for (const c of cites) if (c.target === 'statute' && byId.has(c.id)) out.set(c.id, byId.get(c.id)!)
+  for (const s of statutes) out.set(s.id, s)
+  return [...out.values()]
+}

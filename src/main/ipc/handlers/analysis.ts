@@ -1,0 +1,27 @@
+import type { analysisChannels } from '@shared/ipc/channels/analysis'
+import type { HandlersFor } from '../types'
+
+export const analysisHandlers: HandlersFor<keyof typeof analysisChannels> = {
+  'annotations:export': async ({ caseId, evidenceId, ...opts }, { services, platform }) =>
+    services.transcripts.exportChosen(caseId, evidenceId, opts, (name) =>
+      platform.chooseSavePath('Export the annotations', name),
+    ),
+  'annotations:import': async ({ caseId, evidenceId, tier }, { services, platform }) =>
+    services.transcripts.importChosen(caseId, evidenceId, { tier }, () =>
+      platform.chooseFiles('Import subtitles or an ELAN file (.vtt, .srt, .eaf)'),
+    ),
+  'evidence:still': async ({ caseId, evidenceId, at, png, title }, { services }) =>
+    services.derived.still(caseId, evidenceId, at, { png: png ? Buffer.from(png, 'base64') : undefined, title }),
+  'evidence:clip': async ({ caseId, evidenceId, from, to, title, taskId }, { services }) =>
+    services.tasks.run(taskId, (signal) => services.derived.clip(caseId, evidenceId, from, to, { title, signal })),
+
+  'issues:list': async ({ caseId }, { services }) => services.issues.list(caseId),
+  'issues:add': async ({ caseId, issue }, { services }) => services.issues.add(caseId, issue),
+  'issues:update': async ({ caseId, issueId, patch }, { services }) => services.issues.update(caseId, issueId, patch),
+  'issues:link': async ({ caseId, issueId, links }, { services }) => services.issues.link(caseId, issueId, links),
+  'issues:remove': async ({ caseId, issueId }, { services }) => {
+    await services.issues.remove(caseId, issueId)
+    return { removed: true as const }
+  },
+  'cases:links': async ({ caseId }, { services }) => services.caseDetail.links(caseId),
+}

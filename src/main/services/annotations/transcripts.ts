@@ -1,0 +1,164 @@
+/**
+ * Annotations out and in as subtitle and transcript files: a tier as WebVTT or
+ * SRT, every tier as CSV or ELAN's EAF; and WebVTT, SRT or EAF back in as
+ * annotations. Files from outside are untrusted: regular files only, capped in
+ * size, strict UTF-8.
+ */
+import { lstat, readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { AnnotationFormat, type Annotation, type AnnotationInput, type EvidenceItem } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import { toAnnotationsCsv } from '@main/formats/annotationsCsv'
+import type { Cue, CueProblem } from '@main/formats/cues'
+import { fromEaf, toEaf } from '@main/formats/eaf'
+import { fromSrt, toSrt } from '@main/formats/srt'
+import { fromVtt, toVtt } from '@main/formats/vtt'
+import { decodeUtf8 } from '@main/storage/storedJson'
+import { fileNameFor, withExtension, writeOutput } from '../outputs'
+
+const MAX_IMPORT = 20 * 1024 * 1024
+/** ELAN needs a tier id; the item's default tier ('') goes out and comes back under this one. */
+const DEFAULT_TIER = 'default'
+
+export interface TranscriptDeps {
+  item(caseId: string, evidenceId: string): Promise<EvidenceItem>
+  list(caseId: string, evidenceId: string): Promise<Annotation[]>
+  addMany(caseId: string, evidenceId: string, inputs: AnnotationInput[]): Promise<Annotation[]>
+  userName(): Promise<string>
+  now(): Date
+}
+
+const formatOf = (path: string, given?: AnnotationFormat): AnnotationFormat => {
+  const parsed = AnnotationFormat.safeParse(given ?? extname(path).slice(1).toLowerCase())
+  if (!parsed.success)
+    throw new AppError('VALIDATION', 'Annotations go out and come in as .vtt, .srt, .csv or .eaf files.')
+  return parsed.data
+}
+
+export function createTranscriptsService(deps: TranscriptDeps) {
+  async function render(
+    caseId: string,
+    evidenceId: string,
+    format: AnnotationFormat,
+    tier?: string,
+  ): Promise<{ text: string; count: number }> {
+    const item = await deps.item(caseId, evidenceId)
+    const timed = (await deps.list(caseId, evidenceId)).filter((a) => a.target.type === 'time')
+    const cues = timed.map((a) => ({
+      tier: a.tier ?? '',
+      start: a.target.type === 'time' ? a.target.start : 0,
+      end: a.target.type === 'time' ? a.target.end : 0,
+      text: a.text,
+      tags: a.tags,
+      id: a.id,
+    }))
+    if ((format === 'vtt' || format === 'srt') && tier === undefined) {
+      const tiers = new Set(cues.map((c) => c.tier))
+      if (tiers.size > 1)
+        throw new AppError(
+          'VALIDATION',
+          `A ${format.toUpperCase()} file holds one tier; say which (${[...tiers].map((t) => `"${t || DEFAULT_TIER}"`).join(', ')}).`,
+        )
+    }
+    const wanted = tier === undefined ? cues : cues.filter((c) => c.tier === (tier === DEFAULT_TIER ? '' : tier))
+    const out = (text: string) => ({ text, count: wanted.length })
+    switch (format) {
+      case 'vtt':
+        return out(toVtt(wanted))
+      case 'srt':
+        return out(toSrt(wanted))
+      case 'csv':
+        return out(toAnnotationsCsv(wanted.map((c) => ({ ...c, tier: c.tier || DEFAULT_TIER }))))
+      case 'eaf':
+        return out(
+          toEaf(
+            wanted.map((c) => ({ ...c, tier: c.tier || DEFAULT_TIER })),
+            (item.tiers ?? []).map((t) => t || DEFAULT_TIER),
+            { name: item.file?.originalName ?? item.title, mediaType: item.file?.mediaType ?? 'video/mp4' },
+            await deps.userName(),
+            deps.now(),
+          ),
+        )
+    }
+  }
+
+  const service = {
+    render,
+
+    /** Writes the item's annotations (one tier for VTT and SRT) to `outPath`, durably. */
+    async exportTo(
+      caseId: string,
+      evidenceId: string,
+      opts: { outPath: string; format?: AnnotationFormat; tier?: string },
+    ): Promise<{ path: string; format: AnnotationFormat; cues: number }> {
+      const format = formatOf(opts.outPath, opts.format)
+      const { text, count } = await render(caseId, evidenceId, format, opts.tier)
+      const { path } = await writeOutput(opts.outPath, text)
+      return { path, format, cues: count }
+    },
+
+    /**
+     * Reads a WebVTT, SRT or EAF file into time-coded annotations of the item
+     * (VTT and SRT onto `tier`, EAF keeping its tiers); what cannot be read is reported, not guessed.
+     */
+    async importFrom(
+      caseId: string,
+      evidenceId: string,
+      path: string,
+      opts: { format?: AnnotationFormat; tier?: string } = {},
+    ): Promise<{ added: Annotation[]; problems: CueProblem[] }> {
+      const format = formatOf(path, opts.format)
+      if (format === 'csv') throw new AppError('VALIDATION', 'CSV goes out only; import a .vtt, .srt or .eaf file.')
+      const item = await deps.item(caseId, evidenceId)
+      if (item.kind !== 'video' && item.kind !== 'audio')
+        throw new AppError(
+          'VALIDATION',
+          `Only video and audio take time-coded annotations; "${item.title}" is a ${item.kind}.`,
+        )
+      const info = await lstat(path).catch(() => null)
+      if (!info) throw new AppError('NOT_FOUND', `Cannot read ${path}: no such file.`)
+      if (!info.isFile()) throw new AppError('VALIDATION', `${path} is not a regular file.`)
+      if (info.size > MAX_IMPORT)
+        throw new AppError('VALIDATION', `${path} is larger than a transcript can be (20 MB).`)
+      const text = decodeUtf8(await readFile(path))
+      if (text === null) throw new AppError('VALIDATION', `${path} is not UTF-8 text.`)
+      const tier = (opts.tier ?? '').trim()
+      const parsed = format === 'eaf' ? fromEaf(text) : format === 'vtt' ? fromVtt(text, tier) : fromSrt(text, tier)
+      const inputs = parsed.cues.map((c: Cue) => ({
+        target: { type: 'time' as const, start: c.start, end: c.end },
+        tier: c.tier === DEFAULT_TIER ? '' : c.tier,
+        text: c.text.slice(0, 20_000),
+      }))
+      const added = inputs.length ? await deps.addMany(caseId, evidenceId, inputs) : []
+      return { added, problems: parsed.problems }
+    },
+
+    /** The window's export: asks where to save (`choosePath`, offered a name), then writes. CANCELLED when dismissed. */
+    async exportChosen(
+      caseId: string,
+      evidenceId: string,
+      opts: { format: AnnotationFormat; tier?: string },
+      choosePath: (defaultName: string) => Promise<string | null>,
+    ) {
+      const item = await deps.item(caseId, evidenceId)
+      const chosen = await choosePath(fileNameFor([item.title, opts.tier], opts.format, 'annotations'))
+      if (!chosen) throw new AppError('CANCELLED', 'No file was chosen; nothing was written.')
+      return service.exportTo(caseId, evidenceId, { ...opts, outPath: withExtension(chosen, opts.format) })
+    },
+
+    /** The window's import: asks for a file (`choose`), then reads it in. CANCELLED when dismissed. */
+    async importChosen(
+      caseId: string,
+      evidenceId: string,
+      opts: { tier?: string },
+      choose: () => Promise<string[] | null>,
+    ) {
+      await deps.item(caseId, evidenceId)
+      const [path] = (await choose()) ?? []
+      if (!path) throw new AppError('CANCELLED', 'No file was chosen; nothing was imported.')
+      return service.importFrom(caseId, evidenceId, path, opts)
+    },
+  }
+  return service
+}
+export type TranscriptsService = ReturnType<typeof createTranscriptsService>

@@ -1,0 +1,170 @@
+/**
+ * Stills and clips as exhibits of their own: a frame or a time range of a video
+ * becomes a new item in the blob store with its own SHA-256, and its first
+ * custody entry names the source's SHA-256 and the time code. The source file is
+ * only read, never changed. A still grabbed by the window (PNG bytes) or cut
+ * here with ffmpeg; a clip needs ffmpeg.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { formatTimecode, type EvidenceItem } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
+import type { EvidenceService } from './evidenceService'
+
+/** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
+const MAX_STILL = 25 * 1024 * 1024
+const MAX_CLIP_SECONDS = 600
+
+function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('ffmpeg', ['-v', 'error', '-nostdin', ...args], { stdio: ['ignore', 'ignore', 'pipe'], signal })
+    let err = ''
+    p.stderr.on('data', (c: Buffer) => (err = (err + c.toString('utf8')).slice(-2_000)))
+    p.on('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'ENOENT'
+          ? new AppError(
+              'NOT_FOUND',
+              'ffmpeg is not installed here; grab the still in the player instead, or install ffmpeg.',
+            )
+          : e.name === 'AbortError'
+            ? new AppError('CANCELLED', 'Cancelled; nothing was stored.')
+            : e,
+      ),
+    )
+    p.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new AppError('IO', `ffmpeg could not cut the file: ${err.trim().split('\n').pop() ?? code}`)),
+    )
+  })
+}
+
+export function createDerivedExhibits(evidence: EvidenceService) {
+  async function source(
+    caseId: string,
+    evidenceId: string,
+  ): Promise<EvidenceItem & { file: NonNullable<EvidenceItem['file']> }> {
+    const item = await evidence.get(caseId, evidenceId)
+    if (!item.file) throw new AppError('VALIDATION', `"${item.title}" has no stored file to take a still or clip from.`)
+    if (item.kind !== 'video')
+      throw new AppError('VALIDATION', `Stills and clips come from videos; "${item.title}" is a ${item.kind}.`)
+    return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
+  }
+
+  /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
+  async function viaTemp(fn: (dir: string) => Promise<EvidenceItem>): Promise<EvidenceItem> {
+    const dir = await mkdtemp(join(tmpdir(), 'casefile-derived-'))
+    try {
+      return await fn(dir)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+
+  return {
+    /**
+     * A still at `at` seconds: the PNG the window grabbed from the player, or a frame ffmpeg cuts.
+     * Linked to the source's events, so it shows where the source does.
+     */
+    async still(
+      caseId: string,
+      evidenceId: string,
+      at: number,
+      opts: { png?: Buffer; title?: string; signal?: AbortSignal } = {},
+    ): Promise<EvidenceItem> {
+      const src = await source(caseId, evidenceId)
+      if (!(at >= 0)) throw new AppError('VALIDATION', 'A still needs a time code of 0 seconds or more.')
+      if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
+        throw new AppError('VALIDATION', 'The still must be a PNG image under 25 MB.')
+      const code = formatTimecode(at)
+      return viaTemp(async (dir) => {
+        const out = join(dir, `still-${code.replace(/[:.]/g, '-')}.png`)
+        if (opts.png) await writeFile(out, opts.png)
+        else
+          await runFfmpeg(
+            [
+              '-ss',
+              String(at),
+              '-i',
+              await evidence.blobPath(src.file.sha256),
+              '-frames:v',
+              '1',
+              '-f',
+              'image2',
+              '-c:v',
+              'png',
+              out,
+            ],
+            opts.signal,
+          )
+        return evidence.importFile(caseId, out, {
+          title: opts.title?.trim() || `Still of "${src.title}" at ${code}`,
+          kind: 'image',
+          originalName: `${src.file.originalName} @ ${code}.png`,
+          mediaType: 'image/png',
+          details: { eventIds: src.eventIds, tags: ['still'] },
+          derivation: {
+            from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'still', at },
+            detail: `Still at ${code} ${opts.png ? 'grabbed in the player' : 'cut with ffmpeg'} from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
+          },
+          signal: opts.signal,
+        })
+      })
+    },
+
+    /** A clip from `from` to `to` seconds, re-encoded (WebM) so it starts on the frame asked for. */
+    async clip(
+      caseId: string,
+      evidenceId: string,
+      from: number,
+      to: number,
+      opts: { title?: string; signal?: AbortSignal } = {},
+    ): Promise<EvidenceItem> {
+      const src = await source(caseId, evidenceId)
+      if (!(from >= 0) || !(to > from)) throw new AppError('VALIDATION', 'A clip needs a start and a later end.')
+      if (to - from > MAX_CLIP_SECONDS) throw new AppError('VALIDATION', 'A clip is at most ten minutes long.')
+      const range = `${formatTimecode(from)}–${formatTimecode(to)}`
+      return viaTemp(async (dir) => {
+        const out = join(dir, 'clip.webm')
+        await runFfmpeg(
+          [
+            '-ss',
+            String(from),
+            '-i',
+            await evidence.blobPath(src.file.sha256),
+            '-t',
+            String(to - from),
+            '-c:v',
+            'libvpx-vp9',
+            '-b:v',
+            '1M',
+            '-row-mt',
+            '1',
+            '-deadline',
+            'realtime',
+            '-c:a',
+            'libopus',
+            out,
+          ],
+          opts.signal,
+        )
+        return evidence.importFile(caseId, out, {
+          title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
+          kind: 'video',
+          originalName: `${src.file.originalName} @ ${range.replace('–', '-')}.webm`,
+          mediaType: 'video/webm',
+          details: { eventIds: src.eventIds, tags: ['clip'] },
+          derivation: {
+            from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },
+            detail: `Clip ${range} cut with ffmpeg from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
+          },
+          signal: opts.signal,
+        })
+      })
+    },
+  }
+}
+export type DerivedExhibits = ReturnType<typeof createDerivedExhibits>

@@ -1,0 +1,61 @@
+/**
+ * The window's words: the shared catalogue (src/shared/i18n) through i18next
+ * with ICU messages and react-i18next. The language is the user's preference,
+ * else the system's; it can change at run time.
+ */
+import i18next from 'i18next'
+import ICU from 'i18next-icu'
+import { initReactI18next, useTranslation } from 'react-i18next'
+import type { Language } from '@shared/domain'
+import { catalogue, languageOf, pseudoCatalogue, type MessageKey, type Namespace } from '@shared/i18n'
+
+/** Tests show the window in a pseudo-language (every catalogue word in ⟦ ⟧) to find words that bypass it. */
+const PSEUDO = 'qps'
+const pseudo = () => {
+  try {
+    return window.localStorage.getItem('casefile.pseudoLanguage') === '1'
+  } catch {
+    return false
+  }
+}
+
+export const i18n = i18next.createInstance()
+void i18n
+  .use(ICU)
+  .use(initReactI18next)
+  .init({
+    resources: { ...catalogue, ...(pseudo() ? { [PSEUDO]: pseudoCatalogue() } : {}) } as never,
+    lng: pseudo() ? PSEUDO : languageOf(navigator.language),
+    fallbackLng: 'en',
+    ns: Object.keys(catalogue.en),
+    defaultNS: 'ui',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  })
+document.documentElement.lang = i18n.language === PSEUDO ? 'en' : i18n.language
+
+/** The window's language now (the pseudo-language counts as English). */
+export const currentLanguage = (): Language => (i18n.language === 'es' ? 'es' : 'en')
+
+/** Switches the window's language (null: the system's). */
+export async function setLanguage(lang: Language | null | undefined): Promise<void> {
+  if (pseudo()) return
+  const next = lang ?? languageOf(navigator.language)
+  await i18n.changeLanguage(next)
+  document.documentElement.lang = next
+}
+
+export type T<N extends Namespace = 'ui'> = (key: MessageKey<N>, values?: Record<string, unknown>) => string
+
+/** `const t = useT()` then `t('common.save')`; re-renders when the language changes. */
+export function useT<N extends Namespace = 'ui'>(ns?: N): T<N> {
+  const { t } = useTranslation(ns ?? 'ui')
+  return t as unknown as T<N>
+}
+
+/** The language of the window, for the formatters; re-renders when it changes. */
+export function useLanguage(): Language {
+  const { i18n: inst } = useTranslation()
+  return inst.language === 'es' ? 'es' : 'en'
+}

@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openWorkspace } from '@main/services/index'
+import { useTempDirs } from '../../../helpers/tmp'
+import { pdfPages } from '../../pdf/helpers'
+
+const tempDir = useTempDirs()
+const CASE = 'case_ecu_mpls_2026'
+const CLIP = 'evidence_sample_clip'
+const hasFfmpeg = (() => {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+async function demo() {
+  const root = await tempDir()
+  const s = await openWorkspace(root)
+  await s.demo.install()
+  return { root, s, source: await s.evidence.get(CASE, CLIP) }
+}
+
+const blobSha = (root: string, sha: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'blobs', sha)))
+    .digest('hex')
+
+describe('stills and clips as derived exhibits', () => {
+  it('keeps a still the player grabbed, with custody naming the source and its time code', async () => {
+    const { root, s, source } = await demo()
+    try {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      )
+      const still = await s.derived.still(CASE, CLIP, 4.2, { png })
+      expect(still).toMatchObject({
+        kind: 'image',
+        file: { mediaType: 'image/png', sha256: createHash('sha256').update(png).digest('hex') },
+        derivedFrom: { evidenceId: CLIP, sha256: source.file!.sha256, kind: 'still', at: 4.2 },
+        eventIds: source.eventIds,
+      })
+      expect(still.custody[0]).toMatchObject({ action: 'derived', sha256: still.file!.sha256 })
+      expect(still.custody[0].detail).toContain('00:00:04.2')
+      expect(still.custody[0].detail).toContain(source.file!.sha256)
+      const audit = await s.audit.list({ target: `evidence:${CASE}/${still.id}` })
+      expect(audit[0]).toMatchObject({
+        action: 'derived',
+        detail: { derivedFrom: { sha256: source.file!.sha256, at: 4.2 } },
+      })
+      // The source is untouched.
+      expect(blobSha(root, source.file!.sha256)).toBe(source.file!.sha256)
+      await expect(s.derived.still(CASE, CLIP, 1, { png: Buffer.from('not a png') })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      })
+      await expect(s.derived.still(CASE, 'evidence_sample_bulletin', 1, { png })).rejects.toMatchObject({
+        code: 'VALIDATION',
+      })
+      await expect(s.derived.still(CASE, 'evidence_video', 1, { png })).rejects.toMatchObject({ code: 'VALIDATION' })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it.skipIf(!hasFfmpeg)(
+    'cuts a still and a clip with ffmpeg; a memo that cites the still prints it with its hash',
+    async () => {
+      const { root, s, source } = await demo()
+      try {
+        const still = await s.derived.still(CASE, CLIP, 4)
+        expect(still.file!.mediaType).toBe('image/png')
+        expect(
+          readFileSync(join(root, 'blobs', still.file!.sha256))
+            .subarray(0, 4)
+            .toString('hex'),
+        ).toBe('89504e47')
+        const clip = await s.derived.clip(CASE, CLIP, 2, 5)
+        expect(clip).toMatchObject({
+          kind: 'video',
+          derivedFrom: { kind: 'clip', at: 2, to: 5, sha256: source.file!.sha256 },
+        })
+        const seconds = Number(
+          execFileSync(
+            'ffprobe',
+            [
+              '-v',
+              'error',
+              '-show_entries',
+              'format=duration',
+              '-of',
+              'csv=p=0',
+              join(root, 'blobs', clip.file!.sha256),
+            ],
+            {
+              encoding: 'utf8',
+            },
+          ),
+        )
+        expect(seconds).toBeGreaterThan(2.5)
+        expect(seconds).toBeLessThan(3.5)
+        expect(blobSha(root, source.file!.sha256)).toBe(source.file!.sha256)
+
+        const b = await s.briefings.createFromTemplate(CASE, 'blank')
+        await s.briefings.update(CASE, b.id, {
+          body: {
+            type: 'doc',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  { type: 'text', text: 'The door is held shut' },
+                  { type: 'citation', attrs: { target: 'evidence', id: still.id, pinpoint: '' } },
+                ],
+              },
+            ],
+          },
+        })
+        const out = await s.exports.toFile({ caseId: CASE, briefingId: b.id, outPath: join(root, 'memo.pdf') })
+        const annex = pdfPages(out.path).join('\n').replace(/\s+/g, ' ')
+        expect(annex).toContain(`Exhibit 1 (Still of "${source.title}" at 00:00:04)`)
+        expect(annex).toContain(`SHA-256 ${still.file!.sha256}`)
+        const images = execFileSync('pdfimages', ['-list', out.path], { encoding: 'utf8' }).trim().split('\n').slice(2)
+        expect(images.length).toBeGreaterThanOrEqual(1)
+      } finally {
+        await s.close()
+      }
+    },
+  )
+})

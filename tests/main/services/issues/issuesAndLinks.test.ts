@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { citationsIn } from '@shared/domain'
+import { openWorkspace } from '@main/services/index'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const CASE = 'case_ecu_mpls_2026'
+
+async function demo() {
+  const s = await openWorkspace(await tempDir())
+  await s.demo.install()
+  return s
+}
+
+describe('issues and links both ways', () => {
+  it('keeps the legal questions of a case with what bears on them, and refuses links to nothing', async () => {
+    const s = await demo()
+    try {
+      const issue = await s.issues.add(CASE, {
+        question: 'Was Art. 31(2) breached?',
+        eventIds: ['event_blocked'],
+        statuteIds: ['statute_vccr_31'],
+      })
+      expect(issue).toMatchObject({ status: 'open', evidenceIds: [] })
+      const linked = await s.issues.link(CASE, issue.id, {
+        evidenceIds: ['evidence_video', 'evidence_video'],
+        eventIds: ['event_blocked'],
+      })
+      expect(linked.evidenceIds).toEqual(['evidence_video'])
+      expect(linked.eventIds).toEqual(['event_blocked'])
+      await expect(s.issues.link(CASE, issue.id, { eventIds: ['event_nowhere'] })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
+      await expect(s.issues.add(CASE, { question: 'x', statuteIds: ['statute_nowhere'] })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
+      await expect(s.issues.add(CASE, { question: '  ' })).rejects.toThrow()
+      const answered = await s.issues.update(CASE, issue.id, {
+        status: 'answered',
+        notes: 'Yes: entry was attempted without consent.',
+      })
+      expect(answered).toMatchObject({ status: 'answered', eventIds: ['event_blocked'] })
+      expect((await s.caseDetail.get(CASE)).issues).toEqual([answered])
+
+      // The memo drafted from the case file writes a section per issue, its facts and law cited.
+      const memo = await s.briefings.createFromTemplate(CASE, 'case file')
+      const text = JSON.stringify(memo.body)
+      expect(text).toContain('"text":"Issues"')
+      expect(text).toContain('Was Art. 31(2) breached?')
+      expect(text).toContain('Yes: entry was attempted without consent.')
+      const cites = citationsIn(memo.body)
+      expect(cites).toContainEqual(expect.objectContaining({ target: 'event', id: 'event_blocked' }))
+
+      await s.issues.remove(CASE, issue.id)
+      expect(await s.issues.list(CASE)).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('shows each link from both ends: cards, actors, exhibits (with where they are cited) and excerpts', async () => {
+    const s = await demo()
+    try {
+      const issue = await s.issues.add(CASE, {
+        question: 'Q',
+        evidenceIds: ['evidence_sample_clip'],
+        statuteIds: ['statute_vccr_31'],
+      })
+      const links = await s.caseDetail.links(CASE)
+      // event_blocked names the video and the bulletin; the sample clip names event_blocked.
+      expect(links.events.event_blocked.evidenceIds.sort()).toEqual([
+        'evidence_bulletin',
+        'evidence_sample_clip',
+        'evidence_video',
+      ])
+      expect(links.evidence.evidence_sample_clip.eventIds).toEqual(['event_blocked'])
+      expect(links.events.event_blocked.actorIds).toContain('actor_ice_agent')
+      expect(links.actors.actor_ice_agent.eventIds).toEqual(expect.arrayContaining(['event_approach', 'event_blocked']))
+      expect(links.actors.actor_ice_agent.evidenceIds).toContain('evidence_video')
+      expect(links.evidence.evidence_sample_clip.issueIds).toEqual([issue.id])
+      expect(links.statutes.statute_vccr_31.issueIds).toEqual([issue.id])
+      // The demo briefing cites the video and the excerpt: each says where.
+      expect(links.evidence.evidence_video.citedIn).toEqual([
+        expect.objectContaining({
+          briefingId: 'briefing_minister_note',
+          excerpt: expect.stringContaining('circulating'),
+        }),
+      ])
+      expect(links.statutes.statute_vccr_31.citedIn.length).toBeGreaterThan(0)
+      expect(links.evidence.evidence_press_report.citedIn).toEqual([])
+      // A still made from the clip is listed under it.
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      )
+      const still = await s.derived.still(CASE, 'evidence_sample_clip', 1, { png })
+      expect((await s.caseDetail.links(CASE)).evidence.evidence_sample_clip.derivedIds).toEqual([still.id])
+    } finally {
+      await s.close()
+    }
+  })
+})
