@@ -2,8 +2,9 @@ import { AppError } from '@shared/ipc/result'
 import { actorCommands } from './cli/commands/actors'
 import { annotationCommands } from './cli/commands/annotations'
 import { briefingCommands } from './cli/commands/briefings'
-import { casesCommands } from './cli/commands/cases'
+import { bundleCommands } from './cli/commands/bundles'
 import { checkCommands } from './cli/commands/check'
+import { casesCommands } from './cli/commands/cases'
 import { eventCommands } from './cli/commands/events'
 import { evidenceCommands } from './cli/commands/evidence'
 import { exportCommands } from './cli/commands/export'
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   ...briefingCommands,
   ...exportCommands,
   ...searchCommands,
+  ...bundleCommands,
   ...checkCommands,
   ...workspaceCommands,
 ]

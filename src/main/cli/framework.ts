@@ -328,6 +328,7 @@ const WORKSPACE_NAMES = new Set([
   '.casefile.lock',
   'journal',
   'trash',
+  'bundles',
   'keys.json',
 ])
 

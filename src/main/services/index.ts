@@ -4,6 +4,7 @@ import { createAnnotationsService } from './annotations/annotationsService'
 import { createTranscriptsService } from './annotations/transcripts'
 import { createAuditLog } from './audit/auditLog'
 import { createBriefingsService } from './briefings/briefingsService'
+import { createBundlesService } from './bundles/bundlesService'
 import { createCaseDetailService } from './caseDetail/caseDetailService'
 import { createCasesService } from './cases/casesService'
 import { ChangeBus } from './changes'
@@ -25,6 +26,7 @@ import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
 import { createAnalyser, type AnalyserOptions } from './verification/analyser'
 import { createVerificationService } from './verification/verificationService'
+import { createTrashService } from './trash/trashService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
 export interface OpenOptions extends StoreOptions {
@@ -82,7 +84,29 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       evidence,
       tasks,
     })
-    const check = createCheckService(ctx, { workspace, library, cases, annotations, briefings, evidence, audit })
+    const trash = createTrashService(ctx)
+    const bundles = createBundlesService(ctx, {
+      workspace,
+      cases,
+      evidence,
+      annotations,
+      briefings,
+      library,
+      audit,
+      trash,
+      tasks,
+    })
+    const check = createCheckService(ctx, {
+      workspace,
+      library,
+      cases,
+      annotations,
+      briefings,
+      evidence,
+      audit,
+      bundles,
+      trash,
+    })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
@@ -116,6 +140,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       workspace,
       settings,
       audit,
+      /** The statute library itself (statutes.json); the statutes service joins it with cases and briefings. */
+      library,
       cases,
       caseDetail,
       annotations,
@@ -129,6 +155,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       briefings,
       exports,
       reports,
+      bundles,
+      trash,
       check,
       repair,
       demo,

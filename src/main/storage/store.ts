@@ -1,11 +1,11 @@
-import { mkdir, stat } from 'node:fs/promises'
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { Backups } from './backups'
 import { DurableJsonAdapter, Low, StoredDocument } from './document'
-import { durableWriteFile, FileWriteQueue } from './durableWrite'
+import { durableWriteFile, FileWriteQueue, fsyncDir } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
@@ -368,6 +368,64 @@ export class WorkspaceStore {
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
     this.clearProblems(relPath)
     return relative(this.root, good.path)
+  }
+
+  /**
+   * Retires every open document under a folder (a case about to be moved away):
+   * writes already queued land first, later ones are refused, and the cache
+   * forgets them so the next open reads whatever is then on disk.
+   */
+  async retireUnder(relDir: string): Promise<void> {
+    const prefix = relDir.endsWith(sep) ? relDir : relDir + sep
+    for (const [rel, p] of [...this.docs]) {
+      if (!rel.startsWith(prefix)) continue
+      const doc = await p.catch(() => null)
+      doc?.retire()
+      await this.queueFor(rel).idle()
+      this.forget(rel)
+    }
+  }
+
+  /**
+   * Writes a stored file durably under a staging folder inside the workspace,
+   * formatted as the store formats it, without opening it as a document. The
+   * owner of the file's kind validates `data` first; the staged folder is later
+   * moved into place whole (see `move`).
+   */
+  async writeStaged(stagingRoot: string, relPath: string, data: unknown): Promise<void> {
+    this.assertWritable()
+    const root = this.resolve(relative(this.root, stagingRoot))
+    const abs = resolve(root, relPath)
+    if (!abs.startsWith(root + sep)) throw new AppError('FORBIDDEN', `${relPath} is outside the staging folder`)
+    await mkdir(dirname(abs), { recursive: true })
+    const pretty = this.options.pretty ?? true
+    await durableWriteFile(abs, pretty ? JSON.stringify(data, null, 1) : JSON.stringify(data))
+  }
+
+  /**
+   * Renames a file or folder to another place in the workspace (the target must
+   * not exist), then syncs both folders so the move survives a power cut.
+   */
+  async move(fromAbs: string, toRel: string): Promise<void> {
+    this.assertWritable()
+    const from = this.resolve(relative(this.root, fromAbs))
+    const to = this.resolve(toRel)
+    if (
+      await stat(to).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new AppError('CONFLICT', `${toRel} already exists.`)
+    await mkdir(dirname(to), { recursive: true })
+    await rename(from, to)
+    await fsyncDir(dirname(to))
+    if (dirname(from) !== dirname(to)) await fsyncDir(dirname(from))
+  }
+
+  async copyIn(srcAbs: string, relPath: string): Promise<void> {
+    await mkdir(dirname(this.resolve(relPath)), { recursive: true })
+    await copyFile(srcAbs, this.resolve(relPath))
   }
 
   /** Waits for every queued write, then releases the lock. */

@@ -68,6 +68,8 @@ export const CUSTODY_ACTIONS = [
   'edited',
   'exported',
   'derived',
+  /** Arrived in a case bundle from another workspace; the detail names the bundle's SHA-256 and signer. */
+  'received',
 ] as const
 export const CustodyEntry = z.object({
   at: Instant,

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { analysisChannels } from './channels/analysis'
 import { briefingsChannels } from './channels/briefings'
+import { bundlesChannels } from './channels/bundles'
 import { casesChannels } from './channels/cases'
 import { reportsChannels } from './channels/reports'
 import { searchChannels } from './channels/search'
@@ -28,6 +29,7 @@ export const contract = {
   ...evidenceChannels,
   ...analysisChannels,
   ...verificationChannels,
+  ...bundlesChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

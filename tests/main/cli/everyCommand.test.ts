@@ -146,11 +146,33 @@ async function everyCommand(ws: string, scratch: string, ref: string): Promise<S
   await run(['export', ref, '--briefing', briefing, '--out', join(scratch, 'memo.pdf')])
   expect(await exists(join(scratch, 'memo.pdf'))).toBe(true)
 
+  // What the files say (#16): metadata and warnings, near-duplicates, a second reading.
+  await run(['evidence', 'inspect', video])
+  await run(['evidence', 'duplicates', ref])
+  await run(['evidence', 'reread', '--all'])
+
+  // Bundles (#13): this case out and back in beside itself; a case from another workspace, its key trusted and removed.
+  const own = join(scratch, 'own.casefile')
+  await run(['bundle', 'export', ref, '--out', own])
+  await run(['bundle', 'inspect', own])
+  await run(['bundle', 'import', own, '--on-clash', 'keep-both'])
+  const other = join(scratch, 'other-ws')
+  const otherBundle = join(scratch, 'other.casefile')
+  for (const args of [
+    ['case', 'new', '--title', 'From the mission', '--reference', `${ref}-M`],
+    ['bundle', 'export', `${ref}-M`, '--out', otherBundle],
+  ])
+    expect((await runMain([...args, '--workspace', other])).code, args.join(' ')).toBe(0)
+  await run(['bundle', 'import', otherBundle])
+  const { keys } = await json<{ keys: { fingerprint: string }[] }>(['keys', 'list'])
+  await run(['keys', 'trust', keys[0].fingerprint])
+  await run(['keys', 'remove', keys[0].fingerprint])
+
   expect((await json<unknown[]>(['search', 'inviolable'])).length).toBeGreaterThan(0)
   await run(['evidence', 'verify'])
   await run(['check'])
-  await run(['case', 'archive', ref])
-  await run(['case', 'restore', ref])
+  await run(['case', 'archive', caseId]) // by id: the bundle brought a second case with this reference
+  await run(['case', 'restore', caseId])
 
   await run(['annotation', 'remove', ann])
   await run(['note', 'remove', note])

@@ -1,6 +1,7 @@
 import type { Handlers } from '../types'
 import { analysisHandlers } from './analysis'
 import { briefingsHandlers } from './briefings'
+import { bundlesHandlers } from './bundles'
 import { casesHandlers } from './cases'
 import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...briefingsHandlers,
   ...analysisHandlers,
   ...verificationHandlers,
+  ...bundlesHandlers,
 }

@@ -8,7 +8,7 @@ import {
   type EvidenceItem,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
-import { ChunkedCollection } from '@main/storage/chunkedCollection'
+import { chunkFile, ChunkedCollection, DEFAULT_CHUNK_SIZE } from '@main/storage/chunkedCollection'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CaseRecords } from '../cases/caseRecords'
 import { caseFolders } from '../cases/caseFiles'
@@ -193,6 +193,40 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
       const ids = (await (await doc(caseId, evidenceId).catch(() => null))?.removeAll()) ?? []
       collections.delete(`${caseId}/${evidenceId}`)
       for (const id of ids) ctx.changes.emit({ kind: 'annotation', op: 'remove', caseId, id })
+    },
+
+    /**
+     * Writes an item's annotations under a staging folder inside the workspace
+     * (<stagingRoot>/cases/<caseId>/annotations/…), validated against the item and
+     * chunked and ordered as the collection keeps them; nothing is visible until the
+     * case folder is moved in (cases.moveIn).
+     */
+    async writeStaged(stagingRoot: string, caseId: string, item: EvidenceItem, list: Annotation[]): Promise<void> {
+      if (!SAFE_ID.test(caseId) || !SAFE_ID.test(item.id))
+        throw new AppError('VALIDATION', `"${caseId}/${item.id}" cannot name an annotations file.`)
+      const seen = new Set<string>()
+      const all = list.map((a) => {
+        const ann = Annotation.parse(a)
+        if (ann.evidenceId !== item.id)
+          throw new AppError('VALIDATION', `Annotation ${ann.id} belongs to ${ann.evidenceId}, not to ${item.id}.`)
+        if (seen.has(ann.id)) throw new AppError('VALIDATION', `Annotation id ${ann.id} appears twice.`)
+        seen.add(ann.id)
+        checkTarget(item, ann.target)
+        return ann
+      })
+      all.sort(compareAnnotations)
+      for (let n = 0; n * DEFAULT_CHUNK_SIZE < all.length; n++) {
+        await ctx.store.writeStaged(stagingRoot, chunkFile(annotationsDir(caseId), item.id, n), {
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          evidenceId: item.id,
+          annotations: all.slice(n * DEFAULT_CHUNK_SIZE, (n + 1) * DEFAULT_CHUNK_SIZE),
+        })
+      }
+    },
+
+    /** Forgets what is cached of a case's annotations (its folder was replaced or moved). */
+    forgetCase(caseId: string): void {
+      for (const key of [...collections.keys()]) if (key.startsWith(`${caseId}/`)) collections.delete(key)
     },
 
     /** Loads every annotation file of a case; counts the files, the store records the damaged ones. */

@@ -163,6 +163,21 @@ export function createBriefingsService(
       emit('remove', caseId, briefingId)
     },
 
+    /**
+     * Writes a briefing's file under a staging folder inside the workspace
+     * (<stagingRoot>/cases/<caseId>/briefings/<id>.json), validated; nothing is
+     * visible until the case folder is moved in (cases.moveIn).
+     */
+    async writeStaged(stagingRoot: string, caseId: string, briefing: Briefing): Promise<void> {
+      const b = Briefing.parse(briefing)
+      if (!SAFE_ID.test(caseId) || !SAFE_ID.test(b.id))
+        throw new AppError('VALIDATION', `"${caseId}/${b.id}" cannot name a briefing file.`)
+      await ctx.store.writeStaged(stagingRoot, briefingFilePath(caseId, b.id), {
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        briefing: b,
+      })
+    },
+
     /** The export record of a file this workspace wrote, if any: the only PDFs the app will open. */
     async findExport(path: string): Promise<{ caseId: string; briefingId: string; record: ExportRecord } | null> {
       // A damaged case or briefing file (reported elsewhere) must not hide an export recorded in another.

@@ -1,4 +1,5 @@
 import { lstat } from 'node:fs/promises'
+import { join } from 'node:path'
 import {
   Actor,
   ActorInput,
@@ -21,7 +22,9 @@ import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
 import { entriesIn } from '@main/storage/folders'
 import { layout, SAFE_ID } from '@main/storage/layout'
 import { setAside } from '@main/storage/leftovers'
+import { readStoredFile } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
+import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { CASES_DIR, caseDir, caseFilePath, readCaseFile } from './caseFiles'
 import { caseRecords, indexOfRecord, type CaseFileAccess } from './caseRecords'
@@ -139,6 +142,80 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         notes: [...f.notes],
         issues: [...f.issues],
         statuteIds: [...f.statuteIds],
+      }
+    },
+
+    /**
+     * The case file's records as stored (events in stored order, not sorted),
+     * copied: what a bundle carries so the receiving side gets the same records.
+     */
+    async snapshot(caseId: string): Promise<CaseContent> {
+      const { schemaVersion: _v, ...content } = structuredClone(await file.read(caseId))
+      return content
+    },
+
+    /**
+     * Writes the case file of `content` under a staging folder inside the
+     * workspace (<stagingRoot>/cases/<id>/case.json), validated; nothing becomes
+     * visible until moveIn. The case's annotations and briefings are staged
+     * beside it by their own services.
+     */
+    async writeStaged(stagingRoot: string, content: CaseContent): Promise<void> {
+      const f = CaseFile.parse({ ...content, schemaVersion: CURRENT_SCHEMA_VERSION })
+      if (!SAFE_ID.test(f.case.id)) throw new AppError('VALIDATION', `"${f.case.id}" cannot be a case id.`)
+      await ctx.store.writeStaged(stagingRoot, caseFilePath(f.case.id), f)
+    },
+
+    /**
+     * Moves a staged case folder (<stagingRoot>/cases/<id>, see writeStaged) into
+     * cases/ and lists it in the index: one rename, then one index write. With
+     * `replace`, the case now under that id is first handed to the trash (its open
+     * files retired, so no late write lands in the new folder). `undo` puts things
+     * back as they were, for an import that fails after this step.
+     */
+    async moveIn(
+      stagingRoot: string,
+      caseId: string,
+      opts: { replace?: { trash: TrashService; reason: string } } = {},
+    ): Promise<{ trashedTo?: string; undo: () => Promise<void> }> {
+      ctx.store.assertWritable()
+      if (!SAFE_ID.test(caseId)) throw new AppError('VALIDATION', `"${caseId}" cannot be a case id.`)
+      const staged = join(stagingRoot, caseDir(caseId))
+      const incoming = await readStoredFile(join(staged, 'case.json'), 'case', CaseFile)
+      if (!incoming || incoming.case.id !== caseId)
+        throw new AppError('VALIDATION', `The staged case ${caseId} is missing or damaged; nothing was moved.`)
+      const previous = (await workspace.listCases()).find((c) => c.id === caseId)
+      if (previous && !opts.replace) throw new AppError('CONFLICT', `A case with id "${caseId}" exists.`)
+      let trashed: { id: string; path: string } | undefined
+      if (previous && opts.replace) {
+        await ctx.store.retireUnder(caseDir(caseId))
+        trashed = await opts.replace.trash.put(caseDir(caseId), {
+          kind: 'case',
+          itemId: caseId,
+          title: previous.title,
+          reason: opts.replace.reason,
+        })
+      }
+      try {
+        await ctx.store.move(staged, caseDir(caseId))
+      } catch (e) {
+        if (trashed) await opts.replace!.trash.restore(trashed.id)
+        throw e
+      }
+      await workspace.upsertCase(incoming.case)
+      ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
+      return {
+        trashedTo: trashed?.path,
+        undo: async () => {
+          await ctx.store.retireUnder(caseDir(caseId))
+          // Back to the staging folder, which the caller then removes.
+          await ctx.store.move(ctx.store.resolve(caseDir(caseId)), ctx.store.rel(staged))
+          if (trashed) {
+            await opts.replace!.trash.restore(trashed.id)
+            await workspace.upsertCase(previous!)
+          } else await workspace.removeCase(caseId)
+          ctx.changes.emit({ kind: 'case', op: previous ? 'upsert' : 'remove', caseId, id: caseId })
+        },
       }
     },
 

@@ -7,6 +7,7 @@ import type { AnnotationsService } from '../annotations/annotationsService'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
 import { briefingsDir } from '../briefings/briefingFiles'
 import type { BriefingsService } from '../briefings/briefingsService'
+import type { BundlesService } from '../bundles/bundlesService'
 import { caseDir, caseFilePath } from '../cases/caseFiles'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
@@ -15,6 +16,7 @@ import { describeGap } from '../evidence/custodyGaps'
 import type { EvidenceService } from '../evidence/evidenceService'
 import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
 export interface CheckDeps {
@@ -25,6 +27,8 @@ export interface CheckDeps {
   briefings: BriefingsService
   evidence: EvidenceService
   audit: AuditLog
+  bundles: BundlesService
+  trash: TrashService
 }
 
 /** The folders a stop can leave temp files in: every folder the app writes files into. */
@@ -49,7 +53,7 @@ export function writtenFolders(caseIds: string[]): string[] {
 export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
   return {
     async run(): Promise<CheckReport> {
-      const { workspace, library, cases, annotations, briefings, evidence, audit } = deps
+      const { workspace, library, cases, annotations, briefings, evidence, audit, bundles, trash } = deps
       const problems: WorkspaceProblem[] = []
       const guard = async <T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
         try {
@@ -62,6 +66,9 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
       let filesChecked = 2
       await guard('workspace.json', () => workspace.check(), false)
       await guard('statutes.json', () => library.check(), false)
+      // The trust list and the trash index, when the workspace has them (their damage is recorded by the store).
+      await guard('trusted-keys', () => bundles.check(), undefined)
+      await guard('trash', () => trash.check(), undefined)
       const found = await guard('cases', () => cases.check(), {
         filesChecked: 0,
         folders: [] as string[],

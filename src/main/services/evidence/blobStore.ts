@@ -104,11 +104,19 @@ export class BlobWriter {
     private readonly durable: boolean,
   ) {}
 
-  /** durable: false skips every fsync; only for benchmarks set against tools that do not sync either. */
-  static async create(blobsDir: string, { durable = true } = {}): Promise<BlobWriter> {
+  /**
+   * durable: false skips every fsync; only for benchmarks set against tools that do not sync either.
+   * tempDir: where the bytes wait until placed (same disk as the blobs folder); the blobs folder itself
+   * by default. A bundle import stages there so a refused bundle leaves no trace, not even a new folder.
+   */
+  static async create(
+    blobsDir: string,
+    { durable = true, tempDir }: { durable?: boolean; tempDir?: string } = {},
+  ): Promise<BlobWriter> {
     await assertOwnBlobsFolder(blobsDir)
-    await mkdir(blobsDir, { recursive: true })
-    const tempPath = join(blobsDir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
+    const dir = tempDir ?? blobsDir
+    await mkdir(dir, { recursive: true })
+    const tempPath = join(dir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
     return new BlobWriter(blobsDir, tempPath, await fsio.open(tempPath, 'wx', 0o600), durable)
   }
 
@@ -144,10 +152,17 @@ export class BlobWriter {
 
   /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
   async commit(): Promise<StoredBlob> {
+    return placeSealed(await this.seal())
+  }
+
+  /**
+   * Finishes the bytes (all written, synced, read-only) but does not place them:
+   * the hash is known and the temp file waits for placeSealed or discardSealed.
+   */
+  async seal(): Promise<SealedBlob> {
     if (this.closed) throw new Error('blob writer is closed')
     this.closed = true
     const sha256 = this.hash.digest('hex')
-    const target = join(this.dir, sha256)
     try {
       await this.pending
       await this.syncing
@@ -164,29 +179,7 @@ export class BlobWriter {
       await fsio.unlink(this.tempPath).catch(() => undefined)
       throw e
     }
-    let existed = false
-    try {
-      // link() fails if the target exists, so a blob once stored is never replaced (rename would overwrite).
-      await fsio.link(this.tempPath, target)
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      if (code === 'EEXIST') existed = true
-      else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
-        // File systems without hard links: rename, after checking nobody stored it first.
-        if (await exists(target)) existed = true
-        else
-          await fsio.rename(this.tempPath, target).catch(async (err) => {
-            await fsio.unlink(this.tempPath).catch(() => undefined)
-            throw err
-          })
-      } else {
-        await fsio.unlink(this.tempPath).catch(() => undefined)
-        throw e
-      }
-    }
-    await fsio.unlink(this.tempPath).catch(() => undefined)
-    if (this.durable) await fsyncDir(this.dir)
-    return { sha256, size: this.bytes, existed }
+    return { sha256, size: this.bytes, tempPath: this.tempPath, blobsDir: this.dir, durable: this.durable }
   }
 
   /** Drops the temp file; nothing is stored. Safe to call more than once. */
@@ -215,6 +208,51 @@ export async function assertOwnBlobsFolder(blobsDir: string): Promise<void> {
       'FORBIDDEN',
       `The blob store ${blobsDir} is ${info.isSymbolicLink() ? 'a link' : 'not a folder'}; Casefile keeps evidence files only in a blobs folder inside the workspace.`,
     )
+}
+
+/** Bytes written and hashed by a BlobWriter, waiting in a temp file to be placed under their hash. */
+export interface SealedBlob {
+  sha256: string
+  size: number
+  tempPath: string
+  blobsDir: string
+  durable: boolean
+}
+
+/** Removes a sealed blob's temp file; nothing is stored. */
+export async function discardSealed(sealed: SealedBlob): Promise<void> {
+  await fsio.unlink(sealed.tempPath).catch(() => undefined)
+}
+
+/** Puts sealed bytes at blobs/<sha256>; identical bytes already stored win and the temp file goes. */
+export async function placeSealed(sealed: SealedBlob): Promise<StoredBlob> {
+  const { sha256, tempPath, blobsDir } = sealed
+  // The blobs folder once held a temp file of its own; a staged one (tempDir) may be its first.
+  await mkdir(blobsDir, { recursive: true })
+  const target = join(blobsDir, sha256)
+  let existed = false
+  try {
+    // link() fails if the target exists, so a blob once stored is never replaced (rename would overwrite).
+    await fsio.link(tempPath, target)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') existed = true
+    else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+      // File systems without hard links: rename, after checking nobody stored it first.
+      if (await exists(target)) existed = true
+      else
+        await fsio.rename(tempPath, target).catch(async (err) => {
+          await fsio.unlink(tempPath).catch(() => undefined)
+          throw err
+        })
+    } else {
+      await fsio.unlink(tempPath).catch(() => undefined)
+      throw e
+    }
+  }
+  await fsio.unlink(tempPath).catch(() => undefined)
+  if (sealed.durable) await fsyncDir(blobsDir)
+  return { sha256, size: sealed.size, existed }
 }
 
 async function exists(p: string): Promise<boolean> {

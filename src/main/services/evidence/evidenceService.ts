@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import {
   ANALYSIS_VERSION,
   appendTechnicalLine,
+  type AuditEntry,
   blobUrl,
   CustodyEntry,
   EvidenceImportOptions,
@@ -22,7 +23,18 @@ import { nowIso, type ServiceContext } from '../context'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 import type { Analyser } from '../verification/analyser'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { BLOBS_DIR, containedBlobPath, storeFile, type Progress, type StoredBlob } from './blobStore'
+import {
+  BlobWriter,
+  blobPathIn,
+  BLOBS_DIR,
+  containedBlobPath,
+  discardSealed,
+  placeSealed,
+  storeFile,
+  type Progress,
+  type SealedBlob,
+  type StoredBlob,
+} from './blobStore'
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { createCustodyJournal } from './custodyJournal'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
@@ -555,6 +567,68 @@ export function createEvidenceService(
       await auditExamination(caseId, evidenceId, analysis)
       ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
       return out
+    },
+
+    /** A custody entry by this workspace's user, now (for records made elsewhere, such as an import). */
+    custodyEntry: custody,
+
+    /** Whether the blob store holds these bytes already (a regular file under their hash). */
+    async hasBlob(sha256: string): Promise<boolean> {
+      return stat(blobPathIn(blobsDir(), sha256)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    },
+
+    /**
+     * A writer for one blob whose bytes wait in `tempDir` (a staging folder inside
+     * the workspace, on its disk) until placeBlob; it hashes what it is given itself.
+     */
+    async stageBlob(tempDir: string): Promise<BlobWriter> {
+      ctx.store.assertWritable()
+      return BlobWriter.create(blobsDir(), { tempDir: ctx.store.resolve(ctx.store.rel(tempDir)) })
+    },
+
+    /** Puts staged bytes into the store under their hash (kept as they are when already there). */
+    async placeBlob(sealed: SealedBlob): Promise<StoredBlob> {
+      ctx.store.assertWritable()
+      if (sealed.blobsDir !== blobsDir()) throw new AppError('FORBIDDEN', 'That blob was staged for another workspace.')
+      return placeSealed(sealed)
+    },
+
+    /** Drops staged bytes that will not be stored. */
+    discardBlob: (sealed: SealedBlob) => discardSealed(sealed),
+
+    /**
+     * After a case arrived from a bundle (cases.moveIn): every custody entry its
+     * items carry gets its twin in this workspace's audit log. The sender's entries
+     * are marked as carried in the bundle, with the hash of the sender's own audit
+     * entry when the bundle has it; the 'received' entry names bundle and signer.
+     */
+    async logImported(
+      caseId: string,
+      items: readonly EvidenceItem[],
+      from: { bundleSha256: string; fingerprint: string; senderAudit: ReadonlyMap<string, readonly AuditEntry[]> },
+    ): Promise<void> {
+      for (const item of items) {
+        const unused = [...(from.senderAudit.get(item.id) ?? [])]
+        for (const c of item.custody) {
+          let extra: Record<string, unknown>
+          if (c.action === 'received' && c.detail.includes(from.bundleSha256)) {
+            extra = { bundle: from.bundleSha256, signer: from.fingerprint }
+          } else {
+            const i = unused.findIndex((a) => a.action === c.action && (a.detail.sha256 ?? undefined) === c.sha256)
+            const twin = i >= 0 ? unused.splice(i, 1)[0] : undefined
+            extra = {
+              carriedIn: from.bundleSha256,
+              originalAt: c.at,
+              ...(twin ? { senderAuditHash: twin.hash } : {}),
+            }
+          }
+          for (const twin of auditTwins(caseId, item.id, [c], extra)) await audit.append(twin)
+        }
+        ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
+      }
     },
 
     /** Streams a file into the blob store without making it evidence (the letterhead's logo). */

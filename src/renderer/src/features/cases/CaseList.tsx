@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@shared/domain'
 import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
+import { BundlesDialog } from '@renderer/features/bundles/BundlesDialog'
 import { formatRoute } from '@renderer/lib/router'
 import { call } from '@renderer/lib/api'
 import { RenameCaseDialog } from './RenameCaseDialog'
@@ -30,6 +31,7 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
   const [text, setText] = useState('')
   const [status, setStatus] = useState<StatusFilter>('active')
   const [renaming, setRenaming] = useState<CaseSummary | null>(null)
+  const [bundles, setBundles] = useState(false)
   const [error, setError] = useState('')
   const filterId = useId()
   const statusId = useId()
@@ -61,7 +63,15 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
             New case
           </button>
         )}
+        {!readOnly && (
+          <button type="button" className="button--small" onClick={() => setBundles(true)}>
+            Bundles…
+          </button>
+        )}
       </div>
+      {bundles && (
+        <BundlesDialog caseId={selectedId} onClose={() => setBundles(false)} onImported={() => onChanged()} />
+      )}
       <div className="sidebar__filters">
         <label htmlFor={filterId} className="visually-hidden">
           Filter cases
