@@ -10,6 +10,7 @@ import { call, onAppEvent } from '@renderer/lib/api'
 import { AboutDialog } from './AboutDialog'
 import { ProblemsBanner, ReadOnlyBanner } from './Banners'
 import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
+import { useGlobalShortcut } from '@renderer/lib/shortcuts'
 import { useWorkspaceData } from './useWorkspaceData'
 import { messageOf } from '@shared/ipc/result'
 
@@ -34,16 +35,8 @@ export function App() {
     }
   }, [reloadAll])
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault()
-        setModal('search')
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  // Ctrl+K searches, unless the place with the focus answers it itself (the briefing editor's link dialog).
+  useGlobalShortcut('mod+k', () => setModal('search'), { inFields: true })
 
   // After a workspace switch the open case may not exist any more. Only a new list
   // (a reload) checks this: a case just created is routed to before the list has it.
