@@ -18,6 +18,8 @@ import { createSettingsService } from './settings/settingsService'
 import { createStatuteLibrary } from './statutes/statuteLibrary'
 import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
+import { createTrashBin } from './trash/trashBin'
+import { createTrashService } from './trash/trashService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
 export interface OpenOptions extends StoreOptions {
@@ -56,7 +58,9 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       evidence,
       tasks,
     })
-    const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit })
+    const trash = createTrashService(ctx)
+    const trashBin = createTrashBin({ trash, cases, statutes })
+    const check = createCheckService({ workspace, library, cases, annotations, briefings, evidence, audit, trash })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
@@ -74,6 +78,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       tasks,
       workspace,
       settings,
+      trash,
+      trashBin,
       audit,
       cases,
       caseDetail,

@@ -1,7 +1,7 @@
 import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 
 /** The kinds of file the workspace stores; each has its own migration chain. */
-export type FileKind = 'workspace' | 'case' | 'annotations' | 'briefing' | 'statutes'
+export type FileKind = 'workspace' | 'case' | 'annotations' | 'briefing' | 'statutes' | 'keys' | 'trash'
 
 /** A step from version N to N+1 of one kind of file, on plain parsed JSON. */
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>
@@ -17,6 +17,8 @@ export const MIGRATIONS: Record<FileKind, Record<number, Migration>> = {
   annotations: {},
   briefing: {},
   statutes: {},
+  keys: {},
+  trash: {},
 }
 
 export class MigrationError extends Error {}

@@ -1,11 +1,11 @@
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { Backups } from './backups'
 import { DurableJsonAdapter, Low, StoredDocument } from './document'
-import { durableWriteFile, FileWriteQueue } from './durableWrite'
+import { durableWriteFile, FileWriteQueue, fsyncDir } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
@@ -298,6 +298,43 @@ export class WorkspaceStore {
     this.forget(relPath)
     for (let i = this.problems.length - 1; i >= 0; i--)
       if (this.problems[i].file === relPath) this.problems.splice(i, 1)
+  }
+
+  /**
+   * Retires every open document under a folder (a case about to be moved away):
+   * writes already queued land first, later ones are refused, and the cache
+   * forgets them so the next open reads whatever is then on disk.
+   */
+  async retireUnder(relDir: string): Promise<void> {
+    const prefix = relDir.endsWith(sep) ? relDir : relDir + sep
+    for (const [rel, p] of [...this.docs]) {
+      if (!rel.startsWith(prefix)) continue
+      const doc = await p.catch(() => null)
+      doc?.retire()
+      await this.queueFor(rel).idle()
+      this.forget(rel)
+    }
+  }
+
+  /**
+   * Renames a file or folder to another place in the workspace (the target must
+   * not exist), then syncs both folders so the move survives a power cut.
+   */
+  async move(fromAbs: string, toRel: string): Promise<void> {
+    this.assertWritable()
+    const from = this.resolve(relative(this.root, fromAbs))
+    const to = this.resolve(toRel)
+    if (
+      await stat(to).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new AppError('CONFLICT', `${toRel} already exists.`)
+    await mkdir(dirname(to), { recursive: true })
+    await rename(from, to)
+    await fsyncDir(dirname(to))
+    if (dirname(from) !== dirname(to)) await fsyncDir(dirname(from))
   }
 
   async copyIn(srcAbs: string, relPath: string): Promise<void> {

@@ -54,7 +54,7 @@ export type CaseInput = z.infer<typeof CaseInput>
 export const CasePatch = patchOf(CaseInput)
 export type CasePatch = z.infer<typeof CasePatch>
 
-export const toCaseSummary = (c: Case): CaseSummary => ({
+export const toCaseSummary = (c: CaseSummary): CaseSummary => ({
   id: c.id,
   title: c.title,
   reference: c.reference,

@@ -12,6 +12,7 @@ import { searchChannels } from './channels/search'
 import { settingsChannels } from './channels/settings'
 import { evidenceChannels } from './channels/evidence'
 import { statutesChannels } from './channels/statutes'
+import { trashChannels } from './channels/trash'
 import { workspaceChannels } from './channels/workspace'
 import type { ChannelSpec } from './define'
 
@@ -24,6 +25,7 @@ export const contract = {
   ...statutesChannels,
   ...briefingsChannels,
   ...evidenceChannels,
+  ...trashChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

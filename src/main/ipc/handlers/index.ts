@@ -6,6 +6,7 @@ import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
 import { evidenceHandlers } from './evidence'
 import { statutesHandlers } from './statutes'
+import { trashHandlers } from './trash'
 import { workspaceHandlers } from './workspace'
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...statutesHandlers,
   ...briefingsHandlers,
+  ...trashHandlers,
 }

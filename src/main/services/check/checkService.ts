@@ -7,6 +7,7 @@ import type { CasesService } from '../cases/casesService'
 import { describeGap } from '../evidence/custodyGaps'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
+import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
 export interface CheckDeps {
@@ -17,6 +18,7 @@ export interface CheckDeps {
   briefings: BriefingsService
   evidence: EvidenceService
   audit: AuditLog
+  trash: TrashService
 }
 
 /**
@@ -29,10 +31,12 @@ export interface CheckDeps {
 export function createCheckService(deps: CheckDeps) {
   return {
     async run(): Promise<CheckReport> {
-      const { workspace, library, cases, annotations, briefings, evidence, audit } = deps
+      const { workspace, library, cases, annotations, briefings, evidence, audit, trash } = deps
       let filesChecked = 2
       await workspace.check()
       await library.check()
+      // The trash index, when the workspace has one (its damage is recorded by the store).
+      await trash.check()
       const found = await cases.check()
       filesChecked += found.filesChecked
       for (const caseId of found.folders) {

@@ -91,6 +91,39 @@ export function createStatuteLibrary(ctx: ServiceContext) {
       return excerpts
     },
 
+    /**
+     * Adds whole excerpts with the ids and times they came with (a bundle's), in
+     * one write; CONFLICT, and nothing added, when any id is taken.
+     */
+    async importMany(excerpts: StatuteExcerpt[]): Promise<StatuteExcerpt[]> {
+      if (!excerpts.length) return []
+      const valid = excerpts.map((e) => StatuteExcerpt.parse(e))
+      await (
+        await doc()
+      ).update((d) => {
+        const taken = new Set(d.excerpts.map((s) => s.id))
+        for (const e of valid) {
+          if (taken.has(e.id)) throw new AppError('CONFLICT', `A statute excerpt with id "${e.id}" exists.`)
+          taken.add(e.id)
+        }
+        d.excerpts.push(...valid)
+      })
+      for (const e of valid) emit('upsert', e.id)
+      return valid
+    },
+
+    /** Removes these excerpts in one write (an import undone); ids not present are ignored. */
+    async removeMany(ids: readonly string[]): Promise<void> {
+      if (!ids.length) return
+      const gone = new Set(ids)
+      await (
+        await doc()
+      ).update((d) => {
+        d.excerpts = d.excerpts.filter((s) => !gone.has(s.id))
+      })
+      for (const id of ids) emit('remove', id)
+    },
+
     async update(id: string, patch: StatutePatch): Promise<StatuteExcerpt> {
       const { year, ...fields } = StatutePatch.parse(patch)
       const out = await (

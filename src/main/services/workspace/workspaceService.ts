@@ -128,8 +128,8 @@ export function createWorkspaceService(ctx: ServiceContext) {
       return (await doc()).data.cases
     },
 
-    /** Keeps the index entry of a case in step with its file. */
-    async upsertCase(c: Case): Promise<void> {
+    /** Keeps the index entry of a case in step with its file (a whole case, or the summary it had). */
+    async upsertCase(c: Case | CaseSummary): Promise<void> {
       const summary = toCaseSummary(c)
       await (
         await doc()
@@ -137,6 +137,15 @@ export function createWorkspaceService(ctx: ServiceContext) {
         const i = d.cases.findIndex((s) => s.id === c.id)
         if (i >= 0) d.cases[i] = summary
         else d.cases.push(summary)
+      })
+    },
+
+    /** Drops a case from the index (its folder has left cases/: an import undone). */
+    async removeCase(caseId: string): Promise<void> {
+      await (
+        await doc()
+      ).update((d) => {
+        d.cases = d.cases.filter((s) => s.id !== caseId)
       })
     },
 
