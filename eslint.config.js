@@ -19,7 +19,10 @@ const CLIMBING = {
   message: 'Use a path alias (@shared/…, @main/…, @renderer/…) instead of climbing folders.',
 }
 const deny = (pattern, message) => ({ group: [`@main/${pattern}`, `@main/${pattern}/**`], message })
-const NOT_MAIN = { group: ['@main/*', '@main/**', '**/main/**'], message: 'Only src/shared and this folder’s own files.' }
+const NOT_MAIN = {
+  group: ['@main/*', '@main/**', '**/main/**'],
+  message: 'Only src/shared and this folder’s own files.',
+}
 const NOT_RENDERER = {
   group: ['@renderer/*', '@renderer/**', '**/renderer/**'],
   message: 'Main-side code never imports the renderer.',
