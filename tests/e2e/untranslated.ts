@@ -14,9 +14,9 @@
  *     await expectAllTranslated(app)              // or { within: '.case-body', allow: [/Sample/] }
  *   })
  *
- * What counts as data: every string stored in the workspace's JSON files
- * (workspace.json, case files, annotations, briefings, the statute library,
- * the trash, the audit log), except enum-like fields (status, kind, precision…),
+ * What counts as data: the workspace's folder and every string stored in its
+ * JSON files (workspace.json, case files, annotations, briefings, the statute
+ * library, the trash, the audit log), except enum-like fields (status, kind, precision…),
  * removed as whole words, case-sensitively. Besides data, dates and times
  * (the formatter's English month and day names in the pseudo-language), IANA
  * zone names, "UTC" and byte units are allowed. Content marked translate="no"
@@ -202,7 +202,9 @@ export async function expectAllTranslated(
   app: CasefileApp,
   options: Omit<UntranslatedOptions, 'data'> & { data?: string[] } = {},
 ): Promise<void> {
-  const data = [...(await workspaceData(app.services().root)), ...(options.data ?? [])]
+  // The workspace's folder is data too (the top bar names it in a tooltip).
+  const root = app.services().root
+  const data = [...(await workspaceData(root)), root, ...(options.data ?? [])]
   // A page not in the pseudo-language would pass for the wrong reason.
   await expect(app.page.locator(options.within ?? 'body')).toContainText('⟦')
   const found = await findUntranslated(app.page, { ...options, data })
