@@ -1,6 +1,6 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
-import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc/events'
+import { MENU_COMMANDS, WINDOW_HANDLES, type MenuCommand } from '@shared/ipc/events'
 
 export interface MenuActions {
   openWorkspace(): void
@@ -16,6 +16,7 @@ const item = (
 ): MenuItemConstructorOptions => ({
   label: MENU_COMMANDS[name].label,
   accelerator: MENU_COMMANDS[name].accelerator,
+  registerAccelerator: !WINDOW_HANDLES.includes(name),
   click: () => when() && actions.command(name),
 })
 
@@ -27,6 +28,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
       label: '&File',
       submenu: [
         item('new-case', actions),
+        { type: 'separator' },
+        item('settings', actions),
         { type: 'separator' },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         {
@@ -44,6 +47,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
       label: '&View',
       submenu: [
         item('search', actions),
+        item('trash', actions),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -56,7 +60,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [item('about', actions, () => !!getWindow())],
+      submenu: [item('shortcuts', actions), { type: 'separator' }, item('about', actions, () => !!getWindow())],
     },
   ]
   return Menu.buildFromTemplate(template)

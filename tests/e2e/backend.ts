@@ -21,6 +21,11 @@ export interface BackendOptions {
   /** 'demo' installs the consulate case like a first start; 'empty' opens a bare workspace. */
   workspace: 'demo' | 'empty'
   openOptions?: OpenOptions
+  /**
+   * The name the workspace records in custody entries; null leaves the default
+   * ("local user"), for which the window asks on first run.
+   */
+  userName?: string | null
   /** Where pushes from main go (the page's window.casefile.on listeners). */
   emit: (event: AppEvent, payload: unknown) => void
   /** The page's origin; blobs are served under <origin>/blob/ (fixtures.ts routes them). */
@@ -32,6 +37,7 @@ export async function createBackend(o: BackendOptions) {
   const session = new AppSession(o.userDataDir, o.openOptions)
   await session.loadSettings()
   await session.open(o.workspaceDir, { demoIfNew: o.workspace === 'demo' })
+  if (o.userName) await session.current().workspace.setUserName(o.userName)
 
   // What the next native dialogs answer; nothing queued behaves like the user cancelling.
   const next = {

@@ -17,7 +17,7 @@ test('the demo case is listed with its reference and its timeline shows Chicago 
   await page.getByRole('link', { name: /^Timeline/ }).click()
   await expect(page).toHaveURL(/#\/case\/case_ecu_mpls_2026\/timeline$/)
   await expect(page.locator('.event').first()).toContainText('America/Chicago')
-  await expect(page.locator('.event').first()).toContainText('27 Jan 2026')
+  await expect(page.locator('.event').first()).toContainText('27 January 2026')
 })
 
 test('create a case, edit it, add a zoned event, and find it all again after a reload', async ({ app }) => {
@@ -51,12 +51,12 @@ test('create a case, edit it, add a zoned event, and find it all again after a r
   await form.getByRole('button', { name: 'Add event' }).click()
   await expect(form).toBeHidden()
   const event = page.locator('.event').filter({ hasText: 'Officer tries to follow' })
-  await expect(event).toContainText('27 Jan 2026, ~11:00 (America/Chicago, UTC-06:00)')
+  await expect(event).toContainText('27 January 2026, ~11:00 (America/Chicago, UTC-06:00)')
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Door incident at the consulate in Chicago')
   await expect(page.locator('.event').filter({ hasText: 'Officer tries to follow' })).toContainText(
-    '27 Jan 2026, ~11:00 (America/Chicago, UTC-06:00)',
+    '27 January 2026, ~11:00 (America/Chicago, UTC-06:00)',
   )
   await expect(page.getByRole('navigation', { name: 'Cases' })).toContainText('ECU-USA-2026-002')
   await page.getByRole('link', { name: /^Overview/ }).click()

@@ -16,6 +16,9 @@
  *     test('…', async ({ app }) => { await app.open('#/'); … })
  *   })
  *
+ * The workspace records the user name 'Ana Tester' (so the window does not ask
+ * for one); `test.use({ userName: null })` keeps "local user", the first run.
+ *
  * `test.use({ openOptions: { … } })` passes OpenOptions (a fixed clock, an id
  * source) to the AppSession.
  *
@@ -109,6 +112,7 @@ export interface CasefileApp {
 interface Options {
   workspace: 'demo' | 'empty'
   openOptions: OpenOptions
+  userName: string | null
 }
 
 /** Runs in the page: hands a push to the listeners bridge.ts keeps. */
@@ -157,9 +161,10 @@ async function serveRenderer(page: Page, backend: Backend) {
 export const test = base.extend<Options & { app: CasefileApp }>({
   workspace: ['demo', { option: true }],
   openOptions: [{}, { option: true }],
+  userName: ['Ana Tester', { option: true }],
 
   app: [
-    async ({ page, workspace, openOptions }, use, testInfo) => {
+    async ({ page, workspace, openOptions, userName }, use, testInfo) => {
       const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-e2e-user-'))
       const workspaceDir = join(await mkdtemp(join(tmpdir(), 'casefile-e2e-ws-')), 'Workspace')
       const consoleErrors: string[] = []
@@ -179,6 +184,7 @@ export const test = base.extend<Options & { app: CasefileApp }>({
         workspaceDir,
         workspace,
         openOptions,
+        userName,
         emit: emitToPage,
         origin: ORIGIN,
       })

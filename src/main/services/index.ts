@@ -26,6 +26,7 @@ import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
 import { createAnalyser, type AnalyserOptions } from './verification/analyser'
 import { createVerificationService } from './verification/verificationService'
+import { createTrashBin } from './trash/trashBin'
 import { createTrashService } from './trash/trashService'
 import { createWorkspaceService } from './workspace/workspaceService'
 
@@ -107,6 +108,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       bundles,
       trash,
     })
+    const trashBin = createTrashBin({ trash, cases, statutes })
     const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
@@ -139,6 +141,8 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       tasks,
       workspace,
       settings,
+      trash,
+      trashBin,
       audit,
       /** The statute library itself (statutes.json); the statutes service joins it with cases and briefings. */
       library,
@@ -156,7 +160,6 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       exports,
       reports,
       bundles,
-      trash,
       check,
       repair,
       demo,

@@ -15,6 +15,7 @@ import { settingsChannels } from './channels/settings'
 import { evidenceChannels } from './channels/evidence'
 import { statutesChannels } from './channels/statutes'
 import { verificationChannels } from './channels/verification'
+import { trashChannels } from './channels/trash'
 import { workspaceChannels } from './channels/workspace'
 import type { ChannelSpec } from './define'
 
@@ -30,6 +31,7 @@ export const contract = {
   ...analysisChannels,
   ...verificationChannels,
   ...bundlesChannels,
+  ...trashChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

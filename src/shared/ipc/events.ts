@@ -5,12 +5,21 @@
 import { z } from 'zod'
 
 /** Menu items that act in the window, declared once for main's menu and the renderer. */
-export const MENU_COMMANDS = {
+export type MenuCommand = 'new-case' | 'search' | 'settings' | 'trash' | 'shortcuts' | 'about'
+export const MENU_COMMANDS: Record<MenuCommand, { label: string; accelerator: string | undefined }> = {
   'new-case': { label: 'New Case', accelerator: 'CmdOrCtrl+N' },
   search: { label: 'Search', accelerator: 'CmdOrCtrl+K' },
+  settings: { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
+  trash: { label: 'Trash', accelerator: undefined },
+  shortcuts: { label: 'Keyboard Shortcuts', accelerator: '?' },
   about: { label: 'About Casefile', accelerator: undefined },
-} as const
-export type MenuCommand = keyof typeof MENU_COMMANDS
+}
+/**
+ * Shortcuts the window answers itself, where the place with the focus may answer
+ * them first (Ctrl+K in the briefing editor inserts a link; ? types in a field):
+ * the menu shows them but does not take the key (lib/shortcuts.ts in the renderer).
+ */
+export const WINDOW_HANDLES: readonly MenuCommand[] = ['search', 'shortcuts']
 export const MenuCommand = z.enum(Object.keys(MENU_COMMANDS) as [MenuCommand, ...MenuCommand[]])
 
 /** Long work in progress (an import, a verification, an export), matched by the task id the renderer chose. */

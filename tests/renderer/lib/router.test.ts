@@ -26,3 +26,13 @@ describe('hash router', () => {
     expect(parseHash(formatRoute(route))).toEqual(route)
   })
 })
+
+describe('screens that are not a case', () => {
+  it('reads and writes the settings and the trash', () => {
+    expect(parseHash('#/settings')).toEqual({ name: 'settings' })
+    expect(parseHash('#/trash')).toEqual({ name: 'trash' })
+    expect(parseHash('#/trash/extra')).toEqual({ name: 'home' })
+    expect(formatRoute({ name: 'settings' })).toBe('#/settings')
+    expect(formatRoute({ name: 'trash' })).toBe('#/trash')
+  })
+})

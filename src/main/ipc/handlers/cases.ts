@@ -15,6 +15,9 @@ export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
     return { removed: true as const }
   },
 
+  'actors:restore': async ({ caseId, actor, index, eventIds }, { services }) =>
+    services.cases.restoreActor(caseId, actor, { index, eventIds }),
+
   'events:add': async ({ caseId, event }, { services }) => services.cases.addEvent(caseId, event),
   'events:update': async ({ caseId, eventId, patch }, { services }) =>
     services.cases.updateEvent(caseId, eventId, patch),
@@ -22,4 +25,5 @@ export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
     await services.cases.removeEvent(caseId, eventId)
     return { removed: true as const }
   },
+  'events:restore': async ({ caseId, event }, { services }) => services.cases.restoreEvent(caseId, event),
 }

@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings'
 import { evidenceHandlers } from './evidence'
 import { statutesHandlers } from './statutes'
 import { verificationHandlers } from './verification'
+import { trashHandlers } from './trash'
 import { workspaceHandlers } from './workspace'
 
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...analysisHandlers,
   ...verificationHandlers,
   ...bundlesHandlers,
+  ...trashHandlers,
 }

@@ -12,9 +12,10 @@ import {
   EventInput,
   EventPatch,
   sortEvents,
-  toCaseSummary,
   TimelineEvent,
+  toCaseSummary,
   type CaseSummary,
+  type TrashEntry,
   type WorkspaceProblem,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
@@ -219,6 +220,42 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       }
     },
 
+    /**
+     * Sets a case aside: its folder (case file, annotations, briefings) moves to
+     * the trash whole and the index forgets it. Its evidence files stay in blobs/,
+     * which nothing deletes, so a restored case finds them again.
+     */
+    async moveToTrash(caseId: string, trash: TrashService): Promise<TrashEntry> {
+      ctx.store.assertWritable()
+      const summary = (await workspace.listCases()).find((c) => c.id === caseId)
+      if (!summary || !SAFE_ID.test(caseId)) throw notFound(caseId)
+      // Writes already queued land first; none can reach the folder once it has moved.
+      await ctx.store.retireUnder(caseDir(caseId))
+      const { path: _path, ...entry } = await trash.put(caseDir(caseId), {
+        kind: 'case',
+        itemId: caseId,
+        title: summary.title,
+        reason: 'removed',
+      })
+      await workspace.removeCase(caseId)
+      ctx.changes.emit({ kind: 'case', op: 'remove', caseId, id: caseId })
+      return entry
+    },
+
+    /** Puts a case from the trash back in cases/ and the index; CONFLICT when a case with its id exists again. */
+    async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<CaseSummary> {
+      ctx.store.assertWritable()
+      const caseId = entry.itemId
+      if ((await workspace.listCases()).some((c) => c.id === caseId))
+        throw new AppError('CONFLICT', `A case with id "${caseId}" is in the workspace; it cannot come back beside it.`)
+      await trash.restore(entry.id)
+      ctx.store.forget(caseFilePath(caseId))
+      const restored = (await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)).data.case
+      await workspace.upsertCase(restored)
+      ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
+      return toCaseSummary(restored)
+    },
+
     async create(input: CaseInput, id = ctx.newId('case')): Promise<Case> {
       ctx.store.assertWritable()
       const fields = CaseInput.parse(input)
@@ -287,6 +324,43 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         for (const e of f.events) e.actorIds = e.actorIds.filter((a) => a !== actorId)
       })
       emit('actor', 'remove', caseId, actorId)
+    },
+
+    /**
+     * Puts a removed actor back with its id, at its old place in the list, and
+     * relinks it to the events it was linked to (those that still exist): an
+     * undone removal. CONFLICT when an actor with that id is there.
+     */
+    async restoreActor(
+      caseId: string,
+      record: Actor,
+      { index, eventIds = [] }: { index?: number; eventIds?: readonly string[] } = {},
+    ): Promise<Actor> {
+      const actor = Actor.parse(record)
+      await file.write(caseId, (f) => {
+        if (f.actors.some((a) => a.id === actor.id))
+          throw new AppError('CONFLICT', `The case already has an actor with id "${actor.id}".`)
+        f.actors.splice(Math.max(0, Math.min(index ?? f.actors.length, f.actors.length)), 0, actor)
+        for (const e of f.events)
+          if (eventIds.includes(e.id) && !e.actorIds.includes(actor.id)) e.actorIds.push(actor.id)
+      })
+      emit('actor', 'upsert', caseId, actor.id)
+      return actor
+    },
+
+    /** Puts a removed event back with its id (an undone removal); links to actors no longer there are dropped. */
+    async restoreEvent(caseId: string, record: TimelineEvent): Promise<TimelineEvent> {
+      const event = TimelineEvent.parse(record)
+      const out = await file.write(caseId, (f) => {
+        if (f.events.some((e) => e.id === event.id))
+          throw new AppError('CONFLICT', `The case already has an event with id "${event.id}".`)
+        const actors = new Set(f.actors.map((a) => a.id))
+        const back = { ...event, actorIds: event.actorIds.filter((a) => actors.has(a)) }
+        f.events.push(back)
+        return back
+      })
+      emit('event', 'upsert', caseId, event.id)
+      return out
     },
 
     /** One event; the actors and evidence it links must be in the case. */

@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { SettingsPatch, WorkspaceSettings } from '@shared/domain'
+import { blobUrl, type SettingsPatch, type WorkspaceSettings } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { WorkspaceService } from '../workspace/workspaceService'
@@ -23,6 +23,12 @@ export function createSettingsService(deps: { workspace: WorkspaceService; evide
       if (!mediaType) throw new AppError('VALIDATION', 'The logo must be a PNG or JPEG image (.png, .jpg).')
       const stored = await evidence.storeBlob(path)
       return workspace.setLogo({ sha256: stored.sha256, mediaType })
+    },
+
+    /** Where the page loads the logo from (`base`: the platform's blob URL base); null when there is none. */
+    async logoUrl(base?: string): Promise<string | null> {
+      const logo = (await workspace.settings()).organisation.logo
+      return logo ? blobUrl(logo, base) : null
     },
 
     /** Asks for an image (`choose`: the open dialog), then makes it the logo; null when dismissed. */

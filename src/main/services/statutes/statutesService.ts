@@ -1,19 +1,25 @@
 import {
   citationLabel,
   citationsIn,
+  StatuteTrashRecord,
   type StatuteExcerpt,
   type StatuteFilter,
   type StatuteImportOutcome,
   type StatuteImportRequest,
   type StatuteInput,
   type StatuteUsage,
+  type TrashEntry,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
+import type { TrashService } from '../trash/trashService'
 import { parseStatuteJson, parseStatuteText } from './statuteImport'
-import type { StatuteLibrary } from './statuteLibrary'
+import { STATUTES_FILE, type StatuteLibrary } from './statuteLibrary'
+
+/** The name of an excerpt's copy in its trash entry's folder. */
+const KEPT_NAME = 'statute.json'
 
 const keyOf = (s: Pick<StatuteExcerpt, 'instrument' | 'article' | 'paragraph'>) =>
   [s.instrument, s.article, s.paragraph ?? ''].map((x) => x.trim().toLowerCase().replace(/\s+/g, ' ')).join('|')
@@ -44,6 +50,23 @@ export function createStatutesService(
       }
     }
     return out
+  }
+
+  /** Removing an excerpt a case links or a briefing cites needs `force`: the memo would lose the text it quotes. */
+  function refuseWhileUsed(excerpt: StatuteExcerpt, used: StatuteUsage): void {
+    if (!used.caseIds.length && !used.briefings.length) return
+    const parts = [
+      used.caseIds.length && `linked to ${used.caseIds.length} case${used.caseIds.length > 1 ? 's' : ''}`,
+      used.briefings.length &&
+        `cited in ${used.briefings.length} briefing${used.briefings.length > 1 ? 's' : ''} (${used.briefings
+          .map((b) => `"${b.title}"`)
+          .join(', ')})`,
+    ].filter(Boolean)
+    throw new AppError(
+      'CONFLICT',
+      `${citationLabel(excerpt)} is ${parts.join(' and ')}. Unlink it and remove the citations first, or remove it anyway.`,
+      used,
+    )
   }
 
   const service = {
@@ -83,23 +106,47 @@ export function createStatutesService(
     async remove(id: string, { force = false }: { force?: boolean } = {}): Promise<StatuteUsage> {
       const excerpt = await library.get(id)
       const used = await usage(id)
-      if (force) for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
-      if (!force && (used.caseIds.length || used.briefings.length)) {
-        const parts = [
-          used.caseIds.length && `linked to ${used.caseIds.length} case${used.caseIds.length > 1 ? 's' : ''}`,
-          used.briefings.length &&
-            `cited in ${used.briefings.length} briefing${used.briefings.length > 1 ? 's' : ''} (${used.briefings
-              .map((b) => `"${b.title}"`)
-              .join(', ')})`,
-        ].filter(Boolean)
-        throw new AppError(
-          'CONFLICT',
-          `${citationLabel(excerpt)} is ${parts.join(' and ')}. Unlink it and remove the citations first, or remove it anyway.`,
-          used,
-        )
-      }
+      if (!force) refuseWhileUsed(excerpt, used)
+      for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
       await library.remove(id)
       return used
+    },
+
+    /**
+     * `remove`, but the excerpt and the cases that linked it go to the trash
+     * first, so `restoreFromTrash` can put both back (citations then resolve again).
+     */
+    async moveToTrash(
+      id: string,
+      trash: TrashService,
+      { force = false }: { force?: boolean } = {},
+    ): Promise<TrashEntry> {
+      const excerpt = await library.get(id)
+      const used = await usage(id)
+      if (!force) refuseWhileUsed(excerpt, used)
+      const record: StatuteTrashRecord = { excerpt, caseIds: used.caseIds }
+      const entry = await trash.keep(
+        { kind: 'statute', itemId: id, title: citationLabel(excerpt), reason: 'removed', from: STATUTES_FILE },
+        KEPT_NAME,
+        record,
+      )
+      for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
+      await library.remove(id)
+      return entry
+    },
+
+    /** Puts an excerpt from the trash back in the library, linked again to the cases that still exist. */
+    async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<StatuteExcerpt> {
+      const parsed = StatuteTrashRecord.safeParse(await trash.readKept(entry.id, KEPT_NAME))
+      if (!parsed.success)
+        throw new AppError('CORRUPT', `The trash's copy of ${entry.title || entry.itemId} is damaged.`)
+      const { excerpt, caseIds } = parsed.data
+      await library.importMany([excerpt])
+      const known = new Set((await cases.list()).map((c) => c.id))
+      for (const caseId of caseIds) if (known.has(caseId)) await cases.linkStatute(caseId, excerpt.id)
+      linked(excerpt.id)
+      await trash.release(entry.id)
+      return excerpt
     },
 
     /** Parses JSON or pasted text; unless dryRun, adds the rows that are new and links them when asked. */

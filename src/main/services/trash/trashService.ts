@@ -4,12 +4,18 @@
  * each entry is, where it lived and why it left. Owners hand a folder of theirs
  * to `put`; nothing here reads inside it. Nothing is ever deleted from the trash
  * by the app.
+ *
+ * A record that lived inside a file of its owner (an excerpt of statutes.json)
+ * has no folder to move: the owner hands its copy to `keep`, which writes it as
+ * trash/<entry id>/<name>; taking it back, the owner reads it (`readKept`) and,
+ * once the record is home again, `release`s the entry (the copy then goes).
  */
 import { randomBytes } from 'node:crypto'
-import { rmdir } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { durableWriteFile } from '@main/storage/durableWrite'
 import { nowIso, type ServiceContext } from '../context'
 
 export const TRASH_DIR = 'trash'
@@ -18,8 +24,16 @@ const TRASH_FILE = join(TRASH_DIR, 'trash.json')
 export function createTrashService(ctx: ServiceContext) {
   const empty = () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, entries: [] })
   const doc = () => ctx.store.document(TRASH_FILE, 'trash', TrashFile, empty)
+  const newEntryId = (at: string, itemId: string) =>
+    `${at.replace(/[:.]/g, '-')}-${itemId}-${randomBytes(3).toString('hex')}`.slice(0, 120)
+  const entryOf = async (entryId: string): Promise<TrashEntry> => {
+    const entry = (await service.list()).find((e) => e.id === entryId)
+    if (!entry) throw new AppError('NOT_FOUND', `Nothing in the trash with id "${entryId}".`)
+    return entry
+  }
+  const keptPath = (entryId: string, name: string) => join(TRASH_DIR, entryId, basename(name))
 
-  return {
+  const service = {
     /**
      * Moves `fromRel` (a folder or file of the caller's, relative to the workspace)
      * to trash/<id>/<its name> and records the entry. The move comes first: a stop
@@ -31,7 +45,7 @@ export function createTrashService(ctx: ServiceContext) {
     ): Promise<TrashEntry & { path: string }> {
       ctx.store.assertWritable()
       const at = nowIso(ctx)
-      const id = `${at.replace(/[:.]/g, '-')}-${what.itemId}-${randomBytes(3).toString('hex')}`.slice(0, 120)
+      const id = newEntryId(at, what.itemId)
       const path = join(TRASH_DIR, id, basename(fromRel))
       await ctx.store.move(ctx.store.resolve(fromRel), path)
       const entry = TrashEntry.parse({ id, at, from: fromRel, ...what })
@@ -58,11 +72,58 @@ export function createTrashService(ctx: ServiceContext) {
       return [...(await doc()).data.entries]
     },
 
+    /** One entry; NOT_FOUND when the trash holds none with this id. */
+    get: entryOf,
+
+    /**
+     * Keeps a copy of a record that lived inside its owner's file (`from`) as
+     * trash/<id>/<name>, written durably before the entry is listed; the owner
+     * removes the record from its file only after this resolves.
+     */
+    async keep(
+      what: { kind: TrashEntry['kind']; itemId: string; title?: string; reason?: string; from: string },
+      name: string,
+      data: unknown,
+    ): Promise<TrashEntry> {
+      ctx.store.assertWritable()
+      const at = nowIso(ctx)
+      const id = newEntryId(at, what.itemId)
+      const abs = ctx.store.resolve(keptPath(id, name))
+      await mkdir(dirname(abs), { recursive: true })
+      await durableWriteFile(abs, JSON.stringify(data, null, 1))
+      const entry = TrashEntry.parse({ id, at, ...what })
+      await (await doc()).update((d) => void d.entries.push(entry))
+      return entry
+    },
+
+    /** The copy `keep` wrote for an entry, parsed but not validated (its owner validates it). */
+    async readKept(entryId: string, name: string): Promise<unknown> {
+      await entryOf(entryId)
+      try {
+        return JSON.parse(await readFile(ctx.store.resolve(keptPath(entryId, name)), 'utf8'))
+      } catch (e) {
+        throw new AppError('CORRUPT', `The trash's copy of ${entryId} cannot be read: ${(e as Error).message}`)
+      }
+    },
+
+    /** Forgets an entry whose record its owner has taken back; its folder (the copy) goes with it. */
+    async release(entryId: string): Promise<void> {
+      ctx.store.assertWritable()
+      await entryOf(entryId)
+      await (
+        await doc()
+      ).update((f) => {
+        f.entries = f.entries.filter((e) => e.id !== entryId)
+      })
+      await rm(ctx.store.resolve(join(TRASH_DIR, entryId)), { recursive: true, force: true })
+    },
+
     /** Loads trash/trash.json when there is one; false when it is damaged (the store has recorded why). */
     async check(): Promise<boolean> {
       if (!(await ctx.store.exists(TRASH_FILE))) return true
       return ctx.store.loads(TRASH_FILE, 'trash', TrashFile)
     },
   }
+  return service
 }
 export type TrashService = ReturnType<typeof createTrashService>

@@ -1,8 +1,7 @@
-import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
-import { call } from '@renderer/lib/api'
-import { messageOf } from '@shared/ipc/result'
+import { useT } from '@renderer/lib/i18n'
+import { UserNameForm } from '@renderer/components/UserNameForm'
 
 interface AboutDialogProps {
   info: WorkspaceInfo | null
@@ -12,62 +11,24 @@ interface AboutDialogProps {
 }
 
 export function AboutDialog({ info, onClose, onChanged }: AboutDialogProps) {
-  const [userName, setUserName] = useState(info?.userName ?? '')
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
-
-  // The name goes into every custody and audit entry, so it is worth being able to correct.
-  const saveName = async (e: React.FormEvent) => {
-    e.preventDefault()
-    if (!userName.trim()) return setMessage({ error: true, text: 'Enter the name to record in custody logs.' })
-    try {
-      await call('workspace:setUserName', { userName })
-      await onChanged()
-      setMessage({ error: false, text: 'Saved.' })
-    } catch (err) {
-      setMessage({ error: true, text: messageOf(err) })
-    }
-  }
-
+  const t = useT()
   return (
-    <Dialog title="About Casefile" onClose={onClose}>
-      <p>
-        Casefile keeps case files — timelines, evidence, statute excerpts and briefings — on this computer and exports
-        them as PDF memos. It needs no network.
-      </p>
+    <Dialog title={t('about.title')} onClose={onClose}>
+      <p>{t('about.text')}</p>
       {info && (
         <dl className="facts">
-          <dt>Workspace</dt>
+          <dt>{t('about.workspace')}</dt>
           <dd>{info.name}</dd>
-          <dt>Folder</dt>
+          <dt>{t('about.folder')}</dt>
           <dd>
-            <code>{info.root}</code>
+            <code translate="no">{info.root}</code>
           </dd>
         </dl>
       )}
-      {info && (
-        <form className="about-name" onSubmit={saveName} noValidate>
-          <div className="field">
-            <label htmlFor="about-user-name">Working as (recorded in custody and audit logs)</label>
-            <div className="input-row">
-              <input
-                id="about-user-name"
-                value={userName}
-                disabled={info.readOnly}
-                onChange={(e) => setUserName(e.target.value)}
-              />
-              {!info.readOnly && <button type="submit">Save name</button>}
-            </div>
-          </div>
-          {message && (
-            <p className={message.error ? 'form-error' : 'hint'} role={message.error ? 'alert' : 'status'}>
-              {message.text}
-            </p>
-          )}
-        </form>
-      )}
+      {info && <UserNameForm id="about-user-name" info={info} onChanged={onChanged} />}
       <div className="form-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </Dialog>

@@ -2,48 +2,82 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaseSummary } from '@shared/domain'
 import type { MenuCommand } from '@shared/ipc/events'
 import { Dialog } from '@renderer/components/Dialog'
+import { Toasts } from '@renderer/components/Toasts'
 import { CaseList } from '@renderer/features/cases/CaseList'
 import { CaseView } from '@renderer/features/cases/CaseView'
 import { NewCaseDialog } from '@renderer/features/cases/NewCaseDialog'
 import { SearchPanel } from '@renderer/features/search/index'
+import { SettingsScreen } from '@renderer/features/settings/index'
+import { TrashScreen } from '@renderer/features/trash/index'
 import { call, onAppEvent } from '@renderer/lib/api'
+import { AppSettingsContext } from '@renderer/lib/appSettings'
+import { useT } from '@renderer/lib/i18n'
+import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
+import { useGlobalShortcut } from '@renderer/lib/shortcuts'
+import { clearToasts } from '@renderer/lib/toasts'
+import { clearHistories } from '@renderer/lib/undo'
+import { messageOf } from '@shared/ipc/result'
 import { AboutDialog } from './AboutDialog'
 import { ProblemsBanner, ReadOnlyBanner } from './Banners'
-import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
+import { FirstRunDialog } from './FirstRunDialog'
+import { ShortcutSheet } from './ShortcutSheet'
+import { TopBar } from './TopBar'
+import { DEFAULT_USER_NAME } from '@renderer/components/UserNameForm'
+import { useAppSettingsState } from './useAppSettingsState'
+import { useSidebar } from './useSidebar'
 import { useWorkspaceData } from './useWorkspaceData'
-import { messageOf } from '@shared/ipc/result'
+import { Welcome } from './Welcome'
 
-/** The open dialog: each menu command opens one (new case, search, about). */
-type Modal = MenuCommand | null
+/** The open dialog: menu commands that open one, the shortcut sheet, the first-run question. */
+type Modal = 'new-case' | 'search' | 'about' | 'shortcuts' | 'first-run' | null
 
 export function App() {
+  const t = useT()
   const route = useHashRoute()
   const { info, cases, infoError, casesError, generation, refreshInfo, refreshCases, reloadAll } = useWorkspaceData()
+  const appSettings = useAppSettingsState(generation)
+  const sidebar = useSidebar()
   const [modal, setModal] = useState<Modal>(null)
+  const [askedName, setAskedName] = useState(false)
   const [chooseError, setChooseError] = useState('')
   const [subscribed, setSubscribed] = useState(false)
+  const mainRef = useRef<HTMLElement>(null)
   const readOnly = info?.readOnly ?? false
 
+  const onMenu = useCallback((name: MenuCommand) => {
+    if (name === 'settings' || name === 'trash') navigate({ name })
+    else setModal(name)
+  }, [])
+
   useEffect(() => {
-    const offChanged = onAppEvent('workspace:changed', () => void reloadAll())
-    const offMenu = onAppEvent('menu:command', ({ name }) => setModal(name))
+    const offChanged = onAppEvent('workspace:changed', () => {
+      // Another workspace: notices and undo steps belong to the one before.
+      clearToasts()
+      clearHistories()
+      void reloadAll()
+    })
+    const offMenu = onAppEvent('menu:command', ({ name }) => onMenu(name))
     setSubscribed(true)
     return () => {
       offChanged()
       offMenu()
     }
-  }, [reloadAll])
+  }, [reloadAll, onMenu])
 
+  // Ctrl+K searches, unless the place with the focus answers it itself (the briefing editor's link dialog).
+  useGlobalShortcut('mod+k', () => setModal('search'), { inFields: true })
+  useGlobalShortcut('mod+n', readOnly ? null : () => setModal('new-case'), { inFields: true })
+  useGlobalShortcut('mod+,', () => navigate({ name: 'settings' }), { inFields: true })
+  useGlobalShortcut('?', () => setModal('shortcuts'))
+  useGlobalShortcut('mod+b', sidebar.toggle)
+
+  // Asked once per session while the workspace still records "local user" in custody entries.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault()
-        setModal('search')
-      }
+    if (info && !info.readOnly && info.userName === DEFAULT_USER_NAME && !askedName && modal === null) {
+      setAskedName(true)
+      setModal('first-run')
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [info, askedName, modal])
 
   // After a workspace switch the open case may not exist any more. Only a new list
   // (a reload) checks this: a case just created is routed to before the list has it.
@@ -58,7 +92,11 @@ export function App() {
     setChooseError('')
     try {
       const out = await call('workspace:choose', {})
-      if (out.opened) await reloadAll()
+      if (out.opened) {
+        clearToasts()
+        clearHistories()
+        await reloadAll()
+      }
     } catch (e) {
       setChooseError(messageOf(e))
     }
@@ -76,117 +114,110 @@ export function App() {
   if (infoError && !info) {
     return (
       <main className="fatal">
-        <h1>Casefile could not open the workspace</h1>
+        <h1>{t('shell.fatal')}</h1>
         <p>{infoError}</p>
         <button type="button" onClick={() => void reloadAll()}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </main>
     )
   }
 
+  const close = () => setModal(null)
   return (
-    // data-ready tells end-to-end tests that pushes from main will now be heard.
-    <div className="shell" data-ready={subscribed && info ? 'true' : undefined}>
-      <header className="topbar">
-        <div className="topbar__brand">
-          <span className="logo" aria-hidden="true">
-            ▤
-          </span>
-          <span className="app-name">Casefile</span>
-          <span className="topbar__sep" aria-hidden="true">
-            /
-          </span>
-          <span className="workspace-name" title={info?.root}>
-            {info?.name ?? 'Opening workspace…'}
-          </span>
-        </div>
-        <div className="topbar__actions">
-          <button type="button" className="button--ghost search-trigger" onClick={() => setModal('search')}>
-            Search <kbd>Ctrl K</kbd>
-          </button>
-          <button type="button" className="button--ghost" onClick={chooseWorkspace}>
-            Open workspace…
-          </button>
-        </div>
-      </header>
-
-      {readOnly && <ReadOnlyBanner reason={info?.readOnlyReason} />}
-      {info && <ProblemsBanner info={info} onRestored={reloadAll} />}
-      {chooseError && (
-        <div className="banner banner--danger" role="alert">
-          Could not open the workspace: {chooseError}
-        </div>
-      )}
-      {casesError && (
-        <div className="banner banner--danger" role="alert">
-          The case list could not be read: {casesError}
-        </div>
-      )}
-
-      <div className="shell__body">
-        <CaseList
-          cases={cases}
-          selectedId={route.name === 'case' ? route.caseId : null}
-          readOnly={readOnly}
-          onNew={() => setModal('new-case')}
-          onChanged={refreshCases}
+    <AppSettingsContext.Provider value={appSettings}>
+      {/* data-ready tells end-to-end tests that pushes from main will now be heard. */}
+      <div
+        className={`shell${sidebar.collapsed ? ' shell--sidebar-collapsed' : ''}`}
+        data-ready={subscribed && info && appSettings.ready ? 'true' : undefined}
+      >
+        <a
+          className="skip-link"
+          href="#content"
+          onClick={(e) => {
+            // The hash routes the window: move the focus instead of following the link.
+            e.preventDefault()
+            mainRef.current?.focus()
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+        <TopBar
+          info={info}
+          onSearch={() => setModal('search')}
+          onOpenWorkspace={() => void chooseWorkspace()}
+          onShortcuts={() => setModal('shortcuts')}
         />
-        <main className="content" id="content">
-          {route.name === 'case' ? (
-            <CaseView
-              key={`${route.caseId}:${generation}`}
-              caseId={route.caseId}
-              tab={route.tab}
-              itemId={route.itemId}
-              readOnly={readOnly}
-              listUpdatedAt={cases?.find((c) => c.id === route.caseId)?.updatedAt}
-              onCaseChanged={refreshCases}
-              onLoadFailed={refreshInfo}
-            />
-          ) : (
-            <Welcome count={cases?.length ?? 0} readOnly={readOnly} onNew={() => setModal('new-case')} />
-          )}
-        </main>
-      </div>
 
-      {modal === 'new-case' && !readOnly && <NewCaseDialog onCreated={onCreated} onClose={() => setModal(null)} />}
-      {modal === 'new-case' && readOnly && (
-        <Dialog title="New case" onClose={() => setModal(null)}>
-          <p>This workspace is read-only, so no case can be added.</p>
-        </Dialog>
-      )}
-      {modal === 'about' && <AboutDialog info={info} onClose={() => setModal(null)} onChanged={refreshInfo} />}
-      {modal === 'search' && (
-        <Dialog title="Search" className="dialog--search" onClose={() => setModal(null)}>
-          <SearchPanel
-            onClose={() => setModal(null)}
-            onOpen={(target) => {
-              setModal(null)
-              const tab = isCaseTab(target.tab) ? target.tab : 'overview'
-              navigate({ name: 'case', caseId: target.caseId, tab, itemId: target.itemId })
-            }}
+        {readOnly && <ReadOnlyBanner reason={info?.readOnlyReason} />}
+        {info && <ProblemsBanner info={info} onRestored={reloadAll} />}
+        {chooseError && (
+          <div className="banner banner--danger" role="alert">
+            {t('shell.chooseFailed', { reason: chooseError })}
+          </div>
+        )}
+        {casesError && (
+          <div className="banner banner--danger" role="alert">
+            {t('shell.casesFailed', { reason: casesError })}
+          </div>
+        )}
+
+        <div className="shell__body">
+          <CaseList
+            cases={cases}
+            selectedId={route.name === 'case' ? route.caseId : null}
+            readOnly={readOnly}
+            collapsed={sidebar.collapsed}
+            onToggle={sidebar.toggle}
+            onNew={() => setModal('new-case')}
+            onChanged={refreshCases}
           />
-        </Dialog>
-      )}
-    </div>
-  )
-}
+          <main className="content" id="content" ref={mainRef} tabIndex={-1}>
+            {route.name === 'case' ? (
+              <CaseView
+                key={`${route.caseId}:${generation}`}
+                caseId={route.caseId}
+                tab={route.tab}
+                itemId={route.itemId}
+                readOnly={readOnly}
+                listUpdatedAt={cases?.find((c) => c.id === route.caseId)?.updatedAt}
+                onCaseChanged={refreshCases}
+                onLoadFailed={refreshInfo}
+              />
+            ) : route.name === 'settings' ? (
+              <SettingsScreen key={generation} info={info} onInfoChanged={refreshInfo} />
+            ) : route.name === 'trash' ? (
+              <TrashScreen key={generation} readOnly={readOnly} onRestored={refreshCases} />
+            ) : (
+              <Welcome count={cases?.length ?? 0} readOnly={readOnly} onNew={() => setModal('new-case')} />
+            )}
+          </main>
+        </div>
 
-function Welcome({ count, readOnly, onNew }: { count: number; readOnly: boolean; onNew: () => void }) {
-  return (
-    <div className="empty-state empty-state--page">
-      <h1>{count ? 'Choose a case' : 'No cases yet'}</h1>
-      <p className="muted">
-        {count
-          ? 'Pick a case from the list on the left, or start a new one.'
-          : 'A case gathers the actors, the timeline, the evidence and the law of one matter.'}
-      </p>
-      {!readOnly && (
-        <button type="button" className="button--primary" onClick={onNew}>
-          New case
-        </button>
-      )}
-    </div>
+        <Toasts />
+
+        {modal === 'new-case' && !readOnly && <NewCaseDialog onCreated={onCreated} onClose={close} />}
+        {modal === 'new-case' && readOnly && (
+          <Dialog title={t('cases.new')} onClose={close}>
+            <p>{t('cases.newReadOnly')}</p>
+          </Dialog>
+        )}
+        {modal === 'about' && <AboutDialog info={info} onClose={close} onChanged={refreshInfo} />}
+        {modal === 'first-run' && info && <FirstRunDialog info={info} onChanged={refreshInfo} onClose={close} />}
+        {modal === 'shortcuts' && <ShortcutSheet onClose={close} />}
+        {modal === 'search' && (
+          <Dialog title={t('shell.search')} className="dialog--search" onClose={close}>
+            <SearchPanel
+              onClose={close}
+              onOpen={(target) => {
+                setModal(null)
+                const tab = isCaseTab(target.tab) ? target.tab : 'overview'
+                navigate({ name: 'case', caseId: target.caseId, tab, itemId: target.itemId })
+              }}
+            />
+          </Dialog>
+        )}
+      </div>
+    </AppSettingsContext.Provider>
   )
 }

@@ -2,18 +2,21 @@ import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {
+  const t = useT()
   return (
     <div className="banner banner--warning" role="status">
-      <strong>Read-only.</strong> {reason || 'This workspace was opened read-only; changes cannot be saved.'}
+      <strong>{t('banner.readOnly')}</strong> {reason || t('banner.readOnlyReason')}
     </div>
   )
 }
 
 /** Files the store could not load (now in quarantine), with the way back when a backup exists. */
 export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRestored: () => Promise<void> }) {
+  const t = useT()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState('')
   const [repaired, setRepaired] = useState('')
@@ -25,13 +28,18 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
     setError('')
     try {
       const r = await call('workspace:repair', {})
+      // The actions' messages come from the main process, which writes them in English.
       setRepaired(
-        `${r.actions.length ? r.actions.map((a) => a.message).join(' ') : 'Nothing could be repaired safely.'}` +
-          (r.remaining.length ? ` ${r.remaining.length} problem(s) need a person.` : ''),
+        [
+          r.actions.length ? r.actions.map((a) => a.message).join(' ') : t('banner.nothingRepaired'),
+          r.remaining.length ? t('banner.remaining', { count: r.remaining.length }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       )
       await onRestored()
     } catch (e) {
-      setError(`Repair failed: ${e instanceof Error ? e.message : String(e)}`)
+      setError(t('banner.repairFailed', { reason: e instanceof Error ? e.message : String(e) }))
     } finally {
       setBusy(null)
     }
@@ -51,12 +59,8 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
   }
 
   return (
-    <section className="banner banner--danger" aria-label="Workspace problems">
-      <strong>
-        {info.problems.length === 1
-          ? 'A file of this workspace could not be read.'
-          : `${info.problems.length} files of this workspace could not be read.`}
-      </strong>
+    <section className="banner banner--danger" aria-label={t('banner.problems')}>
+      <strong>{t('banner.problemsCount', { count: info.problems.length })}</strong>
       <ul className="problems">
         {info.problems.map((p) => (
           <li key={`${p.file}:${p.kind}`}>
@@ -64,11 +68,11 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
             {!p.message.includes(p.file) && <code>{p.file}: </code>}
             {p.message}
             {p.quarantinedTo && !p.message.includes(p.quarantinedTo) && (
-              <span className="muted"> (moved to {p.quarantinedTo})</span>
+              <span className="muted"> {t('banner.movedTo', { path: p.quarantinedTo })}</span>
             )}
             {p.backupAvailable && !info.readOnly && (
               <button type="button" className="button--small" disabled={busy !== null} onClick={() => restore(p.file)}>
-                {busy === p.file ? 'Restoring…' : 'Restore backup'}
+                {busy === p.file ? t('banner.restoring') : t('banner.restoreBackup')}
               </button>
             )}
           </li>
@@ -76,11 +80,11 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
       </ul>
       {!info.readOnly && (
         <button type="button" className="button--small" disabled={busy !== null} onClick={repair}>
-          {busy === 'repair' ? 'Repairing…' : 'Repair'}
+          {busy === 'repair' ? t('banner.repairing') : t('banner.repair')}
         </button>
       )}
       {repaired && <p role="status">{repaired}</p>}
-      {error && <ErrorAlert>{error}</ErrorAlert>}
+      {error && <ErrorAlert>{t('banner.restoreFailed', { reason: error })}</ErrorAlert>}
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useT } from '@renderer/lib/i18n'
 
 interface ChipsInputProps {
   label: string
@@ -11,6 +12,7 @@ interface ChipsInputProps {
 
 /** A list of short strings as removable chips; Enter or comma adds, Backspace on empty removes the last. */
 export function ChipsInput({ label, values, onChange, onBlur, placeholder, disabled }: ChipsInputProps) {
+  const t = useT()
   const [text, setText] = useState('')
   const id = useId()
 
@@ -31,7 +33,7 @@ export function ChipsInput({ label, values, onChange, onBlur, placeholder, disab
               <button
                 type="button"
                 className="chip__remove"
-                aria-label={`Remove ${v}`}
+                aria-label={t('chips.remove', { value: v })}
                 onClick={() => onChange(values.filter((x) => x !== v))}
               >
                 ×

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { CLASSIFICATION_PRESETS } from '@shared/domain'
+import { useClassificationChoices } from '@renderer/lib/appSettings'
 
 interface ClassificationInputProps {
   id?: string
@@ -9,9 +9,10 @@ interface ClassificationInputProps {
   invalid?: boolean
 }
 
-/** A combobox: the usual markings are offered, any other marking can be typed. */
+/** A combobox: the workspace's markings (Settings) are offered, any other marking can be typed. */
 export function ClassificationInput({ id, value, onChange, onBlur, invalid }: ClassificationInputProps) {
   const listId = useId()
+  const choices = useClassificationChoices()
   return (
     <>
       <input
@@ -25,7 +26,7 @@ export function ClassificationInput({ id, value, onChange, onBlur, invalid }: Cl
         onBlur={onBlur}
       />
       <datalist id={listId}>
-        {CLASSIFICATION_PRESETS.map((p) => (
+        {choices.map((p) => (
           <option key={p} value={p} />
         ))}
       </datalist>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Dialog } from './Dialog'
 import { ErrorAlert } from './ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
+import { useT } from '@renderer/lib/i18n'
 
 interface ConfirmDialogProps {
   title: string
@@ -14,6 +15,7 @@ interface ConfirmDialogProps {
 
 /** "Are you sure?" for destructive actions; the safe choice has the focus. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const t = useT()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const confirm = async () => {
@@ -33,7 +35,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
       <ErrorAlert>{error}</ErrorAlert>
       <div className="form-actions">
         <button type="button" data-autofocus onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="button--danger" disabled={busy} onClick={confirm}>
           {confirmLabel}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useT } from '@renderer/lib/i18n'
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -18,6 +19,7 @@ interface DialogProps {
  * goes to the first field and returns to where it was on close.
  */
 export function Dialog({ title, onClose, children, className = '', closeOnBackdrop = true }: DialogProps) {
+  const t = useT()
   const panel = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const onCloseRef = useRef(onClose)
@@ -67,7 +69,7 @@ export function Dialog({ title, onClose, children, className = '', closeOnBackdr
       >
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
             ×
           </button>
         </header>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useT } from '@renderer/lib/i18n'
 import { ErrorAlert } from './ErrorAlert'
 
 /** The end of every form: its error, if any, then Cancel and the submit button. */
@@ -9,12 +10,13 @@ export function FormFooter(props: {
   submitLabel: ReactNode
   busy?: boolean
 }) {
+  const t = useT()
   return (
     <>
       <ErrorAlert id={props.errorId}>{props.error}</ErrorAlert>
       <div className="form-actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button--primary" disabled={props.busy}>
           {props.submitLabel}

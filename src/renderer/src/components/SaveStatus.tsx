@@ -1,10 +1,17 @@
+import { useT } from '@renderer/lib/i18n'
 import type { SaveState } from './useAutosave'
-
-const LABELS = { idle: '', pending: 'Saving…', saving: 'Saving…', saved: 'Saved' } as const
 
 /** The one-line save state of an autosaved form, announced politely to screen readers. */
 export function SaveStatus({ state, className = '' }: { state: SaveState; className?: string }) {
-  const text = state.status === 'error' ? `Save failed: ${state.message}` : LABELS[state.status]
+  const t = useT()
+  const text =
+    state.status === 'error'
+      ? t('save.failed', { reason: state.message })
+      : state.status === 'saved'
+        ? t('save.saved')
+        : state.status === 'idle'
+          ? ''
+          : t('save.saving')
   return (
     <span role="status" aria-live="polite" className={`save-status save-status--${state.status} ${className}`.trim()}>
       {text}

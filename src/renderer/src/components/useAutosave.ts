@@ -64,7 +64,7 @@ export function useAutosave<T>(
           if (!pending.current) set({ status: 'saved' })
         } catch (e) {
           // Keep going only if a newer edit is waiting; otherwise the next edit retries.
-          if (!pending.current) set({ status: 'error', message: messageOf(e) || 'unknown error' })
+          if (!pending.current) set({ status: 'error', message: messageOf(e) || '?' })
         }
       }
     }

@@ -19,13 +19,24 @@ const pseudo = () => {
   }
 }
 
+/** The language last applied, so the next start shows it from the first frame (preferences arrive a moment later). */
+const LAST_LANGUAGE_KEY = 'casefile.language'
+const lastLanguage = (): Language | null => {
+  try {
+    const v = window.localStorage.getItem(LAST_LANGUAGE_KEY)
+    return v === 'es' || v === 'en' ? v : null
+  } catch {
+    return null
+  }
+}
+
 export const i18n = i18next.createInstance()
 void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
     resources: { ...catalogue, ...(pseudo() ? { [PSEUDO]: pseudoCatalogue() } : {}) } as never,
-    lng: pseudo() ? PSEUDO : languageOf(navigator.language),
+    lng: pseudo() ? PSEUDO : (lastLanguage() ?? languageOf(navigator.language)),
     fallbackLng: 'en',
     ns: Object.keys(catalogue.en),
     defaultNS: 'ui',
@@ -42,7 +53,12 @@ export const currentLanguage = (): Language => (i18n.language === 'es' ? 'es' : 
 export async function setLanguage(lang: Language | null | undefined): Promise<void> {
   if (pseudo()) return
   const next = lang ?? languageOf(navigator.language)
-  await i18n.changeLanguage(next)
+  try {
+    window.localStorage.setItem(LAST_LANGUAGE_KEY, next)
+  } catch {
+    // Only the first frame of the next start is in the system's language.
+  }
+  if (i18n.language !== next) await i18n.changeLanguage(next)
   document.documentElement.lang = next
 }
 

@@ -4,23 +4,24 @@ import { useEffect, useState } from 'react'
 export const CASE_TABS = ['overview', 'actors', 'timeline', 'evidence', 'statutes', 'briefings'] as const
 export type CaseTabName = (typeof CASE_TABS)[number]
 
-export const TAB_LABELS: Record<CaseTabName, string> = {
-  overview: 'Overview',
-  actors: 'Actors',
-  timeline: 'Timeline',
-  evidence: 'Evidence',
-  statutes: 'Statutes',
-  briefings: 'Briefings',
-}
+/** The catalogue key of a tab's name (ui namespace). */
+export const tabLabelKey = (tab: CaseTabName) => `tabs.${tab}` as const
 
-export type Route = { name: 'home' } | { name: 'case'; caseId: string; tab: CaseTabName; itemId?: string }
+/** Screens of the window that are not a case: the settings and the trash. */
+export const SCREENS = ['settings', 'trash'] as const
+export type ScreenName = (typeof SCREENS)[number]
+
+export type Route =
+  { name: 'home' } | { name: ScreenName } | { name: 'case'; caseId: string; tab: CaseTabName; itemId?: string }
 
 export const isCaseTab = (t: unknown): t is CaseTabName =>
   typeof t === 'string' && (CASE_TABS as readonly string[]).includes(t)
 
-/** "#/case/<id>/<tab>[/<itemId>]" or anything else as home. Unknown tabs fall back to the overview. */
+/** "#/case/<id>/<tab>[/<itemId>]", "#/settings", "#/trash", or anything else as home. Unknown tabs fall back to the overview. */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode)
+  const screen = SCREENS.find((s) => s === parts[0])
+  if (screen && parts.length === 1) return { name: screen }
   if (parts[0] === 'case' && parts[1]) {
     const tab = isCaseTab(parts[2]) ? parts[2] : 'overview'
     return parts[3]
@@ -32,6 +33,7 @@ export function parseHash(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/'
+  if (route.name !== 'case') return `#/${route.name}`
   const tail = route.itemId ? `/${encodeURIComponent(route.itemId)}` : ''
   return `#/case/${encodeURIComponent(route.caseId)}/${route.tab}${tail}`
 }

@@ -22,15 +22,25 @@ export function browserTimeZone(): string {
   return tz && isValidTimeZone(tz) ? tz : 'UTC'
 }
 
-/** The zone the user picked last (people log many events in one place), else the computer's. */
+let workspaceZone: string | null = null
+
+/** The open workspace's default zone (its settings); the shell sets it when settings load or change. */
+export function setWorkspaceTimeZone(tz: string | null): void {
+  workspaceZone = tz && isValidTimeZone(tz) ? tz : null
+}
+
+/**
+ * The zone a new date starts in: the one the user picked last (people log many
+ * events in one place), else the workspace's default, else the computer's.
+ */
 export function defaultTimeZone(): string {
   try {
     const v = localStorage.getItem(LAST_ZONE_KEY)
     if (v && isValidTimeZone(v)) return v
   } catch {
-    // Storage can be unavailable; the computer's zone is a fine default.
+    // Storage can be unavailable; the workspace's or the computer's zone is a fine default.
   }
-  return browserTimeZone()
+  return workspaceZone ?? browserTimeZone()
 }
 
 export function rememberTimeZone(tz: string): void {
@@ -38,5 +48,14 @@ export function rememberTimeZone(tz: string): void {
     localStorage.setItem(LAST_ZONE_KEY, tz)
   } catch {
     // Not remembering the zone costs a click next time, nothing more.
+  }
+}
+
+/** Forgets the zone picked last, so the workspace's default applies again (it was just changed). */
+export function forgetPickedTimeZone(): void {
+  try {
+    localStorage.removeItem(LAST_ZONE_KEY)
+  } catch {
+    // Nothing remembered, nothing to forget.
   }
 }

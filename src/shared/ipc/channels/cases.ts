@@ -26,8 +26,19 @@ export const casesChannels = {
   'actors:add': channel(CaseRef.extend({ actor: ActorInput }), Actor),
   'actors:update': channel(CaseRef.extend({ actorId: Id, patch: ActorPatch }), Actor),
   'actors:remove': channel(CaseRef.extend({ actorId: Id }), z.object({ removed: z.literal(true) })),
+  /** Puts a removed actor back (an undo): its id, its place in the list, its links to these events. */
+  'actors:restore': channel(
+    CaseRef.extend({
+      actor: Actor,
+      index: z.number().int().nonnegative().optional(),
+      eventIds: z.array(Id).default([]),
+    }),
+    Actor,
+  ),
 
   'events:add': channel(CaseRef.extend({ event: EventInput }), TimelineEvent),
   'events:update': channel(CaseRef.extend({ eventId: Id, patch: EventPatch }), TimelineEvent),
   'events:remove': channel(CaseRef.extend({ eventId: Id }), z.object({ removed: z.literal(true) })),
+  /** Puts a removed event back with its id (an undo). */
+  'events:restore': channel(CaseRef.extend({ event: TimelineEvent }), TimelineEvent),
 } as const

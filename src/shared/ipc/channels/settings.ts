@@ -9,6 +9,8 @@ export const settingsChannels = {
   'settings:update': channel(SettingsPatch, WorkspaceSettings),
   /** Shows the open dialog for a PNG or JPEG and makes it the letterhead's logo; null when dismissed. */
   'settings:chooseLogo': channel(z.object({}), WorkspaceSettings.nullable()),
+  /** Where the window loads the letterhead's logo from; null when there is none. */
+  'settings:logoUrl': channel(z.object({}), z.object({ url: z.string().nullable() })),
   /** Removes the letterhead's logo. */
   'settings:removeLogo': channel(z.object({}), WorkspaceSettings),
   /** The user's own preferences (language, theme), kept in the user profile. */

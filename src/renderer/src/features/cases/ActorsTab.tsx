@@ -1,55 +1,84 @@
 import { useState } from 'react'
 import type { Actor } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
-import { call } from '@renderer/lib/api'
-import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
-import { messageOf } from '@shared/ipc/result'
+import { call } from '@renderer/lib/api'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
+import { useT } from '@renderer/lib/i18n'
+import { useUndo } from '@renderer/lib/undo'
+import { ActorForm, EMPTY_ACTOR, type ActorFields } from './ActorForm'
 
-interface ActorFields {
-  name: string
-  role: string
-  affiliation: string
-}
-const EMPTY: ActorFields = { name: '', role: '', affiliation: '' }
+const fieldsOf = (a: Actor): ActorFields => ({ name: a.name, role: a.role, affiliation: a.affiliation })
 
-/** People and bodies of the case: add, edit in place, remove after confirmation. */
+/** People and bodies of the case: add, edit in place, remove after confirmation; each change can be undone. */
 export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
+  const t = useT()
+  const undo = useUndo()
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<Actor | null>(null)
 
-  const linkedEvents = (actorId: string) => detail.events.filter((e) => e.actorIds.includes(actorId)).length
+  const linkedEvents = (actorId: string) => detail.events.filter((e) => e.actorIds.includes(actorId)).map((e) => e.id)
+
+  const add = async (fields: ActorFields) => {
+    const actor = await call('actors:add', { caseId, actor: fields })
+    undo.record({
+      label: t('undo.addActor', { name: actor.name }),
+      undo: () => call('actors:remove', { caseId, actorId: actor.id }),
+      redo: () => call('actors:restore', { caseId, actor }),
+    })
+    await reload()
+  }
+
+  const update = async (before: Actor, fields: ActorFields) => {
+    await call('actors:update', { caseId, actorId: before.id, patch: fields })
+    undo.record({
+      label: t('undo.editActor', { name: before.name }),
+      undo: () => call('actors:update', { caseId, actorId: before.id, patch: fieldsOf(before) }),
+      redo: () => call('actors:update', { caseId, actorId: before.id, patch: fields }),
+    })
+    await reload()
+    setEditing(null)
+  }
+
+  const remove = async (actor: Actor) => {
+    const index = detail.actors.findIndex((a) => a.id === actor.id)
+    const eventIds = linkedEvents(actor.id)
+    await call('actors:remove', { caseId, actorId: actor.id })
+    undo.record(
+      {
+        label: t('undo.removeActor', { name: actor.name }),
+        undo: () => call('actors:restore', { caseId, actor, index, eventIds }),
+        redo: () => call('actors:remove', { caseId, actorId: actor.id }),
+      },
+      { toast: t('actors.removed', { name: actor.name }) },
+    )
+    await reload()
+  }
 
   return (
     <div className="actors">
       {!readOnly && (
         <ActorForm
           idPrefix="new-actor"
-          legend="Add an actor"
-          initial={EMPTY}
-          submitLabel="Add actor"
+          legend={t('actors.add')}
+          initial={EMPTY_ACTOR}
+          submitLabel={t('actors.addButton')}
           resetOnSave
-          onSave={async (fields) => {
-            await call('actors:add', { caseId, actor: fields })
-            await reload()
-          }}
+          onSave={add}
         />
       )}
       {detail.actors.length === 0 ? (
-        <p className="empty-state">
-          No actors yet. Add the people and bodies involved — agents, officials, ministries.
-        </p>
+        <p className="empty-state">{t('actors.empty')}</p>
       ) : (
         <table className="table actors-table">
-          <caption className="visually-hidden">Actors of the case</caption>
+          <caption className="visually-hidden">{t('actors.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Affiliation</th>
+              <th scope="col">{t('actors.name')}</th>
+              <th scope="col">{t('actors.role')}</th>
+              <th scope="col">{t('actors.affiliation')}</th>
               <th scope="col" className="table__actions">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('common.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -60,15 +89,11 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
                   <td colSpan={4}>
                     <ActorForm
                       idPrefix={`actor-${a.id}`}
-                      legend={`Edit ${a.name}`}
-                      initial={{ name: a.name, role: a.role, affiliation: a.affiliation }}
-                      submitLabel="Save"
+                      legend={t('actors.editNamed', { name: a.name })}
+                      initial={fieldsOf(a)}
+                      submitLabel={t('common.save')}
                       onCancel={() => setEditing(null)}
-                      onSave={async (fields) => {
-                        await call('actors:update', { caseId, actorId: a.id, patch: fields })
-                        await reload()
-                        setEditing(null)
-                      }}
+                      onSave={(fields) => update(a, fields)}
                     />
                   </td>
                 </tr>
@@ -81,8 +106,17 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
                     {!readOnly && (
                       <RowActions
                         actions={[
-                          { label: 'Edit', name: `Edit ${a.name}`, onClick: () => setEditing(a.id) },
-                          { label: 'Remove', name: `Remove ${a.name}`, onClick: () => setRemoving(a), danger: true },
+                          {
+                            label: t('common.edit'),
+                            name: t('actors.editNamed', { name: a.name }),
+                            onClick: () => setEditing(a.id),
+                          },
+                          {
+                            label: t('common.remove'),
+                            name: t('actors.removeNamed', { name: a.name }),
+                            onClick: () => setRemoving(a),
+                            danger: true,
+                          },
                         ]}
                       />
                     )}
@@ -95,103 +129,13 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
       )}
       {removing && (
         <ConfirmDialog
-          title="Remove actor"
-          message={
-            `Remove “${removing.name}” from this case?` +
-            (linkedEvents(removing.id)
-              ? ` It is linked to ${linkedEvents(removing.id)} timeline event(s); the links go too.`
-              : '')
-          }
-          confirmLabel="Remove"
+          title={t('actors.removeTitle')}
+          message={t('actors.removeMessage', { name: removing.name, count: linkedEvents(removing.id).length })}
+          confirmLabel={t('common.remove')}
           onClose={() => setRemoving(null)}
-          onConfirm={async () => {
-            await call('actors:remove', { caseId, actorId: removing.id })
-            await reload()
-          }}
+          onConfirm={() => remove(removing)}
         />
       )}
     </div>
-  )
-}
-
-interface ActorFormProps {
-  idPrefix: string
-  legend: string
-  initial: ActorFields
-  submitLabel: string
-  resetOnSave?: boolean
-  onSave: (fields: ActorFields) => Promise<void>
-  onCancel?: () => void
-}
-
-function ActorForm({ idPrefix, legend, initial, submitLabel, resetOnSave, onSave, onCancel }: ActorFormProps) {
-  const [fields, setFields] = useState(initial)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const set = (k: keyof ActorFields) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setFields({ ...fields, [k]: e.target.value })
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault()
-    if (!fields.name.trim()) return setError('An actor needs a name.')
-    setBusy(true)
-    setError('')
-    try {
-      await onSave(fields)
-      if (resetOnSave) setFields(EMPTY)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <form
-      className="inline-form"
-      onSubmit={submit}
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && onCancel) {
-          e.stopPropagation()
-          onCancel()
-        }
-      }}
-    >
-      <fieldset>
-        <legend className={onCancel ? 'visually-hidden' : ''}>{legend}</legend>
-        <div className="inline-form__row">
-          <div className="field">
-            <label htmlFor={`${idPrefix}-name`}>Name</label>
-            <input
-              id={`${idPrefix}-name`}
-              value={fields.name}
-              autoFocus={!!onCancel}
-              aria-invalid={(!!error && !fields.name.trim()) || undefined}
-              onChange={set('name')}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-role`}>Role</label>
-            <input id={`${idPrefix}-role`} value={fields.role} onChange={set('role')} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-affiliation`}>Affiliation</label>
-            <input id={`${idPrefix}-affiliation`} value={fields.affiliation} onChange={set('affiliation')} />
-          </div>
-          <div className="inline-form__buttons">
-            <button type="submit" className="button--primary" disabled={busy}>
-              {submitLabel}
-            </button>
-            {onCancel && (
-              <button type="button" onClick={onCancel}>
-                Cancel
-              </button>
-            )}
-          </div>
-        </div>
-        <ErrorAlert>{error}</ErrorAlert>
-      </fieldset>
-    </form>
   )
 }

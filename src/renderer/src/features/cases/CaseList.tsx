@@ -1,13 +1,14 @@
 import { useId, useMemo, useState } from 'react'
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@shared/domain'
-import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
 import { BundlesDialog } from '@renderer/features/bundles/BundlesDialog'
-import { formatRoute } from '@renderer/lib/router'
-import { call } from '@renderer/lib/api'
-import { RenameCaseDialog } from './RenameCaseDialog'
-import { STATUS_LABELS } from './caseFormat'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { call } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
+import { showToast } from '@renderer/lib/toasts'
 import { messageOf } from '@shared/ipc/result'
+import { CaseListItem } from './CaseListItem'
+import { RenameCaseDialog } from './RenameCaseDialog'
+import { statusKey } from './caseFormat'
 
 type StatusFilter = 'active' | 'all' | CaseStatus
 
@@ -15,6 +16,9 @@ interface CaseListProps {
   cases: CaseSummary[] | null
   selectedId: string | null
   readOnly: boolean
+  /** Folded away to a narrow strip with one button to bring it back. */
+  collapsed?: boolean
+  onToggle?: () => void
   onNew: () => void
   onChanged: () => Promise<void>
 }
@@ -26,8 +30,14 @@ export function matchesFilter(c: CaseSummary, text: string, status: StatusFilter
   return [c.title, c.reference, c.classification, ...c.tags].some((s) => s.toLowerCase().includes(q))
 }
 
-/** The sidebar: every case of the workspace, filtered by text and status, with rename and archive. */
-export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: CaseListProps) {
+/**
+ * The sidebar: every case of the workspace, filtered by text and status, with
+ * rename, archive and remove (each undoable from its notice). The case open on
+ * the right stays listed whatever the status filter, so archiving it does not
+ * make it vanish.
+ */
+export function CaseList({ cases, selectedId, readOnly, collapsed, onToggle, onNew, onChanged }: CaseListProps) {
+  const t = useT()
   const [text, setText] = useState('')
   const [status, setStatus] = useState<StatusFilter>('active')
   const [renaming, setRenaming] = useState<CaseSummary | null>(null)
@@ -35,32 +45,96 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
   const [error, setError] = useState('')
   const filterId = useId()
   const statusId = useId()
+  const listId = useId()
 
   const shown = useMemo(
     () =>
       (cases ?? [])
-        .filter((c) => matchesFilter(c, text, status))
+        .filter((c) => matchesFilter(c, text, status) || (c.id === selectedId && matchesFilter(c, text, 'all')))
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)),
-    [cases, text, status],
+    [cases, text, status, selectedId],
   )
 
   const setArchived = async (c: CaseSummary, archived: boolean) => {
     setError('')
+    const before = c.status
+    const next: CaseStatus = archived ? 'archived' : 'open'
     try {
-      await call('cases:update', { caseId: c.id, patch: { status: archived ? 'archived' : 'open' } })
+      await call('cases:update', { caseId: c.id, patch: { status: next } })
       await onChanged()
+      showToast({
+        message: t(archived ? 'cases.archived' : 'cases.unarchived', { title: c.title }),
+        action: {
+          label: t('common.undo'),
+          run: async () => {
+            await call('cases:update', { caseId: c.id, patch: { status: before } })
+            await onChanged()
+          },
+        },
+      })
     } catch (e) {
-      setError(`Could not ${archived ? 'archive' : 'unarchive'} “${c.title}”: ${messageOf(e)}`)
+      setError(t(archived ? 'cases.archiveFailed' : 'cases.unarchiveFailed', { title: c.title, reason: messageOf(e) }))
     }
   }
 
+  const remove = async (c: CaseSummary) => {
+    setError('')
+    try {
+      const entry = await call('cases:remove', { caseId: c.id })
+      await onChanged()
+      showToast({
+        message: t('cases.removed', { title: c.title }),
+        action: {
+          label: t('common.undo'),
+          run: async () => {
+            await call('trash:restore', { entryId: entry.id })
+            await onChanged()
+          },
+        },
+      })
+    } catch (e) {
+      setError(t('cases.removeFailed', { title: c.title, reason: messageOf(e) }))
+    }
+  }
+
+  if (collapsed) {
+    return (
+      <nav className="sidebar sidebar--collapsed" aria-label={t('cases.heading')}>
+        <button
+          type="button"
+          className="sidebar__toggle"
+          aria-expanded={false}
+          aria-controls={listId}
+          aria-label={t('sidebar.show')}
+          title={t('sidebar.show')}
+          onClick={onToggle}
+        >
+          »
+        </button>
+      </nav>
+    )
+  }
+
   return (
-    <nav className="sidebar" aria-label="Cases">
+    <nav className="sidebar" aria-label={t('cases.heading')} id={listId}>
       <div className="sidebar__head">
-        <h2>Cases</h2>
+        {onToggle && (
+          <button
+            type="button"
+            className="sidebar__toggle"
+            aria-expanded
+            aria-controls={listId}
+            aria-label={t('sidebar.hide')}
+            title={t('sidebar.hide')}
+            onClick={onToggle}
+          >
+            «
+          </button>
+        )}
+        <h2>{t('cases.heading')}</h2>
         {!readOnly && (
           <button type="button" className="button--primary button--small" onClick={onNew}>
-            New case
+            {t('cases.new')}
           </button>
         )}
         {!readOnly && (
@@ -74,74 +148,45 @@ export function CaseList({ cases, selectedId, readOnly, onNew, onChanged }: Case
       )}
       <div className="sidebar__filters">
         <label htmlFor={filterId} className="visually-hidden">
-          Filter cases
+          {t('cases.filter')}
         </label>
         <input
           id={filterId}
           type="search"
-          placeholder="Filter by title, reference, tag…"
+          placeholder={t('cases.filterPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <label htmlFor={statusId} className="visually-hidden">
-          Status
+          {t('cases.status')}
         </label>
         <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          <option value="active">Active (not archived)</option>
-          <option value="all">All statuses</option>
+          <option value="active">{t('cases.filterActive')}</option>
+          <option value="all">{t('cases.filterAll')}</option>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {t(statusKey(s))}
             </option>
           ))}
         </select>
       </div>
       <ErrorAlert className="sidebar__error">{error}</ErrorAlert>
       {cases === null ? (
-        <p className="muted sidebar__empty">Loading cases…</p>
+        <p className="muted sidebar__empty">{t('cases.loading')}</p>
       ) : shown.length === 0 ? (
-        <p className="muted sidebar__empty">
-          {cases.length === 0 ? 'No cases in this workspace yet.' : 'No case matches this filter.'}
-        </p>
+        <p className="muted sidebar__empty">{cases.length === 0 ? t('cases.none') : t('cases.noneMatch')}</p>
       ) : (
         <ul className="case-list">
           {shown.map((c) => (
-            <li key={c.id} className={`case-item ${c.id === selectedId ? 'case-item--selected' : ''}`}>
-              <a
-                className="case-item__link"
-                href={formatRoute({ name: 'case', caseId: c.id, tab: 'overview' })}
-                aria-current={c.id === selectedId ? 'page' : undefined}
-              >
-                <span className="case-item__title">{c.title}</span>
-                <span className="case-item__meta">
-                  {c.reference && <span className="case-item__ref">{c.reference}</span>}
-                  <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
-                </span>
-              </a>
-              <div className="case-item__foot">
-                <ClassificationBadge marking={c.classification} size="small" />
-                {!readOnly && (
-                  <span className="case-item__actions">
-                    <button
-                      type="button"
-                      className="button--link"
-                      onClick={() => setRenaming(c)}
-                      aria-label={`Rename ${c.title}`}
-                    >
-                      Rename
-                    </button>
-                    <button
-                      type="button"
-                      className="button--link"
-                      onClick={() => setArchived(c, c.status !== 'archived')}
-                      aria-label={`${c.status === 'archived' ? 'Unarchive' : 'Archive'} ${c.title}`}
-                    >
-                      {c.status === 'archived' ? 'Unarchive' : 'Archive'}
-                    </button>
-                  </span>
-                )}
-              </div>
-            </li>
+            <CaseListItem
+              key={c.id}
+              c={c}
+              selected={c.id === selectedId}
+              readOnly={readOnly}
+              onRename={() => setRenaming(c)}
+              onArchive={(archived) => void setArchived(c, archived)}
+              onRemove={() => void remove(c)}
+            />
           ))}
         </ul>
       )}

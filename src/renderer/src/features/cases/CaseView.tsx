@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Case, CaseDetail } from '@shared/domain'
-import type { CaseTabProps } from '@renderer/lib/caseTab'
-import { CASE_TABS, TAB_LABELS, formatRoute, type CaseTabName } from '@renderer/lib/router'
-import { ClassificationBadge } from '@renderer/components/ClassificationBadge'
 import { ApiError, call } from '@renderer/lib/api'
+import type { CaseTabProps } from '@renderer/lib/caseTab'
+import { useFocusOnOpen } from '@renderer/lib/focus'
+import { useT } from '@renderer/lib/i18n'
+import { CASE_TABS, formatRoute, tabLabelKey, type CaseTabName } from '@renderer/lib/router'
+import { showToast } from '@renderer/lib/toasts'
+import { historyFor, UndoContext, type UndoScope } from '@renderer/lib/undo'
 import { BriefingsTab } from '@renderer/features/briefings/index'
 import { EvidenceTab } from '@renderer/features/evidence/index'
 import { StatutesTab } from '@renderer/features/statutes/index'
+import { messageOf } from '@shared/ipc/result'
 import { ActorsTab } from './ActorsTab'
+import { CaseHeader } from './CaseHeader'
 import { OverviewTab } from './OverviewTab'
 import { TimelineTab } from './TimelineTab'
-import { STATUS_LABELS } from './caseFormat'
-import { messageOf } from '@shared/ipc/result'
 
 interface CaseViewProps {
   caseId: string
@@ -34,8 +37,11 @@ const TAB_COMPONENTS: Record<Exclude<CaseTabName, 'overview'>, (p: CaseTabProps)
 }
 
 export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseChanged, onLoadFailed }: CaseViewProps) {
+  const t = useT()
   const [detail, setDetail] = useState<CaseDetail | null>(null)
   const [error, setError] = useState<{ notFound: boolean; message: string } | null>(null)
+  // Opening a case puts the focus on its title, not wherever the click left it.
+  const headingRef = useFocusOnOpen<HTMLHeadingElement>(!!detail)
 
   const reload = useCallback(async () => {
     try {
@@ -63,66 +69,74 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
     [onCaseChanged],
   )
 
+  const undoScope = useMemo<UndoScope>(
+    () => ({
+      history: historyFor(caseId),
+      afterChange: async () => {
+        await reload()
+        void onCaseChanged()
+      },
+      onError: (e) => showToast({ tone: 'error', message: t('undo.failed', { reason: messageOf(e) }) }),
+      undoLabel: t('common.undo'),
+    }),
+    [caseId, reload, onCaseChanged, t],
+  )
+
   if (error && !detail) {
     return (
       <div className="empty-state empty-state--page" role="alert">
         <h1>
-          {!error.notFound
-            ? 'The case could not be opened'
-            : listUpdatedAt
-              ? 'The file of this case is missing or damaged'
-              : 'This case is not in the workspace'}
+          {!error.notFound ? t('case.openFailed') : listUpdatedAt ? t('case.fileMissing') : t('case.notInWorkspace')}
         </h1>
         <p className="muted">{error.message}</p>
         <p>
           {!error.notFound && (
             <button type="button" onClick={() => void reload()}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           )}{' '}
-          <a href="#/">Back to the case list</a>
+          <a href="#/">{t('case.backToList')}</a>
         </p>
       </div>
     )
   }
-  if (!detail) return <p className="muted loading">Loading case…</p>
+  if (!detail) return <p className="muted loading">{t('case.loading')}</p>
 
-  const c = detail.case
   const tabProps: CaseTabProps = { caseId, detail, reload, itemId, readOnly }
   const Tab = tab === 'overview' ? null : TAB_COMPONENTS[tab]
+  const tabLabel = t(tabLabelKey(tab))
 
   return (
-    <article className="case-view" aria-labelledby="case-title">
-      <header className="case-header">
-        <div className="case-header__marks">
-          <ClassificationBadge marking={c.classification} />
-          {c.reference && <span className="case-header__ref">{c.reference}</span>}
-          <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
-        </div>
-        <h1 id="case-title">{c.title}</h1>
-        <nav className="tabs" aria-label="Case sections">
-          {CASE_TABS.map((t) => (
-            <a
-              key={t}
-              href={formatRoute({ name: 'case', caseId, tab: t })}
-              className={`tab ${t === tab ? 'tab--active' : ''}`}
-              aria-current={t === tab ? 'page' : undefined}
-            >
-              {TAB_LABELS[t]}
-              <TabCount tab={t} detail={detail} />
-            </a>
-          ))}
-        </nav>
-      </header>
-      {error && (
-        <div className="banner banner--danger" role="alert">
-          Could not refresh the case: {error.message}
-        </div>
-      )}
-      <section className="case-body" aria-label={TAB_LABELS[tab]}>
-        {Tab ? <Tab {...tabProps} /> : <OverviewTab {...tabProps} onSaved={onCaseSaved} />}
-      </section>
-    </article>
+    <UndoContext.Provider value={undoScope}>
+      <article className="case-view" aria-labelledby="case-title">
+        <CaseHeader detail={detail} readOnly={readOnly} headingRef={headingRef} scope={undoScope}>
+          <nav className="tabs" aria-label={t('case.sections')}>
+            {CASE_TABS.map((name) => (
+              <a
+                key={name}
+                href={formatRoute({ name: 'case', caseId, tab: name })}
+                className={`tab ${name === tab ? 'tab--active' : ''}`}
+                aria-current={name === tab ? 'page' : undefined}
+              >
+                {t(tabLabelKey(name))}
+                <TabCount tab={name} detail={detail} />
+              </a>
+            ))}
+          </nav>
+        </CaseHeader>
+        {error && (
+          <div className="banner banner--danger" role="alert">
+            {t('case.refreshFailed', { reason: error.message })}
+          </div>
+        )}
+        <section className="case-body" aria-labelledby="case-section-title">
+          <h2 id="case-section-title" className="visually-hidden">
+            {tabLabel}
+          </h2>
+          {Tab ? <Tab {...tabProps} /> : <OverviewTab {...tabProps} onSaved={onCaseSaved} />}
+        </section>
+      </article>
+    </UndoContext.Provider>
   )
 }
 

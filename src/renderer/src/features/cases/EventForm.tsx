@@ -9,10 +9,12 @@ import {
   type Precision,
   type TimelineEvent,
 } from '@shared/domain'
-import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
-import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
+import { useT } from '@renderer/lib/i18n'
+import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { messageOf } from '@shared/ipc/result'
+import { precisionKey } from './caseFormat'
 
 export interface EventFields {
   at: string
@@ -22,13 +24,6 @@ export interface EventFields {
   description: string
   location: string
   actorIds: string[]
-}
-
-export const PRECISION_LABELS: Record<Precision, string> = {
-  exact: 'Exact',
-  approximate: 'Approximate',
-  day: 'Day only',
-  month: 'Month only',
 }
 
 interface EventFormProps {
@@ -42,6 +37,7 @@ type Errors = Partial<Record<'when' | 'tz' | 'title' | 'form', string>>
 
 /** Add or edit one timeline event; the time is typed as wall-clock time in the chosen zone. */
 export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
+  const t = useT()
   const id = useId()
   const [tz, setTz] = useState(event?.tz ?? defaultTimeZone())
   const [local, setLocal] = useState(event ? instantToLocal(event.at, event.tz) : '')
@@ -59,9 +55,9 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
     const next: Errors = {}
-    if (!local) next.when = 'Enter the date and time.'
-    else if (!instant) next.when = `“${local}” is not a valid date and time.`
-    if (!title.trim()) next.title = 'Say what happened.'
+    if (!local) next.when = t('eventForm.whenMissing')
+    else if (!instant) next.when = t('eventForm.whenInvalid', { value: local })
+    if (!title.trim()) next.title = t('eventForm.titleMissing')
     setErrors(next)
     if (Object.keys(next).length || !instant) return
     setBusy(true)
@@ -86,7 +82,7 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
     <form className="form event-form" onSubmit={submit} noValidate>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${id}-when`}>Date and time (local to the zone)</label>
+          <label htmlFor={`${id}-when`}>{t('eventForm.when')}</label>
           <input
             id={`${id}-when`}
             type="datetime-local"
@@ -99,26 +95,26 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
           {fieldError('when')}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-tz`}>Time zone</label>
+          <label htmlFor={`${id}-tz`}>{t('eventForm.zone')}</label>
           <TimeZoneSelect id={`${id}-tz`} value={tz} onChange={setTz} aria-describedby={`${id}-tz-hint`} />
           <p id={`${id}-tz-hint`} className="hint">
             {offset && instant
-              ? `${offset} on that date · ${instant.replace('.000Z', 'Z')}`
-              : 'The zone in which it happened.'}
+              ? t('eventForm.zoneOffset', { offset, instant: instant.replace('.000Z', 'Z') })
+              : t('eventForm.zoneHint')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-precision`}>Precision</label>
+          <label htmlFor={`${id}-precision`}>{t('eventForm.precision')}</label>
           <select id={`${id}-precision`} value={precision} onChange={(e) => setPrecision(e.target.value as Precision)}>
             {PRECISIONS.map((p) => (
               <option key={p} value={p}>
-                {PRECISION_LABELS[p]}
+                {t(precisionKey(p))}
               </option>
             ))}
           </select>
         </div>
         <div className="field field--wide">
-          <label htmlFor={`${id}-title`}>What happened</label>
+          <label htmlFor={`${id}-title`}>{t('eventForm.title')}</label>
           <input
             id={`${id}-title`}
             value={title}
@@ -129,11 +125,11 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
           {fieldError('title')}
         </div>
         <div className="field field--wide">
-          <label htmlFor={`${id}-location`}>Location</label>
+          <label htmlFor={`${id}-location`}>{t('eventForm.location')}</label>
           <input id={`${id}-location`} value={location} onChange={(e) => setLocation(e.target.value)} />
         </div>
         <div className="field field--wide">
-          <label htmlFor={`${id}-description`}>Description</label>
+          <label htmlFor={`${id}-description`}>{t('eventForm.description')}</label>
           <textarea
             id={`${id}-description`}
             rows={3}
@@ -142,9 +138,9 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
           />
         </div>
         <fieldset className="field field--wide actor-picks">
-          <legend>Actors involved</legend>
+          <legend>{t('eventForm.actors')}</legend>
           {actors.length === 0 ? (
-            <p className="muted">No actors in this case yet; add them on the Actors tab.</p>
+            <p className="muted">{t('eventForm.noActors')}</p>
           ) : (
             actors.map((a) => (
               <label key={a.id} className="check">
@@ -162,9 +158,9 @@ export function EventForm({ event, actors, onSave, onCancel }: EventFormProps) {
         </fieldset>
       </div>
       <FormFooter
-        error={errors.form ? <>Could not save the event: {errors.form}</> : null}
+        error={errors.form ? t('eventForm.saveFailed', { reason: errors.form }) : null}
         onCancel={onCancel}
-        submitLabel={event ? 'Save event' : 'Add event'}
+        submitLabel={event ? t('eventForm.save') : t('timeline.add')}
         busy={busy}
       />
     </form>

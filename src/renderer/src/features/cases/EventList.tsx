@@ -14,9 +14,11 @@
  */
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { formatEventTime, type TimelineEvent } from '@shared/domain'
-import { PRECISION_LABELS } from './EventForm'
+import type { TimelineEvent } from '@shared/domain'
 import { RowActions } from '@renderer/components/RowActions'
+import { useFormat } from '@renderer/lib/format'
+import { useT } from '@renderer/lib/i18n'
+import { precisionKey } from './caseFormat'
 
 /** Space between rows, in px (the virtualizer places rows, so CSS margins would not count). */
 const ROW_GAP = 10
@@ -29,6 +31,8 @@ interface EventListProps {
   readOnly?: boolean
   /** The event a route points at: highlighted, and scrolled into view when it arrives. */
   targetId?: string
+  /** Show every time in this zone instead of each event's own. */
+  zone?: string
   onEdit: (e: TimelineEvent) => void
   onRemove: (e: TimelineEvent) => void
 }
@@ -41,7 +45,8 @@ function scrollParent(el: HTMLElement | null): HTMLElement {
   return (document.scrollingElement as HTMLElement | null) ?? document.documentElement
 }
 
-export function EventList({ events, actorName, readOnly, targetId, onEdit, onRemove }: EventListProps) {
+export function EventList({ events, actorName, readOnly, targetId, zone, onEdit, onRemove }: EventListProps) {
+  const t = useT()
   const listRef = useRef<HTMLOListElement>(null)
   // Found once the list is in the DOM (the virtualizer first asks in a layout effect, after refs are set).
   const scrollerRef = useRef<HTMLElement | null>(null)
@@ -141,7 +146,7 @@ export function EventList({ events, actorName, readOnly, targetId, onEdit, onRem
     <ol
       ref={listRef}
       className="event-list"
-      aria-label="Timeline"
+      aria-label={t('tabs.timeline')}
       style={{ height: virtualizer.getTotalSize() }}
       onFocus={(e) => {
         const i = indexOf(e.target)
@@ -168,7 +173,14 @@ export function EventList({ events, actorName, readOnly, targetId, onEdit, onRem
             style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
             onKeyDown={(k) => onRowKey(k, row.index)}
           >
-            <EventRow event={e} actorName={actorName} readOnly={readOnly} onEdit={onEdit} onRemove={onRemove} />
+            <EventRow
+              event={e}
+              actorName={actorName}
+              readOnly={readOnly}
+              zone={zone}
+              onEdit={onEdit}
+              onRemove={onRemove}
+            />
           </li>
         )
       })}
@@ -180,31 +192,32 @@ function EventRow({
   event: e,
   actorName,
   readOnly,
+  zone,
   onEdit,
   onRemove,
 }: Omit<EventListProps, 'events' | 'targetId'> & { event: TimelineEvent }) {
+  const t = useT()
+  const fmt = useFormat()
   return (
     <>
       <div className="event__when">
-        <time dateTime={e.at}>{formatEventTime(e)}</time>
-        <span className={`badge badge--small precision precision--${e.precision}`}>
-          {PRECISION_LABELS[e.precision]}
-        </span>
+        <time dateTime={e.at}>{fmt.eventWhen(e, zone)}</time>
+        <span className={`badge badge--small precision precision--${e.precision}`}>{t(precisionKey(e.precision))}</span>
       </div>
       <div className="event__what">
         <h3 className="event__title">{e.title}</h3>
         {e.location && (
           <p className="event__location">
-            <span className="muted">Where: </span>
+            <span className="muted">{t('timeline.where')} </span>
             {e.location}
           </p>
         )}
         {e.description && <p className="event__description">{e.description}</p>}
         {e.actorIds.length > 0 && (
-          <ul className="event__actors" aria-label="Actors">
+          <ul className="event__actors" aria-label={t('tabs.actors')}>
             {e.actorIds.map((a) => (
               <li key={a} className="chip chip--static">
-                {actorName.get(a) ?? 'Unknown actor'}
+                {actorName.get(a) ?? t('timeline.unknownActor')}
               </li>
             ))}
           </ul>
@@ -214,8 +227,13 @@ function EventRow({
         <div className="event__actions">
           <RowActions
             actions={[
-              { label: 'Edit', name: `Edit event: ${e.title}`, onClick: () => onEdit(e) },
-              { label: 'Remove', name: `Remove event: ${e.title}`, onClick: () => onRemove(e), danger: true },
+              { label: t('common.edit'), name: t('timeline.editNamed', { title: e.title }), onClick: () => onEdit(e) },
+              {
+                label: t('common.remove'),
+                name: t('timeline.removeNamed', { title: e.title }),
+                onClick: () => onRemove(e),
+                danger: true,
+              },
             ]}
           />
         </div>

@@ -6,8 +6,11 @@ import { ClassificationInput } from '@renderer/components/ClassificationInput'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
 import { call } from '@renderer/lib/api'
-import { STATUS_LABELS } from './caseFormat'
+import { useFormat } from '@renderer/lib/format'
+import { useT } from '@renderer/lib/i18n'
+import { useUndo } from '@renderer/lib/undo'
 import { messageOf } from '@shared/ipc/result'
+import { statusKey } from './caseFormat'
 
 type Draft = Required<
   Pick<CasePatch, 'reference' | 'title' | 'summary' | 'status' | 'classification' | 'jurisdictions' | 'tags'>
@@ -23,17 +26,37 @@ const draftOf = (c: Case): Draft => ({
   tags: c.tags,
 })
 
-/** The case's own fields; every edit autosaves the whole form through cases:update. */
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The case's own fields; every edit autosaves the whole form through
+ * cases:update, and each save is a step of the case's undo history (quick
+ * successive saves, typing, are one step).
+ */
 export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps & { onSaved: (c: Case) => void }) {
+  const t = useT()
+  const fmt = useFormat()
+  const undo = useUndo()
   const [draft, setDraft] = useState<Draft>(() => draftOf(detail.case))
   const known = useRef(detail.case.updatedAt)
+  // What the file holds now, as far as this form knows: the way back of the next undo step.
+  const saved = useRef<Draft>(draftOf(detail.case))
   const autosave = useAutosave(async (patch: Draft) => {
-    const saved = await call('cases:update', { caseId, patch }).catch((e: unknown) => {
+    const out = await call('cases:update', { caseId, patch }).catch((e: unknown) => {
       // The contract nests the fields under `patch`; the person only knows the field names.
       throw new Error(messageOf(e).replace(/\bpatch\./g, ''))
     })
-    known.current = saved.updatedAt
-    onSaved(saved)
+    known.current = out.updatedAt
+    const before = saved.current
+    saved.current = patch
+    if (!sameDraft(before, patch))
+      undo.record({
+        label: t('undo.editOverview'),
+        mergeKey: `overview:${caseId}`,
+        undo: () => call('cases:update', { caseId, patch: before }),
+        redo: () => call('cases:update', { caseId, patch }),
+      })
+    onSaved(out)
   })
 
   // A newer version saved elsewhere (renamed from the list) replaces the form, but only when the form
@@ -43,7 +66,8 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
   useEffect(() => {
     if (detail.case.updatedAt > known.current && !busy) {
       known.current = detail.case.updatedAt
-      setDraft(draftOf(detail.case))
+      saved.current = draftOf(detail.case)
+      setDraft(saved.current)
     }
   }, [detail.case, busy])
 
@@ -57,13 +81,13 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
   const titleMissing = !draft.title.trim()
 
   return (
-    <form className="form overview" onSubmit={(e) => (e.preventDefault(), flush())} aria-label="Case overview">
+    <form className="form overview" onSubmit={(e) => (e.preventDefault(), flush())} aria-label={t('overview.label')}>
       <div className="form__status">
         <SaveStatus state={autosave.state} />
       </div>
       <fieldset disabled={readOnly} className="form-grid">
         <div className="field field--wide">
-          <label htmlFor="case-title-input">Title</label>
+          <label htmlFor="case-title-input">{t('cases.title')}</label>
           <input
             id="case-title-input"
             value={draft.title}
@@ -74,12 +98,12 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
           />
           {titleMissing && (
             <p id="case-title-hint" className="field-error">
-              A case needs a title.
+              {t('cases.titleMissing')}
             </p>
           )}
         </div>
         <div className="field">
-          <label htmlFor="case-reference-input">Reference</label>
+          <label htmlFor="case-reference-input">{t('cases.reference')}</label>
           <input
             id="case-reference-input"
             value={draft.reference}
@@ -89,7 +113,7 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
           />
         </div>
         <div className="field">
-          <label htmlFor="case-status-input">Status</label>
+          <label htmlFor="case-status-input">{t('cases.status')}</label>
           <select
             id="case-status-input"
             value={draft.status}
@@ -97,13 +121,13 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
           >
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {t(statusKey(s))}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="case-classification-input">Classification marking</label>
+          <label htmlFor="case-classification-input">{t('overview.classification')}</label>
           <ClassificationInput
             id="case-classification-input"
             value={draft.classification}
@@ -113,7 +137,7 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
           />
         </div>
         <div className="field field--wide">
-          <label htmlFor="case-summary-input">Summary</label>
+          <label htmlFor="case-summary-input">{t('overview.summary')}</label>
           <textarea
             id="case-summary-input"
             rows={9}
@@ -124,17 +148,17 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
         </div>
         <div className="field--wide field-pair">
           <ChipsInput
-            label="Jurisdictions"
+            label={t('overview.jurisdictions')}
             values={draft.jurisdictions}
-            placeholder="Add a jurisdiction and press Enter"
+            placeholder={t('overview.jurisdictionsPlaceholder')}
             disabled={readOnly}
             onChange={(v) => edit('jurisdictions', v)}
             onBlur={flush}
           />
           <ChipsInput
-            label="Tags"
+            label={t('overview.tags')}
             values={draft.tags}
-            placeholder="Add a tag and press Enter"
+            placeholder={t('overview.tagsPlaceholder')}
             disabled={readOnly}
             onChange={(v) => edit('tags', v)}
             onBlur={flush}
@@ -142,8 +166,10 @@ export function OverviewTab({ caseId, detail, readOnly, onSaved }: CaseTabProps 
         </div>
       </fieldset>
       <p className="muted form__foot">
-        Created {new Date(detail.case.createdAt).toLocaleString()} · last changed{' '}
-        {new Date(detail.case.updatedAt).toLocaleString()}
+        {t('overview.times', {
+          created: fmt.dateTime(detail.case.createdAt),
+          changed: fmt.dateTime(detail.case.updatedAt),
+        })}
       </p>
     </form>
   )

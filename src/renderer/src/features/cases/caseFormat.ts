@@ -1,8 +1,7 @@
-import type { CaseStatus } from '@shared/domain'
+import type { CaseStatus, Precision } from '@shared/domain'
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Open',
-  monitoring: 'Monitoring',
-  closed: 'Closed',
-  archived: 'Archived',
-}
+/** The catalogue key (ui namespace) of a case status's name. */
+export const statusKey = (s: CaseStatus) => `status.${s}` as const
+
+/** The catalogue key of an event time precision's name. */
+export const precisionKey = (p: Precision) => `precision.${p}` as const

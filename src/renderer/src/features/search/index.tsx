@@ -16,6 +16,8 @@ import {
 } from '@shared/domain'
 import { VirtualList, virtualRowId, type VirtualListHandle } from '@renderer/components/VirtualList'
 import { ApiError, call } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
+import type { MessageKey } from '@shared/i18n'
 import './search.css'
 
 export interface SearchTarget {
@@ -26,15 +28,33 @@ export interface SearchTarget {
   annotationId?: string
 }
 
-const KIND_LABELS: Record<SearchKind, string> = {
-  case: 'Case',
-  actor: 'Actor',
-  event: 'Event',
-  evidence: 'Evidence',
-  annotation: 'Annotation',
-  note: 'Note',
-  briefing: 'Briefing',
-  statute: 'Statute',
+type Key = MessageKey<'ui'>
+const KIND_LABELS: Record<SearchKind, Key> = {
+  case: 'search.kind.case',
+  actor: 'search.kind.actor',
+  event: 'search.kind.event',
+  evidence: 'search.kind.evidence',
+  annotation: 'search.kind.annotation',
+  note: 'search.kind.note',
+  briefing: 'search.kind.briefing',
+  statute: 'search.kind.statute',
+}
+const EVIDENCE_KIND_LABELS: Record<EvidenceKind, Key> = {
+  video: 'search.evidenceKind.video',
+  image: 'search.evidenceKind.image',
+  audio: 'search.evidenceKind.audio',
+  document: 'search.evidenceKind.document',
+  'web page': 'search.evidenceKind.webPage',
+  'social post': 'search.evidenceKind.socialPost',
+  testimony: 'search.evidenceKind.testimony',
+  note: 'search.evidenceKind.note',
+}
+const VERIFICATION_LABELS: Record<VerificationStatus, Key> = {
+  unverified: 'search.verification.unverified',
+  'partially verified': 'search.verification.partiallyVerified',
+  verified: 'search.verification.verified',
+  disputed: 'search.verification.disputed',
+  false: 'search.verification.false',
 }
 
 const DEBOUNCE_MS = 150
@@ -56,14 +76,15 @@ export function Marked({ value }: { value: Highlighted }) {
 }
 
 function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
+  const t = useT()
   return (
     <div className={`search-hit${active ? ' search-hit--active' : ''}`}>
       <div className="search-hit__head">
-        <span className={`search-hit__kind search-hit__kind--${hit.kind}`}>{KIND_LABELS[hit.kind]}</span>
+        <span className={`search-hit__kind search-hit__kind--${hit.kind}`}>{t(KIND_LABELS[hit.kind])}</span>
         <span className="search-hit__title">
           <Marked value={hit.title} />
         </span>
-        <span className="search-hit__case">{hit.caseId ? hit.caseReference : 'library, in no case'}</span>
+        <span className="search-hit__case">{hit.caseId ? hit.caseReference : t('search.inNoCase')}</span>
       </div>
       {hit.snippet.text && (
         <div className="search-hit__snippet">
@@ -75,6 +96,7 @@ function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
 }
 
 export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget) => void; onClose: () => void }) {
+  const t = useT()
   const [query, setQuery] = useState('')
   const [kind, setKind] = useState<SearchKind | ''>('')
   const [evidenceKind, setEvidenceKind] = useState('')
@@ -176,8 +198,8 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
         type="search"
         className="search-panel__query"
         data-autofocus
-        placeholder="Search cases, evidence, annotations, briefings, statutes…"
-        aria-label="Search"
+        placeholder={t('search.placeholder')}
+        aria-label={t('shell.search')}
         role="combobox"
         aria-expanded={hits.length > 0}
         aria-controls={listId}
@@ -195,55 +217,77 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
           list.current?.handleKey(e)
         }}
       />
-      <div className="search-panel__filters" role="group" aria-label="Filters">
-        <select aria-label="Kind of item" value={kind} onChange={(e) => setKind(e.target.value as SearchKind | '')}>
-          <option value="">All kinds</option>
+      <div className="search-panel__filters" role="group" aria-label={t('search.filters')}>
+        <select
+          aria-label={t('search.kindLabel')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as SearchKind | '')}
+        >
+          <option value="">{t('search.allKinds')}</option>
           {SEARCH_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {t(KIND_LABELS[k])}
             </option>
           ))}
         </select>
-        <select aria-label="Evidence kind" value={evidenceKind} onChange={(e) => setEvidenceKind(e.target.value)}>
-          <option value="">Any evidence kind</option>
+        <select
+          aria-label={t('search.evidenceKindLabel')}
+          value={evidenceKind}
+          onChange={(e) => setEvidenceKind(e.target.value)}
+        >
+          <option value="">{t('search.anyEvidenceKind')}</option>
           {EVIDENCE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {t(EVIDENCE_KIND_LABELS[k])}
             </option>
           ))}
         </select>
-        <select aria-label="Verification" value={verification} onChange={(e) => setVerification(e.target.value)}>
-          <option value="">Any verification</option>
+        <select
+          aria-label={t('search.verificationLabel')}
+          value={verification}
+          onChange={(e) => setVerification(e.target.value)}
+        >
+          <option value="">{t('search.anyVerification')}</option>
           {VERIFICATION_STATUSES.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {t(VERIFICATION_LABELS[k])}
             </option>
           ))}
         </select>
-        <input aria-label="Tag" placeholder="Tag" value={tag} onChange={(e) => setTag(e.target.value)} size={10} />
+        <input
+          aria-label={t('search.tag')}
+          placeholder={t('search.tag')}
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          size={10}
+        />
         <label className="search-panel__date">
-          From <input aria-label="From date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t('search.from')}{' '}
+          <input aria-label={t('search.fromDate')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label className="search-panel__date">
-          to <input aria-label="To date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t('search.to')}{' '}
+          <input aria-label={t('search.toDate')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
       <div className="search-panel__status muted" aria-live="polite">
         {error
           ? error
           : building
-            ? `Indexing… ${status.total ? Math.round((100 * status.done) / status.total) : 0}%`
+            ? t('search.indexing', { percent: status.total ? Math.round((100 * status.done) / status.total) : 0 })
             : result
               ? result.total
-                ? `${result.total.toLocaleString()} result${result.total === 1 ? '' : 's'}${result.total > hits.length ? `, best ${hits.length} shown` : ''} · ${result.tookMs} ms`
-                : 'No results.'
-              : 'Type to search. Accents and case do not matter; small typos are forgiven.'}
+                ? result.total > hits.length
+                  ? t('search.resultsSome', { total: result.total, shown: hits.length, ms: result.tookMs })
+                  : t('search.resultsAll', { total: result.total, ms: result.tookMs })
+                : t('search.none')
+              : t('search.hint')}
       </div>
       <VirtualList
         items={hits}
         resetKey={listKey}
         getKey={(h) => `${h.kind}:${h.caseId}:${h.evidenceId ?? ''}:${h.id}`}
-        label="Search results"
+        label={t('search.results')}
         estimateSize={56}
         height="min(50vh, 480px)"
         activeIndex={active}
@@ -260,7 +304,7 @@ export function SearchPanel({ onOpen, onClose }: { onOpen: (target: SearchTarget
           className="search-panel__more"
           onClick={() => setMore({ key: searchKey, limit: Math.min(MAX_HITS, hits.length + PAGE) })}
         >
-          Show {Math.min(PAGE, result.total - hits.length, MAX_HITS - hits.length)} more
+          {t('search.more', { count: Math.min(PAGE, result.total - hits.length, MAX_HITS - hits.length) })}
         </button>
       )}
     </div>

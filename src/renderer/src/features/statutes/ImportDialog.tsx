@@ -4,6 +4,7 @@ import type { StatuteImportOutcome } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 interface Props {
@@ -35,6 +36,7 @@ Art. 36 — Communication and contact with nationals
 
 /** Paste → preview (a dry run in main, the same parser) → confirm. */
 export function ImportDialog({ caseId, onImported, onClose }: Props) {
+  const t = useT()
   const [format, setFormat] = useState<Format>('text')
   const [content, setContent] = useState('')
   const [preview, setPreview] = useState<StatuteImportOutcome | null>(null)
@@ -69,9 +71,9 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
   const dupRows = new Set(preview?.duplicates.map((d) => d.row))
 
   return (
-    <Dialog title="Import statute excerpts" onClose={onClose} className="dialog--wide">
+    <Dialog title={t('import.title')} onClose={onClose} className="dialog--wide">
       <div className="import-dialog">
-        <div className="segmented" role="radiogroup" aria-label="Format">
+        <div className="segmented" role="radiogroup" aria-label={t('import.format')}>
           {(['text', 'json'] as const).map((f) => (
             <label key={f} className={`segmented__option ${format === f ? 'segmented__option--on' : ''}`}>
               <input
@@ -83,12 +85,12 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
                   setPreview(null)
                 }}
               />
-              {f === 'text' ? 'Pasted text' : 'JSON'}
+              {f === 'text' ? t('import.pastedText') : t('import.json')}
             </label>
           ))}
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-content`}>{format === 'text' ? 'Text to import' : 'JSON array of excerpts'}</label>
+          <label htmlFor={`${ids}-content`}>{format === 'text' ? t('import.textLabel') : t('import.jsonLabel')}</label>
           <textarea
             id={`${ids}-content`}
             className="statute-text-input"
@@ -96,51 +98,48 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
             value={content}
             spellCheck={false}
             placeholder={EXAMPLES[format]}
+            translate="no"
             data-autofocus
             onChange={(e) => {
               setContent(e.target.value)
               setPreview(null)
             }}
           />
-          <p className="hint">
-            {format === 'text'
-              ? 'An "Instrument:" (or "#") line, optional Source/Jurisdiction/Language/Tags/Year lines, then blocks that start with "Art. N(p) — heading" followed by the exact text.'
-              : 'An array of objects with instrument, article and text (required), and shortName, year, paragraph, heading, source, jurisdiction, language, tags.'}
-          </p>
+          <p className="hint">{format === 'text' ? t('import.textHint') : t('import.jsonHint')}</p>
         </div>
 
         {preview && (
-          <section className="import-preview" aria-label="Preview">
+          <section className="import-preview" aria-label={t('import.preview')}>
             <p>
-              <strong>{fresh}</strong> new excerpt{fresh === 1 ? '' : 's'}
-              {preview.duplicates.length > 0 && `, ${preview.duplicates.length} already in the library`}
-              {preview.problems.length > 0 &&
-                `, ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}`}
-              .
+              {t('import.summary', {
+                fresh,
+                duplicates: preview.duplicates.length,
+                problems: preview.problems.length,
+              })}
             </p>
             {preview.parsed.length > 0 && (
               <ul className="import-preview__rows">
                 {preview.parsed.map((r) => (
                   <li key={r.row} className={dupRows.has(r.row) ? 'muted' : ''}>
-                    <span className="statute-label">
+                    <span className="statute-label" translate="no">
                       {citationLabel({ ...r, shortName: r.shortName ?? '', paragraph: r.paragraph ?? '' })}
                     </span>{' '}
                     {r.heading}{' '}
                     <span className="muted">
-                      ({format === 'json' ? 'row' : 'line'} {r.row})
+                      {t(format === 'json' ? 'import.rowRef' : 'import.lineRef', { row: r.row })}
                     </span>
-                    {dupRows.has(r.row) && ' — already in the library, will be skipped'}
+                    {dupRows.has(r.row) && ` — ${t('import.skipped')}`}
                   </li>
                 ))}
               </ul>
             )}
             {preview.problems.length > 0 && (
-              <ul className="import-preview__problems" aria-label="Problems">
+              <ul className="import-preview__problems" aria-label={t('import.problems')}>
                 {preview.problems.map((p, i) => (
                   <li key={i}>
                     {p.row > 0 && (
                       <span className="muted">
-                        {format === 'json' ? 'Row' : 'Line'} {p.row}:{' '}
+                        {t(format === 'json' ? 'import.rowAt' : 'import.lineAt', { row: p.row })}{' '}
                       </span>
                     )}
                     {p.message}
@@ -153,17 +152,16 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
 
         {caseId && (
           <label className="check">
-            <input type="checkbox" checked={link} onChange={(e) => setLink(e.target.checked)} /> Link the imported
-            excerpts to this case
+            <input type="checkbox" checked={link} onChange={(e) => setLink(e.target.checked)} /> {t('import.link')}
           </label>
         )}
         <ErrorAlert>{error}</ErrorAlert>
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" disabled={busy || !content.trim()} onClick={() => void run(true)}>
-            Preview
+            {t('import.previewButton')}
           </button>
           <button
             type="button"
@@ -171,7 +169,7 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
             disabled={busy || !preview || (fresh === 0 && !(link && preview.duplicates.length))}
             onClick={() => void run(false)}
           >
-            Import {fresh || ''} excerpt{fresh === 1 ? '' : 's'}
+            {t('import.submit', { count: fresh })}
           </button>
         </div>
       </div>

@@ -12,6 +12,8 @@ import {
   type StatuteFormValues,
 } from './form'
 import { FormFooter } from '@renderer/components/FormFooter'
+import { useT } from '@renderer/lib/i18n'
+import type { MessageKey } from '@shared/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 interface Props {
@@ -23,14 +25,15 @@ interface Props {
   onClose: () => void
 }
 
-const HINTS: Partial<Record<StatuteField, string>> = {
-  shortName: 'Used in citations, e.g. VCCR. Left empty, the initials of the instrument.',
-  paragraph: 'e.g. 2 or 2(a); leave empty when the excerpt is the whole article.',
-  text: 'Paste the provision exactly as published; it is quoted verbatim in the memo appendix.',
+const HINTS: Partial<Record<StatuteField, MessageKey<'ui'>>> = {
+  shortName: 'statuteForm.shortNameHint',
+  paragraph: 'statuteForm.paragraphHint',
+  text: 'statuteForm.textHint',
 }
 
 /** Add or edit one excerpt; the live label shows how citations to it will read. */
 export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) {
+  const t = useT()
   const [values, setValues] = useState<StatuteFormValues>(() => (excerpt ? statuteToForm(excerpt) : emptyStatuteForm()))
   const [errors, setErrors] = useState<Partial<Record<StatuteField, string>>>({})
   const [submitError, setSubmitError] = useState('')
@@ -50,7 +53,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    const checked = checkStatuteForm(values)
+    const checked = checkStatuteForm(values, t)
     if (!checked.ok) {
       setErrors(checked.errors)
       // Take the user to the first field that needs fixing, in form order.
@@ -77,7 +80,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
 
   const field = (name: Exclude<StatuteField, 'tags' | 'text'>, className = '') => (
     <div className={`field ${className}`}>
-      <label htmlFor={`${ids}-${name}`}>{FIELD_LABELS[name]}</label>
+      <label htmlFor={`${ids}-${name}`}>{t(FIELD_LABELS[name])}</label>
       <input
         id={`${ids}-${name}`}
         value={values[name]}
@@ -94,7 +97,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
       ) : (
         HINTS[name] && (
           <p className="hint" id={`${ids}-${name}-note`}>
-            {HINTS[name]}
+            {t(HINTS[name])}
           </p>
         )
       )}
@@ -103,11 +106,11 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
 
   return (
     <Dialog
-      title={excerpt ? `Edit ${citationLabel(excerpt)}` : 'Add a statute excerpt'}
+      title={excerpt ? t('statutes.editNamed', { label: citationLabel(excerpt) }) : t('statuteForm.addTitle')}
       onClose={onClose}
       className="dialog--wide"
     >
-      <form className="statute-form" onSubmit={submit} noValidate aria-label="Statute excerpt">
+      <form className="statute-form" onSubmit={submit} noValidate aria-label={t('statuteForm.label')}>
         <div className="form-grid">
           {field('instrument', 'field--span2')}
           {field('shortName')}
@@ -116,7 +119,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
           {field('paragraph')}
           {field('heading', 'field--wide')}
           <div className="field field--wide">
-            <label htmlFor={`${ids}-text`}>{FIELD_LABELS.text}</label>
+            <label htmlFor={`${ids}-text`}>{t(FIELD_LABELS.text)}</label>
             <textarea
               id={`${ids}-text`}
               className="statute-text-input"
@@ -128,7 +131,7 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
               aria-describedby={`${ids}-text-note`}
             />
             <p className={errors.text ? 'field-error' : 'hint'} id={`${ids}-text-note`}>
-              {errors.text ?? HINTS.text}
+              {errors.text ?? t('statuteForm.textHint')}
             </p>
           </div>
           {field('source', 'field--wide')}
@@ -136,26 +139,32 @@ export function StatuteFormDialog({ excerpt, caseId, onSaved, onClose }: Props) 
           {field('language')}
           <div className="field--wide">
             <ChipsInput
-              label={FIELD_LABELS.tags}
+              label={t(FIELD_LABELS.tags)}
               values={values.tags}
               onChange={(tags) => setValues((v) => ({ ...v, tags }))}
-              placeholder="Type a tag and press Enter"
+              placeholder={t('statuteForm.tagsPlaceholder')}
             />
           </div>
         </div>
         <p className="statute-form__preview" aria-live="polite">
           {preview ? (
             <>
-              Cited as <span className="statute-label">{preview.label}</span> · {preview.full}
+              {t('statuteForm.citedAs')} <span className="statute-label">{preview.label}</span> · {preview.full}
             </>
           ) : (
-            <span className="muted">The citation label appears once instrument and article are filled in.</span>
+            <span className="muted">{t('statuteForm.noPreview')}</span>
           )}
         </p>
         <FormFooter
           error={submitError ? submitError : null}
           onCancel={onClose}
-          submitLabel={excerpt ? 'Save changes' : caseId ? 'Add and link to this case' : 'Add to library'}
+          submitLabel={
+            excerpt
+              ? t('statuteForm.saveChanges')
+              : caseId
+                ? t('statuteForm.addAndLink')
+                : t('statuteForm.addToLibrary')
+          }
           busy={busy}
         />
       </form>

@@ -1,5 +1,6 @@
 import { citationLabel, type StatuteExcerpt } from '@shared/domain'
 import { RowActions } from '@renderer/components/RowActions'
+import { useT } from '@renderer/lib/i18n'
 
 interface Props {
   excerpt: StatuteExcerpt
@@ -13,26 +14,37 @@ interface Props {
 
 /** One excerpt: its citation label first, the exact text one click away. */
 export function StatuteRow({ excerpt: s, linked, readOnly, busy, onToggleLink, onEdit, onRemove }: Props) {
+  const t = useT()
   const label = citationLabel(s)
   return (
     <li className={`statute-row ${linked ? 'statute-row--linked' : ''}`} data-statute-id={s.id}>
       <div className="statute-row__head">
-        <span className="statute-label">{label}</span>
-        <span className="statute-row__heading">{s.heading || <span className="muted">No heading</span>}</span>
-        {linked && <span className="badge badge--small statute-row__linked">Linked</span>}
+        {/* A citation is an identifier, the same in every language of the window. */}
+        <span className="statute-label" translate="no">
+          {label}
+        </span>
+        <span className="statute-row__heading">
+          {s.heading || <span className="muted">{t('statutes.noHeading')}</span>}
+        </span>
+        {linked && <span className="badge badge--small statute-row__linked">{t('statutes.linked')}</span>}
         {!readOnly && (
           <span className="statute-row__actions">
             <RowActions
               look="small"
               actions={[
                 {
-                  label: linked ? 'Unlink' : 'Link to case',
-                  name: `${linked ? 'Unlink' : 'Link'} ${label} ${linked ? 'from' : 'to'} this case`,
+                  label: linked ? t('statutes.unlink') : t('statutes.link'),
+                  name: t(linked ? 'statutes.unlinkNamed' : 'statutes.linkNamed', { label }),
                   onClick: onToggleLink,
                   disabled: busy,
                 },
-                { label: 'Edit', name: `Edit ${label}`, onClick: onEdit },
-                { label: 'Remove', name: `Remove ${label} from the library`, onClick: onRemove, danger: true },
+                { label: t('common.edit'), name: t('statutes.editNamed', { label }), onClick: onEdit },
+                {
+                  label: t('common.remove'),
+                  name: t('statutes.removeNamed', { label }),
+                  onClick: onRemove,
+                  danger: true,
+                },
               ]}
             />
           </span>
@@ -45,18 +57,18 @@ export function StatuteRow({ excerpt: s, linked, readOnly, busy, onToggleLink, o
         {s.language && s.language !== 'en' && ` · ${s.language}`}
         {s.tags.length > 0 && (
           <span className="statute-row__tags">
-            {s.tags.map((t) => (
-              <span key={t} className="chip chip--static">
-                {t}
+            {s.tags.map((tag) => (
+              <span key={tag} className="chip chip--static">
+                {tag}
               </span>
             ))}
           </span>
         )}
       </div>
       <details className="statute-row__text">
-        <summary>Exact text</summary>
+        <summary>{t('statuteForm.text')}</summary>
         <blockquote lang={s.language || undefined}>{s.text}</blockquote>
-        {s.source && <p className="hint">Source: {s.source}</p>}
+        {s.source && <p className="hint">{t('statutes.source', { source: s.source })}</p>}
       </details>
     </li>
   )

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { citationLabel, type StatuteExcerpt } from '@shared/domain'
+import { citationLabel, StatuteUsage, type StatuteExcerpt } from '@shared/domain'
 import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { Dialog } from '@renderer/components/Dialog'
 import { ApiError, call } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
+import { showToast } from '@renderer/lib/toasts'
 import { ImportDialog } from './ImportDialog'
 import { StatuteFormDialog } from './StatuteFormDialog'
 import { StatuteRow } from './StatuteRow'
@@ -17,8 +19,13 @@ type Modal =
   | { kind: 'remove'; excerpt: StatuteExcerpt; conflict?: string }
   | null
 
-/** The workspace's statute library, seen from a case: what this case links first, then everything else. */
+/**
+ * The workspace's statute library, seen from a case: what this case links
+ * first, then everything else. A removed excerpt goes to the trash (with its
+ * links), undoable from its notice.
+ */
 export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
+  const t = useT()
   const [query, setQuery] = useState('')
   const [library, setLibrary] = useState<StatuteExcerpt[] | null>(null)
   const [error, setError] = useState('')
@@ -54,7 +61,7 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
     try {
       const isLinked = linkedIds.has(s.id)
       await call(isLinked ? 'statutes:unlink' : 'statutes:link', { caseId, statuteId: s.id })
-      setNotice(`${citationLabel(s)} ${isLinked ? 'unlinked from' : 'linked to'} this case.`)
+      setNotice(t(isLinked ? 'statutes.unlinkedNotice' : 'statutes.linkedNotice', { label: citationLabel(s) }))
       await reload()
     } catch (e) {
       setError(messageOf(e))
@@ -65,13 +72,33 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
 
   const remove = async (s: StatuteExcerpt, force: boolean) => {
     try {
-      await call('statutes:remove', { statuteId: s.id, force })
+      const entry = await call('statutes:trash', { statuteId: s.id, force })
       setModal(null)
-      setNotice(`${citationLabel(s)} removed from the library.`)
+      setNotice('')
+      showToast({
+        message: t('statutes.removedNotice', { label: citationLabel(s) }),
+        action: {
+          label: t('common.undo'),
+          run: async () => {
+            await call('trash:restore', { entryId: entry.id })
+            await refresh()
+          },
+        },
+      })
       await refresh()
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CONFLICT') setModal({ kind: 'remove', excerpt: s, conflict: e.message })
-      else setModal({ kind: 'remove', excerpt: s, conflict: messageOf(e) })
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        const used = StatuteUsage.safeParse(e.error.details)
+        const conflict = used.success
+          ? t('statutes.inUse', {
+              label: citationLabel(s),
+              cases: used.data.caseIds.length,
+              briefings: used.data.briefings.length,
+              titles: used.data.briefings.map((b) => `“${b.title}”`).join(', '),
+            })
+          : e.message
+        setModal({ kind: 'remove', excerpt: s, conflict })
+      } else setModal({ kind: 'remove', excerpt: s, conflict: messageOf(e) })
     }
   }
 
@@ -98,18 +125,18 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
         <input
           type="search"
           className="statutes__filter"
-          placeholder="Filter: VCCR 31, inviolability, consular…"
-          aria-label="Filter the statute library"
+          placeholder={t('statutes.filterPlaceholder')}
+          aria-label={t('statutes.filter')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         {!readOnly && (
           <>
             <button type="button" className="button--primary" onClick={() => setModal({ kind: 'add' })}>
-              Add excerpt
+              {t('statutes.add')}
             </button>
             <button type="button" onClick={() => setModal({ kind: 'import' })}>
-              Import…
+              {t('statutes.import')}
             </button>
           </>
         )}
@@ -119,35 +146,27 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
       </p>
       <ErrorAlert>{error}</ErrorAlert>
       {!library ? (
-        <p className="muted loading">Loading the library…</p>
+        <p className="muted loading">{t('statutes.loading')}</p>
       ) : (
         <>
           <section aria-labelledby="statutes-linked">
-            <h2 id="statutes-linked" className="statutes__heading">
-              Linked to this case <span className="muted">({linked.length})</span>
-            </h2>
+            <h3 id="statutes-linked" className="statutes__heading">
+              {t('statutes.linkedHeading')} <span className="muted">({linked.length})</span>
+            </h3>
             {linked.length ? (
               list(linked)
             ) : (
-              <p className="muted">
-                {query
-                  ? 'No linked excerpt matches the filter.'
-                  : 'No excerpt is linked to this case yet. Link one from the library below.'}
-              </p>
+              <p className="muted">{query ? t('statutes.noLinkedMatch') : t('statutes.noneLinked')}</p>
             )}
           </section>
           <section aria-labelledby="statutes-library">
-            <h2 id="statutes-library" className="statutes__heading">
-              Library <span className="muted">({others.length})</span>
-            </h2>
+            <h3 id="statutes-library" className="statutes__heading">
+              {t('statutes.libraryHeading')} <span className="muted">({others.length})</span>
+            </h3>
             {others.length ? (
               list(others)
             ) : (
-              <p className="muted">
-                {query
-                  ? 'Nothing else in the library matches the filter.'
-                  : 'Every excerpt in the library is linked to this case.'}
-              </p>
+              <p className="muted">{query ? t('statutes.noOtherMatch') : t('statutes.allLinked')}</p>
             )}
           </section>
         </>
@@ -157,14 +176,14 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
         <StatuteFormDialog
           caseId={caseId}
           onClose={() => setModal(null)}
-          onSaved={(s) => (setNotice(`${citationLabel(s)} added and linked to this case.`), void refresh())}
+          onSaved={(s) => (setNotice(t('statutes.addedNotice', { label: citationLabel(s) })), void refresh())}
         />
       )}
       {modal?.kind === 'edit' && (
         <StatuteFormDialog
           excerpt={modal.excerpt}
           onClose={() => setModal(null)}
-          onSaved={(s) => (setNotice(`${citationLabel(s)} saved.`), void refresh())}
+          onSaved={(s) => (setNotice(t('statutes.savedNotice', { label: citationLabel(s) })), void refresh())}
         />
       )}
       {modal?.kind === 'import' && (
@@ -172,30 +191,27 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
           caseId={caseId}
           onClose={() => setModal(null)}
           onImported={(o) => {
-            setNotice(
-              `Imported ${o.added.length} excerpt${o.added.length === 1 ? '' : 's'}${o.duplicates.length ? `; ${o.duplicates.length} were already in the library` : ''}.`,
-            )
+            setNotice(t('statutes.importedNotice', { count: o.added.length, duplicates: o.duplicates.length }))
             void refresh()
           }}
         />
       )}
       {modal?.kind === 'remove' && (
-        <Dialog title={`Remove ${citationLabel(modal.excerpt)}?`} onClose={() => setModal(null)}>
-          {modal.conflict ? (
-            <ErrorAlert>{modal.conflict}</ErrorAlert>
-          ) : (
-            <p>The excerpt leaves the workspace library. Briefings that cite it will show the citation as missing.</p>
-          )}
+        <Dialog
+          title={t('statutes.removeTitle', { label: citationLabel(modal.excerpt) })}
+          onClose={() => setModal(null)}
+        >
+          {modal.conflict ? <ErrorAlert>{modal.conflict}</ErrorAlert> : <p>{t('statutes.removeMessage')}</p>}
           <div className="form-actions">
             <button type="button" data-autofocus onClick={() => setModal(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
               className="button--danger"
               onClick={() => void remove(modal.excerpt, !!modal.conflict)}
             >
-              {modal.conflict ? 'Remove anyway' : 'Remove'}
+              {modal.conflict ? t('statutes.removeAnyway') : t('common.remove')}
             </button>
           </div>
         </Dialog>

@@ -1,0 +1,34 @@
+/**
+ * The Trash as people use it: remove a case or a library excerpt to the trash,
+ * list what is there, put something back. Each owner moves its own files (the
+ * cases service its case folder, the statutes service its excerpt and links);
+ * this only sends each entry back to the owner of its kind.
+ */
+import type { CaseSummary, StatuteExcerpt, TrashEntry } from '@shared/domain'
+import type { CasesService } from '../cases/casesService'
+import type { StatutesService } from '../statutes/statutesService'
+import type { TrashService } from './trashService'
+
+export type RestoredItem = { kind: 'case'; case: CaseSummary } | { kind: 'statute'; statute: StatuteExcerpt }
+
+export function createTrashBin(deps: { trash: TrashService; cases: CasesService; statutes: StatutesService }) {
+  const { trash, cases, statutes } = deps
+  return {
+    /** Newest first. */
+    async list(): Promise<TrashEntry[]> {
+      return (await trash.list()).reverse()
+    },
+
+    removeCase: (caseId: string): Promise<TrashEntry> => cases.moveToTrash(caseId, trash),
+
+    removeStatute: (statuteId: string, opts: { force?: boolean } = {}): Promise<TrashEntry> =>
+      statutes.moveToTrash(statuteId, trash, opts),
+
+    async restore(entryId: string): Promise<RestoredItem> {
+      const entry = await trash.get(entryId)
+      if (entry.kind === 'case') return { kind: 'case', case: await cases.restoreFromTrash(entry, trash) }
+      return { kind: 'statute', statute: await statutes.restoreFromTrash(entry, trash) }
+    },
+  }
+}
+export type TrashBin = ReturnType<typeof createTrashBin>

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { TrashEntry } from '@shared/domain'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { call } from '@renderer/lib/api'
+import { useFocusOnOpen } from '@renderer/lib/focus'
+import { useFormat } from '@renderer/lib/format'
+import { useT } from '@renderer/lib/i18n'
+import { formatRoute } from '@renderer/lib/router'
+import { showToast } from '@renderer/lib/toasts'
+import { messageOf } from '@shared/ipc/result'
+import './trash.css'
+
+interface Props {
+  readOnly: boolean
+  /** After a case came back: the shell re-reads the case list. */
+  onRestored: () => Promise<void>
+}
+
+/**
+ * What was removed and can come back (#/trash): cases with everything in them,
+ * and library excerpts with their links. Nothing here is deleted for good.
+ */
+export function TrashScreen({ readOnly, onRestored }: Props) {
+  const t = useT()
+  const fmt = useFormat()
+  const headingRef = useFocusOnOpen<HTMLHeadingElement>()
+  const [entries, setEntries] = useState<TrashEntry[] | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setEntries(await call('trash:list', {}))
+      setError('')
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const restore = async (entry: TrashEntry) => {
+    setBusy(entry.id)
+    setError('')
+    try {
+      const back = await call('trash:restore', { entryId: entry.id })
+      await load()
+      if (back.kind === 'case') {
+        await onRestored()
+        showToast({ message: t('trash.caseRestored', { title: back.case.title }) })
+      } else showToast({ message: t('trash.statuteRestored', { title: entry.title }) })
+    } catch (e) {
+      setError(t('trash.restoreFailed', { title: entry.title || entry.itemId, reason: messageOf(e) }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <div className="trash">
+      <header className="screen-header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('trash.title')}
+        </h1>
+      </header>
+      <p className="muted">{t('trash.intro')}</p>
+      <ErrorAlert>{error}</ErrorAlert>
+      {entries === null ? (
+        !error && <p className="muted loading">{t('trash.loading')}</p>
+      ) : entries.length === 0 ? (
+        <p className="empty-state">{t('trash.empty')}</p>
+      ) : (
+        <table className="table trash-table">
+          <caption className="visually-hidden">{t('trash.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('trash.what')}</th>
+              <th scope="col">{t('trash.kind')}</th>
+              <th scope="col">{t('trash.removedAt')}</th>
+              <th scope="col" className="table__actions">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <th scope="row" translate={e.kind === 'statute' ? 'no' : undefined}>
+                  {e.title || e.itemId}
+                </th>
+                <td>{t(e.kind === 'case' ? 'trash.kindCase' : 'trash.kindStatute')}</td>
+                <td>
+                  <time dateTime={e.at}>{fmt.dateTime(e.at)}</time>
+                </td>
+                <td className="table__actions">
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="button--small"
+                      disabled={busy !== null}
+                      aria-label={t('trash.restoreNamed', { title: e.title || e.itemId })}
+                      onClick={() => void restore(e)}
+                    >
+                      {busy === e.id ? t('trash.restoring') : t('trash.restore')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <a href={formatRoute({ name: 'home' })}>{t('case.backToList')}</a>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,133 @@
+import { access, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sequentialIds } from '@main/services/context'
+import { openWorkspace } from '@main/services/index'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+type S = Awaited<ReturnType<typeof openWorkspace>>
+
+async function withDemo(fn: (s: S, root: string, caseId: string) => Promise<void>) {
+  const root = await tempDir()
+  const s = await openWorkspace(root, { newId: sequentialIds() })
+  try {
+    await fn(s, root, await s.demo.install())
+  } finally {
+    await s.close()
+  }
+}
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  )
+
+describe('trash', () => {
+  it('sets a removed case aside whole and puts it back as it was, blobs untouched', async () => {
+    await withDemo(async (s, root, caseId) => {
+      const before = await s.caseDetail.get(caseId)
+      const blobs = before.evidence.flatMap((e) => (e.file ? [e.file.sha256] : []))
+      expect(blobs.length).toBeGreaterThan(0)
+
+      const entry = await s.trashBin.removeCase(caseId)
+      expect(entry).toMatchObject({ kind: 'case', itemId: caseId, title: before.case.title, from: `cases/${caseId}` })
+      expect(await s.cases.list()).toEqual([])
+      await expect(s.caseDetail.get(caseId)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      expect(await exists(join(root, 'cases', caseId))).toBe(false)
+      expect(await exists(join(root, 'trash', entry.id, caseId, 'case.json'))).toBe(true)
+      expect(await s.trashBin.list()).toEqual([entry])
+      // The blob store still holds every file the trashed case refers to.
+      for (const sha of blobs) expect(await exists(join(root, 'blobs', sha))).toBe(true)
+      expect((await s.check.run()).problems).toEqual([])
+
+      const restored = await s.trashBin.restore(entry.id)
+      expect(restored).toMatchObject({ kind: 'case', case: { id: caseId, title: before.case.title } })
+      expect(await s.trashBin.list()).toEqual([])
+      expect(await s.caseDetail.get(caseId)).toEqual(before)
+      expect(await readdir(join(root, 'trash'))).toEqual(['trash.json'])
+      // Writes work again on the restored case.
+      await s.cases.update(caseId, { summary: 'after the restore' })
+      expect((await s.cases.getCase(caseId)).summary).toBe('after the restore')
+      expect((await s.check.run()).problems).toEqual([])
+    })
+  })
+
+  it('keeps a removed excerpt with its links and puts both back', async () => {
+    await withDemo(async (s, root, caseId) => {
+      const [excerpt] = (await s.caseDetail.get(caseId)).statutes
+      await expect(s.trashBin.removeStatute(excerpt.id)).rejects.toMatchObject({ code: 'CONFLICT' })
+      const entry = await s.trashBin.removeStatute(excerpt.id, { force: true })
+      expect(entry).toMatchObject({ kind: 'statute', itemId: excerpt.id, from: 'statutes.json' })
+      await expect(s.statutes.get(excerpt.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      expect(await s.cases.linkedStatuteIds(caseId)).not.toContain(excerpt.id)
+      expect(await exists(join(root, 'trash', entry.id, 'statute.json'))).toBe(true)
+
+      const restored = await s.trashBin.restore(entry.id)
+      expect(restored).toEqual({ kind: 'statute', statute: excerpt })
+      expect(await s.statutes.get(excerpt.id)).toEqual(excerpt)
+      expect(await s.cases.linkedStatuteIds(caseId)).toContain(excerpt.id)
+      expect(await s.trashBin.list()).toEqual([])
+      expect(await exists(join(root, 'trash', entry.id))).toBe(false)
+    })
+  })
+
+  it('refuses to restore over a case that came back another way', async () => {
+    await withDemo(async (s, _root, caseId) => {
+      const entry = await s.trashBin.removeCase(caseId)
+      await s.trashBin.restore(entry.id)
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      const again = await s.trashBin.removeCase(caseId)
+      await s.cases.create({ title: 'Another' }, caseId)
+      await expect(s.trashBin.restore(again.id)).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await s.trashBin.list()).toEqual([again])
+    })
+  })
+
+  it('search forgets a trashed case and finds it again once restored', async () => {
+    await withDemo(async (s, _root, caseId) => {
+      const title = (await s.cases.getCase(caseId)).title
+      const find = async () =>
+        (await s.search.query({ query: title.split(' ').slice(0, 3).join(' '), limit: 20 })).hits.filter(
+          (h) => h.kind === 'case',
+        ).length
+      expect(await find()).toBe(1)
+      const entry = await s.trashBin.removeCase(caseId)
+      expect(await find()).toBe(0)
+      await s.trashBin.restore(entry.id)
+      expect(await find()).toBe(1)
+    })
+  })
+})
+
+describe('undoing a removal within a case', () => {
+  it('puts an actor back in its place with its event links', async () => {
+    await withDemo(async (s, _root, caseId) => {
+      const before = await s.cases.content(caseId)
+      const index = 1
+      const actor = before.actors[index]
+      const linked = before.events.filter((e) => e.actorIds.includes(actor.id)).map((e) => e.id)
+      expect(linked.length).toBeGreaterThan(0)
+      await s.cases.removeActor(caseId, actor.id)
+      await s.cases.restoreActor(caseId, actor, { index, eventIds: linked })
+      const after = await s.cases.content(caseId)
+      expect(after.actors).toEqual(before.actors)
+      for (const id of linked)
+        expect(after.events.find((e) => e.id === id)!.actorIds).toEqual(
+          expect.arrayContaining(before.events.find((e) => e.id === id)!.actorIds),
+        )
+      await expect(s.cases.restoreActor(caseId, actor)).rejects.toMatchObject({ code: 'CONFLICT' })
+    })
+  })
+
+  it('puts an event back with its id', async () => {
+    await withDemo(async (s, _root, caseId) => {
+      const before = await s.cases.content(caseId)
+      const event = before.events[2]
+      await s.cases.removeEvent(caseId, event.id)
+      await s.cases.restoreEvent(caseId, event)
+      expect((await s.cases.content(caseId)).events).toEqual(before.events)
+      await expect(s.cases.restoreEvent(caseId, event)).rejects.toMatchObject({ code: 'CONFLICT' })
+    })
+  })
+})
