@@ -330,15 +330,23 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
      * no file is chosen.
      */
     async interactive(
-      input: { caseId: string; briefingId: string; draft?: boolean; taskId: string },
+      input: {
+        caseId: string
+        briefingId: string
+        draft?: boolean
+        format?: 'pdf' | 'docx'
+        release?: boolean
+        taskId: string
+      },
       choosePath: (defaultName: string) => Promise<string | null>,
       onProgress: ProgressReport,
     ): Promise<ExportResult> {
       const briefing = await briefings.get(input.caseId, input.briefingId)
       const c = await cases.getCase(input.caseId)
-      const chosen = await choosePath(defaultExportName(c.reference, briefing.title))
+      const ext = input.format === 'docx' ? '.docx' : '.pdf'
+      const chosen = await choosePath(defaultExportName(c.reference, briefing.title).replace(/\.pdf$/, ext))
       if (!chosen) throw new AppError('CANCELLED', 'Export cancelled: no file was chosen.')
-      const outPath = extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`
+      const outPath = extname(chosen).toLowerCase() === ext ? chosen : `${chosen}${ext}`
       // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
       return tasks.run(input.taskId, async (signal) => {
         onProgress('Preparing the memo', 0, 1)
@@ -347,6 +355,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
           briefingId: input.briefingId,
           outPath,
           draft: input.draft,
+          format: input.format ?? 'pdf',
+          release: input.release,
           signal,
           onProgress: (done, total, label) => onProgress(label, done, total),
         })
@@ -356,12 +366,12 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     },
 
     /**
-     * A PDF this workspace exported, found by its export record: the only files
-     * the window may ask the system to open. FORBIDDEN otherwise.
+     * A PDF or Word memo this workspace exported, found by its export record: the
+     * only files the window may ask the system to open. FORBIDDEN otherwise.
      */
     async assertExported(path: string): Promise<void> {
-      if (extname(path).toLowerCase() !== '.pdf' || !(await briefings.findExport(path)))
-        throw new AppError('FORBIDDEN', 'Only PDFs exported from this workspace can be opened from here.')
+      if (!['.pdf', '.docx'].includes(extname(path).toLowerCase()) || !(await briefings.findExport(path)))
+        throw new AppError('FORBIDDEN', 'Only memos exported from this workspace can be opened from here.')
     },
   }
 }
