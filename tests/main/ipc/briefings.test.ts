@@ -94,4 +94,16 @@ describe('briefing export channel', () => {
       await h.session.close()
     }
   })
+
+  it('keeps a memo language set by a patch', async () => {
+    const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() })
+    const caseId = await h.session.current().demo.install()
+    try {
+      const r = await h.dispatch('briefings:update', { caseId, briefingId: BRIEFING, patch: { language: 'es' } })
+      expect(r).toMatchObject({ ok: true, value: { language: 'es' } })
+      expect((await h.session.current().briefings.get(caseId, BRIEFING)).language).toBe('es')
+    } finally {
+      await h.session.close()
+    }
+  })
 })
