@@ -50,7 +50,12 @@ export function AnnotationEditor({
   const baseline = useRef(draft)
   const textRef = useRef<HTMLTextAreaElement>(null)
   useEffect(() => {
-    if (autoFocus) textRef.current?.focus()
+    const el = textRef.current
+    if (!autoFocus || !el) return
+    // Not focus()'s own scrolling, which centres the field in the pane, under the player kept in sight
+    // above it: "nearest" stops at the field's scroll margin (below the player), or does not move at all.
+    el.focus({ preventScroll: true })
+    el.scrollIntoView?.({ block: 'nearest' })
   }, [autoFocus])
 
   const autosave = useAutosave(async (next: Draft) => {

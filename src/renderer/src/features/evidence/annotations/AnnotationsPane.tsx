@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '@shared/domain'
 import type { AnnotationInput, AnnotationPatch } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
@@ -23,6 +23,8 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
   const [src, setSrc] = useState<string | null>(null)
   const [removing, setRemoving] = useState<Annotation | null>(null)
   const mediaRef = useRef<HTMLMediaElement | null>(null)
+  const pane = useRef<HTMLDivElement>(null)
+  useStackedOffset(pane)
   const playerArea = () => mediaRef.current?.closest<HTMLElement>('[data-testid="player-area"]')
   const type = targetTypeFor(item.kind, item.file?.mediaType)
   const evidenceId = item.id
@@ -160,7 +162,7 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
     )
 
   return (
-    <div className={`ev-pane ev-pane--${type}`}>
+    <div ref={pane} className={`ev-pane ev-pane--${type}`}>
       <div className="ev-pane__media">{media}</div>
       <div className="ev-pane__side">
         <h3 className="ev-pane__title">{t('annotations.heading', { count: sorted.length })}</h3>
@@ -207,4 +209,28 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
       )}
     </div>
   )
+}
+
+/**
+ * Where the player stays in sight above the annotations (one column), what the
+ * annotations scroll to must land below it: `--ev-media-h` is the player's height
+ * then (0 when they stand side by side), and the CSS keeps focused fields clear of it.
+ */
+function useStackedOffset(ref: React.RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    const el = ref.current
+    const media = el?.querySelector<HTMLElement>('.ev-pane__media')
+    const side = el?.querySelector<HTMLElement>('.ev-pane__side')
+    if (!el || !media || !side) return
+    const update = () => {
+      const stacked = side.offsetTop >= media.offsetTop + media.offsetHeight - 1
+      el.style.setProperty('--ev-media-h', `${stacked ? media.offsetHeight : 0}px`)
+    }
+    update()
+    if (typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(update)
+    ro.observe(media)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [ref])
 }

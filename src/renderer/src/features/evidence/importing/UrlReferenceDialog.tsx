@@ -6,7 +6,7 @@ import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
 import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '@renderer/lib/url'
-import { FormFooter } from '@renderer/components/FormFooter'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
 import { useT } from '@renderer/lib/i18n'
 
@@ -121,7 +121,15 @@ export function UrlReferenceDialog({
           {t('url.description')}
           <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
-        <FormFooter error={error ? error : null} onCancel={onClose} submitLabel={t('url.add')} busy={busy} />
+        <ErrorAlert>{error || null}</ErrorAlert>
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button--primary" disabled={busy}>
+            {t('url.add')}
+          </button>
+        </div>
       </form>
     </Dialog>
   )
