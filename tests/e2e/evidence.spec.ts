@@ -13,6 +13,9 @@ import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type CasefileApp } from './fixtures'
 
+// The build machines are shared: a test that takes 20 s alone can take three times that under load.
+test.describe.configure({ timeout: 90_000 })
+
 const SHOTS = process.env.CASEFILE_SHOTS_DIR ?? '/tmp/shots-evidence'
 let media: { video: string; image: string }
 

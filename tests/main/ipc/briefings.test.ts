@@ -49,4 +49,61 @@ describe('briefing export channel', () => {
       await session.close()
     }
   })
+
+  it('exports a Word release copy where the dialog says, and brings an edited copy back as a new version', async () => {
+    const out = join(await tempDir(), 'memo for release')
+    let chosen: string[] | null = null
+    const opened: string[] = []
+    const h = await ipcHarness(
+      { userData: await tempDir(), workspace: await tempDir() },
+      {
+        chooseSavePath: async () => out,
+        chooseFiles: async () => chosen,
+        openPath: async (path: string) => void opened.push(path),
+      },
+    )
+    const caseId = await h.session.current().demo.install()
+    try {
+      const r = await h.dispatch('briefings:export', {
+        caseId,
+        briefingId: BRIEFING,
+        taskId: 'export-3',
+        format: 'docx',
+        release: true,
+      })
+      expect(r).toMatchObject({ ok: true, value: { path: `${out}.docx` } })
+      const record = (await h.session.current().briefings.get(caseId, BRIEFING)).exports.at(-1)
+      expect(record).toMatchObject({ format: 'docx', file: `${out}.docx`, release: { reasons: expect.any(Array) } })
+      // A Word copy it exported can be opened (to edit it for clearance); nothing else can.
+      expect(await h.dispatch('briefings:openExport', { path: `${out}.docx` })).toMatchObject({ ok: true })
+      expect(opened).toEqual([`${out}.docx`])
+      expect(await h.dispatch('briefings:openExport', { path: `${out}.doc` })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+
+      expect(await h.dispatch('briefings:importClearance', { caseId })).toMatchObject({
+        ok: false,
+        error: { code: 'CANCELLED' },
+      })
+      chosen = [`${out}.docx`]
+      const back = await h.dispatch('briefings:importClearance', { caseId })
+      expect(back).toMatchObject({ ok: true, value: { clearance: { fromBriefingId: BRIEFING } } })
+      expect((await h.session.current().briefings.list(caseId)).length).toBe(2)
+    } finally {
+      await h.session.close()
+    }
+  })
+
+  it('keeps a memo language set by a patch', async () => {
+    const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() })
+    const caseId = await h.session.current().demo.install()
+    try {
+      const r = await h.dispatch('briefings:update', { caseId, briefingId: BRIEFING, patch: { language: 'es' } })
+      expect(r).toMatchObject({ ok: true, value: { language: 'es' } })
+      expect((await h.session.current().briefings.get(caseId, BRIEFING)).language).toBe('es')
+    } finally {
+      await h.session.close()
+    }
+  })
 })

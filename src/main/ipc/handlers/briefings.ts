@@ -1,4 +1,5 @@
 import type { briefingsChannels } from '@shared/ipc/channels/briefings'
+import { AppError } from '@shared/ipc/result'
 import type { HandlersFor } from '../types'
 
 export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
@@ -17,11 +18,17 @@ export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
   'briefings:export': async ({ taskId, ...input }, { services, platform }) =>
     services.exports.interactive(
       { ...input, taskId },
-      (name) => platform.chooseSavePath('Export the memo as PDF', name),
+      (name) =>
+        platform.chooseSavePath(input.format === 'docx' ? 'Export the memo as Word' : 'Export the memo as PDF', name),
       (label, done, total) => platform.emit('progress', { taskId, label, done, total }),
     ),
+  'briefings:importClearance': async ({ caseId }, { services, platform }) => {
+    const chosen = await platform.chooseFiles('Import a clearance copy (Word)')
+    if (!chosen?.length) throw new AppError('CANCELLED', 'Import cancelled: no file was chosen.')
+    return services.exports.importClearance(caseId, chosen[0])
+  },
   'briefings:openExport': async ({ path }, { services, platform }) => {
-    // Only a PDF this workspace exported: the renderer must not be able to launch arbitrary files.
+    // Only a memo this workspace exported: the renderer must not be able to launch arbitrary files.
     await services.exports.assertExported(path)
     await platform.openPath(path)
     return { opened: true }

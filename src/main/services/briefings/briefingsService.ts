@@ -134,6 +134,7 @@ export function createBriefingsService(
         ...(fields.title !== undefined && { title: fields.title }),
         ...(fields.body !== undefined && { body: fields.body }),
         ...(fields.status !== undefined && { status: fields.status }),
+        ...(fields.language !== undefined && { language: fields.language }),
         // Header fields merge, so the header form and the title field can save independently.
         header: { ...b.header, ...(fields.header ?? {}) },
       }))

@@ -374,12 +374,12 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     },
 
     /**
-     * A PDF this workspace exported, found by its export record: the only files
-     * the window may ask the system to open. FORBIDDEN otherwise.
+     * A PDF or Word memo this workspace exported, found by its export record: the
+     * only files the window may ask the system to open. FORBIDDEN otherwise.
      */
     async assertExported(path: string): Promise<void> {
-      if (extname(path).toLowerCase() !== '.pdf' || !(await briefings.findExport(path)))
-        throw new AppError('FORBIDDEN', 'Only PDFs exported from this workspace can be opened from here.')
+      if (!['.pdf', '.docx'].includes(extname(path).toLowerCase()) || !(await briefings.findExport(path)))
+        throw new AppError('FORBIDDEN', 'Only memos exported from this workspace can be opened from here.')
     },
   }
 }

@@ -21,14 +21,25 @@ export const briefingsChannels = {
   'briefings:duplicate': channel(BriefingRef, Briefing),
   'briefings:remove': channel(BriefingRef, z.object({ removed: z.literal(true) })),
   /**
-   * Asks where to save, then renders the PDF; `progress` events carry taskId.
+   * Asks where to save, then renders the memo as PDF or Word (`release`: a release
+   * copy, without what is redacted or not for release); `progress` events carry taskId.
    * CANCELLED when the user dismisses the save dialog, or calls tasks:cancel({taskId})
    * before the file is written.
    */
   'briefings:export': channel(
-    BriefingRef.extend({ draft: z.boolean().default(false), taskId: z.string().min(1).max(100) }),
+    BriefingRef.extend({
+      draft: z.boolean().default(false),
+      format: z.enum(['pdf', 'docx']).default('pdf'),
+      release: z.boolean().default(false),
+      taskId: z.string().min(1).max(100),
+    }),
     ExportResult,
   ),
-  /** Opens an exported PDF in the system viewer; only files this briefing exported. */
+  /**
+   * Asks for an edited Word copy of one of the case's exports and brings it back as a
+   * new version of its briefing (the earlier one stays); CANCELLED when dismissed.
+   */
+  'briefings:importClearance': channel(CaseRef, Briefing),
+  /** Opens an exported memo (PDF or Word) in the system viewer; only files this workspace exported. */
   'briefings:openExport': channel(z.object({ path: z.string().min(1).max(4_000) }), z.object({ opened: z.boolean() })),
 } as const

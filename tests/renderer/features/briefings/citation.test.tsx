@@ -28,7 +28,14 @@ function Harness({
   withPicker?: boolean
 }) {
   const [picking, setPicking] = useState(false)
-  const [extensions] = useState(() => briefingExtensions({ onPick: () => setPicking(true), onLink: () => undefined }))
+  const [extensions] = useState(() =>
+    briefingExtensions({
+      onPick: () => setPicking(true),
+      onLink: () => undefined,
+      onRedact: () => undefined,
+      describeRedaction: (r) => r,
+    }),
+  )
   const editor = useEditor({
     extensions,
     content,

@@ -25,7 +25,16 @@ function setup() {
     events: [...sources.events],
     statutes: [...sources.statutes],
   })
-  render(<BriefingEditor caseId="case_1" briefingId={briefing.id} detail={detail} onBack={() => undefined} />)
+  render(
+    <BriefingEditor
+      caseId="case_1"
+      briefingId={briefing.id}
+      detail={detail}
+      onBack={() => undefined}
+      onOpen={() => undefined}
+      reload={async () => undefined}
+    />,
+  )
   return bridge
 }
 

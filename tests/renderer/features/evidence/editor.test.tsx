@@ -96,7 +96,7 @@ describe('ItemEditor', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Custody log (2)' }))
     const rows = screen.getAllByRole('row').slice(1)
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringContaining('2026-01-27 17:00Analystimportedaaaaaaaaaaaa…Imported "door.webm".'),
+      expect.stringContaining('27 January 2026, 17:00Analystimportedaaaaaaaaaaaa…Imported "door.webm".'),
       expect.stringContaining('hash verified'),
     ])
   })

@@ -6,7 +6,8 @@ import {
   withEnd,
   withStart,
 } from '@renderer/features/evidence/annotations/model'
-import { integrityOf } from '@renderer/features/evidence/format'
+import { translator } from '@shared/i18n'
+import { integrityLabel, integrityOf } from '@renderer/features/evidence/format'
 import { formOf, inZone, patchOf, withSaved } from '@renderer/features/evidence/editor/form'
 import { regionFrom } from '@renderer/features/evidence/media/RegionImage'
 import { timeAnnotation, videoItem } from './samples'
@@ -51,10 +52,21 @@ describe('annotation model', () => {
 describe('integrity line', () => {
   it('reads the latest hash check from custody, and a fresh check wins', () => {
     const item = videoItem()
-    expect(integrityOf(item)).toEqual({ tone: 'ok', label: 'hash verified 2026-02-01' })
+    expect(integrityOf(item)).toEqual({ tone: 'ok', key: 'verifiedOn', at: '2026-02-01T09:00:00.000Z' })
     const check = { caseId: 'c', evidenceId: item.id, title: '', status: 'mismatch' as const, expected: 'a'.repeat(64) }
-    expect(integrityOf(item, check)).toEqual({ tone: 'bad', label: 'hash mismatch' })
-    expect(integrityOf(videoItem({ file: undefined }))).toEqual({ tone: 'none', label: 'URL only' })
+    expect(integrityOf(item, check)).toEqual({ tone: 'bad', key: 'mismatch' })
+    expect(integrityOf(videoItem({ file: undefined }))).toEqual({ tone: 'none', key: 'urlOnly' })
+  })
+
+  it('reads the same in both languages, with the date from the one formatter', () => {
+    const en = translator('en', 'evidence') as unknown as Parameters<typeof integrityLabel>[1]
+    const es = translator('es', 'evidence') as unknown as Parameters<typeof integrityLabel>[1]
+    const verified = integrityOf(videoItem())
+    expect(integrityLabel(verified, en, 'en')).toBe('hash verified 1 February 2026')
+    expect(integrityLabel(verified, es, 'es')).toBe('hash verificado el 1 de febrero de 2026')
+    const pending = integrityOf(videoItem({ custody: videoItem().custody.slice(0, 1) }))
+    expect(integrityLabel(pending, en, 'en')).toBe('hashed 27 January 2026, not re-checked')
+    expect(integrityLabel(integrityOf(videoItem({ file: undefined })), es, 'es')).toBe('solo URL')
   })
 })
 

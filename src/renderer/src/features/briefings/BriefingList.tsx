@@ -1,52 +1,38 @@
-import { useId, useState } from 'react'
-import { BRIEFING_TEMPLATES, type BriefingSummary } from '@shared/domain'
+import { useEffect, useRef, useState } from 'react'
+import type { BriefingSummary } from '@shared/domain'
+import { formatDateTime } from '@shared/i18n/format'
 import { call } from '@renderer/lib/api'
+import { browserTimeZone } from '@renderer/lib/timeZones'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { RowActions } from '@renderer/components/RowActions'
 import { messageOf } from '@shared/ipc/result'
-import { formatDateTime } from './format'
-
-type Template = (typeof BRIEFING_TEMPLATES)[number]
-
-const TEMPLATE_NOTES: Record<Template, string> = {
-  'case file':
-    'Drafted from what the case holds: summary, chronology, legal position with the linked provisions, evidence and its verification.',
-  'briefing memo': 'Summary, background, legal position, assessment, recommendations.',
-  'note of protest': 'Third-person note verbale: compliments, facts, law, protest, requests, courtesy close.',
-  'analytical note': 'Key judgements, analysis, source reliability, outlook, gaps.',
-  blank: 'An empty page with the memo header.',
-}
+import { NewBriefingForm } from './NewBriefingForm'
 
 interface Props {
   caseId: string
   briefings: BriefingSummary[]
   readOnly?: boolean
+  /** The briefing that was open before, so coming back puts the focus on its link. */
+  lastOpened?: string
   onOpen: (briefingId: string) => void
   onChanged: () => Promise<void>
 }
 
-export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }: Props) {
-  const [template, setTemplate] = useState<Template>('briefing memo')
-  const [title, setTitle] = useState('')
+export function BriefingList({ caseId, briefings, readOnly, lastOpened, onOpen, onChanged }: Props) {
+  const t = useT('briefings')
+  const lang = useLanguage()
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
   const [removing, setRemoving] = useState<BriefingSummary | null>(null)
-  const ids = useId()
+  const table = useRef<HTMLTableElement>(null)
 
-  const create = async (e: React.FormEvent) => {
-    e.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
-      const b = await call('briefings:create', { caseId, template, title: title.trim() || undefined })
-      await onChanged()
-      onOpen(b.id)
-    } catch (err) {
-      setError(messageOf(err))
-      setBusy(false)
-    }
-  }
+  // Back from the editor: the focus returns to the briefing that was open, not to the page body.
+  useEffect(() => {
+    if (!lastOpened) return
+    const links = table.current?.querySelectorAll<HTMLElement>('a[data-briefing]') ?? []
+    ;[...links].find((a) => a.dataset.briefing === lastOpened)?.focus()
+  }, [lastOpened])
 
   const duplicate = async (b: BriefingSummary) => {
     try {
@@ -60,15 +46,15 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
   return (
     <div className="briefing-list">
       {briefings.length ? (
-        <table className="table">
+        <table className="table" ref={table}>
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Template</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last changed</th>
+              <th scope="col">{t('list.title')}</th>
+              <th scope="col">{t('list.template')}</th>
+              <th scope="col">{t('list.status')}</th>
+              <th scope="col">{t('list.changed')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('list.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -78,6 +64,7 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
                 <td>
                   <a
                     href={`#/case/${encodeURIComponent(caseId)}/briefings/${encodeURIComponent(b.id)}`}
+                    data-briefing={b.id}
                     onClick={(e) => {
                       e.preventDefault()
                       onOpen(b.id)
@@ -86,18 +73,27 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
                     {b.title}
                   </a>
                 </td>
-                <td>{b.template}</td>
+                <td>{t(`template.${b.template}`)}</td>
                 <td>
-                  <span className={`briefing-status briefing-status--${b.status}`}>{b.status}</span>
+                  <span className={`briefing-status briefing-status--${b.status}`}>{t(`status.${b.status}`)}</span>
                 </td>
-                <td>{formatDateTime(b.updatedAt)}</td>
+                <td>{formatDateTime(b.updatedAt, lang, browserTimeZone())}</td>
                 <td className="table__actions">
                   {!readOnly && (
                     <RowActions
                       look="small"
                       actions={[
-                        { label: 'Duplicate', name: `Duplicate ${b.title}`, onClick: () => void duplicate(b) },
-                        { label: 'Delete', name: `Delete ${b.title}`, onClick: () => setRemoving(b), danger: true },
+                        {
+                          label: t('list.duplicate'),
+                          name: t('list.duplicateNamed', { title: b.title }),
+                          onClick: () => void duplicate(b),
+                        },
+                        {
+                          label: t('list.delete'),
+                          name: t('list.deleteNamed', { title: b.title }),
+                          onClick: () => setRemoving(b),
+                          danger: true,
+                        },
                       ]}
                     />
                   )}
@@ -107,49 +103,17 @@ export function BriefingList({ caseId, briefings, readOnly, onOpen, onChanged }:
           </tbody>
         </table>
       ) : (
-        <p className="muted">No briefing yet. Start one from a template.</p>
+        <p className="muted">{t('list.empty')}</p>
       )}
+      <ErrorAlert>{error}</ErrorAlert>
 
-      {!readOnly && (
-        <form className="new-briefing" onSubmit={create} aria-label="New briefing">
-          <h2 className="new-briefing__title">New briefing</h2>
-          <div className="new-briefing__row">
-            <div className="field">
-              <label htmlFor={`${ids}-template`}>Template</label>
-              <select id={`${ids}-template`} value={template} onChange={(e) => setTemplate(e.target.value as Template)}>
-                {BRIEFING_TEMPLATES.map((t) => (
-                  <option key={t} value={t}>
-                    {t[0].toUpperCase() + t.slice(1)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field new-briefing__name">
-              <label htmlFor={`${ids}-title`}>Title (optional)</label>
-              <input
-                id={`${ids}-title`}
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                placeholder="e.g. Briefing for the Minister"
-              />
-            </div>
-            <button type="submit" className="button--primary" disabled={busy}>
-              Create
-            </button>
-          </div>
-          <p className="hint">
-            {TEMPLATE_NOTES[template]} The header is filled from the case: classification, reference, subject and
-            today’s date.
-          </p>
-          <ErrorAlert>{error}</ErrorAlert>
-        </form>
-      )}
+      {!readOnly && <NewBriefingForm caseId={caseId} onCreated={onChanged} onOpen={onOpen} />}
 
       {removing && (
         <ConfirmDialog
-          title="Delete this briefing?"
-          message={`“${removing.title}” and its export history will be deleted. Exported PDF files stay where they were saved.`}
-          confirmLabel="Delete briefing"
+          title={t('delete.title')}
+          message={t('delete.message', { title: removing.title })}
+          confirmLabel={t('delete.confirm')}
           onConfirm={async () => {
             await call('briefings:remove', { caseId, briefingId: removing.id })
             await onChanged()

@@ -1,7 +1,9 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import { formatEventTime, formatTarget, type CitationAttrs } from '@shared/domain'
-import { describeCitation, type CitationSources } from '@shared/domain/citationDisplay'
+import { formatEventTime, formatTarget, type CitationAttrs, type Language } from '@shared/domain'
+import type { CitationDisplay, CitationSources } from '@shared/domain/citationDisplay'
 import { Dialog } from '@renderer/components/Dialog'
+import { useLanguage, useT, type T } from '@renderer/lib/i18n'
+import { useDescribeCitation } from './citationText'
 
 interface Props {
   sources: CitationSources
@@ -20,9 +22,18 @@ interface Option {
   haystack: string
 }
 
-export function buildOptions(sources: CitationSources, linked: Set<string>): Option[] {
+type Describe = (attrs: CitationAttrs, sources: CitationSources) => CitationDisplay
+
+export function buildOptions(
+  sources: CitationSources,
+  linked: Set<string>,
+  describe: Describe,
+  t: T<'briefings'>,
+  te: T<'evidence'>,
+  lang: Language,
+): Option[] {
   const opt = (group: string, attrs: CitationAttrs, title: string, meta: string, extra = ''): Option => {
-    const d = describeCitation(attrs, sources)
+    const d = describe(attrs, sources)
     return {
       key: `${attrs.target}:${attrs.id}`,
       group,
@@ -49,28 +60,34 @@ export function buildOptions(sources: CitationSources, linked: Set<string>): Opt
   return [
     ...sources.evidence.map((e) =>
       opt(
-        'Evidence',
+        t('picker.group.evidence'),
         { target: 'evidence', id: e.id, pinpoint: '' },
         e.title,
-        `${e.kind} · ${e.verification.status}`,
+        `${te(`kind.${e.kind}`)} · ${te(`status.${e.verification.status}`)}`,
         e.tags.join(' '),
       ),
     ),
     ...sources.annotations.map((a) => {
       const item = byItem.get(a.evidenceId)
       return opt(
-        'Annotations',
+        t('picker.group.annotations'),
         { target: 'annotation', id: a.id, evidenceId: a.evidenceId, pinpoint: '' },
-        `${formatTarget(a.target)} ${a.text}`.trim(),
-        item ? `on ${item.title}` : 'on a removed item',
+        `${formatTarget(a.target, lang)} ${a.text}`.trim(),
+        item ? t('picker.on', { title: item.title }) : t('picker.onRemoved'),
         a.tags.join(' '),
       )
     }),
     ...sources.events.map((ev) =>
-      opt('Timeline events', { target: 'event', id: ev.id, pinpoint: '' }, ev.title, formatEventTime(ev), ev.location),
+      opt(
+        t('picker.group.events'),
+        { target: 'event', id: ev.id, pinpoint: '' },
+        ev.title,
+        formatEventTime(ev, lang),
+        ev.location,
+      ),
     ),
-    ...statutes('Statutes linked to this case', (id) => linked.has(id)),
-    ...statutes('Statute library', (id) => !linked.has(id)),
+    ...statutes(t('picker.group.linked'), (id) => linked.has(id)),
+    ...statutes(t('picker.group.library'), (id) => !linked.has(id)),
   ]
 }
 
@@ -83,15 +100,22 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
   const [pinpoint, setPinpoint] = useState('')
   const ids = useId()
   const listRef = useRef<HTMLUListElement>(null)
+  const t = useT('briefings')
+  const te = useT('evidence')
+  const lang = useLanguage()
+  const describe = useDescribeCitation()
 
-  const all = useMemo(() => buildOptions(sources, linkedStatuteIds), [sources, linkedStatuteIds])
+  const all = useMemo(
+    () => buildOptions(sources, linkedStatuteIds, describe, t, te, lang),
+    [sources, linkedStatuteIds, describe, t, te, lang],
+  )
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean)
     return words.length ? all.filter((o) => matches(o, words)) : all
   }, [all, query])
   const current = shown[Math.min(active, shown.length - 1)]
   const attrs = current ? { ...current.attrs, pinpoint: pinpoint.trim() } : null
-  const preview = attrs ? describeCitation(attrs, sources) : null
+  const preview = attrs ? describe(attrs, sources) : null
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, to))
@@ -117,10 +141,10 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
 
   let lastGroup = ''
   return (
-    <Dialog title="Insert a citation" onClose={onClose} className="dialog--wide citation-picker">
+    <Dialog title={t('picker.title')} onClose={onClose} className="dialog--wide citation-picker">
       <div className="citation-picker__controls">
         <div className="field citation-picker__filter">
-          <label htmlFor={`${ids}-q`}>Find</label>
+          <label htmlFor={`${ids}-q`}>{t('picker.find')}</label>
           <input
             id={`${ids}-q`}
             type="search"
@@ -129,7 +153,7 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
             aria-controls={`${ids}-list`}
             aria-activedescendant={current ? `${ids}-o-${shown.indexOf(current)}` : undefined}
             aria-autocomplete="list"
-            placeholder="Evidence, annotation, event or statute…"
+            placeholder={t('picker.findPlaceholder')}
             value={query}
             data-autofocus
             onChange={(e) => {
@@ -140,11 +164,11 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
           />
         </div>
         <div className="field citation-picker__pinpoint">
-          <label htmlFor={`${ids}-pin`}>Pinpoint</label>
+          <label htmlFor={`${ids}-pin`}>{t('picker.pinpoint')}</label>
           <input
             id={`${ids}-pin`}
             value={pinpoint}
-            placeholder={current?.attrs.target === 'statute' ? 'e.g. 2 for art. 31(2)' : 'optional, e.g. p. 3'}
+            placeholder={current?.attrs.target === 'statute' ? t('picker.pinpointStatute') : t('picker.pinpointOther')}
             onChange={(e) => setPinpoint(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -155,7 +179,13 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
           />
         </div>
       </div>
-      <ul id={`${ids}-list`} ref={listRef} role="listbox" aria-label="Citable items" className="citation-picker__list">
+      <ul
+        id={`${ids}-list`}
+        ref={listRef}
+        role="listbox"
+        aria-label={t('picker.list')}
+        className="citation-picker__list"
+      >
         {shown.map((o, i) => {
           const header = o.group !== lastGroup ? o.group : null
           lastGroup = o.group
@@ -178,7 +208,7 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
               >
                 <span className="citation-picker__label">
                   {o.attrs.target === 'statute' ? (
-                    <span className="statute-label">{describeCitation(o.attrs, sources).label}</span>
+                    <span className="statute-label">{describe(o.attrs, sources).label}</span>
                   ) : null}{' '}
                   {o.title}
                 </span>
@@ -188,13 +218,13 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
             </li>
           )
         })}
-        {!shown.length && <li className="muted citation-picker__empty">Nothing matches “{query}”.</li>}
+        {!shown.length && <li className="muted citation-picker__empty">{t('picker.nothing', { query })}</li>}
       </ul>
       <div className="citation-picker__foot">
         <p className="hint" aria-live="polite">
           {preview ? (
             <>
-              Inserts{' '}
+              {t('picker.inserts')}{' '}
               <span
                 className={`citation-chip citation-chip--static citation-chip--${preview.caveat ? 'caveat' : 'ok'}`}
               >
@@ -203,16 +233,17 @@ export function CitationPicker({ sources, linkedStatuteIds, onInsert, onClose }:
               {preview.caveat && <> — {preview.caveat}</>}
             </>
           ) : (
-            'Nothing selected.'
+            t('picker.noneSelected')
           )}{' '}
-          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> insert · <kbd>Esc</kbd> close
+          <kbd>↑</kbd> <kbd>↓</kbd> {t('picker.keyChoose')} · <kbd>{t('key.enter')}</kbd> {t('picker.keyInsert')} ·{' '}
+          <kbd>{t('key.esc')}</kbd> {t('picker.keyClose')}
         </p>
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button--primary" disabled={!attrs} onClick={insert}>
-            Insert citation
+            {t('picker.insert')}
           </button>
         </div>
       </div>

@@ -1,68 +1,100 @@
-import { useEffect, useRef, useState } from 'react'
-import type { Briefing, ExportRecord } from '@shared/domain'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { Briefing, BriefingStatus, CaseDetail, RichText } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
-import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { ApiError, call, onAppEvent } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
-import { formatDateTime } from './format'
+import { ExportHistory, fileName } from './ExportHistory'
+import { ExportOptions, type ExportFormat } from './ExportOptions'
+import { withheldFor } from './release'
 
 interface Props {
   caseId: string
   briefing: Briefing
-  /** Saves pending edits first, so the PDF holds what the user sees. */
+  /** The status as the editor shows it now: the dialog follows it while open. */
+  status: BriefingStatus
+  /** The body as the editor holds it now, for the passages a release copy leaves out. */
+  body: () => RichText
+  detail: Pick<CaseDetail, 'actors' | 'evidence'>
+  /** Saves pending edits first, so the file holds what the user sees. */
   beforeExport: () => Promise<void>
   onExported: () => Promise<void>
+  /** Sets the status to Final (the dialog then follows it); absent when read-only. */
+  onSetFinal?: () => void
   onClose: () => void
 }
 
 type Phase =
   | { kind: 'idle'; note?: string }
   /** started: main has sent progress for this export, so it is a task tasks:cancel can reach. */
-  | { kind: 'running'; label: string; done: number; total: number; started: boolean }
-  | { kind: 'done'; path: string; sha256: string; pages: number }
+  | { kind: 'running'; saving: boolean; cancelling: boolean; done: number; total: number; started: boolean }
+  | { kind: 'done'; path: string; sha256: string; pages: number; format: ExportFormat }
   | { kind: 'error'; message: string }
 
-const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path
-
-/** DRAFT watermark option, progress from main's `progress` events, then Open PDF and the export history. */
-export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClose }: Props) {
-  const [draft, setDraft] = useState(briefing.status === 'draft')
+/**
+ * PDF or Word, the DRAFT mark (always on a draft; a choice on a final briefing),
+ * a release copy with what it leaves out, progress from main's `progress` events,
+ * then Open and the export history.
+ */
+export function ExportDialog({
+  caseId,
+  briefing,
+  status,
+  body,
+  detail,
+  beforeExport,
+  onExported,
+  onSetFinal,
+  onClose,
+}: Props) {
+  const t = useT('briefings')
+  const [format, setFormat] = useState<ExportFormat>('pdf')
+  const [draftMark, setDraftMark] = useState(false)
+  const [release, setRelease] = useState(false)
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
   const [openError, setOpenError] = useState('')
   const taskId = useRef('')
-  const cancelling = useRef(false)
+  const withheld = useMemo(() => withheldFor(body(), detail), [body, detail])
 
   useEffect(
     () =>
       onAppEvent('progress', (p) => {
         if (p.taskId !== taskId.current) return
         setPhase((ph) =>
-          ph.kind === 'running'
-            ? { ...ph, label: cancelling.current ? ph.label : p.label, done: p.done, total: p.total, started: true }
-            : ph,
+          ph.kind === 'running' ? { ...ph, saving: false, done: p.done, total: p.total, started: true } : ph,
         )
       }),
     [],
   )
 
   const cancel = () => {
-    cancelling.current = true
-    setPhase((ph) => (ph.kind === 'running' ? { ...ph, label: 'Cancelling' } : ph))
+    setPhase((ph) => (ph.kind === 'running' ? { ...ph, cancelling: true } : ph))
     void call('tasks:cancel', { taskId: taskId.current }).catch(() => undefined)
   }
 
   const run = async () => {
     taskId.current = `export-${briefing.id}-${Date.now().toString(36)}`
-    cancelling.current = false
-    setPhase({ kind: 'running', label: 'Saving the latest edits', done: 0, total: 1, started: false })
+    setPhase({ kind: 'running', saving: true, cancelling: false, done: 0, total: 1, started: false })
     try {
       await beforeExport()
-      const r = await call('briefings:export', { caseId, briefingId: briefing.id, draft, taskId: taskId.current })
-      setPhase({ kind: 'done', ...r })
+      const r = await call('briefings:export', {
+        caseId,
+        briefingId: briefing.id,
+        // A draft always carries the mark; main enforces it too.
+        draft: status === 'draft' || draftMark,
+        format,
+        release,
+        taskId: taskId.current,
+      })
+      setPhase({ kind: 'done', ...r, format })
       await onExported()
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CANCELLED')
-        setPhase({ kind: 'idle', note: cancelling.current ? 'Export cancelled. No file was written.' : undefined })
+        setPhase((ph) => ({
+          kind: 'idle',
+          note: ph.kind === 'running' && ph.cancelling ? t('export.cancelled') : undefined,
+        }))
       else setPhase({ kind: 'error', message: messageOf(e) })
     }
   }
@@ -76,26 +108,37 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
     }
   }
 
-  const history: ExportRecord[] = [...briefing.exports].reverse()
   const running = phase.kind === 'running'
 
   return (
-    <Dialog title="Export the memo as PDF" onClose={onClose} className="dialog--wide export-dialog">
-      <label className="check">
-        <input type="checkbox" checked={draft} disabled={running} onChange={(e) => setDraft(e.target.checked)} /> Add a
-        DRAFT watermark on every page
-      </label>
-      <p className="hint">You choose where to save the file. The export is recorded with its SHA-256 below.</p>
+    <Dialog title={t('export.title')} onClose={onClose} className="dialog--wide export-dialog">
+      <ExportOptions
+        status={status}
+        format={format}
+        draftMark={draftMark}
+        release={release}
+        withheld={withheld}
+        disabled={running}
+        onFormat={setFormat}
+        onDraftMark={setDraftMark}
+        onRelease={setRelease}
+        onSetFinal={onSetFinal}
+      />
+      <p className="hint">{t('export.where')}</p>
 
       {phase.kind === 'running' && (
         <div className="export-progress">
-          <progress max={phase.total || 1} value={phase.done} aria-label="Export progress" />
+          <progress max={phase.total || 1} value={phase.done} aria-label={t('export.progressLabel')} />
           <span role="status" aria-live="polite">
-            {phase.label}…
+            {phase.cancelling
+              ? t('export.cancelling')
+              : phase.saving
+                ? t('export.saving')
+                : t('export.running', { done: phase.done, total: phase.total })}
           </span>
           {phase.started && (
-            <button type="button" onClick={cancel} disabled={phase.label === 'Cancelling'}>
-              Cancel export
+            <button type="button" onClick={cancel} disabled={phase.cancelling}>
+              {t('export.cancel')}
             </button>
           )}
         </div>
@@ -109,13 +152,15 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
       {phase.kind === 'done' && (
         <div className="export-result" role="status">
           <p>
-            Exported <strong>{fileName(phase.path)}</strong> ({phase.pages} page{phase.pages === 1 ? '' : 's'}).
+            {phase.format === 'pdf'
+              ? t('export.donePdf', { file: fileName(phase.path), pages: phase.pages })
+              : t('export.doneDocx', { file: fileName(phase.path) })}
           </p>
           <p className="export-result__hash">
             SHA-256 <code data-testid="export-sha256">{phase.sha256}</code>
           </p>
           <button type="button" className="button--primary" onClick={() => void open(phase.path)}>
-            Open PDF
+            {phase.format === 'pdf' ? t('export.openPdf') : t('export.openDocx')}
           </button>
         </div>
       )}
@@ -123,7 +168,7 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
 
       <div className="form-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
         <button
           type="button"
@@ -131,50 +176,11 @@ export function ExportDialog({ caseId, briefing, beforeExport, onExported, onClo
           disabled={running}
           onClick={() => void run()}
         >
-          {phase.kind === 'done' ? 'Export again…' : 'Choose file and export…'}
+          {phase.kind === 'done' ? t('export.again') : t('export.go')}
         </button>
       </div>
 
-      <h3 className="export-history__title">Export history</h3>
-      {history.length ? (
-        <table className="table export-history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">File</th>
-              <th scope="col">Pages</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((r) => (
-              <tr key={`${r.at}-${r.sha256}`}>
-                <td>{formatDateTime(r.at)}</td>
-                <td title={r.file}>
-                  {fileName(r.file)}
-                  {r.options.draft && <span className="badge badge--small export-history__draft">DRAFT</span>}
-                </td>
-                <td>{r.pages}</td>
-                <td>
-                  <code className="export-history__hash" title={r.sha256}>
-                    {r.sha256.slice(0, 16)}…
-                  </code>
-                </td>
-                <td>
-                  <button type="button" className="button--small" onClick={() => void open(r.file)}>
-                    Open
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">Not exported yet.</p>
-      )}
+      <ExportHistory exports={briefing.exports} onOpen={(p) => void open(p)} />
     </Dialog>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Dialog } from '@renderer/components/Dialog'
+import { useT } from '@renderer/lib/i18n'
 import { isWebUrl } from '@renderer/lib/url'
 
 interface Props {
@@ -9,6 +10,7 @@ interface Props {
 }
 
 export function LinkDialog({ initial, onApply, onClose }: Props) {
+  const t = useT('briefings')
   const [href, setHref] = useState(initial)
   const [error, setError] = useState('')
   const submit = (e: React.FormEvent) => {
@@ -17,16 +19,16 @@ export function LinkDialog({ initial, onApply, onClose }: Props) {
     if (!v) return onApply(null)
     const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`
     if (!isWebUrl(withScheme)) {
-      setError('Only web addresses (http:// or https://) can be linked.')
+      setError(t('link.onlyWeb'))
       return
     }
     onApply(withScheme)
   }
   return (
-    <Dialog title={initial ? 'Edit link' : 'Add a link'} onClose={onClose}>
+    <Dialog title={initial ? t('link.editTitle') : t('link.addTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor="link-href">Web address</label>
+          <label htmlFor="link-href">{t('link.address')}</label>
           <input
             id="link-href"
             value={href}
@@ -35,19 +37,19 @@ export function LinkDialog({ initial, onApply, onClose }: Props) {
             aria-invalid={!!error || undefined}
             onChange={(e) => (setHref(e.target.value), setError(''))}
           />
-          {error ? <p className="field-error">{error}</p> : <p className="hint">Leave empty to remove the link.</p>}
+          {error ? <p className="field-error">{error}</p> : <p className="hint">{t('link.emptyRemoves')}</p>}
         </div>
         <div className="form-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {initial && (
             <button type="button" onClick={() => onApply(null)}>
-              Remove link
+              {t('link.remove')}
             </button>
           )}
           <button type="submit" className="button--primary">
-            Apply
+            {t('link.apply')}
           </button>
         </div>
       </form>

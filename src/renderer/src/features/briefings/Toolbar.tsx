@@ -1,10 +1,12 @@
 import { useEditorState, type Editor } from '@tiptap/react'
 import { useRef, useState } from 'react'
+import { useT } from '@renderer/lib/i18n'
 
 interface Props {
   editor: Editor
   onLink: () => void
   onCite: () => void
+  onRedact: () => void
   disabled?: boolean
 }
 
@@ -14,10 +16,13 @@ const ALT = isMac ? '⌥' : 'Alt+'
 const SHIFT = isMac ? '⇧' : 'Shift+'
 
 interface Tool {
+  /** Class suffix and key; stable across languages. */
+  id: string
   name: string
   label: string
   keys: string
   active?: boolean
+  off?: boolean
   run: () => void
 }
 
@@ -25,7 +30,8 @@ interface Tool {
  * One tab stop (WAI-ARIA toolbar): arrows move between buttons, Home/End jump.
  * Every button's title names its shortcut, which also works in the text.
  */
-export function Toolbar({ editor, onLink, onCite, disabled }: Props) {
+export function Toolbar({ editor, onLink, onCite, onRedact, disabled }: Props) {
+  const t = useT('briefings')
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -37,6 +43,7 @@ export function Toolbar({ editor, onLink, onCite, disabled }: Props) {
       ordered: e.isActive('orderedList'),
       quote: e.isActive('blockquote'),
       link: e.isActive('link'),
+      redaction: e.isActive('redaction'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -47,53 +54,107 @@ export function Toolbar({ editor, onLink, onCite, disabled }: Props) {
 
   const groups: Tool[][] = [
     [
-      { name: 'bold', label: 'B', keys: `${MOD}B`, active: state.bold, run: () => chain().toggleBold().run() },
-      { name: 'italic', label: 'I', keys: `${MOD}I`, active: state.italic, run: () => chain().toggleItalic().run() },
+      {
+        id: 'bold',
+        name: t('toolbar.bold'),
+        label: t('toolbar.boldGlyph'),
+        keys: `${MOD}B`,
+        active: state.bold,
+        run: () => chain().toggleBold().run(),
+      },
+      {
+        id: 'italic',
+        name: t('toolbar.italic'),
+        label: t('toolbar.italicGlyph'),
+        keys: `${MOD}I`,
+        active: state.italic,
+        run: () => chain().toggleItalic().run(),
+      },
     ],
     [
       {
-        name: 'Heading',
+        id: 'heading',
+        name: t('toolbar.heading'),
         label: 'H2',
         keys: `${MOD}${ALT}2`,
         active: state.h2,
         run: () => chain().toggleHeading({ level: 2 }).run(),
       },
       {
-        name: 'Subheading',
+        id: 'subheading',
+        name: t('toolbar.subheading'),
         label: 'H3',
         keys: `${MOD}${ALT}3`,
         active: state.h3,
         run: () => chain().toggleHeading({ level: 3 }).run(),
       },
       {
-        name: 'Bulleted list',
-        label: '• List',
+        id: 'bulleted-list',
+        name: t('toolbar.bulletList'),
+        label: t('toolbar.bulletListLabel'),
         keys: `${MOD}${SHIFT}8`,
         active: state.bullet,
         run: () => chain().toggleBulletList().run(),
       },
       {
-        name: 'Numbered list',
-        label: '1. List',
+        id: 'numbered-list',
+        name: t('toolbar.orderedList'),
+        label: t('toolbar.orderedListLabel'),
         keys: `${MOD}${SHIFT}7`,
         active: state.ordered,
         run: () => chain().toggleOrderedList().run(),
       },
       {
-        name: 'Block quote',
-        label: '❝ Quote',
+        id: 'block-quote',
+        name: t('toolbar.quote'),
+        label: t('toolbar.quoteLabel'),
         keys: `${MOD}${SHIFT}B`,
         active: state.quote,
         run: () => chain().toggleBlockquote().run(),
       },
     ],
     [
-      { name: 'Link', label: 'Link', keys: `${MOD}K`, active: state.link, run: onLink },
-      { name: 'Insert citation', label: '§ Cite', keys: `${MOD}${SHIFT}C`, run: onCite },
+      {
+        id: 'link',
+        name: t('toolbar.link'),
+        label: t('toolbar.linkLabel'),
+        keys: `${MOD}K`,
+        active: state.link,
+        run: onLink,
+      },
+      {
+        id: 'insert-citation',
+        name: t('toolbar.cite'),
+        label: t('toolbar.citeLabel'),
+        keys: `${MOD}${SHIFT}C`,
+        run: onCite,
+      },
+      {
+        id: 'redact',
+        name: state.redaction ? t('toolbar.redactEdit') : t('toolbar.redact'),
+        label: t('toolbar.redactLabel'),
+        keys: `${MOD}${SHIFT}X`,
+        active: state.redaction,
+        run: onRedact,
+      },
     ],
     [
-      { name: 'Undo', label: '↶', keys: `${MOD}Z`, run: () => chain().undo().run() },
-      { name: 'Redo', label: '↷', keys: isMac ? '⌘⇧Z' : 'Ctrl+Y', run: () => chain().redo().run() },
+      {
+        id: 'undo',
+        name: t('toolbar.undo'),
+        label: '↶',
+        keys: `${MOD}Z`,
+        off: !state.canUndo,
+        run: () => chain().undo().run(),
+      },
+      {
+        id: 'redo',
+        name: t('toolbar.redo'),
+        label: '↷',
+        keys: isMac ? '⌘⇧Z' : 'Ctrl+Y',
+        off: !state.canRedo,
+        run: () => chain().redo().run(),
+      },
     ],
   ]
   const flat = groups.flat()
@@ -113,33 +174,31 @@ export function Toolbar({ editor, onLink, onCite, disabled }: Props) {
       ref={bar}
       className="editor-toolbar"
       role="toolbar"
-      aria-label="Formatting"
+      aria-label={t('toolbar.label')}
       aria-controls="briefing-body"
       onKeyDown={onKeyDown}
     >
       {groups.map((g, gi) => (
         <div className="editor-toolbar__group" key={gi}>
-          {g.map((t) => {
+          {g.map((tool) => {
             index += 1
             const i = index
-            const isToggle = t.active !== undefined
-            const off = disabled || (t.name === 'Undo' && !state.canUndo) || (t.name === 'Redo' && !state.canRedo)
             return (
               <button
-                key={t.name}
+                key={tool.id}
                 type="button"
-                className={`editor-toolbar__button editor-toolbar__button--${t.name.toLowerCase().replace(/\s+/g, '-')}`}
+                className={`editor-toolbar__button editor-toolbar__button--${tool.id}`}
                 tabIndex={i === focus ? 0 : -1}
-                aria-pressed={isToggle ? !!t.active : undefined}
-                aria-label={t.name[0].toUpperCase() + t.name.slice(1)}
-                aria-keyshortcuts={t.keys.replace(/\+/g, '+')}
-                title={`${t.name[0].toUpperCase() + t.name.slice(1)} (${t.keys})`}
-                disabled={off}
+                aria-pressed={tool.active !== undefined ? !!tool.active : undefined}
+                aria-label={tool.name}
+                aria-keyshortcuts={tool.keys}
+                title={`${tool.name} (${tool.keys})`}
+                disabled={disabled || tool.off}
                 onMouseDown={(e) => e.preventDefault()}
                 onFocus={() => setFocus(i)}
-                onClick={t.run}
+                onClick={tool.run}
               >
-                {t.label}
+                {tool.label}
               </button>
             )
           })}

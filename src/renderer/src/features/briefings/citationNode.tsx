@@ -7,8 +7,10 @@
 import { mergeAttributes, Node } from '@tiptap/core'
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react'
 import { createContext, useContext } from 'react'
-import { describeCitation, type CitationSources } from '@shared/domain/citationDisplay'
+import type { CitationSources } from '@shared/domain/citationDisplay'
 import type { CitationAttrs } from '@shared/domain'
+import { useT } from '@renderer/lib/i18n'
+import { useDescribeCitation } from './citationText'
 
 export const EMPTY_SOURCES: CitationSources = { evidence: [], annotations: [], events: [], statutes: [] }
 export const CitationSourcesContext = createContext<CitationSources>(EMPTY_SOURCES)
@@ -36,17 +38,12 @@ export function citationNodeAttrs(a: CitationAttrs): CitationAttrs {
   }
 }
 
-const TARGET_NAMES: Record<CitationAttrs['target'], string> = {
-  evidence: 'Evidence',
-  annotation: 'Annotation',
-  event: 'Event',
-  statute: 'Statute',
-}
-
 export function CitationChip({ node, selected }: Pick<ReactNodeViewProps, 'node' | 'selected'>) {
   const sources = useContext(CitationSourcesContext)
+  const t = useT('briefings')
+  const te = useT('evidence')
   const attrs = node.attrs as CitationAttrs
-  const d = describeCitation(attrs, sources)
+  const d = useDescribeCitation()(attrs, sources)
   const tone = d.missing ? 'missing' : d.caveat ? 'caveat' : 'ok'
   const tooltip = [d.detail, d.caveat].filter(Boolean).join('\n')
   return (
@@ -57,7 +54,11 @@ export function CitationChip({ node, selected }: Pick<ReactNodeViewProps, 'node'
       data-target={attrs.target}
       data-id={attrs.id}
       title={tooltip}
-      aria-label={`Citation, ${TARGET_NAMES[attrs.target]}: ${d.label}${d.caveat ? `. ${d.caveat}` : ''}`}
+      aria-label={
+        d.caveat
+          ? t('cite.ariaCaveat', { target: t(`cite.target.${attrs.target}`), label: d.label, caveat: d.caveat })
+          : t('cite.aria', { target: t(`cite.target.${attrs.target}`), label: d.label })
+      }
     >
       {d.caveat && (
         <span className="citation-chip__warn" aria-hidden="true">
@@ -65,7 +66,7 @@ export function CitationChip({ node, selected }: Pick<ReactNodeViewProps, 'node'
         </span>
       )}
       <span className="citation-chip__label">{d.label}</span>
-      {d.caveat && d.status && <span className="citation-chip__note">{d.status}</span>}
+      {d.caveat && d.status && <span className="citation-chip__note">{te(`status.${d.status}`)}</span>}
     </NodeViewWrapper>
   )
 }

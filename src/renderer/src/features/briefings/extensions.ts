@@ -2,10 +2,16 @@ import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Citation } from './citationNode'
 import { isWebUrl } from '@renderer/lib/url'
+import { Redaction } from './redaction'
 import { LinkShortcut } from './shortcuts'
 
-/** The editor's schema: what the PDF exporter knows how to lay out, nothing more. */
-export function briefingExtensions(handlers: { onPick: () => void; onLink: () => void }): Extensions {
+/** The editor's schema: what the PDF and Word exporters know how to lay out, nothing more. */
+export function briefingExtensions(handlers: {
+  onPick: () => void
+  onLink: () => void
+  onRedact: () => void
+  describeRedaction: (reason: string) => string
+}): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
@@ -26,6 +32,7 @@ export function briefingExtensions(handlers: { onPick: () => void; onLink: () =>
       },
     }),
     Citation.configure({ onPick: handlers.onPick }),
+    Redaction.configure({ onRedact: handlers.onRedact, describe: handlers.describeRedaction }),
     LinkShortcut.configure({ onLink: handlers.onLink }),
   ]
 }

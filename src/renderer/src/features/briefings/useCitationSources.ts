@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Annotation, CaseDetail, StatuteExcerpt } from '@shared/domain'
 import type { CitationSources } from '@shared/domain/citationDisplay'
 import { call, request } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 export interface CitationData {
@@ -22,6 +23,7 @@ export function useCitationSources(caseId: string, detail: CaseDetail): Citation
   const [annotations, setAnnotations] = useState<Annotation[]>([])
   const [library, setLibrary] = useState<StatuteExcerpt[]>([])
   const [problem, setProblem] = useState('')
+  const t = useT('briefings')
 
   const refresh = useCallback(async () => {
     const problems: string[] = []
@@ -29,7 +31,8 @@ export function useCitationSources(caseId: string, detail: CaseDetail): Citation
       detail.evidence.map(async (e) => {
         const r = await request('annotations:list', { caseId, evidenceId: e.id })
         if (r.ok) return r.value
-        if (r.error.code !== 'UNKNOWN_CHANNEL') problems.push(`annotations of "${e.title}": ${r.error.message}`)
+        if (r.error.code !== 'UNKNOWN_CHANNEL')
+          problems.push(t('sources.annotations', { title: e.title, message: r.error.message }))
         return []
       }),
     )
@@ -37,10 +40,10 @@ export function useCitationSources(caseId: string, detail: CaseDetail): Citation
     try {
       setLibrary(await call('statutes:list', {}))
     } catch (e) {
-      problems.push(`statute library: ${messageOf(e)}`)
+      problems.push(t('sources.library', { message: messageOf(e) }))
     }
-    setProblem(problems.length ? `Could not load ${problems.join('; ')}` : '')
-  }, [caseId, detail.evidence])
+    setProblem(problems.length ? t('sources.problem', { problems: problems.join('; ') }) : '')
+  }, [caseId, detail.evidence, t])
 
   useEffect(() => {
     void refresh()

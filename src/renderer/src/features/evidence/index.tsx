@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
 import type { BlobCheck, VerifyReport } from '@shared/domain'
 import type { CaseTabProps } from '@renderer/lib/caseTab'
+import { useT } from '@renderer/lib/i18n'
 import { navigate, useHashRoute } from '@renderer/lib/router'
+import { useStickyArea } from '@renderer/lib/stickyArea'
 import { ItemEditor } from './editor/ItemEditor'
 import './styles/evidence.css'
 import './styles/editor.css'
@@ -14,19 +16,23 @@ import { useEvidenceTasks } from './importing/useImport'
 import { VerifyResult } from './importing/VerifyResult'
 import { EvidenceList } from './list/EvidenceList'
 import { NotesPanel } from './notes/NotesPanel'
+import { CustodyReportDialog } from './reports/CustodyReportDialog'
 
 type View = 'items' | 'notes'
 
-/** The case's evidence (list, item editor, import, integrity check) and its notes. */
+/** The case's evidence (list, item editor, import, integrity check, custody report) and its notes. */
 export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
+  const t = useT('evidence')
   const route = useHashRoute()
   const routeItem = route.name === 'case' ? route.itemId : undefined
   const [view, setView] = useState<View>('items')
-  const [addingUrl, setAddingUrl] = useState(false)
+  const [dialog, setDialog] = useState<'url' | 'report' | null>(null)
   const [report, setReport] = useState<VerifyReport | null>(null)
   const [dragging, setDragging] = useState(false)
   // Hiding the list gives the player and its annotations the whole width.
   const [listHidden, setListHidden] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  useStickyArea(root)
   const items = detail.evidence
   const selectedId = routeItem && items.some((i) => i.id === routeItem) ? routeItem : (items[0]?.id ?? null)
   const selected = items.find((i) => i.id === selectedId) ?? null
@@ -67,6 +73,7 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
 
   return (
     <div
+      ref={root}
       className={`ev-tab ${dragging ? 'ev-tab--drop' : ''}`}
       onDragOver={(e) => {
         if (!hasFiles(e) || view !== 'items') return
@@ -85,8 +92,8 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
         if (files.length) void tasks.importFiles(files)
       }}
     >
-      <div className="ev-toolbar" role="toolbar" aria-label="Evidence actions">
-        <div className="ev-views" role="tablist" aria-label="Evidence views">
+      <div className="ev-toolbar" role="toolbar" aria-label={t('tab.actions')}>
+        <div className="ev-views" role="tablist" aria-label={t('tab.views')}>
           {(['items', 'notes'] as const).map((v) => (
             <button
               key={v}
@@ -96,14 +103,14 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
               className={`ev-views__tab ${view === v ? 'ev-views__tab--active' : ''}`}
               onClick={() => setView(v)}
             >
-              {v === 'items' ? `Evidence (${items.length})` : `Notes (${detail.notes.length})`}
+              {v === 'items' ? t('tab.items', { count: items.length }) : t('tab.notes', { count: detail.notes.length })}
             </button>
           ))}
         </div>
         {view === 'items' && (
           <div className="ev-toolbar__actions">
             <button type="button" aria-pressed={listHidden} onClick={() => setListHidden((h) => !h)}>
-              {listHidden ? 'Show list' : 'Hide list'}
+              {listHidden ? t('tab.showList') : t('tab.hideList')}
             </button>
             <button
               type="button"
@@ -111,13 +118,16 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
               disabled={!!tasks.task}
               onClick={() => void tasks.pickAndImport()}
             >
-              Import file…
+              {t('tab.import')}
             </button>
-            <button type="button" disabled={!!tasks.task} onClick={() => setAddingUrl(true)}>
-              Add URL reference…
+            <button type="button" disabled={!!tasks.task} onClick={() => setDialog('url')}>
+              {t('tab.addUrl')}
             </button>
             <button type="button" disabled={!!tasks.task} onClick={() => void runVerify()}>
-              Verify integrity
+              {t('tab.verify')}
+            </button>
+            <button type="button" disabled={!!tasks.task || !items.length} onClick={() => setDialog('report')}>
+              {t('tab.custodyReport')}
             </button>
           </div>
         )}
@@ -154,10 +164,8 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
               />
             ) : (
               <div className="ev-empty">
-                <p>Import a video, image or document, or drop files anywhere on this tab.</p>
-                <p className="muted">
-                  Each file is copied into the workspace and hashed (SHA-256); the original is never changed.
-                </p>
+                <p>{t('tab.emptyTitle')}</p>
+                <p className="muted">{t('tab.emptyHint')}</p>
               </div>
             )}
           </div>
@@ -165,16 +173,17 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
       )}
       {dragging && (
         <div className="ev-dropzone" aria-hidden="true">
-          Drop files to import them into this case
+          {t('tab.drop')}
         </div>
       )}
-      {addingUrl && (
+      {dialog === 'url' && (
         <UrlReferenceDialog
           caseId={caseId}
-          onClose={() => setAddingUrl(false)}
+          onClose={() => setDialog(null)}
           onAdded={(item) => void onImported([item])}
         />
       )}
+      {dialog === 'report' && <CustodyReportDialog caseId={caseId} onClose={() => setDialog(null)} />}
     </div>
   )
 }

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { instrumentShortName, type Annotation, type AnnotationTarget, type CaseDetail } from '@shared/domain'
+import { citationLabel, type Annotation, type AnnotationTarget, type CaseDetail } from '@shared/domain'
 import type { AnnotationPatch } from '@shared/domain'
 import type { Result } from '@shared/ipc/result'
 import { ChipsInput } from '@renderer/components/ChipsInput'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 import { LinkPicker } from '../editor/LinkPicker'
 import { eventChoiceLabel } from '../format'
 import { TargetFields } from './TargetFields'
@@ -42,12 +43,19 @@ export function AnnotationEditor({
   onRemove: () => void
   onEscape?: () => void
 }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const id = useId()
   const [draft, setDraft] = useState(() => draftOf(annotation))
   const baseline = useRef(draft)
   const textRef = useRef<HTMLTextAreaElement>(null)
   useEffect(() => {
-    if (autoFocus) textRef.current?.focus()
+    const el = textRef.current
+    if (!autoFocus || !el) return
+    // Not focus()'s own scrolling, which centres the field in the pane, under the player kept in sight
+    // above it: "nearest" stops at the field's scroll margin (below the player), or does not move at all.
+    el.focus({ preventScroll: true })
+    el.scrollIntoView?.({ block: 'nearest' })
   }, [autoFocus])
 
   const autosave = useAutosave(async (next: Draft) => {
@@ -70,7 +78,7 @@ export function AnnotationEditor({
   return (
     <section
       className="ev-anned"
-      aria-label="Selected annotation"
+      aria-labelledby={`${id}-h`}
       onBlur={() => void autosave.flush()}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onEscape) {
@@ -81,49 +89,47 @@ export function AnnotationEditor({
       }}
     >
       <header className="ev-anned__head">
-        <h4>Annotation</h4>
+        <h4 id={`${id}-h`}>{t('annotation.heading')}</h4>
         <SaveStatus state={autosave.state} />
-        <button type="button" className="button--danger" onClick={onRemove}>
-          Delete
+        <button type="button" className="button--danger button--small" onClick={onRemove}>
+          {t('annotation.delete')}
         </button>
       </header>
       <TargetFields target={annotation.target} onCommit={onTarget} />
       <div className="field">
-        <label htmlFor={`${id}-text`}>Text</label>
+        <label htmlFor={`${id}-text`}>{t('annotation.text')}</label>
         <textarea
           id={`${id}-text`}
           ref={textRef}
           rows={3}
           value={draft.text}
-          placeholder="What happens here, and why it matters"
+          placeholder={t('annotation.textPlaceholder')}
           onChange={(e) => set({ ...draft, text: e.target.value })}
         />
-        {onEscape && <span className="muted small">Escape returns to the player.</span>}
+        {onEscape && <span className="muted small">{t('annotation.escape')}</span>}
       </div>
       <ChipsInput
-        label="Tags"
+        label={t('details.tags')}
         values={draft.tags}
         onChange={(tags) => set({ ...draft, tags })}
-        placeholder="Add a tag, Enter"
+        placeholder={t('details.tagPlaceholder')}
       />
       <div className="ev-anned__links">
         <LinkPicker
-          legend="Timeline events"
+          legend={t('details.events')}
           options={detail.events}
           selected={draft.eventIds}
-          describe={eventChoiceLabel}
+          describe={(e) => eventChoiceLabel(e, lang)}
           onChange={(eventIds) => set({ ...draft, eventIds })}
-          empty="No timeline events in this case."
+          empty={t('details.noEvents')}
         />
         <LinkPicker
-          legend="Statute excerpts"
+          legend={t('annotation.statutes')}
           options={detail.statutes}
           selected={draft.statuteIds}
-          describe={(s) =>
-            `${instrumentShortName(s)} Art. ${s.article}${s.paragraph ? `(${s.paragraph})` : ''}${s.heading ? ` — ${s.heading}` : ''}`
-          }
+          describe={(s) => `${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}`}
           onChange={(statuteIds) => set({ ...draft, statuteIds })}
-          empty="The case links no statute excerpts."
+          empty={t('annotation.noStatutes')}
         />
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { formatTarget, type Annotation } from '@shared/domain'
 import { VirtualList } from '@renderer/components/VirtualList'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 
 /**
  * The item's annotations in reading order (the caller sorts). Enter or a click
@@ -17,15 +18,17 @@ export function AnnotationList({
   onSelect: (a: Annotation) => void
   onOpen: (a: Annotation) => void
 }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const selectedIndex = annotations.findIndex((a) => a.id === selectedId)
   const [active, setActive] = useState(selectedIndex)
   useEffect(() => setActive(selectedIndex), [selectedIndex])
 
-  if (!annotations.length) return <p className="muted ev-annlist__empty">No annotations yet.</p>
+  if (!annotations.length) return <p className="muted ev-annlist__empty">{t('annotations.none')}</p>
   return (
     <VirtualList
       className="ev-vlist ev-annlist"
-      label="Annotations"
+      label={t('annotations.list')}
       items={annotations}
       getKey={(a) => a.id}
       rowHeight={52}
@@ -41,14 +44,14 @@ export function AnnotationList({
         <div className="ev-ann" data-testid="annotation-row">
           <span className="ev-ann__target mono">
             {a.target.type === 'region' ? `#${i + 1} ` : ''}
-            {formatTarget(a.target)}
+            {formatTarget(a.target, lang)}
           </span>
-          <span className="ev-ann__text">{a.text || <em className="muted">no text yet</em>}</span>
+          <span className="ev-ann__text">{a.text || <em className="muted">{t('annotations.noText')}</em>}</span>
           {(a.tags.length > 0 || a.eventIds.length > 0 || a.statuteIds.length > 0) && (
             <span className="ev-ann__meta muted small">
               {a.tags.map((t) => `#${t}`).join(' ')}
-              {a.eventIds.length > 0 && ` · ${a.eventIds.length} event${a.eventIds.length === 1 ? '' : 's'}`}
-              {a.statuteIds.length > 0 && ` · ${a.statuteIds.length} statute${a.statuteIds.length === 1 ? '' : 's'}`}
+              {a.eventIds.length > 0 && ` · ${t('annotations.events', { count: a.eventIds.length })}`}
+              {a.statuteIds.length > 0 && ` · ${t('annotations.statutes', { count: a.statuteIds.length })}`}
             </span>
           )}
         </div>

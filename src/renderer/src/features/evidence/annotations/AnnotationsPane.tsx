@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '@shared/domain'
 import type { AnnotationInput, AnnotationPatch } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
@@ -10,10 +10,12 @@ import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 /** The item's file (player, image or nothing) beside its annotations and the selected one's editor. */
 export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item: EvidenceItem; detail: CaseDetail }) {
+  const t = useT('evidence')
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [created, setCreated] = useState<string | null>(null)
@@ -21,6 +23,8 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
   const [src, setSrc] = useState<string | null>(null)
   const [removing, setRemoving] = useState<Annotation | null>(null)
   const mediaRef = useRef<HTMLMediaElement | null>(null)
+  const pane = useRef<HTMLDivElement>(null)
+  useStackedOffset(pane)
   const playerArea = () => mediaRef.current?.closest<HTMLElement>('[data-testid="player-area"]')
   const type = targetTypeFor(item.kind, item.file?.mediaType)
   const evidenceId = item.id
@@ -30,11 +34,11 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
     evidenceApi
       .listAnnotations(caseId, evidenceId)
       .then((list) => live && setAnnotations(list))
-      .catch((e) => live && setError(`Annotations could not be loaded: ${messageOf(e)}`))
+      .catch((e) => live && setError(t('annotations.loadFailed', { message: messageOf(e) })))
     return () => {
       live = false
     }
-  }, [caseId, evidenceId])
+  }, [caseId, evidenceId, t])
 
   const hasFile = Boolean(item.file)
   // Documents are never shown in the window (the CSP forbids frames), so they need no URL.
@@ -45,11 +49,11 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
     evidenceApi
       .blobUrl(caseId, evidenceId)
       .then((b) => live && setSrc(b.url))
-      .catch((e) => live && setError(`The file could not be opened: ${messageOf(e)}`))
+      .catch((e) => live && setError(t('annotations.fileFailed', { message: messageOf(e) })))
     return () => {
       live = false
     }
-  }, [caseId, evidenceId, showsFile])
+  }, [caseId, evidenceId, showsFile, t])
 
   const sorted = useMemo(() => sortAnnotations(annotations ?? []), [annotations])
   const selected = sorted.find((a) => a.id === selectedId) ?? null
@@ -70,10 +74,10 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
         setSelectedId(a.id)
         setCreated(a.id)
       } catch (e) {
-        setError(`The annotation was not added: ${messageOf(e)}`)
+        setError(t('annotations.addFailed', { message: messageOf(e) }))
       }
     },
-    [caseId, evidenceId],
+    [caseId, evidenceId, t],
   )
 
   const setTarget = useCallback(
@@ -84,10 +88,10 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
       if (result.ok) replace(result.value)
       else {
         replace(a)
-        setError(`The position was not saved: ${result.error.message}`)
+        setError(t('annotations.positionFailed', { message: result.error.message }))
       }
     },
-    [caseId, evidenceId],
+    [caseId, evidenceId, t],
   )
 
   const actions = useMemo(
@@ -115,13 +119,22 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
           mediaRef={mediaRef}
           actions={actions}
           hasSelection={selected?.target.type === 'time'}
+          marks={sorted.flatMap((a) =>
+            a.target.type === 'time'
+              ? [{ id: a.id, start: a.target.start, end: a.target.end, text: a.text, selected: a.id === selectedId }]
+              : [],
+          )}
+          onMark={(id) => {
+            const a = sorted.find((x) => x.id === id)
+            if (a) open(a)
+          }}
         />
       ) : (
         <div className="ev-nofile">
-          <p className="muted">{hasFile ? 'Opening the file…' : 'No file is stored: enter time codes by hand.'}</p>
+          <p className="muted">{hasFile ? t('annotations.opening') : t('annotations.noFileTime')}</p>
           {!hasFile && (
             <button type="button" onClick={() => actions.addAt(0)}>
-              Add time-coded annotation
+              {t('annotations.addTime')}
             </button>
           )}
         </div>
@@ -138,26 +151,24 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
             onDraw={(r: Region) => void add({ type: 'region', ...r })}
           />
           <button type="button" onClick={() => void add({ type: 'region', x: 0.25, y: 0.25, width: 0.5, height: 0.5 })}>
-            Add region (then adjust its numbers)
+            {t('annotations.addRegion')}
           </button>
         </>
       ) : (
-        <p className="muted">{hasFile ? 'Opening the image…' : 'No image is stored for this item.'}</p>
+        <p className="muted">{hasFile ? t('annotations.openingImage') : t('annotations.noImage')}</p>
       )
     ) : (
       <PageForm onAdd={(page, quote) => add({ type: 'page', page, quote })} />
     )
 
   return (
-    <div className={`ev-pane ev-pane--${type}`}>
+    <div ref={pane} className={`ev-pane ev-pane--${type}`}>
       <div className="ev-pane__media">{media}</div>
       <div className="ev-pane__side">
-        <h3 className="ev-pane__title">
-          Annotations <span className="muted">({sorted.length})</span>
-        </h3>
+        <h3 className="ev-pane__title">{t('annotations.heading', { count: sorted.length })}</h3>
         <ErrorAlert>{error}</ErrorAlert>
         {annotations === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('annotations.loading')}</p>
         ) : (
           <AnnotationList
             annotations={sorted}
@@ -185,9 +196,9 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
       </div>
       {removing && (
         <ConfirmDialog
-          title="Delete annotation"
-          message="Delete this annotation? Citations of it in briefings will no longer resolve."
-          confirmLabel="Delete"
+          title={t('annotation.deleteTitle')}
+          message={t('annotation.deleteMessage')}
+          confirmLabel={t('annotation.delete')}
           onConfirm={async () => {
             await evidenceApi.removeAnnotation(caseId, evidenceId, removing.id)
             setAnnotations((list) => (list ?? []).filter((x) => x.id !== removing.id))
@@ -198,4 +209,28 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
       )}
     </div>
   )
+}
+
+/**
+ * Where the player stays in sight above the annotations (one column), what the
+ * annotations scroll to must land below it: `--ev-media-h` is the player's height
+ * then (0 when they stand side by side), and the CSS keeps focused fields clear of it.
+ */
+function useStackedOffset(ref: React.RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    const el = ref.current
+    const media = el?.querySelector<HTMLElement>('.ev-pane__media')
+    const side = el?.querySelector<HTMLElement>('.ev-pane__side')
+    if (!el || !media || !side) return
+    const update = () => {
+      const stacked = side.offsetTop >= media.offsetTop + media.offsetHeight - 1
+      el.style.setProperty('--ev-media-h', `${stacked ? media.offsetHeight : 0}px`)
+    }
+    update()
+    if (typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(update)
+    ro.observe(media)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [ref])
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { formatTimecode, type AnnotationTarget } from '@shared/domain'
 import { parseTimecode, roundTime } from './model'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { i18n, useT } from '@renderer/lib/i18n'
 
 /**
  * The annotation's anchor, edited in place. Changes are committed on blur or
@@ -14,6 +15,7 @@ export function TargetFields({
   target: AnnotationTarget
   onCommit: (t: AnnotationTarget) => void
 }) {
+  const t = useT('evidence')
   const id = useId()
   const [error, setError] = useState('')
   const key = JSON.stringify(target)
@@ -44,15 +46,15 @@ export function TargetFields({
     <div className="ev-target">
       {target.type === 'time' && (
         <>
-          {field('start', 'Start', { className: 'mono', inputMode: 'decimal' })}
-          {field('end', 'End', { className: 'mono', inputMode: 'decimal' })}
+          {field('start', t('annotation.start'), { className: 'mono', inputMode: 'decimal' })}
+          {field('end', t('annotation.end'), { className: 'mono', inputMode: 'decimal' })}
         </>
       )}
       {target.type === 'page' && (
         <>
-          {field('page', 'Page', { type: 'number', min: 1 })}
+          {field('page', t('annotation.page'), { type: 'number', min: 1 })}
           <div className="field ev-target__quote">
-            <label htmlFor={`${id}-quote`}>Quote</label>
+            <label htmlFor={`${id}-quote`}>{t('annotation.quote')}</label>
             <textarea
               id={`${id}-quote`}
               rows={2}
@@ -65,10 +67,10 @@ export function TargetFields({
       )}
       {target.type === 'region' && (
         <>
-          {field('x', 'Left %', { type: 'number', min: 0, max: 100 })}
-          {field('y', 'Top %', { type: 'number', min: 0, max: 100 })}
-          {field('width', 'Width %', { type: 'number', min: 0, max: 100 })}
-          {field('height', 'Height %', { type: 'number', min: 0, max: 100 })}
+          {field('x', t('annotation.left'), { type: 'number', min: 0, max: 100 })}
+          {field('y', t('annotation.top'), { type: 'number', min: 0, max: 100 })}
+          {field('width', t('annotation.width'), { type: 'number', min: 0, max: 100 })}
+          {field('height', t('annotation.height'), { type: 'number', min: 0, max: 100 })}
         </>
       )}
       <ErrorAlert>{error}</ErrorAlert>
@@ -93,17 +95,18 @@ function parse(type: AnnotationTarget['type'], text: Record<string, string>): An
   if (type === 'time') {
     const start = parseTimecode(text.start ?? '')
     const end = parseTimecode(text.end ?? '')
-    if (start === null || end === null) return 'Time codes look like 00:01:23.5 or 83.5.'
-    if (end < start) return 'The end cannot come before the start.'
+    if (start === null || end === null) return i18n.t('evidence:annotation.timeInvalid')
+    if (end < start) return i18n.t('evidence:annotation.endBeforeStart')
     return { type, start: roundTime(start), end: roundTime(end) }
   }
   if (type === 'page') {
     const page = Number(text.page)
-    if (!Number.isInteger(page) || page < 1) return 'The page is a whole number from 1.'
+    if (!Number.isInteger(page) || page < 1) return i18n.t('evidence:annotation.pageInvalid')
     return { type, page, quote: text.quote ?? '' }
   }
   const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => Number(text[k]) / 100)
-  if ([x, y, width, height].some((v) => !Number.isFinite(v) || v < 0 || v > 1)) return 'Region values are 0 to 100 %.'
-  if (x + width > 1.0001 || y + height > 1.0001) return 'The region must stay inside the image.'
+  if ([x, y, width, height].some((v) => !Number.isFinite(v) || v < 0 || v > 1))
+    return i18n.t('evidence:annotation.regionRange')
+  if (x + width > 1.0001 || y + height > 1.0001) return i18n.t('evidence:annotation.regionOutside')
   return { type, x, y, width, height }
 }

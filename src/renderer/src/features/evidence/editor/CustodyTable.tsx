@@ -1,12 +1,15 @@
 import type { CustodyEntry } from '@shared/domain'
-import { isoMinute } from '../format'
+import { formatDateTime } from '@shared/i18n/format'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 
-/** The chain of custody, oldest first, as recorded by main: nobody edits it here. */
+/** The chain of custody, oldest first, as recorded by main: nobody edits it here. Times in UTC. */
 export function CustodyTable({ entries }: { entries: CustodyEntry[] }) {
-  if (!entries.length) return <p className="muted">No custody entries.</p>
+  const t = useT('evidence')
+  const lang = useLanguage()
+  if (!entries.length) return <p className="muted">{t('custody.none')}</p>
   return (
     <table className="ev-custody">
-      <caption className="visually-hidden">Chain of custody</caption>
+      <caption className="visually-hidden">{t('custody.caption')}</caption>
       <colgroup>
         <col className="ev-custody__when" />
         <col className="ev-custody__who" />
@@ -16,19 +19,19 @@ export function CustodyTable({ entries }: { entries: CustodyEntry[] }) {
       </colgroup>
       <thead>
         <tr>
-          <th scope="col">When (UTC)</th>
-          <th scope="col">Who</th>
-          <th scope="col">Action</th>
-          <th scope="col">Hash</th>
-          <th scope="col">Detail</th>
+          <th scope="col">{t('custody.when')}</th>
+          <th scope="col">{t('custody.who')}</th>
+          <th scope="col">{t('custody.action')}</th>
+          <th scope="col">{t('custody.hash')}</th>
+          <th scope="col">{t('custody.detail')}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map((e, i) => (
           <tr key={i} className={e.action === 'hash mismatch' ? 'ev-custody--bad' : undefined}>
-            <td className="nowrap">{isoMinute(e.at).replace(' UTC', '')}</td>
+            <td>{formatDateTime(e.at, lang, 'UTC')}</td>
             <td>{e.actor}</td>
-            <td>{e.action}</td>
+            <td>{t(`custodyAction.${e.action}`)}</td>
             <td className="mono small" title={e.sha256}>
               {e.sha256 ? `${e.sha256.slice(0, 12)}…` : ''}
             </td>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '@renderer/lib/i18n'
 
 /**
  * A checkbox list for linking to events or statute excerpts; a filter appears
@@ -19,20 +20,21 @@ export function LinkPicker<T extends { id: string }>({
   onChange: (ids: string[]) => void
   empty: string
 }) {
+  const t = useT('evidence')
   const [q, setQ] = useState('')
   const shown = q ? options.filter((o) => describe(o).toLowerCase().includes(q.toLowerCase())) : options
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((x) => x !== id))
   return (
     <fieldset className="ev-links">
       <legend>
-        {legend} <span className="muted">({selected.length} linked)</span>
+        {legend} <span className="muted">{t('links.count', { count: selected.length })}</span>
       </legend>
       {options.length === 0 && <p className="muted small">{empty}</p>}
       {options.length > 6 && (
         <input
           type="search"
-          aria-label={`Filter ${legend.toLowerCase()}`}
-          placeholder="Filter…"
+          aria-label={t('links.filter', { what: legend })}
+          placeholder={t('links.filterPlaceholder')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />

@@ -1,14 +1,13 @@
 import { useId } from 'react'
 import {
-  CREDIBILITY_LABELS,
   INFORMATION_CREDIBILITY,
-  RELIABILITY_LABELS,
   SOURCE_RELIABILITY,
   VERIFICATION_STATUSES,
   type VerificationStatus,
 } from '@shared/domain'
+import { useT } from '@renderer/lib/i18n'
 import { STATUS_TONE } from '../format'
-import { CHECK_LABELS, CHECKS, type CheckForm, type EvidenceForm } from './form'
+import { CHECKS, type CheckForm, type EvidenceForm } from './form'
 
 function CheckFields({
   legend,
@@ -21,12 +20,13 @@ function CheckFields({
   value: CheckForm
   onChange: (v: CheckForm) => void
 }) {
+  const t = useT('evidence')
   const id = useId()
   return (
     <fieldset className="ev-check">
       <legend>{legend}</legend>
       {hint && <p className="muted small">{hint}</p>}
-      <label htmlFor={`${id}-s`}>Status</label>
+      <label htmlFor={`${id}-s`}>{t('verification.status')}</label>
       <select
         id={`${id}-s`}
         className={`ev-status-select badge--${STATUS_TONE[value.status]}`}
@@ -34,10 +34,12 @@ function CheckFields({
         onChange={(e) => onChange({ ...value, status: e.target.value as VerificationStatus })}
       >
         {VERIFICATION_STATUSES.map((s) => (
-          <option key={s}>{s}</option>
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
         ))}
       </select>
-      <label htmlFor={`${id}-r`}>Reasoning</label>
+      <label htmlFor={`${id}-r`}>{t('verification.reasoning')}</label>
       <textarea
         id={`${id}-r`}
         rows={2}
@@ -50,12 +52,13 @@ function CheckFields({
 
 /** Overall verdict, the three checks behind it, and the Admiralty grade. */
 export function VerificationFields({ form, onChange }: { form: EvidenceForm; onChange: (f: EvidenceForm) => void }) {
+  const t = useT('evidence')
   const v = form.verification
   const id = useId()
   return (
     <div className="ev-verification">
       <CheckFields
-        legend="Overall verification"
+        legend={t('verification.overall')}
         value={{ status: v.status, reasoning: v.reasoning }}
         onChange={(c) => onChange({ ...form, verification: { ...v, ...c } })}
       />
@@ -63,8 +66,8 @@ export function VerificationFields({ form, onChange }: { form: EvidenceForm; onC
         {CHECKS.map((c) => (
           <CheckFields
             key={c}
-            legend={`${CHECK_LABELS[c].title} check`}
-            hint={CHECK_LABELS[c].hint}
+            legend={t(`verification.check.${c}`)}
+            hint={t(`verification.hint.${c}`)}
             value={v[c]}
             onChange={(next) => onChange({ ...form, verification: { ...v, [c]: next } })}
           />
@@ -72,31 +75,31 @@ export function VerificationFields({ form, onChange }: { form: EvidenceForm; onC
       </div>
       <div className="ev-grades">
         <div className="field">
-          <label htmlFor={`${id}-rel`}>Source reliability</label>
+          <label htmlFor={`${id}-rel`}>{t('verification.reliability')}</label>
           <select
             id={`${id}-rel`}
             value={form.sourceReliability}
             onChange={(e) => onChange({ ...form, sourceReliability: e.target.value })}
           >
-            <option value="">not graded</option>
+            <option value="">{t('verification.notGraded')}</option>
             {SOURCE_RELIABILITY.map((g) => (
               <option key={g} value={g}>
-                {RELIABILITY_LABELS[g]}
+                {t(`reliability.${g}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-cred`}>Information credibility</label>
+          <label htmlFor={`${id}-cred`}>{t('verification.credibility')}</label>
           <select
             id={`${id}-cred`}
             value={form.informationCredibility}
             onChange={(e) => onChange({ ...form, informationCredibility: e.target.value })}
           >
-            <option value="">not graded</option>
+            <option value="">{t('verification.notGraded')}</option>
             {INFORMATION_CREDIBILITY.map((g) => (
               <option key={g} value={g}>
-                {CREDIBILITY_LABELS[g]}
+                {t(`credibility.${g}`)}
               </option>
             ))}
           </select>

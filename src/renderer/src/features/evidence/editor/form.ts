@@ -13,17 +13,22 @@ import {
   type VerificationStatus,
 } from '@shared/domain'
 import type { EvidencePatch } from '@shared/domain'
+import { i18n } from '@renderer/lib/i18n'
 
 export const CHECKS = ['source', 'technical', 'content'] as const
 export type CheckName = (typeof CHECKS)[number]
 
-export const CHECK_LABELS: Record<CheckName, { title: string; hint: string }> = {
-  source: { title: 'Source', hint: 'Who made and first published it; is the account what it claims to be?' },
-  technical: {
-    title: 'Technical',
-    hint: 'Is the file what it claims: metadata, edits, re-encoding, reverse image search.',
-  },
-  content: { title: 'Content', hint: 'Does what it shows hold: place, time, weather, shadows, other sources.' },
+/** The fields of an item that can be kept out of a release copy one by one. */
+export const WITHHOLD_FIELDS = ['title', 'description', 'sourceUrl', 'capturedBy'] as const
+export type WithholdField = (typeof WITHHOLD_FIELDS)[number]
+
+export interface WithholdForm {
+  /** Not for release at all. */
+  on: boolean
+  reason: string
+  /** 'item': the whole item; 'fields': only the fields chosen. */
+  scope: 'item' | 'fields'
+  fields: WithholdField[]
 }
 
 export interface CheckForm {
@@ -45,6 +50,7 @@ export interface EvidenceForm {
   informationCredibility: string
   eventIds: string[]
   tags: string[]
+  withhold: WithholdForm
   /** The zone the dates are shown and typed in (not stored on the item). */
   tz: string
   /** The stored instants the date texts were drawn from: a zone switch redraws from these, not from text. */
@@ -53,7 +59,6 @@ export interface EvidenceForm {
 
 const DATE_FIELDS = ['capturedAt', 'publishedAt', 'eventDate'] as const
 type DateField = (typeof DATE_FIELDS)[number]
-const DATE_LABELS = { capturedAt: 'Captured at', publishedAt: 'Published at', eventDate: 'Event date' }
 
 export function formOf(item: EvidenceItem, tz = 'UTC'): EvidenceForm {
   const local = (iso: string | undefined) => (iso ? instantToLocal(iso, tz) : '')
@@ -78,10 +83,21 @@ export function formOf(item: EvidenceItem, tz = 'UTC'): EvidenceForm {
     informationCredibility: item.informationCredibility ?? '',
     eventIds: [...item.eventIds],
     tags: [...item.tags],
+    withhold: withholdOf(item),
     tz,
     saved: savedOf(item),
   }
 }
+
+const withholdOf = (item: EvidenceItem): WithholdForm => ({
+  on: !!item.withhold,
+  reason: item.withhold?.reason ?? '',
+  scope: item.withhold?.fields.length ? 'fields' : 'item',
+  fields: [...(item.withhold?.fields ?? [])],
+})
+
+const sameWithhold = (a: WithholdForm, b: WithholdForm) =>
+  a.on === b.on && (!a.on || (a.reason === b.reason && a.scope === b.scope && sameList(a.fields, b.fields)))
 
 const savedOf = (item: EvidenceItem): EvidenceForm['saved'] => ({
   capturedAt: item.capturedAt,
@@ -122,7 +138,7 @@ export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
   const patch: EvidencePatch = {}
   if (next.kind !== base.kind) patch.kind = next.kind
   if (next.title !== base.title) {
-    if (!next.title.trim()) throw new Error('The title cannot be empty.')
+    if (!next.title.trim()) throw new Error(i18n.t('evidence:form.titleEmpty'))
     patch.title = next.title
   }
   if (next.description !== base.description) patch.description = next.description
@@ -136,7 +152,7 @@ export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
       continue
     }
     const instant = localToInstant(next[f], next.tz)
-    if (!instant) throw new Error(`${DATE_LABELS[f]} is not a complete date and time.`)
+    if (!instant) throw new Error(i18n.t('evidence:form.dateIncomplete', { field: i18n.t(`evidence:details.${f}`) }))
     patch[f] = instant
   }
   const vb = base.verification
@@ -154,5 +170,10 @@ export function patchOf(base: EvidenceForm, next: EvidenceForm): EvidencePatch {
     patch.informationCredibility = (next.informationCredibility || null) as EvidencePatch['informationCredibility']
   if (!sameList(next.eventIds, base.eventIds)) patch.eventIds = next.eventIds
   if (!sameList(next.tags, base.tags)) patch.tags = next.tags
+  if (!sameWithhold(next.withhold, base.withhold)) {
+    const w = next.withhold
+    if (w.on && w.scope === 'fields' && !w.fields.length) throw new Error(i18n.t('evidence:form.withholdNoFields'))
+    patch.withhold = w.on ? { reason: w.reason.trim(), fields: w.scope === 'fields' ? w.fields : [] } : null
+  }
   return patch
 }

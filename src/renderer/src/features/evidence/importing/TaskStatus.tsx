@@ -1,6 +1,6 @@
+import { formatBytes } from '@shared/i18n/format'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 import type { TaskState } from './useImport'
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
 
 /** The running task as a progress bar with Cancel, or the last error/notice. */
 export function TaskStatus({
@@ -16,10 +16,12 @@ export function TaskStatus({
   onCancel: () => void
   onDismiss: () => void
 }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   if (task) {
     const pct = task.total > 0 ? Math.min(100, Math.round((task.done / task.total) * 100)) : undefined
     return (
-      <div className="ev-task" role="group" aria-label="Task in progress">
+      <div className="ev-task" role="group" aria-label={t('task.label')}>
         <span className="ev-task__label">{task.label}</span>
         <progress
           className="ev-task__bar"
@@ -28,10 +30,16 @@ export function TaskStatus({
           value={task.total > 0 ? task.done : undefined}
         />
         <span className="ev-task__pct muted" aria-live="polite">
-          {pct === undefined ? 'starting…' : `${pct}% · ${mb(task.done)} of ${mb(task.total)}`}
+          {pct === undefined
+            ? t('task.starting')
+            : t('task.progress', {
+                pct,
+                done: formatBytes(task.done, lang),
+                total: formatBytes(task.total, lang),
+              })}
         </span>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('task.cancel')}
         </button>
       </div>
     )
@@ -39,9 +47,9 @@ export function TaskStatus({
   if (!error && !notice) return null
   return (
     <div className={`ev-task ${error ? 'ev-task--error' : ''}`} role={error ? 'alert' : 'status'}>
-      <span>{error ? `Failed: ${error}` : notice}</span>
+      <span>{error ? t('task.failed', { message: error }) : notice}</span>
       <button type="button" className="button--link" onClick={onDismiss}>
-        Dismiss
+        {t('task.dismiss')}
       </button>
     </div>
   )

@@ -6,8 +6,9 @@ import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
 import { defaultTimeZone, rememberTimeZone } from '@renderer/lib/timeZones'
 import { evidenceApi } from '../api'
 import { isWebUrl } from '@renderer/lib/url'
-import { FormFooter } from '@renderer/components/FormFooter'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
+import { useT } from '@renderer/lib/i18n'
 
 /**
  * For what cannot be downloaded (a social post, a page behind a login): a
@@ -22,6 +23,7 @@ export function UrlReferenceDialog({
   onClose: () => void
   onAdded: (item: EvidenceItem) => void
 }) {
+  const t = useT('evidence')
   const [kind, setKind] = useState<EvidenceKind>('social post')
   const [title, setTitle] = useState('')
   const [url, setUrl] = useState('')
@@ -41,8 +43,8 @@ export function UrlReferenceDialog({
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
-    if (!title.trim()) return setError('Give the item a title.')
-    if (url && !isWebUrl(url)) return setError('The source URL must start with http:// or https://.')
+    if (!title.trim()) return setError(t('url.needTitle'))
+    if (url && !isWebUrl(url)) return setError(t('url.notWeb'))
     setBusy(true)
     setError('')
     try {
@@ -64,26 +66,28 @@ export function UrlReferenceDialog({
   }
 
   return (
-    <Dialog title="Add URL reference" onClose={onClose}>
+    <Dialog title={t('url.title')} onClose={onClose}>
       <form className="ev-form" onSubmit={submit}>
         <label>
-          Kind
+          {t('details.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind)}>
             {EVIDENCE_KINDS.map((k) => (
-              <option key={k}>{k}</option>
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          Title
+          {t('editor.title')}
           <input data-autofocus required value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label>
-          Source URL as captured
+          {t('details.sourceUrl')}
           <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
         </label>
         <label>
-          Dates are in
+          {t('url.zone')}
           <TimeZoneSelect
             value={tz}
             onChange={(next) => {
@@ -101,23 +105,31 @@ export function UrlReferenceDialog({
         </label>
         <div className="ev-form__row">
           <label>
-            Captured at
+            {t('details.capturedAt')}
             <input type="datetime-local" value={capturedAt} onChange={(e) => setCapturedAt(e.target.value)} />
           </label>
           <label>
-            Captured by
+            {t('details.capturedBy')}
             <input value={capturedBy} onChange={(e) => setCapturedBy(e.target.value)} />
           </label>
         </div>
         <label>
-          Published at
+          {t('details.publishedAt')}
           <input type="datetime-local" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
         </label>
         <label>
-          Description (what the post says, account, handle…)
+          {t('url.description')}
           <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
-        <FormFooter error={error ? error : null} onCancel={onClose} submitLabel="Add reference" busy={busy} />
+        <ErrorAlert>{error || null}</ErrorAlert>
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button--primary" disabled={busy}>
+            {t('url.add')}
+          </button>
+        </div>
       </form>
     </Dialog>
   )

@@ -1,5 +1,6 @@
 import type { VerifyReport } from '@shared/domain'
-import { isoMinute } from '../format'
+import { formatDateTime } from '@shared/i18n/format'
+import { useLanguage, useT } from '@renderer/lib/i18n'
 
 /** What "Verify integrity" found: every mismatch by item, whether the audit chain holds, custody missing from it. */
 export function VerifyResult({
@@ -11,20 +12,19 @@ export function VerifyResult({
   onSelect: (evidenceId: string) => void
   onClose: () => void
 }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const { audit } = report
   return (
-    <section
-      className={`ev-verify ${report.ok ? 'ev-verify--ok' : 'ev-verify--bad'}`}
-      aria-label="Integrity check result"
-    >
+    <section className={`ev-verify ${report.ok ? 'ev-verify--ok' : 'ev-verify--bad'}`} aria-label={t('verify.label')}>
       <header className="ev-verify__head">
         <strong role="status">
           {report.problems.length === 0
-            ? `All ${report.checked} stored file${report.checked === 1 ? '' : 's'} match their recorded SHA-256.`
-            : `${report.problems.length} of ${report.checked} file${report.checked === 1 ? '' : 's'} failed the check.`}
+            ? t('verify.allMatch', { count: report.checked })
+            : t('verify.failed', { failed: report.problems.length, count: report.checked })}
         </strong>
         <button type="button" className="button--link" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </header>
       {report.problems.length > 0 && (
@@ -34,34 +34,43 @@ export function VerifyResult({
               <button type="button" className="button--link" onClick={() => onSelect(p.evidenceId)}>
                 {p.title}
               </button>{' '}
-              <span className="badge badge--red">{p.status === 'missing' ? 'file missing' : 'hash mismatch'}</span>
-              <div className="mono small">expected {p.expected}</div>
-              {p.actual && <div className="mono small">actual&nbsp;&nbsp; {p.actual}</div>}
+              <span className="badge badge--red">
+                {p.status === 'missing' ? t('integrity.missing') : t('integrity.mismatch')}
+              </span>
+              <div className="mono small">
+                {t('verify.expected')} {p.expected}
+              </div>
+              {p.actual && (
+                <div className="mono small">
+                  {t('verify.actual')} {p.actual}
+                </div>
+              )}
             </li>
           ))}
         </ul>
       )}
       <p className="ev-verify__audit">
-        Audit chain:{' '}
         {audit.ok
-          ? `intact (${audit.entries} entries).`
-          : `BROKEN at entry ${audit.brokenAt ?? '?'}${audit.reason ? `: ${audit.reason}` : ''}.`}
+          ? t('verify.auditIntact', { count: audit.entries })
+          : audit.reason
+            ? t('verify.auditBrokenWhy', { at: audit.brokenAt ?? '?', reason: audit.reason })
+            : t('verify.auditBroken', { at: audit.brokenAt ?? '?' })}
       </p>
       {report.custodyGaps.length > 0 && (
         <>
-          <p className="ev-verify__audit">
-            {report.custodyGaps.length} custody entr{report.custodyGaps.length === 1 ? 'y is' : 'ies are'} missing from
-            the audit log (the app may have stopped between the two writes):
-          </p>
+          <p className="ev-verify__audit">{t('verify.gaps', { count: report.custodyGaps.length })}</p>
           <ul className="ev-verify__problems">
             {report.custodyGaps.map((g) => (
               <li key={`${g.evidenceId}/${g.action}/${g.at}`}>
                 <button type="button" className="button--link" onClick={() => onSelect(g.evidenceId)}>
                   {g.title}
                 </button>{' '}
-                <span className="badge badge--red">not in audit log</span>
+                <span className="badge badge--red">{t('verify.notInLog')}</span>
                 <div className="small">
-                  “{g.action}”, {isoMinute(g.at)}
+                  {t('verify.gapEntry', {
+                    action: t(`custodyAction.${g.action}`),
+                    at: formatDateTime(g.at, lang, 'UTC', { showZone: true }),
+                  })}
                 </div>
               </li>
             ))}

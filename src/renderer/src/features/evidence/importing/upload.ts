@@ -3,6 +3,7 @@
  * base64 chunks (the backend's documented choice; see channels/evidence.ts).
  */
 import type { EvidenceItem } from '@shared/domain'
+import { i18n } from '@renderer/lib/i18n'
 import { evidenceApi } from '../api'
 
 const CHUNK = 2 * 1024 * 1024
@@ -11,7 +12,7 @@ const CHUNK = 2 * 1024 * 1024
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
+    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('evidence:task.readFailed')))
     reader.onload = () => {
       const url = String(reader.result)
       resolve(url.slice(url.indexOf(',') + 1))
@@ -38,7 +39,7 @@ export async function uploadFile(
   const { uploadId } = await evidenceApi.uploadBegin({
     caseId,
     taskId,
-    name: file.name || 'dropped file',
+    name: file.name || i18n.t('evidence:task.droppedFile'),
     size: file.size,
     mediaType: file.type || undefined,
   })
@@ -48,7 +49,7 @@ export async function uploadFile(
     if (isCancelled()) return null
     const data = await base64Of(file.slice(offset, offset + CHUNK))
     const { received } = await evidenceApi.uploadChunk(uploadId, offset, data)
-    if (received <= offset) throw new Error('The upload stalled: main received no new bytes.')
+    if (received <= offset) throw new Error(i18n.t('evidence:task.stalled'))
     offset = received
     onProgress(offset, file.size)
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
 import type { ProgressPayload } from '@shared/ipc/events'
 import { ApiError, onAppEvent } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
 import { evidenceApi, newTaskId } from '../api'
 import { uploadFile } from './upload'
 import { messageOf } from '@shared/ipc/result'
@@ -14,6 +15,7 @@ export type TaskState = ProgressPayload
  * time with progress from main's `progress` events and a way to cancel.
  */
 export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceItem[]) => void | Promise<void>) {
+  const t = useT('evidence')
   const [task, setTask] = useState<TaskState | null>(null)
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
@@ -42,61 +44,61 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
       try {
         return await work(taskId)
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'CANCELLED') setNotice('Cancelled. Nothing was added.')
+        if (e instanceof ApiError && e.code === 'CANCELLED') setNotice(t('task.cancelledNothing'))
         else if (!cancelled.current) setError(messageOf(e))
-        else setNotice('Cancelled. Nothing was added.')
+        else setNotice(t('task.cancelledNothing'))
         return undefined
       } finally {
         current.current = null
         setTask(null)
       }
     },
-    [],
+    [t],
   )
 
   const pickAndImport = useCallback(
     () =>
-      run('import', 'Importing…', async (taskId) => {
+      run('import', t('task.importing'), async (taskId) => {
         const out = await evidenceApi.pickAndImport(caseId, taskId)
         if (out.items.length) {
-          setNotice(`Imported ${out.items.length} file${out.items.length === 1 ? '' : 's'}.`)
+          setNotice(t('task.imported', { count: out.items.length }))
           await onImported(out.items)
         }
         return out.items
       }),
-    [caseId, onImported, run],
+    [caseId, onImported, run, t],
   )
 
   const importFiles = useCallback(
     (files: File[]) =>
-      run('upload', 'Uploading…', async (taskId) => {
+      run('upload', t('task.uploading'), async (taskId) => {
         const items: EvidenceItem[] = []
         for (const file of files) {
           const item = await uploadFile(
             caseId,
             taskId,
             file,
-            (done, total) => setTask({ taskId, label: `Importing ${file.name}`, done, total }),
+            (done, total) => setTask({ taskId, label: t('task.importingFile', { name: file.name }), done, total }),
             () => cancelled.current,
           )
           if (!item) {
-            setNotice('Cancelled.')
+            setNotice(t('task.cancelled'))
             break
           }
           items.push(item)
         }
         if (items.length) {
-          setNotice(`Imported ${items.length} file${items.length === 1 ? '' : 's'}.`)
+          setNotice(t('task.imported', { count: items.length }))
           await onImported(items)
         }
         return items
       }),
-    [caseId, onImported, run],
+    [caseId, onImported, run, t],
   )
 
   const verify = useCallback(
-    () => run('verify', 'Re-hashing every file of the case…', (taskId) => evidenceApi.verify(caseId, taskId)),
-    [caseId, run],
+    () => run('verify', t('task.verifying'), (taskId) => evidenceApi.verify(caseId, taskId)),
+    [caseId, run, t],
   )
 
   const cancel = useCallback(async () => {
@@ -106,9 +108,9 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
     try {
       await evidenceApi.cancelTask(taskId)
     } catch (e) {
-      setError(`Could not cancel: ${messageOf(e)}`)
+      setError(t('task.cancelFailed', { message: messageOf(e) }))
     }
-  }, [])
+  }, [t])
 
   return { task, error, notice, setError, setNotice, pickAndImport, importFiles, verify, cancel }
 }

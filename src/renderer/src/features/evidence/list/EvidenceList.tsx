@@ -1,17 +1,27 @@
 import { useMemo, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
 import type { BlobCheck } from '@shared/domain'
-import { gradeOf, integrityOf, KIND_ICONS, STATUS_TONE } from '../format'
 import { VirtualList } from '@renderer/components/VirtualList'
+import { useLanguage, useT, type T } from '@renderer/lib/i18n'
+import { gradeOf, integrityLabel, integrityOf, kindClass, STATUS_TONE } from '../format'
 
-const matches = (item: EvidenceItem, q: string) =>
+const matches = (item: EvidenceItem, q: string, t: T<'evidence'>) =>
   !q ||
-  [item.title, item.kind, item.verification.status, item.sourceUrl, item.file?.originalName ?? '', ...item.tags]
+  [
+    item.title,
+    item.kind,
+    t(`kind.${item.kind}`),
+    item.verification.status,
+    t(`status.${item.verification.status}`),
+    item.sourceUrl,
+    item.file?.originalName ?? '',
+    ...item.tags,
+  ]
     .join(' ')
     .toLowerCase()
     .includes(q)
 
-/** The case's items: kind, title, verification, integrity and grade at a glance. */
+/** The case's items: kind, title (up to two lines, broken between words), verification, integrity and grade. */
 export function EvidenceList({
   items,
   selectedId,
@@ -23,8 +33,9 @@ export function EvidenceList({
   checks: Record<string, BlobCheck>
   onSelect: (id: string) => void
 }) {
+  const t = useT('evidence')
   const [query, setQuery] = useState('')
-  const shown = useMemo(() => items.filter((i) => matches(i, query.trim().toLowerCase())), [items, query])
+  const shown = useMemo(() => items.filter((i) => matches(i, query.trim().toLowerCase(), t)), [items, query, t])
   const [active, setActive] = useState(-1)
   const selectedIndex = shown.findIndex((i) => i.id === selectedId)
   const activeIndex = active >= 0 && active < shown.length ? active : selectedIndex
@@ -34,8 +45,8 @@ export function EvidenceList({
       <input
         type="search"
         className="ev-list__filter"
-        aria-label="Filter evidence"
-        placeholder="Filter by title, kind, status, tag…"
+        aria-label={t('list.filter')}
+        placeholder={t('list.filterPlaceholder')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
@@ -43,18 +54,14 @@ export function EvidenceList({
         }}
       />
       {shown.length === 0 ? (
-        <p className="muted ev-list__empty">
-          {items.length === 0
-            ? 'No evidence yet. Import a file, drop one here, or add a URL reference.'
-            : 'Nothing matches.'}
-        </p>
+        <p className="muted ev-list__empty">{items.length === 0 ? t('list.empty') : t('list.nothing')}</p>
       ) : (
         <VirtualList
           className="ev-vlist"
-          label="Evidence items"
+          label={t('list.label')}
           items={shown}
           getKey={(i) => i.id}
-          rowHeight={74}
+          rowHeight={92}
           height="auto"
           overscan={8}
           activeIndex={activeIndex}
@@ -67,35 +74,40 @@ export function EvidenceList({
         />
       )}
       <p className="muted small ev-list__count">
-        {shown.length === items.length ? `${items.length} items` : `${shown.length} of ${items.length} items`}
+        {shown.length === items.length
+          ? t('list.count', { count: items.length })
+          : t('list.countFiltered', { shown: shown.length, count: items.length })}
       </p>
     </div>
   )
 }
 
 function EvidenceRow({ item, check, selected }: { item: EvidenceItem; check?: BlobCheck; selected: boolean }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const integrity = integrityOf(item, check)
   const grade = gradeOf(item)
   const status = item.verification.status
   return (
     <div className={`ev-row ${selected ? 'ev-row--selected' : ''}`} data-testid="evidence-row">
-      <span className={`ev-kind ev-kind--${item.kind.replace(' ', '-')}`} title={item.kind} aria-hidden="true">
-        {KIND_ICONS[item.kind]}
+      <span className={`ev-kind ev-kind--${kindClass(item.kind)}`} aria-hidden="true">
+        {t(`kindIcon.${item.kind}`)}
       </span>
       <div className="ev-row__main">
         <div className="ev-row__title" title={item.title}>
           {item.title}
         </div>
         <div className="ev-row__meta">
-          <span className={`badge badge--${STATUS_TONE[status]}`}>{status}</span>
+          <span className={`badge badge--${STATUS_TONE[status]}`}>{t(`status.${status}`)}</span>
           {grade && (
-            <span className="badge badge--grade" title="Source reliability / information credibility">
+            <span className="badge badge--grade" title={t('list.gradeTitle')}>
               {grade}
             </span>
           )}
-          <span className="ev-row__kindlabel">{item.kind}</span>
+          <span className="ev-row__kindlabel">{t(`kind.${item.kind}`)}</span>
+          {item.withhold && <span className="ev-row__withheld">{t('withhold.badge')}</span>}
         </div>
-        <div className={`ev-integrity ev-integrity--${integrity.tone}`}>{integrity.label}</div>
+        <div className={`ev-integrity ev-integrity--${integrity.tone}`}>{integrityLabel(integrity, t, lang)}</div>
       </div>
     </div>
   )

@@ -1,85 +1,20 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { formatTimecode } from '@shared/domain'
-import { formatRate, useFrameDuration } from './frameRate'
+import { formatNumber } from '@shared/i18n/format'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { useLanguage, useT, type T } from '@renderer/lib/i18n'
+import { formatRate, useFrameDuration } from './frameRate'
+import { handlePlayerKey, PLAYER_SHORTCUTS, seekBy, SPEEDS, type PlayerActions } from './playerKeys'
+import { ScrubBar, type Mark } from './ScrubBar'
 
-/** The keys the player area answers to; shown under the player so nobody has to guess. */
-export const PLAYER_SHORTCUTS: [string, string][] = [
-  ['M', 'annotate here (or Ctrl/⌘+Shift+A)'],
-  ['[  ]', 'set start / end'],
-  ['Space', 'play / pause'],
-  ['←  →', '∓5 s'],
-  [',  .', 'frame step'],
-]
+export { handlePlayerKey, PLAYER_SHORTCUTS, seekBy, type PlayerActions } from './playerKeys'
 
-export interface PlayerActions {
-  /** Seconds per frame, for frame stepping. */
-  frame: number
-  addAt: (seconds: number) => void
-  setStart: (seconds: number) => void
-  setEnd: (seconds: number) => void
-}
-
-const typing = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
-
-export function seekBy(media: HTMLMediaElement, delta: number) {
-  const max = Number.isFinite(media.duration) ? media.duration : Infinity
-  media.currentTime = Math.max(0, Math.min(max, media.currentTime + delta))
-}
-
-/** Translates a key press in the player area into an action; returns false for keys it does not own. */
-export function handlePlayerKey(
-  e: React.KeyboardEvent,
-  media: HTMLMediaElement | null,
-  actions: PlayerActions,
-): boolean {
-  if (!media || typing(e.target)) return false
-  const mod = e.ctrlKey || e.metaKey
-  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
-  if (mod && e.shiftKey && key === 'a') {
-    actions.addAt(media.currentTime)
-    return true
-  }
-  if (mod || e.altKey) return false
-  switch (key) {
-    case 'm':
-      actions.addAt(media.currentTime)
-      return true
-    case '[':
-      actions.setStart(media.currentTime)
-      return true
-    case ']':
-      actions.setEnd(media.currentTime)
-      return true
-    case ' ':
-    case 'k':
-      if (media.paused) void media.play().catch(() => undefined)
-      else media.pause()
-      return true
-    case 'ArrowLeft':
-    case 'j':
-      seekBy(media, -5)
-      return true
-    case 'ArrowRight':
-    case 'l':
-      seekBy(media, 5)
-      return true
-    case ',':
-      media.pause()
-      seekBy(media, -actions.frame)
-      return true
-    case '.':
-      media.pause()
-      seekBy(media, actions.frame)
-      return true
-  }
-  return false
-}
+const HELP_KEY = 'casefile.playerHelpOpen'
 
 /**
  * <video>/<audio> on a blob URL (main answers Range requests, so seeking works
- * without loading the whole file), with time-code buttons and shortcuts.
+ * without loading the whole file), with a seek bar that marks the annotations,
+ * playback speed, time-code buttons and shortcuts.
  */
 export function MediaPlayer({
   src,
@@ -87,22 +22,42 @@ export function MediaPlayer({
   mediaRef,
   actions,
   hasSelection,
+  marks = [],
+  onMark = () => undefined,
 }: {
   src: string
   kind: 'video' | 'audio'
   mediaRef: RefObject<HTMLMediaElement | null>
   actions: Omit<PlayerActions, 'frame'>
   hasSelection: boolean
+  marks?: Mark[]
+  onMark?: (annotationId: string) => void
 }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const { frame, measured } = useFrameDuration(mediaRef, src)
   const [time, setTime] = useState(0)
   const [duration, setDuration] = useState(NaN)
   const [paused, setPaused] = useState(true)
+  const [rate, setRate] = useState(1)
   const [error, setError] = useState('')
+  const area = useRef<HTMLDivElement>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
 
   useEffect(() => {
     setError('')
   }, [src])
+
+  // The key help starts open where there is room for it (or as the user left it), folded on a narrow player.
+  useLayoutEffect(() => {
+    let stored: string | null = null
+    try {
+      stored = localStorage.getItem(HELP_KEY)
+    } catch {
+      // No storage: decide by width.
+    }
+    setHelpOpen(stored ? stored === '1' : (area.current?.clientWidth ?? 0) >= 560)
+  }, [])
 
   const media = () => mediaRef.current
   const common = {
@@ -112,9 +67,11 @@ export function MediaPlayer({
     onTimeUpdate: () => setTime(media()?.currentTime ?? 0),
     onSeeked: () => setTime(media()?.currentTime ?? 0),
     onLoadedMetadata: () => setDuration(media()?.duration ?? NaN),
+    onDurationChange: () => setDuration(media()?.duration ?? NaN),
     onPlay: () => setPaused(false),
     onPause: () => setPaused(true),
-    onError: () => setError(describeMediaError(media()?.error ?? null)),
+    onRateChange: () => setRate(media()?.playbackRate ?? 1),
+    onError: () => setError(describeMediaError(media()?.error ?? null, t)),
     // Focus stays on the area so the shortcuts keep working after a click on the picture.
     tabIndex: -1,
   }
@@ -125,13 +82,15 @@ export function MediaPlayer({
     </button>
   )
   const now = () => media()?.currentTime ?? 0
+  const speed = (r: number) => `${formatNumber(r, lang)}×`
 
   return (
     <div
+      ref={area}
       className="ev-player"
       tabIndex={0}
       role="group"
-      aria-label={`${kind === 'video' ? 'Video' : 'Audio'} player — shortcuts listed below`}
+      aria-label={kind === 'video' ? t('player.videoLabel') : t('player.audioLabel')}
       data-testid="player-area"
       onKeyDown={(e) => {
         if (handlePlayerKey(e, media(), { ...actions, frame })) {
@@ -150,62 +109,101 @@ export function MediaPlayer({
         />
       )}
       <ErrorAlert>{error}</ErrorAlert>
+      <ScrubBar
+        time={time}
+        duration={duration}
+        marks={marks}
+        onSeek={(s) => {
+          const m = media()
+          if (m) m.currentTime = s
+        }}
+        onMark={onMark}
+      />
       <div className="ev-player__bar">
-        <span className="mono ev-player__time" aria-label="Current time" data-testid="player-time">
+        <span className="mono ev-player__time" aria-label={t('player.currentTime')} data-testid="player-time">
           {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}
         </span>
-        {btn('−5 s', 'Back 5 seconds (←)', () => media() && seekBy(media()!, -5))}
-        {btn('◂|', 'One frame back (,)', () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
-        {btn(paused ? '▶' : '❚❚', paused ? 'Play (Space)' : 'Pause (Space)', () =>
-          media()?.paused
-            ? void media()!
-                .play()
-                .catch(() => undefined)
-            : media()?.pause(),
-        )}
-        {btn('|▸', 'One frame forward (.)', () => media() && (media()!.pause(), seekBy(media()!, frame)))}
-        {btn('+5 s', 'Forward 5 seconds (→)', () => media() && seekBy(media()!, 5))}
+        <span className="ev-player__group">
+          {btn('−5 s', t('player.back5'), () => media() && seekBy(media()!, -5))}
+          {btn('◂|', t('player.frameBack'), () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
+          {btn(paused ? '▶' : '❚❚', paused ? t('player.play') : t('player.pause'), () =>
+            media()?.paused
+              ? void media()!
+                  .play()
+                  .catch(() => undefined)
+              : media()?.pause(),
+          )}
+          {btn('|▸', t('player.frameForward'), () => media() && (media()!.pause(), seekBy(media()!, frame)))}
+          {btn('+5 s', t('player.forward5'), () => media() && seekBy(media()!, 5))}
+        </span>
+        <select
+          className="ev-player__speed"
+          aria-label={t('player.speed')}
+          title={t('player.speed')}
+          value={String(rate)}
+          onChange={(e) => {
+            const m = media()
+            if (m) m.playbackRate = Number(e.target.value)
+          }}
+        >
+          {SPEEDS.map((r) => (
+            <option key={r} value={String(r)}>
+              {speed(r)}
+            </option>
+          ))}
+        </select>
         <span className="ev-player__sep" />
-        <button type="button" className="button--primary" onClick={() => actions.addAt(now())}>
-          Annotate here (M)
-        </button>
-        {btn(
-          '[ Start',
-          'Set start of the selected annotation to now ([)',
-          () => actions.setStart(now()),
-          !hasSelection,
-        )}
-        {btn('End ]', 'Set end of the selected annotation to now (])', () => actions.setEnd(now()), !hasSelection)}
+        <span className="ev-player__group">
+          <button type="button" className="button--primary" onClick={() => actions.addAt(now())}>
+            {t('player.annotateHere')}
+          </button>
+          {btn(t('player.startLabel'), t('player.start'), () => actions.setStart(now()), !hasSelection)}
+          {btn(t('player.endLabel'), t('player.end'), () => actions.setEnd(now()), !hasSelection)}
+        </span>
       </div>
-      <p className="ev-player__help muted small">
-        Keys, with the player focused:{' '}
+      <details
+        className="ev-player__help"
+        open={helpOpen}
+        onToggle={(e) => {
+          const open = (e.currentTarget as HTMLDetailsElement).open
+          setHelpOpen(open)
+          try {
+            localStorage.setItem(HELP_KEY, open ? '1' : '0')
+          } catch {
+            // Not remembered: it opens by width next time.
+          }
+        }}
+      >
+        <summary>{t('player.keysTitle')}</summary>
         {PLAYER_SHORTCUTS.map(([k, what], i) => (
           <span key={k}>
             {i > 0 && ' · '}
-            <kbd>{k}</kbd> {what}
+            <kbd>{k === 'space' ? t('player.key.space') : k}</kbd> {t(`player.key.${what}`)}
           </span>
         ))}
         {kind === 'video' && (
           <span data-testid="frame-rate">
             {' · '}
-            {measured ? `frames of ${formatRate(frame)}` : `frames assumed ${formatRate(frame)} until the video plays`}
+            {measured
+              ? t('player.framesMeasured', { rate: formatRate(frame, lang) })
+              : t('player.framesAssumed', { rate: formatRate(frame, lang) })}
           </span>
         )}
-      </p>
+      </details>
     </div>
   )
 }
 
-function describeMediaError(e: MediaError | null): string {
-  if (!e) return 'The file could not be played.'
+function describeMediaError(e: MediaError | null, tr: T<'evidence'>): string {
+  if (!e) return tr('player.error.generic')
   switch (e.code) {
     case MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED:
-      return 'This file format cannot be played here. Its hash and annotations by time code still work.'
+      return tr('player.error.format')
     case MediaError.MEDIA_ERR_DECODE:
-      return 'The file is damaged or uses a codec this app cannot decode.'
+      return tr('player.error.decode')
     case MediaError.MEDIA_ERR_NETWORK:
-      return 'The file could not be read from the blob store.'
+      return tr('player.error.network')
     default:
-      return `The file could not be played${e.message ? `: ${e.message}` : ''}.`
+      return e.message ? tr('player.error.other', { message: e.message }) : tr('player.error.generic')
   }
 }

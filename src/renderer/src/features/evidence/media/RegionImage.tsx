@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import type { Annotation } from '@shared/domain'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { useT } from '@renderer/lib/i18n'
 
 export interface Region {
   x: number
@@ -43,6 +44,7 @@ export function RegionImage({
   onDraw: (r: Region) => void
   onSelect: (id: string) => void
 }) {
+  const t = useT('evidence')
   const box = useRef<HTMLDivElement>(null)
   const [start, setStart] = useState<{ x: number; y: number } | null>(null)
   const [draft, setDraft] = useState<Region | null>(null)
@@ -80,7 +82,7 @@ export function RegionImage({
           setDraft(null)
         }}
       >
-        <img src={src} alt={alt} draggable={false} onError={() => setError('The image could not be shown.')} />
+        <img src={src} alt={alt} draggable={false} onError={() => setError(t('region.imageFailed'))} />
         {annotations.map((a, i) =>
           a.target.type === 'region' ? (
             <button
@@ -93,7 +95,7 @@ export function RegionImage({
                 width: pct(a.target.width),
                 height: pct(a.target.height),
               }}
-              aria-label={`Region ${i + 1}: ${a.text || 'no text'}`}
+              aria-label={t('region.label', { n: i + 1, text: a.text || t('annotations.noText') })}
               onClick={() => onSelect(a.id)}
             >
               <span className="ev-region__n">{i + 1}</span>
@@ -108,7 +110,7 @@ export function RegionImage({
         )}
       </div>
       <ErrorAlert>{error}</ErrorAlert>
-      <p className="muted small">Drag on the image to mark a region; click a region to select it.</p>
+      <p className="muted small">{t('region.hint')}</p>
     </div>
   )
 }

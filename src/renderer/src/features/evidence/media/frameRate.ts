@@ -8,6 +8,8 @@
  * step then moves two of its frames.
  */
 import { useEffect, useState, type RefObject } from 'react'
+import type { Language } from '@shared/domain'
+import { formatNumber } from '@shared/i18n/format'
 
 export const ASSUMED_FRAME = 1 / 25
 
@@ -73,8 +75,9 @@ export function estimateFrameDuration(samples: readonly FrameSample[]): number |
   return 1 / (Math.abs(rate - nearest) / nearest < 0.01 ? nearest : Math.round(rate * 100) / 100)
 }
 
-/** "29.97 fps" */
-export const formatRate = (frame: number) => `${Number((1 / frame).toFixed(3))} fps`
+/** "29.97 fps" / "29,97 fps" */
+export const formatRate = (frame: number, lang: Language = 'en') =>
+  `${formatNumber(Number((1 / frame).toFixed(3)), lang)} fps`
 
 type FrameCallbackVideo = HTMLVideoElement & {
   requestVideoFrameCallback(cb: (now: number, meta: FrameSample) => void): number

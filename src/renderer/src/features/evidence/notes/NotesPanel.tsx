@@ -3,8 +3,10 @@ import { emptyRichText, type Note, type RichText } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
+import { formatDateTime } from '@shared/i18n/format'
+import { useLanguage, useT } from '@renderer/lib/i18n'
+import { browserTimeZone } from '@renderer/lib/timeZones'
 import { evidenceApi } from '../api'
-import { isoMinute } from '../format'
 import { RichTextEditor } from './RichTextEditor'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { messageOf } from '@shared/ipc/result'
@@ -26,6 +28,8 @@ export function plainText(doc: RichText, max = 120): string {
 
 /** Free rich-text notes of the case: a list beside the open note. */
 export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
+  const t = useT('evidence')
+  const lang = useLanguage()
   const [notes, setNotes] = useState<Note[] | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [error, setError] = useState('')
@@ -40,36 +44,36 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged?: 
         setNotes(list)
         setSelectedId((s) => s ?? list[0]?.id ?? null)
       })
-      .catch((e) => live && setError(`Notes could not be loaded: ${messageOf(e)}`))
+      .catch((e) => live && setError(t('notes.loadFailed', { message: messageOf(e) })))
     return () => {
       live = false
     }
-  }, [caseId])
+  }, [caseId, t])
 
   const add = async () => {
     setError('')
     try {
-      const note = await evidenceApi.addNote(caseId, { title: 'Untitled note', body: emptyRichText(), tags: [] })
+      const note = await evidenceApi.addNote(caseId, { title: t('notes.untitled'), body: emptyRichText(), tags: [] })
       setNotes((list) => [note, ...(list ?? [])])
       setSelectedId(note.id)
       onChanged?.()
     } catch (e) {
-      setError(`The note was not added: ${messageOf(e)}`)
+      setError(t('notes.addFailed', { message: messageOf(e) }))
     }
   }
 
   const selected = notes?.find((n) => n.id === selectedId) ?? null
   return (
     <div className="ev-notes">
-      <aside className="ev-notes__list" aria-label="Notes">
+      <aside className="ev-notes__list" aria-label={t('notes.label')}>
         <button type="button" className="button--primary" onClick={add}>
-          New note
+          {t('notes.new')}
         </button>
         <ErrorAlert>{error}</ErrorAlert>
         {notes === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('annotations.loading')}</p>
         ) : notes.length === 0 ? (
-          <p className="muted">No notes yet.</p>
+          <p className="muted">{t('notes.none')}</p>
         ) : (
           <ul className="ev-notes__items">
             {notes.map((n) => (
@@ -80,9 +84,9 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged?: 
                   aria-current={n.id === selectedId ? 'true' : undefined}
                   onClick={() => setSelectedId(n.id)}
                 >
-                  <strong>{n.title || 'Untitled note'}</strong>
-                  <span className="muted small">{plainText(n.body) || 'empty'}</span>
-                  <span className="muted small">{isoMinute(n.updatedAt)}</span>
+                  <strong>{n.title || t('notes.untitled')}</strong>
+                  <span className="muted small">{plainText(n.body) || t('notes.empty')}</span>
+                  <span className="muted small">{formatDateTime(n.updatedAt, lang, browserTimeZone())}</span>
                 </button>
               </li>
             ))}
@@ -99,14 +103,14 @@ export function NotesPanel({ caseId, onChanged }: { caseId: string; onChanged?: 
             onRemove={() => setRemoving(selected)}
           />
         ) : (
-          <p className="muted">Select a note or start a new one.</p>
+          <p className="muted">{t('notes.select')}</p>
         )}
       </div>
       {removing && (
         <ConfirmDialog
-          title="Delete note"
-          message={`Delete “${removing.title || 'Untitled note'}”? This cannot be undone.`}
-          confirmLabel="Delete note"
+          title={t('notes.deleteTitle')}
+          message={t('notes.deleteMessage', { title: removing.title || t('notes.untitled') })}
+          confirmLabel={t('notes.deleteConfirm')}
           onConfirm={async () => {
             await evidenceApi.removeNote(caseId, removing.id)
             setNotes((list) => (list ?? []).filter((n) => n.id !== removing.id))
@@ -136,6 +140,7 @@ function NoteEditor({
   onSaved: (n: Note) => void
   onRemove: () => void
 }) {
+  const t = useT('evidence')
   const id = useId()
   const [title, setTitle] = useState(note.title)
   const draft = useRef<NoteDraft>({ title: note.title, body: note.body })
@@ -152,7 +157,7 @@ function NoteEditor({
     <article className="ev-note" onBlur={() => void autosave.flush()}>
       <header className="ev-note__head">
         <label htmlFor={`${id}-t`} className="visually-hidden">
-          Note title
+          {t('notes.title')}
         </label>
         <input
           id={`${id}-t`}
@@ -165,10 +170,10 @@ function NoteEditor({
         />
         <SaveStatus state={autosave.state} />
         <button type="button" className="button--danger" onClick={onRemove}>
-          Delete
+          {t('notes.delete')}
         </button>
       </header>
-      <RichTextEditor label="Note text" value={note.body} onChange={(body) => change({ body })} />
+      <RichTextEditor label={t('notes.text')} value={note.body} onChange={(body) => change({ body })} />
     </article>
   )
 }

@@ -1,6 +1,7 @@
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import type { RichText } from '@shared/domain'
+import { useT } from '@renderer/lib/i18n'
 
 /** TipTap with StarterKit and a small toolbar; hands back ProseMirror JSON, which is what we store. */
 export function RichTextEditor({
@@ -12,6 +13,7 @@ export function RichTextEditor({
   onChange: (doc: RichText) => void
   label: string
 }) {
+  const t = useT('evidence')
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: false } })],
     content: value.content.length ? (value as JSONContent) : '',
@@ -40,13 +42,13 @@ export function RichTextEditor({
   )
   return (
     <div className="rte">
-      <div className="rte__toolbar" role="toolbar" aria-label={`${label} formatting`}>
-        {tool('bold', 'B', 'Bold (Ctrl+B)', () => chain().toggleBold().run())}
-        {tool('italic', 'I', 'Italic (Ctrl+I)', () => chain().toggleItalic().run())}
-        {tool('h2', 'H', 'Heading', () => chain().toggleHeading({ level: 2 }).run())}
-        {tool('bullet', '•', 'Bulleted list', () => chain().toggleBulletList().run())}
-        {tool('ordered', '1.', 'Numbered list', () => chain().toggleOrderedList().run())}
-        {tool('quote', '❝', 'Quote', () => chain().toggleBlockquote().run())}
+      <div className="rte__toolbar" role="toolbar" aria-label={t('rte.toolbar', { label })}>
+        {tool('bold', t('rte.boldGlyph'), t('rte.bold'), () => chain().toggleBold().run())}
+        {tool('italic', t('rte.italicGlyph'), t('rte.italic'), () => chain().toggleItalic().run())}
+        {tool('h2', t('rte.headingGlyph'), t('rte.heading'), () => chain().toggleHeading({ level: 2 }).run())}
+        {tool('bullet', '•', t('rte.bulletList'), () => chain().toggleBulletList().run())}
+        {tool('ordered', '1.', t('rte.orderedList'), () => chain().toggleOrderedList().run())}
+        {tool('quote', '❝', t('rte.quote'), () => chain().toggleBlockquote().run())}
       </div>
       <EditorContent editor={editor} />
     </div>
