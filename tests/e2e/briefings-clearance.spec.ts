@@ -72,9 +72,9 @@ test('a Word copy edited in clearance comes back as a new version with its comme
   await expect(comment.locator('blockquote')).toContainText('Ask the consulate')
   const added = panel.locator('.clearance-change--added')
   await expect(added.first()).toContainText('Added')
-  await expect(panel.locator('.clearance-change ins', { hasText: 'The Legal Adviser has cleared this memo.' })).toHaveCount(
-    1,
-  )
+  await expect(
+    panel.locator('.clearance-change ins', { hasText: 'The Legal Adviser has cleared this memo.' }),
+  ).toHaveCount(1)
   // Beside the text, not under it, at this width.
   const text = await page.locator('.memo-paper').boundingBox()
   const aside = await panel.boundingBox()

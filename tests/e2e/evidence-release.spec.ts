@@ -30,20 +30,24 @@ test('an item is flagged not for release, whole or by field, with a reason, and 
   await release.getByLabel('Reason').fill('ongoing investigation')
   const saved = page.locator('.ev-editor__sub').getByText('Saved')
   await expect(saved).toBeVisible({ timeout: 10_000 })
-  await expect.poll(async () => (await item(app, 'evidence_bulletin')).withhold).toEqual({
-    reason: 'ongoing investigation',
-    fields: [],
-  })
+  await expect
+    .poll(async () => (await item(app, 'evidence_bulletin')).withhold)
+    .toEqual({
+      reason: 'ongoing investigation',
+      fields: [],
+    })
   await expect(page.getByRole('option', { name: /Cancillería del Ecuador/ })).toContainText('not for release')
 
   await release.getByRole('radio', { name: 'Only these fields:' }).check()
   const fields = release.getByRole('group', { name: 'Fields withheld' })
   await fields.getByRole('checkbox', { name: 'Source URL' }).check()
   await fields.getByRole('checkbox', { name: 'Captured by' }).check()
-  await expect.poll(async () => (await item(app, 'evidence_bulletin')).withhold, { timeout: 10_000 }).toEqual({
-    reason: 'ongoing investigation',
-    fields: ['sourceUrl', 'capturedBy'],
-  })
+  await expect
+    .poll(async () => (await item(app, 'evidence_bulletin')).withhold, { timeout: 10_000 })
+    .toEqual({
+      reason: 'ongoing investigation',
+      fields: ['sourceUrl', 'capturedBy'],
+    })
 
   // The briefing's export dialog lists it among what a release copy leaves out.
   await app.open(`#/case/${CASE}/briefings/briefing_minister_note`)

@@ -58,7 +58,9 @@ for (const [width, height] of SIZES) {
       const { page } = app
       await app.open(`#/case/${CASE}/evidence/${CLIP}`)
       const video = page.locator('video')
-      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThan(0)
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+        .toBeGreaterThan(0)
 
       // A new annotation from the player: its text field gets the caret, and the player stays in view above it.
       await page.getByTestId('player-area').focus()
@@ -113,7 +115,9 @@ for (const [width, height] of SIZES) {
           .locator('.case-view')
           .locator('h1, h2, h3, h4, h5, h6')
           .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])))
-        levels.forEach((l, i) => i && expect(l, `heading order ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1] + 1))
+        levels.forEach(
+          (l, i) => i && expect(l, `heading order ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1] + 1),
+        )
       }
     })
   })
@@ -232,7 +236,8 @@ test.describe('screenshots', () => {
         await app.page.setViewportSize({ width, height })
         await app.page.addInitScript((l) => Object.defineProperty(navigator, 'language', { get: () => l }), locale)
         const { page } = app
-        const shot = (name: string) => page.screenshot({ path: join(shots!, `evidence-${name}-${width}-${locale}.png`) })
+        const shot = (name: string) =>
+          page.screenshot({ path: join(shots!, `evidence-${name}-${width}-${locale}.png`) })
         await app.open(`#/case/${CASE}/evidence/${CLIP}`)
         await expect(page.locator('video')).toBeVisible()
         await page.locator('.ev-ann').nth(1).click()
