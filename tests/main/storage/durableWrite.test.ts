@@ -163,3 +163,70 @@ describe('durable writes on a real, nearly full disk', () => {
     },
   )
 })
+
+describe('the order of a durable write', () => {
+  it('writes the temp file, fsyncs it, renames it over the target, then fsyncs the folder', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'case.json')
+    await writeFile(file, 'old')
+    const { fsio, realFsIo, pathOf } = await import('@main/storage/fsio')
+    const calls: string[] = []
+    const name = (p: string) => (p === dir ? 'dir' : p === file ? 'target' : /\.tmp$/.test(p) ? 'temp' : p)
+    const restore = replaceFsIo({
+      open: async (p, flags, mode) => {
+        calls.push(`open ${name(p)} ${flags}`)
+        return realFsIo.open(p, flags, mode)
+      },
+      write: async (fh, ...rest) => {
+        calls.push(`write ${name(pathOf(fh))}`)
+        return realFsIo.write(fh, ...rest)
+      },
+      sync: async (fh) => {
+        calls.push(`sync ${name(pathOf(fh))}`)
+        return realFsIo.sync(fh)
+      },
+      close: async (fh) => {
+        calls.push(`close ${name(pathOf(fh))}`)
+        return realFsIo.close(fh)
+      },
+      rename: async (from, to) => {
+        calls.push(`rename ${name(from)} ${name(to)}`)
+        return realFsIo.rename(from, to)
+      },
+      syncDir: async (d) => {
+        calls.push(`syncDir ${name(d)}`)
+        return realFsIo.syncDir(d)
+      },
+    })
+    try {
+      await durableWriteFile(file, 'new')
+    } finally {
+      restore()
+    }
+    expect(fsio.rename).toBe(realFsIo.rename)
+    // Dropping the file's fsync or the folder's, or renaming before the data is on disk, shows here.
+    expect(calls).toEqual([
+      'open temp wx',
+      'write temp',
+      'sync temp',
+      'close temp',
+      'rename temp target',
+      'syncDir dir',
+    ])
+    expect(await readFile(file, 'utf8')).toBe('new')
+  })
+
+  it('keeps the permissions of the file it replaces, and makes a new one readable and writable', async () => {
+    const dir = await tempDir()
+    const kept = join(dir, 'kept.json')
+    await writeFile(kept, 'old', { mode: 0o600 })
+    await durableWriteFile(kept, 'new')
+    expect((await stat(kept)).mode & 0o777).toBe(0o600)
+    const fresh = join(dir, 'fresh.json')
+    await durableWriteFile(fresh, 'x')
+    // What any new file gets here (0o666 less the umask).
+    const plain = join(dir, 'plain.json')
+    await writeFile(plain, 'x')
+    expect((await stat(fresh)).mode & 0o777).toBe((await stat(plain)).mode & 0o777)
+  })
+})
