@@ -9,6 +9,8 @@ beforeEach(() => resetFakeElectron())
 interface Item {
   label?: string
   role?: string
+  type?: string
+  accelerator?: string
   enabled?: boolean
   click?: () => void
   submenu?: Item[]
@@ -26,7 +28,46 @@ function menu(hasWindow: boolean, recent: string[] = []) {
   return { items: flat(built.items), calls }
 }
 
+/** The menu as names: a role, a separator, or a label with its shortcut; submenus nested. */
+type Skeleton = string | [string, Skeleton[]]
+const skeleton = (items: Item[]): Skeleton[] =>
+  items.map((i) => {
+    const name = i.role ?? (i.type === 'separator' ? '---' : `${i.label}${i.accelerator ? ` (${i.accelerator})` : ''}`)
+    return i.submenu ? [name, skeleton(i.submenu)] : name
+  })
+
+function withPlatform<T>(platform: string, fn: () => T): T {
+  const was = Object.getOwnPropertyDescriptor(process, 'platform')!
+  Object.defineProperty(process, 'platform', { value: platform })
+  try {
+    return fn()
+  } finally {
+    Object.defineProperty(process, 'platform', was)
+  }
+}
+
 describe('the application menu', () => {
+  it('has File, Edit, View, Window and Help, with the standard roles and shortcuts', () => {
+    const built = (platform: string) =>
+      withPlatform(platform, () => {
+        const actions = { openWorkspace: () => undefined, openRecent: () => undefined, command: () => undefined }
+        return skeleton((buildMenu(() => null, ['/w/a'], actions) as unknown as { items: Item[] }).items)
+      })
+    const view: Skeleton = [
+      '&View',
+      ['Search (CmdOrCtrl+K)', '---', 'resetZoom', 'zoomIn', 'zoomOut', '---', 'togglefullscreen', 'toggleDevTools'],
+    ]
+    const file = (last: string): Skeleton => [
+      '&File',
+      ['New Case (CmdOrCtrl+N)', '---', 'Open Workspace… (CmdOrCtrl+O)', ['Open Recent', ['a — /w/a']], '---', last],
+    ]
+    const rest: Skeleton[] = ['windowMenu', ['help', ['About Casefile']]]
+    expect(built('linux')).toEqual([file('quit'), 'editMenu', view, ...rest])
+    expect(built('win32')).toEqual([file('quit'), 'editMenu', view, ...rest])
+    // macOS: the app menu first, and File closes the window rather than quitting.
+    expect(built('darwin')).toEqual(['appMenu', file('close'), 'editMenu', view, ...rest])
+  })
+
   it('offers developer tools only in a development run', () => {
     expect(menu(true).items.some((i) => i.role === 'toggleDevTools')).toBe(true)
     fake.app.isPackaged = true

@@ -5,13 +5,13 @@
  * evidence only from the open workspace's own blobs folder.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fake, resetFakeElectron } from '../helpers/fakeElectron'
 import { useTempDirs } from '../helpers/tmp'
 import { contentSecurityPolicy } from '@main/csp'
-import { handleProtocols, registerSchemes } from '@main/protocol'
+import { handleProtocols, registerSchemes, rendererFile } from '@main/protocol'
 import { AppSession } from '@main/session'
 
 vi.mock('electron', async () => (await import('../helpers/fakeElectron')).electron)
@@ -40,8 +40,8 @@ describe('the app schemes', () => {
   it('are registered privileged and secure, the blob one streaming', () => {
     registerSchemes()
     const by = Object.fromEntries(fake.protocol.privileged.map((s) => [s.scheme, s.privileges]))
-    expect(by['app']).toMatchObject({ standard: true, secure: true })
-    expect(by['casefile-blob']).toMatchObject({ standard: true, secure: true, stream: true })
+    expect(by['app']).toEqual({ standard: true, secure: true, supportFetchAPI: true })
+    expect(by['casefile-blob']).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true })
     // Neither may bypass the CSP or reach service workers.
     for (const p of Object.values(by)) {
       expect(p.bypassCSP).toBeFalsy()
@@ -52,7 +52,7 @@ describe('the app schemes', () => {
 
 describe('app://', () => {
   it('serves the renderer with the CSP on every response, a miss included', async () => {
-    const { session } = await setup()
+    const { renderer, session } = await setup()
     try {
       const index = await fake.protocol.request('app://casefile/index.html')
       expect(index.status).toBe(200)
@@ -69,7 +69,13 @@ describe('app://', () => {
         expect(r.headers.get('x-content-type-options'), url).toBe('nosniff')
       }
       expect((await fake.protocol.request('app://casefile/assets/app.js')).status).toBe(200)
-      expect((await fake.protocol.request('app://casefile/missing.html')).status).toBe(404)
+      const missing = await fake.protocol.request('app://casefile/missing.html')
+      expect(missing.status).toBe(404)
+      expect(await text(missing)).toBe('Not found')
+      expect(await rendererFile(renderer, 'app://casefile/%E0%A4%A')).toBeNull()
+      expect(await rendererFile(renderer, 'app://casefile/index.html')).toBe(
+        join(await realpath(renderer), 'index.html'),
+      )
       // A malformed escape is a miss, not an exception out of the handler.
       expect((await fake.protocol.request('app://casefile/%E0%A4%A')).status).toBe(404)
       expect((await fake.protocol.request('app://other/index.html')).status).toBe(404)

@@ -57,6 +57,16 @@ describe('the main window', () => {
     ])
       expect(prefs[key], key).toBeUndefined()
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/)
+    expect(prefs.spellcheck).toBe(true)
+    // Hidden until painted (no white flash), titled, with its menu bar and icon.
+    expect(win.options).toMatchObject({ show: false, title: 'Casefile', autoHideMenuBar: false })
+    expect(String(win.options.icon)).toMatch(/resources[\\/]icon\.png$/)
+  })
+
+  it('takes its icon from the resources folder of a packaged app', () => {
+    packaged()
+    createMainWindow()
+    expect(FakeBrowserWindow.created[0].options.icon).toBe('/opt/Casefile/resources/icon.png')
   })
 
   it('loads the built renderer from app:// and is shown only when ready', () => {

@@ -31,7 +31,10 @@ describe('IPC dispatch', () => {
   it('wraps values and errors in Results with stable codes', async () => {
     const { session, dispatch } = await setup()
     try {
-      expect(await dispatch('no:such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+      expect(await dispatch('no:such', {})).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: 'There is no channel named "no:such".' },
+      })
       const bad = await dispatch('cases:create', { title: 42 })
       expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
       const missing = await dispatch('cases:get', { caseId: 'case_nope' })
@@ -144,19 +147,20 @@ describe('what a handler is given and what it throws', () => {
   it('keeps an AppError code, reports a ZodError as VALIDATION and anything else as INTERNAL', async () => {
     const { AppError } = await import('@shared/ipc/result')
     const { z } = await import('zod')
-    expect(await recording(new AppError('CONFLICT', 'Taken.')).dispatch('cases:list', {})).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: 'Taken.' },
-    })
-    const zodError = z.string().safeParse(1).error
-    expect(await recording(zodError).dispatch('cases:list', {})).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    })
-    // A code without a syscall is not a disk operation.
-    const notErrno = Object.assign(new Error('odd'), { code: 'ENOSPC' })
+    // Only the unexpected (INTERNAL) is logged for a developer; the rest is the Result's to say.
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
+      expect(await recording(new AppError('CONFLICT', 'Taken.')).dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'Taken.' },
+      })
+      const zodError = z.string().safeParse(1).error
+      expect(await recording(zodError).dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+      // A code without a syscall is not a disk operation.
+      const notErrno = Object.assign(new Error('odd'), { code: 'ENOSPC' })
       expect(await recording(notErrno).dispatch('cases:list', {})).toMatchObject({
         ok: false,
         error: { code: 'INTERNAL', message: 'Unexpected error: odd' },
