@@ -72,6 +72,16 @@ describe('the application menu', () => {
     expect(menu(true).items.some((i) => i.role === 'toggleDevTools')).toBe(true)
     fake.app.isPackaged = true
     expect(menu(true).items.some((i) => i.role === 'toggleDevTools')).toBe(false)
+    const view = menu(true).items.find((i) => i.label === '&View')!
+    expect(view.submenu!.map((i) => i.role ?? i.type ?? i.label)).toEqual([
+      'Search',
+      'separator',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'separator',
+      'togglefullscreen',
+    ])
   })
 
   it('sends its commands to the window, About only when there is one', () => {

@@ -170,8 +170,18 @@ describe('what a handler is given and what it throws', () => {
         error: { code: 'INTERNAL' },
       })
       expect(spy).toHaveBeenCalledTimes(2)
+      expect(spy).toHaveBeenCalledWith('[ipc] cases:list failed:', notErrno)
     } finally {
       spy.mockRestore()
     }
+  })
+})
+
+describe('toErrorResult', () => {
+  it('never throws, whatever was thrown, and calls IO only an errno with a string code and a syscall', async () => {
+    const { toErrorResult } = await import('@main/ipc/dispatch')
+    for (const thrown of [null, undefined, 0, '', { code: 5, syscall: 'write' }, { code: 'EIO' }, { syscall: 'open' }])
+      expect(toErrorResult(thrown), JSON.stringify(thrown)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(toErrorResult({ code: 'EIO', syscall: 'read' })).toMatchObject({ ok: false, error: { code: 'IO' } })
   })
 })
