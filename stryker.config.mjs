@@ -40,7 +40,11 @@ const GROUPS = {
   // writes through them, so the whole storage group takes hours per run on two cores.
   durable: {
     mutate: ['src/main/storage/durableWrite.ts', 'src/main/storage/quarantine.ts'],
-    tests: ['tests/main/storage/durableWrite.test.ts', 'tests/main/storage/store.test.ts'],
+    tests: [
+      'tests/main/storage/durableWrite.test.ts',
+      'tests/main/storage/quarantine.test.ts',
+      'tests/main/storage/store.test.ts',
+    ],
   },
   storage: {
     mutate: ['src/main/storage/**/*.ts'],

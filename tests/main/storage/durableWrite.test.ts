@@ -230,3 +230,79 @@ describe('the order of a durable write', () => {
     expect((await stat(fresh)).mode & 0o777).toBe((await stat(plain)).mode & 0o777)
   })
 })
+
+describe('the writer queue and the names of temp files', () => {
+  it('coalesces writes that wait: twenty writes asked at once are one, the last state wins', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const { realFsIo } = await import('@main/storage/fsio')
+    let renames = 0
+    const restore = replaceFsIo({
+      rename: async (from, to) => {
+        renames++
+        return realFsIo.rename(from, to)
+      },
+    })
+    try {
+      const q = new FileWriteQueue(file)
+      await Promise.all(Array.from({ length: 20 }, (_, i) => q.write(String(i))))
+      expect(await readFile(file, 'utf8')).toBe('19')
+      // The first has not started when the others come (it starts on the next tick): all are one.
+      expect(renames).toBe(1)
+      await q.write('after')
+      expect(renames).toBe(2)
+    } finally {
+      restore()
+    }
+  })
+
+  it('idle() waits for every queued write, including one queued while it waited', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const q = new FileWriteQueue(file)
+    void q.write('a')
+    const idle = q.idle()
+    void q.write('b')
+    await idle
+    expect(await readFile(file, 'utf8')).toBe('b')
+  })
+
+  it('writes beside a file whose name is near the limit (the temp name is cut, not the write)', async () => {
+    const dir = await tempDir()
+    const file = join(dir, `${'m'.repeat(240)}.pdf`)
+    await durableWriteFile(file, 'pdf')
+    expect(await readFile(file, 'utf8')).toBe('pdf')
+  })
+
+  it('names its temp files as TEMP_FILE says, and tells them from other names', async () => {
+    const { TEMP_FILE, LEGACY_TEMP_FILE } = await import('@main/storage/durableWrite')
+    const { realFsIo } = await import('@main/storage/fsio')
+    const dir = await tempDir()
+    const opened: string[] = []
+    const restore = replaceFsIo({
+      open: async (p, flags, mode) => {
+        opened.push(p)
+        return realFsIo.open(p, flags, mode)
+      },
+    })
+    try {
+      await durableWriteFile(join(dir, 'case.json'), '{}')
+    } finally {
+      restore()
+    }
+    const temp = opened[0].slice(dir.length + 1)
+    expect(TEMP_FILE.exec(temp)?.slice(1, 3)).toEqual(['case.json', String(process.pid)])
+    expect(TEMP_FILE.test('.case.json.12345.0123456789ab.tmp')).toBe(true)
+    for (const name of [
+      'x.case.json.12345.0123456789ab.tmp',
+      '.case.json.12345.0123456789ab.tmp.bak',
+      '.case.json.12345.0123456789a.tmp',
+      '.case.json.12345.0123456789ag.tmp',
+      '.case.json.pid.0123456789ab.tmp',
+    ])
+      expect(TEMP_FILE.test(name), name).toBe(false)
+    expect(LEGACY_TEMP_FILE.exec('case.json.123456789')?.[1]).toBe('case.json')
+    for (const name of ['case.json.12a', 'case.json', 'case.txt.123', '.json.1x'])
+      expect(LEGACY_TEMP_FILE.test(name), name).toBe(false)
+  })
+})
