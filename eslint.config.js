@@ -61,6 +61,8 @@ export default tseslint.config(
       'playwright-report/**',
       'bench/.data/**',
       'bench/results/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

@@ -29,8 +29,8 @@ export function contentSecurityPolicy({ dev = false } = {}): string {
  */
 export function isTrustedSender(frame: { url: string; isTopFrame: boolean } | null, rendererOrigin: string): boolean {
   if (!frame || !frame.isTopFrame) return false
-  const origin = originOf(frame.url)
-  return origin !== null && origin === rendererOrigin
+  // originOf gives null for a URL without a host, and null never equals an origin string.
+  return originOf(frame.url) === rendererOrigin
 }
 
 /**

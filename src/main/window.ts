@@ -3,10 +3,19 @@ import { join } from 'node:path'
 import { APP_SCHEME, contentSecurityPolicy, isTrustedSender, originOf } from './csp'
 import { assertWebLink } from './externalLinks'
 
-const DEV_URL = process.env['ELECTRON_RENDERER_URL']
+/**
+ * electron-vite's dev server, only in a development run. A packaged app never
+ * reads ELECTRON_RENDERER_URL: whoever sets it would have any page they name
+ * loaded with the IPC bridge. Read at each call, so tests can vary it.
+ */
+export function devServerUrl(): string | undefined {
+  if (app.isPackaged) return undefined
+  return process.env['ELECTRON_RENDERER_URL'] || undefined
+}
 
 export function rendererOrigin(): string {
-  return DEV_URL ? (originOf(DEV_URL) ?? DEV_URL) : `${APP_SCHEME}://casefile`
+  const dev = devServerUrl()
+  return dev ? (originOf(dev) ?? dev) : `${APP_SCHEME}://casefile`
 }
 
 /** Only the top frame of our own renderer may call IPC. */
@@ -27,7 +36,7 @@ export function hardenSession(): void {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy({ dev: !!DEV_URL })],
+        'Content-Security-Policy': [contentSecurityPolicy({ dev: !!devServerUrl() })],
       },
     })
   })
@@ -63,7 +72,7 @@ export function createMainWindow(): BrowserWindow {
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
 
-  if (DEV_URL) void win.loadURL(DEV_URL)
-  else void win.loadURL(`${APP_SCHEME}://casefile/index.html`)
+  const dev = devServerUrl()
+  void win.loadURL(dev ?? `${APP_SCHEME}://casefile/index.html`)
   return win
 }

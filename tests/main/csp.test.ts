@@ -33,3 +33,44 @@ describe('originOf', () => {
     expect(originOf('about:blank')).toBeNull()
   })
 })
+
+/** The policy as directive -> sources, so a dropped or widened directive shows by name. */
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp.split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/)
+      return [name, sources.join(' ')]
+    }),
+  )
+
+describe('the exact policy', () => {
+  it('in production: nothing beyond our own files and the blob scheme for media', () => {
+    expect(directives(contentSecurityPolicy())).toEqual({
+      'default-src': "'none'",
+      'script-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data: casefile-blob:",
+      'media-src': "'self' casefile-blob:",
+      'font-src': "'self' data:",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'frame-ancestors': "'none'",
+    })
+  })
+
+  it('in development: the dev server preamble and its websocket, nothing more', () => {
+    expect(directives(contentSecurityPolicy({ dev: true }))).toEqual({
+      ...directives(contentSecurityPolicy()),
+      'script-src': "'self' 'unsafe-inline'",
+      'connect-src': "'self' ws:",
+    })
+  })
+
+  it('names no origin for what is not a URL', async () => {
+    const { originOf } = await import('@main/csp')
+    expect(originOf('not a url')).toBeNull()
+    expect(originOf('')).toBeNull()
+  })
+})

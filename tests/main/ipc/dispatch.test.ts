@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createDispatcher } from '@main/ipc/dispatch'
 import { handlers } from '@main/ipc/handlers/index'
 import type { HandlerContext } from '@main/ipc/types'
@@ -31,7 +31,10 @@ describe('IPC dispatch', () => {
   it('wraps values and errors in Results with stable codes', async () => {
     const { session, dispatch } = await setup()
     try {
-      expect(await dispatch('no:such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+      expect(await dispatch('no:such', {})).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: 'There is no channel named "no:such".' },
+      })
       const bad = await dispatch('cases:create', { title: 42 })
       expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
       const missing = await dispatch('cases:get', { caseId: 'case_nope' })
@@ -80,5 +83,105 @@ describe('app:openExternal', () => {
     } finally {
       await session.close()
     }
+  })
+})
+
+describe('what a handler is given and what it throws', () => {
+  /** A dispatcher whose handlers record their input and throw what a test says. */
+  function recording(throwing?: unknown) {
+    const seen: unknown[] = []
+    const fakeHandlers = new Proxy({} as typeof handlers, {
+      get: () => async (input: unknown) => {
+        seen.push(input)
+        if (throwing !== undefined) throw throwing
+        return { done: true }
+      },
+    })
+    const ctx = () => ({}) as HandlerContext
+    return { seen, dispatch: createDispatcher(fakeHandlers, ctx) }
+  }
+
+  it('hands the handler the parsed input: defaults filled in, strings trimmed, unknown keys dropped', async () => {
+    const { seen, dispatch } = recording()
+    expect(await dispatch('statutes:remove', { statuteId: 'statute_1', extra: 'dropped' })).toEqual({
+      ok: true,
+      value: { done: true },
+    })
+    expect(await dispatch('workspace:setUserName', { userName: '  Ana Ruiz  ' })).toMatchObject({ ok: true })
+    // No input at all is an empty object, not undefined.
+    expect(await dispatch('cases:list', undefined)).toMatchObject({ ok: true })
+    expect(seen).toEqual([{ statuteId: 'statute_1', force: false }, { userName: 'Ana Ruiz' }, {}])
+  })
+
+  it('never calls a handler for input that fails the contract', async () => {
+    const { seen, dispatch } = recording()
+    expect(await dispatch('workspace:setUserName', { userName: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    expect(await dispatch('statutes:remove', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(seen).toEqual([])
+  })
+
+  it('maps a failed disk operation (an errno with a syscall) to IO, naming the code and the path', async () => {
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+      path: '/ws/cases/c/case.json',
+    })
+    expect(await recording(enospc).dispatch('cases:list', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'IO',
+        message:
+          'The disk operation failed: ENOSPC (/ws/cases/c/case.json). Check free space and permissions, then try again.',
+      },
+    })
+    const noPath = Object.assign(new Error('EIO'), { code: 'EIO', syscall: 'fsync' })
+    expect(await recording(noPath).dispatch('cases:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'IO', message: expect.stringMatching(/failed: EIO\. Check/) },
+    })
+  })
+
+  it('keeps an AppError code, reports a ZodError as VALIDATION and anything else as INTERNAL', async () => {
+    const { AppError } = await import('@shared/ipc/result')
+    const { z } = await import('zod')
+    // Only the unexpected (INTERNAL) is logged for a developer; the rest is the Result's to say.
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      expect(await recording(new AppError('CONFLICT', 'Taken.')).dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'Taken.' },
+      })
+      const zodError = z.string().safeParse(1).error
+      expect(await recording(zodError).dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+      // A code without a syscall is not a disk operation.
+      const notErrno = Object.assign(new Error('odd'), { code: 'ENOSPC' })
+      expect(await recording(notErrno).dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Unexpected error: odd' },
+      })
+      expect(await recording('a string').dispatch('cases:list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL' },
+      })
+      expect(spy).toHaveBeenCalledTimes(2)
+      expect(spy).toHaveBeenCalledWith('[ipc] cases:list failed:', notErrno)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
+
+describe('toErrorResult', () => {
+  it('never throws, whatever was thrown, and calls IO only an errno with a string code and a syscall', async () => {
+    const { toErrorResult } = await import('@main/ipc/dispatch')
+    for (const thrown of [null, undefined, 0, '', { code: 5, syscall: 'write' }, { code: 'EIO' }, { syscall: 'open' }])
+      expect(toErrorResult(thrown), JSON.stringify(thrown)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(toErrorResult({ code: 'EIO', syscall: 'read' })).toMatchObject({ ok: false, error: { code: 'IO' } })
   })
 })

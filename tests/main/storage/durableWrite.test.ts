@@ -163,3 +163,146 @@ describe('durable writes on a real, nearly full disk', () => {
     },
   )
 })
+
+describe('the order of a durable write', () => {
+  it('writes the temp file, fsyncs it, renames it over the target, then fsyncs the folder', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'case.json')
+    await writeFile(file, 'old')
+    const { fsio, realFsIo, pathOf } = await import('@main/storage/fsio')
+    const calls: string[] = []
+    const name = (p: string) => (p === dir ? 'dir' : p === file ? 'target' : /\.tmp$/.test(p) ? 'temp' : p)
+    const restore = replaceFsIo({
+      open: async (p, flags, mode) => {
+        calls.push(`open ${name(p)} ${flags}`)
+        return realFsIo.open(p, flags, mode)
+      },
+      write: async (fh, ...rest) => {
+        calls.push(`write ${name(pathOf(fh))}`)
+        return realFsIo.write(fh, ...rest)
+      },
+      sync: async (fh) => {
+        calls.push(`sync ${name(pathOf(fh))}`)
+        return realFsIo.sync(fh)
+      },
+      close: async (fh) => {
+        calls.push(`close ${name(pathOf(fh))}`)
+        return realFsIo.close(fh)
+      },
+      rename: async (from, to) => {
+        calls.push(`rename ${name(from)} ${name(to)}`)
+        return realFsIo.rename(from, to)
+      },
+      syncDir: async (d) => {
+        calls.push(`syncDir ${name(d)}`)
+        return realFsIo.syncDir(d)
+      },
+    })
+    try {
+      await durableWriteFile(file, 'new')
+    } finally {
+      restore()
+    }
+    expect(fsio.rename).toBe(realFsIo.rename)
+    // Dropping the file's fsync or the folder's, or renaming before the data is on disk, shows here.
+    expect(calls).toEqual([
+      'open temp wx',
+      'write temp',
+      'sync temp',
+      'close temp',
+      'rename temp target',
+      'syncDir dir',
+    ])
+    expect(await readFile(file, 'utf8')).toBe('new')
+  })
+
+  it('keeps the permissions of the file it replaces, and makes a new one readable and writable', async () => {
+    const dir = await tempDir()
+    const kept = join(dir, 'kept.json')
+    await writeFile(kept, 'old', { mode: 0o600 })
+    await durableWriteFile(kept, 'new')
+    expect((await stat(kept)).mode & 0o777).toBe(0o600)
+    const fresh = join(dir, 'fresh.json')
+    await durableWriteFile(fresh, 'x')
+    // What any new file gets here (0o666 less the umask).
+    const plain = join(dir, 'plain.json')
+    await writeFile(plain, 'x')
+    expect((await stat(fresh)).mode & 0o777).toBe((await stat(plain)).mode & 0o777)
+  })
+})
+
+describe('the writer queue and the names of temp files', () => {
+  it('coalesces writes that wait: twenty writes asked at once are one, the last state wins', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const { realFsIo } = await import('@main/storage/fsio')
+    let renames = 0
+    const restore = replaceFsIo({
+      rename: async (from, to) => {
+        renames++
+        return realFsIo.rename(from, to)
+      },
+    })
+    try {
+      const q = new FileWriteQueue(file)
+      await Promise.all(Array.from({ length: 20 }, (_, i) => q.write(String(i))))
+      expect(await readFile(file, 'utf8')).toBe('19')
+      // The first has not started when the others come (it starts on the next tick): all are one.
+      expect(renames).toBe(1)
+      await q.write('after')
+      expect(renames).toBe(2)
+    } finally {
+      restore()
+    }
+  })
+
+  it('idle() waits for every queued write, including one queued while it waited', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const q = new FileWriteQueue(file)
+    void q.write('a')
+    const idle = q.idle()
+    void q.write('b')
+    await idle
+    expect(await readFile(file, 'utf8')).toBe('b')
+  })
+
+  it('writes beside a file whose name is near the limit (the temp name is cut, not the write)', async () => {
+    const dir = await tempDir()
+    const file = join(dir, `${'m'.repeat(240)}.pdf`)
+    await durableWriteFile(file, 'pdf')
+    expect(await readFile(file, 'utf8')).toBe('pdf')
+  })
+
+  it('names its temp files as TEMP_FILE says, and tells them from other names', async () => {
+    const { TEMP_FILE, LEGACY_TEMP_FILE } = await import('@main/storage/durableWrite')
+    const { realFsIo } = await import('@main/storage/fsio')
+    const dir = await tempDir()
+    const opened: string[] = []
+    const restore = replaceFsIo({
+      open: async (p, flags, mode) => {
+        opened.push(p)
+        return realFsIo.open(p, flags, mode)
+      },
+    })
+    try {
+      await durableWriteFile(join(dir, 'case.json'), '{}')
+    } finally {
+      restore()
+    }
+    const temp = opened[0].slice(dir.length + 1)
+    expect(TEMP_FILE.exec(temp)?.slice(1, 3)).toEqual(['case.json', String(process.pid)])
+    expect(TEMP_FILE.test('.case.json.12345.0123456789ab.tmp')).toBe(true)
+    for (const name of [
+      'x.case.json.12345.0123456789ab.tmp',
+      '.case.json.12345.0123456789ab.tmp.bak',
+      '.case.json.12345.0123456789a.tmp',
+      '.case.json.12345.0123456789ag.tmp',
+      '.case.json.pid.0123456789ab.tmp',
+    ])
+      expect(TEMP_FILE.test(name), name).toBe(false)
+    expect(LEGACY_TEMP_FILE.exec('case.json.123456789')?.[1]).toBe('case.json')
+    for (const name of ['case.json.12a', 'case.json', 'case.txt.123', '.json.1x'])
+      expect(LEGACY_TEMP_FILE.test(name), name).toBe(false)
+  })
+})

@@ -132,6 +132,40 @@ describe('WorkspaceStore', () => {
     expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8'))).toEqual({ schemaVersion: 1, items: ['a'] })
   })
 
+  it('a read-only opener migrates in memory only: no write, no backup', async () => {
+    const root = await tempDir()
+    const old = JSON.stringify({ schemaVersion: 0, list: ['a'] })
+    await writeFile(join(root, 'x.json'), old)
+    const migrations = {
+      workspace: {},
+      annotations: {},
+      briefing: {},
+      statutes: {},
+      case: { 0: (d: Record<string, unknown>) => ({ items: d.list }) },
+    }
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc)
+        expect(d.data).toEqual({ schemaVersion: 1, items: ['a'] })
+      },
+      { migrations, readOnly: true },
+    )
+    expect(await readFile(join(root, 'x.json'), 'utf8')).toBe(old)
+    expect(await readdir(root)).toEqual(['x.json'])
+  })
+
+  it('moves a damaged file to quarantine: the original name is free, the bytes are kept once', async () => {
+    const root = await tempDir()
+    await writeFile(join(root, 'x.json'), '{"schemaVersion":1,')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect(await readdir(join(root, 'quarantine'))).toHaveLength(1)
+    })
+    // Moved, not copied: nothing is left under the original name to be read as good next time.
+    expect((await readdir(root)).filter((n) => n !== 'quarantine')).toEqual([])
+  })
+
   it('keeps a few rotating backups and can restore the newest', async () => {
     const root = await tempDir()
     let t = Date.parse('2026-01-01T00:00:00Z')

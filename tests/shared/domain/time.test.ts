@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatEventTime,
+  formatLongDate,
+  formatOffset,
   instantToLocal,
   isValidTimeZone,
   localToInstant,
@@ -122,5 +124,62 @@ describe('years as written and daylight-saving changes said, not hidden', () => 
     } finally {
       setTimeZoneCacheLimit(1_000)
     }
+  })
+})
+
+describe('what reads as a local date-time', () => {
+  it('takes a date alone as its midnight, seconds as written, spaces around it trimmed', () => {
+    expect(localToInstant('2026-01-27', 'UTC')).toBe('2026-01-27T00:00:00.000Z')
+    expect(localToInstant('2026-01-27T10:00:30', 'UTC')).toBe('2026-01-27T10:00:30.000Z')
+    expect(localToInstant('2026-01-27 10:59:59', 'UTC')).toBe('2026-01-27T10:59:59.000Z')
+    expect(localToInstant('  2026-01-27T10:00  ', 'UTC')).toBe('2026-01-27T10:00:00.000Z')
+    expect(localToInstant('\t2026-01-27T10:00Z\n', 'UTC')).toBe('2026-01-27T10:00:00.000Z')
+  })
+
+  it('takes an offset with or without its colon', () => {
+    expect(localToInstant('2026-01-27T10:00+0200', 'UTC')).toBe('2026-01-27T08:00:00.000Z')
+    expect(localToInstant('2026-01-27T10:00-05:30', 'UTC')).toBe('2026-01-27T15:30:00.000Z')
+  })
+
+  it('refuses text before or after the date-time, and days a month does not have', () => {
+    for (const text of [
+      'x2026-01-27T10:00',
+      '2026-01-27T10:00junk',
+      '2026-01-27T10:00:5',
+      '2026-01-27T10:00:ab',
+      '2026-02-29T10:00',
+      '2026-13-01T10:00',
+      '2026-04-31',
+      '2026-01-32',
+    ])
+      expect(localToInstant(text, 'UTC'), text).toBeNull()
+    expect(localToInstant('2028-02-29T10:00', 'UTC')).toBe('2028-02-29T10:00:00.000Z')
+  })
+
+  it('keeps no cache when the limit is 0', () => {
+    setTimeZoneCacheLimit(0)
+    try {
+      expect(isValidTimeZone('Europe/Madrid')).toBe(true)
+      expect(isValidTimeZone('Nope/Nowhere')).toBe(false)
+      expect(timeZoneCacheSize()).toBe(0)
+    } finally {
+      setTimeZoneCacheLimit(1_000)
+    }
+  })
+})
+
+describe('offsets and memo dates', () => {
+  it('writes an offset with its sign, hours and minutes', () => {
+    expect(formatOffset(0)).toBe('UTC+00:00')
+    expect(formatOffset(330)).toBe('UTC+05:30')
+    expect(formatOffset(-360)).toBe('UTC-06:00')
+    expect(formatOffset(-570)).toBe('UTC-09:30')
+  })
+
+  it('dates a memo in words, in its language, as the day is in its zone', () => {
+    const d = new Date('2026-01-28T23:30:00Z')
+    expect(formatLongDate(d)).toBe('28 January 2026')
+    expect(formatLongDate(d, 'es')).toBe('28 de enero de 2026')
+    expect(formatLongDate(d, 'en', 'Asia/Tokyo')).toBe('29 January 2026')
   })
 })

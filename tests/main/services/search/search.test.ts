@@ -66,6 +66,18 @@ describe('search service', () => {
     })
   })
 
+  it('corrects the one misspelled word of a multi-word query and keeps the others as typed', async () => {
+    await withDemo(async (s) => {
+      const right = await s.search.query({ query: 'embassy quito' })
+      expect(ids(right.hits)).toContain('actor_us_embassy_quito')
+      // One word wrong, one right: only the wrong one gets typo expansions, and the result is the same.
+      const oneWrong = await s.search.query({ query: 'embasy quito' })
+      expect(ids(oneWrong.hits)).toContain('actor_us_embassy_quito')
+      expect(ids(oneWrong.hits)).toEqual(ids(right.hits))
+      expect((await s.search.query({ query: 'quito embasy' })).total).toBe(right.total)
+    })
+  })
+
   it('filters by kind, case, evidence kind, verification, tag and date', async () => {
     await withDemo(async (s) => {
       const q = (filters: object) => s.search.query({ query: 'consulate', filters })

@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * Mutation testing (Stryker with its vitest runner): `npm run mutate`, never part of `npm test`.
+ *
+ * The files are mutated a group at a time, each group against the test files that
+ * are meant to hold it (vitest's "related" mode would pull in most of the suite,
+ * the kill loop included, for anything storage touches). Pick groups with
+ * CASEFILE_MUTATE=csp,time (default: all of them but `durable`, a part of `storage`;
+ * that takes hours on two cores).
+ * Concurrency 1: the build machines have two shared cores.
+ *
+ *   CASEFILE_MUTATE=time npm run mutate
+ *   CASEFILE_MUTATE=durable npm run mutate -- --mutate src/main/storage/durableWrite.ts
+ */
+const GROUPS = {
+  // The window glue and what it calls for its decisions.
+  csp: {
+    mutate: [
+      'src/main/csp.ts',
+      'src/main/window.ts',
+      'src/main/protocol.ts',
+      'src/main/menu.ts',
+      'src/main/ipc/register.ts',
+      'src/main/ipc/dispatch.ts',
+    ],
+    tests: [
+      'tests/main/csp.test.ts',
+      'tests/main/window.test.ts',
+      'tests/main/protocol.test.ts',
+      'tests/main/menu.test.ts',
+      'tests/main/ipc/register.test.ts',
+      'tests/main/ipc/dispatch.test.ts',
+    ],
+  },
+  time: {
+    mutate: ['src/shared/domain/time.ts'],
+    tests: ['tests/shared/domain/time.test.ts'],
+  },
+  // The durable writer and the quarantine alone, against their own tests: every storage test
+  // writes through them, so the whole storage group takes hours per run on two cores.
+  durable: {
+    mutate: ['src/main/storage/durableWrite.ts', 'src/main/storage/quarantine.ts'],
+    tests: [
+      'tests/main/storage/durableWrite.test.ts',
+      'tests/main/storage/quarantine.test.ts',
+      'tests/main/storage/store.test.ts',
+    ],
+  },
+  storage: {
+    mutate: ['src/main/storage/**/*.ts'],
+    tests: ['tests/main/storage/*.test.ts'],
+  },
+  audit: {
+    mutate: ['src/main/services/audit/*.ts'],
+    tests: ['tests/main/services/audit/*.test.ts'],
+  },
+  evidence: {
+    mutate: ['src/main/services/evidence/*.ts'],
+    tests: ['tests/main/services/evidence/*.test.ts'],
+  },
+  memo: {
+    mutate: ['src/main/memo/citations.ts', 'src/main/pdf/furniture.ts', 'src/main/pdf/annexes.ts'],
+    tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/*.test.ts'],
+  },
+  search: {
+    mutate: ['src/main/services/search/engine.ts', 'src/main/services/search/query.ts'],
+    tests: ['tests/main/services/search/*.test.ts'],
+  },
+}
+
+const chosen = (
+  process.env.CASEFILE_MUTATE ??
+  Object.keys(GROUPS)
+    .filter((g) => g !== 'durable')
+    .join(',')
+)
+  .split(',')
+  .map((g) => g.trim())
+  .filter(Boolean)
+for (const g of chosen)
+  if (!(g in GROUPS)) throw new Error(`CASEFILE_MUTATE: no group "${g}" (${Object.keys(GROUPS).join(', ')})`)
+
+// Read by vitest.mutate.config.ts in Stryker's test-runner process, which inherits this environment.
+process.env.CASEFILE_MUTATE_TESTS = JSON.stringify(chosen.flatMap((g) => GROUPS[g].tests))
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  mutate: chosen.flatMap((g) => GROUPS[g].mutate),
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  // A mutant that makes a test loop (a retry that never ends) is cut off, not waited on.
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  // Anchored: src/main/services/reports must stay in the sandbox.
+  ignorePatterns: [
+    '/out',
+    '/dist',
+    '/bench/.data',
+    '/bench/results',
+    '/test-results',
+    '/playwright-report',
+    '/reports',
+  ],
+  cleanTempDir: true,
+}
