@@ -8,6 +8,9 @@ import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileH
 import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
+import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { SegmentSealer } from '@main/storage/crypto/segments'
+import { vaultFor } from '@main/storage/crypto/vault'
 import { fsio, writeAll } from '@main/storage/fsio'
 import { NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
 
@@ -102,6 +105,8 @@ export class BlobWriter {
     readonly tempPath: string,
     private readonly fh: FileHandle,
     private readonly durable: boolean,
+    /** Set in an encrypted workspace: chunks are sealed in segments before they are written. */
+    private readonly sealer: SegmentSealer | null,
   ) {}
 
   /** durable: false skips every fsync; only for benchmarks set against tools that do not sync either. */
@@ -109,7 +114,12 @@ export class BlobWriter {
     await assertOwnBlobsFolder(blobsDir)
     await mkdir(blobsDir, { recursive: true })
     const tempPath = join(blobsDir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
-    return new BlobWriter(blobsDir, tempPath, await fsio.open(tempPath, 'wx', 0o600), durable)
+    const fh = await fsio.open(tempPath, 'wx', 0o600)
+    const vault = vaultFor(tempPath)
+    const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? new SegmentSealer(vault.key) : null)
+    // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
+    if (vault) writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
+    return writer
   }
 
   /**
@@ -139,7 +149,7 @@ export class BlobWriter {
 
   /** Every byte of the chunk, short writes continued (a nearly full disk takes part of a write). */
   private writeAll(chunk: Buffer): Promise<void> {
-    return writeAll(this.fh, chunk, null)
+    return writeAll(this.fh, this.sealer ? this.sealer.push(chunk) : chunk, null)
   }
 
   /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
@@ -151,6 +161,10 @@ export class BlobWriter {
     try {
       await this.pending
       await this.syncing
+      if (this.sealer) {
+        await writeAll(this.fh, this.sealer.finish(), null)
+        await writeAll(this.fh, this.sealer.header(vaultFor(target)!.rel), 0)
+      }
       if (this.durable) await fsio.sync(this.fh)
       await this.fh.chmod(0o444)
     } catch (e) {
@@ -298,6 +312,16 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
 /** SHA-256 of a stored (or any) file: two fixed buffers, the next read overlapping the hash of the last. */
 export async function hashFile(path: string, readSize = READ_SIZE): Promise<string> {
   const hash = createHash('sha256')
+  // A sealed blob is hashed over its original bytes (the name is their SHA-256), segment by segment.
+  if (vaultFor(path)) {
+    const blob = await openBlobFile(path)
+    try {
+      for await (const part of blob.range(0, blob.size - 1)) hash.update(part)
+    } finally {
+      await blob.close()
+    }
+    return hash.digest('hex')
+  }
   const fh = await open(path, 'r')
   try {
     const bufs = [Buffer.allocUnsafe(readSize), Buffer.allocUnsafe(readSize)]

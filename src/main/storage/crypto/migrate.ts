@@ -35,7 +35,7 @@ import {
 } from './keyfile'
 import { LINE_PREFIX, looksSealed, openBytes, openLine } from './seal'
 import { isSealedBlob } from './segments'
-import { MIGRATION_FILE } from './vault'
+import { MIGRATION_FILE, registerVault } from './vault'
 
 const Journal = z.object({ direction: z.enum(['encrypt', 'decrypt']), startedAt: z.string() })
 type Journal = z.infer<typeof Journal>
@@ -234,4 +234,25 @@ export async function changePassphrase(root: string, unlock: Unlock, next: strin
   const key = await unlockKeyFile(keys, unlock)
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2))
   key.fill(0)
+}
+
+/**
+ * What the store does on open: finishes an interrupted migration (writable opens only), unlocks an
+ * encrypted workspace and registers its key (crypto/vault.ts). True when the workspace is encrypted.
+ */
+export async function unlockOnOpen(root: string, unlock: Unlock | undefined, readOnly: boolean): Promise<boolean> {
+  let key: Buffer | null
+  if (readOnly) {
+    if (await readJournal(root))
+      throw new AppError(
+        'LOCKED',
+        'An encryption change of this workspace was interrupted; open it for writing (with its passphrase) to finish it.',
+      )
+    const keys = await readKeyFile(root)
+    key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
+  } else key = await resumeMigration(root, unlock)
+  if (!key) return false
+  registerVault(root, key)
+  key.fill(0)
+  return true
 }
