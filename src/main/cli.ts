@@ -1,6 +1,7 @@
 import { AppError } from '@shared/ipc/result'
 import { checkCommands } from './cli/commands/check'
 import { casesCommands } from './cli/commands/cases'
+import { encryptionCommands } from './cli/commands/encryption'
 import { evidenceCommands } from './cli/commands/evidence'
 import { exportCommands } from './cli/commands/export'
 import { searchCommands } from './cli/commands/search'
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   ...statuteCommands,
   ...exportCommands,
   ...checkCommands,
+  ...encryptionCommands,
 ]
 
 function help(io: CliIO) {
