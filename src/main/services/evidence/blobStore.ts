@@ -313,14 +313,13 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
 export async function hashFile(path: string, readSize = READ_SIZE): Promise<string> {
   const hash = createHash('sha256')
   // A sealed blob is hashed over its original bytes (the name is their SHA-256), segment by segment.
+  // One that does not open (changed, cut, moved) is hashed as it lies, so it is reported as altered.
   if (vaultFor(path)) {
-    const blob = await openBlobFile(path)
-    try {
-      for await (const part of blob.range(0, blob.size - 1)) hash.update(part)
-    } finally {
-      await blob.close()
-    }
-    return hash.digest('hex')
+    const opened = await hashSealed(path).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'CORRUPT') return null
+      throw e
+    })
+    if (opened) return opened
   }
   const fh = await open(path, 'r')
   try {
@@ -336,6 +335,17 @@ export async function hashFile(path: string, readSize = READ_SIZE): Promise<stri
     }
   } finally {
     await fh.close()
+  }
+  return hash.digest('hex')
+}
+
+async function hashSealed(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  const blob = await openBlobFile(path)
+  try {
+    for await (const part of blob.range(0, blob.size - 1)) hash.update(part)
+  } finally {
+    await blob.close()
   }
   return hash.digest('hex')
 }

@@ -5,9 +5,10 @@
  * base64): none may hold it. Then the services read it all back.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { serveBlobRequest } from '@main/http/blobResponse'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
@@ -90,6 +91,13 @@ describe('an encrypted workspace', () => {
     }
     await rm(outside, { recursive: true, force: true })
 
+    // Every kind of file was written: backups, the search cache, the audit log and its head, blobs.
+    const written = (await readdir(root, { recursive: true })).map(String)
+    for (const kind of ['backups/', 'cache/', 'audit.log.jsonl', 'audit.head.json', 'blobs/', 'statutes.json'])
+      expect(
+        written.some((f) => f.startsWith(kind)),
+        kind,
+      ).toBe(true)
     const forms = canaryForms(canary)
     expect(await filesHolding(root, forms)).toEqual([])
     expect(await filesHolding(privateTmp, forms)).toEqual([])
@@ -118,6 +126,52 @@ describe('an encrypted workspace', () => {
       expect(verified.problems).toEqual([])
       expect(verified.audit.ok).toBe(true)
       expect((await s.search.query({ query: canary.toLowerCase() })).total).toBeGreaterThan(0)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('serves byte ranges of sealed evidence, and reports a changed blob or audit line without overwriting', async () => {
+    const root = await tempDir()
+    const outside = await tempDir('casefile-src-')
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const plain = Buffer.alloc(300_000)
+    for (let i = 0; i < plain.length; i++) plain[i] = (i * 7) % 251
+    await writeFile(join(outside, 'video.mp4'), plain)
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const c = await s.cases.create({ title: 'Case' })
+      const item = await s.evidence.importFile(c.id, join(outside, 'video.mp4'), { title: 'Video' })
+      const sha = item.file!.sha256
+      expect(item.file!.size).toBe(plain.length)
+      const res = await serveBlobRequest(
+        (h) => s.evidence.blobPath(h),
+        new Request(`casefile-blob://blob/${sha}`, { headers: { Range: 'bytes=65530-131080' } }),
+      )
+      expect(res.status).toBe(206)
+      expect(res.headers.get('Content-Range')).toBe(`bytes 65530-131080/${plain.length}`)
+      expect(Buffer.from(await res.arrayBuffer()).equals(plain.subarray(65530, 131081))).toBe(true)
+
+      // A changed segment: verification reports the blob as altered, and the blob is left as it lies.
+      const path = join(root, 'blobs', sha)
+      const sealed = await readFile(path)
+      const changed = Buffer.from(sealed)
+      changed[changed.length - 100] ^= 1
+      await chmod(path, 0o644)
+      await writeFile(path, changed)
+      const report = await s.evidence.verify()
+      expect(report.problems.map((p) => p.status)).toEqual(['mismatch'])
+      expect((await readFile(path)).equals(changed)).toBe(true)
+
+      // A changed audit line: the chain reports the break; appends are refused, nothing is rewritten.
+      const log = join(root, 'audit.log.jsonl')
+      const lines = (await readFile(log, 'utf8')).split('\n')
+      lines[0] = lines[0].slice(0, 20) + (lines[0][20] === 'A' ? 'B' : 'A') + lines[0].slice(21)
+      await writeFile(log, lines.join('\n'))
+      const chain = await s.audit.verifyChain()
+      expect(chain.ok).toBe(false)
+      await expect(s.audit.append({ action: 'x', target: 'y' })).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect(await readFile(log, 'utf8')).toBe(lines.join('\n'))
     } finally {
       await s.close()
     }
