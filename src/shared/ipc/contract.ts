@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { analysisChannels } from './channels/analysis'
 import { briefingsChannels } from './channels/briefings'
 import { casesChannels } from './channels/cases'
+import { encryptionChannels } from './channels/encryption'
 import { reportsChannels } from './channels/reports'
 import { searchChannels } from './channels/search'
 import { settingsChannels } from './channels/settings'
@@ -18,6 +19,7 @@ import type { ChannelSpec } from './define'
 
 export const contract = {
   ...workspaceChannels,
+  ...encryptionChannels,
   ...settingsChannels,
   ...reportsChannels,
   ...casesChannels,

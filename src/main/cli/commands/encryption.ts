@@ -1,26 +1,12 @@
-import { mkdir } from 'node:fs/promises'
 import { AppError } from '@shared/ipc/result'
 import { resolve } from 'node:path'
 import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
-import { layout } from '@main/storage/layout'
-import { acquireWorkspaceLock } from '@main/storage/lock'
+import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
 import { currentUnlock, newPassphrase } from '../passphrase'
 
-/** The migrations work on files alone, under the workspace lock, with no service open. */
-async function underLock<T>(dir: string, fn: (root: string) => Promise<T>): Promise<T> {
-  const root = resolve(dir)
-  await mkdir(root, { recursive: true })
-  let lost: Error | null = null
-  const release = await acquireWorkspaceLock(root, layout.lockFile, 'the Casefile command line', (e) => (lost = e))
-  try {
-    const out = await fn(root)
-    if (lost) throw lost
-    return out
-  } finally {
-    await release().catch(() => undefined)
-  }
-}
+const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) =>
+  withWorkspaceLock(dir, 'the Casefile command line', fn)
 
 export const encryptionCommands: Command[] = [
   {

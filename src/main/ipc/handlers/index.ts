@@ -2,6 +2,7 @@ import type { Handlers } from '../types'
 import { analysisHandlers } from './analysis'
 import { briefingsHandlers } from './briefings'
 import { casesHandlers } from './cases'
+import { encryptionHandlers } from './encryption'
 import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
@@ -12,6 +13,7 @@ import { workspaceHandlers } from './workspace'
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...encryptionHandlers,
   ...settingsHandlers,
   ...reportsHandlers,
   ...casesHandlers,
