@@ -53,7 +53,11 @@ export const KeyFile = z.object({
 })
 export type KeyFile = z.infer<typeof KeyFile>
 
-export type Unlock = { passphrase: string } | { recoveryKey: string }
+/**
+ * How a workspace is opened: the passphrase, the recovery key, or the data key itself as the OS
+ * secure store will hand it back (unwrapped there; checked here against the key check value).
+ */
+export type Unlock = { passphrase: string } | { recoveryKey: string } | { dataKey: Buffer }
 
 const hmac = (key: Buffer, label: string) => createHmac('sha256', key).update(label).digest().subarray(0, 16)
 
@@ -169,6 +173,11 @@ export function assertPassphrase(p: string): void {
 
 export async function unlockKeyFile(file: KeyFile, how: Unlock): Promise<Buffer> {
   const salt = Buffer.from(file.kdf.salt, 'base64')
+  if ('dataKey' in how) {
+    if (!timingSafeEqualB64(hmac(how.dataKey, 'casefile data key check'), file.dataKeyCheck))
+      throw new AppError('FORBIDDEN', 'The stored key does not open this workspace; give its passphrase.')
+    return Buffer.from(how.dataKey)
+  }
   const dataKey =
     'passphrase' in how
       ? unwrap(await scryptAsync(how.passphrase, salt, file.kdf), file.passphrase, 'passphrase', 'passphrase')
