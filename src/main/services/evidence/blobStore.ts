@@ -8,7 +8,7 @@ import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileH
 import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
-import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { hashBlobFile } from '@main/storage/crypto/blobFiles'
 import { SegmentSealer } from '@main/storage/crypto/segments'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { fsio, writeAll } from '@main/storage/fsio'
@@ -118,7 +118,10 @@ export class BlobWriter {
     const vault = vaultFor(tempPath)
     const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? new SegmentSealer(vault.key) : null)
     // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
-    if (vault) writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
+    if (vault) {
+      writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
+      writer.pending.catch(() => undefined) // awaited by the next write or commit; never unhandled meanwhile
+    }
     return writer
   }
 
@@ -315,7 +318,7 @@ export async function hashFile(path: string, readSize = READ_SIZE): Promise<stri
   // A sealed blob is hashed over its original bytes (the name is their SHA-256), segment by segment.
   // One that does not open (changed, cut, moved) is hashed as it lies, so it is reported as altered.
   if (vaultFor(path)) {
-    const opened = await hashSealed(path).catch((e: unknown) => {
+    const opened = await hashBlobFile(path).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'CORRUPT') return null
       throw e
     })
@@ -335,17 +338,6 @@ export async function hashFile(path: string, readSize = READ_SIZE): Promise<stri
     }
   } finally {
     await fh.close()
-  }
-  return hash.digest('hex')
-}
-
-async function hashSealed(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  const blob = await openBlobFile(path)
-  try {
-    for await (const part of blob.range(0, blob.size - 1)) hash.update(part)
-  } finally {
-    await blob.close()
   }
   return hash.digest('hex')
 }

@@ -4,6 +4,7 @@
  * back (the blob protocol's Range answers, verification's re-hash, the memo's
  * images) reads through here, so none of them needs to know about sealing.
  */
+import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { openSealedBlob } from './segments'
 import { vaultFor } from './vault'
@@ -56,4 +57,16 @@ export async function readBlobFile(abs: string): Promise<Buffer> {
   } finally {
     await blob.close()
   }
+}
+
+/** SHA-256 of a blob's original bytes (a sealed one opened segment by segment). */
+export async function hashBlobFile(abs: string): Promise<string> {
+  const hash = createHash('sha256')
+  const blob = await openBlobFile(abs)
+  try {
+    for await (const part of blob.range(0, blob.size - 1)) hash.update(part)
+  } finally {
+    await blob.close()
+  }
+  return hash.digest('hex')
 }
