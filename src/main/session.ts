@@ -152,6 +152,29 @@ export class AppSession {
     }
   }
 
+  private idleMs: number | null = null
+  private idleTimer: ReturnType<typeof setTimeout> | null = null
+  /** Told when the idle lock closed the workspace (the window reloads to its lock screen). */
+  onIdleLocked: () => void = () => undefined
+
+  /** Locks an encrypted workspace after `ms` without a call (null: never). */
+  setIdleLock(ms: number | null): void {
+    this.idleMs = ms
+    this.touch()
+  }
+
+  /** Any use of the workspace (every channel that reads it) starts the idle time again. */
+  touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    if (this.idleMs === null || !this.services) return
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      void this.lock().then(this.onIdleLocked, () => undefined) // a plain workspace is simply not locked
+    }, this.idleMs)
+    this.idleTimer.unref?.()
+  }
+
   /** The app lock: the workspace is closed and main drops its data key. */
   async lock(): Promise<void> {
     const root = this.current().root
@@ -171,6 +194,7 @@ export class AppSession {
   }
 
   current(): Services {
+    if (this.services && this.idleTimer) this.touch()
     if (!this.services)
       throw this.lockedRoot
         ? new AppError('LOCKED', 'The workspace is locked: unlock it with its passphrase.')
@@ -179,6 +203,8 @@ export class AppSession {
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
     await this.services?.close()
     this.services = null
   }

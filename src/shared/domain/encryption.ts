@@ -20,3 +20,11 @@ export const UnlockInput = z.union([
   z.object({ recoveryKey: z.string().min(1).max(200) }),
 ])
 export const ChangePassphraseInput = z.object({ current: z.string().min(1).max(1_000), next: Passphrase })
+/** Minutes without use before the app locks (1 minute to 24 hours), or null for never. */
+export const IdleLockInput = z.object({
+  minutes: z
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+})

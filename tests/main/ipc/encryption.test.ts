@@ -4,7 +4,7 @@
  * key: every case channel answers LOCKED), unlock (a wrong passphrase is told
  * apart), change the passphrase. Uses the app's full scrypt cost.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createDispatcher } from '@main/ipc/dispatch'
 import { handlers } from '@main/ipc/handlers/index'
 import type { HandlerContext } from '@main/ipc/types'
@@ -66,6 +66,17 @@ describe('workspace encryption channels', () => {
       expect(await dispatch('workspace:unlock', { passphrase: 'first passphrase' })).toMatchObject({ ok: false })
       expect(await dispatch('workspace:unlock', { recoveryKey })).toMatchObject({ ok: true })
       expect(changed).toBeGreaterThanOrEqual(4)
+
+      // The idle lock: minutes over IPC (checked), milliseconds here so the test waits on the state.
+      expect(await dispatch('workspace:setIdleLock', { minutes: 0 })).toMatchObject({ ok: false })
+      expect(await dispatch('workspace:setIdleLock', { minutes: 15 })).toMatchObject({ ok: true })
+      session.setIdleLock(50)
+      await vi.waitFor(async () => expect((await session.encryptionStatus()).locked).toBe(true), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      expect(isEncrypted(root)).toBe(false)
+      expect(changed).toBeGreaterThanOrEqual(5)
     } finally {
       await session.close()
     }

@@ -19,6 +19,11 @@ export const encryptionHandlers: HandlersFor<keyof typeof encryptionChannels> = 
     platform.notifyWorkspaceChanged()
     return session.encryptionStatus()
   },
+  'workspace:setIdleLock': async ({ minutes }, { session, platform }) => {
+    session.onIdleLocked = () => platform.notifyWorkspaceChanged()
+    session.setIdleLock(minutes === null ? null : minutes * 60_000)
+    return session.encryptionStatus()
+  },
   'workspace:changePassphrase': async ({ current, next }, { session }) => {
     await session.changePassphrase(current, next)
     return session.encryptionStatus()

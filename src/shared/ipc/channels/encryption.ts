@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { ChangePassphraseInput, EncryptInput, EncryptionStatus, EncryptResult, UnlockInput } from '@shared/domain'
+import {
+  ChangePassphraseInput,
+  IdleLockInput,
+  EncryptInput,
+  EncryptionStatus,
+  EncryptResult,
+  UnlockInput,
+} from '@shared/domain'
 import { channel } from '../define'
 
 /** Encryption at rest and the app lock (issue #14). */
@@ -13,4 +20,6 @@ export const encryptionChannels = {
   'workspace:unlock': channel(UnlockInput, EncryptionStatus),
   /** Rewraps the data key under a new passphrase; no file is re-encrypted. */
   'workspace:changePassphrase': channel(ChangePassphraseInput, EncryptionStatus),
+  /** Locks the workspace after this many minutes without use (null: never). Kept until the app quits. */
+  'workspace:setIdleLock': channel(IdleLockInput, EncryptionStatus),
 } as const
