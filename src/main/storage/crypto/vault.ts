@@ -8,6 +8,7 @@
  *
  * Dropping a workspace (close, app lock) zeroes the key held here.
  */
+import { realpathSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { KEYS_FILE } from './keyfile'
 import { aadPath } from './seal'
@@ -30,21 +31,39 @@ export interface VaultHit {
   rel: string
 }
 
-export function registerVault(root: string, key: Buffer): void {
+/**
+ * The folder as given and its real path: the blob reader resolves links (containedBlobPath), so a
+ * workspace reached through one (macOS's /tmp is /private/tmp) must be found by either spelling.
+ */
+function spellings(root: string): string[] {
   const abs = resolve(root)
-  const e = vaults.get(abs)
+  let real = abs
+  try {
+    real = realpathSync(abs)
+  } catch {
+    // Not there (yet): the given spelling is the only one.
+  }
+  return real === abs ? [abs] : [abs, real]
+}
+
+export function registerVault(root: string, key: Buffer): void {
+  const names = spellings(root)
+  const e = vaults.get(names[0])
   if (e) e.holders++
-  else vaults.set(abs, { key: Buffer.from(key), holders: 1 })
+  else {
+    const entry = { key: Buffer.from(key), holders: 1 }
+    for (const n of names) vaults.set(n, entry)
+  }
 }
 
 /** One holder lets go; the last one zeroes the key. */
 export function dropVault(root: string): void {
-  const abs = resolve(root)
-  const e = vaults.get(abs)
+  const names = spellings(root)
+  const e = vaults.get(names[0])
   if (!e) return
   if (--e.holders > 0) return
   e.key.fill(0)
-  vaults.delete(abs)
+  for (const [n, v] of vaults) if (v === e) vaults.delete(n)
 }
 
 export const isEncrypted = (root: string): boolean => vaults.has(resolve(root))

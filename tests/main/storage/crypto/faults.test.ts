@@ -4,12 +4,12 @@
  * its old content, and no temp file; a short write is continued and still opens.
  */
 import { randomBytes } from 'node:crypto'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { storeFile } from '@main/services/evidence/blobStore'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
-import { dropVault, registerVault } from '@main/storage/crypto/vault'
+import { dropVault, isEncrypted, registerVault, vaultFor } from '@main/storage/crypto/vault'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import { readRegularFile } from '@main/storage/safeRead'
 import { ERRNOS, withFault } from '../../../helpers/faults'
@@ -75,4 +75,20 @@ describe('encrypted blob imports under I/O faults', () => {
         expect((await readBlobFile(join(blobs, stored.sha256))).equals(bytes)).toBe(true)
       })
     }
+})
+
+describe('a workspace reached through a link', () => {
+  it('is found by its real path too (the blob reader resolves links), and the key goes with the last holder', async () => {
+    const real = await tempDir()
+    const link = join(await tempDir(), 'ws-link')
+    await symlink(real, link)
+    registerVault(link, randomBytes(32))
+    registerVault(link, randomBytes(32))
+    expect(vaultFor(join(link, 'blobs', 'x'))?.rel).toBe('blobs/x')
+    expect(vaultFor(join(await realpath(real), 'blobs', 'x'))?.rel).toBe('blobs/x')
+    dropVault(link)
+    expect(isEncrypted(link)).toBe(true)
+    dropVault(link)
+    expect(vaultFor(join(real, 'blobs', 'x'))).toBeNull()
+  })
 })
