@@ -143,7 +143,7 @@ function timingSafeEqualB64(a: Buffer, b64text: string): boolean {
 export const keysDamaged = () =>
   new AppError(
     'CORRUPT',
-    `${KEYS_FILE} is damaged: the ${'passphrase'} is right but the key it holds does not open. Restore keys.json from a copy, or use the recovery key if only its passphrase part is damaged.`,
+    `${KEYS_FILE} is damaged: the passphrase (or recovery key) is right but the key it holds does not open. Restore keys.json from a copy, or use the recovery key if only its passphrase part is damaged.`,
   )
 
 /** A new data key and its keyfile; the recovery key is returned to be shown once and never stored. */
