@@ -6,6 +6,7 @@ import { bundleCommands } from './cli/commands/bundles'
 import { checkCommands } from './cli/commands/check'
 import { casesCommands } from './cli/commands/cases'
 import { eventCommands } from './cli/commands/events'
+import { encryptionCommands } from './cli/commands/encryption'
 import { evidenceCommands } from './cli/commands/evidence'
 import { exportCommands } from './cli/commands/export'
 import { noteCommands } from './cli/commands/notes'
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   ...bundleCommands,
   ...checkCommands,
   ...workspaceCommands,
+  ...encryptionCommands,
 ]
 
 const groupOf = (c: Command) => c.group ?? c.name.split(' ')[0]

@@ -91,15 +91,28 @@ if (!app.requestSingleInstanceLock()) {
     try {
       await session.openInitial()
     } catch (e) {
-      const locked = e instanceof AppError && e.code === 'LOCKED'
-      dialog.showErrorBox(
-        locked ? 'Workspace in use' : 'Could not open the workspace',
-        `${messageOf(e)}\n\nCasefile will open the workspace read-only.`,
-      )
-      await session.openReadOnly(session.initialRoot)
+      // An encrypted workspace waits for its passphrase (workspace:unlock); anything else opens read-only.
+      if (!(await session.encryptionStatus()).locked) {
+        const locked = e instanceof AppError && e.code === 'LOCKED'
+        dialog.showErrorBox(
+          locked ? 'Workspace in use' : 'Could not open the workspace',
+          `${messageOf(e)}\n\nCasefile will open the workspace read-only.`,
+        )
+        await session.openReadOnly(session.initialRoot)
+      }
     }
     handleProtocols(join(__dirname, '../renderer'), session)
-    registerIpc(() => ({ services: session.current(), session, platform }), isTrustedFrame)
+    // services is read only by the handlers that need an open workspace: lock and unlock work without one.
+    registerIpc(
+      () => ({
+        get services() {
+          return session.current()
+        },
+        session,
+        platform,
+      }),
+      isTrustedFrame,
+    )
     refreshMenu()
     win = createMainWindow()
     win.on('closed', () => (win = null))

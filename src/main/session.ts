@@ -1,11 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
-import { Preferences, PreferencesPatch } from '@shared/domain'
+import { Preferences, PreferencesPatch, type EncryptionStatus } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
 import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
 import { isWorkspaceFolder } from './services/workspace/workspaceService'
+import type { Unlock } from './storage/crypto/keyfile'
+import { changePassphrase, encryptionState, encryptWorkspace } from './storage/crypto/migrate'
 import { durableWriteFile } from './storage/durableWrite'
+import { withWorkspaceLock } from './storage/lock'
 
 const Settings = z.object({
   lastWorkspace: z.string().optional(),
@@ -20,6 +24,8 @@ type Settings = z.infer<typeof Settings>
  */
 export class AppSession {
   private services: Services | null = null
+  /** An encrypted workspace waiting for its passphrase (after workspace:lock, or at start). */
+  private lockedRoot: string | null = null
   private settings: Settings = Settings.parse({})
 
   constructor(
@@ -82,10 +88,26 @@ export class AppSession {
     return this.open(this.initialRoot, { demoIfNew: !this.settings.lastWorkspace })
   }
 
-  async open(root: string, { demoIfNew = false } = {}): Promise<Services> {
+  async open(
+    root: string,
+    { demoIfNew = false, unlock }: { demoIfNew?: boolean; unlock?: Unlock } = {},
+  ): Promise<Services> {
     const abs = resolve(root)
     const fresh = !isWorkspaceFolder(abs)
-    const next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions })
+    let next: Services
+    try {
+      next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions, unlock })
+    } catch (e) {
+      // Encrypted and no (right) passphrase: remembered, so workspace:unlock knows what to open.
+      if (
+        e instanceof AppError &&
+        (e.code === 'LOCKED' || e.code === 'FORBIDDEN') &&
+        (await encryptionState(abs)) !== 'plain'
+      )
+        this.lockedRoot = abs
+      throw e
+    }
+    this.lockedRoot = null
     if (demoIfNew && fresh && !next.readOnly) {
       await next.demo.install()
     }
@@ -109,12 +131,80 @@ export class AppSession {
     return next
   }
 
+  /** Whether the open (or locked) workspace is encrypted, and whether it is locked now. */
+  async encryptionStatus(): Promise<EncryptionStatus> {
+    const root = this.lockedRoot ?? this.services?.root ?? this.initialRoot
+    const state = await encryptionState(root).catch(() => 'plain' as const)
+    return { root, encrypted: state !== 'plain', locked: this.lockedRoot !== null }
+  }
+
+  /**
+   * Encrypts the open workspace in place: it is closed, sealed under its own lock, and opened
+   * again with the new passphrase (also after a failure, which the reopen finishes).
+   */
+  async encrypt(passphrase: string): Promise<{ recoveryKey: string; files: number }> {
+    const root = this.current().root
+    await this.close()
+    try {
+      return await withWorkspaceLock(root, 'Casefile', (r) => encryptWorkspace(r, passphrase))
+    } finally {
+      await this.open(root, { unlock: { passphrase } })
+    }
+  }
+
+  private idleMs: number | null = null
+  private idleTimer: ReturnType<typeof setTimeout> | null = null
+  /** Told when the idle lock closed the workspace (the window reloads to its lock screen). */
+  onIdleLocked: () => void = () => undefined
+
+  /** Locks an encrypted workspace after `ms` without a call (null: never). */
+  setIdleLock(ms: number | null): void {
+    this.idleMs = ms
+    this.touch()
+  }
+
+  /** Any use of the workspace (every channel that reads it) starts the idle time again. */
+  touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    if (this.idleMs === null || !this.services) return
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null
+      void this.lock().then(this.onIdleLocked, () => undefined) // a plain workspace is simply not locked
+    }, this.idleMs)
+    this.idleTimer.unref?.()
+  }
+
+  /** The app lock: the workspace is closed and main drops its data key. */
+  async lock(): Promise<void> {
+    const root = this.current().root
+    if ((await encryptionState(root)) === 'plain')
+      throw new AppError('CONFLICT', 'Only an encrypted workspace can be locked; encrypt it first.')
+    await this.close()
+    this.lockedRoot = root
+  }
+
+  async unlock(unlock: Unlock): Promise<Services> {
+    return this.open(this.lockedRoot ?? this.services?.root ?? this.initialRoot, { unlock })
+  }
+
+  /** keys.json rewritten under the open workspace's lock, which this session holds. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await changePassphrase(this.current().root, { passphrase: current }, next)
+  }
+
   current(): Services {
-    if (!this.services) throw new Error('no workspace is open')
+    if (this.services && this.idleTimer) this.touch()
+    if (!this.services)
+      throw this.lockedRoot
+        ? new AppError('LOCKED', 'The workspace is locked: unlock it with its passphrase.')
+        : new Error('no workspace is open')
     return this.services
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
     await this.services?.close()
     this.services = null
   }

@@ -34,7 +34,9 @@ const ZONES = ['UTC', 'America/Chicago', 'Europe/Madrid', 'America/Guayaquil']
 let n = 0
 const label = (what: string) => `${what} ${tag}-${++n}`
 
-const s: Services = await openWorkspace(root, { newId, backupIntervalMs: 0 })
+// CASEFILE_KILLS_PASSPHRASE: the kill loop over an encrypted workspace (crashSafety.test.ts).
+const unlock = process.env.CASEFILE_KILLS_PASSPHRASE ? { passphrase: process.env.CASEFILE_KILLS_PASSPHRASE } : undefined
+const s: Services = await openWorkspace(root, { newId, backupIntervalMs: 0, unlock })
 say({ t: 'READY' })
 
 type Op = () => Promise<[string, Keys, () => Promise<unknown>] | null>

@@ -6,6 +6,7 @@ import { isValidTimeZone, resolveLocalTime } from '@shared/domain'
 import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
+import { unlockFor } from './passphrase'
 
 /** Bad usage: exit 2. */
 export class UsageError extends Error {}
@@ -287,9 +288,11 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
     io,
     workspaceDir,
     async withWorkspace(fn, opts) {
+      // An encrypted workspace opens with CASEFILE_PASSPHRASE or a prompt; a plain one asks nothing.
+      const unlock = await unlockFor(workspaceDir)
       const open = async (readOnly: boolean) => {
         if (!readOnly) await assertNotForeign(workspaceDir)
-        const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly })
+        const s = await openWorkspace(workspaceDir, { app: 'the Casefile command line', readOnly, unlock })
         try {
           const out = await fn(s)
           // What the command met besides its result (a damaged briefing it skipped, an index it rebuilt)

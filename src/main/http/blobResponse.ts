@@ -8,9 +8,9 @@
  * Multiple ranges ("bytes=0-1,5-6") are ignored as RFC 9110 allows: the whole
  * file comes back with 200, which is what media elements cope with best.
  */
-import { open, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { AppError } from '@shared/ipc/result'
+import { openBlobFile, type BlobFile } from '@main/storage/crypto/blobFiles'
 import { SHA256_HEX } from '@main/services/evidence/blobStore'
 import { MEDIA_TYPE, OCTET_STREAM } from '@main/services/evidence/mediaTypes'
 
@@ -79,15 +79,11 @@ export async function serveBlobRequest(locate: LocateBlob, request: Request): Pr
   if (url.host !== 'blob' || !m) return plain(404, 'Not found')
   if (!SHA256_HEX.test(m[1])) return plain(404, 'Not found')
 
-  let fh: FileHandle | undefined
+  let fh: BlobFile | undefined
   try {
-    fh = await open(await locate(m[1]), 'r')
-    const info = await fh.stat()
-    if (!info.isFile()) {
-      await fh.close()
-      return plain(404, 'Not found')
-    }
-    const size = info.size
+    // The original bytes and size, whether or not the workspace is encrypted (sealed blobs open by segment).
+    fh = await openBlobFile(await locate(m[1]))
+    const size = fh.size
     const headers: Record<string, string> = {
       'Accept-Ranges': 'bytes',
       'Content-Type': contentType(url),
@@ -111,8 +107,9 @@ export async function serveBlobRequest(locate: LocateBlob, request: Request): Pr
       await fh.close()
       return new Response(null, { status, headers })
     }
-    const stream = fh.createReadStream({ start, end, highWaterMark: 1024 * 1024 })
+    const blob = fh
     fh = undefined // the stream owns and closes it now
+    const stream = Readable.from(blob.range(start, end)).once('close', () => void blob.close().catch(() => undefined))
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers })
   } catch (e) {
     await fh?.close().catch(() => undefined)

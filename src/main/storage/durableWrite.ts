@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { vaultFor } from './crypto/vault'
+import { sealBytes } from './crypto/seal'
 import { fsio, writeAll } from './fsio'
 
 /** fsync of the folder makes a rename or a new name survive a power cut. */
@@ -23,9 +25,13 @@ export const LEGACY_TEMP_FILE = /^(.+\.json)\.\d+$/
  * Any failure before the rename removes the temp file and leaves the target untouched.
  * A failure of the folder fsync comes after the rename: the file is then whole and new,
  * but not known to be durable, and the error still reaches the caller.
+ * Inside an encrypted workspace (crypto/vault.ts) the bytes are sealed for the target's path.
  */
 export async function durableWriteFile(path: string, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  const plain = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  // In an encrypted workspace every file is sealed here, before a byte reaches the disk (the temp file too).
+  const vault = vaultFor(path)
+  const bytes = vault ? sealBytes(vault.key, vault.rel, plain) : plain
   const dir = dirname(path)
   // The name is cut so a long file name (an exported memo's) still leaves room for the suffix.
   const temp = join(dir, `.${basename(path).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)

@@ -1,6 +1,6 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { AppError } from '@shared/ipc/result'
 
@@ -81,5 +81,23 @@ export async function readLockHolder(root: string, lockName: string): Promise<Lo
     return JSON.parse(await readFile(holderPath(root, lockName), 'utf8')) as LockHolder
   } catch {
     return null
+  }
+}
+
+/**
+ * Runs `fn` holding the workspace lock of `dir` (made if missing), with no store open: the
+ * encryption migrations work on files alone. A lock lost meanwhile fails the run.
+ */
+export async function withWorkspaceLock<T>(dir: string, app: string, fn: (root: string) => Promise<T>): Promise<T> {
+  const root = resolve(dir)
+  await mkdir(root, { recursive: true })
+  let lost: Error | null = null
+  const release = await acquireWorkspaceLock(root, '.casefile.lock', app, (e) => (lost = e))
+  try {
+    const out = await fn(root)
+    if (lost) throw lost
+    return out
+  } finally {
+    await release().catch(() => undefined)
   }
 }

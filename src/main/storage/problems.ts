@@ -42,3 +42,7 @@ export function reportOnce(list: WorkspaceProblem[], problem: WorkspaceProblem):
   if (!list.some((p) => p.file === problem.file && p.kind === problem.kind && p.message === problem.message))
     list.push(problem)
 }
+
+/** Why a sealed file of an encrypted workspace was refused: the same words for a change and a move. */
+export const SEALED_WHY =
+  "its sealed contents do not open with this workspace's key (it is damaged, or was moved here from another place)"

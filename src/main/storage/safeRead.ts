@@ -9,6 +9,8 @@
 import { constants, lstat, open, stat, type FileHandle } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { AppError } from '@shared/ipc/result'
+import { openBytes } from './crypto/seal'
+import { vaultFor } from './crypto/vault'
 
 export type NotAFileKind = 'symbolic link' | 'folder' | 'FIFO (named pipe)' | 'device' | 'socket' | 'special file'
 
@@ -78,17 +80,35 @@ export class TooLargeError extends Error {
   }
 }
 
-/** The whole content of a regular file (see openRegularFile); ENOENT and the like pass through. */
+/**
+ * The whole content of a regular file (see openRegularFile); ENOENT and the like pass through.
+ * A stored file of an encrypted workspace is opened here (the one place every stored read passes):
+ * a file that does not open throws CORRUPT ("damaged or moved"). Files a person hands in
+ * (followLinks) are never inside the sealed store and are read as they are.
+ */
 export async function readRegularFile(
   path: string,
   opts: { followLinks?: boolean; maxBytes?: number } = {},
 ): Promise<Buffer> {
   const fh = await openRegularFile(path, opts)
+  let bytes: Buffer
   try {
     if (opts.maxBytes !== undefined) {
       const { size } = await fh.stat()
       if (size > opts.maxBytes) throw new TooLargeError(size, opts.maxBytes)
     }
+    bytes = await fh.readFile()
+  } finally {
+    await fh.close()
+  }
+  const vault = opts.followLinks ? null : vaultFor(path)
+  return vault ? openBytes(vault.key, vault.rel, bytes) : bytes
+}
+
+/** The bytes as they lie on disk, sealed or not (the encryption migration, the audit log's own lines). */
+export async function readRawFile(path: string): Promise<Buffer> {
+  const fh = await openRegularFile(path)
+  try {
     return await fh.readFile()
   } finally {
     await fh.close()

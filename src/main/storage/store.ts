@@ -4,12 +4,15 @@ import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { Backups } from './backups'
+import type { Unlock } from './crypto/keyfile'
+import { unlockOnOpen } from './crypto/migrate'
+import { dropVault } from './crypto/vault'
 import { DurableJsonAdapter, Low, StoredDocument } from './document'
 import { durableWriteFile, FileWriteQueue, fsyncDir } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
-import { loadProblem, readProblem, reportOnce } from './problems'
+import { loadProblem, readProblem, reportOnce, SEALED_WHY } from './problems'
 import { listQuarantined, quarantineFile, resolveQuarantined } from './quarantine'
 import { NotRegularFileError, readRegularFile } from './safeRead'
 import { parseStoredJson, type AnySchema } from './storedJson'
@@ -25,6 +28,8 @@ export interface StoreOptions {
   migrations?: Record<FileKind, Record<number, Migration>>
   /** Pretty-print JSON (readable files); large generated workspaces turn it off. */
   pretty?: boolean
+  /** The passphrase (or recovery key) of an encrypted workspace; without it one opens as LOCKED. */
+  unlock?: Unlock
 }
 
 /**
@@ -39,6 +44,8 @@ export class WorkspaceStore {
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
   private readonly queues = new Map<string, FileWriteQueue>()
   private releaseLock: (() => Promise<void>) | null = null
+  /** This store holds the workspace's data key (crypto/vault.ts) until close. */
+  private sealed = false
   private lockLost: Error | null = null
   readonly backups: Backups
   readonly now: () => Date
@@ -78,6 +85,10 @@ export class WorkspaceStore {
         store.setReadOnly(`the workspace lock was lost (${e.message}); reopen the workspace to keep editing`)
       })
     }
+    // Under the lock: an interrupted encrypt or decrypt is finished before anything is read.
+    store.sealed = await unlockOnOpen(abs, options.unlock, !!options.readOnly).catch(async (e) => {
+      throw await store.close().then(() => e)
+    })
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
       store.report({
         file: q.original,
@@ -145,13 +156,11 @@ export class WorkspaceStore {
     return q
   }
 
-  async exists(relPath: string): Promise<boolean> {
-    try {
-      await stat(this.resolve(relPath))
-      return true
-    } catch {
-      return false
-    }
+  exists(relPath: string): Promise<boolean> {
+    return stat(this.resolve(relPath)).then(
+      () => true,
+      () => false,
+    )
   }
 
   /**
@@ -232,6 +241,8 @@ export class WorkspaceStore {
     try {
       bytes = await readRegularFile(abs)
     } catch (e) {
+      // A sealed file that does not open with the key (changed, or moved from another path): set aside.
+      if (e instanceof AppError && e.code === 'CORRUPT') throw await this.reject(relPath, 'unreadable', SEALED_WHY)
       // A folder, FIFO, device or link where the file should be: never opened (a FIFO would block for ever).
       if (e instanceof NotRegularFileError)
         throw await this.reject(relPath, 'unreadable', `it is a ${e.kind}, not a regular file`)
@@ -436,6 +447,8 @@ export class WorkspaceStore {
     const release = this.releaseLock
     this.releaseLock = null
     if (release && !this.lockLost) await release().catch(() => undefined)
+    if (this.sealed) dropVault(this.root) // the data key goes with the last store holding it (close, app lock)
+    this.sealed = false
   }
 
   join(...parts: string[]): string {

@@ -9,6 +9,7 @@ import { analysisChannels } from './channels/analysis'
 import { briefingsChannels } from './channels/briefings'
 import { bundlesChannels } from './channels/bundles'
 import { casesChannels } from './channels/cases'
+import { encryptionChannels } from './channels/encryption'
 import { reportsChannels } from './channels/reports'
 import { searchChannels } from './channels/search'
 import { settingsChannels } from './channels/settings'
@@ -21,6 +22,7 @@ import type { ChannelSpec } from './define'
 
 export const contract = {
   ...workspaceChannels,
+  ...encryptionChannels,
   ...settingsChannels,
   ...reportsChannels,
   ...casesChannels,

@@ -11,19 +11,24 @@
  * CASEFILE_KILLS=N sets the number of kills (default 8, about half a minute on two
  * busy cores); the full run is CASEFILE_KILLS=500. CASEFILE_KILLS_REPORT=FILE writes
  * the figures as JSON. The README's reliability section has the last full run.
+ * CASEFILE_KILLS_PASSPHRASE=P runs the same loop on an encrypted workspace (issue #14):
+ * the test encrypts the empty folder first, and the child opens it with P.
  */
 import { spawn } from 'node:child_process'
-import { rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
+import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { bundleChild } from '../../helpers/bundleChild'
 import { rng } from '../../helpers/rng'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
 const KILLS = Number(process.env.CASEFILE_KILLS ?? 8)
+const PASSPHRASE = process.env.CASEFILE_KILLS_PASSPHRASE
+const unlock = PASSPHRASE ? { passphrase: PASSPHRASE } : undefined
 
 type Keys = Record<string, string | null>
 interface Line {
@@ -95,7 +100,7 @@ async function snapshot(s: Services): Promise<Map<string, string>> {
 async function openWritable(root: string): Promise<Services> {
   for (let i = 0; ; i++) {
     try {
-      return await openWorkspace(root)
+      return await openWorkspace(root, { unlock })
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'LOCKED') || i > 60) throw e
       await new Promise((r) => setTimeout(r, 500))
@@ -104,7 +109,7 @@ async function openWritable(root: string): Promise<Services> {
 }
 
 async function readOnly<T>(root: string, fn: (s: Services) => Promise<T>): Promise<T> {
-  const s = await openWorkspace(root, { readOnly: true })
+  const s = await openWorkspace(root, { readOnly: true, unlock })
   try {
     return await fn(s)
   } finally {
@@ -121,6 +126,11 @@ describe('crash safety under SIGKILL', () => {
       const root = join(dir, 'ws')
       const asset = join(dir, 'asset.bin')
       await writeFile(asset, 'bytes of an exhibit')
+      if (PASSPHRASE) {
+        await mkdir(root)
+        // A low scrypt cost, stored in keys.json, so each of the child's opens stays quick (tests only).
+        await encryptWorkspace(root, PASSPHRASE, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+      }
       const random = rng(Number(process.env.CASEFILE_KILLS_SEED ?? 20_261_202))
       const model = new Map<string, string | null>()
       const stats = {

@@ -3,6 +3,7 @@ import { analysisHandlers } from './analysis'
 import { briefingsHandlers } from './briefings'
 import { bundlesHandlers } from './bundles'
 import { casesHandlers } from './cases'
+import { encryptionHandlers } from './encryption'
 import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
@@ -15,6 +16,7 @@ import { workspaceHandlers } from './workspace'
 /** Every channel's handler; the type makes a channel without a handler a compile error. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...encryptionHandlers,
   ...settingsHandlers,
   ...reportsHandlers,
   ...casesHandlers,

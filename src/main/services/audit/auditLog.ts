@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path'
 import { AuditEntry, type AuditChainReport } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
+import { logLine, readLogFile } from '@main/storage/crypto/logLines'
 import { fsio, writeAll } from '@main/storage/fsio'
 import { layout } from '@main/storage/layout'
 import { SET_ASIDE_DIR } from '@main/storage/quarantine'
@@ -69,14 +70,15 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
   let point: AppendPoint | null = null
 
   async function readLog(): Promise<{ log: LogBytes; size: number }> {
-    let bytes: Buffer
+    // Sealed line by line in an encrypted workspace: read back as plain lines, size as on disk.
+    let read: { bytes: Buffer; size: number }
     try {
-      bytes = await readRegularFile(path())
+      read = await readLogFile(path())
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
-      bytes = Buffer.alloc(0)
+      read = { bytes: Buffer.alloc(0), size: 0 }
     }
-    return { log: splitLog(bytes), size: bytes.length }
+    return { log: splitLog(read.bytes), size: read.size }
   }
 
   async function readHead(): Promise<Head> {
@@ -117,7 +119,7 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
     const fh = await fsio.open(path(), 'a+', 0o644)
     try {
       const { size } = await fh.stat()
-      let line = `${text}\n`
+      let line = `${logLine(path(), text)}\n`
       if (size > 0) {
         const last = Buffer.alloc(1)
         await fh.read(last, 0, 1, size - 1)

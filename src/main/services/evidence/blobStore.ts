@@ -8,6 +8,9 @@ import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileH
 import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
+import { hashBlobFile } from '@main/storage/crypto/blobFiles'
+import { SegmentSealer } from '@main/storage/crypto/segments'
+import { vaultFor } from '@main/storage/crypto/vault'
 import { fsio, writeAll } from '@main/storage/fsio'
 import { NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
 
@@ -102,6 +105,8 @@ export class BlobWriter {
     readonly tempPath: string,
     private readonly fh: FileHandle,
     private readonly durable: boolean,
+    /** Set in an encrypted workspace: chunks are sealed in segments before they are written. */
+    private readonly sealer: SegmentSealer | null,
   ) {}
 
   /**
@@ -117,7 +122,15 @@ export class BlobWriter {
     const dir = tempDir ?? blobsDir
     await mkdir(dir, { recursive: true })
     const tempPath = join(dir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
-    return new BlobWriter(blobsDir, tempPath, await fsio.open(tempPath, 'wx', 0o600), durable)
+    const fh = await fsio.open(tempPath, 'wx', 0o600)
+    const vault = vaultFor(tempPath)
+    const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? new SegmentSealer(vault.key) : null)
+    // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
+    if (vault) {
+      writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
+      writer.pending.catch(() => undefined) // awaited by the next write or commit; never unhandled meanwhile
+    }
+    return writer
   }
 
   /**
@@ -147,7 +160,7 @@ export class BlobWriter {
 
   /** Every byte of the chunk, short writes continued (a nearly full disk takes part of a write). */
   private writeAll(chunk: Buffer): Promise<void> {
-    return writeAll(this.fh, chunk, null)
+    return writeAll(this.fh, this.sealer ? this.sealer.push(chunk) : chunk, null)
   }
 
   /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
@@ -163,9 +176,14 @@ export class BlobWriter {
     if (this.closed) throw new Error('blob writer is closed')
     this.closed = true
     const sha256 = this.hash.digest('hex')
+    const target = join(this.dir, sha256)
     try {
       await this.pending
       await this.syncing
+      if (this.sealer) {
+        await writeAll(this.fh, this.sealer.finish(), null)
+        await writeAll(this.fh, this.sealer.header(vaultFor(target)!.rel), 0)
+      }
       if (this.durable) await fsio.sync(this.fh)
       await this.fh.chmod(0o444)
     } catch (e) {
@@ -336,6 +354,15 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
 /** SHA-256 of a stored (or any) file: two fixed buffers, the next read overlapping the hash of the last. */
 export async function hashFile(path: string, readSize = READ_SIZE): Promise<string> {
   const hash = createHash('sha256')
+  // A sealed blob is hashed over its original bytes (the name is their SHA-256), segment by segment.
+  // One that does not open (changed, cut, moved) is hashed as it lies, so it is reported as altered.
+  if (vaultFor(path)) {
+    const opened = await hashBlobFile(path).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'CORRUPT') return null
+      throw e
+    })
+    if (opened) return opened
+  }
   const fh = await open(path, 'r')
   try {
     const bufs = [Buffer.allocUnsafe(readSize), Buffer.allocUnsafe(readSize)]

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatTimecode, type EvidenceItem } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService } from './evidenceService'
 
 /** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
@@ -51,6 +52,13 @@ export function createDerivedExhibits(evidence: EvidenceService) {
     if (!item.file) throw new AppError('VALIDATION', `"${item.title}" has no stored file to take a still or clip from.`)
     if (item.kind !== 'video')
       throw new AppError('VALIDATION', `Stills and clips come from videos; "${item.title}" is a ${item.kind}.`)
+    // ffmpeg reads the stored file itself, and the still or clip would pass through the system temp
+    // folder in the clear: neither is allowed in an encrypted workspace (issue #14), so say so plainly.
+    if (vaultFor(await evidence.blobPath(item.file.sha256)))
+      throw new AppError(
+        'VALIDATION',
+        'Stills and clips cannot be made in an encrypted workspace yet: they would pass through unencrypted temp files. Decrypt the workspace to make them.',
+      )
     return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
   }
 

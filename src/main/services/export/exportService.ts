@@ -30,6 +30,7 @@ import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { fileNameFor, withExtension, writeOutput } from '../outputs'
 import type { ProgressReport, TaskRegistry } from '../tasks'
+import { readBlobFile } from '@main/storage/crypto/blobFiles'
 
 export interface ExportBriefingOptions {
   /** A case id or its reference. */
@@ -98,7 +99,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     let budget = 40 * 1024 * 1024
     for (const e of items) {
       if (!cited.has(e.id) || !e.file || !/^image\/(png|jpeg)$/.test(e.file.mediaType) || e.file.size > budget) continue
-      const bytes = await readFile(await evidence.blobPath(e.file.sha256)).catch(() => null)
+      const bytes = await readBlobFile(await evidence.blobPath(e.file.sha256)).catch(() => null)
       if (bytes) {
         out[e.id] = bytes
         budget -= bytes.length
@@ -110,7 +111,9 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
   /** The organisation's letterhead, with its logo read from the blob store (a missing logo is left out). */
   async function letterhead(): Promise<Letterhead> {
     const org = (await workspace.settings()).organisation
-    const logo = org.logo ? await readFile(await evidence.blobPath(org.logo.sha256)).catch(() => undefined) : undefined
+    const logo = org.logo
+      ? await readBlobFile(await evidence.blobPath(org.logo.sha256)).catch(() => undefined)
+      : undefined
     return { lines: org.letterhead, logo }
   }
 

@@ -6,6 +6,8 @@
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import { openBytes, sealBytes } from '@main/storage/crypto/seal'
+import { vaultFor, type VaultHit } from '@main/storage/crypto/vault'
 
 const FLUSH_BYTES = 4 << 20
 const LATIN1 = 0x4c // 'L'
@@ -97,10 +99,29 @@ export class DocStore {
   liveBytes = 0
 
   /** `dir` null keeps everything in memory (a workspace on read-only media). */
+  /**
+   * In an encrypted workspace each record is sealed on its own (records are read one at a time by
+   * offset), bound to the store's name without its generation (compaction copies records as they are).
+   */
+  private readonly vault: VaultHit | null
+
   constructor(
     private readonly dir: string | null,
     public gen = 1,
-  ) {}
+  ) {
+    this.vault = dir ? vaultFor(join(dir, 'search-docs.bin')) : null
+  }
+
+  private decode(buf: Buffer, start: number, end: number): DocTexts {
+    if (!this.vault) return decodeRecord(buf, start, end)
+    let plain: Buffer
+    try {
+      plain = openBytes(this.vault.key, this.vault.rel, buf.subarray(start, end), 'record')
+    } catch {
+      throw new DamagedRecord()
+    }
+    return decodeRecord(plain, 0, plain.length)
+  }
 
   fileName(gen = this.gen): string {
     return `search-docs-${gen}.bin`
@@ -138,7 +159,8 @@ export class DocStore {
   }
 
   put(ord: number, texts: DocTexts): void {
-    const buf = encodeRecord(texts)
+    const plain = encodeRecord(texts)
+    const buf = this.vault ? sealBytes(this.vault.key, this.vault.rel, plain, 'record') : plain
     this.pending.set(ord, buf)
     this.pendingBytes += buf.length
     this.offsets[ord] = -1
@@ -159,13 +181,13 @@ export class DocStore {
 
   get(ord: number): DocTexts {
     const buf = this.pending.get(ord)
-    if (buf) return decodeRecord(buf, 0, buf.length)
+    if (buf) return this.decode(buf, 0, buf.length)
     const len = this.lengths[ord]
     if (!len || this.fd === null || this.offsets[ord] < 0) return EMPTY
     // One reused buffer for the usual record; a huge one gets its own, so the worker does not keep it.
     const into = len <= this.readBuf.length ? this.readBuf : Buffer.allocUnsafe(len)
     if (readSync(this.fd, into, 0, len, this.offsets[ord]) !== len) throw new DamagedRecord()
-    return decodeRecord(into, 0, len)
+    return this.decode(into, 0, len)
   }
 
   /** Appends pending texts to the file in one write. */

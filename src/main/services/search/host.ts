@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse, SearchStatus } from '@shared/domain'
 import { AppError, type ErrorCode } from '@shared/ipc/result'
+import { keyOf } from '@main/storage/crypto/vault'
 import { Indexer } from './indexer'
 import { type PackedResponse, unpackResponse } from './wire'
 
@@ -73,7 +74,12 @@ export class WorkerHost implements SearchHost {
   private exited: Error | null = null
 
   constructor(root: string, persist: boolean, entry: { file: URL; entry?: string }) {
-    this.worker = new Worker(entry.file, { workerData: { root, persist, entry: entry.entry } })
+    // A worker thread has its own module state: an encrypted workspace's key goes with it (memory only),
+    // so the index reads the sealed case files and writes its cache sealed.
+    const key = keyOf(root)
+    this.worker = new Worker(entry.file, {
+      workerData: { root, persist, entry: entry.entry, key: key ? new Uint8Array(key) : null },
+    })
     this.worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'status') {
         this.current = msg.status

@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '@shared/ipc/result'
+import { registerVault } from '@main/storage/crypto/vault'
 import { Indexer } from './indexer'
 import type { WorkerReply, WorkerRequest } from './host'
 import { packResponse } from './wire'
@@ -13,7 +14,8 @@ import { packResponse } from './wire'
 const port = parentPort
 if (!port) throw new Error('the search worker must run in a worker thread')
 
-const { root, persist } = workerData as { root: string; persist: boolean }
+const { root, persist, key } = workerData as { root: string; persist: boolean; key: Uint8Array | null }
+if (key) registerVault(root, Buffer.from(key))
 let lastStatusAt = 0
 const indexer = new Indexer(root, {
   persist,

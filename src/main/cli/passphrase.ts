@@ -1,0 +1,58 @@
+/**
+ * Where the command line gets a passphrase: CASEFILE_PASSPHRASE, else a prompt
+ * on the terminal (nothing echoed). Never from an argument: arguments show in
+ * `ps`, in shell history and in logs. A new passphrase (encrypt, passphrase) comes
+ * from CASEFILE_NEW_PASSPHRASE or is asked for twice; a recovery key may stand in
+ * for the passphrase through CASEFILE_RECOVERY_KEY.
+ */
+import { createInterface } from 'node:readline'
+import { Writable } from 'node:stream'
+import { AppError } from '@shared/ipc/result'
+import type { Unlock } from '@main/storage/crypto/keyfile'
+import { encryptionState } from '@main/storage/crypto/migrate'
+
+/** Asks on the terminal without echoing; null when there is no terminal to ask on. */
+async function prompt(question: string): Promise<string | null> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return null
+  process.stderr.write(question)
+  // Output goes nowhere while typing, so the passphrase is never shown.
+  const muted = new Writable({ write: (_c, _e, done) => done() })
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true })
+  try {
+    return await new Promise<string>((res) => rl.question('', res))
+  } finally {
+    rl.close()
+    process.stderr.write('\n')
+  }
+}
+
+/** How to open an existing encrypted workspace; undefined when it is not encrypted. */
+export async function unlockFor(workspaceDir: string): Promise<Unlock | undefined> {
+  const state = await encryptionState(workspaceDir).catch(() => 'plain' as const)
+  if (state === 'plain') return undefined
+  return currentUnlock()
+}
+
+/** The current passphrase (or recovery key) from the environment or a prompt. */
+export async function currentUnlock(): Promise<Unlock> {
+  if (process.env.CASEFILE_PASSPHRASE) return { passphrase: process.env.CASEFILE_PASSPHRASE }
+  if (process.env.CASEFILE_RECOVERY_KEY) return { recoveryKey: process.env.CASEFILE_RECOVERY_KEY }
+  const typed = await prompt('Passphrase of the workspace: ')
+  if (typed === null)
+    throw new AppError(
+      'LOCKED',
+      'This workspace is encrypted: set CASEFILE_PASSPHRASE (or CASEFILE_RECOVERY_KEY), or run the command on a terminal to be asked.',
+    )
+  return { passphrase: typed }
+}
+
+/** A new passphrase: CASEFILE_NEW_PASSPHRASE, or typed twice on the terminal. */
+export async function newPassphrase(): Promise<string> {
+  if (process.env.CASEFILE_NEW_PASSPHRASE) return process.env.CASEFILE_NEW_PASSPHRASE
+  const first = await prompt('New passphrase (at least 8 characters): ')
+  if (first === null)
+    throw new AppError('VALIDATION', 'Set CASEFILE_NEW_PASSPHRASE, or run the command on a terminal to be asked.')
+  if ((await prompt('The same passphrase again: ')) !== first)
+    throw new AppError('VALIDATION', 'The two passphrases differ; nothing was changed.')
+  return first
+}

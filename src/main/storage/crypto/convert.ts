@@ -1,0 +1,145 @@
+/**
+ * Converting one stored file between plain and sealed, in place and atomically:
+ * the converted bytes go to a temp file beside it (sealed already when sealing:
+ * no plain copy is ever made), which is synced and renamed over the original,
+ * then the folder is synced. A stop at any moment leaves the old file or the new
+ * one, never half of either; a temp file left over is a known leftover (repair).
+ *
+ * Each file says for itself which state it is in (a sealed file opens with the
+ * key, a plain one does not), so a migration can be resumed from any point.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { fsio, writeAll } from '../fsio'
+import { openRegularFile, readRawFile } from '../safeRead'
+import { isSealedBlob, openSealedBlob, SegmentSealer } from './segments'
+import { LINE_PREFIX, looksSealed, openBytes, openLine, sealBytes, sealLine } from './seal'
+
+export type StoredKind = 'blob' | 'lines' | 'file'
+export type Direction = 'seal' | 'open'
+
+/** The audit log is sealed line by line, so appends stay appends. */
+export const LINE_SEALED_FILES = new Set(['audit.log.jsonl'])
+const BLOCK = 1024 * 1024
+
+export function kindOfStored(rel: string): StoredKind {
+  if (rel.startsWith('blobs/')) return 'blob'
+  return LINE_SEALED_FILES.has(rel) ? 'lines' : 'file'
+}
+
+/** Writes `produce`'s bytes to a temp file beside `abs` and renames it over `abs`. */
+async function replaceWith(abs: string, produce: (fh: FileHandle) => Promise<void>, mode: number): Promise<void> {
+  const dir = dirname(abs)
+  const temp = join(dir, `.${basename(abs).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const fh = await fsio.open(temp, 'wx', 0o600)
+  let renamed = false
+  try {
+    try {
+      await produce(fh)
+      await fsio.sync(fh)
+      await fh.chmod(mode)
+    } finally {
+      await fsio.close(fh)
+    }
+    await fsio.rename(temp, abs)
+    renamed = true
+  } finally {
+    if (!renamed) await fsio.unlink(temp).catch(() => undefined)
+  }
+  await fsio.syncDir(dir)
+}
+
+function isSealedFile(key: Buffer, rel: string, bytes: Buffer): boolean {
+  if (!looksSealed(bytes)) return false
+  try {
+    openBytes(key, rel, bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Converts one file; returns whether anything was written (false: it was in that state already). */
+export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<boolean> {
+  const abs = join(root, rel)
+  const kind = kindOfStored(rel)
+  const src = await openRegularFile(abs)
+  let mode: number
+  try {
+    mode = (await src.stat()).mode & 0o777
+    if (kind === 'blob') {
+      const sealed = await isSealedBlob(key, rel, src)
+      if (sealed === (to === 'seal')) return false
+      await replaceWith(
+        abs,
+        (out) => (to === 'seal' ? sealBlob(key, rel, src, out) : openBlob(key, rel, src, out)),
+        mode,
+      )
+      return true
+    }
+  } finally {
+    await src.close()
+  }
+  const bytes = await readRawFile(abs)
+  let next: Buffer | null
+  if (kind === 'lines') next = convertLines(key, rel, bytes, to)
+  else if (to === 'seal') next = isSealedFile(key, rel, bytes) ? null : sealBytes(key, rel, bytes)
+  else next = isSealedFile(key, rel, bytes) ? openBytes(key, rel, bytes) : null
+  if (!next) return false
+  const out = next
+  await replaceWith(abs, (fh) => writeAll(fh, out, 0), mode)
+  return true
+}
+
+/** Line by line; a line already in the target state is kept (a resumed run), a torn tail is kept as it is. */
+function convertLines(key: Buffer, rel: string, bytes: Buffer, to: Direction): Buffer | null {
+  const text = bytes.toString('latin1')
+  const end = text.lastIndexOf('\n') + 1
+  const lines = text.slice(0, end).split('\n').slice(0, -1)
+  let changed = false
+  const out = lines.map((raw) => {
+    const line = Buffer.from(raw, 'latin1').toString('utf8')
+    const opened = line.startsWith(LINE_PREFIX) ? openLine(key, rel, line) : null
+    if (to === 'seal' && opened === null && line.length > 0) {
+      changed = true
+      return sealLine(key, rel, line)
+    }
+    if (to === 'open' && opened !== null) {
+      changed = true
+      return opened
+    }
+    return line
+  })
+  if (!changed) return null
+  const tail = bytes.subarray(Buffer.byteLength(text.slice(0, end), 'latin1'))
+  return Buffer.concat([Buffer.from(out.map((l) => `${l}\n`).join(''), 'utf8'), tail])
+}
+
+async function sealBlob(key: Buffer, rel: string, src: FileHandle, out: FileHandle): Promise<void> {
+  const sealer = new SegmentSealer(key)
+  await writeAll(out, SegmentSealer.placeholder(), 0)
+  let pos = 0
+  let outPos = SegmentSealer.placeholder().length
+  const buf = Buffer.allocUnsafe(BLOCK)
+  for (;;) {
+    const { bytesRead } = await src.read(buf, 0, BLOCK, pos)
+    if (bytesRead === 0) break
+    pos += bytesRead
+    const sealed = sealer.push(buf.subarray(0, bytesRead))
+    await writeAll(out, sealed, outPos)
+    outPos += sealed.length
+  }
+  const last = sealer.finish()
+  await writeAll(out, last, outPos)
+  await writeAll(out, sealer.header(rel), 0)
+}
+
+async function openBlob(key: Buffer, rel: string, src: FileHandle, out: FileHandle): Promise<void> {
+  const blob = await openSealedBlob(key, rel, src)
+  let pos = 0
+  for await (const part of blob.range(0, blob.size - 1)) {
+    await writeAll(out, part, pos)
+    pos += part.length
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Encrypting a workspace in place, decrypting it, changing its passphrase, and
+ * finishing any of those a stop interrupted.
+ *
+ * The journal (encryption-migration.json, plain) says which way a migration
+ * runs; it is written before the first change and removed after the last:
+ *
+ *   encrypt: journal -> keys.json -> every file sealed, one at a time -> journal removed
+ *   decrypt: (every sealed file checked) -> journal -> every file opened -> keys.json removed -> journal removed
+ *
+ * Every file is converted atomically (convert.ts) and says for itself which state
+ * it is in, so a migration resumes from wherever it stopped:
+ *   - journal "encrypt" without keys.json: nothing was sealed yet; the journal goes, the workspace is plain.
+ *   - journal "encrypt" with keys.json: the key opens it and sealing goes on.
+ *   - journal "decrypt" with keys.json: the key opens it and opening goes on.
+ *   - journal "decrypt" without keys.json: every file was already plain; the journal goes.
+ * Whatever the point, the workspace opens (given its passphrase while keys.json exists) and nothing is lost.
+ */
+import { join } from 'node:path'
+import { z } from 'zod'
+import { AppError } from '@shared/ipc/result'
+import { durableWriteFile, fsyncDir } from '../durableWrite'
+import { entriesIn } from '../folders'
+import { fsio } from '../fsio'
+import { openRegularFile, readRawFile } from '../safeRead'
+import { convertFile, kindOfStored } from './convert'
+import {
+  createKeyFile,
+  KEYS_FILE,
+  KeyFile,
+  rewrapPassphrase,
+  unlockKeyFile,
+  type ScryptCost,
+  type Unlock,
+} from './keyfile'
+import { LINE_PREFIX, looksSealed, openBytes, openLine } from './seal'
+import { isSealedBlob } from './segments'
+import { MIGRATION_FILE, registerVault } from './vault'
+
+const Journal = z.object({ direction: z.enum(['encrypt', 'decrypt']), startedAt: z.string() })
+type Journal = z.infer<typeof Journal>
+
+/** Never converted: the keys, the journal, the lock and its holder file. */
+const skipped = (rel: string) => rel === KEYS_FILE || rel === MIGRATION_FILE || rel.startsWith('.casefile.lock')
+
+/** Every regular file of the workspace, relative, '/'-separated. Links and special files are left alone. */
+export async function storedFiles(root: string, dir = ''): Promise<string[]> {
+  const out: string[] = []
+  for (const e of await entriesIn(root, dir)) {
+    const rel = dir ? `${dir}/${e.name}` : e.name
+    if (skipped(rel)) continue
+    if (e.type === 'folder') out.push(...(await storedFiles(root, rel)))
+    else if (e.type === 'file') out.push(rel)
+  }
+  return out
+}
+
+async function readJson(abs: string): Promise<unknown | null> {
+  try {
+    return JSON.parse((await readRawFile(abs)).toString('utf8'))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}
+
+export async function readKeyFile(root: string): Promise<KeyFile | null> {
+  const raw = await readJson(join(root, KEYS_FILE)).catch(() => {
+    throw new AppError('CORRUPT', `${KEYS_FILE} is damaged (not JSON); restore it from a copy.`)
+  })
+  if (raw === null) return null
+  const parsed = KeyFile.safeParse(raw)
+  if (!parsed.success)
+    throw new AppError('CORRUPT', `${KEYS_FILE} is damaged (not the expected shape); restore it from a copy.`)
+  return parsed.data
+}
+
+async function readJournal(root: string): Promise<Journal | null> {
+  const raw = await readJson(join(root, MIGRATION_FILE)).catch(() => null)
+  const parsed = raw === null ? null : Journal.safeParse(raw)
+  // A journal cut short by a stop before its own rename cannot exist (durable write); a damaged one is treated as encrypt.
+  return parsed?.success ? parsed.data : raw === null ? null : { direction: 'encrypt', startedAt: '' }
+}
+
+const writeJournal = (root: string, direction: Journal['direction']) =>
+  durableWriteFile(join(root, MIGRATION_FILE), JSON.stringify({ direction, startedAt: new Date().toISOString() }))
+
+async function removeFile(root: string, rel: string): Promise<void> {
+  await fsio.unlink(join(root, rel)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e
+  })
+  await fsyncDir(root)
+}
+
+export interface MigrationProgress {
+  (done: number, total: number, file: string): void
+}
+
+async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progress?: MigrationProgress) {
+  const files = await storedFiles(root)
+  let converted = 0
+  for (const [i, rel] of files.entries()) {
+    if (await convertFile(key, root, rel, to)) converted++
+    progress?.(i + 1, files.length, rel)
+  }
+  return { files: files.length, converted }
+}
+
+/** The state of an existing workspace folder as the keys and journal say. */
+export async function encryptionState(root: string): Promise<'plain' | 'encrypted' | 'migrating'> {
+  if (await readJournal(root)) return 'migrating'
+  return (await readKeyFile(root)) ? 'encrypted' : 'plain'
+}
+
+/**
+ * Seals every file of a plain workspace. The caller holds the workspace lock.
+ * Returns the recovery key, to be shown once: it is stored nowhere.
+ */
+export async function encryptWorkspace(
+  root: string,
+  passphrase: string,
+  opts: { cost?: ScryptCost; progress?: MigrationProgress } = {},
+): Promise<{ recoveryKey: string; files: number }> {
+  const state = await encryptionState(root)
+  if (state === 'encrypted') throw new AppError('CONFLICT', 'This workspace is encrypted already.')
+  if (state === 'migrating')
+    throw new AppError('CONFLICT', 'An encryption change was interrupted; open the workspace to finish it first.')
+  const { file, dataKey, recoveryKey } = await createKeyFile(passphrase, opts.cost)
+  await writeJournal(root, 'encrypt')
+  await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(file, null, 2))
+  const done = await convertAll(root, dataKey, 'seal', opts.progress)
+  await removeFile(root, MIGRATION_FILE)
+  dataKey.fill(0)
+  return { recoveryKey, files: done.files }
+}
+
+/** Sealed files that would not open: decrypting stops before it starts rather than lose them. */
+async function damagedSealed(root: string, key: Buffer): Promise<string[]> {
+  const bad: string[] = []
+  for (const rel of await storedFiles(root)) {
+    const abs = join(root, rel)
+    const kind = kindOfStored(rel)
+    if (kind === 'blob') {
+      const fh = await openRegularFile(abs)
+      try {
+        if (!(await isSealedBlob(key, rel, fh))) bad.push(rel)
+      } finally {
+        await fh.close()
+      }
+      continue
+    }
+    const bytes = await readRawFile(abs)
+    if (kind === 'lines') {
+      const lines = bytes.toString('utf8').split('\n')
+      if (lines.some((l) => l.startsWith(LINE_PREFIX) && openLine(key, rel, l) === null)) bad.push(rel)
+    } else if (looksSealed(bytes)) {
+      try {
+        openBytes(key, rel, bytes)
+      } catch {
+        bad.push(rel)
+      }
+    } else bad.push(rel)
+  }
+  return bad
+}
+
+/** Opens every sealed file, then removes the keys. The caller holds the workspace lock. */
+export async function decryptWorkspace(
+  root: string,
+  unlock: Unlock,
+  opts: { progress?: MigrationProgress } = {},
+): Promise<{ files: number }> {
+  const state = await encryptionState(root)
+  if (state === 'plain') throw new AppError('CONFLICT', 'This workspace is not encrypted.')
+  if (state === 'migrating')
+    throw new AppError('CONFLICT', 'An encryption change was interrupted; open the workspace to finish it first.')
+  const key = await unlockKeyFile((await readKeyFile(root))!, unlock)
+  const bad = await damagedSealed(root, key)
+  if (bad.length)
+    throw new AppError(
+      'CORRUPT',
+      `Not decrypted: ${bad.length} file(s) do not open with this workspace's key (damaged, moved or put there from outside): ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ' …' : ''}. Nothing was changed; run casefile check, restore or remove them, and try again.`,
+    )
+  await writeJournal(root, 'decrypt')
+  const done = await finishDecrypt(root, key, opts.progress)
+  key.fill(0)
+  return done
+}
+
+async function finishDecrypt(root: string, key: Buffer, progress?: MigrationProgress) {
+  const done = await convertAll(root, key, 'open', progress)
+  await removeFile(root, KEYS_FILE)
+  await removeFile(root, MIGRATION_FILE)
+  return { files: done.files }
+}
+
+/**
+ * Finishes a migration a stop interrupted (called on a writable open, under the lock).
+ * Returns the data key when the workspace ends up encrypted, null when plain.
+ */
+export async function resumeMigration(root: string, unlock: Unlock | undefined): Promise<Buffer | null> {
+  const journal = await readJournal(root)
+  const keys = await readKeyFile(root)
+  if (!journal) return keys ? unlockKeyFile(keys, requireUnlock(unlock)) : null
+  if (!keys) {
+    // encrypt: nothing was sealed before keys.json existed; decrypt: everything was opened before it went.
+    await removeFile(root, MIGRATION_FILE)
+    return null
+  }
+  const key = await unlockKeyFile(keys, requireUnlock(unlock))
+  if (journal.direction === 'decrypt') {
+    await finishDecrypt(root, key)
+    key.fill(0)
+    return null
+  }
+  await convertAll(root, key, 'seal')
+  await removeFile(root, MIGRATION_FILE)
+  return key
+}
+
+export function requireUnlock(unlock: Unlock | undefined): Unlock {
+  if (!unlock)
+    throw new AppError(
+      'LOCKED',
+      'This workspace is encrypted: give its passphrase (the prompt, or CASEFILE_PASSPHRASE for the command line) to open it.',
+    )
+  return unlock
+}
+
+/** A new passphrase for the same data key: keys.json is rewritten, no stored file is touched. */
+export async function changePassphrase(root: string, unlock: Unlock, next: string, cost?: ScryptCost): Promise<void> {
+  const keys = await readKeyFile(root)
+  if (!keys) throw new AppError('CONFLICT', 'This workspace is not encrypted.')
+  const key = await unlockKeyFile(keys, unlock)
+  await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2))
+  key.fill(0)
+}
+
+/**
+ * What the store does on open: finishes an interrupted migration (writable opens only), unlocks an
+ * encrypted workspace and registers its key (crypto/vault.ts). True when the workspace is encrypted.
+ */
+export async function unlockOnOpen(root: string, unlock: Unlock | undefined, readOnly: boolean): Promise<boolean> {
+  let key: Buffer | null
+  if (readOnly) {
+    if (await readJournal(root))
+      throw new AppError(
+        'LOCKED',
+        'An encryption change of this workspace was interrupted; open it for writing (with its passphrase) to finish it.',
+      )
+    const keys = await readKeyFile(root)
+    key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
+  } else key = await resumeMigration(root, unlock)
+  if (!key) return false
+  registerVault(root, key)
+  key.fill(0)
+  return true
+}

@@ -1,0 +1,196 @@
+/**
+ * Sealed blobs: evidence files sealed in independent 64 KiB segments, so a
+ * byte range (the video player seeking) opens only the segments it touches,
+ * and a 4 GB import never sits in memory.
+ *
+ * Layout: header | segment 0 | segment 1 | ...
+ *   header  = MAGIC 'CFB1' (4) | version (1) | salt (32) | plain length (8, BE) | header tag (16)
+ *   segment = AES-256-GCM(ciphertext of up to 64 KiB) | tag (16)
+ *
+ * Each blob gets its own key, HKDF-SHA256(data key, random 256-bit salt), so the
+ * segment nonce can simply be the segment index (never repeated under one key)
+ * and the index is also in the segment's associated data: segments cannot be
+ * reordered, and segments of another blob (another key) never open here.
+ * The header tag (GCM over no plaintext) binds the salt and the plain length to
+ * the blob's workspace-relative path (blobs/<sha256>): a blob swapped for another,
+ * cut short or extended fails. The SHA-256 in the name stays the hash of the
+ * original bytes, so custody and verification mean what they meant before.
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
+import type { FileHandle } from 'node:fs/promises'
+import { aadPath, damagedError, TAG_BYTES } from './seal'
+
+export const BLOB_MAGIC = Buffer.from('CFB1', 'ascii')
+export const BLOB_VERSION = 1
+export const SEGMENT_BYTES = 64 * 1024
+const SALT_BYTES = 32
+const SEALED_PART = BLOB_MAGIC.length + 1 + SALT_BYTES + 8
+export const BLOB_HEADER_BYTES = SEALED_PART + TAG_BYTES
+const SEALED_SEGMENT = SEGMENT_BYTES + TAG_BYTES
+
+const subkey = (key: Buffer, salt: Buffer) => Buffer.from(hkdfSync('sha256', key, salt, 'casefile blob v1', 32))
+
+/** Segment nonces are 0 || index; the header's is all ones in its first word, so never a segment's. */
+function nonceFor(index: number | 'header'): Buffer {
+  const n = Buffer.alloc(12)
+  if (index === 'header') n.writeUInt32BE(0xffffffff, 0)
+  else n.writeBigUInt64BE(BigInt(index), 4)
+  return n
+}
+
+const segmentAad = (index: number) => {
+  const a = Buffer.alloc(8 + 19)
+  a.write('casefile:segment:v1', 0, 'ascii')
+  a.writeBigUInt64BE(BigInt(index), 19)
+  return a
+}
+
+function headerTag(k: Buffer, rel: string, sealedPart: Buffer): Buffer {
+  const c = createCipheriv('aes-256-gcm', k, nonceFor('header'))
+  c.setAAD(Buffer.concat([Buffer.from(`casefile:blob:v1:${aadPath(rel)}`, 'utf8'), sealedPart]))
+  c.final()
+  return c.getAuthTag()
+}
+
+/** Size on disk of a sealed blob of `plain` bytes. */
+export const sealedSize = (plain: number): number =>
+  BLOB_HEADER_BYTES + plain + Math.ceil(plain / SEGMENT_BYTES) * TAG_BYTES
+
+/**
+ * Seals a stream of chunks into segments. The header can only be written last
+ * (the path is the hash of all the bytes), so the writer leaves room for it.
+ */
+export class SegmentSealer {
+  private readonly salt = randomBytes(SALT_BYTES)
+  private readonly key: Buffer
+  /** The start of the next segment, when a chunk ended inside one (chunks are rarely 64 KiB-aligned). */
+  private readonly pending = Buffer.alloc(SEGMENT_BYTES)
+  private pendingBytes = 0
+  private index = 0
+  private plain = 0
+
+  constructor(dataKey: Buffer) {
+    this.key = subkey(dataKey, this.salt)
+  }
+
+  /** Placeholder written first; header() replaces it at commit. */
+  static placeholder(): Buffer {
+    return Buffer.alloc(BLOB_HEADER_BYTES)
+  }
+
+  /**
+   * The sealed segments the chunk completes. Whole segments are sealed straight from the chunk and
+   * only a tail is copied (an import pushes 256 KiB chunks: copying each first cost 4× the cipher).
+   * The caller may reuse `chunk` as soon as this returns.
+   */
+  push(chunk: Uint8Array): Buffer {
+    this.plain += chunk.length
+    const out: Buffer[] = []
+    let off = 0
+    if (this.pendingBytes > 0) {
+      const take = Math.min(SEGMENT_BYTES - this.pendingBytes, chunk.length)
+      this.pending.set(chunk.subarray(0, take), this.pendingBytes)
+      this.pendingBytes += take
+      off = take
+      if (this.pendingBytes < SEGMENT_BYTES) return Buffer.alloc(0)
+      this.seal(this.pending, out)
+      this.pendingBytes = 0
+    }
+    for (; off + SEGMENT_BYTES <= chunk.length; off += SEGMENT_BYTES)
+      this.seal(chunk.subarray(off, off + SEGMENT_BYTES), out)
+    if (off < chunk.length) {
+      this.pending.set(chunk.subarray(off), 0)
+      this.pendingBytes = chunk.length - off
+    }
+    return out.length === 1 ? out[0] : Buffer.concat(out)
+  }
+
+  /** The last, shorter segment (empty when the length is a multiple of 64 KiB). */
+  finish(): Buffer {
+    if (this.pendingBytes === 0) return Buffer.alloc(0)
+    const out: Buffer[] = []
+    this.seal(this.pending.subarray(0, this.pendingBytes), out)
+    this.pendingBytes = 0
+    return Buffer.concat(out)
+  }
+
+  /** The header for the blob's final place (its path is bound in). */
+  header(rel: string): Buffer {
+    const part = Buffer.alloc(SEALED_PART)
+    BLOB_MAGIC.copy(part, 0)
+    part[4] = BLOB_VERSION
+    this.salt.copy(part, 5)
+    part.writeBigUInt64BE(BigInt(this.plain), 5 + SALT_BYTES)
+    return Buffer.concat([part, headerTag(this.key, rel, part)])
+  }
+
+  private seal(plain: Uint8Array, out: Buffer[]): void {
+    const c = createCipheriv('aes-256-gcm', this.key, nonceFor(this.index))
+    c.setAAD(segmentAad(this.index))
+    this.index++
+    out.push(c.update(plain))
+    c.final()
+    out.push(c.getAuthTag())
+  }
+}
+
+/** A sealed blob opened for reading: its plain size, and byte ranges of the original. */
+export interface SealedBlob {
+  readonly size: number
+  /** Plain bytes start..end (inclusive), a segment or less at a time. */
+  range(start: number, end: number): AsyncGenerator<Buffer>
+}
+
+/** Reads and checks the header: the blob must be the one its path names, of the length it says. */
+export async function openSealedBlob(dataKey: Buffer, rel: string, fh: FileHandle): Promise<SealedBlob> {
+  const { size: onDisk } = await fh.stat()
+  const head = Buffer.alloc(BLOB_HEADER_BYTES)
+  const { bytesRead } = await fh.read(head, 0, BLOB_HEADER_BYTES, 0)
+  if (bytesRead < BLOB_HEADER_BYTES || !head.subarray(0, 4).equals(BLOB_MAGIC) || head[4] !== BLOB_VERSION)
+    throw damagedError(rel)
+  const salt = head.subarray(5, 5 + SALT_BYTES)
+  const plain = Number(head.readBigUInt64BE(5 + SALT_BYTES))
+  const key = subkey(dataKey, Buffer.from(salt))
+  if (!headerTag(key, rel, head.subarray(0, SEALED_PART)).equals(head.subarray(SEALED_PART))) throw damagedError(rel)
+  // The length is authenticated; a file of another size was cut or extended.
+  if (onDisk !== sealedSize(plain)) throw damagedError(rel)
+
+  async function openSegment(i: number): Promise<Buffer> {
+    const len = Math.min(SEGMENT_BYTES, plain - i * SEGMENT_BYTES)
+    const buf = Buffer.alloc(len + TAG_BYTES)
+    const { bytesRead: got } = await fh.read(buf, 0, buf.length, BLOB_HEADER_BYTES + i * SEALED_SEGMENT)
+    if (got !== buf.length) throw damagedError(rel)
+    try {
+      const d = createDecipheriv('aes-256-gcm', key, nonceFor(i))
+      d.setAAD(segmentAad(i))
+      d.setAuthTag(buf.subarray(len))
+      return Buffer.concat([d.update(buf.subarray(0, len)), d.final()])
+    } catch {
+      throw damagedError(rel)
+    }
+  }
+
+  return {
+    size: plain,
+    async *range(start: number, end: number) {
+      if (plain === 0 || end < start) return
+      const last = Math.min(end, plain - 1)
+      for (let i = Math.floor(start / SEGMENT_BYTES); i * SEGMENT_BYTES <= last; i++) {
+        const seg = await openSegment(i)
+        const from = Math.max(0, start - i * SEGMENT_BYTES)
+        const to = Math.min(seg.length, last - i * SEGMENT_BYTES + 1)
+        yield seg.subarray(from, to)
+      }
+    },
+  }
+}
+
+/** Whether the file's header opens as the blob at `rel` (the migration's "already sealed?" test). */
+export async function isSealedBlob(dataKey: Buffer, rel: string, fh: FileHandle): Promise<boolean> {
+  try {
+    await openSealedBlob(dataKey, rel, fh)
+    return true
+  } catch {
+    return false
+  }
+}

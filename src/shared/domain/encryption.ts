@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/** A passphrase as typed: at least 8 characters (checked again in main), bounded so no one sends megabytes. */
+export const Passphrase = z.string().min(8, 'A passphrase needs at least 8 characters.').max(1_000)
+
+/** Where the open (or last) workspace stands: encrypted or not, and whether main holds its key now. */
+export const EncryptionStatus = z.object({
+  root: z.string(),
+  encrypted: z.boolean(),
+  /** Locked: main holds no key and no workspace is open; workspace:unlock opens it again. */
+  locked: z.boolean(),
+})
+export type EncryptionStatus = z.infer<typeof EncryptionStatus>
+
+export const EncryptInput = z.object({ passphrase: Passphrase })
+/** The recovery key is in this answer only, to be shown once; it is stored nowhere. */
+export const EncryptResult = z.object({ recoveryKey: z.string(), files: z.number().int().nonnegative() })
+export const UnlockInput = z.union([
+  z.object({ passphrase: z.string().min(1).max(1_000) }),
+  z.object({ recoveryKey: z.string().min(1).max(200) }),
+])
+export const ChangePassphraseInput = z.object({ current: z.string().min(1).max(1_000), next: Passphrase })
+/** Minutes without use before the app locks (1 minute to 24 hours), or null for never. */
+export const IdleLockInput = z.object({
+  minutes: z
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+})

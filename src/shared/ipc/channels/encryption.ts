@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import {
+  ChangePassphraseInput,
+  IdleLockInput,
+  EncryptInput,
+  EncryptionStatus,
+  EncryptResult,
+  UnlockInput,
+} from '@shared/domain'
+import { channel } from '../define'
+
+/** Encryption at rest and the app lock (issue #14). */
+export const encryptionChannels = {
+  'workspace:encryptionStatus': channel(z.object({}), EncryptionStatus),
+  /** Encrypts the open workspace in place and reopens it; answers the recovery key, once. */
+  'workspace:encrypt': channel(EncryptInput, EncryptResult),
+  /** Closes the workspace and drops its data key from main. */
+  'workspace:lock': channel(z.object({}), EncryptionStatus),
+  /** Opens the locked (or initial) workspace with its passphrase or recovery key. */
+  'workspace:unlock': channel(UnlockInput, EncryptionStatus),
+  /** Rewraps the data key under a new passphrase; no file is re-encrypted. */
+  'workspace:changePassphrase': channel(ChangePassphraseInput, EncryptionStatus),
+  /** Locks the workspace after this many minutes without use (null: never). Kept until the app quits. */
+  'workspace:setIdleLock': channel(IdleLockInput, EncryptionStatus),
+} as const

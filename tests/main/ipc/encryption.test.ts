@@ -1,0 +1,84 @@
+/**
+ * Encryption and the app lock through the real dispatcher and handlers, as the
+ * window drives them: encrypt (recovery key answered once), lock (main drops the
+ * key: every case channel answers LOCKED), unlock (a wrong passphrase is told
+ * apart), change the passphrase. Uses the app's full scrypt cost.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { handlers } from '@main/ipc/handlers/index'
+import type { HandlerContext } from '@main/ipc/types'
+import { AppSession, type Platform } from '@main/session'
+import { isEncrypted } from '@main/storage/crypto/vault'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+describe('workspace encryption channels', () => {
+  it('encrypts, locks, unlocks and changes the passphrase', async () => {
+    const session = new AppSession(await tempDir())
+    const root = await tempDir()
+    await session.open(root)
+    let changed = 0
+    const platform = { notifyWorkspaceChanged: () => changed++ } as unknown as Platform
+    // services is read lazily, as in the window (src/main/index.ts): unlock runs with no workspace open.
+    const dispatch = createDispatcher(handlers, (): HandlerContext => ({
+      get services() {
+        return session.current()
+      },
+      session,
+      platform,
+    }))
+    try {
+      expect(await dispatch('cases:create', { title: 'Consulate incident' })).toMatchObject({ ok: true })
+      expect(await dispatch('workspace:encryptionStatus', {})).toEqual({
+        ok: true,
+        value: { root, encrypted: false, locked: false },
+      })
+      expect(await dispatch('workspace:lock', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect(await dispatch('workspace:encrypt', { passphrase: 'short' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+
+      const enc = await dispatch('workspace:encrypt', { passphrase: 'first passphrase' })
+      expect(enc).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^[A-Z2-7-]{64}$/) } })
+      const recoveryKey = (enc as { value: { recoveryKey: string } }).value.recoveryKey
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
+
+      expect(await dispatch('workspace:lock', {})).toEqual({ ok: true, value: { root, encrypted: true, locked: true } })
+      expect(isEncrypted(root)).toBe(false) // no key held in main
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+      expect(await dispatch('workspace:unlock', { passphrase: 'wrong passphrase' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringMatching(/passphrase is wrong/) },
+      })
+      expect(await dispatch('workspace:unlock', { passphrase: 'first passphrase' })).toMatchObject({
+        ok: true,
+        value: { locked: false, encrypted: true },
+      })
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
+
+      expect(
+        await dispatch('workspace:changePassphrase', { current: 'first passphrase', next: 'second passphrase' }),
+      ).toMatchObject({ ok: true })
+      await dispatch('workspace:lock', {})
+      expect(await dispatch('workspace:unlock', { passphrase: 'first passphrase' })).toMatchObject({ ok: false })
+      expect(await dispatch('workspace:unlock', { recoveryKey })).toMatchObject({ ok: true })
+      expect(changed).toBeGreaterThanOrEqual(4)
+
+      // The idle lock: minutes over IPC (checked), milliseconds here so the test waits on the state.
+      expect(await dispatch('workspace:setIdleLock', { minutes: 0 })).toMatchObject({ ok: false })
+      expect(await dispatch('workspace:setIdleLock', { minutes: 15 })).toMatchObject({ ok: true })
+      session.setIdleLock(50)
+      await vi.waitFor(async () => expect((await session.encryptionStatus()).locked).toBe(true), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      expect(isEncrypted(root)).toBe(false)
+      expect(changed).toBeGreaterThanOrEqual(5)
+    } finally {
+      await session.close()
+    }
+  }, 120_000)
+})

@@ -1,0 +1,193 @@
+/**
+ * Encrypting and decrypting a workspace in place, and what a stop at any point of
+ * either leaves: the workspace must open (given its passphrase while keys.json
+ * exists), with every case, annotation, blob and audit entry as before.
+ * A stop is modelled as every file-system call of the storage layer failing from
+ * the n-th on (so not even the cleanup of temp files runs, as after a kill).
+ */
+import { chmod, cp, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openWorkspace } from '@main/services/index'
+import { readBlobFile } from '@main/storage/crypto/blobFiles'
+import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
+import { realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const FAST = { N: 2 ** 10, r: 8, p: 1 }
+const PASS = 'correct horse battery staple'
+
+/** A plain workspace with two cases, a 200 KB blob, an annotation and audit entries. */
+async function populated(): Promise<string> {
+  const root = await tempDir()
+  const src = join(await tempDir('casefile-src-'), 'door.bin')
+  await writeFile(src, Buffer.alloc(200_000, 'door video '))
+  const s = await openWorkspace(root)
+  try {
+    const a = await s.cases.create({ title: 'Consulate incident', summary: 'Agents at the door' })
+    await s.cases.create({ title: 'Second case' })
+    await s.cases.addEvent(a.id, { at: '2026-01-27T23:00:00.000Z', tz: 'America/Guayaquil', title: 'Door blocked' })
+    const item = await s.evidence.importFile(a.id, src, { title: 'Door video' })
+    await s.annotations.add(a.id, item.id, { target: { type: 'page', page: 1 }, text: 'Staff at the door' })
+  } finally {
+    await s.close()
+  }
+  return root
+}
+
+/** What must survive: every case whole, every blob's bytes, the audit chain. */
+async function contents(root: string, unlock = { passphrase: PASS }) {
+  const s = await openWorkspace(root, { unlock })
+  try {
+    const cases = await Promise.all((await s.cases.list()).map((c) => s.cases.content(c.id)))
+    const blobs: Record<string, string> = {}
+    const notes: string[] = []
+    for (const c of cases)
+      for (const e of c.evidence ?? []) {
+        if (e.file)
+          blobs[e.file.sha256] = (await readBlobFile(await s.evidence.blobPath(e.file.sha256))).toString('base64')
+        notes.push(...(await s.annotations.list(c.case.id, e.id)).map((x) => x.text))
+      }
+    const chain = await s.audit.verifyChain()
+    return { cases, blobs, notes, audit: { ok: chain.ok, entries: chain.entries } }
+  } finally {
+    await s.close()
+  }
+}
+
+/** Every fsio call from the n-th on fails, as if the process had stopped there. */
+function stopAt(n: number): { calls: () => number; restore: () => void } {
+  let calls = 0
+  const stop = () => {
+    calls++
+    if (calls >= n) throw Object.assign(new Error('stopped here'), { code: 'EIO' })
+  }
+  const wrap = <K extends keyof FsIo>(k: K): FsIo[K] =>
+    (async (...args: unknown[]) => {
+      // A stopped process's files are closed by the system: close still closes, then fails.
+      if (k === 'close') await realFsIo.close(args[0] as never).catch(() => undefined)
+      stop()
+      return k === 'close' ? undefined : (realFsIo[k] as (...a: unknown[]) => Promise<unknown>)(...args)
+    }) as FsIo[K]
+  const keys: (keyof FsIo)[] = ['open', 'write', 'sync', 'datasync', 'close', 'rename', 'link', 'unlink', 'syncDir']
+  const restore = replaceFsIo(Object.fromEntries(keys.map((k) => [k, wrap(k)])) as Partial<FsIo>)
+  return { calls: () => calls, restore }
+}
+
+describe('encrypt and decrypt in place', () => {
+  it('round-trips a populated workspace, changes the passphrase without touching the data', async () => {
+    const root = await populated()
+    const before = await contents(root)
+    const { recoveryKey } = await encryptWorkspace(root, PASS, { cost: FAST })
+    expect(await encryptionState(root)).toBe('encrypted')
+    const caseFile = (await readdir(join(root, 'cases')))[0]
+    expect((await readFile(join(root, 'cases', caseFile, 'case.json'))).subarray(0, 4).toString()).toBe('CFS1')
+    expect(await contents(root)).toEqual(before)
+
+    const sealedBefore = await readFile(join(root, 'cases', caseFile, 'case.json'))
+    await changePassphrase(root, { passphrase: PASS }, 'a new passphrase', FAST)
+    expect((await readFile(join(root, 'cases', caseFile, 'case.json'))).equals(sealedBefore)).toBe(true)
+    await expect(openWorkspace(root, { unlock: { passphrase: PASS } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(await contents(root, { passphrase: 'a new passphrase' })).toEqual(before)
+
+    // The recovery key opens it too, and decrypts it.
+    await decryptWorkspace(root, { recoveryKey })
+    expect(await encryptionState(root)).toBe('plain')
+    expect(JSON.parse(await readFile(join(root, 'cases', caseFile, 'case.json'), 'utf8')).schemaVersion).toBeTypeOf(
+      'number',
+    )
+    expect(await contents(root)).toEqual(before)
+  })
+
+  it('refuses a case file swapped with another: set aside unchanged, never overwritten', async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const [a, b] = await readdir(join(root, 'cases'))
+    const pa = join(root, 'cases', a, 'case.json')
+    const pb = join(root, 'cases', b, 'case.json')
+    const [bytesA, bytesB] = [await readFile(pa), await readFile(pb)]
+    await rename(pa, join(root, 'tmp'))
+    await rename(pb, pa)
+    await rename(join(root, 'tmp'), pb)
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const err = await s.cases.getCase(a).catch((e: Error) => e)
+      expect(err).toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/damaged, or was moved here/) })
+      const problem = s.ctx.store.problems.find((p) => p.file.includes(a))!
+      expect(problem.quarantinedTo).toBeTruthy()
+      // Set aside byte for byte: B's bytes, which were at A's place.
+      expect((await readFile(join(root, problem.quarantinedTo!))).equals(bytesB)).toBe(true)
+    } finally {
+      await s.close()
+    }
+    expect((await readFile(pb)).equals(bytesA)).toBe(true)
+  })
+
+  it('refuses to decrypt when a sealed file does not open, and changes nothing', async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const blob = (await readdir(join(root, 'blobs'))).find((n) => /^[0-9a-f]{64}$/.test(n))!
+    const bytes = await readFile(join(root, 'blobs', blob))
+    const damaged = Buffer.from(bytes)
+    damaged[100] ^= 1 // the header's salt: the header tag no longer matches
+    await chmod(join(root, 'blobs', blob), 0o644)
+    await writeFile(join(root, 'blobs', blob), damaged.subarray(0, 50))
+    await expect(decryptWorkspace(root, { passphrase: PASS })).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/Nothing was changed/),
+    })
+    expect(await encryptionState(root)).toBe('encrypted')
+  })
+})
+
+describe('a stop at any point of a migration', () => {
+  async function stopsDuring(direction: 'encrypt' | 'decrypt') {
+    const template = await populated()
+    if (direction === 'decrypt') await encryptWorkspace(template, PASS, { cost: FAST })
+    const before = await contents(template)
+    const run = (root: string) =>
+      direction === 'encrypt'
+        ? encryptWorkspace(root, PASS, { cost: FAST })
+        : decryptWorkspace(root, { passphrase: PASS })
+    // Count the calls of a whole run, then stop at points spread over it (every one at the start).
+    const probe = await tempDir()
+    await cp(template, probe, { recursive: true })
+    const counter = stopAt(Number.MAX_SAFE_INTEGER)
+    try {
+      await run(probe)
+    } finally {
+      counter.restore()
+    }
+    const total = counter.calls()
+    const points = [
+      ...new Set([1, 2, 3, 4, 5, 6, ...Array.from({ length: 14 }, (_, i) => Math.ceil(((i + 1) * total) / 15))]),
+    ]
+    const states = new Set<string>()
+    for (const n of points) {
+      const root = await tempDir()
+      await cp(template, root, { recursive: true })
+      const stop = stopAt(n)
+      const stopped = await run(root).then(
+        () => false,
+        () => true,
+      )
+      stop.restore()
+      expect(stopped || n > total, `stop at call ${n} of ${total}`).toBe(true)
+      // Reopening finishes (or drops) the migration; nothing is lost either way.
+      expect(await contents(root), `after a stop at call ${n} of ${total}`).toEqual(before)
+      states.add(await encryptionState(root))
+    }
+    // Stops before and after the point of no return were both tried.
+    expect([...states].sort()).toEqual(['encrypted', 'plain'])
+    return total
+  }
+
+  it('while encrypting', async () => {
+    expect(await stopsDuring('encrypt')).toBeGreaterThan(20)
+  }, 240_000)
+
+  it('while decrypting', async () => {
+    expect(await stopsDuring('decrypt')).toBeGreaterThan(20)
+  }, 240_000)
+})
