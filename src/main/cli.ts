@@ -1,5 +1,6 @@
 import { AppError } from '@shared/ipc/result'
 import { actorCommands } from './cli/commands/actors'
+import { analysisCommands } from './cli/commands/analysis'
 import { annotationCommands } from './cli/commands/annotations'
 import { briefingCommands } from './cli/commands/briefings'
 import { bundleCommands } from './cli/commands/bundles'
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   ...eventCommands,
   ...evidenceCommands,
   ...annotationCommands,
+  ...analysisCommands,
   ...noteCommands,
   ...statuteCommands,
   ...briefingCommands,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { access, readdir, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { access, copyFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { COMMANDS, find } from '@main/cli'
 import { runMain, type CliResult } from '../../helpers/cli'
@@ -101,6 +101,36 @@ async function everyCommand(ws: string, scratch: string, ref: string): Promise<S
   expect(await json<unknown[]>(['annotation', 'list', video])).toHaveLength(1)
   await run(['annotation', 'edit', ann, '--tag', 'door'])
 
+  // Evidence work at the level of ELAN and CaseMap (#15), on a real clip: tiers out and back in, a still and a clip.
+  const clipPath = join(scratch, 'sample clip.webm')
+  await copyFile(resolve(__dirname, '../../../resources/demo/sample-clip.webm'), clipPath)
+  const clip = await id(['evidence', 'add', ref, '--file', clipPath, '--title', 'Sample clip'])
+  await run([
+    'annotation',
+    'add',
+    clip,
+    '--from',
+    '0:01',
+    '--to',
+    '0:03',
+    '--tier',
+    'speech',
+    '--text',
+    'Open the door',
+  ])
+  await run(['annotation', 'export', clip, '--out', join(scratch, 'clip.eaf')])
+  await run(['annotation', 'export', clip, '--tier', 'speech', '--out', join(scratch, 'clip.vtt')])
+  await run(['annotation', 'import', clip, join(scratch, 'clip.vtt'), '--tier', 'translation'])
+  expect(await json<{ tier?: string }[]>(['annotation', 'list', clip])).toHaveLength(2)
+  const still = await json<{ derivedFrom?: { evidenceId: string } }>(['evidence', 'still', clip, '--at', '0:02'])
+  expect(still.derivedFrom?.evidenceId).toBe(clip)
+  await run(['evidence', 'clip', clip, '--from', '0:01', '--to', '0:03'])
+  const issue = await id(['issue', 'add', ref, '--question', 'Was Art. 31(2) breached?', '--evidence', clip])
+  await run(['issue', 'list', ref])
+  await run(['issue', 'link', issue, '--event', event])
+  await run(['issue', 'edit', issue, '--status', 'answered', '--notes', 'Yes.'])
+  await run(['issue', 'remove', issue])
+
   const note = await id(['note', 'add', ref, '--title', 'Call', '--text', 'Spoke to the consul.\n\nHe confirmed it.'])
   await run(['note', 'list', ref])
   await run(['note', 'edit', note, '--text', 'Spoke to the consul twice.'])
@@ -184,6 +214,23 @@ async function everyCommand(ws: string, scratch: string, ref: string): Promise<S
   await run(['check'])
   await run(['repair'])
   await run(['demo'])
+
+  // Encryption at rest (#14): in place, every command the same once given the passphrase, changed, and back.
+  const env = { ...process.env }
+  try {
+    process.env.CASEFILE_NEW_PASSPHRASE = 'correct horse battery'
+    await run(['encrypt'])
+    process.env.CASEFILE_PASSPHRASE = 'correct horse battery'
+    process.env.CASEFILE_NEW_PASSPHRASE = 'staple and ink'
+    await run(['passphrase'])
+    process.env.CASEFILE_PASSPHRASE = 'staple and ink'
+    delete process.env.CASEFILE_NEW_PASSPHRASE
+    await run(['show', caseId])
+    await run(['check'])
+    await run(['decrypt'])
+  } finally {
+    process.env = env
+  }
   const refs = (await json<{ id: string; reference: string }[]>(['cases'])).map((c) => [c.id, c.reference])
   expect(refs).toEqual(
     expect.arrayContaining([

@@ -34,12 +34,13 @@ const TARGET_OPTIONS: Options = {
 
 const FIELD_OPTIONS: Options = {
   text: { type: 'string', value: 'TEXT', describe: 'the annotation itself' },
+  tier: { type: 'string', value: 'NAME', describe: 'the lane it belongs to, e.g. speech, actions, translation' },
   tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
   event: { type: 'string', value: 'ID', multiple: true, describe: 'a timeline event it bears on ("" for none)' },
   statute: { type: 'string', value: 'ID', multiple: true, describe: 'a statute excerpt it bears on ("" for none)' },
 }
 
-function timeOf(text: string, name: string): number {
+export function timeOf(text: string, name: string): number {
   const t = parseTimecode(text)
   if (t === null) throw new UsageError(`--${name} ${text} is not a time code (83.5, 1:23.5 or 00:01:23.5)`)
   return Math.round(t * 1000) / 1000
@@ -86,6 +87,7 @@ function targetOf(values: Values): AnnotationTarget | undefined {
 function fields(values: Values): Omit<AnnotationPatch, 'target'> {
   const patch = {
     text: optionalString(values, 'text'),
+    tier: optionalString(values, 'tier'),
     tags: optionalList(values, 'tag'),
     eventIds: optionalList(values, 'event'),
     statuteIds: optionalList(values, 'statute'),

@@ -43,13 +43,14 @@ export type CaseContent = Omit<CaseFile, 'schemaVersion'>
 const notFound = (caseId: string) => new AppError('NOT_FOUND', `No case with id "${caseId}".`)
 
 /** The kinds of record case.json holds, by the name a person uses for them. */
-const RECORD_KEYS = { actor: 'actors', event: 'events', evidence: 'evidence', note: 'notes' } as const
+const RECORD_KEYS = { actor: 'actors', event: 'events', evidence: 'evidence', note: 'notes', issue: 'issues' } as const
 export type CaseRecordKind = keyof typeof RECORD_KEYS
 const RECORD_NAMES: Record<CaseRecordKind, string> = {
   actor: 'actor',
   event: 'event',
   evidence: 'evidence item',
   note: 'note',
+  issue: 'issue',
 }
 
 /** An event may link only actors and evidence items of its own case. */
