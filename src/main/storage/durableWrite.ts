@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { vaultFor } from './crypto/vault'
 import { sealBytes } from './crypto/seal'
@@ -27,10 +27,20 @@ export const LEGACY_TEMP_FILE = /^(.+\.json)\.\d+$/
  * but not known to be durable, and the error still reaches the caller.
  * Inside an encrypted workspace (crypto/vault.ts) the bytes are sealed for the target's path.
  */
-export async function durableWriteFile(path: string, data: string | Uint8Array): Promise<void> {
+export async function durableWriteFile(
+  path: string,
+  data: string | Uint8Array,
+  opts: { sealAs?: string } = {},
+): Promise<void> {
   const plain = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-  // In an encrypted workspace every file is sealed here, before a byte reaches the disk (the temp file too).
-  const vault = vaultFor(path)
+  // A FIFO, device or folder at the target is never renamed over (an export to /dev/full would
+  // replace the device): the person named something that is not a file.
+  const there = await lstat(path).catch(() => null)
+  if (there && !there.isFile() && !there.isSymbolicLink())
+    throw Object.assign(new Error(`${path} is not a regular file; name a file to write`), { code: 'EISDIR' })
+  // In an encrypted workspace every file is sealed here, before a byte reaches the disk (the temp file too),
+  // for the path it will be read at (`sealAs`: a staged file is moved into place later).
+  const vault = vaultFor(opts.sealAs ?? path)
   const bytes = vault ? sealBytes(vault.key, vault.rel, plain) : plain
   const dir = dirname(path)
   // The name is cut so a long file name (an exported memo's) still leaves room for the suffix.

@@ -88,7 +88,7 @@ export class TooLargeError extends Error {
  */
 export async function readRegularFile(
   path: string,
-  opts: { followLinks?: boolean; maxBytes?: number } = {},
+  opts: { followLinks?: boolean; maxBytes?: number; openAs?: string } = {},
 ): Promise<Buffer> {
   const fh = await openRegularFile(path, opts)
   let bytes: Buffer
@@ -101,7 +101,7 @@ export async function readRegularFile(
   } finally {
     await fh.close()
   }
-  const vault = opts.followLinks ? null : vaultFor(path)
+  const vault = opts.followLinks ? null : vaultFor(opts.openAs ?? path)
   return vault ? openBytes(vault.key, vault.rel, bytes) : bytes
 }
 

@@ -410,7 +410,10 @@ export class WorkspaceStore {
     if (!abs.startsWith(root + sep)) throw new AppError('FORBIDDEN', `${relPath} is outside the staging folder`)
     await mkdir(dirname(abs), { recursive: true })
     const pretty = this.options.pretty ?? true
-    await durableWriteFile(abs, pretty ? JSON.stringify(data, null, 1) : JSON.stringify(data))
+    // Sealed (in an encrypted workspace) for the path it will have once the staged folder is moved in.
+    await durableWriteFile(abs, pretty ? JSON.stringify(data, null, 1) : JSON.stringify(data), {
+      sealAs: this.resolve(relPath),
+    })
   }
 
   /**

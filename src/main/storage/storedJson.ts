@@ -72,9 +72,11 @@ export async function readStoredFile<S extends AnySchema>(
   abs: string,
   kind: FileKind,
   schema: S,
+  /** A staged file: opened (in an encrypted workspace) as the file it will become. */
+  opts: { openAs?: string } = {},
 ): Promise<z.output<S> | null> {
   // Not readFile: a FIFO or a device in a case folder would hang the reader (the search worker).
-  const bytes = await readRegularFile(abs).catch(() => null)
+  const bytes = await readRegularFile(abs, opts).catch(() => null)
   if (!bytes) return null
   const parsed = parseStoredJson(bytes, kind, schema)
   return parsed.ok === true ? parsed.data : null

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { AppError } from '@shared/ipc/result'
-import { resolve } from 'node:path'
 import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
 import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
 import { currentUnlock, newPassphrase } from '../passphrase'
 
-const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) =>
-  withWorkspaceLock(dir, 'the Casefile command line', fn)
+/** Only a workspace that exists: a mistyped --workspace must not be "encrypted" (made, empty) and reported done. */
+const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
+  if (!existsSync(join(dir, 'workspace.json')))
+    throw new AppError('NOT_FOUND', `There is no Casefile workspace at ${resolve(dir)}; nothing was changed.`)
+  return withWorkspaceLock(dir, 'the Casefile command line', fn)
+}
 
 export const encryptionCommands: Command[] = [
   {

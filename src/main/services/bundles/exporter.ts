@@ -6,7 +6,7 @@
  * actually written. Memory stays bounded by the largest record file.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
@@ -33,6 +33,7 @@ import type { ProgressReport } from '../tasks'
 import type { BundlesDeps } from './deps'
 import type { Keyring } from './keys'
 import { READ_CHUNK } from './zipReader'
+import { openBlobFile } from '@main/storage/crypto/blobFiles'
 
 export interface ExportOptions {
   /** A case id or its reference. */
@@ -212,21 +213,26 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     for (const [sha256, b] of blobs) {
       const path = `blobs/${sha256}`
       zip.addReadStreamLazy(path, { compress: false, size: b.size, mtime, mode: 0o100644 }, (cb) => {
-        evidence.blobPath(sha256).then(
-          (file) => {
-            const read = createReadStream(file, { highWaterMark: READ_CHUNK })
-            const check = new Checked(
-              { sha256, size: b.size, what: `The stored file of "${b.title}" (${path})` },
-              onBytes,
-            )
-            sources.push(read, check)
-            read.on('error', fail)
-            check.on('error', fail)
-            check.on('end', () => entries.push({ path, kind: 'blob', size: b.size, sha256 }))
-            cb(null, read.pipe(check))
-          },
-          (e) => fail(e),
-        )
+        // Through openBlobFile: in an encrypted workspace the bundle carries the original bytes.
+        evidence
+          .blobPath(sha256)
+          .then(openBlobFile)
+          .then(
+            (blob) => {
+              const read = Readable.from(blob.range(0, blob.size - 1, READ_CHUNK), { objectMode: false })
+              read.on('close', () => void blob.close().catch(() => undefined))
+              const check = new Checked(
+                { sha256, size: b.size, what: `The stored file of "${b.title}" (${path})` },
+                onBytes,
+              )
+              sources.push(read, check)
+              read.on('error', fail)
+              check.on('error', fail)
+              check.on('end', () => entries.push({ path, kind: 'blob', size: b.size, sha256 }))
+              cb(null, read.pipe(check))
+            },
+            (e) => fail(e),
+          )
       })
     }
     let manifestBytes: Buffer | null = null

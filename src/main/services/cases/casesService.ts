@@ -183,7 +183,9 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw new AppError('VALIDATION', `"${caseId}" cannot be a case id.`)
       const staged = join(stagingRoot, caseDir(caseId))
-      const incoming = await readStoredFile(join(staged, 'case.json'), 'case', CaseFile)
+      const incoming = await readStoredFile(join(staged, 'case.json'), 'case', CaseFile, {
+        openAs: ctx.store.resolve(caseFilePath(caseId)),
+      })
       if (!incoming || incoming.case.id !== caseId)
         throw new AppError('VALIDATION', `The staged case ${caseId} is missing or damaged; nothing was moved.`)
       const previous = (await workspace.listCases()).find((c) => c.id === caseId)

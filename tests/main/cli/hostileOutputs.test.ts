@@ -1,0 +1,69 @@
+/**
+ * What a hostile-user review of the command line found after the encryption
+ * and bundle merges: outputs renamed over special files, a mistyped workspace
+ * "encrypted", and bundles between encrypted workspaces that did not open.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, lstatSync, readdirSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runMain } from '../../helpers/cli'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const env = { ...process.env }
+afterEach(() => {
+  process.env = { ...env }
+})
+
+async function cf(ws: string, ...args: string[]) {
+  const r = await runMain([...args, '--workspace', ws])
+  if (r.code !== 0) throw new Error(`casefile ${args.join(' ')}: ${r.stderr}`)
+  return r
+}
+
+describe('outputs and encryption under hostile use', () => {
+  it('never renames an export over a FIFO; the FIFO stays one', async () => {
+    const dir = await tempDir()
+    const ws = join(dir, 'ws')
+    await cf(ws, 'case', 'new', '--title', 'T', '--reference', 'R-1')
+    const fifo = join(dir, 'out.pdf')
+    execFileSync('mkfifo', [fifo])
+    const r = await runMain(['export', 'R-1', '--out', fifo, '--workspace', ws])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/not a regular file/)
+    expect(lstatSync(fifo).isFIFO()).toBe(true)
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('refuses to encrypt a folder that holds no workspace, creating nothing', async () => {
+    const dir = await tempDir()
+    process.env.CASEFILE_NEW_PASSPHRASE = 'correct horse battery'
+    const r = await runMain(['encrypt', '--workspace', join(dir, 'typo')])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/no Casefile workspace/)
+    expect(existsSync(join(dir, 'typo'))).toBe(false)
+  })
+
+  it('carries a case with evidence from one encrypted workspace to another, which opens and checks it', async () => {
+    const dir = await tempDir()
+    const [from, to] = [join(dir, 'mission'), join(dir, 'ministry')]
+    const file = join(dir, 'note.txt')
+    await writeFile(file, 'The premises of the consulate shall be inviolable.\n')
+    await cf(from, 'case', 'new', '--title', 'Sealed case', '--reference', 'S-1')
+    await cf(from, 'evidence', 'add', 'S-1', '--file', file, '--title', 'Protest note')
+    await cf(to, 'case', 'new', '--title', 'Other', '--reference', 'O-1')
+    process.env.CASEFILE_NEW_PASSPHRASE = 'correct horse battery'
+    await cf(from, 'encrypt')
+    await cf(to, 'encrypt')
+    process.env.CASEFILE_PASSPHRASE = 'correct horse battery'
+    const bundle = join(dir, 's.casefile')
+    await cf(from, 'bundle', 'export', 'S-1', '--out', bundle)
+    await cf(to, 'bundle', 'import', bundle)
+    const items = JSON.parse((await cf(to, 'evidence', 'list', 'S-1', '--json')).stdout) as { title: string }[]
+    expect(items.map((i) => i.title)).toEqual(['Protest note'])
+    await cf(to, 'check')
+    await cf(to, 'evidence', 'verify')
+  })
+})
