@@ -98,7 +98,7 @@ test('a 10,000-event timeline renders only the rows in view and reaches the last
 test('the demo timeline keeps its look', async ({ app }) => {
   const { page } = app
   await app.open('#/case/case_ecu_mpls_2026/timeline')
-  await expect(page.locator('.event').first()).toContainText('27 Jan 2026')
+  await expect(page.locator('.event').first()).toContainText('27 January 2026')
   if (shots) await page.screenshot({ path: join(shots, 'timeline-demo.png') })
   if (shots) await page.screenshot({ path: join(shots, 'timeline-demo-full.png'), fullPage: true })
 })

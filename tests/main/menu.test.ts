@@ -55,13 +55,32 @@ describe('the application menu', () => {
       })
     const view: Skeleton = [
       '&View',
-      ['Search (CmdOrCtrl+K)', '---', 'resetZoom', 'zoomIn', 'zoomOut', '---', 'togglefullscreen', 'toggleDevTools'],
+      [
+        'Search (CmdOrCtrl+K)',
+        'Trash',
+        '---',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        '---',
+        'togglefullscreen',
+        'toggleDevTools',
+      ],
     ]
     const file = (last: string): Skeleton => [
       '&File',
-      ['New Case (CmdOrCtrl+N)', '---', 'Open Workspace… (CmdOrCtrl+O)', ['Open Recent', ['a — /w/a']], '---', last],
+      [
+        'New Case (CmdOrCtrl+N)',
+        '---',
+        'Settings… (CmdOrCtrl+,)',
+        '---',
+        'Open Workspace… (CmdOrCtrl+O)',
+        ['Open Recent', ['a — /w/a']],
+        '---',
+        last,
+      ],
     ]
-    const rest: Skeleton[] = ['windowMenu', ['help', ['About Casefile']]]
+    const rest: Skeleton[] = ['windowMenu', ['help', ['Keyboard Shortcuts (?)', '---', 'About Casefile']]]
     expect(built('linux')).toEqual([file('quit'), 'editMenu', view, ...rest])
     expect(built('win32')).toEqual([file('quit'), 'editMenu', view, ...rest])
     // macOS: the app menu first, and File closes the window rather than quitting.
@@ -75,6 +94,7 @@ describe('the application menu', () => {
     const view = menu(true).items.find((i) => i.label === '&View')!
     expect(view.submenu!.map((i) => i.role ?? i.type ?? i.label)).toEqual([
       'Search',
+      'Trash',
       'separator',
       'resetZoom',
       'zoomIn',

@@ -37,6 +37,24 @@ export function Dialog({ title, onClose, children, className = '', closeOnBackdr
     return () => before?.focus?.()
   }, [])
 
+  // Focus can fall out of the panel (the button that was clicked is disabled or unmounted while work
+  // runs, leaving it on the body): Escape must still close, and Tab must come back inside.
+  useEffect(() => {
+    const onDocumentKey = (e: KeyboardEvent) => {
+      const active = document.activeElement
+      if (active && active !== document.body) return
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        onCloseRef.current()
+      } else if (e.key === 'Tab') {
+        e.preventDefault()
+        panel.current?.focus()
+      }
+    }
+    document.addEventListener('keydown', onDocumentKey)
+    return () => document.removeEventListener('keydown', onDocumentKey)
+  }, [])
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()

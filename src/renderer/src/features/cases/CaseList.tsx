@@ -139,7 +139,7 @@ export function CaseList({ cases, selectedId, readOnly, collapsed, onToggle, onN
         )}
         {!readOnly && (
           <button type="button" className="button--small" onClick={() => setBundles(true)}>
-            Bundles…
+            {t('caseList.bundles')}
           </button>
         )}
       </div>
