@@ -411,6 +411,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async removeEvent(caseId: string, eventId: string): Promise<void> {
       await file.write(caseId, (f) => {
         f.events.splice(indexOfRecord(f.events, eventId, 'event'), 1)
+        // An issue must not go on citing a fact that is gone.
+        for (const i of f.issues) i.eventIds = i.eventIds.filter((id) => id !== eventId)
       })
       emit('event', 'remove', caseId, eventId)
     },

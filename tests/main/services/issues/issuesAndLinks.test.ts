@@ -51,6 +51,10 @@ describe('issues and links both ways', () => {
       const cites = citationsIn(memo.body)
       expect(cites).toContainEqual(expect.objectContaining({ target: 'event', id: 'event_blocked' }))
 
+      // A fact removed from the timeline leaves the issues that named it.
+      await s.cases.removeEvent(CASE, 'event_blocked')
+      expect((await s.issues.list(CASE))[0].eventIds).toEqual([])
+
       await s.issues.remove(CASE, issue.id)
       expect(await s.issues.list(CASE)).toEqual([])
     } finally {
