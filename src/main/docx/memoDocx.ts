@@ -432,12 +432,16 @@ export async function renderBriefingDocx(input: MemoInput, opts: DocxOptions): P
     lastModifiedBy: 'Casefile',
     keywords: release ? classification : [classification, kase.reference].filter(Boolean).join('; '),
     description: release ? '' : briefing.title,
-    customProperties: [
-      { name: 'Classification', value: classification },
-      { name: 'CasefileExport', value: opts.exportId },
-      { name: 'CasefileBriefing', value: briefing.id },
-      { name: 'CasefileCase', value: kase.id },
-    ],
+    // The ids let an edited clearance copy find its export; a release copy leaves the workspace for good
+    // and names nothing of it.
+    customProperties: release
+      ? [{ name: 'Classification', value: classification }]
+      : [
+          { name: 'Classification', value: classification },
+          { name: 'CasefileExport', value: opts.exportId },
+          { name: 'CasefileBriefing', value: briefing.id },
+          { name: 'CasefileCase', value: kase.id },
+        ],
     styles: {
       default: { document: { run: { font: FONT, size: 20 } } },
       paragraphStyles: [

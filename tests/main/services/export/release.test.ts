@@ -92,6 +92,9 @@ describe('release copies', () => {
       const parts = await unzipAll(readFileSync(docx.path))
       for (const [name, bytes] of parts)
         for (const secret of SECRETS) expect(holds(bytes, secret), `${secret} in ${name}`).toBe(false)
+      // Nor the workspace's own ids: a release copy names nothing of where it came from.
+      for (const id of [caseId, briefingId])
+        for (const [name, bytes] of parts) expect(holds(bytes, id), `${id} in ${name}`).toBe(false)
       const document = parts
         .get('word/document.xml')!
         .toString('utf8')
