@@ -96,7 +96,7 @@ export const analysisCommands: Command[] = [
       )
       if (json) return printJson(io, r)
       io.out(`Added ${r.added.length} annotation(s) to ${item}.`)
-      for (const p of r.problems) io.err(`casefile: warning: ${JSON.stringify(p)}`)
+      for (const p of r.problems) io.err(`casefile: warning: ${file} line ${p.line}: ${p.message}`)
     },
   },
   {

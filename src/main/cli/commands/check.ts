@@ -54,7 +54,13 @@ export const checkCommands: Command[] = [
       )
       if (json) io.out(JSON.stringify(report, null, 2))
       else {
-        io.out(report.actions.length ? `Repaired (${report.actions.length}):` : 'Nothing needed repair.')
+        io.out(
+          report.actions.length
+            ? `Repaired (${report.actions.length}):`
+            : report.remaining.length
+              ? 'Nothing could be repaired safely.'
+              : 'Nothing needed repair.',
+        )
         for (const a of report.actions) io.out(`  ${a.kind.toUpperCase()}: ${a.message}`)
         if (report.remaining.length) {
           io.out(`Still to be done by a person (${report.remaining.length}):`)
