@@ -5,7 +5,7 @@
  */
 import type { CaseRecordKind } from '@main/services/cases/casesService'
 import type { Services } from '@main/services/index'
-import { optionalString, type Values } from './framework'
+import { type Command, optionalString, printJson, type Values } from './framework'
 
 export const caseOf = (s: Services, ref: string) => s.cases.resolve(ref)
 
@@ -29,3 +29,35 @@ export const CASE_HINT = {
     describe: 'the case that holds it (found from the id when omitted)',
   },
 } as const
+
+/**
+ * `<noun> remove ID`: finds the case holding the record, removes it through the
+ * owner's method, and says so (JSON: `{ removed, caseId, <kind>Id }`).
+ */
+export function removeRecordCommand(spec: {
+  noun: string
+  kind: CaseRecordKind
+  args: string
+  summary: string
+  example: string
+  remove: (s: Services, caseId: string, id: string) => Promise<void>
+}): Command {
+  return {
+    name: `${spec.noun} remove`,
+    args: spec.args,
+    positionals: 1,
+    summary: spec.summary,
+    options: { ...CASE_HINT },
+    examples: [spec.example],
+    async run({ withWorkspace, io, json, values, positionals }) {
+      const id = positionals[0]
+      const caseId = await withWorkspace(async (s) => {
+        const c = await caseHolding(s, spec.kind, id, values)
+        await spec.remove(s, c, id)
+        return c
+      })
+      if (json) return printJson(io, { removed: true, caseId, [`${spec.kind}Id`]: id })
+      io.out(`Removed ${spec.noun} ${id} from case ${caseId}`)
+    },
+  }
+}

@@ -1,6 +1,6 @@
 import type { Actor, ActorPatch } from '@shared/domain'
 import { type Command, type Options, optionalString, printJson, table, UsageError, type Values } from '../framework'
-import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const ACTOR_FIELDS: Options = {
   role: { type: 'string', value: 'R', describe: 'what they are in the case, e.g. "consular official"' },
@@ -71,22 +71,12 @@ export const actorCommands: Command[] = [
       io.out(`Updated actor ${describe(actor)}`)
     },
   },
-  {
-    name: 'actor remove',
+  removeRecordCommand({
+    noun: 'actor',
+    kind: 'actor',
     args: 'ACTOR',
-    positionals: 1,
     summary: 'Remove an actor from its case; events that named it no longer do.',
-    options: { ...CASE_HINT },
-    examples: ['actor remove actor_ice_agent'],
-    async run({ withWorkspace, io, json, values, positionals }) {
-      const id = positionals[0]
-      const caseId = await withWorkspace(async (s) => {
-        const c = await caseHolding(s, 'actor', id, values)
-        await s.cases.removeActor(c, id)
-        return c
-      })
-      if (json) return printJson(io, { removed: true, caseId, actorId: id })
-      io.out(`Removed actor ${id} from case ${caseId}`)
-    },
-  },
+    example: 'actor remove actor_ice_agent',
+    remove: (s, caseId, id) => s.cases.removeActor(caseId, id),
+  }),
 ]

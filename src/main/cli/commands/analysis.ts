@@ -16,7 +16,7 @@ import {
   UsageError,
   type Values,
 } from '../framework'
-import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 import { timeOf } from './annotations'
 
 const LINKS: Options = {
@@ -223,17 +223,12 @@ export const analysisCommands: Command[] = [
       io.out(`Linked issue ${describeIssue(issue)}`)
     },
   },
-  {
-    name: 'issue remove',
+  removeRecordCommand({
+    noun: 'issue',
+    kind: 'issue',
     args: 'ISSUE',
-    positionals: 1,
     summary: 'Remove an issue from its case (the events, exhibits and excerpts it named stay).',
-    options: { ...CASE_HINT },
-    async run({ withWorkspace, io, values, positionals }) {
-      await withWorkspace(async (s) =>
-        s.issues.remove(await caseHolding(s, 'issue', positionals[0], values), positionals[0]),
-      )
-      io.out(`Removed issue ${positionals[0]}`)
-    },
-  },
+    example: 'issue remove issue_0123',
+    remove: (s, caseId, id) => s.issues.remove(caseId, id),
+  }),
 ]

@@ -13,7 +13,7 @@ import {
   UsageError,
   type Values,
 } from '../framework'
-import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const EVENT_FIELDS: Options = {
   tz: {
@@ -183,22 +183,12 @@ export const eventCommands: Command[] = [
       printEvent(event, 'Updated', note, io)
     },
   },
-  {
-    name: 'event remove',
+  removeRecordCommand({
+    noun: 'event',
+    kind: 'event',
     args: 'EVENT',
-    positionals: 1,
     summary: 'Remove an event from the timeline.',
-    options: { ...CASE_HINT },
-    examples: ['event remove event_no_us_statement'],
-    async run({ withWorkspace, io, json, values, positionals }) {
-      const id = positionals[0]
-      const caseId = await withWorkspace(async (s) => {
-        const c = await caseHolding(s, 'event', id, values)
-        await s.cases.removeEvent(c, id)
-        return c
-      })
-      if (json) return printJson(io, { removed: true, caseId, eventId: id })
-      io.out(`Removed event ${id} from case ${caseId}`)
-    },
-  },
+    example: 'event remove event_no_us_statement',
+    remove: (s, caseId, id) => s.cases.removeEvent(caseId, id),
+  }),
 ]

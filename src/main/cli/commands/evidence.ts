@@ -25,7 +25,7 @@ import {
   UsageError,
   type Values,
 } from '../framework'
-import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 // Verification aids (issue 16): the imports of the block at the end of this file.
 import { FACT_LABELS, formatFactValue, type ItemInspection } from '@shared/domain'
 
@@ -252,25 +252,15 @@ export const evidenceCommands: Command[] = [
         io.out(`(Dates were read in ${zone}, the workspace's default zone: no --tz given.)`)
     },
   },
-  {
-    name: 'evidence remove',
+  removeRecordCommand({
+    noun: 'evidence',
+    kind: 'evidence',
     args: 'ITEM',
-    positionals: 1,
     summary:
       'Remove an evidence item and its annotations. The stored file stays in the blob store and the audit log records the removal.',
-    options: { ...CASE_HINT },
-    examples: ['evidence remove ev_0123456789abcdef'],
-    async run({ withWorkspace, io, json, values, positionals }) {
-      const id = positionals[0]
-      const caseId = await withWorkspace(async (s) => {
-        const c = await caseHolding(s, 'evidence', id, values)
-        await s.evidence.remove(c, id)
-        return c
-      })
-      if (json) return printJson(io, { removed: true, caseId, evidenceId: id })
-      io.out(`Removed evidence ${id} from case ${caseId}`)
-    },
-  },
+    example: 'evidence remove ev_0123456789abcdef',
+    remove: (s, caseId, id) => s.evidence.remove(caseId, id),
+  }),
   {
     name: 'evidence verify',
     args: '[CASE]',

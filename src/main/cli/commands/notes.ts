@@ -10,7 +10,7 @@ import {
   UsageError,
   type Values,
 } from '../framework'
-import { CASE_HINT, caseHolding, caseOf } from '../lookup'
+import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const NOTE_FIELDS: Options = {
   title: { type: 'string', value: 'T', describe: 'a heading for the note' },
@@ -99,22 +99,12 @@ export const noteCommands: Command[] = [
       printNote(note, io)
     },
   },
-  {
-    name: 'note remove',
+  removeRecordCommand({
+    noun: 'note',
+    kind: 'note',
     args: 'NOTE',
-    positionals: 1,
     summary: 'Remove a note.',
-    options: { ...CASE_HINT },
-    examples: ['note remove note_0123456789abcdef'],
-    async run({ withWorkspace, io, json, values, positionals }) {
-      const id = positionals[0]
-      const caseId = await withWorkspace(async (s) => {
-        const c = await caseHolding(s, 'note', id, values)
-        await s.notes.remove(c, id)
-        return c
-      })
-      if (json) return printJson(io, { removed: true, caseId, noteId: id })
-      io.out(`Removed note ${id} from case ${caseId}`)
-    },
-  },
+    example: 'note remove note_0123456789abcdef',
+    remove: (s, caseId, id) => s.notes.remove(caseId, id),
+  }),
 ]
