@@ -17,8 +17,8 @@ export const hasFfmpeg =
   spawnSync('ffprobe', ['-version'], { stdio: 'ignore' }).status === 0
 export const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0
 
-/** A picture of a few large shapes on a gradient (what perceptual hashes hold on to), different per seed. */
-export async function patternJpeg(seed: number, width = 640, height = 480): Promise<Buffer> {
+/** A picture of a few large shapes on a gradient (what perceptual hashes hold on to), different per seed: RGB bytes. */
+function patternPixels(seed: number, width: number, height: number): Buffer {
   let r = seed * 7919 + 17
   const rand = () => (r = (r * 48271) % 2147483647) / 2147483647
   const shapes = Array.from({ length: 5 }, () => ({
@@ -45,7 +45,11 @@ export async function patternJpeg(seed: number, width = 640, height = 480): Prom
       px[i + 1] = c[1]
       px[i + 2] = c[2]
     }
-  return sharp(px, { raw: { width, height, channels: 3 } })
+  return px
+}
+
+export async function patternJpeg(seed: number, width = 640, height = 480): Promise<Buffer> {
+  return sharp(patternPixels(seed, width, height), { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 90 })
     .toBuffer()
 }
@@ -99,19 +103,27 @@ export function withExif(jpeg: Buffer, spec: ExifSpec): Buffer {
 }
 
 /**
- * A video whose content changes every second (so keyframes a second apart
- * differ), one keyframe a second, with a known creation_time.
+ * A video that shows a different picture each second (so keyframes a second
+ * apart differ), one keyframe a second, with a known creation_time. The
+ * pictures come from the seed, so every run encodes the same video (ffmpeg's
+ * own `gradients` source ignores its seed and made the near-duplicate tests
+ * pass or fail by chance).
  */
 export function makeVideo(path: string, opts: { seconds: number; creationTime?: string; seed?: number }): void {
+  const [width, height] = [320, 240]
+  const seed = opts.seed ?? 7
+  const frames = Buffer.concat(
+    Array.from({ length: opts.seconds }, (_, second) => patternPixels(seed * 1000 + second, width, height)),
+  )
   execFileSync('ffmpeg', [
     '-v', 'error', '-y',
-    '-f', 'lavfi',
-    '-i', `gradients=s=320x240:r=30:d=${opts.seconds}:speed=0.05:seed=${opts.seed ?? 7}:n=4`,
+    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-framerate', '1', '-i', '-',
+    '-r', '30',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-pix_fmt', 'yuv420p',
     ...(opts.creationTime ? ['-metadata', `creation_time=${opts.creationTime}`] : []),
     '-movflags', '+faststart',
     path,
-  ]) // prettier-ignore
+  ], { input: frames, maxBuffer: 16 * 1024 * 1024 }) // prettier-ignore
 }
 
 /** Seconds [from, from+seconds) of a video, cropped 10 %, scaled down and re-encoded, with its metadata stripped. */

@@ -45,6 +45,12 @@ function customProps(xml: string | undefined): Record<string, string> {
 export const exportIdOf = (parts: Partial<Record<DocxPart, string>>): string | undefined =>
   customProps(parts['docProps/custom.xml']).CasefileExport
 
+/** A release copy keeps its classification but names no export (it left the workspace for good). */
+export const isReleaseCopy = (parts: Partial<Record<DocxPart, string>>): boolean => {
+  const props = customProps(parts['docProps/custom.xml'])
+  return 'Classification' in props && !('CasefileExport' in props)
+}
+
 /** Footnotes by id, skipping Word's separators: their text, and which sent note they are (by their bookmark). */
 function footnoteTexts(xml: string | undefined): Map<string, { text: string; sent?: number }> {
   const out = new Map<string, { text: string; sent?: number }>()

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
@@ -51,7 +51,7 @@ describe('briefing export channel', () => {
   })
 
   it('exports a Word release copy where the dialog says, and brings an edited copy back as a new version', async () => {
-    const out = join(await tempDir(), 'memo for release')
+    let out = join(await tempDir(), 'memo for release')
     let chosen: string[] | null = null
     const opened: string[] = []
     const h = await ipcHarness(
@@ -86,6 +86,16 @@ describe('briefing export channel', () => {
         ok: false,
         error: { code: 'CANCELLED' },
       })
+      // A release copy names nothing of the workspace, so it cannot come back; a clearance copy can.
+      chosen = [`${out}.docx`]
+      expect(await h.dispatch('briefings:importClearance', { caseId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining('is a release copy') },
+      })
+      out = join(dirname(out), 'clearance-copy')
+      expect(
+        await h.dispatch('briefings:export', { caseId, briefingId: BRIEFING, taskId: 'export-4', format: 'docx' }),
+      ).toMatchObject({ ok: true, value: { path: `${out}.docx` } })
       chosen = [`${out}.docx`]
       const back = await h.dispatch('briefings:importClearance', { caseId })
       expect(back).toMatchObject({ ok: true, value: { clearance: { fromBriefingId: BRIEFING } } })

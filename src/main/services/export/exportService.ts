@@ -14,7 +14,7 @@ import {
 } from '@shared/domain'
 import { translator } from '@shared/i18n'
 import { AppError } from '@shared/ipc/result'
-import { exportIdOf, paragraphChanges, paragraphsOf, readClearance } from '@main/docx/clearance'
+import { exportIdOf, isReleaseCopy, paragraphChanges, paragraphsOf, readClearance } from '@main/docx/clearance'
 import { readDocxParts } from '@main/docx/readDocx'
 import { releaseRules } from '@main/memo/release'
 import type { Letterhead } from '@main/memo/input'
@@ -297,6 +297,11 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     const parts = await readDocxParts(bytes)
     const exportId = exportIdOf(parts)
     const found = exportId ? await briefings.findExportById(caseId, exportId) : null
+    if (!found && isReleaseCopy(parts))
+      throw new AppError(
+        'NOT_FOUND',
+        'This Word file is a release copy: it names nothing of the workspace, so it cannot come back for clearance. Export the briefing as Word without the release option (a clearance copy), edit that copy, and import it back.',
+      )
     if (!found)
       throw new AppError(
         'NOT_FOUND',
