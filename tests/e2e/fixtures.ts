@@ -223,7 +223,11 @@ export const test = base.extend<Options & { app: CasefileApp }>({
         services: () => backend.session.current(),
         dispatch: (channel, input) => backend.dispatch(channel, input) as never,
         async open(hash = '') {
-          await page.goto(`${ORIGIN}/index.html${hash}`)
+          // Going to the URL the page is on only changes the fragment (no new document); reload then, so
+          // every open() starts the window afresh from what the workspace holds.
+          const url = `${ORIGIN}/index.html${hash}`
+          if (page.url() === url) await page.reload()
+          else await page.goto(url)
           // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit).
           await expect(page.locator('.shell[data-ready], .fatal')).toBeVisible()
         },

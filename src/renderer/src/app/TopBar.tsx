@@ -1,6 +1,7 @@
 import type { WorkspaceInfo } from '@shared/domain'
 import { formatRoute } from '@renderer/lib/router'
 import { useT } from '@renderer/lib/i18n'
+import { KeyCombo } from '@renderer/components/KeyCombo'
 
 interface TopBarProps {
   info: WorkspaceInfo | null
@@ -28,7 +29,7 @@ export function TopBar({ info, onSearch, onOpenWorkspace, onShortcuts }: TopBarP
       </div>
       <nav className="topbar__actions" aria-label={t('shell.toolbar')}>
         <button type="button" className="button--ghost search-trigger" onClick={onSearch}>
-          {t('shell.search')} <kbd>{t('keys.modK')}</kbd>
+          {t('shell.search')} <KeyCombo combo={['ctrl', 'K']} t={t} />
         </button>
         <a className="button-like button--ghost" href={formatRoute({ name: 'trash' })}>
           {t('shell.trash')}

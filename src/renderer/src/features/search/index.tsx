@@ -81,13 +81,14 @@ function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
     <div className={`search-hit${active ? ' search-hit--active' : ''}`}>
       <div className="search-hit__head">
         <span className={`search-hit__kind search-hit__kind--${hit.kind}`}>{t(KIND_LABELS[hit.kind])}</span>
-        <span className="search-hit__title">
+        {/* What the workspace holds, cut around the match: the user's words, never the catalogue's. */}
+        <span className="search-hit__title" translate="no">
           <Marked value={hit.title} />
         </span>
         <span className="search-hit__case">{hit.caseId ? hit.caseReference : t('search.inNoCase')}</span>
       </div>
       {hit.snippet.text && (
-        <div className="search-hit__snippet">
+        <div className="search-hit__snippet" translate="no">
           <Marked value={hit.snippet} />
         </div>
       )}
