@@ -14,6 +14,7 @@ import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
 import { workspaceCommands } from './cli/commands/workspace'
+import { printable } from './cli/printable'
 import {
   type CliIO,
   type Command,
@@ -115,8 +116,9 @@ function help(words: string[], io: CliIO): number {
 /** Runs the CLI; returns the exit code: 0 success, 1 failure, 2 bad usage. */
 export async function main(
   argv: string[],
-  io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
+  raw: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
+  const io: CliIO = { out: (l) => raw.out(printable(l)), err: (l) => raw.err(printable(l)) }
   if (!argv.length) {
     overview(io)
     return 2

@@ -67,3 +67,17 @@ describe('outputs and encryption under hostile use', () => {
     await cf(to, 'evidence', 'verify')
   })
 })
+
+describe('text that hides characters', () => {
+  it('prints terminal escapes and direction overrides as visible \\u escapes; --json still decodes to the stored title', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const title = 'Protest \u001b[2J note \u202EetoN\u202C\r over'
+    await cf(ws, 'case', 'new', '--title', title, '--reference', 'H-1')
+    const text = (await cf(ws, 'case', 'list')).stdout
+    expect(text).toContain('Protest \\u001B[2J note \\u202EetoN\\u202C\\u000D over')
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u001b\u202e\u202c\r]/)
+    const json = JSON.parse((await cf(ws, 'case', 'list', '--json')).stdout)
+    expect(json.map((c: { title: string }) => c.title)).toEqual([title])
+  })
+})

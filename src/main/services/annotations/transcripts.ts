@@ -129,7 +129,16 @@ export function createTranscriptsService(deps: TranscriptDeps) {
         tier: c.tier === DEFAULT_TIER ? '' : c.tier,
         text: c.text.slice(0, 20_000),
       }))
-      const added = inputs.length ? await deps.addMany(caseId, evidenceId, inputs) : []
+      // An empty or wholly unreadable file is an error, not a success that added nothing.
+      if (!inputs.length) {
+        const shown = parsed.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`)
+        const more = parsed.problems.length > 3 ? `; and ${parsed.problems.length - 3} more` : ''
+        throw new AppError(
+          'VALIDATION',
+          `${path} holds no ${format.toUpperCase()} cue that could be read; nothing was imported${shown.length ? ` (${shown.join('; ')}${more})` : ''}.`,
+        )
+      }
+      const added = await deps.addMany(caseId, evidenceId, inputs)
       return { added, problems: parsed.problems }
     },
 

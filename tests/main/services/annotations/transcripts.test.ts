@@ -96,6 +96,18 @@ describe('transcripts and tiers', () => {
       await expect(s.transcripts.importFrom(CASE, CLIP, join(root, 'none.vtt'))).rejects.toMatchObject({
         code: 'NOT_FOUND',
       })
+      // Empty, or with no cue that could be read: an error naming what was wrong, and nothing added.
+      const before = (await s.annotations.list(CASE, CLIP)).length
+      await writeFile(join(root, 'empty.vtt'), 'WEBVTT\n')
+      await expect(s.transcripts.importFrom(CASE, CLIP, join(root, 'empty.vtt'))).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/holds no VTT cue that could be read; nothing was imported\.$/),
+      })
+      await writeFile(join(root, 'bad.srt'), '1\n00:00:05,000 --> 00:00:01,000\nbackwards\n')
+      await expect(s.transcripts.importFrom(CASE, CLIP, join(root, 'bad.srt'))).rejects.toMatchObject({
+        message: expect.stringMatching(/holds no SRT cue that could be read; nothing was imported \(line \d+: /),
+      })
+      expect((await s.annotations.list(CASE, CLIP)).length).toBe(before)
     } finally {
       await s.close()
     }
