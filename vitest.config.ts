@@ -24,6 +24,9 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/setup.ts'],
+          // Like the main tests: a test waits on states, and its limit only catches a hang on busy cores.
+          testTimeout: 120_000,
         },
       },
     ],

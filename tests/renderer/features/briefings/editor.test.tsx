@@ -57,9 +57,7 @@ describe('briefing editor', () => {
     })
     const to = await screen.findByLabelText('To')
     fireEvent.change(to, { target: { value: 'Vice-Minister for Human Mobility' } })
-    expect(
-      await screen.findByText('Save failed: The disk operation failed: ENOSPC.', {}, { timeout: 3000 }),
-    ).toBeTruthy()
+    expect(await screen.findByText('Save failed: The disk operation failed: ENOSPC.')).toBeTruthy()
     expect((to as HTMLInputElement).value).toBe('Vice-Minister for Human Mobility')
 
     bridge.handle(
@@ -67,7 +65,7 @@ describe('briefing editor', () => {
       ({ patch }) => ({ ...briefing, ...patch, header: { ...briefing.header, ...patch.header } }) as Briefing,
     )
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
-    await screen.findByText('Saved', {}, { timeout: 3000 })
+    await screen.findByText('Saved')
     const last = bridge.callsTo('briefings:update').at(-1) as {
       patch: { header: { to: string }; title: string; status: string }
     }

@@ -21,7 +21,7 @@ describe('OverviewTab', () => {
     const { onSaved } = renderOverview()
     fireEvent.change(screen.getByLabelText('Summary'), { target: { value: 'Staff shut the door.' } })
     expect(screen.getByRole('status').textContent).toBe('Saving…')
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'), { timeout: 3000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'))
     expect(bridge.callsTo('cases:update')).toEqual([
       {
         caseId: 'case_1',
