@@ -144,7 +144,12 @@ export async function findUntranslated(page: Page, options: UntranslatedOptions 
       // Whole words only: "Open" in a sentence is not the data "Open Society".
       const dataRes = data.map((d) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(d)}(?![\\p{L}\\p{N}])`, 'gu'))
       const strip = (text: string): string => {
-        let s = text.replace(/⟦[^⟧]*⟧/g, ' ')
+        // A message may hold others (a duration inside a sentence): take out the innermost first, then what held them.
+        let s = text
+        for (let before = ''; before !== s;) {
+          before = s
+          s = s.replace(/⟦[^⟦⟧]*⟧/g, ' ')
+        }
         for (const re of dataRes) s = s.replace(re, ' ')
         for (const re of patterns) s = s.replace(re, ' ')
         return s.replace(/\s+/g, ' ').trim()

@@ -349,6 +349,9 @@ export type SunRequest = z.infer<typeof SunRequest>
 /** A time and place to check the sun and zone against: the claim, or what the file says. */
 export const TimePlaceAid = z.object({
   basis: z.string().max(300),
+  /** The basis as the window words it in its language: a claim at its place or at the file's GPS position, or the file's own. */
+  from: z.enum(['claim-place', 'claim-gps', 'file']).optional(),
+  claim: Claim.optional(),
   sun: SunPosition,
 })
 export type TimePlaceAid = z.infer<typeof TimePlaceAid>

@@ -6,9 +6,11 @@
 import i18next, { type i18n } from 'i18next'
 import ICU from 'i18next-icu'
 import type { Language } from '../domain/language'
+import enExamination from './locales/en/examination.json'
 import enMemo from './locales/en/memo.json'
 import enReport from './locales/en/report.json'
 import enTemplates from './locales/en/templates.json'
+import esExamination from './locales/es/examination.json'
 import esMemo from './locales/es/memo.json'
 import esReport from './locales/es/report.json'
 import esTemplates from './locales/es/templates.json'
@@ -27,6 +29,7 @@ export const catalogue = {
     memo: enMemo,
     templates: enTemplates,
     report: enReport,
+    examination: enExamination,
   },
   es: {
     ui: esUi,
@@ -35,6 +38,7 @@ export const catalogue = {
     memo: esMemo,
     templates: esTemplates,
     report: esReport,
+    examination: esExamination,
   },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']

@@ -107,11 +107,15 @@ export function createVerificationService({ workspace, cases, evidence, analyser
         if (c.place)
           aids.push({
             basis: `${c.label}: its time at its place${c.place.label ? ` (${c.place.label})` : ''}`,
+            from: 'claim-place',
+            claim: c,
             sun: sunAt({ at: c.at, latitude: c.place.latitude, longitude: c.place.longitude }),
           })
         else if (gps)
           aids.push({
             basis: `${c.label}: its time at the file’s GPS position`,
+            from: 'claim-gps',
+            claim: c,
             sun: sunAt({ at: c.at, latitude: gps.latitude, longitude: gps.longitude }),
           })
       }
@@ -121,6 +125,7 @@ export function createVerificationService({ workspace, cases, evidence, analyser
         if (ms !== null)
           aids.push({
             basis: 'the file’s own capture time and GPS position',
+            from: 'file',
             sun: sunAt({ at: new Date(ms).toISOString(), latitude: gps.latitude, longitude: gps.longitude }),
           })
       }

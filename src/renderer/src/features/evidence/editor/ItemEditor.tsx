@@ -8,11 +8,12 @@ import { defaultTimeZone } from '@renderer/lib/timeZones'
 import { AnnotationsPane } from '../annotations/AnnotationsPane'
 import { evidenceApi } from '../api'
 import { kindClass, STATUS_TONE } from '../format'
+import { ExaminationPanel } from '../examination/ExaminationPanel'
 import { CustodyTable } from './CustodyTable'
 import { DetailsPanel } from './DetailsPanel'
 import { formOf, patchOf, withSaved, type EvidenceForm } from './form'
 
-type Section = 'details' | 'media' | 'custody'
+type Section = 'details' | 'media' | 'examination' | 'custody'
 
 export interface ItemEditorProps {
   caseId: string
@@ -25,6 +26,7 @@ export interface ItemEditorProps {
 /** One evidence item: metadata, verification, file facts, media with annotations, custody. Keyed by item id. */
 export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEditorProps) {
   const t = useT('evidence')
+  const tx = useT('examination')
   const [form, setForm] = useState<EvidenceForm>(() => formOf(item, defaultTimeZone()))
   const baseline = useRef(form)
   const [section, setSection] = useState<Section>(item.file ? 'media' : 'details')
@@ -61,7 +63,13 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       ? mediaLabel
       : s === 'details'
         ? t('editor.tab.details')
-        : t('editor.tab.custody', { count: item.custody.length })
+        : s === 'examination'
+          ? tx('tab')
+          : t('editor.tab.custody', { count: item.custody.length })
+  // A file to examine gets its own tab; an item without one has nothing there.
+  const sections: Section[] = item.file
+    ? ['media', 'details', 'examination', 'custody']
+    : ['media', 'details', 'custody']
 
   return (
     <article className="ev-editor" aria-labelledby={`${id}-heading`} onBlur={() => void autosave.flush()}>
@@ -104,7 +112,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       )}
 
       <div className="ev-tabs" role="tablist" aria-label={t('editor.sections')}>
-        {(['media', 'details', 'custody'] as const).map((s) => (
+        {sections.map((s) => (
           <button
             key={s}
             type="button"
@@ -123,6 +131,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${section}`} className="ev-editor__panel">
         {section === 'media' && <AnnotationsPane caseId={caseId} item={item} detail={detail} />}
         {section === 'custody' && <CustodyTable entries={item.custody} />}
+        {section === 'examination' && <ExaminationPanel caseId={caseId} item={item} detail={detail} />}
         {section === 'details' && (
           <DetailsPanel item={item} detail={detail} form={form} change={change} show={setForm} />
         )}
