@@ -65,7 +65,7 @@ export const SHORTCUT_GROUPS: Group[] = [
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const t = useT()
   return (
-    <Dialog title={t('shell.shortcuts')} onClose={onClose} className="dialog--wide">
+    <Dialog title={t('shell.shortcuts')} onClose={onClose} className="dialog--wide" readingOnly>
       <div className="shortcut-sheet">
         {SHORTCUT_GROUPS.map((g) => (
           <section key={g.title} aria-labelledby={`shortcuts-${g.title}`}>

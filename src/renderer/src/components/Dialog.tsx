@@ -12,13 +12,22 @@ interface DialogProps {
   className?: string
   /** Forms with typed text turn this off so a stray click outside cannot throw the text away. */
   closeOnBackdrop?: boolean
+  /** For a dialog of text only (nothing to tab to): its body takes focus, so a keyboard can scroll it. */
+  readingOnly?: boolean
 }
 
 /**
  * A modal: Escape and a click on the backdrop close it, Tab stays inside, focus
  * goes to the first field and returns to where it was on close.
  */
-export function Dialog({ title, onClose, children, className = '', closeOnBackdrop = true }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className = '',
+  closeOnBackdrop = true,
+  readingOnly = false,
+}: DialogProps) {
   const t = useT()
   const panel = useRef<HTMLDivElement>(null)
   const titleId = useId()
@@ -91,7 +100,12 @@ export function Dialog({ title, onClose, children, className = '', closeOnBackdr
             ×
           </button>
         </header>
-        <div className="dialog__body">{children}</div>
+        <div
+          className="dialog__body"
+          {...(readingOnly ? { tabIndex: 0, role: 'region', 'aria-labelledby': titleId } : {})}
+        >
+          {children}
+        </div>
       </div>
     </div>
   )
