@@ -166,3 +166,71 @@ describe('casefile export and casefile statute add', () => {
     expect(missingText.err).toMatch(/--text-file .* does not exist/)
   })
 })
+
+describe('a Spanish memo from a fresh folder, all from the command line', () => {
+  it('reads as a Spanish ministry memo: labels, dates, annex, page numbers and marking in Spanish', async () => {
+    const { dir, cleanup } = await tempDir('casefile-cli-es-')
+    try {
+      const ws = join(dir, 'ws')
+      const run = (...args: string[]) => {
+        const r = casefile(...args, '--workspace', ws)
+        expect(r.code, r.err).toBe(0)
+        return r.out
+      }
+      run(
+        'case',
+        'new',
+        '--title',
+        'Incidente en el Consulado',
+        '--reference',
+        'ECU-2026-014',
+        '--classification',
+        'CONFIDENCIAL',
+      )
+      run(
+        'event',
+        'add',
+        'ECU-2026-014',
+        '--at',
+        '2026-01-27 11:00',
+        '--tz',
+        'America/Chicago',
+        '--title',
+        'Un agente intenta entrar',
+      )
+      const id = /Created briefing (\S+):/.exec(run('briefing', 'new', 'ECU-2026-014', '--language', 'es'))![1]
+      run(
+        'briefing',
+        'edit',
+        id,
+        '--to',
+        'Ministra de Relaciones Exteriores',
+        '--date',
+        '2026-01-28',
+        '--drafter',
+        'J. Pérez',
+      )
+      const out = join(dir, 'memo.pdf')
+      run('export', 'ECU-2026-014', '--out', out)
+      const pages = pdfPages(out)
+      const text = pages.join('\n')
+      for (const label of [
+        'MEMORANDO',
+        'PARA:',
+        'ASUNTO:',
+        'Índice',
+        'Cronología',
+        'Anexo A',
+        'BORRADOR',
+        'Elaborado por: J. Pérez',
+      ])
+        expect(text).toContain(label)
+      expect(text).toContain('27 de enero de 2026, 11:00 (America/Chicago)')
+      expect(pages[0]).toMatch(/Página 1 de \d/)
+      expect(pages[0]).toMatch(/^\s*CONFIDENCIAL/)
+      expect(text).not.toMatch(/\b(MEMORANDUM|Page \d|January|DRAFT|Drafted by)\b/)
+    } finally {
+      await cleanup()
+    }
+  })
+})
