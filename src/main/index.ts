@@ -58,6 +58,9 @@ if (!app.requestSingleInstanceLock()) {
     },
   }
 
+  // The idle lock (kept in the user's settings) may fire before the window sets it again: the window shows its lock screen.
+  session.onIdleLocked = () => platform.notifyWorkspaceChanged()
+
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(() => win, session.recent, {

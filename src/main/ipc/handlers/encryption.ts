@@ -21,7 +21,16 @@ export const encryptionHandlers: HandlersFor<keyof typeof encryptionChannels> = 
   },
   'workspace:setIdleLock': async ({ minutes }, { session, platform }) => {
     session.onIdleLocked = () => platform.notifyWorkspaceChanged()
-    session.setIdleLock(minutes === null ? null : minutes * 60_000)
+    await session.setIdleLockMinutes(minutes)
+    return session.encryptionStatus()
+  },
+  'workspace:activity': async (_input, { session }) => {
+    session.touch()
+    return {}
+  },
+  'workspace:decrypt': async (input, { session, platform }) => {
+    await session.decrypt(input)
+    platform.notifyWorkspaceChanged()
     return session.encryptionStatus()
   },
   'workspace:changePassphrase': async ({ current, next }, { session }) => {
