@@ -1,0 +1,85 @@
+import { useId, useRef, useState } from 'react'
+import { Dialog } from '@renderer/components/Dialog'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
+import { SecretField, type SecretKind } from '@renderer/features/security/SecretField'
+import { call } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
+import { secretErrorOf, useSecurity } from '@renderer/lib/security'
+
+/**
+ * Decrypting writes every file back in the clear, so it asks for the passphrase (or recovery key) again,
+ * whoever left the window open, and says plainly what it means.
+ */
+export function DecryptDialog({ onClose }: { onClose: () => void }) {
+  const t = useT()
+  const ids = useId()
+  const { onStatus } = useSecurity()
+  const [kind, setKind] = useState<SecretKind>('passphrase')
+  const [value, setValue] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!value.trim()) {
+      setError(kind === 'passphrase' ? t('security.error.passphraseEmpty') : t('security.error.recoveryKeyEmpty'))
+      input.current?.focus()
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const status = await call(
+        'workspace:decrypt',
+        kind === 'passphrase' ? { passphrase: value } : { recoveryKey: value },
+      )
+      onStatus(status)
+      onClose()
+    } catch (err) {
+      const { key, reason } = secretErrorOf(err, kind)
+      setError(t(key, { reason }))
+      setBusy(false)
+      setTimeout(() => input.current?.select())
+    }
+  }
+
+  return (
+    <Dialog title={t('security.decrypt.title')} closeOnBackdrop={false} onClose={() => !busy && onClose()}>
+      <form onSubmit={submit} noValidate aria-busy={busy || undefined}>
+        <p className="security__warning" id={`${ids}-warning`}>
+          {t('security.decrypt.warning')}
+        </p>
+        <SecretField
+          ref={input}
+          id={`${ids}-secret`}
+          kind={kind}
+          value={value}
+          onChange={setValue}
+          onKind={(k) => {
+            setKind(k)
+            setError('')
+            setTimeout(() => input.current?.focus())
+          }}
+          errorId={error ? `${ids}-error` : undefined}
+          disabled={busy}
+        />
+        <ErrorAlert id={`${ids}-error`}>{error}</ErrorAlert>
+        {busy && (
+          <div className="security__busy" role="status">
+            <progress aria-label={t('security.decrypt.busy')} />
+            <span>{t('security.decrypt.busy')}</span>
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button--danger" disabled={busy}>
+            {t('security.decrypt.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
