@@ -12,13 +12,22 @@ interface DialogProps {
   className?: string
   /** Forms with typed text turn this off so a stray click outside cannot throw the text away. */
   closeOnBackdrop?: boolean
+  /** False hides the × while the dialog cannot be left yet (the recovery key before it is stored). */
+  closable?: boolean
 }
 
 /**
  * A modal: Escape and a click on the backdrop close it, Tab stays inside, focus
  * goes to the first field and returns to where it was on close.
  */
-export function Dialog({ title, onClose, children, className = '', closeOnBackdrop = true }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className = '',
+  closeOnBackdrop = true,
+  closable = true,
+}: DialogProps) {
   const t = useT()
   const panel = useRef<HTMLDivElement>(null)
   const titleId = useId()
@@ -87,9 +96,11 @@ export function Dialog({ title, onClose, children, className = '', closeOnBackdr
       >
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
-            ×
-          </button>
+          {closable && (
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+              ×
+            </button>
+          )}
         </header>
         <div className="dialog__body">{children}</div>
       </div>

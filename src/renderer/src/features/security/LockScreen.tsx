@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { call } from '@renderer/lib/api'
 import { setLanguage, useT } from '@renderer/lib/i18n'
 import { secretErrorOf, useSecurity } from '@renderer/lib/security'
@@ -72,7 +71,9 @@ export function LockScreen() {
           />
         </svg>
         <h1 id={`${ids}-h`}>{t('security.lock.title')}</h1>
-        <p className="lock-screen__intro">{t('security.lock.intro')}</p>
+        <p className="lock-screen__intro">
+          {kind === 'passphrase' ? t('security.lock.intro') : t('security.lock.introRecovery')}
+        </p>
         <SecretField
           ref={input}
           id={`${ids}-secret`}
@@ -83,10 +84,9 @@ export function LockScreen() {
             setKind(k)
             setError('')
           }}
-          errorId={error ? `${ids}-error` : undefined}
+          error={error}
           disabled={busy}
         />
-        <ErrorAlert id={`${ids}-error`}>{error}</ErrorAlert>
         <div className="form-actions">
           <button type="submit" className="button--primary" disabled={busy}>
             {busy ? t('security.lock.unlocking') : t('security.lock.unlock')}

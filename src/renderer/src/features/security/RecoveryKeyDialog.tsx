@@ -27,6 +27,7 @@ export function RecoveryKeyDialog({ recoveryKey, onDone }: { recoveryKey: string
       title={t('security.recovery.title')}
       className="recovery-dialog"
       closeOnBackdrop={false}
+      closable={stored}
       onClose={() => stored && onDone()}
     >
       <p>{t('security.recovery.intro')}</p>

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react'
+import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { useT } from '@renderer/lib/i18n'
 
 export type SecretKind = 'passphrase' | 'recoveryKey'
@@ -9,8 +10,8 @@ interface Props {
   value: string
   onChange: (value: string) => void
   onKind: (kind: SecretKind) => void
-  /** The id of the error shown under the field, when there is one. */
-  errorId?: string
+  /** What went wrong with the last try, shown right under the field (before the toggle). */
+  error?: string
   disabled?: boolean
 }
 
@@ -19,11 +20,12 @@ interface Props {
  * for. The recovery key is typed in the clear (it is long, grouped and case-insensitive); the passphrase is not.
  */
 export const SecretField = forwardRef<HTMLInputElement, Props>(function SecretField(
-  { id, kind, value, onChange, onKind, errorId, disabled },
+  { id, kind, value, onChange, onKind, error, disabled },
   ref,
 ) {
   const t = useT()
   const passphrase = kind === 'passphrase'
+  const errorId = error ? `${id}-error` : undefined
   return (
     <div className="field secret-field">
       <label htmlFor={id}>{passphrase ? t('security.passphrase') : t('security.recoveryKey')}</label>
@@ -44,6 +46,7 @@ export const SecretField = forwardRef<HTMLInputElement, Props>(function SecretFi
       <p className="hint" id={`${id}-hint`}>
         {passphrase ? t('security.passphraseAskHint') : t('security.recoveryKeyHint')}
       </p>
+      <ErrorAlert id={errorId}>{error}</ErrorAlert>
       <button
         type="button"
         className="button--link secret-field__toggle"

@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'react'
 import { Dialog } from '@renderer/components/Dialog'
-import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { SecretField, type SecretKind } from '@renderer/features/security/SecretField'
 import { call } from '@renderer/lib/api'
 import { useT } from '@renderer/lib/i18n'
@@ -61,10 +60,9 @@ export function DecryptDialog({ onClose }: { onClose: () => void }) {
             setError('')
             setTimeout(() => input.current?.focus())
           }}
-          errorId={error ? `${ids}-error` : undefined}
+          error={error}
           disabled={busy}
         />
-        <ErrorAlert id={`${ids}-error`}>{error}</ErrorAlert>
         {busy && (
           <div className="security__busy" role="status">
             <progress aria-label={t('security.decrypt.busy')} />
