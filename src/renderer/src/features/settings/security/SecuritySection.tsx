@@ -49,7 +49,7 @@ export function SecuritySection({ readOnly }: { readOnly: boolean }) {
   return (
     <section className="settings__section security" aria-labelledby={`${ids}-h`} data-testid="security-section">
       <h2 id={`${ids}-h`}>{t('security.title')}</h2>
-      <p className={`security__state security__state--${status.encrypted ? 'on' : 'off'}`} role="status">
+      <p className={`security__state security__state--${status.encrypted ? 'on' : 'off'}`}>
         <span className="security__badge">
           {status.encrypted ? t('security.state.encrypted') : t('security.state.plain')}
         </span>{' '}
