@@ -13,6 +13,7 @@ import {
   encryptionState,
   encryptWorkspace,
   readKeyFile,
+  type MigrationProgress,
 } from './storage/crypto/migrate'
 import { durableWriteFile } from './storage/durableWrite'
 import { withWorkspaceLock } from './storage/lock'
@@ -164,11 +165,11 @@ export class AppSession {
    * Encrypts the open workspace in place: it is closed, sealed under its own lock, and opened
    * again with the new passphrase (also after a failure, which the reopen finishes).
    */
-  async encrypt(passphrase: string): Promise<{ recoveryKey: string; files: number }> {
+  async encrypt(passphrase: string, progress?: MigrationProgress): Promise<{ recoveryKey: string; files: number }> {
     const root = this.current().root
     await this.close()
     try {
-      return await withWorkspaceLock(root, 'Casefile', (r) => encryptWorkspace(r, passphrase))
+      return await withWorkspaceLock(root, 'Casefile', (r) => encryptWorkspace(r, passphrase, { progress }))
     } finally {
       await this.open(root, { unlock: { passphrase } })
     }
@@ -178,14 +179,14 @@ export class AppSession {
    * Decrypts the open workspace in place and opens it again, plain. The passphrase (or recovery key) is
    * checked before anything closes, so a wrong one leaves the window as it was.
    */
-  async decrypt(unlock: Unlock): Promise<{ files: number }> {
+  async decrypt(unlock: Unlock, progress?: MigrationProgress): Promise<{ files: number }> {
     const root = this.current().root
     const keys = await readKeyFile(root)
     if (!keys) throw new AppError('CONFLICT', 'This workspace is not encrypted.')
     ;(await unlockKeyFile(keys, unlock)).fill(0)
     await this.close()
     try {
-      return await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock))
+      return await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock, { progress }))
     } finally {
       // Plain after a success; still encrypted (and opened with the same key) after a refusal.
       await this.open(root, { unlock })

@@ -19,7 +19,9 @@ export const EncryptionStatus = z.object({
 })
 export type EncryptionStatus = z.infer<typeof EncryptionStatus>
 
-export const EncryptInput = z.object({ passphrase: Passphrase })
+/** The renderer's name for a long migration, so its `progress` pushes can be matched. */
+const MigrationTaskId = z.string().min(1).max(100).optional()
+export const EncryptInput = z.object({ passphrase: Passphrase, taskId: MigrationTaskId })
 /** The recovery key is in this answer only, to be shown once; it is stored nowhere. */
 export const EncryptResult = z.object({ recoveryKey: z.string(), files: z.number().int().nonnegative() })
 export const UnlockInput = z.union([
@@ -27,7 +29,10 @@ export const UnlockInput = z.union([
   z.object({ recoveryKey: z.string().min(1).max(200) }),
 ])
 /** Decrypting asks for the passphrase (or the recovery key) again, whoever left the window open. */
-export const DecryptInput = UnlockInput
+export const DecryptInput = z.union([
+  z.object({ passphrase: z.string().min(1).max(1_000), taskId: MigrationTaskId }),
+  z.object({ recoveryKey: z.string().min(1).max(200), taskId: MigrationTaskId }),
+])
 export const ChangePassphraseInput = z.object({ current: z.string().min(1).max(1_000), next: Passphrase })
 /** Minutes without use before the app locks (1 minute to 24 hours), or null for never. */
 export const IdleLockInput = z.object({

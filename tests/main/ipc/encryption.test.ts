@@ -135,4 +135,40 @@ describe('workspace encryption channels', () => {
       await session.close()
     }
   })
+
+  it('pushes the progress of encrypt and decrypt to the task that asked, ending at every file', async () => {
+    const session = new AppSession(await tempDir())
+    await session.open(await tempDir())
+    const pushes: { event: string; payload: { taskId: string; done: number; total: number } }[] = []
+    const dispatch = createDispatcher(handlers, (): HandlerContext => ({
+      get services() {
+        return session.current()
+      },
+      session,
+      platform: {
+        notifyWorkspaceChanged: () => undefined,
+        emit: (event: string, payload: never) => void pushes.push({ event, payload }),
+      } as unknown as Platform,
+    }))
+    try {
+      expect(await dispatch('cases:create', { title: 'Consulate incident' })).toMatchObject({ ok: true })
+      expect(await dispatch('workspace:encrypt', { passphrase: 'first passphrase', taskId: 'enc-1' })).toMatchObject({
+        ok: true,
+      })
+      const enc = pushes.filter((p) => p.payload.taskId === 'enc-1')
+      expect(enc.length).toBeGreaterThan(0)
+      expect(enc.every((p) => p.event === 'progress')).toBe(true)
+      expect(enc.at(-1)!.payload.done).toBe(enc.at(-1)!.payload.total)
+
+      // The task id is not part of the passphrase: the same passphrase decrypts.
+      expect(await dispatch('workspace:decrypt', { passphrase: 'first passphrase', taskId: 'dec-1' })).toMatchObject({
+        ok: true,
+        value: { encrypted: false },
+      })
+      const dec = pushes.filter((p) => p.payload.taskId === 'dec-1')
+      expect(dec.at(-1)!.payload.done).toBe(dec.at(-1)!.payload.total)
+    } finally {
+      await session.close()
+    }
+  }, 60_000)
 })

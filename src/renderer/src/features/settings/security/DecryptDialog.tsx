@@ -4,6 +4,7 @@ import { SecretField, type SecretKind } from '@renderer/features/security/Secret
 import { call } from '@renderer/lib/api'
 import { useT } from '@renderer/lib/i18n'
 import { secretErrorOf, useSecurity } from '@renderer/lib/security'
+import { MigrationProgress, newMigrationTask } from './MigrationProgress'
 
 /**
  * Decrypting writes every file back in the clear, so it asks for the passphrase (or recovery key) again,
@@ -16,7 +17,9 @@ export function DecryptDialog({ onClose }: { onClose: () => void }) {
   const [kind, setKind] = useState<SecretKind>('passphrase')
   const [value, setValue] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  // The running migration's task (its progress pushes carry it); busy while there is one.
+  const [task, setTask] = useState<string | null>(null)
+  const busy = task !== null
   const input = useRef<HTMLInputElement>(null)
 
   const submit = async (e: React.FormEvent) => {
@@ -26,19 +29,20 @@ export function DecryptDialog({ onClose }: { onClose: () => void }) {
       input.current?.focus()
       return
     }
-    setBusy(true)
+    const taskId = newMigrationTask('decrypt')
+    setTask(taskId)
     setError('')
     try {
       const status = await call(
         'workspace:decrypt',
-        kind === 'passphrase' ? { passphrase: value } : { recoveryKey: value },
+        kind === 'passphrase' ? { passphrase: value, taskId } : { recoveryKey: value, taskId },
       )
       onStatus(status)
       onClose()
     } catch (err) {
       const { key, reason } = secretErrorOf(err, kind)
       setError(t(key, { reason }))
-      setBusy(false)
+      setTask(null)
       setTimeout(() => input.current?.select())
     }
   }
@@ -63,12 +67,7 @@ export function DecryptDialog({ onClose }: { onClose: () => void }) {
           error={error}
           disabled={busy}
         />
-        {busy && (
-          <div className="security__busy" role="status">
-            <progress aria-label={t('security.decrypt.busy')} />
-            <span>{t('security.decrypt.busy')}</span>
-          </div>
-        )}
+        {task && <MigrationProgress taskId={task} label={t('security.decrypt.busy')} />}
         <div className="form-actions">
           <button type="button" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

@@ -6,6 +6,7 @@ import { useSecurity } from '@renderer/lib/security'
 import { messageOf } from '@shared/ipc/result'
 import { NewPassphraseFields } from './NewPassphraseFields'
 import { newPassphraseProblem, type FieldProblem } from './passphrase'
+import { MigrationProgress, newMigrationTask } from './MigrationProgress'
 
 /**
  * Encrypts the open workspace with a new passphrase. Main closes the workspace, seals every file and opens
@@ -19,7 +20,9 @@ export function EncryptForm({ readOnly }: { readOnly: boolean }) {
   const [next, setNext] = useState('')
   const [confirm, setConfirm] = useState('')
   const [problem, setProblem] = useState<FieldProblem | null>(null)
-  const [busy, setBusy] = useState(false)
+  // The running migration's task (its progress pushes carry it); busy while there is one.
+  const [task, setTask] = useState<string | null>(null)
+  const busy = task !== null
   const [error, setError] = useState('')
 
   const submit = async (e: React.FormEvent) => {
@@ -31,14 +34,15 @@ export function EncryptForm({ readOnly }: { readOnly: boolean }) {
       document.getElementById(`${ids}-${found.field}`)?.focus()
       return
     }
-    setBusy(true)
+    const taskId = newMigrationTask('encrypt')
+    setTask(taskId)
     try {
-      const { recoveryKey } = await call('workspace:encrypt', { passphrase: next })
+      const { recoveryKey } = await call('workspace:encrypt', { passphrase: next, taskId })
       showRecoveryKey(recoveryKey)
       onStatus(await call('workspace:encryptionStatus', {}))
     } catch (err) {
       setError(t('security.encrypt.failed', { reason: messageOf(err) }))
-      setBusy(false)
+      setTask(null)
     }
   }
 
@@ -58,12 +62,7 @@ export function EncryptForm({ readOnly }: { readOnly: boolean }) {
         />
       </fieldset>
       <ErrorAlert>{error}</ErrorAlert>
-      {busy && (
-        <div className="security__busy" role="status">
-          <progress aria-label={t('security.encrypt.busy')} />
-          <span>{t('security.encrypt.busy')}</span>
-        </div>
-      )}
+      {task && <MigrationProgress taskId={task} label={t('security.encrypt.busy')} />}
       <div className="form-actions security__actions">
         <button type="submit" className="button--primary" disabled={busy || readOnly}>
           {t('security.encrypt.submit')}
