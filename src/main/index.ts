@@ -78,7 +78,9 @@ if (!app.requestSingleInstanceLock()) {
       await session.open(folder)
       platform.notifyWorkspaceChanged()
     } catch (e) {
-      dialog.showErrorBox('Could not open the workspace', messageOf(e))
+      // An encrypted workspace waits for its passphrase: the window shows its lock screen for it.
+      if ((await session.encryptionStatus()).locked) platform.notifyWorkspaceChanged()
+      else dialog.showErrorBox('Could not open the workspace', messageOf(e))
     }
   }
 

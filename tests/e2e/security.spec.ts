@@ -7,7 +7,7 @@
  *
  * Screenshots for a person to look at: CASEFILE_SHOTS=/tmp/shots npx playwright test tests/e2e/security.spec.ts
  */
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect, type CasefileApp } from './fixtures'
 import { expectAllTranslated, usePseudoLanguage } from './untranslated'
@@ -181,6 +181,32 @@ test('idle lock pushed from main, passphrase change, the recovery key, and decry
   // Plain JSON on disk again.
   expect(await app.readWorkspaceJson(`cases/${CASE}/case.json`)).toBeTruthy()
   await expect(page.getByRole('navigation', { name: 'Cases' })).toContainText('ECU-USA-2026-001')
+})
+
+test('opening an encrypted workspace asks for its passphrase first, then shows only its cases', async ({ app }) => {
+  const { page } = app
+  const first = app.session.current().root
+  // A second workspace beside the first (the fixture removes both), encrypted through the same channels.
+  const other = join(dirname(app.workspaceDir), 'Other')
+  app.setNextFolder(other)
+  expect(await app.dispatch('workspace:choose', {})).toMatchObject({ ok: true })
+  expect(await app.dispatch('workspace:setUserName', { userName: 'Ana Tester' })).toMatchObject({ ok: true })
+  expect(await app.dispatch('cases:create', { title: 'Door camera log, other workspace' })).toMatchObject({ ok: true })
+  expect(await app.dispatch('workspace:encrypt', { passphrase: FIRST })).toMatchObject({ ok: true })
+  app.setNextFolder(first)
+  expect(await app.dispatch('workspace:choose', {})).toMatchObject({ ok: true })
+
+  await app.open()
+  const cases = page.getByRole('navigation', { name: 'Cases' })
+  await expect(cases).toContainText('ECU-USA-2026-001')
+  app.setNextFolder(other)
+  await page.getByRole('button', { name: /^Open workspace/ }).click()
+  await expect(page.getByRole('heading', { name: 'Casefile is locked' })).toBeVisible()
+  await expect(page.locator('.lock-screen')).toContainText(other)
+  await expect(page.locator('.shell')).toHaveCount(0)
+  await unlockWith(page, FIRST)
+  await expect(cases).toContainText('Door camera log, other workspace')
+  await expect(cases).not.toContainText('ECU-USA-2026-001')
 })
 
 test('the security section, its dialogs and the lock screen are all translated', async ({ app }) => {

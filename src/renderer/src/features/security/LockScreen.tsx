@@ -14,7 +14,7 @@ import './security.css'
 export function LockScreen() {
   const t = useT()
   const ids = useId()
-  const { onStatus } = useSecurity()
+  const { status, onStatus } = useSecurity()
   const [kind, setKind] = useState<SecretKind>('passphrase')
   const [value, setValue] = useState('')
   const [busy, setBusy] = useState(false)
@@ -74,6 +74,14 @@ export function LockScreen() {
         <p className="lock-screen__intro">
           {kind === 'passphrase' ? t('security.lock.intro') : t('security.lock.introRecovery')}
         </p>
+        {status && (
+          <p className="lock-screen__where hint">
+            {t('security.lock.workspace')}{' '}
+            <span className="mono" translate="no">
+              {status.root}
+            </span>
+          </p>
+        )}
         <SecretField
           ref={input}
           id={`${ids}-secret`}
