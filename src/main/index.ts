@@ -58,6 +58,9 @@ if (!app.requestSingleInstanceLock()) {
     },
   }
 
+  // The idle lock (kept in the user's settings) may fire before the window sets it again: the window shows its lock screen.
+  session.onIdleLocked = () => platform.notifyWorkspaceChanged()
+
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(() => win, session.recent, {
@@ -75,7 +78,9 @@ if (!app.requestSingleInstanceLock()) {
       await session.open(folder)
       platform.notifyWorkspaceChanged()
     } catch (e) {
-      dialog.showErrorBox('Could not open the workspace', messageOf(e))
+      // An encrypted workspace waits for its passphrase: the window shows its lock screen for it.
+      if ((await session.encryptionStatus()).locked) platform.notifyWorkspaceChanged()
+      else dialog.showErrorBox('Could not open the workspace', messageOf(e))
     }
   }
 

@@ -6,8 +6,15 @@ import { AppError } from '@shared/ipc/result'
 import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
 import { isWorkspaceFolder } from './services/workspace/workspaceService'
-import type { Unlock } from './storage/crypto/keyfile'
-import { changePassphrase, encryptionState, encryptWorkspace } from './storage/crypto/migrate'
+import { unlockKeyFile, type Unlock } from './storage/crypto/keyfile'
+import {
+  changePassphrase,
+  decryptWorkspace,
+  encryptionState,
+  encryptWorkspace,
+  readKeyFile,
+  type MigrationProgress,
+} from './storage/crypto/migrate'
 import { durableWriteFile } from './storage/durableWrite'
 import { withWorkspaceLock } from './storage/lock'
 
@@ -15,6 +22,13 @@ const Settings = z.object({
   lastWorkspace: z.string().optional(),
   recent: z.array(z.string()).default([]),
   preferences: Preferences.default(Preferences.parse({})),
+  /** The idle lock, in minutes (null: never): the person's choice on this computer, like the theme. */
+  idleLockMinutes: z
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .default(null),
 })
 type Settings = z.infer<typeof Settings>
 
@@ -49,6 +63,8 @@ export class AppSession {
       // Missing or unreadable settings only cost the recent list.
       this.settings = Settings.parse({})
     }
+    const minutes = this.settings.idleLockMinutes
+    this.idleMs = minutes === null ? null : minutes * 60_000
   }
 
   private async saveSettings(): Promise<void> {
@@ -114,6 +130,8 @@ export class AppSession {
     const previous = this.services
     this.services = next
     await previous?.close()
+    // The idle lock counts from every open, an unlock included (close() stopped the last count).
+    this.touch()
     // Load (or build) the search index in its worker now, so the first Ctrl+K does not wait for it.
     void next.search.start().catch(() => undefined)
     this.settings.lastWorkspace = abs
@@ -135,32 +153,62 @@ export class AppSession {
   async encryptionStatus(): Promise<EncryptionStatus> {
     const root = this.lockedRoot ?? this.services?.root ?? this.initialRoot
     const state = await encryptionState(root).catch(() => 'plain' as const)
-    return { root, encrypted: state !== 'plain', locked: this.lockedRoot !== null }
+    return {
+      root,
+      encrypted: state !== 'plain',
+      locked: this.lockedRoot !== null,
+      idleLockMinutes: this.settings.idleLockMinutes,
+    }
   }
 
   /**
    * Encrypts the open workspace in place: it is closed, sealed under its own lock, and opened
    * again with the new passphrase (also after a failure, which the reopen finishes).
    */
-  async encrypt(passphrase: string): Promise<{ recoveryKey: string; files: number }> {
+  async encrypt(passphrase: string, progress?: MigrationProgress): Promise<{ recoveryKey: string; files: number }> {
     const root = this.current().root
     await this.close()
     try {
-      return await withWorkspaceLock(root, 'Casefile', (r) => encryptWorkspace(r, passphrase))
+      return await withWorkspaceLock(root, 'Casefile', (r) => encryptWorkspace(r, passphrase, { progress }))
     } finally {
       await this.open(root, { unlock: { passphrase } })
     }
   }
 
+  /**
+   * Decrypts the open workspace in place and opens it again, plain. The passphrase (or recovery key) is
+   * checked before anything closes, so a wrong one leaves the window as it was.
+   */
+  async decrypt(unlock: Unlock, progress?: MigrationProgress): Promise<{ files: number }> {
+    const root = this.current().root
+    const keys = await readKeyFile(root)
+    if (!keys) throw new AppError('CONFLICT', 'This workspace is not encrypted.')
+    ;(await unlockKeyFile(keys, unlock)).fill(0)
+    await this.close()
+    try {
+      return await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock, { progress }))
+    } finally {
+      // Plain after a success; still encrypted (and opened with the same key) after a refusal.
+      await this.open(root, { unlock })
+    }
+  }
+
   private idleMs: number | null = null
   private idleTimer: ReturnType<typeof setTimeout> | null = null
-  /** Told when the idle lock closed the workspace (the window reloads to its lock screen). */
+  /** Told when the idle lock closed the workspace (the window shows its lock screen). */
   onIdleLocked: () => void = () => undefined
 
-  /** Locks an encrypted workspace after `ms` without a call (null: never). */
+  /** Locks an encrypted workspace after `ms` without a call (null: never); for this run only (tests use ms). */
   setIdleLock(ms: number | null): void {
     this.idleMs = ms
     this.touch()
+  }
+
+  /** The person's idle lock, kept in settings.json so it holds after a restart too. */
+  async setIdleLockMinutes(minutes: number | null): Promise<void> {
+    this.settings.idleLockMinutes = minutes
+    this.setIdleLock(minutes === null ? null : minutes * 60_000)
+    await this.saveSettings()
   }
 
   /** Any use of the workspace (every channel that reads it) starts the idle time again. */

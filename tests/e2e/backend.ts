@@ -80,7 +80,16 @@ export async function createBackend(o: BackendOptions) {
     },
   }
 
-  const dispatch = createDispatcher(handlers, () => ({ services: session.current(), session, platform }))
+  session.onIdleLocked = () => platform.notifyWorkspaceChanged()
+  // services is read lazily, as in the window (src/main/index.ts): reading it throws LOCKED while the
+  // workspace is locked, and workspace:unlock must still reach its handler then.
+  const dispatch = createDispatcher(handlers, () => ({
+    get services() {
+      return session.current()
+    },
+    session,
+    platform,
+  }))
 
   return {
     session,

@@ -228,8 +228,9 @@ export const test = base.extend<Options & { app: CasefileApp }>({
           const url = `${ORIGIN}/index.html${hash}`
           if (page.url() === url) await page.reload()
           else await page.goto(url)
-          // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit).
-          await expect(page.locator('.shell[data-ready], .fatal')).toBeVisible()
+          // .shell[data-ready]: the workspace info is shown and the app listens for pushes (app.emit);
+          // .lock-screen[data-ready]: the workspace is locked (encrypted, waiting for its passphrase).
+          await expect(page.locator('.shell[data-ready], .lock-screen[data-ready], .fatal')).toBeVisible()
         },
         async emit(event, payload = {}) {
           await page.evaluate(pushInPage, [event, payload] as const)

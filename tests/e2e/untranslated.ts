@@ -208,7 +208,8 @@ export async function expectAllTranslated(
   options: Omit<UntranslatedOptions, 'data'> & { data?: string[] } = {},
 ): Promise<void> {
   // The workspace's folder is data too (the top bar names it in a tooltip).
-  const root = app.services().root
+  // The encryption status names it also while the workspace is locked (no services then).
+  const root = (await app.session.encryptionStatus()).root
   const data = [...(await workspaceData(root)), root, ...(options.data ?? [])]
   // A page not in the pseudo-language would pass for the wrong reason.
   await expect(app.page.locator(options.within ?? 'body')).toContainText('⟦')

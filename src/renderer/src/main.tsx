@@ -3,7 +3,7 @@ import './lib/i18n'
 import './zodConfig'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
+import { Root } from './app/Root'
 import { applyRememberedTheme } from './lib/theme'
 import './styles/app.css'
 
@@ -12,6 +12,6 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 )

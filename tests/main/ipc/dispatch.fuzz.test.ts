@@ -74,6 +74,7 @@ const SESSION_LAST = [
   'workspace:encrypt',
   'workspace:changePassphrase',
   'workspace:setIdleLock',
+  'workspace:decrypt',
   'workspace:unlock',
   'workspace:lock',
 ] as const

@@ -33,7 +33,7 @@ describe('workspace encryption channels', () => {
       expect(await dispatch('cases:create', { title: 'Consulate incident' })).toMatchObject({ ok: true })
       expect(await dispatch('workspace:encryptionStatus', {})).toEqual({
         ok: true,
-        value: { root, encrypted: false, locked: false },
+        value: { root, encrypted: false, locked: false, idleLockMinutes: null },
       })
       expect(await dispatch('workspace:lock', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
       expect(await dispatch('workspace:encrypt', { passphrase: 'short' })).toMatchObject({
@@ -46,7 +46,10 @@ describe('workspace encryption channels', () => {
       const recoveryKey = (enc as { value: { recoveryKey: string } }).value.recoveryKey
       expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
 
-      expect(await dispatch('workspace:lock', {})).toEqual({ ok: true, value: { root, encrypted: true, locked: true } })
+      expect(await dispatch('workspace:lock', {})).toEqual({
+        ok: true,
+        value: { root, encrypted: true, locked: true, idleLockMinutes: null },
+      })
       expect(isEncrypted(root)).toBe(false) // no key held in main
       expect(await dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
       expect(await dispatch('workspace:unlock', { passphrase: 'wrong passphrase' })).toMatchObject({
@@ -77,8 +80,95 @@ describe('workspace encryption channels', () => {
       })
       expect(isEncrypted(root)).toBe(false)
       expect(changed).toBeGreaterThanOrEqual(5)
+
+      // The idle count starts again on unlock (close() had stopped it), so the app locks again.
+      expect(await dispatch('workspace:unlock', { passphrase: 'second passphrase' })).toMatchObject({ ok: true })
+      await vi.waitFor(async () => expect((await session.encryptionStatus()).locked).toBe(true), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      session.setIdleLock(null)
+      expect(await dispatch('workspace:unlock', { passphrase: 'second passphrase' })).toMatchObject({ ok: true })
+      expect(await dispatch('workspace:activity', {})).toEqual({ ok: true, value: {} })
+
+      // Decrypting asks again: a wrong passphrase changes nothing and the workspace stays open.
+      expect(await dispatch('workspace:decrypt', { passphrase: 'wrong passphrase' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
+      expect(await dispatch('workspace:decrypt', { recoveryKey })).toMatchObject({
+        ok: true,
+        value: { encrypted: false, locked: false },
+      })
+      expect(isEncrypted(root)).toBe(false)
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
+      expect(await dispatch('workspace:decrypt', { passphrase: 'second passphrase' })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      })
     } finally {
       await session.close()
     }
   }, 120_000)
+
+  it("keeps the idle lock in the user's settings, for the next start", async () => {
+    const userData = await tempDir()
+    const session = new AppSession(userData)
+    await session.open(await tempDir())
+    const dispatch = createDispatcher(handlers, (): HandlerContext => ({
+      get services() {
+        return session.current()
+      },
+      session,
+      platform: { notifyWorkspaceChanged: () => undefined } as unknown as Platform,
+    }))
+    try {
+      expect(await dispatch('workspace:setIdleLock', { minutes: 15 })).toMatchObject({
+        ok: true,
+        value: { idleLockMinutes: 15 },
+      })
+      const next = new AppSession(userData)
+      await next.loadSettings()
+      expect((await next.encryptionStatus()).idleLockMinutes).toBe(15)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('pushes the progress of encrypt and decrypt to the task that asked, ending at every file', async () => {
+    const session = new AppSession(await tempDir())
+    await session.open(await tempDir())
+    const pushes: { event: string; payload: { taskId: string; done: number; total: number } }[] = []
+    const dispatch = createDispatcher(handlers, (): HandlerContext => ({
+      get services() {
+        return session.current()
+      },
+      session,
+      platform: {
+        notifyWorkspaceChanged: () => undefined,
+        emit: (event: string, payload: never) => void pushes.push({ event, payload }),
+      } as unknown as Platform,
+    }))
+    try {
+      expect(await dispatch('cases:create', { title: 'Consulate incident' })).toMatchObject({ ok: true })
+      expect(await dispatch('workspace:encrypt', { passphrase: 'first passphrase', taskId: 'enc-1' })).toMatchObject({
+        ok: true,
+      })
+      const enc = pushes.filter((p) => p.payload.taskId === 'enc-1')
+      expect(enc.length).toBeGreaterThan(0)
+      expect(enc.every((p) => p.event === 'progress')).toBe(true)
+      expect(enc.at(-1)!.payload.done).toBe(enc.at(-1)!.payload.total)
+
+      // The task id is not part of the passphrase: the same passphrase decrypts.
+      expect(await dispatch('workspace:decrypt', { passphrase: 'first passphrase', taskId: 'dec-1' })).toMatchObject({
+        ok: true,
+        value: { encrypted: false },
+      })
+      const dec = pushes.filter((p) => p.payload.taskId === 'dec-1')
+      expect(dec.at(-1)!.payload.done).toBe(dec.at(-1)!.payload.total)
+    } finally {
+      await session.close()
+    }
+  }, 60_000)
 })

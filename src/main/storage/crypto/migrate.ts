@@ -16,12 +16,14 @@
  *   - journal "decrypt" without keys.json: every file was already plain; the journal goes.
  * Whatever the point, the workspace opens (given its passphrase while keys.json exists) and nothing is lost.
  */
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/result'
 import { durableWriteFile, fsyncDir } from '../durableWrite'
 import { entriesIn } from '../folders'
 import { fsio } from '../fsio'
+import { layout } from '../layout'
 import { openRegularFile, readRawFile } from '../safeRead'
 import { convertFile, kindOfStored } from './convert'
 import {
@@ -40,8 +42,20 @@ import { MIGRATION_FILE, registerVault } from './vault'
 const Journal = z.object({ direction: z.enum(['encrypt', 'decrypt']), startedAt: z.string() })
 type Journal = z.infer<typeof Journal>
 
-/** Never converted: the keys, the journal, the lock and its holder file. */
-const skipped = (rel: string) => rel === KEYS_FILE || rel === MIGRATION_FILE || rel.startsWith('.casefile.lock')
+/**
+ * Never converted: the keys, the journal, the lock and its holder file, and the derived cache. The search
+ * cache seals each record of its document store on its own (services/search/docstore.ts), so a whole-file
+ * conversion cannot read it; it is dropped instead (dropCache) and rebuilt from the sources on open.
+ */
+const skipped = (rel: string) =>
+  rel === KEYS_FILE ||
+  rel === MIGRATION_FILE ||
+  rel.startsWith('.casefile.lock') ||
+  rel === layout.cacheDir ||
+  rel.startsWith(`${layout.cacheDir}/`)
+
+/** The cache holds nothing that is not in the sources; in the other state it would be unreadable or plain. */
+const dropCache = (root: string) => rm(join(root, layout.cacheDir), { recursive: true, force: true })
 
 /** Every regular file of the workspace, relative, '/'-separated. Links and special files are left alone. */
 export async function storedFiles(root: string, dir = ''): Promise<string[]> {
@@ -97,6 +111,7 @@ export interface MigrationProgress {
 }
 
 async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progress?: MigrationProgress) {
+  await dropCache(root)
   const files = await storedFiles(root)
   let converted = 0
   for (const [i, rel] of files.entries()) {

@@ -9,8 +9,9 @@ import { NewCaseDialog } from '@renderer/features/cases/NewCaseDialog'
 import { SearchPanel } from '@renderer/features/search/index'
 import { SettingsScreen } from '@renderer/features/settings/index'
 import { TrashScreen } from '@renderer/features/trash/index'
-import { call, onAppEvent } from '@renderer/lib/api'
+import { ApiError, call, onAppEvent } from '@renderer/lib/api'
 import { AppSettingsContext } from '@renderer/lib/appSettings'
+import { useSecurity } from '@renderer/lib/security'
 import { useT } from '@renderer/lib/i18n'
 import { isCaseTab, navigate, useHashRoute } from '@renderer/lib/router'
 import { useGlobalShortcut } from '@renderer/lib/shortcuts'
@@ -43,6 +44,7 @@ export function App() {
   const [subscribed, setSubscribed] = useState(false)
   const mainRef = useRef<HTMLElement>(null)
   const readOnly = info?.readOnly ?? false
+  const { onStatus } = useSecurity()
 
   const onMenu = useCallback((name: MenuCommand) => {
     if (name === 'settings' || name === 'trash') navigate({ name })
@@ -98,6 +100,11 @@ export function App() {
         await reloadAll()
       }
     } catch (e) {
+      // An encrypted workspace waits for its passphrase: main holds it as the locked one, the lock screen asks.
+      if (e instanceof ApiError && e.code === 'LOCKED') {
+        const status = await call('workspace:encryptionStatus', {}).catch(() => null)
+        if (status?.locked) return onStatus(status)
+      }
       setChooseError(messageOf(e))
     }
   }

@@ -2,6 +2,10 @@ import type { WorkspaceInfo } from '@shared/domain'
 import { formatRoute } from '@renderer/lib/router'
 import { useT } from '@renderer/lib/i18n'
 import { KeyCombo } from '@renderer/components/KeyCombo'
+import { call } from '@renderer/lib/api'
+import { useSecurity } from '@renderer/lib/security'
+import { showToast } from '@renderer/lib/toasts'
+import { messageOf } from '@shared/ipc/result'
 
 interface TopBarProps {
   info: WorkspaceInfo | null
@@ -13,6 +17,12 @@ interface TopBarProps {
 /** The window's top line: where you are (the workspace) and what you can always do. */
 export function TopBar({ info, onSearch, onOpenWorkspace, onShortcuts }: TopBarProps) {
   const t = useT()
+  const { status, onStatus } = useSecurity()
+  // An encrypted workspace can be locked from anywhere, not only from the settings.
+  const lock = () =>
+    call('workspace:lock', {}).then(onStatus, (e: unknown) =>
+      showToast({ tone: 'error', message: t('security.failed', { reason: messageOf(e) }) }),
+    )
   return (
     <header className="topbar">
       <div className="topbar__brand">
@@ -37,6 +47,11 @@ export function TopBar({ info, onSearch, onOpenWorkspace, onShortcuts }: TopBarP
         <a className="button-like button--ghost" href={formatRoute({ name: 'settings' })}>
           {t('shell.settings')}
         </a>
+        {status?.encrypted && (
+          <button type="button" className="button--ghost" onClick={() => void lock()} title={t('security.lockNowHint')}>
+            {t('security.lock.button')}
+          </button>
+        )}
         <button
           type="button"
           className="button--ghost"

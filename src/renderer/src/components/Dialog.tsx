@@ -14,6 +14,8 @@ interface DialogProps {
   closeOnBackdrop?: boolean
   /** For a dialog of text only (nothing to tab to): its body takes focus, so a keyboard can scroll it. */
   readingOnly?: boolean
+  /** False hides the × while the dialog cannot be left yet (the recovery key before it is stored). */
+  closable?: boolean
 }
 
 /**
@@ -27,6 +29,7 @@ export function Dialog({
   className = '',
   closeOnBackdrop = true,
   readingOnly = false,
+  closable = true,
 }: DialogProps) {
   const t = useT()
   const panel = useRef<HTMLDivElement>(null)
@@ -96,9 +99,11 @@ export function Dialog({
       >
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
-            ×
-          </button>
+          {closable && (
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+              ×
+            </button>
+          )}
         </header>
         <div
           className="dialog__body"

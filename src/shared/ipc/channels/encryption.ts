@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   ChangePassphraseInput,
+  DecryptInput,
   IdleLockInput,
   EncryptInput,
   EncryptionStatus,
@@ -20,6 +21,10 @@ export const encryptionChannels = {
   'workspace:unlock': channel(UnlockInput, EncryptionStatus),
   /** Rewraps the data key under a new passphrase; no file is re-encrypted. */
   'workspace:changePassphrase': channel(ChangePassphraseInput, EncryptionStatus),
-  /** Locks the workspace after this many minutes without use (null: never). Kept until the app quits. */
+  /** Locks the workspace after this many minutes without use (null: never). Kept in the user's profile. */
   'workspace:setIdleLock': channel(IdleLockInput, EncryptionStatus),
+  /** The person is at the window (keys, pointer) though nothing is read: the idle lock's time starts again. */
+  'workspace:activity': channel(z.object({}), z.object({})),
+  /** Opens every sealed file in place and removes the keys; asks for the passphrase (or recovery key) again. */
+  'workspace:decrypt': channel(DecryptInput, EncryptionStatus),
 } as const

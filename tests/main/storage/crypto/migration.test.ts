@@ -100,6 +100,27 @@ describe('encrypt and decrypt in place', () => {
     expect(await contents(root)).toEqual(before)
   })
 
+  it('decrypts a workspace whose search cache was written sealed (records sealed one by one), and searches after', async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    let s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      expect((await s.search.query({ query: 'consulate' })).total).toBeGreaterThan(0)
+      await s.search.save()
+    } finally {
+      await s.close()
+    }
+    expect((await readdir(join(root, 'cache'))).length).toBeGreaterThan(0)
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await encryptionState(root)).toBe('plain')
+    s = await openWorkspace(root)
+    try {
+      expect((await s.search.query({ query: 'consulate' })).total).toBeGreaterThan(0)
+    } finally {
+      await s.close()
+    }
+  })
+
   it('refuses a case file swapped with another: set aside unchanged, never overwritten', async () => {
     const root = await populated()
     await encryptWorkspace(root, PASS, { cost: FAST })

@@ -11,6 +11,7 @@ import { messageOf } from '@shared/ipc/result'
 import { OrganisationSection } from './OrganisationSection'
 import { PersonalSection } from './PersonalSection'
 import { WorkspaceSection } from './WorkspaceSection'
+import { SecuritySection } from './security/SecuritySection'
 import { draftOf, type SettingsDraft } from './draft'
 import './settings.css'
 
@@ -89,6 +90,7 @@ export function SettingsScreen({ info, onInfoChanged }: Props) {
           />
         </>
       )}
+      <SecuritySection readOnly={readOnly} />
     </div>
   )
 }
