@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '@shared/domain'
 import type { AnnotationInput, AnnotationPatch } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
@@ -9,6 +9,7 @@ import { AnnotationEditor } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
+import { useStackedOffset } from './useStackedOffset'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
@@ -269,28 +270,4 @@ export function AnnotationsPane({
       )}
     </div>
   )
-}
-
-/**
- * Where the player stays in sight above the annotations (one column), what the
- * annotations scroll to must land below it: `--ev-media-h` is the player's height
- * then (0 when they stand side by side), and the CSS keeps focused fields clear of it.
- */
-function useStackedOffset(ref: React.RefObject<HTMLDivElement | null>) {
-  useLayoutEffect(() => {
-    const el = ref.current
-    const media = el?.querySelector<HTMLElement>('.ev-pane__media')
-    const side = el?.querySelector<HTMLElement>('.ev-pane__side')
-    if (!el || !media || !side) return
-    const update = () => {
-      const stacked = side.offsetTop >= media.offsetTop + media.offsetHeight - 1
-      el.style.setProperty('--ev-media-h', `${stacked ? media.offsetHeight : 0}px`)
-    }
-    update()
-    if (typeof ResizeObserver === 'undefined') return
-    const ro = new ResizeObserver(update)
-    ro.observe(media)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref])
 }

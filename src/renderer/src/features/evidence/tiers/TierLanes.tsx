@@ -132,7 +132,7 @@ export function TierLanes({
       }}
     >
       <div className="tl__bar">
-        <h4 className="tl__title">{t('tiers.heading')}</h4>
+        <h3 className="tl__title">{t('tiers.heading')}</h3>
         <SaveStatus state={saveState} />
         <span className="tl__zoom" role="group" aria-label={t('tiers.zoom')}>
           <button type="button" title={t('tiers.zoomOut')} aria-label={t('tiers.zoomOut')} onClick={() => zoomBy(-1)}>
