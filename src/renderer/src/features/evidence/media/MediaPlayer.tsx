@@ -93,7 +93,7 @@ export function MediaPlayer({
     tabIndex: -1,
   }
 
-  const btn = (label: string, title: string, onClick: () => void, disabled = false) => (
+  const btn = (label: ReactNode, title: string, onClick: () => void, disabled = false) => (
     <button type="button" title={title} aria-label={title} disabled={disabled} onClick={onClick}>
       {label}
     </button>
@@ -105,6 +105,8 @@ export function MediaPlayer({
       e.stopPropagation()
     }
   }
+  // A step in seconds reads the same in every language (the title says it in words).
+  const seconds = (label: string) => <span translate="no">{label}</span>
   const speed = (r: number) => `${formatNumber(r, lang)}×`
 
   return (
@@ -143,7 +145,7 @@ export function MediaPlayer({
             {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}
           </span>
           <span className="ev-player__group">
-            {btn('−5 s', t('player.back5'), () => media() && seekBy(media()!, -5))}
+            {btn(seconds('−5 s'), t('player.back5'), () => media() && seekBy(media()!, -5))}
             {btn('◂|', t('player.frameBack'), () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
             {btn(paused ? '▶' : '❚❚', paused ? t('player.play') : t('player.pause'), () =>
               media()?.paused
@@ -153,7 +155,7 @@ export function MediaPlayer({
                 : media()?.pause(),
             )}
             {btn('|▸', t('player.frameForward'), () => media() && (media()!.pause(), seekBy(media()!, frame)))}
-            {btn('+5 s', t('player.forward5'), () => media() && seekBy(media()!, 5))}
+            {btn(seconds('+5 s'), t('player.forward5'), () => media() && seekBy(media()!, 5))}
           </span>
           <select
             className="ev-player__speed"
