@@ -58,7 +58,8 @@ export function TierLane({
 
   const focusSpan = (id: string) => {
     setActive(id)
-    el.current?.querySelector<HTMLElement>(`[data-span="${CSS.escape(id)}"]`)?.focus()
+    const spans = Array.from(el.current?.querySelectorAll<HTMLElement>('[data-span]') ?? [])
+    spans.find((s) => s.dataset.span === id)?.focus()
   }
 
   const onKey = (e: React.KeyboardEvent, s: Span, i: number) => {
