@@ -175,6 +175,43 @@ test('two tiers as lanes: spans to scale, click plays from one, edges dragged an
   await page.keyboard.press('0')
   await expect(zoomed).toHaveText('1×')
 
+  // Ctrl+wheel over the lanes zooms them, not the page.
+  const scroller = page.getByTestId('tier-scroll')
+  const area = (await scroller.boundingBox())!
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2)
+  await page.keyboard.down('Control')
+  await page.mouse.wheel(0, -120)
+  await page.keyboard.up('Control')
+  await expect(zoomed).toHaveText('1.5×')
+  expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1)
+
+  // Zoomed in to 4×, the track scrolls to keep the playhead in sight when it moves out of view.
+  await speech.focus()
+  for (const z of ['2×', '3×', '4×']) {
+    await page.keyboard.press('+')
+    await expect(zoomed).toHaveText(z)
+  }
+  await seek(page, 5.5)
+  const playheadInView = () =>
+    page.evaluate(() => {
+      const p = document.querySelector('[data-testid="tier-playhead"]')!.getBoundingClientRect()
+      const s = document.querySelector<HTMLElement>('[data-testid="tier-scroll"]')!
+      const r = s.getBoundingClientRect()
+      return { inView: p.left >= r.left && p.left <= r.right, scrolled: s.scrollLeft }
+    })
+  await expect.poll(playheadInView).toMatchObject({ inView: true })
+  expect((await playheadInView()).scrolled).toBeGreaterThan(area.width)
+  await page.getByTestId('tier-lanes').scrollIntoViewIfNeeded()
+  await shot(page, '01b-zoomed-4x')
+  await speech.focus()
+  await page.keyboard.press('0')
+  await expect(zoomed).toHaveText('1×')
+  // At 1× the playhead is where the time is, across the lanes.
+  const lanesBox = (await page.getByTestId('tier-lane').first().boundingBox())!
+  const head = (await page.getByTestId('tier-playhead').boundingBox())!
+  expect(head.x - lanesBox.x).toBeCloseTo((track * 5.5) / 6, -1)
+  expect(head.height).toBeGreaterThanOrEqual(lanesBox.height * 2)
+
   // Speed: 0.5× on the video, and still 0.5× after another section of the item was shown.
   const speed = page.getByRole('combobox', { name: /Playback speed/ })
   await speed.selectOption('0.5')
