@@ -276,3 +276,44 @@ test('the evidence screen with tier lanes is all in the catalogue', async ({ app
   // pinpoint "art. 31" in the link picker are codes of other screens, checked where they belong.)
   await expectAllTranslated(app, { within: '.ev-pane', allow: [/\bart\. \d+/] })
 })
+
+test('in Spanish at 1024×700: lanes, the tier field and the shortcut sheet', async ({ app }) => {
+  const caseId = await caseIdOf(app)
+  const item = await app.services().evidence.importFile(caseId, video)
+  await app.services().evidence.update(caseId, item.id, { tiers: ['habla', 'acciones'] })
+  const add = (start: number, end: number, text: string, tier?: string) =>
+    app.services().annotations.add(caseId, item.id, {
+      target: { type: 'time', start, end },
+      tier,
+      text,
+      tags: [],
+      eventIds: [],
+      statuteIds: [],
+    })
+  await add(0.5, 2, 'El cónsul habla', 'habla')
+  await add(2.5, 4.5, 'El agente retrocede', 'acciones')
+  await add(4.6, 5.8, 'Sin capa')
+  expect((await app.dispatch('preferences:set', { language: 'es' })).ok).toBe(true)
+  const { page } = app
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await app.open(`#/case/${caseId}/evidence/${item.id}`)
+  await waitForMedia(page)
+  const lanes = page.getByRole('region', { name: 'Capas' })
+  await expect(lanes.getByTestId('tier-lane')).toHaveCount(3)
+  await expect(lanes.locator('.tl__name').nth(1)).toHaveText('Capa predeterminada')
+  await lanes.getByTestId('tier-span').nth(1).click()
+  await expect(page.locator('.ev-anned').getByLabel('Capa', { exact: true })).toHaveValue('habla')
+  await page.locator('.ev-anned').getByRole('button', { name: 'Pasar a una capa nueva…' }).click()
+  await page.locator('.ev-anned').getByPlaceholder('Nombre de la capa nueva').fill('a<b')
+  await page.locator('.ev-anned').getByRole('button', { name: 'Crear la capa' }).click()
+  await expect(page.locator('.ev-anned').getByRole('alert')).toContainText('sin < > & ni')
+  await lanes.scrollIntoViewIfNeeded()
+  await shot(page, '06-es-1024')
+  await page.locator('.ev-anned').scrollIntoViewIfNeeded()
+  await shot(page, '07-es-1024-tier-field')
+  await app.emit('menu:command', { name: 'shortcuts' })
+  const sheet = page.locator('.shortcut-sheet')
+  await expect(sheet).toContainText('Mover el inicio del tramo un fotograma')
+  await sheet.getByRole('heading', { name: 'En un tramo de las capas' }).scrollIntoViewIfNeeded()
+  await shot(page, '08-es-shortcuts')
+})
