@@ -161,6 +161,20 @@ test('two tiers as lanes: spans to scale, click plays from one, edges dragged an
     .poll(async () => rangeOf(await stored(app, caseId, item.id, 'Agent steps to the door')))
     .toEqual([2.92, 5.54])
   expect(await currentTime(page)).toBeCloseTo(before, 3)
+  // Escape during a drag puts the edge back: nothing else is stored.
+  const widthBefore = await widthOf(actions)
+  const grip = (await actions.getByTestId('tier-edge-start').boundingBox())!
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(grip.x - perSecond, grip.y + grip.height / 2, { steps: 4 })
+  await expect.poll(() => widthOf(actions)).toBeGreaterThan(widthBefore + perSecond / 2)
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+  await expect.poll(() => widthOf(actions)).toBeCloseTo(widthBefore, 0)
+  await expect(page.getByTestId('tier-lanes').getByText('Saved')).toBeVisible()
+  expect(rangeOf(await stored(app, caseId, item.id, 'Agent steps to the door'))).toEqual([2.92, 5.54])
+  await actions.focus()
+
   // Arrows move between spans: ↑ goes to the lane above, Enter plays from that span.
   await page.keyboard.press('ArrowUp')
   await expect(speech).toBeFocused()

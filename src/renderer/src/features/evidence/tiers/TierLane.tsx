@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { formatTarget } from '@shared/domain'
 import { useLanguage, useT } from '@renderer/lib/i18n'
 import { moveEdge, spanBox, type Lane, type Span, type TimeTarget } from './laneModel'
@@ -50,6 +50,8 @@ export function TierLane({
   const lang = useLanguage()
   const [active, setActive] = useState<string | null>(null)
   const drag = useRef<Drag | null>(null)
+  const stopListening = useRef<(() => void) | null>(null)
+  useEffect(() => () => stopListening.current?.(), [])
   const el = useRef<HTMLDivElement>(null)
   const spans = lane.spans
   // The tab stop: the span last moved to, else the selected one, else the first.
@@ -90,6 +92,17 @@ export function TierLane({
     e.stopPropagation()
     e.currentTarget.setPointerCapture(e.pointerId)
     drag.current = { id: s.id, edge, x0: e.clientX, from: range(s), moved: false }
+    // Escape while dragging puts the edge back where it was (the keys go to the page: the grip takes no focus).
+    const cancel = (k: KeyboardEvent) => {
+      const d = drag.current
+      if (k.key !== 'Escape' || !d) return
+      k.preventDefault()
+      k.stopPropagation()
+      if (d.moved) actions.edit(d.id, d.from)
+      drag.current = null
+    }
+    window.addEventListener('keydown', cancel, { capture: true })
+    stopListening.current = () => window.removeEventListener('keydown', cancel, { capture: true })
   }
   const moveDrag = (e: React.PointerEvent) => {
     const d = drag.current
@@ -99,6 +112,8 @@ export function TierLane({
     actions.edit(d.id, moveEdge(d.from, d.edge, to, duration))
   }
   const endDrag = () => {
+    stopListening.current?.()
+    stopListening.current = null
     if (drag.current?.moved) actions.commit()
     drag.current = null
   }
