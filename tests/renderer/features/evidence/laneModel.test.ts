@@ -6,6 +6,7 @@ import {
   spanBox,
   stepZoom,
   tierNames,
+  trackLength,
 } from '@renderer/features/evidence/tiers/laneModel'
 import { tierNameProblem } from '@renderer/features/evidence/tiers/NewTierForm'
 import { tickSpacing } from '@renderer/features/evidence/tiers/TimeRuler'
@@ -43,6 +44,11 @@ describe('tier lanes', () => {
     expect(spanBox({ start: 1, end: 3 }, 10, 500)).toEqual({ left: 50, width: 100 })
     expect(spanBox({ start: 8, end: 30 }, 10, 500)).toEqual({ left: 400, width: 100 })
     expect(spanBox({ start: 1, end: 3 }, NaN, 500)).toEqual({ left: 0, width: 0 })
+    // An unknown length (a browser-recorded WebM says Infinity) is taken from the spans.
+    const lanes = lanesOf([on(undefined, 'a', 1, 20)])
+    expect(trackLength(Infinity, lanes)).toBe(25)
+    expect(trackLength(NaN, [])).toBe(10)
+    expect(trackLength(6, lanes)).toBe(6)
   })
 
   it('moves an edge within 0..duration and never past the other edge', () => {

@@ -20,6 +20,7 @@ function setup(selectedId: string | null = null) {
       lane={lane}
       label="speech"
       width={600}
+      length={6}
       duration={6}
       step={0.04}
       selectedId={selectedId}

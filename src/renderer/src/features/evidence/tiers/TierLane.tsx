@@ -33,6 +33,7 @@ export function TierLane({
   lane,
   label,
   width,
+  length,
   duration,
   step,
   selectedId,
@@ -41,6 +42,9 @@ export function TierLane({
   lane: Lane
   label: string
   width: number
+  /** Seconds the track shows (spans are drawn over it). */
+  length: number
+  /** The media's duration, which edges may not pass (NaN or Infinity: no limit beyond 0). */
   duration: number
   step: number
   selectedId: string | null
@@ -85,7 +89,7 @@ export function TierLane({
     e.stopPropagation()
   }
 
-  const pxPerSecond = duration > 0 ? width / duration : 0
+  const pxPerSecond = length > 0 ? width / length : 0
   const startDrag = (e: React.PointerEvent, s: Span, edge: 'start' | 'end') => {
     if (e.button !== 0 || !pxPerSecond) return
     e.preventDefault()
@@ -129,7 +133,7 @@ export function TierLane({
       data-tier={lane.tier}
     >
       {spans.map((s, i) => {
-        const box = spanBox(s, duration, width)
+        const box = spanBox(s, length, width)
         const selected = s.id === selectedId
         return (
           <div

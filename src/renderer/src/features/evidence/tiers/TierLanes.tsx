@@ -3,7 +3,7 @@ import { formatNumber } from '@shared/i18n/format'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import type { SaveState } from '@renderer/components/useAutosave'
 import { useLanguage, useT } from '@renderer/lib/i18n'
-import { followScroll, stepZoom, ZOOMS, type Lane, type TimeTarget } from './laneModel'
+import { followScroll, stepZoom, trackLength, ZOOMS, type Lane, type TimeTarget } from './laneModel'
 import { NewTierForm } from './NewTierForm'
 import { TierLane } from './TierLane'
 import { TimeRuler } from './TimeRuler'
@@ -62,9 +62,10 @@ export function TierLanes({
     }
   }, [])
   const { duration } = useMediaClock(mediaRef, drawPlayhead)
-  geometry.current = { width, duration }
+  const length = trackLength(duration, lanes)
+  geometry.current = { width, duration: length }
   // Redraw on a zoom or resize, and bring the playhead into view.
-  useLayoutEffect(() => drawPlayhead(mediaRef.current?.currentTime ?? 0), [width, duration, drawPlayhead, mediaRef])
+  useLayoutEffect(() => drawPlayhead(mediaRef.current?.currentTime ?? 0), [width, length, drawPlayhead, mediaRef])
 
   useLayoutEffect(() => {
     const s = scroll.current
@@ -161,13 +162,14 @@ export function TierLanes({
         </div>
         <div className="tl__scroll" ref={scroll} data-testid="tier-scroll">
           <div className="tl__content" style={{ width }}>
-            <TimeRuler duration={duration} width={width} />
+            <TimeRuler duration={length} width={width} />
             {lanes.map((l, i) => (
               <TierLane
                 key={l.tier}
                 lane={l}
                 label={laneLabel(l.tier)}
                 width={width}
+                length={length}
                 duration={duration}
                 step={step}
                 selectedId={selectedId}

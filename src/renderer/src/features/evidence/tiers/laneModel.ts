@@ -65,6 +65,17 @@ export function lanesOf(annotations: readonly Annotation[], itemTiers: readonly 
   return lanes
 }
 
+/**
+ * The seconds the track shows: the media's duration, or where it is not known
+ * (before the metadata arrives; a WebM recorded in a browser reports Infinity)
+ * a little past the last span's end, so the spans are still drawn apart.
+ */
+export function trackLength(duration: number, lanes: readonly Lane[]): number {
+  if (Number.isFinite(duration) && duration > 0) return duration
+  const last = Math.max(0, ...lanes.flatMap((l) => l.spans.map((s) => s.end)))
+  return Math.max(10, last * 1.25)
+}
+
 /** Left edge and width in pixels of a span on a track `width` pixels wide showing `duration` seconds. */
 export function spanBox(span: Pick<Span, 'start' | 'end'>, duration: number, width: number) {
   if (!(duration > 0)) return { left: 0, width: 0 }
