@@ -94,13 +94,15 @@ export function parseTimecode(text: string): number | null {
 
 /** "00:01:23.5" for a time code in seconds. */
 export function formatTimecode(seconds: number): string {
-  const whole = Math.floor(seconds)
+  // Rounded to the tenth first, so 2.96 reads 00:00:03, not 00:00:02.0 (a dragged edge lands on any millisecond).
+  const tenths = Math.round(seconds * 10)
+  const whole = Math.floor(tenths / 10)
   const h = Math.floor(whole / 3600)
   const m = Math.floor((whole % 3600) / 60)
   const s = whole % 60
-  const frac = Math.round((seconds - whole) * 10)
+  const frac = tenths % 10
   const base = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
-  return frac ? `${base}.${frac % 10}` : base
+  return frac ? `${base}.${frac}` : base
 }
 
 export function formatTarget(t: AnnotationTarget, lang: 'en' | 'es' = 'en'): string {

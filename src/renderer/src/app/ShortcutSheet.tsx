@@ -57,6 +57,19 @@ export const SHORTCUT_GROUPS: Group[] = [
       [[',', '.'], 'shortcuts.frameStep'],
       [['[', ']'], 'shortcuts.startEnd'],
       [['M'], 'shortcuts.annotate'],
+      [['<', '>'], 'shortcuts.speed'],
+    ],
+  },
+  {
+    title: 'shortcuts.inTiers',
+    items: [
+      [['←', '→'], 'shortcuts.tierMove'],
+      [['↑', '↓'], 'shortcuts.tierLane'],
+      [['enter'], 'shortcuts.tierOpen'],
+      [['alt', '←', '→'], 'shortcuts.tierStart'],
+      [['alt', 'shift', '←', '→'], 'shortcuts.tierEnd'],
+      [['+', '−'], 'shortcuts.tierZoom'],
+      [['0'], 'shortcuts.tierFit'],
     ],
   },
 ]

@@ -1,7 +1,7 @@
 import type { T } from '@renderer/lib/i18n'
 
 /** Keys with a name in the catalogue ("Mayús", "Espacio"); any other key is shown as printed on it. */
-const NAMED = ['ctrl', 'shift', 'space', 'enter', 'escape', 'home', 'end'] as const
+const NAMED = ['alt', 'ctrl', 'shift', 'space', 'enter', 'escape', 'home', 'end'] as const
 type Named = (typeof NAMED)[number]
 const isNamed = (k: string): k is Named => (NAMED as readonly string[]).includes(k)
 

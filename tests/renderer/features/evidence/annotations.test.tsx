@@ -70,10 +70,11 @@ describe('time-coded annotations', () => {
     expect(rows()[0]).toContain('00:00:03.5–00:00:08')
     expect(rows()[1]).toContain('Officer leaves')
 
-    fireEvent.click(screen.getByText('Officer leaves'))
+    // In the list (the tier lanes under the player show the same words).
+    const list = screen.getByRole('listbox', { name: 'Annotations' })
+    fireEvent.click(within(list).getByText('Officer leaves'))
     expect(seeks).toEqual([42])
     // Enter on the active option does the same.
-    const list = screen.getByRole('listbox', { name: 'Annotations' })
     fireEvent.keyDown(list, { key: 'ArrowUp' })
     fireEvent.keyDown(list, { key: 'Enter' })
     expect(seeks).toEqual([42, 3.5])
@@ -104,7 +105,7 @@ describe('time-coded annotations', () => {
 
   it('"[" and "]" set the selected annotation\'s start and end from the player', async () => {
     const bridge = setup([timeAnnotation('a1', 5, 6, 'Door')])
-    fireEvent.click(await screen.findByText('Door'))
+    fireEvent.click(await within(await screen.findByRole('listbox', { name: 'Annotations' })).findByText('Door'))
     const area = screen.getByTestId('player-area')
     clock = 9
     fireEvent.keyDown(area, { key: ']' })

@@ -8,9 +8,11 @@ import { useAutosave } from '@renderer/components/useAutosave'
 import { useLanguage, useT } from '@renderer/lib/i18n'
 import { LinkPicker } from '../editor/LinkPicker'
 import { eventChoiceLabel } from '../format'
+import { TierField } from '../tiers/TierField'
 import { TargetFields } from './TargetFields'
 
 interface Draft {
+  tier: string
   text: string
   tags: string[]
   eventIds: string[]
@@ -18,6 +20,7 @@ interface Draft {
 }
 
 const draftOf = (a: Annotation): Draft => ({
+  tier: a.tier ?? '',
   text: a.text,
   tags: a.tags,
   eventIds: a.eventIds,
@@ -34,6 +37,8 @@ export function AnnotationEditor({
   onTarget,
   onRemove,
   onEscape,
+  tiers,
+  onCreateTier,
 }: {
   annotation: Annotation
   detail: CaseDetail
@@ -42,6 +47,9 @@ export function AnnotationEditor({
   onTarget: (t: AnnotationTarget) => void
   onRemove: () => void
   onEscape?: () => void
+  /** The item's tiers, for time-coded annotations (absent: no tier field). */
+  tiers?: readonly string[]
+  onCreateTier?: (name: string) => Promise<void>
 }) {
   const t = useT('evidence')
   const lang = useLanguage()
@@ -61,6 +69,7 @@ export function AnnotationEditor({
   const autosave = useAutosave(async (next: Draft) => {
     const b = baseline.current
     const patch: AnnotationPatch = {}
+    if (next.tier !== b.tier) patch.tier = next.tier
     if (next.text !== b.text) patch.text = next.text
     if (!same(next.tags, b.tags)) patch.tags = next.tags
     if (!same(next.eventIds, b.eventIds)) patch.eventIds = next.eventIds
@@ -96,6 +105,18 @@ export function AnnotationEditor({
         </button>
       </header>
       <TargetFields target={annotation.target} onCommit={onTarget} />
+      {tiers && onCreateTier && (
+        <TierField
+          value={draft.tier}
+          tiers={tiers}
+          onCreate={onCreateTier}
+          onChange={(tier) => {
+            // A choice, not typing: saved at once so the span changes lane now.
+            set({ ...draft, tier })
+            void autosave.flush()
+          }}
+        />
+      )}
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('annotation.text')}</label>
         <textarea

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Annotation, AnnotationTarget, CaseDetail, EvidenceItem } from '@shared/domain'
 import type { AnnotationInput, AnnotationPatch } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
@@ -9,12 +9,32 @@ import { AnnotationEditor } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 import { roundTime, sortAnnotations, targetTypeFor, withEnd, withStart } from './model'
 import { PageForm } from './PageForm'
+import { useStackedOffset } from './useStackedOffset'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
+import { lanesOf, tierNames } from '../tiers/laneModel'
+import { TierLanes } from '../tiers/TierLanes'
+import { useSpanEdits } from '../tiers/useSpanEdits'
 
 /** The item's file (player, image or nothing) beside its annotations and the selected one's editor. */
-export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item: EvidenceItem; detail: CaseDetail }) {
+export function AnnotationsPane({
+  caseId,
+  item,
+  detail,
+  onItemSaved,
+  playbackRate,
+  onPlaybackRate,
+}: {
+  caseId: string
+  item: EvidenceItem
+  detail: CaseDetail
+  /** The item after a change made here (a new tier), so the screen around it can refresh. */
+  onItemSaved?: (item: EvidenceItem) => void
+  /** The speed chosen while the item is open, kept by the caller across its sections. */
+  playbackRate?: number
+  onPlaybackRate?: (rate: number) => void
+}) {
   const t = useT('evidence')
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -55,9 +75,30 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
     }
   }, [caseId, evidenceId, showsFile, t])
 
-  const sorted = useMemo(() => sortAnnotations(annotations ?? []), [annotations])
-  const selected = sorted.find((a) => a.id === selectedId) ?? null
   const replace = (a: Annotation) => setAnnotations((list) => (list ?? []).map((x) => (x.id === a.id ? a : x)))
+  const saveAnnotation = async (id: string, patch: AnnotationPatch) => {
+    const result = await evidenceApi.updateAnnotation(caseId, evidenceId, id, patch)
+    if (result.ok) replace(result.value)
+    return result
+  }
+  // Edge moves made in the tier lanes, shown before they are saved.
+  const edits = useSpanEdits(annotations ?? [], saveAnnotation)
+  const { drop } = edits
+  const sorted = useMemo(() => sortAnnotations(edits.shown), [edits.shown])
+  const selected = sorted.find((a) => a.id === selectedId) ?? null
+
+  // The item's tier list as last saved here (the item prop catches up after the screen reloads).
+  const [itemTiers, setItemTiers] = useState(item.tiers)
+  useEffect(() => setItemTiers(item.tiers), [item.tiers])
+  const tiers = useMemo(() => tierNames(sorted, itemTiers), [sorted, itemTiers])
+  const lanes = useMemo(() => lanesOf(sorted, itemTiers), [sorted, itemTiers])
+  const createTier = async (name: string) => {
+    // The order the lanes show now is kept, and the new tier goes last.
+    const result = await evidenceApi.update(caseId, evidenceId, { tiers: [...tiers, name] })
+    if (!result.ok) throw new Error(result.error.message)
+    setItemTiers(result.value.tiers)
+    onItemSaved?.(result.value)
+  }
 
   const add = useCallback(
     async (target: AnnotationInput['target']) => {
@@ -83,6 +124,7 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
   const setTarget = useCallback(
     async (a: Annotation, target: AnnotationTarget) => {
       setError('')
+      drop(a.id)
       replace({ ...a, target })
       const result = await evidenceApi.updateAnnotation(caseId, evidenceId, a.id, { target })
       if (result.ok) replace(result.value)
@@ -91,7 +133,7 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
         setError(t('annotations.positionFailed', { message: result.error.message }))
       }
     },
-    [caseId, evidenceId, t],
+    [caseId, evidenceId, t, drop],
   )
 
   const actions = useMemo(
@@ -110,15 +152,36 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
     if (a.target.type === 'time' && mediaRef.current) mediaRef.current.currentTime = a.target.start
   }
 
+  const isAudio = item.kind === 'audio' || Boolean(item.file?.mediaType.startsWith('audio/'))
   const media =
     type === 'time' ? (
       src ? (
         <MediaPlayer
           src={src}
-          kind={item.kind === 'audio' || item.file?.mediaType.startsWith('audio/') ? 'audio' : 'video'}
+          kind={isAudio ? 'audio' : 'video'}
           mediaRef={mediaRef}
           actions={actions}
           hasSelection={selected?.target.type === 'time'}
+          initialRate={playbackRate}
+          onRate={onPlaybackRate}
+          below={({ frame, onKey }) => (
+            <TierLanes
+              lanes={lanes}
+              mediaRef={mediaRef}
+              step={isAudio ? 0.1 : frame}
+              selectedId={selectedId}
+              saveState={edits.state}
+              tiers={tiers}
+              onOpen={(id) => {
+                const a = sorted.find((x) => x.id === id)
+                if (a) open(a)
+              }}
+              onEdit={edits.edit}
+              onCommit={() => void edits.flush()}
+              onCreateTier={createTier}
+              onPlayerKey={onKey}
+            />
+          )}
           marks={sorted.flatMap((a) =>
             a.target.type === 'time'
               ? [{ id: a.id, start: a.target.start, end: a.target.end, text: a.text, selected: a.id === selectedId }]
@@ -183,11 +246,9 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
             annotation={selected}
             detail={detail}
             autoFocus={created === selected.id}
-            save={async (patch: AnnotationPatch) => {
-              const result = await evidenceApi.updateAnnotation(caseId, evidenceId, selected.id, patch)
-              if (result.ok) replace(result.value)
-              return result
-            }}
+            save={(patch: AnnotationPatch) => saveAnnotation(selected.id, patch)}
+            tiers={type === 'time' ? tiers : undefined}
+            onCreateTier={type === 'time' ? createTier : undefined}
             onTarget={(t) => void setTarget(selected, t)}
             onRemove={() => setRemoving(selected)}
             onEscape={type === 'time' && src ? () => playerArea()?.focus() : undefined}
@@ -209,28 +270,4 @@ export function AnnotationsPane({ caseId, item, detail }: { caseId: string; item
       )}
     </div>
   )
-}
-
-/**
- * Where the player stays in sight above the annotations (one column), what the
- * annotations scroll to must land below it: `--ev-media-h` is the player's height
- * then (0 when they stand side by side), and the CSS keeps focused fields clear of it.
- */
-function useStackedOffset(ref: React.RefObject<HTMLDivElement | null>) {
-  useLayoutEffect(() => {
-    const el = ref.current
-    const media = el?.querySelector<HTMLElement>('.ev-pane__media')
-    const side = el?.querySelector<HTMLElement>('.ev-pane__side')
-    if (!el || !media || !side) return
-    const update = () => {
-      const stacked = side.offsetTop >= media.offsetTop + media.offsetHeight - 1
-      el.style.setProperty('--ev-media-h', `${stacked ? media.offsetHeight : 0}px`)
-    }
-    update()
-    if (typeof ResizeObserver === 'undefined') return
-    const ro = new ResizeObserver(update)
-    ro.observe(media)
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [ref])
 }

@@ -31,6 +31,8 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
   const baseline = useRef(form)
   const [section, setSection] = useState<Section>(item.file ? 'media' : 'details')
   const [confirmRemove, setConfirmRemove] = useState(false)
+  // The playback speed outlives the player (which goes when another section is shown) while the item is open.
+  const [playbackRate, setPlaybackRate] = useState(1)
   const id = useId()
 
   const autosave = useAutosave(async (next: EvidenceForm) => {
@@ -129,7 +131,16 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       </div>
 
       <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${section}`} className="ev-editor__panel">
-        {section === 'media' && <AnnotationsPane caseId={caseId} item={item} detail={detail} />}
+        {section === 'media' && (
+          <AnnotationsPane
+            caseId={caseId}
+            item={item}
+            detail={detail}
+            onItemSaved={onSaved}
+            playbackRate={playbackRate}
+            onPlaybackRate={setPlaybackRate}
+          />
+        )}
         {section === 'custody' && <CustodyTable entries={item.custody} />}
         {section === 'examination' && <ExaminationPanel caseId={caseId} item={item} detail={detail} />}
         {section === 'details' && (

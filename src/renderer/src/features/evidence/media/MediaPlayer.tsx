@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { formatTimecode } from '@shared/domain'
 import { formatNumber } from '@shared/i18n/format'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
@@ -24,6 +24,9 @@ export function MediaPlayer({
   hasSelection,
   marks = [],
   onMark = () => undefined,
+  initialRate = 1,
+  onRate,
+  below,
 }: {
   src: string
   kind: 'video' | 'audio'
@@ -32,6 +35,11 @@ export function MediaPlayer({
   hasSelection: boolean
   marks?: Mark[]
   onMark?: (annotationId: string) => void
+  /** The speed to start at: the one chosen earlier while the item is open (the caller keeps it). */
+  initialRate?: number
+  onRate?: (rate: number) => void
+  /** What goes under the player (the tier lanes), given the frame step and the player's key handling. */
+  below?: (player: { frame: number; onKey: (e: React.KeyboardEvent) => void }) => ReactNode
 }) {
   const t = useT('evidence')
   const lang = useLanguage()
@@ -39,7 +47,7 @@ export function MediaPlayer({
   const [time, setTime] = useState(0)
   const [duration, setDuration] = useState(NaN)
   const [paused, setPaused] = useState(true)
-  const [rate, setRate] = useState(1)
+  const [rate, setRate] = useState(initialRate)
   const [error, setError] = useState('')
   const area = useRef<HTMLDivElement>(null)
   const [helpOpen, setHelpOpen] = useState(false)
@@ -66,131 +74,146 @@ export function MediaPlayer({
     preload: 'metadata' as const,
     onTimeUpdate: () => setTime(media()?.currentTime ?? 0),
     onSeeked: () => setTime(media()?.currentTime ?? 0),
-    onLoadedMetadata: () => setDuration(media()?.duration ?? NaN),
+    onLoadedMetadata: () => {
+      setDuration(media()?.duration ?? NaN)
+      // Loading a source resets the speed to the default one: both are set, so it holds.
+      const m = media()
+      if (m && m.playbackRate !== rate) m.defaultPlaybackRate = m.playbackRate = rate
+    },
     onDurationChange: () => setDuration(media()?.duration ?? NaN),
     onPlay: () => setPaused(false),
     onPause: () => setPaused(true),
-    onRateChange: () => setRate(media()?.playbackRate ?? 1),
+    onRateChange: () => {
+      const r = media()?.playbackRate ?? 1
+      setRate(r)
+      onRate?.(r)
+    },
     onError: () => setError(describeMediaError(media()?.error ?? null, t)),
     // Focus stays on the area so the shortcuts keep working after a click on the picture.
     tabIndex: -1,
   }
 
-  const btn = (label: string, title: string, onClick: () => void, disabled = false) => (
+  const btn = (label: ReactNode, title: string, onClick: () => void, disabled = false) => (
     <button type="button" title={title} aria-label={title} disabled={disabled} onClick={onClick}>
       {label}
     </button>
   )
   const now = () => media()?.currentTime ?? 0
+  const onKey = (e: React.KeyboardEvent) => {
+    if (handlePlayerKey(e, media(), { ...actions, frame })) {
+      e.preventDefault()
+      e.stopPropagation()
+    }
+  }
+  // A step in seconds reads the same in every language (the title says it in words).
+  const seconds = (label: string) => <span translate="no">{label}</span>
   const speed = (r: number) => `${formatNumber(r, lang)}×`
 
   return (
-    <div
-      ref={area}
-      className="ev-player"
-      tabIndex={0}
-      role="group"
-      aria-label={kind === 'video' ? t('player.videoLabel') : t('player.audioLabel')}
-      data-testid="player-area"
-      onKeyDown={(e) => {
-        if (handlePlayerKey(e, media(), { ...actions, frame })) {
-          e.preventDefault()
-          e.stopPropagation()
-        }
-      }}
-    >
-      {kind === 'video' ? (
-        <video ref={mediaRef as RefObject<HTMLVideoElement>} className="ev-player__media" {...common} />
-      ) : (
-        <audio
-          ref={mediaRef as RefObject<HTMLAudioElement>}
-          className="ev-player__media ev-player__media--audio"
-          {...common}
-        />
-      )}
-      <ErrorAlert>{error}</ErrorAlert>
-      <ScrubBar
-        time={time}
-        duration={duration}
-        marks={marks}
-        onSeek={(s) => {
-          const m = media()
-          if (m) m.currentTime = s
-        }}
-        onMark={onMark}
-      />
-      <div className="ev-player__bar">
-        <span className="mono ev-player__time" aria-label={t('player.currentTime')} data-testid="player-time">
-          {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}
-        </span>
-        <span className="ev-player__group">
-          {btn('−5 s', t('player.back5'), () => media() && seekBy(media()!, -5))}
-          {btn('◂|', t('player.frameBack'), () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
-          {btn(paused ? '▶' : '❚❚', paused ? t('player.play') : t('player.pause'), () =>
-            media()?.paused
-              ? void media()!
-                  .play()
-                  .catch(() => undefined)
-              : media()?.pause(),
-          )}
-          {btn('|▸', t('player.frameForward'), () => media() && (media()!.pause(), seekBy(media()!, frame)))}
-          {btn('+5 s', t('player.forward5'), () => media() && seekBy(media()!, 5))}
-        </span>
-        <select
-          className="ev-player__speed"
-          aria-label={t('player.speed')}
-          title={t('player.speed')}
-          value={String(rate)}
-          onChange={(e) => {
+    <>
+      <div
+        ref={area}
+        className="ev-player"
+        tabIndex={0}
+        role="group"
+        aria-label={kind === 'video' ? t('player.videoLabel') : t('player.audioLabel')}
+        data-testid="player-area"
+        onKeyDown={onKey}
+      >
+        {kind === 'video' ? (
+          <video ref={mediaRef as RefObject<HTMLVideoElement>} className="ev-player__media" {...common} />
+        ) : (
+          <audio
+            ref={mediaRef as RefObject<HTMLAudioElement>}
+            className="ev-player__media ev-player__media--audio"
+            {...common}
+          />
+        )}
+        <ErrorAlert>{error}</ErrorAlert>
+        <ScrubBar
+          time={time}
+          duration={duration}
+          marks={marks}
+          onSeek={(s) => {
             const m = media()
-            if (m) m.playbackRate = Number(e.target.value)
+            if (m) m.currentTime = s
+          }}
+          onMark={onMark}
+        />
+        <div className="ev-player__bar">
+          <span className="mono ev-player__time" aria-label={t('player.currentTime')} data-testid="player-time">
+            {formatTimecode(time)} / {Number.isFinite(duration) ? formatTimecode(duration) : '--:--:--'}
+          </span>
+          <span className="ev-player__group">
+            {btn(seconds('−5 s'), t('player.back5'), () => media() && seekBy(media()!, -5))}
+            {btn('◂|', t('player.frameBack'), () => media() && (media()!.pause(), seekBy(media()!, -frame)))}
+            {btn(paused ? '▶' : '❚❚', paused ? t('player.play') : t('player.pause'), () =>
+              media()?.paused
+                ? void media()!
+                    .play()
+                    .catch(() => undefined)
+                : media()?.pause(),
+            )}
+            {btn('|▸', t('player.frameForward'), () => media() && (media()!.pause(), seekBy(media()!, frame)))}
+            {btn(seconds('+5 s'), t('player.forward5'), () => media() && seekBy(media()!, 5))}
+          </span>
+          <select
+            className="ev-player__speed"
+            aria-label={t('player.speed')}
+            title={t('player.speed')}
+            value={String(rate)}
+            onChange={(e) => {
+              const m = media()
+              if (m) m.playbackRate = Number(e.target.value)
+            }}
+          >
+            {SPEEDS.map((r) => (
+              <option key={r} value={String(r)}>
+                {speed(r)}
+              </option>
+            ))}
+          </select>
+          <span className="ev-player__sep" />
+          <span className="ev-player__group">
+            <button type="button" className="button--primary" onClick={() => actions.addAt(now())}>
+              {t('player.annotateHere')}
+            </button>
+            {btn(t('player.startLabel'), t('player.start'), () => actions.setStart(now()), !hasSelection)}
+            {btn(t('player.endLabel'), t('player.end'), () => actions.setEnd(now()), !hasSelection)}
+          </span>
+        </div>
+        <details
+          className="ev-player__help"
+          open={helpOpen}
+          onToggle={(e) => {
+            const open = (e.currentTarget as HTMLDetailsElement).open
+            setHelpOpen(open)
+            try {
+              localStorage.setItem(HELP_KEY, open ? '1' : '0')
+            } catch {
+              // Not remembered: it opens by width next time.
+            }
           }}
         >
-          {SPEEDS.map((r) => (
-            <option key={r} value={String(r)}>
-              {speed(r)}
-            </option>
+          <summary>{t('player.keysTitle')}</summary>
+          {PLAYER_SHORTCUTS.map(([k, what], i) => (
+            <span key={k}>
+              {i > 0 && ' · '}
+              <kbd>{k === 'space' ? t('player.key.space') : k}</kbd> {t(`player.key.${what}`)}
+            </span>
           ))}
-        </select>
-        <span className="ev-player__sep" />
-        <span className="ev-player__group">
-          <button type="button" className="button--primary" onClick={() => actions.addAt(now())}>
-            {t('player.annotateHere')}
-          </button>
-          {btn(t('player.startLabel'), t('player.start'), () => actions.setStart(now()), !hasSelection)}
-          {btn(t('player.endLabel'), t('player.end'), () => actions.setEnd(now()), !hasSelection)}
-        </span>
+          {kind === 'video' && (
+            <span data-testid="frame-rate">
+              {' · '}
+              {measured
+                ? t('player.framesMeasured', { rate: formatRate(frame, lang) })
+                : t('player.framesAssumed', { rate: formatRate(frame, lang) })}
+            </span>
+          )}
+        </details>
       </div>
-      <details
-        className="ev-player__help"
-        open={helpOpen}
-        onToggle={(e) => {
-          const open = (e.currentTarget as HTMLDetailsElement).open
-          setHelpOpen(open)
-          try {
-            localStorage.setItem(HELP_KEY, open ? '1' : '0')
-          } catch {
-            // Not remembered: it opens by width next time.
-          }
-        }}
-      >
-        <summary>{t('player.keysTitle')}</summary>
-        {PLAYER_SHORTCUTS.map(([k, what], i) => (
-          <span key={k}>
-            {i > 0 && ' · '}
-            <kbd>{k === 'space' ? t('player.key.space') : k}</kbd> {t(`player.key.${what}`)}
-          </span>
-        ))}
-        {kind === 'video' && (
-          <span data-testid="frame-rate">
-            {' · '}
-            {measured
-              ? t('player.framesMeasured', { rate: formatRate(frame, lang) })
-              : t('player.framesAssumed', { rate: formatRate(frame, lang) })}
-          </span>
-        )}
-      </details>
-    </div>
+      {below?.({ frame, onKey })}
+    </>
   )
 }
 
