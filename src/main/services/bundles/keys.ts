@@ -2,7 +2,8 @@
  * The workspace's signing key and its trust list, both owned by the bundles area.
  *
  *   bundles/signing-key.pem   this workspace's Ed25519 private key (PKCS#8 PEM, mode 0600),
- *                             made on first use; it never leaves the workspace, never crosses IPC
+ *                             made on first use; it never leaves the workspace, never crosses IPC;
+ *                             sealed like every other file when the workspace is encrypted
  *   bundles/keys.json         the trust list: keys trusted here, and keys seen in imports
  *
  * A key is named by its fingerprint: the SHA-256 of its raw 32-byte public key, in hex.
@@ -29,6 +30,8 @@ import {
   type SignerTrust,
 } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
+import { looksSealed, openBytes, sealBytes } from '@main/storage/crypto/seal'
+import { vaultFor } from '@main/storage/crypto/vault'
 import { fsyncDir } from '@main/storage/durableWrite'
 import { nowIso, type ServiceContext } from '../context'
 
@@ -87,15 +90,17 @@ export function createKeyring(ctx: ServiceContext) {
 
   async function load(): Promise<OwnKey | null> {
     const abs = ctx.store.resolve(KEY_FILE)
-    let pem: string
+    let stored: Buffer
     try {
-      pem = await readFile(abs, 'utf8')
+      stored = await readFile(abs)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw new AppError('IO', `Cannot read the workspace's signing key ${KEY_FILE}: ${messageOf(e)}`)
     }
     let key: KeyObject
     try {
+      const vault = vaultFor(abs)
+      const pem = looksSealed(stored) && vault ? openBytes(vault.key, vault.rel, stored) : stored
       key = createPrivateKey(pem)
     } catch (e) {
       throw new AppError('CORRUPT', `The workspace's signing key ${KEY_FILE} is damaged (${messageOf(e)}).`)
@@ -120,7 +125,9 @@ export function createKeyring(ctx: ServiceContext) {
     const temp = `${abs}.${randomBytes(6).toString('hex')}.tmp`
     const fh = await open(temp, 'wx', 0o600)
     try {
-      const bytes = Buffer.from(pem, 'utf8')
+      // Sealed under the key's own name, as the migration would have sealed it had it existed then.
+      const vault = vaultFor(abs)
+      const bytes = vault ? sealBytes(vault.key, vault.rel, Buffer.from(pem, 'utf8')) : Buffer.from(pem, 'utf8')
       let off = 0
       while (off < bytes.length) off += (await fh.write(bytes, off, bytes.length - off)).bytesWritten
       await fh.sync()
