@@ -1,8 +1,9 @@
 import { useCallback, useId, useRef, useState } from 'react'
-import { verificationCaveat, type CaseDetail, type EvidenceItem } from '@shared/domain'
+import { verificationCaveat, type CaseDetail, type CaseLinks, type EvidenceItem } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
+import { EvidenceLinks } from '@renderer/features/links/EvidenceLinks'
 import { useT } from '@renderer/lib/i18n'
 import { defaultTimeZone } from '@renderer/lib/timeZones'
 import { AnnotationsPane } from '../annotations/AnnotationsPane'
@@ -12,19 +13,22 @@ import { CustodyTable } from './CustodyTable'
 import { DetailsPanel } from './DetailsPanel'
 import { formOf, patchOf, withSaved, type EvidenceForm } from './form'
 
-type Section = 'details' | 'media' | 'custody'
+type Section = 'details' | 'media' | 'links' | 'custody'
 
 export interface ItemEditorProps {
   caseId: string
   item: EvidenceItem
   detail: CaseDetail
+  /** This item's backlinks (events, issues, stills and clips, citing briefings); undefined until loaded. */
+  links?: CaseLinks['evidence'][string]
   onSaved: (item: EvidenceItem) => void
   onRemoved: () => void
 }
 
 /** One evidence item: metadata, verification, file facts, media with annotations, custody. Keyed by item id. */
-export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEditorProps) {
+export function ItemEditor({ caseId, item, detail, links, onSaved, onRemoved }: ItemEditorProps) {
   const t = useT('evidence')
+  const tu = useT()
   const [form, setForm] = useState<EvidenceForm>(() => formOf(item, defaultTimeZone()))
   const baseline = useRef(form)
   const [section, setSection] = useState<Section>(item.file ? 'media' : 'details')
@@ -61,7 +65,9 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       ? mediaLabel
       : s === 'details'
         ? t('editor.tab.details')
-        : t('editor.tab.custody', { count: item.custody.length })
+        : s === 'links'
+          ? tu('links.tab', { count: links ? links.eventIds.length + links.issueIds.length + links.citedIn.length : 0 })
+          : t('editor.tab.custody', { count: item.custody.length })
 
   return (
     <article className="ev-editor" aria-labelledby={`${id}-heading`} onBlur={() => void autosave.flush()}>
@@ -104,7 +110,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       )}
 
       <div className="ev-tabs" role="tablist" aria-label={t('editor.sections')}>
-        {(['media', 'details', 'custody'] as const).map((s) => (
+        {(['media', 'details', 'links', 'custody'] as const).map((s) => (
           <button
             key={s}
             type="button"
@@ -123,6 +129,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${section}`} className="ev-editor__panel">
         {section === 'media' && <AnnotationsPane caseId={caseId} item={item} detail={detail} />}
         {section === 'custody' && <CustodyTable entries={item.custody} />}
+        {section === 'links' && <EvidenceLinks caseId={caseId} detail={detail} links={links} />}
         {section === 'details' && (
           <DetailsPanel item={item} detail={detail} form={form} change={change} show={setForm} />
         )}
