@@ -43,7 +43,8 @@ export function LinkPicker<T extends { id: string }>({
         {shown.map((o) => (
           <label key={o.id} className="ev-links__item">
             <input type="checkbox" checked={selected.includes(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />
-            <span>{describe(o)}</span>
+            {/* The records' own words (titles, citations, dates): workspace content, not the window's. */}
+            <span translate="no">{describe(o)}</span>
           </label>
         ))}
       </div>
