@@ -286,3 +286,49 @@ test('the issues tab and its dialog are wholly translated', async ({ app }) => {
   // Only the links section: the evidence list's grade badges (B2…) are codes the evidence screens own.
   await expectAllTranslated(app, { within: '.ev-editor__panel' })
 })
+
+/**
+ * For a person to look at, not assertions: the links and issues screens at 1024×700 in both
+ * themes. CASEFILE_SHOTS=/folder npx playwright test tests/e2e/links.spec.ts -g screenshots
+ */
+test.describe('screenshots', () => {
+  test.skip(!process.env.CASEFILE_SHOTS, 'set CASEFILE_SHOTS=/folder to take screenshots')
+  test.use({ viewport: { width: 1024, height: 700 } })
+
+  for (const scheme of ['light', 'dark'] as const)
+    test(`links and issues, ${scheme}`, async ({ app }) => {
+      const { page } = app
+      const shot = (name: string) =>
+        page.screenshot({ path: `${process.env.CASEFILE_SHOTS}/links-${scheme}-${name}.png` })
+      await page.emulateMedia({ colorScheme: scheme })
+      await app.services().issues.add(CASE, {
+        question: 'Was Art. 31(2) of the Vienna Convention on Consular Relations breached when the officer approached?',
+        notes: 'Entry was attempted without the consent of the head of post; the officer withdrew when told.',
+        eventIds: ['event_approach', 'event_blocked'],
+        evidenceIds: ['evidence_video'],
+        statuteIds: ['statute_vccr_31'],
+      })
+      await app
+        .services()
+        .issues.add(CASE, { question: 'Did the protest note follow the usual form?', status: 'dropped' })
+      await app.open(`#/case/${CASE}/timeline/event_blocked`)
+      await expect(card(page, BLOCKED).locator('.link-chip').first()).toBeVisible()
+      await shot('1-timeline')
+      await app.open(`#/case/${CASE}/actors/actor_ice_agent`)
+      await expect(page.locator('#actor-actor_ice_agent .link-chip').first()).toBeVisible()
+      await shot('2-actors')
+      await app.open(`#/case/${CASE}/evidence/evidence_video`)
+      await page.getByRole('tab', { name: /^Links/ }).click()
+      await expect(page.locator('.cited-in__item').first()).toBeVisible()
+      await shot('3-exhibit-links')
+      await app.open(`#/case/${CASE}/statutes/statute_vccr_31`)
+      await expect(page.locator('.statute-row .cited-in__item').first()).toBeVisible()
+      await shot('4-excerpt')
+      await app.open(`#/case/${CASE}/issues`)
+      await expect(page.locator('.issue').first()).toBeVisible()
+      await shot('5-issues')
+      await page.getByRole('button', { name: 'Add issue' }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await shot('6-issue-form')
+    })
+})
