@@ -22,7 +22,7 @@ const group = (scope: ReturnType<Page['locator']>, label: string) =>
 
 /** Adds an issue through the Issues tab's dialog, ticking the given facts and excerpts. */
 async function addIssue(page: Page, question: string, facts: RegExp[], excerpts: RegExp[]) {
-  await page.getByRole('button', { name: 'Add issue' }).click()
+  await page.getByRole('button', { name: 'Add issue', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Add a legal issue' })
   await dialog.getByLabel('Question').fill(question)
   for (const f of facts)
@@ -35,7 +35,7 @@ async function addIssue(page: Page, question: string, facts: RegExp[], excerpts:
       .getByRole('group', { name: /^Excerpts/ })
       .getByRole('checkbox', { name: x })
       .check()
-  await dialog.getByRole('button', { name: 'Add issue' }).click()
+  await dialog.getByRole('button', { name: 'Add issue', exact: true }).click()
   await expect(dialog).toBeHidden()
   return page.getByRole('list', { name: 'Issues' }).getByRole('listitem').filter({ hasText: question }).first()
 }
@@ -254,6 +254,26 @@ test('a case made through the window: links both ways, "cited in", and an issue 
   ])
 })
 
+test('keyboard only: an issue added and its fact followed without the mouse', async ({ app }) => {
+  const { page } = app
+  await app.open(`#/case/${CASE}/issues`)
+  const add = page.getByRole('button', { name: 'Add issue', exact: true })
+  await add.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Add a legal issue' })
+  await expect(dialog.getByLabel('Question')).toBeFocused()
+  await page.keyboard.type('Was consent ever given?')
+  // The dialog keeps Tab inside: back past its close button wraps round to the submit button.
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(dialog.getByRole('button', { name: 'Add issue', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  const issue = page.getByRole('list', { name: 'Issues' }).getByRole('listitem').filter({ hasText: 'Was consent' })
+  await expect(issue).toContainText('Nothing linked yet.')
+  await expect(add).toBeFocused() // focus returns to where it was
+})
+
 /** Inserts a citation at the caret through the picker (Ctrl+Shift+C), choosing the one match of `query`. */
 async function cite(page: Page, query: string) {
   await page.keyboard.press('Control+Shift+C')
@@ -327,7 +347,7 @@ test.describe('screenshots', () => {
       await app.open(`#/case/${CASE}/issues`)
       await expect(page.locator('.issue').first()).toBeVisible()
       await shot('5-issues')
-      await page.getByRole('button', { name: 'Add issue' }).click()
+      await page.getByRole('button', { name: 'Add issue', exact: true }).click()
       await expect(page.getByRole('dialog')).toBeVisible()
       await shot('6-issue-form')
       // Spanish runs longer: the same screens once more.
