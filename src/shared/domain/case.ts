@@ -66,6 +66,7 @@ export const toCaseSummary = (c: CaseSummary): CaseSummary => ({
 
 export const ISSUE_STATUSES = ['open', 'answered', 'dropped'] as const
 export const IssueStatus = z.enum(ISSUE_STATUSES)
+export type IssueStatus = z.infer<typeof IssueStatus>
 
 /**
  * A legal question the case turns on (CaseMap's issues): "Was Art. 31(2)

@@ -23,5 +23,6 @@ export const analysisHandlers: HandlersFor<keyof typeof analysisChannels> = {
     await services.issues.remove(caseId, issueId)
     return { removed: true as const }
   },
+  'issues:restore': async ({ caseId, issue }, { services }) => services.issues.restore(caseId, issue),
   'cases:links': async ({ caseId }, { services }) => services.caseDetail.links(caseId),
 }

@@ -18,8 +18,15 @@ export function createCaseDetailService(deps: {
     async links(caseId: string): Promise<CaseLinks> {
       const c = await deps.cases.content(caseId)
       const out: CaseLinks = { events: {}, actors: {}, evidence: {}, statutes: {} }
+      // Each list keeps a Set of what it holds: an actor in 10,000 events would make
+      // `includes` quadratic (seconds), and the lists stay plain arrays for IPC.
+      const seen = new WeakMap<string[], Set<string>>()
       const add = (list: string[], id: string) => {
-        if (!list.includes(id)) list.push(id)
+        let ids = seen.get(list)
+        if (!ids) seen.set(list, (ids = new Set(list)))
+        if (ids.has(id)) return
+        ids.add(id)
+        list.push(id)
       }
       for (const e of c.events) out.events[e.id] = { actorIds: [...e.actorIds], evidenceIds: [], issueIds: [] }
       for (const a of c.actors) out.actors[a.id] = { eventIds: [], evidenceIds: [] }
@@ -46,7 +53,7 @@ export function createCaseDetailService(deps: {
       for (const i of c.issues) {
         for (const id of i.eventIds) if (out.events[id]) add(out.events[id].issueIds, i.id)
         for (const id of i.evidenceIds) if (out.evidence[id]) add(out.evidence[id].issueIds, i.id)
-        for (const id of i.statuteIds) (out.statutes[id] ??= { issueIds: [], citedIn: [] }).issueIds.push(i.id)
+        for (const id of i.statuteIds) add((out.statutes[id] ??= { issueIds: [], citedIn: [] }).issueIds, i.id)
       }
       // "Cited in": the sentence of each briefing that cites the item (or an annotation on it) or the excerpt.
       for (const b of await deps.briefings.list(caseId)) {
@@ -109,7 +116,9 @@ function citingSentences(body: unknown): { attrs: CitationAttrs; excerpt: string
 
 function sentenceBefore(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trimEnd()
-  const start = Math.max(flat.lastIndexOf('. ', flat.length - 2) + 2, 0)
+  // A block without a full stop before the citation is one sentence from its first letter.
+  const dot = flat.lastIndexOf('. ', flat.length - 2)
+  const start = dot < 0 ? 0 : dot + 2
   const sentence = flat.slice(start).trim()
   return sentence.length > 160 ? `…${sentence.slice(-159).replace(/^\S*\s/, '')}` : sentence
 }

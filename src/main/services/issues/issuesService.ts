@@ -74,6 +74,28 @@ export function createIssuesService(
     async remove(caseId: string, issueId: string): Promise<void> {
       await records.remove(caseId, issueId)
     },
+
+    /**
+     * Puts a removed issue back with its id (an undone removal). Links to what
+     * went meanwhile are dropped rather than refused: the question itself is
+     * what the user asked to have back. CONFLICT when the id is taken.
+     */
+    async restore(caseId: string, record: Issue): Promise<Issue> {
+      const issue = Issue.parse(record)
+      const c = await cases.content(caseId)
+      const events = new Set(c.events.map((e) => e.id))
+      const evidence = new Set(c.evidence.map((e) => e.id))
+      const statuteIds: string[] = []
+      for (const id of issue.statuteIds) if (await deps.statuteExists(id)) statuteIds.push(id)
+      const back = {
+        ...issue,
+        eventIds: issue.eventIds.filter((id) => events.has(id)),
+        evidenceIds: issue.evidenceIds.filter((id) => evidence.has(id)),
+        statuteIds,
+      }
+      await records.add(caseId, back)
+      return back
+    },
   }
 }
 export type IssuesService = ReturnType<typeof createIssuesService>

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@shared/domain'
+import type { CaseDetail, CaseLinks } from '@shared/domain'
 
 /** What the case view hands each of its tabs (features/<name>/index.tsx). */
 export interface CaseTabProps {
@@ -8,6 +8,8 @@ export interface CaseTabProps {
   reload: () => Promise<void>
   /** The item the route points at (#/case/<id>/<tab>/<itemId>), e.g. from a search hit. */
   itemId?: string
+  /** Every link of the case from both ends (cases:links); null until main has answered. */
+  links?: CaseLinks | null
   /** The workspace refuses writes: show, but offer no editing. */
   readOnly?: boolean
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 
 /** The case view's tabs, in display order; the hash names one of them. */
-export const CASE_TABS = ['overview', 'actors', 'timeline', 'evidence', 'statutes', 'briefings'] as const
+export const CASE_TABS = ['overview', 'actors', 'timeline', 'evidence', 'statutes', 'issues', 'briefings'] as const
 export type CaseTabName = (typeof CASE_TABS)[number]
 
 /** The catalogue key of a tab's name (ui namespace). */

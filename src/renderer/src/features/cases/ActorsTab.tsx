@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Actor } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { RowActions } from '@renderer/components/RowActions'
+import { linkNamesOf } from '@renderer/features/links/hrefs'
+import { LinkGroup, linkItems } from '@renderer/features/links/LinkGroup'
 import { call } from '@renderer/lib/api'
 import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { useT } from '@renderer/lib/i18n'
@@ -11,11 +13,17 @@ import { ActorForm, EMPTY_ACTOR, type ActorFields } from './ActorForm'
 const fieldsOf = (a: Actor): ActorFields => ({ name: a.name, role: a.role, affiliation: a.affiliation })
 
 /** People and bodies of the case: add, edit in place, remove after confirmation; each change can be undone. */
-export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
+export function ActorsTab({ caseId, detail, reload, readOnly, itemId, links }: CaseTabProps) {
   const t = useT()
   const undo = useUndo()
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<Actor | null>(null)
+  const names = useMemo(() => linkNamesOf(detail), [detail])
+
+  // Arriving from a link (#/case/<id>/actors/<actorId>): bring that actor's row into view.
+  useEffect(() => {
+    if (itemId) document.getElementById(`actor-${itemId}`)?.scrollIntoView({ block: 'center' })
+  }, [itemId])
 
   const linkedEvents = (actorId: string) => detail.events.filter((e) => e.actorIds.includes(actorId)).map((e) => e.id)
 
@@ -77,6 +85,7 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
               <th scope="col">{t('actors.name')}</th>
               <th scope="col">{t('actors.role')}</th>
               <th scope="col">{t('actors.affiliation')}</th>
+              <th scope="col">{t('links.inCase')}</th>
               <th scope="col" className="table__actions">
                 <span className="visually-hidden">{t('common.actions')}</span>
               </th>
@@ -86,7 +95,7 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
             {detail.actors.map((a) =>
               editing === a.id ? (
                 <tr key={a.id} className="table__editing">
-                  <td colSpan={4}>
+                  <td colSpan={5}>
                     <ActorForm
                       idPrefix={`actor-${a.id}`}
                       legend={t('actors.editNamed', { name: a.name })}
@@ -98,10 +107,13 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
                   </td>
                 </tr>
               ) : (
-                <tr key={a.id}>
+                <tr key={a.id} id={`actor-${a.id}`} className={a.id === itemId ? 'link-target' : undefined}>
                   <th scope="row">{a.name}</th>
                   <td>{a.role || <span className="muted">—</span>}</td>
                   <td>{a.affiliation || <span className="muted">—</span>}</td>
+                  <td className="actors-table__links">
+                    <ActorLinks caseId={caseId} actorId={a.id} links={links} names={names} />
+                  </td>
                   <td className="table__actions">
                     {!readOnly && (
                       <RowActions
@@ -137,5 +149,29 @@ export function ActorsTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
         />
       )}
     </div>
+  )
+}
+
+/** The events an actor is in and the exhibits of those events, as links; a dash when there are none. */
+function ActorLinks({
+  caseId,
+  actorId,
+  links,
+  names,
+}: {
+  caseId: string
+  actorId: string
+  links: CaseTabProps['links']
+  names: ReturnType<typeof linkNamesOf>
+}) {
+  const t = useT()
+  const mine = links?.actors[actorId]
+  if (!mine) return null
+  if (!mine.eventIds.length && !mine.evidenceIds.length) return <span className="muted">—</span>
+  return (
+    <>
+      <LinkGroup label={t('links.events')} items={linkItems(caseId, 'timeline', mine.eventIds, names.event)} />
+      <LinkGroup label={t('links.exhibits')} items={linkItems(caseId, 'evidence', mine.evidenceIds, names.evidence)} />
+    </>
   )
 }

@@ -9,6 +9,8 @@ import { showToast } from '@renderer/lib/toasts'
 import { historyFor, UndoContext, type UndoScope } from '@renderer/lib/undo'
 import { BriefingsTab } from '@renderer/features/briefings/index'
 import { EvidenceTab } from '@renderer/features/evidence/index'
+import { IssuesTab } from '@renderer/features/issues/index'
+import { useCaseLinks } from '@renderer/features/links/useCaseLinks'
 import { StatutesTab } from '@renderer/features/statutes/index'
 import { messageOf } from '@shared/ipc/result'
 import { ActorsTab } from './ActorsTab'
@@ -33,6 +35,7 @@ const TAB_COMPONENTS: Record<Exclude<CaseTabName, 'overview'>, (p: CaseTabProps)
   timeline: TimelineTab,
   evidence: EvidenceTab,
   statutes: StatutesTab,
+  issues: IssuesTab,
   briefings: BriefingsTab,
 }
 
@@ -42,6 +45,7 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
   const [error, setError] = useState<{ notFound: boolean; message: string } | null>(null)
   // Opening a case puts the focus on its title, not wherever the click left it.
   const headingRef = useFocusOnOpen<HTMLHeadingElement>(!!detail)
+  const links = useCaseLinks(caseId, detail, tab)
 
   const reload = useCallback(async () => {
     try {
@@ -102,7 +106,7 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
   }
   if (!detail) return <p className="muted loading">{t('case.loading')}</p>
 
-  const tabProps: CaseTabProps = { caseId, detail, reload, itemId, readOnly }
+  const tabProps: CaseTabProps = { caseId, detail, reload, itemId, readOnly, links }
   const Tab = tab === 'overview' ? null : TAB_COMPONENTS[tab]
   const tabLabel = t(tabLabelKey(tab))
 
@@ -146,6 +150,7 @@ function TabCount({ tab, detail }: { tab: CaseTabName; detail: CaseDetail }) {
     timeline: detail.events.length,
     evidence: detail.evidence.length,
     statutes: detail.statutes.length,
+    issues: detail.issues.length,
     briefings: detail.briefings.length,
   }
   const n = counts[tab]

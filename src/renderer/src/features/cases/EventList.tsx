@@ -14,20 +14,23 @@
  */
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { TimelineEvent } from '@shared/domain'
-import { RowActions } from '@renderer/components/RowActions'
-import { useFormat } from '@renderer/lib/format'
+import type { CaseLinks, TimelineEvent } from '@shared/domain'
+import type { LinkNames } from '@renderer/features/links/hrefs'
 import { useT } from '@renderer/lib/i18n'
-import { precisionKey } from './caseFormat'
+import { EventRow } from './EventRow'
 
 /** Space between rows, in px (the virtualizer places rows, so CSS margins would not count). */
 const ROW_GAP = 10
 /** A first guess of a row's height (time, title, a location line); real heights replace it once drawn. */
 const ROW_ESTIMATE = 110
 
-interface EventListProps {
+export interface EventListProps {
+  caseId: string
   events: readonly TimelineEvent[]
-  actorName: ReadonlyMap<string, string>
+  /** Names of the records a card links to (actors, exhibits, issues). */
+  names: LinkNames
+  /** The case's backlinks: a card's exhibits include those that name the event from their side. */
+  links?: CaseLinks['events'] | null
   readOnly?: boolean
   /** The event a route points at: highlighted, and scrolled into view when it arrives. */
   targetId?: string
@@ -45,7 +48,17 @@ function scrollParent(el: HTMLElement | null): HTMLElement {
   return (document.scrollingElement as HTMLElement | null) ?? document.documentElement
 }
 
-export function EventList({ events, actorName, readOnly, targetId, zone, onEdit, onRemove }: EventListProps) {
+export function EventList({
+  caseId,
+  events,
+  names,
+  links,
+  readOnly,
+  targetId,
+  zone,
+  onEdit,
+  onRemove,
+}: EventListProps) {
   const t = useT()
   const listRef = useRef<HTMLOListElement>(null)
   // Found once the list is in the DOM (the virtualizer first asks in a layout effect, after refs are set).
@@ -174,8 +187,10 @@ export function EventList({ events, actorName, readOnly, targetId, zone, onEdit,
             onKeyDown={(k) => onRowKey(k, row.index)}
           >
             <EventRow
+              caseId={caseId}
               event={e}
-              actorName={actorName}
+              names={names}
+              links={links?.[e.id]}
               readOnly={readOnly}
               zone={zone}
               onEdit={onEdit}
@@ -185,59 +200,5 @@ export function EventList({ events, actorName, readOnly, targetId, zone, onEdit,
         )
       })}
     </ol>
-  )
-}
-
-function EventRow({
-  event: e,
-  actorName,
-  readOnly,
-  zone,
-  onEdit,
-  onRemove,
-}: Omit<EventListProps, 'events' | 'targetId'> & { event: TimelineEvent }) {
-  const t = useT()
-  const fmt = useFormat()
-  return (
-    <>
-      <div className="event__when">
-        <time dateTime={e.at}>{fmt.eventWhen(e, zone)}</time>
-        <span className={`badge badge--small precision precision--${e.precision}`}>{t(precisionKey(e.precision))}</span>
-      </div>
-      <div className="event__what">
-        <h3 className="event__title">{e.title}</h3>
-        {e.location && (
-          <p className="event__location">
-            <span className="muted">{t('timeline.where')} </span>
-            {e.location}
-          </p>
-        )}
-        {e.description && <p className="event__description">{e.description}</p>}
-        {e.actorIds.length > 0 && (
-          <ul className="event__actors" aria-label={t('tabs.actors')}>
-            {e.actorIds.map((a) => (
-              <li key={a} className="chip chip--static">
-                {actorName.get(a) ?? t('timeline.unknownActor')}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      {!readOnly && (
-        <div className="event__actions">
-          <RowActions
-            actions={[
-              { label: t('common.edit'), name: t('timeline.editNamed', { title: e.title }), onClick: () => onEdit(e) },
-              {
-                label: t('common.remove'),
-                name: t('timeline.removeNamed', { title: e.title }),
-                onClick: () => onRemove(e),
-                danger: true,
-              },
-            ]}
-          />
-        </div>
-      )}
-    </>
   )
 }

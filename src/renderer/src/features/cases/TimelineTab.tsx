@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { Dialog } from '@renderer/components/Dialog'
 import { TimeZoneSelect } from '@renderer/components/TimeZoneSelect'
 import { call } from '@renderer/lib/api'
+import { linkNamesOf } from '@renderer/features/links/hrefs'
 import { useAppSettings } from '@renderer/lib/appSettings'
 import type { CaseTabProps } from '@renderer/lib/caseTab'
 import { useT } from '@renderer/lib/i18n'
@@ -29,7 +30,7 @@ const fieldsOf = (e: TimelineEvent): EventFields => ({
  * The case's events in time order, each shown in the zone where it happened,
  * or all in one zone the user chose (a preference, kept for every case).
  */
-export function TimelineTab({ caseId, detail, reload, readOnly, itemId }: CaseTabProps) {
+export function TimelineTab({ caseId, detail, reload, readOnly, itemId, links }: CaseTabProps) {
   const t = useT()
   const undo = useUndo()
   const { preferences, setPreferences } = useAppSettings()
@@ -37,7 +38,7 @@ export function TimelineTab({ caseId, detail, reload, readOnly, itemId }: CaseTa
   const [editing, setEditing] = useState<Editing>(null)
   const [removing, setRemoving] = useState<TimelineEvent | null>(null)
   const events = useMemo(() => sortEvents(detail.events), [detail.events])
-  const actorName = useMemo(() => new Map(detail.actors.map((a) => [a.id, a.name])), [detail.actors])
+  const names = useMemo(() => linkNamesOf(detail), [detail])
   const zone = preferences.timelineZone
 
   const save = async (fields: EventFields) => {
@@ -104,8 +105,10 @@ export function TimelineTab({ caseId, detail, reload, readOnly, itemId }: CaseTa
         <p className="empty-state">{t('timeline.empty')}</p>
       ) : (
         <EventList
+          caseId={caseId}
           events={events}
-          actorName={actorName}
+          names={names}
+          links={links?.events}
           readOnly={readOnly}
           targetId={itemId}
           zone={zone}

@@ -22,7 +22,7 @@ import { CustodyReportDialog } from './reports/CustodyReportDialog'
 type View = 'items' | 'notes'
 
 /** The case's evidence (list, item editor, import, integrity check, custody report) and its notes. */
-export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
+export function EvidenceTab({ caseId, detail, reload, links }: CaseTabProps) {
   const t = useT('evidence')
   const route = useHashRoute()
   const routeItem = route.name === 'case' ? route.itemId : undefined
@@ -157,6 +157,7 @@ export function EvidenceTab({ caseId, detail, reload }: CaseTabProps) {
                 caseId={caseId}
                 item={selected}
                 detail={detail}
+                links={links?.evidence[selected.id]}
                 onSaved={() => void reload()}
                 onRemoved={() => {
                   select(null)

@@ -1,9 +1,16 @@
-import { citationLabel, type StatuteExcerpt } from '@shared/domain'
+import { citationLabel, type CaseLinks, type StatuteExcerpt } from '@shared/domain'
 import { RowActions } from '@renderer/components/RowActions'
+import { CitedInList, LinkGroup, linkItems } from '@renderer/features/links/LinkGroup'
 import { useT } from '@renderer/lib/i18n'
 
 interface Props {
+  caseId: string
   excerpt: StatuteExcerpt
+  /** The issues of this case that rest on the excerpt and its briefings' sentences citing it. */
+  links?: CaseLinks['statutes'][string]
+  issueNames: ReadonlyMap<string, string>
+  /** A link led here (#/case/<id>/statutes/<statuteId>). */
+  target?: boolean
   linked: boolean
   readOnly?: boolean
   busy?: boolean
@@ -13,11 +20,27 @@ interface Props {
 }
 
 /** One excerpt: its citation label first, the exact text one click away. */
-export function StatuteRow({ excerpt: s, linked, readOnly, busy, onToggleLink, onEdit, onRemove }: Props) {
+export function StatuteRow({
+  caseId,
+  excerpt: s,
+  links,
+  issueNames,
+  target,
+  linked,
+  readOnly,
+  busy,
+  onToggleLink,
+  onEdit,
+  onRemove,
+}: Props) {
   const t = useT()
   const label = citationLabel(s)
   return (
-    <li className={`statute-row ${linked ? 'statute-row--linked' : ''}`} data-statute-id={s.id}>
+    <li
+      id={`statute-${s.id}`}
+      className={`statute-row ${linked ? 'statute-row--linked' : ''} ${target ? 'link-target' : ''}`}
+      data-statute-id={s.id}
+    >
       <div className="statute-row__head">
         {/* A citation is an identifier, the same in every language of the window. */}
         <span className="statute-label" translate="no">
@@ -65,6 +88,12 @@ export function StatuteRow({ excerpt: s, linked, readOnly, busy, onToggleLink, o
           </span>
         )}
       </div>
+      {links && (
+        <>
+          <LinkGroup label={t('links.issues')} items={linkItems(caseId, 'issues', links.issueIds, issueNames)} />
+          <CitedInList caseId={caseId} citedIn={links.citedIn} />
+        </>
+      )}
       <details className="statute-row__text">
         <summary>{t('statuteForm.text')}</summary>
         <blockquote lang={s.language || undefined}>{s.text}</blockquote>

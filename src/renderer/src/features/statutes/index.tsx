@@ -24,7 +24,7 @@ type Modal =
  * first, then everything else. A removed excerpt goes to the trash (with its
  * links), undoable from its notice.
  */
-export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) {
+export function StatutesTab({ caseId, detail, reload, readOnly, itemId, links }: CaseTabProps) {
   const t = useT()
   const [query, setQuery] = useState('')
   const [library, setLibrary] = useState<StatuteExcerpt[] | null>(null)
@@ -49,6 +49,13 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
   }, [query, load])
 
   const linkedIds = useMemo(() => new Set(detail.statutes.map((s) => s.id)), [detail.statutes])
+  const issueNames = useMemo(() => new Map(detail.issues.map((i) => [i.id, i.question])), [detail.issues])
+
+  // Arriving from a link (#/case/<id>/statutes/<statuteId>): bring that excerpt into view once the library is read.
+  const loaded = !!library
+  useEffect(() => {
+    if (itemId && loaded) document.getElementById(`statute-${itemId}`)?.scrollIntoView({ block: 'center' })
+  }, [itemId, loaded])
   const linked = (library ?? []).filter((s) => linkedIds.has(s.id))
   const others = (library ?? []).filter((s) => !linkedIds.has(s.id))
 
@@ -107,7 +114,11 @@ export function StatutesTab({ caseId, detail, reload, readOnly }: CaseTabProps) 
       {items.map((s) => (
         <StatuteRow
           key={s.id}
+          caseId={caseId}
           excerpt={s}
+          links={links?.statutes[s.id]}
+          issueNames={issueNames}
+          target={s.id === itemId}
           linked={linkedIds.has(s.id)}
           readOnly={readOnly}
           busy={busyId === s.id}

@@ -1,8 +1,9 @@
 import { useCallback, useId, useRef, useState } from 'react'
-import { verificationCaveat, type CaseDetail, type EvidenceItem } from '@shared/domain'
+import { verificationCaveat, type CaseDetail, type CaseLinks, type EvidenceItem } from '@shared/domain'
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog'
 import { SaveStatus } from '@renderer/components/SaveStatus'
 import { useAutosave } from '@renderer/components/useAutosave'
+import { EvidenceLinks } from '@renderer/features/links/EvidenceLinks'
 import { useT } from '@renderer/lib/i18n'
 import { defaultTimeZone } from '@renderer/lib/timeZones'
 import { AnnotationsPane } from '../annotations/AnnotationsPane'
@@ -13,20 +14,23 @@ import { CustodyTable } from './CustodyTable'
 import { DetailsPanel } from './DetailsPanel'
 import { formOf, patchOf, withSaved, type EvidenceForm } from './form'
 
-type Section = 'details' | 'media' | 'examination' | 'custody'
+type Section = 'details' | 'media' | 'links' | 'examination' | 'custody'
 
 export interface ItemEditorProps {
   caseId: string
   item: EvidenceItem
   detail: CaseDetail
+  /** This item's backlinks (events, issues, stills and clips, citing briefings); undefined until loaded. */
+  links?: CaseLinks['evidence'][string]
   onSaved: (item: EvidenceItem) => void
   onRemoved: () => void
 }
 
 /** One evidence item: metadata, verification, file facts, media with annotations, custody. Keyed by item id. */
-export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEditorProps) {
+export function ItemEditor({ caseId, item, detail, links, onSaved, onRemoved }: ItemEditorProps) {
   const t = useT('evidence')
   const tx = useT('examination')
+  const tu = useT()
   const [form, setForm] = useState<EvidenceForm>(() => formOf(item, defaultTimeZone()))
   const baseline = useRef(form)
   const [section, setSection] = useState<Section>(item.file ? 'media' : 'details')
@@ -65,13 +69,15 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
       ? mediaLabel
       : s === 'details'
         ? t('editor.tab.details')
-        : s === 'examination'
-          ? tx('tab')
-          : t('editor.tab.custody', { count: item.custody.length })
+        : s === 'links'
+          ? tu('links.tab', { count: links ? links.eventIds.length + links.issueIds.length + links.citedIn.length : 0 })
+          : s === 'examination'
+            ? tx('tab')
+            : t('editor.tab.custody', { count: item.custody.length })
   // A file to examine gets its own tab; an item without one has nothing there.
   const sections: Section[] = item.file
-    ? ['media', 'details', 'examination', 'custody']
-    : ['media', 'details', 'custody']
+    ? ['media', 'details', 'links', 'examination', 'custody']
+    : ['media', 'details', 'links', 'custody']
 
   return (
     <article className="ev-editor" aria-labelledby={`${id}-heading`} onBlur={() => void autosave.flush()}>
@@ -142,6 +148,7 @@ export function ItemEditor({ caseId, item, detail, onSaved, onRemoved }: ItemEdi
           />
         )}
         {section === 'custody' && <CustodyTable entries={item.custody} />}
+        {section === 'links' && <EvidenceLinks caseId={caseId} detail={detail} links={links} />}
         {section === 'examination' && <ExaminationPanel caseId={caseId} item={item} detail={detail} />}
         {section === 'details' && (
           <DetailsPanel item={item} detail={detail} form={form} change={change} show={setForm} />
