@@ -53,11 +53,21 @@ const SCREENS: Screen[] = [
     hash: `#/case/${CASE}/evidence/evidence_sample_clip`,
     ready: '.ev-editor',
     then: async (page) => {
-      await page.locator('.ev-tabs__tab').nth(2).click()
+      await page.getByRole('tab', { name: /^(Examination|Examen)$/ }).click()
       await expect(page.locator('.ex-panel h4').first()).toBeVisible()
     },
   },
+  {
+    name: 'evidence-links',
+    hash: `#/case/${CASE}/evidence/evidence_sample_clip`,
+    ready: '.ev-editor',
+    then: async (page) => {
+      await page.getByRole('tab', { name: /^(Links|Vínculos|Enlaces)/ }).click()
+      await expect(page.locator('.ev-editor__panel a').first()).toBeVisible()
+    },
+  },
   { name: 'statutes', hash: `#/case/${CASE}/statutes`, ready: '.statute-row' },
+  { name: 'issues', hash: `#/case/${CASE}/issues`, ready: '.issues', readme: true },
   { name: 'briefings', hash: `#/case/${CASE}/briefings`, ready: '.briefing-list table' },
   {
     name: 'briefing-editor',
