@@ -109,7 +109,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       trash,
     })
     const trashBin = createTrashBin({ trash, cases, statutes })
-    const demo = createDemoService({ workspace, cases, evidence, annotations, library, statutes, briefings })
+    const demo = createDemoService({ workspace, cases, evidence, annotations, issues, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })
     const repair = createRepairService(ctx, { workspace, cases, evidence, audit, check })

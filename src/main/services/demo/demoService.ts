@@ -7,6 +7,7 @@ import {
   type EventInput,
   type EvidenceInput,
   type EvidenceKind,
+  type IssueInput,
 } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { resourceDir } from '@main/resources'
@@ -14,6 +15,7 @@ import type { AnnotationsService } from '../annotations/annotationsService'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { EvidenceService } from '../evidence/evidenceService'
+import type { IssuesService } from '../issues/issuesService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { StatutesService } from '../statutes/statutesService'
 import type { WorkspaceService } from '../workspace/workspaceService'
@@ -23,6 +25,7 @@ export interface DemoDeps {
   workspace: WorkspaceService
   cases: CasesService
   evidence: EvidenceService
+  issues: IssuesService
   library: StatuteLibrary
   statutes: StatutesService
   briefings: BriefingsService
@@ -36,7 +39,7 @@ export interface DemoDeps {
 export function createDemoService(deps: DemoDeps) {
   return {
     async install(): Promise<string> {
-      const { workspace, cases, evidence, annotations, library, statutes, briefings } = deps
+      const { workspace, cases, evidence, annotations, issues, library, statutes, briefings } = deps
       if ((await workspace.listCases()).some((c) => c.id === demo.case.id)) {
         throw new AppError('CONFLICT', 'The demo case is already in this workspace.')
       }
@@ -54,6 +57,7 @@ export function createDemoService(deps: DemoDeps) {
         if (!(await library.getMany([statuteId])).length) await library.add(statute, statuteId)
         await statutes.link(id, statuteId)
       }
+      for (const issue of demo.issues) await issues.add(id, issue as IssueInput)
       // Two sample files the app ships (a clip and a document), so the first run shows hashes, the
       // player and annotations at work. Without its resources folder the demo still installs, without them.
       const media = resourceDir('demo', demo.files[0].file)

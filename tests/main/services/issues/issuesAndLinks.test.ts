@@ -40,7 +40,7 @@ describe('issues and links both ways', () => {
         notes: 'Yes: entry was attempted without consent.',
       })
       expect(answered).toMatchObject({ status: 'answered', eventIds: ['event_blocked'] })
-      expect((await s.caseDetail.get(CASE)).issues).toEqual([answered])
+      expect((await s.caseDetail.get(CASE)).issues).toContainEqual(answered)
 
       // The memo drafted from the case file writes a section per issue, its facts and law cited.
       const memo = await s.briefings.createFromTemplate(CASE, 'case file')
@@ -53,10 +53,10 @@ describe('issues and links both ways', () => {
 
       // A fact removed from the timeline leaves the issues that named it.
       await s.cases.removeEvent(CASE, 'event_blocked')
-      expect((await s.issues.list(CASE))[0].eventIds).toEqual([])
+      expect((await s.issues.list(CASE)).find((i) => i.id === issue.id)!.eventIds).toEqual([])
 
       await s.issues.remove(CASE, issue.id)
-      expect(await s.issues.list(CASE)).toEqual([])
+      expect((await s.issues.list(CASE)).map((i) => i.id)).not.toContain(issue.id)
     } finally {
       await s.close()
     }
@@ -82,7 +82,14 @@ describe('issues and links both ways', () => {
       expect(links.actors.actor_ice_agent.eventIds).toEqual(expect.arrayContaining(['event_approach', 'event_blocked']))
       expect(links.actors.actor_ice_agent.evidenceIds).toContain('evidence_video')
       expect(links.evidence.evidence_sample_clip.issueIds).toEqual([issue.id])
-      expect(links.statutes.statute_vccr_31.issueIds).toEqual([issue.id])
+      expect(links.statutes.statute_vccr_31.issueIds).toContain(issue.id)
+      // The demo's own two questions, seen from their facts, exhibits and excerpt.
+      const demoIssues = (await s.issues.list(CASE)).filter((i) => i.id !== issue.id).map((i) => i.id)
+      expect(demoIssues).toHaveLength(2)
+      expect(links.events.event_approach.issueIds).toEqual([demoIssues[0]])
+      expect(links.evidence.evidence_video.issueIds).toEqual([demoIssues[0]])
+      expect(links.evidence.evidence_bulletin.issueIds).toEqual([demoIssues[1]])
+      expect(links.statutes.statute_vccr_31.issueIds.sort()).toEqual([...demoIssues, issue.id].sort())
       // The demo briefing cites the video and the excerpt: each says where.
       expect(links.evidence.evidence_video.citedIn).toEqual([
         expect.objectContaining({

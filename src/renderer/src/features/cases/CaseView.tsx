@@ -42,7 +42,7 @@ const TAB_COMPONENTS: Record<Exclude<CaseTabName, 'overview'>, (p: CaseTabProps)
 export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseChanged, onLoadFailed }: CaseViewProps) {
   const t = useT()
   const [detail, setDetail] = useState<CaseDetail | null>(null)
-  const [error, setError] = useState<{ notFound: boolean; message: string } | null>(null)
+  const [error, setError] = useState<{ notFound: boolean; damaged: boolean; message: string } | null>(null)
   // Opening a case puts the focus on its title, not wherever the click left it.
   const headingRef = useFocusOnOpen<HTMLHeadingElement>(!!detail)
   const links = useCaseLinks(caseId, detail, tab)
@@ -52,7 +52,10 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
       setDetail(await call('cases:get', { caseId }))
       setError(null)
     } catch (e) {
-      setError({ notFound: e instanceof ApiError && e.code === 'NOT_FOUND', message: messageOf(e) })
+      // A damaged file is CORRUPT when this read is the one that finds it, NOT_FOUND once it was set aside:
+      // the same case to the person, whichever read came first.
+      const code = e instanceof ApiError ? e.code : ''
+      setError({ notFound: code === 'NOT_FOUND', damaged: code === 'CORRUPT', message: messageOf(e) })
       onLoadFailed()
     }
   }, [caseId, onLoadFailed])
@@ -90,7 +93,11 @@ export function CaseView({ caseId, tab, itemId, readOnly, listUpdatedAt, onCaseC
     return (
       <div className="empty-state empty-state--page" role="alert">
         <h1>
-          {!error.notFound ? t('case.openFailed') : listUpdatedAt ? t('case.fileMissing') : t('case.notInWorkspace')}
+          {error.damaged || (error.notFound && listUpdatedAt)
+            ? t('case.fileMissing')
+            : error.notFound
+              ? t('case.notInWorkspace')
+              : t('case.openFailed')}
         </h1>
         <p className="muted">{error.message}</p>
         <p>
