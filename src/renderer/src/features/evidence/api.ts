@@ -2,7 +2,7 @@
  * The evidence feature's calls to main, in one place: components never spell a
  * channel name, so a contract change is one edit here.
  */
-import type { Annotation, EvidenceItem, Note } from '@shared/domain'
+import type { Annotation, AnnotationFormat, EvidenceItem, Note } from '@shared/domain'
 import type {
   AnnotationInput,
   AnnotationPatch,
@@ -43,6 +43,18 @@ export const evidenceApi = {
     request('annotations:update', { caseId, evidenceId, annotationId, patch }),
   removeAnnotation: (caseId: string, evidenceId: string, annotationId: string) =>
     call('annotations:remove', { caseId, evidenceId, annotationId }),
+
+  /** A still at `at` seconds as a new exhibit: the frame the player shows (PNG, base64), else one ffmpeg cuts. */
+  still: (caseId: string, evidenceId: string, at: number, title: string, png?: string): Promise<EvidenceItem> =>
+    call('evidence:still', { caseId, evidenceId, at, png, title }),
+  clip: (caseId: string, evidenceId: string, from: number, to: number, title: string, taskId: string) =>
+    call('evidence:clip', { caseId, evidenceId, from, to, title, taskId }),
+  /** Main asks where to save. */
+  exportAnnotations: (caseId: string, evidenceId: string, format: AnnotationFormat, tier?: string) =>
+    call('annotations:export', { caseId, evidenceId, format, tier }),
+  /** Main asks for the file. */
+  importAnnotations: (caseId: string, evidenceId: string, tier?: string) =>
+    call('annotations:import', { caseId, evidenceId, tier }),
 
   listNotes: (caseId: string): Promise<Note[]> => call('notes:list', { caseId }),
   addNote: (caseId: string, note: NoteInput) => call('notes:add', { caseId, note }),

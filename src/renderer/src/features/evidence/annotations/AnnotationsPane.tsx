@@ -16,6 +16,7 @@ import { messageOf } from '@shared/ipc/result'
 import { lanesOf, tierNames } from '../tiers/laneModel'
 import { TierLanes } from '../tiers/TierLanes'
 import { useSpanEdits } from '../tiers/useSpanEdits'
+import { ExhibitTools } from '../derived/ExhibitTools'
 
 /** The item's file (player, image or nothing) beside its annotations and the selected one's editor. */
 export function AnnotationsPane({
@@ -238,6 +239,17 @@ export function AnnotationsPane({
             selectedId={selectedId}
             onSelect={(a) => setSelectedId(a.id)}
             onOpen={open}
+          />
+        )}
+        {type === 'time' && src && (
+          <ExhibitTools
+            caseId={caseId}
+            item={item}
+            mediaRef={mediaRef}
+            selected={selected}
+            tiers={tiers}
+            onCreated={(made) => onItemSaved?.(made)}
+            onImported={(added) => setAnnotations((list) => [...(list ?? []), ...added])}
           />
         )}
         {selected && (
