@@ -140,6 +140,7 @@ export async function encryptWorkspace(
   if (state === 'encrypted') throw new AppError('CONFLICT', 'This workspace is encrypted already.')
   if (state === 'migrating')
     throw new AppError('CONFLICT', 'An encryption change was interrupted; open the workspace to finish it first.')
+  await refuseSealedWithoutKeys(root)
   const { file, dataKey, recoveryKey } = await createKeyFile(passphrase, opts.cost)
   await writeJournal(root, 'encrypt')
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(file, null, 2))
@@ -266,8 +267,25 @@ export async function unlockOnOpen(root: string, unlock: Unlock | undefined, rea
     const keys = await readKeyFile(root)
     key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
   } else key = await resumeMigration(root, unlock)
-  if (!key) return false
+  if (!key) {
+    await refuseSealedWithoutKeys(root)
+    return false
+  }
   registerVault(root, key)
   key.fill(0)
   return true
+}
+
+/**
+ * Without keys.json a workspace counts as plain; but if its own workspace.json is sealed, keys.json
+ * was lost, and opening it as plain would set every sealed file aside as damaged and write new ones
+ * in the clear beside them.
+ */
+async function refuseSealedWithoutKeys(root: string): Promise<void> {
+  const head = await readRawFile(join(root, 'workspace.json')).catch(() => null)
+  if (head && looksSealed(head))
+    throw new AppError(
+      'CORRUPT',
+      `This workspace is encrypted but its key file ${KEYS_FILE} is missing: nothing can be read without it. Restore ${KEYS_FILE} from a copy of the workspace folder, then open it with its passphrase or recovery key.`,
+    )
 }

@@ -121,6 +121,27 @@ describe('encrypt and decrypt in place', () => {
     }
   })
 
+  it('refuses to open (or encrypt again) a sealed workspace whose keys.json is gone, and changes nothing', async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const keys = await readFile(join(root, 'keys.json'))
+    await rename(join(root, 'keys.json'), join(root, 'keys.json.lost'))
+    const before = await readdir(join(root, 'cases'), { recursive: true })
+    await expect(openWorkspace(root)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/encrypted but its key file keys\.json is missing/),
+    })
+    await expect(openWorkspace(root, { readOnly: true })).rejects.toMatchObject({ code: 'CORRUPT' })
+    await expect(encryptWorkspace(root, 'another passphrase', { cost: FAST })).rejects.toMatchObject({
+      code: 'CORRUPT',
+    })
+    expect(await readdir(join(root, 'cases'), { recursive: true })).toEqual(before)
+    expect(await readdir(root)).not.toContain('quarantine')
+    // keys.json back: everything opens as it was.
+    await writeFile(join(root, 'keys.json'), keys)
+    expect((await contents(root)).cases).toHaveLength(2)
+  })
+
   it('refuses a case file swapped with another: set aside unchanged, never overwritten', async () => {
     const root = await populated()
     await encryptWorkspace(root, PASS, { cost: FAST })
