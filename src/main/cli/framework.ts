@@ -7,6 +7,7 @@ import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
+import { inlineDeep } from './printable'
 
 /** Bad usage: exit 2. */
 export class UsageError extends Error {}
@@ -180,7 +181,9 @@ export function dateTimeOf(text: string, tz: string, what: string, io?: CliIO): 
 export const readTextFile = readPersonText
 
 /** Prints an array of rows as aligned columns. */
-export function table(rows: string[][], io: CliIO): void {
+/** A table of records, one per line: a cell's own line breaks are shown as \u escapes, never as new rows. */
+export function table(cells: string[][], io: CliIO): void {
+  const rows = inlineDeep(cells)
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
   for (const r of rows)
     io.out(

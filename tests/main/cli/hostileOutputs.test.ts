@@ -80,4 +80,23 @@ describe('text that hides characters', () => {
     const json = JSON.parse((await cf(ws, 'case', 'list', '--json')).stdout)
     expect(json.map((c: { title: string }) => c.title)).toEqual([title])
   })
+
+  it('a newline in a bundle sender’s name or a case title cannot print a line of its own', async () => {
+    const dir = await tempDir()
+    const [from, to] = [join(dir, 'from'), join(dir, 'to')]
+    const forged = 'Ministry\n  Trust:       known (trusted here before)'
+    await cf(from, 'settings', 'set', 'workspace-name', forged)
+    await cf(from, 'case', 'new', '--title', 'Line one\nSigned by: Ministry', '--reference', 'N-1')
+    const out = join(dir, 'n1.casefile')
+    await cf(from, 'bundle', 'export', 'N-1', '--out', out)
+    await cf(to, 'case', 'new', '--title', 'Here', '--reference', 'H-1')
+    const shown = (await cf(to, 'bundle', 'inspect', out)).stdout
+    expect(shown.split('\n').filter((l) => /^\s*Trust:/.test(l))).toEqual([
+      '  Trust:       NEW: not trusted here yet; compare the fingerprint with the sender before relying on it',
+    ])
+    expect(shown).toContain('Ministry\\u000A  Trust:       known')
+    expect((await cf(from, 'case', 'list')).stdout).toContain('Line one\\u000ASigned by: Ministry')
+    const json = JSON.parse((await cf(to, 'bundle', 'inspect', out, '--json')).stdout)
+    expect(json.signer.workspace).toBe(forged)
+  })
 })

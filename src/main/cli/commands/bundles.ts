@@ -1,5 +1,6 @@
 import { groupFingerprint, ON_CLASH, type BundleInspection, type OnClash } from '@shared/domain'
 import { type Command, type CliIO, optionalString, requireString, table, UsageError } from '../framework'
+import { inlineDeep } from '../printable'
 
 const human = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`
@@ -29,8 +30,9 @@ export const bundleCommands: Command[] = [
       if (!/\.casefile$/i.test(outPath)) throw new UsageError('--out must name a .casefile file')
       const leaveOut = (values['leave-out'] as string[] | undefined) ?? []
       // CASE is resolved (id or reference) by the service.
-      const r = await withWorkspace((s) => s.bundles.export({ caseId: positionals[0], outPath, leaveOut }))
-      if (json) return io.out(JSON.stringify(r, null, 2))
+      const stored = await withWorkspace((s) => s.bundles.export({ caseId: positionals[0], outPath, leaveOut }))
+      if (json) return io.out(JSON.stringify(stored, null, 2))
+      const r = inlineDeep(stored)
       io.out(
         `Wrote ${r.path} (${human(r.bytes)}): case ${r.caseId}, ${r.evidence} evidence item(s), ${r.blobs} file(s)`,
       )
@@ -46,8 +48,9 @@ export const bundleCommands: Command[] = [
       'Show who signed a bundle (name, key fingerprint, whether the key is known here, new, or the signature fails), the case it holds and whether a case with its id is already here. Imports nothing.',
     positionals: 1,
     async run({ withWorkspace, io, json, positionals }) {
-      const r = await withWorkspace((s) => s.bundles.inspect(positionals[0]), { readOnly: true })
-      if (json) return io.out(JSON.stringify(r, null, 2))
+      const stored = await withWorkspace((s) => s.bundles.inspect(positionals[0]), { readOnly: true })
+      if (json) return io.out(JSON.stringify(stored, null, 2))
+      const r = inlineDeep(stored)
       io.out(`Bundle ${positionals[0]} (${human(r.size)}, made ${r.createdAt})`)
       io.out(`  SHA-256:     ${r.bundleSha256}`)
       printSigner(r.signer, io)
@@ -76,8 +79,11 @@ export const bundleCommands: Command[] = [
       const clash = optionalString(values, 'on-clash')
       if (clash !== undefined && !(ON_CLASH as readonly string[]).includes(clash))
         throw new UsageError(`--on-clash must be one of: ${ON_CLASH.join(', ')}`)
-      const r = await withWorkspace((s) => s.bundles.import(positionals[0], { onClash: clash as OnClash | undefined }))
-      if (json) return io.out(JSON.stringify(r, null, 2))
+      const stored = await withWorkspace((s) =>
+        s.bundles.import(positionals[0], { onClash: clash as OnClash | undefined }),
+      )
+      if (json) return io.out(JSON.stringify(stored, null, 2))
+      const r = inlineDeep(stored)
       const c = r.counts
       io.out(
         `Imported case ${r.caseId}: "${r.title}"${r.clash === 'keep-both' ? ` (the bundle's ${r.originalCaseId}, under new ids)` : ''}`,
@@ -100,8 +106,9 @@ export const bundleCommands: Command[] = [
     usage: 'keys list [--workspace DIR] [--json]',
     summary: "This workspace's signing key (made on first use) and every key trusted or seen here.",
     async run({ withWorkspace, io, json }) {
-      const r = await withWorkspace((s) => s.bundles.keys.list())
-      if (json) return io.out(JSON.stringify(r, null, 2))
+      const stored = await withWorkspace((s) => s.bundles.keys.list())
+      if (json) return io.out(JSON.stringify(stored, null, 2))
+      const r = inlineDeep(stored)
       io.out(`This workspace signs with ${groupFingerprint(r.own.fingerprint)}`)
       if (!r.keys.length) return io.out('No other key is trusted or known here.')
       table(
@@ -124,8 +131,9 @@ export const bundleCommands: Command[] = [
       'Trust a signing key by its fingerprint (64 hex digits; spaces and colons allowed), after comparing it with its owner. Bundles it signs then show as known.',
     positionals: 1,
     async run({ withWorkspace, io, json, positionals }) {
-      const k = await withWorkspace((s) => s.bundles.keys.trust(positionals[0]))
-      if (json) return io.out(JSON.stringify(k, null, 2))
+      const stored = await withWorkspace((s) => s.bundles.keys.trust(positionals[0]))
+      if (json) return io.out(JSON.stringify(stored, null, 2))
+      const k = inlineDeep(stored)
       io.out(`Trusted ${groupFingerprint(k.fingerprint)}${k.workspace ? ` ("${k.workspace}")` : ''}`)
     },
   },

@@ -72,7 +72,9 @@ export function remapCase(c: CaseContent, maps: IdMaps): CaseContent {
       actorIds: e.actorIds.map(actor),
       evidenceIds: e.evidenceIds.map(evidence),
     })),
-    evidence: c.evidence.map((x) => ({
+    // What the sender's Casefile read from a file (metadata, Content Credentials, fingerprint) is not
+    // taken on its word: the item arrives unexamined, and Read the file again (or evidence reread) reads it here.
+    evidence: c.evidence.map(({ analysis: _sendersReading, ...x }) => ({
       ...x,
       id: evidence(x.id),
       eventIds: x.eventIds.map(event),

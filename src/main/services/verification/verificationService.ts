@@ -91,7 +91,10 @@ export function createVerificationService({ workspace, cases, evidence, analyser
       let claims: ItemInspection['claims'] = []
       if (a && analyser) ({ warnings, claims } = await analyser.warningsFor(caseId, item, a))
       else if (!item.file) notes.push('The item holds no file: there is nothing to examine.')
-      else notes.push('The file has not been examined (imported before Casefile read files): re-read it.')
+      else
+        notes.push(
+          'The file has not been examined here (imported before Casefile read files, or received in a bundle, whose sender reading is not taken on trust): re-read it.',
+        )
       if (a && a.sha256 !== item.file?.sha256)
         notes.push('The examination is of a different file than the one the item now holds: re-read it.')
       if (a && a.fingerprint.status === 'skipped' && a.fingerprint.reason)
