@@ -6,7 +6,13 @@
  */
 import { lstat, readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { AnnotationFormat, type Annotation, type AnnotationInput, type EvidenceItem } from '@shared/domain'
+import {
+  AnnotationFormat,
+  formatTimecode,
+  type Annotation,
+  type AnnotationInput,
+  type EvidenceItem,
+} from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { toAnnotationsCsv } from '@main/formats/annotationsCsv'
 import type { Cue, CueProblem } from '@main/formats/cues'
@@ -17,6 +23,7 @@ import { decodeUtf8 } from '@main/storage/storedJson'
 import { fileNameFor, withExtension, writeOutput } from '../outputs'
 
 const MAX_IMPORT = 20 * 1024 * 1024
+const MAX_CUE_TEXT = 20_000
 /** ELAN needs a tier id; the item's default tier ('') goes out and comes back under this one. */
 const DEFAULT_TIER = 'default'
 
@@ -124,11 +131,20 @@ export function createTranscriptsService(deps: TranscriptDeps) {
       if (text === null) throw new AppError('VALIDATION', `${path} is not UTF-8 text.`)
       const tier = (opts.tier ?? '').trim()
       const parsed = format === 'eaf' ? fromEaf(text) : format === 'vtt' ? fromVtt(text, tier) : fromSrt(text, tier)
-      const inputs = parsed.cues.map((c: Cue) => ({
-        target: { type: 'time' as const, start: c.start, end: c.end },
-        tier: c.tier === DEFAULT_TIER ? '' : c.tier,
-        text: c.text.slice(0, 20_000),
-      }))
+      const problems = [...parsed.problems]
+      const inputs = parsed.cues.map((c: Cue) => {
+        // An annotation holds at most this much text: a longer cue is cut, and the cut is reported, never silent.
+        if (c.text.length > MAX_CUE_TEXT)
+          problems.push({
+            line: 0,
+            message: `the cue at ${formatTimecode(c.start)} is ${c.text.length} characters long; only its first ${MAX_CUE_TEXT} were kept`,
+          })
+        return {
+          target: { type: 'time' as const, start: c.start, end: c.end },
+          tier: c.tier === DEFAULT_TIER ? '' : c.tier,
+          text: c.text.slice(0, MAX_CUE_TEXT),
+        }
+      })
       // An empty or wholly unreadable file is an error, not a success that added nothing.
       if (!inputs.length) {
         const shown = parsed.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`)
@@ -139,7 +155,7 @@ export function createTranscriptsService(deps: TranscriptDeps) {
         )
       }
       const added = await deps.addMany(caseId, evidenceId, inputs)
-      return { added, problems: parsed.problems }
+      return { added, problems }
     },
 
     /** The window's export: asks where to save (`choosePath`, offered a name), then writes. CANCELLED when dismissed. */

@@ -62,6 +62,23 @@ export function createDerivedExhibits(evidence: EvidenceService) {
     return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
   }
 
+  /** The source's length in seconds as its examination read it; undefined when it was not read. */
+  function durationOf(src: EvidenceItem): number | undefined {
+    const fact = src.analysis?.metadata.facts.find((f) => f.name === 'duration')
+    const n = Number(fact?.value)
+    return Number.isFinite(n) && n > 0 ? n : undefined
+  }
+
+  /** A time past the end gives no frame: said plainly, rather than an empty exhibit or a temp-file error. */
+  function assertWithin(src: EvidenceItem, at: number, what: string): void {
+    const length = durationOf(src)
+    if (length !== undefined && at >= length)
+      throw new AppError(
+        'VALIDATION',
+        `${what} ${formatTimecode(at)} is past the end of "${src.title}" (${formatTimecode(length)} long).`,
+      )
+  }
+
   /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
   async function viaTemp(fn: (dir: string) => Promise<EvidenceItem>): Promise<EvidenceItem> {
     const dir = await mkdtemp(join(tmpdir(), 'casefile-derived-'))
@@ -87,6 +104,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       if (!(at >= 0)) throw new AppError('VALIDATION', 'A still needs a time code of 0 seconds or more.')
       if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
         throw new AppError('VALIDATION', 'The still must be a PNG image under 25 MB.')
+      assertWithin(src, at, 'The still at')
       const code = formatTimecode(at)
       return viaTemp(async (dir) => {
         const out = join(dir, `still-${code.replace(/[:.]/g, '-')}.png`)
@@ -134,6 +152,10 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const src = await source(caseId, evidenceId)
       if (!(from >= 0) || !(to > from)) throw new AppError('VALIDATION', 'A clip needs a start and a later end.')
       if (to - from > MAX_CLIP_SECONDS) throw new AppError('VALIDATION', 'A clip is at most ten minutes long.')
+      assertWithin(src, from, 'The clip starting at')
+      // An end past the source's own is the end: the title and custody name the range the clip holds.
+      const length = durationOf(src)
+      if (length !== undefined && to > length) to = length
       const range = `${formatTimecode(from)}–${formatTimecode(to)}`
       return viaTemp(async (dir) => {
         const out = join(dir, 'clip.webm')

@@ -108,6 +108,13 @@ describe('transcripts and tiers', () => {
         message: expect.stringMatching(/holds no SRT cue that could be read; nothing was imported \(line \d+: /),
       })
       expect((await s.annotations.list(CASE, CLIP)).length).toBe(before)
+      // A cue longer than an annotation holds is cut, and the cut is reported.
+      await writeFile(join(root, 'long.vtt'), `WEBVTT\n\n00:01.000 --> 00:02.000\n${'x'.repeat(25_000)}END\n`)
+      const long = await s.transcripts.importFrom(CASE, CLIP, join(root, 'long.vtt'))
+      expect(long.added[0].text).toHaveLength(20_000)
+      expect(long.problems).toEqual([
+        { line: 0, message: 'the cue at 00:00:01 is 25003 characters long; only its first 20000 were kept' },
+      ])
     } finally {
       await s.close()
     }

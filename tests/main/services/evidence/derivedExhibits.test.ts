@@ -32,6 +32,26 @@ const blobSha = (root: string, sha: string) =>
     .digest('hex')
 
 describe('stills and clips as derived exhibits', () => {
+  it.runIf(hasFfmpeg)('says a time past the end is past the end; a clip ending past it ends at the end', async () => {
+    const { s, source } = await demo()
+    try {
+      const length = Number(source.analysis!.metadata.facts.find((f) => f.name === 'duration')!.value)
+      expect(length).toBeGreaterThan(6)
+      await expect(s.derived.still(CASE, CLIP, 9_999)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^The still at 02:46:39 is past the end of ".*" \(00:00:0\d(\.\d)? long\)\.$/),
+      })
+      await expect(s.derived.clip(CASE, CLIP, 100, 200)).rejects.toMatchObject({
+        message: expect.stringMatching(/^The clip starting at 00:01:40 is past the end/),
+      })
+      const clip = await s.derived.clip(CASE, CLIP, 6, 500)
+      expect(clip.derivedFrom).toMatchObject({ kind: 'clip', at: 6, to: length })
+      expect(clip.title).not.toContain('00:08:20')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('keeps a still the player grabbed, with custody naming the source and its time code', async () => {
     const { root, s, source } = await demo()
     try {
