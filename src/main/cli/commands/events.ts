@@ -189,6 +189,6 @@ export const eventCommands: Command[] = [
     args: 'EVENT',
     summary: 'Remove an event from the timeline.',
     example: 'event remove event_no_us_statement',
-    remove: (s, caseId, id) => s.cases.removeEvent(caseId, id),
+    remove: async (s, caseId, id) => void (await s.cases.removeEvent(caseId, id)),
   }),
 ]

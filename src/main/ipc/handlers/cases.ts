@@ -21,9 +21,10 @@ export const casesHandlers: HandlersFor<keyof typeof casesChannels> = {
   'events:add': async ({ caseId, event }, { services }) => services.cases.addEvent(caseId, event),
   'events:update': async ({ caseId, eventId, patch }, { services }) =>
     services.cases.updateEvent(caseId, eventId, patch),
-  'events:remove': async ({ caseId, eventId }, { services }) => {
-    await services.cases.removeEvent(caseId, eventId)
-    return { removed: true as const }
-  },
-  'events:restore': async ({ caseId, event }, { services }) => services.cases.restoreEvent(caseId, event),
+  'events:remove': async ({ caseId, eventId }, { services }) => ({
+    removed: true as const,
+    issueIds: await services.cases.removeEvent(caseId, eventId),
+  }),
+  'events:restore': async ({ caseId, event, issueIds }, { services }) =>
+    services.cases.restoreEvent(caseId, event, issueIds),
 }

@@ -352,7 +352,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     },
 
     /** Puts a removed event back with its id (an undone removal); links to actors no longer there are dropped. */
-    async restoreEvent(caseId: string, record: TimelineEvent): Promise<TimelineEvent> {
+    async restoreEvent(caseId: string, record: TimelineEvent, issueIds: string[] = []): Promise<TimelineEvent> {
       const event = TimelineEvent.parse(record)
       const out = await file.write(caseId, (f) => {
         if (f.events.some((e) => e.id === event.id))
@@ -360,6 +360,9 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         const actors = new Set(f.actors.map((a) => a.id))
         const back = { ...event, actorIds: event.actorIds.filter((a) => actors.has(a)) }
         f.events.push(back)
+        // The issues that named it when it was removed name it again (those still in the case).
+        const again = new Set(issueIds)
+        for (const i of f.issues) if (again.has(i.id) && !i.eventIds.includes(back.id)) i.eventIds.push(back.id)
         return back
       })
       emit('event', 'upsert', caseId, event.id)
@@ -408,13 +411,17 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       return out
     },
 
-    async removeEvent(caseId: string, eventId: string): Promise<void> {
-      await file.write(caseId, (f) => {
+    /** Returns the issues that named the event (an undo gives them to restoreEvent). */
+    async removeEvent(caseId: string, eventId: string): Promise<string[]> {
+      const named = await file.write(caseId, (f) => {
         f.events.splice(indexOfRecord(f.events, eventId, 'event'), 1)
         // An issue must not go on citing a fact that is gone.
+        const ids = f.issues.filter((i) => i.eventIds.includes(eventId)).map((i) => i.id)
         for (const i of f.issues) i.eventIds = i.eventIds.filter((id) => id !== eventId)
+        return ids
       })
       emit('event', 'remove', caseId, eventId)
+      return named
     },
 
     /**

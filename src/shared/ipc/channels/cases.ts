@@ -38,7 +38,14 @@ export const casesChannels = {
 
   'events:add': channel(CaseRef.extend({ event: EventInput }), TimelineEvent),
   'events:update': channel(CaseRef.extend({ eventId: Id, patch: EventPatch }), TimelineEvent),
-  'events:remove': channel(CaseRef.extend({ eventId: Id }), z.object({ removed: z.literal(true) })),
-  /** Puts a removed event back with its id (an undo). */
-  'events:restore': channel(CaseRef.extend({ event: TimelineEvent }), TimelineEvent),
+  /** issueIds: the issues that named the event and no longer do (an undo hands them back to events:restore). */
+  'events:remove': channel(
+    CaseRef.extend({ eventId: Id }),
+    z.object({ removed: z.literal(true), issueIds: z.array(Id).default([]) }),
+  ),
+  /** Puts a removed event back with its id (an undo), named again by the issues that named it. */
+  'events:restore': channel(
+    CaseRef.extend({ event: TimelineEvent, issueIds: z.array(Id).max(10_000).optional() }),
+    TimelineEvent,
+  ),
 } as const

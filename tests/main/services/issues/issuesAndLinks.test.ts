@@ -110,4 +110,22 @@ describe('issues and links both ways', () => {
       await s.close()
     }
   })
+
+  it('an event removed and restored (an undo) is named again by the issues that named it', async () => {
+    const s = await demo()
+    try {
+      const event = (await s.caseDetail.get(CASE)).events.find((e) => e.id === 'event_blocked')!
+      const naming = (await s.issues.list(CASE)).filter((i) => i.eventIds.includes('event_blocked')).map((i) => i.id)
+      expect(naming.length).toBeGreaterThan(0)
+      const issueIds = await s.cases.removeEvent(CASE, 'event_blocked')
+      expect(issueIds).toEqual(naming)
+      expect((await s.issues.list(CASE)).some((i) => i.eventIds.includes('event_blocked'))).toBe(false)
+      await s.cases.restoreEvent(CASE, event, [...issueIds, 'issue_gone_meanwhile'])
+      const after = (await s.issues.list(CASE)).filter((i) => i.eventIds.includes('event_blocked')).map((i) => i.id)
+      expect(after).toEqual(naming)
+      expect((await s.caseDetail.links(CASE)).events.event_blocked.issueIds).toEqual(naming)
+    } finally {
+      await s.close()
+    }
+  })
 })

@@ -63,11 +63,11 @@ export function TimelineTab({ caseId, detail, reload, readOnly, itemId, links }:
   }
 
   const remove = async (event: TimelineEvent) => {
-    await call('events:remove', { caseId, eventId: event.id })
+    const { issueIds } = await call('events:remove', { caseId, eventId: event.id })
     undo.record(
       {
         label: t('undo.removeEvent', { title: event.title }),
-        undo: () => call('events:restore', { caseId, event }),
+        undo: () => call('events:restore', { caseId, event, issueIds }),
         redo: () => call('events:remove', { caseId, eventId: event.id }),
       },
       { toast: t('timeline.removed', { title: event.title }) },
