@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { formatTimecode, type EvidenceItem } from '@shared/domain'
+import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService } from './evidenceService'
@@ -64,7 +64,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
 
   /** The source's length in seconds as its examination read it; undefined when it was not read. */
   function durationOf(src: EvidenceItem): number | undefined {
-    const fact = src.analysis?.metadata.facts.find((f) => f.name === 'duration')
+    const fact = src.analysis && factOf(src.analysis.metadata.facts, 'duration')
     const n = Number(fact?.value)
     return Number.isFinite(n) && n > 0 ? n : undefined
   }

@@ -11,7 +11,7 @@ export function Credentials({ c2pa }: { c2pa: C2paResult }) {
     <div className="ex-c2pa" data-status={c2pa.status}>
       <p className={`ex-c2pa__status ex-tone--${tone}`}>{t(`c2pa.${c2pa.status}`)}</p>
       {c2pa.status !== 'absent' && (
-        <dl className="ex-pairs">
+        <dl className="ev-facts">
           <dt>{t('c2pa.signature')}</dt>
           <dd>{verdict(c2pa.signatureValid)}</dd>
           <dt>{t('c2pa.binding')}</dt>
@@ -21,7 +21,7 @@ export function Credentials({ c2pa }: { c2pa: C2paResult }) {
         </dl>
       )}
       {c2pa.manifests.map((m, i) => (
-        <dl key={i} className="ex-pairs ex-c2pa__manifest">
+        <dl key={i} className="ev-facts ex-c2pa__manifest">
           {m.signer && <Pair label={t('c2pa.signer')} value={m.signer} />}
           {m.issuer && <Pair label={t('c2pa.issuer')} value={m.issuer} />}
           {m.signedAt && <Pair label={t('c2pa.signedAt')} value={m.signedAt} />}

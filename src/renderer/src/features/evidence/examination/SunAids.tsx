@@ -23,7 +23,7 @@ export function SunAids({ aids, detail }: { aids: TimePlaceAid[]; detail: CaseDe
         return (
           <section key={i} className="ex-sun__aid" aria-label={t('sun.caption')}>
             <h5>{basis.charAt(0).toUpperCase() + basis.slice(1)}</h5>
-            <dl className="ex-pairs">
+            <dl className="ev-facts">
               <dt>{t('sun.localTime')}</dt>
               <dd>
                 {fmt.dateTime(sun.at, sun.zone)}{' '}

@@ -1,15 +1,10 @@
 import type { CaseDetail, ConsistencyWarning } from '@shared/domain'
 import { useFormat } from '@renderer/lib/format'
-import { useT } from '@renderer/lib/i18n'
+import { useT, type T } from '@renderer/lib/i18n'
 import { claimName, duration } from './words'
 
 /** One warning in the window's words, from its code and the numbers it compared. */
-function warningText(
-  w: ConsistencyWarning,
-  detail: CaseDetail,
-  t: ReturnType<typeof useT<'examination'>>,
-  n: (x: number) => string,
-) {
+function warningText(w: ConsistencyWarning, detail: CaseDetail, t: T<'examination'>, n: (x: number) => string) {
   const num = (k: string) => Number(w.numbers[k] ?? 0)
   const claim = w.claim ? claimName(t, w.claim, detail) : ''
   switch (w.code) {
