@@ -14,6 +14,7 @@ import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
 import { workspaceCommands } from './cli/commands/workspace'
+import { cliLanguageOf, helpText, setCliLanguage } from './cli/language'
 import { printable } from './cli/printable'
 import {
   type CliIO,
@@ -85,7 +86,7 @@ function overview(io: CliIO): void {
     io.out(`${group[0].toUpperCase()}${group.slice(1)}:`)
     for (const c of cmds) {
       const head = `${c.name} ${c.args ?? ''}`.trim()
-      const first = shorten(c.summary.split(/(?<=[a-z)]\.)\s/)[0], 96 - width)
+      const first = shorten(helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0], 96 - width)
       io.out(head.length > width ? `  ${head}\n  ${''.padEnd(width)}  ${first}` : `  ${head.padEnd(width)}  ${first}`)
     }
   }
@@ -106,7 +107,7 @@ function help(words: string[], io: CliIO): number {
   }
   const family = commandsOf(words[0])
   if (family.length && words.length === 1) {
-    for (const c of family) io.out(`casefile ${usageOf(c)}\n    ${c.summary.split(/(?<=[a-z)]\.)\s/)[0]}`)
+    for (const c of family) io.out(`casefile ${usageOf(c)}\n    ${helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0]}`)
     return 0
   }
   io.err(`casefile help: no command "${words.join(' ')}"; run casefile help`)
@@ -119,6 +120,7 @@ export async function main(
   raw: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
   const io: CliIO = { out: (l) => raw.out(printable(l)), err: (l) => raw.err(printable(l)) }
+  setCliLanguage(cliLanguageOf(argv))
   if (!argv.length) {
     overview(io)
     return 2

@@ -2,11 +2,12 @@ import { readdir, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { isValidTimeZone, resolveLocalTime } from '@shared/domain'
+import { isValidTimeZone, LANGUAGES, resolveLocalTime } from '@shared/domain'
 import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
+import { errorText, helpText } from './language'
 import { inlineDeep } from './printable'
 
 /** Bad usage: exit 2. */
@@ -97,6 +98,7 @@ export const COMMON_OPTIONS: Options = {
     describe: "the workspace folder (default: $CASEFILE_WORKSPACE, else the app's own workspace)",
   },
   json: { type: 'boolean', default: false, describe: 'print the result as JSON' },
+  lang: { type: 'string', value: 'es|en', describe: 'the language of messages (default: $CASEFILE_LANG, else the locale)' },
   help: { type: 'boolean', short: 'h', default: false, describe: 'show this help' },
 }
 
@@ -214,13 +216,13 @@ export function usageOf(cmd: Command): string {
 
 /** What `casefile help COMMAND` and `casefile COMMAND --help` print. */
 export function commandHelp(cmd: Command): string[] {
-  const lines = [`usage: casefile ${usageOf(cmd)}`, '', cmd.summary]
+  const lines = [`usage: casefile ${usageOf(cmd)}`, '', helpText(cmd.summary)]
   if (cmd.aliases?.length) lines.push('', `Also: ${cmd.aliases.map((a) => `casefile ${a}`).join(', ')}`)
   const options = { ...cmd.options, ...COMMON_OPTIONS }
   const rows = Object.entries(options).map(([n, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
     const notes = [o.required ? 'required' : '', o.multiple ? 'repeatable' : ''].filter(Boolean).join(', ')
-    return [flag, `${o.describe ?? ''}${notes ? ` (${notes})` : ''}`]
+    return [flag, `${helpText(o.describe)}${notes ? ` (${notes})` : ''}`]
   })
   const width = Math.max(...rows.map((r) => r[0].length))
   lines.push('', 'Options:', ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`.trimEnd()))
@@ -265,6 +267,7 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   }
   const values = parsed.values as Values
   const positionals = parsed.positionals
+  if (values.lang !== undefined) choiceOf(String(values.lang), LANGUAGES, '--lang')
   if (values.help) {
     for (const l of commandHelp(cmd)) io.out(l)
     return 0
@@ -358,6 +361,6 @@ export function oneLine(e: unknown): string {
   const text =
     Array.isArray(issues) && e instanceof Error
       ? `invalid input: ${describeZodError(e as Error & { issues: { path: PropertyKey[]; message: string }[] })}`
-      : messageOf(e)
+      : errorText(e)
   return text.replace(/\s+/g, ' ').trim()
 }

@@ -5,7 +5,7 @@ import type { HandlerContext, Handlers } from './types'
 
 /** Any thrown value as an error Result with a stable code and a message a person can act on. */
 export function toErrorResult(e: unknown): Result<never> {
-  if (e instanceof AppError) return err(e.code, e.message, e.details)
+  if (e instanceof AppError) return err(e.code, e.message, e.details, e.text)
   if (e instanceof ZodError) return err('VALIDATION', describeZodError(e))
   const errno = e as NodeJS.ErrnoException
   if (errno && typeof errno.code === 'string' && errno.syscall) {

@@ -6,6 +6,20 @@
 import i18next, { type i18n } from 'i18next'
 import ICU from 'i18next-icu'
 import type { Language } from '../domain/language'
+import enCli from './locales/en/cli.json'
+import esCli from './locales/es/cli.json'
+import enCliEvidence from './locales/en/cliEvidence.json'
+import esCliEvidence from './locales/es/cliEvidence.json'
+import enCliCases from './locales/en/cliCases.json'
+import esCliCases from './locales/es/cliCases.json'
+import enCliDocs from './locales/en/cliDocs.json'
+import esCliDocs from './locales/es/cliDocs.json'
+import enErrStorage from './locales/en/errStorage.json'
+import esErrStorage from './locales/es/errStorage.json'
+import enErrRecords from './locales/en/errRecords.json'
+import esErrRecords from './locales/es/errRecords.json'
+import enErrMedia from './locales/en/errMedia.json'
+import esErrMedia from './locales/es/errMedia.json'
 import enExamination from './locales/en/examination.json'
 import enMemo from './locales/en/memo.json'
 import enReport from './locales/en/report.json'
@@ -30,6 +44,13 @@ export const catalogue = {
     templates: enTemplates,
     report: enReport,
     examination: enExamination,
+    cli: enCli,
+    cliEvidence: enCliEvidence,
+    cliCases: enCliCases,
+    cliDocs: enCliDocs,
+    errStorage: enErrStorage,
+    errRecords: enErrRecords,
+    errMedia: enErrMedia,
   },
   es: {
     ui: esUi,
@@ -39,6 +60,13 @@ export const catalogue = {
     templates: esTemplates,
     report: esReport,
     examination: esExamination,
+    cli: esCli,
+    cliEvidence: esCliEvidence,
+    cliCases: esCliCases,
+    cliDocs: esCliDocs,
+    errStorage: esErrStorage,
+    errRecords: esErrRecords,
+    errMedia: esErrMedia,
   },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']
@@ -89,4 +117,17 @@ export type Translate<N extends Namespace> = (key: MessageKey<N>, values?: Recor
 export function translator<N extends Namespace>(lang: Language, ns: N): Translate<N> {
   const t = instance(lang).getFixedT(lang, ns)
   return (key, values) => t(key, values) as string
+}
+
+/** Any message of the catalogue named with its area: `'cli:caseCreated'`, `'errStorage:locked'`. */
+export type CatalogueKey = { [N in Namespace]: `${N}:${MessageKey<N>}` }[Namespace]
+
+export type TextValues = Record<string, string | number | boolean | null | undefined>
+
+/**
+ * One message in one language, named by its area and key: what the command line
+ * prints and what an error carries across IPC to be worded in the window's language.
+ */
+export function say(lang: Language, key: CatalogueKey, values?: TextValues): string {
+  return instance(lang).t(key, values as Record<string, unknown>) as string
 }

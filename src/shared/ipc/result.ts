@@ -17,18 +17,34 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * A message named in the catalogue (src/shared/i18n) with its values, so each
+ * adapter words it in its own language: the window in the user's, the command
+ * line in the terminal's. `message` is the same text in English.
+ */
+export interface MessageRef {
+  key: string
+  values?: Record<string, string | number | boolean | null | undefined>
+}
+
 export interface AppErrorShape {
   code: ErrorCode
   message: string
   details?: unknown
+  text?: MessageRef
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const err = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+export const err = (code: ErrorCode, message: string, details?: unknown, text?: MessageRef): Result<never> => ({
   ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
+  error: {
+    code,
+    message,
+    ...(details === undefined ? {} : { details }),
+    ...(text === undefined ? {} : { text }),
+  },
 })
 
 /** Thrown inside services; the dispatcher turns it into an error Result. */
@@ -37,6 +53,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly text?: MessageRef,
   ) {
     super(message)
     this.name = 'AppError'

@@ -5,6 +5,7 @@
 import type { CasefileBridge } from '@shared/ipc/bridge'
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
 import { appEvents, type AppEvent, type EventPayload } from '@shared/ipc/events'
+import { i18n } from './i18n'
 import { describeZodError, type AppErrorShape, type Result } from '@shared/ipc/result'
 
 declare global {
@@ -13,9 +14,10 @@ declare global {
   }
 }
 
+/** A main-process error in the window's language when it names its catalogue message. */
 export class ApiError extends Error {
   constructor(readonly error: AppErrorShape) {
-    super(error.message)
+    super(error.text ? i18n.t(error.text.key, error.text.values) : error.message)
     this.name = 'ApiError'
   }
   get code() {

@@ -1,0 +1,40 @@
+/**
+ * The command line's language: `--lang es|en`, else CASEFILE_LANG, else the
+ * terminal's locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders them), else
+ * English. Every line the command line prints is worded from the catalogue in it.
+ */
+import { z } from 'zod'
+import { LANGUAGES, type Language } from '@shared/domain/language'
+import { localMessage } from '@shared/i18n/appError'
+import { languageOf, say, type CatalogueKey, type TextValues } from '@shared/i18n'
+
+let current: Language = 'en'
+
+/** The language `argv` and `env` ask for; a bad `--lang` value is English (the option's parser says why). */
+export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined
+    if (v !== undefined) return (LANGUAGES as readonly string[]).includes(v) ? (v as Language) : 'en'
+  }
+  const named = env.CASEFILE_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG
+  return named && named !== 'C' && named !== 'POSIX' ? languageOf(named) : 'en'
+}
+
+/** Sets the language for the rest of this run, zod's validation messages included. */
+export function setCliLanguage(lang: Language): void {
+  current = lang
+  z.config(lang === 'es' ? z.locales.es() : z.locales.en())
+}
+
+export const cliLanguage = (): Language => current
+
+/** One message of the catalogue in the command line's language: `t('cli:caseCreated', { ref })`. */
+export const t = (key: CatalogueKey, values?: TextValues): string => say(current, key, values)
+
+/** A help text that is a catalogue key (`cliCases:new.summary`), worded; any other text as it is. */
+export const helpText = (text: string | undefined): string =>
+  text && /^[a-zA-Z]+:[\w.-]+$/.test(text) ? say(current, text as CatalogueKey) : (text ?? '')
+
+/** An error's message in the command line's language. */
+export const errorText = (e: unknown): string => localMessage(e, current)

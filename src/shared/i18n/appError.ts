@@ -1,0 +1,19 @@
+/**
+ * Errors worded from the catalogue: services throw them with a key and values;
+ * the English text is the error's message (logs, tests), and each adapter words
+ * it again in its user's language with `localMessage`.
+ */
+import { AppError, type AppErrorShape, type ErrorCode, messageOf } from '../ipc/result'
+import type { Language } from '../domain/language'
+import { say, type CatalogueKey, type TextValues } from './index'
+
+export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues, details?: unknown): AppError {
+  return new AppError(code, say('en', key, values), details, values === undefined ? { key } : { key, values })
+}
+
+/** An error's message in `lang`: its catalogue text when it has one, else its message as it is. */
+export function localMessage(e: unknown, lang: Language): string {
+  const text = (e as { text?: AppErrorShape['text'] } | null)?.text
+  if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, text.values)
+  return messageOf(e)
+}
