@@ -118,6 +118,21 @@ test.describe('in the pseudo-language', () => {
     await expectAllTranslated(app)
   })
 
+  test('the bundles dialog, and an error from main worded in the window', async ({ app }) => {
+    const { page } = app
+    await app.open(`#/case/${CASE}/overview`)
+    await page.locator('.sidebar button', { hasText: '⟦Bundles…⟧' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.locator('.bundle-keys')).toBeVisible()
+    await expect(dialog.locator('.bundle-leave-out')).toBeVisible()
+    await expectAllTranslated(app)
+    // A fingerprint that is not one: main refuses it, and the window words main's error from the catalogue.
+    await dialog.locator('.field input').fill('not-a-fingerprint')
+    await dialog.locator('.field + button').click()
+    await expect(dialog.getByRole('alert')).toBeVisible()
+    await expectAllTranslated(app, { data: ['not-a-fingerprint'] })
+  })
+
   test.describe('first run', () => {
     test.use({ userName: null })
     test('asks for the name', async ({ app }) => {

@@ -9,6 +9,9 @@ import { localMessage } from '@shared/i18n/appError'
 import { languageOf, say, type CatalogueKey, type TextValues } from '@shared/i18n'
 
 let current: Language = 'en'
+/** CASEFILE_LANG=qps: English with every catalogue word in ⟦ ⟧, so a test can see which words bypass it. */
+let pseudo = false
+const mark = (text: string) => (pseudo ? `⟦${text}⟧` : text)
 
 /** The language `argv` and `env` ask for; a bad `--lang` value is English (the option's parser says why). */
 export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
@@ -24,17 +27,21 @@ export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = 
 /** Sets the language for the rest of this run, zod's validation messages included. */
 export function setCliLanguage(lang: Language): void {
   current = lang
+  pseudo = process.env.CASEFILE_LANG === 'qps'
   z.config(lang === 'es' ? z.locales.es() : z.locales.en())
 }
 
 export const cliLanguage = (): Language => current
 
 /** One message of the catalogue in the command line's language: `t('cli:caseCreated', { ref })`. */
-export const t = (key: CatalogueKey, values?: TextValues): string => say(current, key, values)
+export const t = (key: CatalogueKey, values?: TextValues): string => mark(say(current, key, values))
 
 /** A help text that is a catalogue key (`cliCases:new.summary`), worded; any other text as it is. */
 export const helpText = (text: string | undefined): string =>
-  text && /^[a-zA-Z]+:[\w.-]+$/.test(text) ? say(current, text as CatalogueKey) : (text ?? '')
+  text && /^[a-zA-Z]+:[\w.-]+$/.test(text) ? mark(say(current, text as CatalogueKey)) : (text ?? '')
 
 /** An error's message in the command line's language. */
-export const errorText = (e: unknown): string => localMessage(e, current)
+export const errorText = (e: unknown): string => {
+  const worded = localMessage(e, current)
+  return (e as { text?: unknown } | null)?.text ? mark(worded) : worded
+}

@@ -6,6 +6,8 @@
 import i18next, { type i18n } from 'i18next'
 import ICU from 'i18next-icu'
 import type { Language } from '../domain/language'
+import enBundles from './locales/en/bundles.json'
+import esBundles from './locales/es/bundles.json'
 import enCli from './locales/en/cli.json'
 import esCli from './locales/es/cli.json'
 import enCliEvidence from './locales/en/cliEvidence.json'
@@ -44,6 +46,7 @@ export const catalogue = {
     templates: enTemplates,
     report: enReport,
     examination: enExamination,
+    bundles: enBundles,
     cli: enCli,
     cliEvidence: enCliEvidence,
     cliCases: enCliCases,
@@ -60,6 +63,7 @@ export const catalogue = {
     templates: esTemplates,
     report: esReport,
     examination: esExamination,
+    bundles: esBundles,
     cli: esCli,
     cliEvidence: esCliEvidence,
     cliCases: esCliCases,

@@ -22,10 +22,16 @@ const exists = (p: string) =>
  * main(argv, io) exactly as a person would type it; fails on the first that
  * does not exit as expected. Returns the command names it ran.
  */
-async function everyCommand(ws: string, scratch: string, ref: string): Promise<Set<string>> {
+async function everyCommand(
+  ws: string,
+  scratch: string,
+  ref: string,
+  printed?: { args: string[]; lines: string[] }[],
+): Promise<Set<string>> {
   const ran = new Set<string>()
   const run = async (args: string[], expected = 0): Promise<CliResult> => {
     const r = await runMain([...args, '--workspace', ws])
+    if (!args.includes('--json')) printed?.push({ args, lines: `${r.stdout}${r.stderr}`.split('\n').filter(Boolean) })
     const hit = find(args)
     if (hit) ran.add(hit.cmd.name)
     if (r.code !== expected)
@@ -279,4 +285,43 @@ describe('every command on a fresh folder', () => {
     // Then every command, writers included.
     await everyCommand(ws, scratch, 'R-2')
   }, 120_000)
+})
+
+/** Words the command line prints as data, not as its own messages: values it stores or reads from files. */
+const DATA_WORDS = new RegExp(
+  [
+    String.raw`\b[a-z]+_[0-9a-zA-Z_]+\b`, // record ids
+    String.raw`\b[0-9a-f]{8,}\b`, // hashes, fingerprints
+    String.raw`\S*[/\\]\S*`, // paths, URLs, mime types, zones
+    String.raw`\d{4}-\d\d-\d\d[T ]?[\d:.]*Z?`, // stored instants
+    String.raw`--[a-z-]+`, // option names
+    String.raw`\bcasefile( [a-z]+)*`, // the command words themselves
+  ].join('|'),
+  'g',
+)
+
+describe('every command in the pseudo-language', () => {
+  it('prints no word of its own that bypasses the catalogue (CASEFILE_LANG=qps marks every catalogue word)', async () => {
+    const printed: { args: string[]; lines: string[] }[] = []
+    const before = process.env.CASEFILE_LANG
+    process.env.CASEFILE_LANG = 'qps'
+    try {
+      await everyCommand(join(await tempDir(), 'ws'), await tempDir(), 'Q-1', printed)
+    } finally {
+      if (before === undefined) delete process.env.CASEFILE_LANG
+      else process.env.CASEFILE_LANG = before
+    }
+    // What the person typed comes back as data (titles, names, text), longest first so "Door video" goes before "Door".
+    const typed = [...new Set(printed.flatMap((p) => p.args))].filter((a) => a.length > 1).sort((a, b) => b.length - a.length)
+    const leaks: string[] = []
+    for (const { args, lines } of printed)
+      for (const line of lines) {
+        let rest = line
+        while (/⟦[^⟦⟧]*⟧/.test(rest)) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ')
+        for (const a of typed) rest = rest.split(a).join(' ')
+        rest = rest.replace(DATA_WORDS, ' ')
+        if (/[A-Za-z]{3,}/.test(rest)) leaks.push(`casefile ${args.join(' ')}\n    ${line}\n    left: ${rest.trim()}`)
+      }
+    expect(leaks).toEqual([])
+  }, 180_000)
 })

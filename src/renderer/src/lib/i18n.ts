@@ -6,6 +6,7 @@
 import i18next from 'i18next'
 import ICU from 'i18next-icu'
 import { initReactI18next, useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import type { Language } from '@shared/domain'
 import { catalogue, languageOf, pseudoCatalogue, type MessageKey, type Namespace } from '@shared/i18n'
 
@@ -45,6 +46,9 @@ void i18n
     returnNull: false,
   })
 document.documentElement.lang = i18n.language === PSEUDO ? 'en' : i18n.language
+/** zod's own messages (a form field's "too long") follow the window's language. */
+const zodLocale = (lang: string) => z.config(lang === 'es' ? z.locales.es() : z.locales.en())
+zodLocale(i18n.language)
 
 /** The window's language now (the pseudo-language counts as English). */
 export const currentLanguage = (): Language => (i18n.language === 'es' ? 'es' : 'en')
@@ -59,6 +63,7 @@ export async function setLanguage(lang: Language | null | undefined): Promise<vo
     // Only the first frame of the next start is in the system's language.
   }
   if (i18n.language !== next) await i18n.changeLanguage(next)
+  zodLocale(next)
   document.documentElement.lang = next
 }
 

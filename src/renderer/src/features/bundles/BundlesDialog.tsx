@@ -19,6 +19,7 @@ import { messageOf } from '@shared/ipc/result'
 import { Dialog } from '@renderer/components/Dialog'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { call, onAppEvent } from '@renderer/lib/api'
+import { useT } from '@renderer/lib/i18n'
 
 interface Props {
   /** The case shown now, offered for export. */
@@ -28,30 +29,33 @@ interface Props {
   onImported: (caseId: string) => Promise<void> | void
 }
 
-const TRUST_TEXT: Record<BundleInspection['signer']['trust'], string> = {
-  known: 'Known key: trusted in this workspace before.',
-  new: 'New key: never trusted here. Compare the fingerprint with the sender (by phone, in person) before relying on it.',
-  invalid:
-    'The signature fails: the bundle was changed after signing, or not signed by the key it names. It cannot be imported.',
-}
+const TRUST_TEXT = {
+  known: 'trust.known',
+  new: 'trust.new',
+  invalid: 'trust.invalid',
+} as const satisfies Record<BundleInspection['signer']['trust'], string>
+
+type Phase = 'export' | 'inspect' | 'import'
 
 let taskCounter = 0
 const newTaskId = (what: string) => `bundle-${what}-${Date.now()}-${++taskCounter}`
 
 /** Progress of one running task, from main's `progress` pushes. */
 function useTask() {
-  const [task, setTask] = useState<{ id: string; label: string; done: number; total: number } | null>(null)
+  const [task, setTask] = useState<{ id: string; phase: Phase; done: number; total: number } | null>(null)
   useEffect(() => {
     if (!task) return
     return onAppEvent('progress', (p) => {
-      if (p.taskId === task.id) setTask((t) => (t && t.id === p.taskId ? { ...t, ...p } : t))
+      // Main's label is English; the phase is named here in the window's language.
+      if (p.taskId === task.id)
+        setTask((t) => (t && t.id === p.taskId ? { ...t, done: p.done, total: p.total } : t))
     })
   }, [task?.id])
   return {
     task,
-    async run<T>(what: string, fn: (taskId: string) => Promise<T>): Promise<T> {
-      const id = newTaskId(what)
-      setTask({ id, label: '', done: 0, total: 0 })
+    async run<T>(phase: Phase, fn: (taskId: string) => Promise<T>): Promise<T> {
+      const id = newTaskId(phase)
+      setTask({ id, phase, done: 0, total: 0 })
       try {
         return await fn(id)
       } finally {
@@ -63,12 +67,13 @@ function useTask() {
 }
 
 function Progress({ task, onCancel }: { task: ReturnType<typeof useTask>['task']; onCancel: () => void }) {
+  const t = useT('bundles')
   if (!task) return null
   return (
     <p className="bundle-progress" role="status">
-      {task.label || 'Working…'} <progress max={task.total || 1} value={task.done} />{' '}
+      {task.total ? t(`phase.${task.phase}`) : t('working')} <progress max={task.total || 1} value={task.done} />{' '}
       <button type="button" className="button--small" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </p>
   )
@@ -80,6 +85,7 @@ function SendSection({ caseId }: { caseId: string }) {
   const [result, setResult] = useState<BundleExportResult | null>(null)
   const [error, setError] = useState('')
   const t = useTask()
+  const tr = useT('bundles')
   useEffect(() => {
     void call('cases:get', { caseId }).then(
       (d) => setItems(d.evidence),
@@ -105,10 +111,10 @@ function SendSection({ caseId }: { caseId: string }) {
   }
   return (
     <section aria-labelledby="bundle-send">
-      <h3 id="bundle-send">Send this case</h3>
+      <h3 id="bundle-send">{tr('send.title')}</h3>
       {items && items.length > 0 && (
         <fieldset className="bundle-leave-out">
-          <legend>Leave out (the bundle will say these were left out, by id and kind only)</legend>
+          <legend>{tr('send.leaveOut')}</legend>
           {items.map((e) => (
             <label key={e.id} className="checkbox">
               <input type="checkbox" checked={leaveOut.has(e.id)} onChange={() => toggle(e.id)} /> {e.title}
@@ -117,13 +123,18 @@ function SendSection({ caseId }: { caseId: string }) {
         </fieldset>
       )}
       <button type="button" className="button--primary" disabled={!!t.task} onClick={() => void send()}>
-        Export bundle…
+        {tr('send.export')}
       </button>
       <Progress task={t.task} onCancel={t.cancel} />
       {result && (
         <p role="status">
-          Wrote {result.path} ({result.evidence} item(s), {result.blobs} file(s)). SHA-256 <code>{result.sha256}</code>,
-          signed with <code>{groupFingerprint(result.fingerprint)}</code>.
+          {tr('send.done', {
+            path: result.path,
+            items: result.evidence,
+            files: result.blobs,
+            sha256: result.sha256,
+            fingerprint: groupFingerprint(result.fingerprint),
+          })}
         </p>
       )}
       <ErrorAlert>{error}</ErrorAlert>
@@ -137,6 +148,7 @@ function ReceiveSection({ onImported }: { onImported: Props['onImported'] }) {
   const [result, setResult] = useState<BundleImportResult | null>(null)
   const [error, setError] = useState('')
   const t = useTask()
+  const tr = useT('bundles')
   const clashName = useId()
   const open = async () => {
     setError('')
@@ -170,9 +182,9 @@ function ReceiveSection({ onImported }: { onImported: Props['onImported'] }) {
   const i = seen?.inspection
   return (
     <section aria-labelledby="bundle-receive">
-      <h3 id="bundle-receive">Receive a bundle</h3>
+      <h3 id="bundle-receive">{tr('receive.title')}</h3>
       <button type="button" disabled={!!t.task} onClick={() => void open()}>
-        Open bundle…
+        {tr('receive.open')}
       </button>
       <Progress task={t.task} onCancel={t.cancel} />
       {i && (
@@ -182,22 +194,30 @@ function ReceiveSection({ onImported }: { onImported: Props['onImported'] }) {
             {i.case.title} [{i.case.classification}]
           </p>
           <p>
-            Signed by “{i.signer.workspace}” (user “{i.signer.user}”), key{' '}
-            <code>{groupFingerprint(i.signer.fingerprint)}</code>
+            {tr('receive.signedBy', {
+              workspace: i.signer.workspace,
+              user: i.signer.user,
+              fingerprint: groupFingerprint(i.signer.fingerprint),
+            })}
           </p>
           <p className={`bundle-trust bundle-trust--${i.signer.trust}`} role="note">
-            {TRUST_TEXT[i.signer.trust]}
+            {tr(TRUST_TEXT[i.signer.trust])}
           </p>
           <p>
-            {i.counts.evidence} evidence item(s), {i.counts.blobs} file(s), {i.counts.briefings} briefing(s),{' '}
-            {i.counts.statutes} statute excerpt(s). Bundle SHA-256 <code>{i.bundleSha256}</code>
+            {tr('receive.counts', {
+              evidence: i.counts.evidence,
+              files: i.counts.blobs,
+              briefings: i.counts.briefings,
+              statutes: i.counts.statutes,
+              sha256: i.bundleSha256,
+            })}
           </p>
           {i.leftOut.length > 0 && (
-            <p>The sender left out: {i.leftOut.map((l) => `${l.evidenceId} (${l.kind})`).join(', ')}.</p>
+            <p>{tr('receive.leftOut', { list: i.leftOut.map((l) => `${l.evidenceId} (${l.kind})`).join(', ') })}</p>
           )}
           {i.clash && (
             <fieldset>
-              <legend>This workspace already has “{i.clash.title}”.</legend>
+              <legend>{tr('receive.clash', { title: i.clash.title })}</legend>
               <label className="radio">
                 <input
                   type="radio"
@@ -205,7 +225,7 @@ function ReceiveSection({ onImported }: { onImported: Props['onImported'] }) {
                   checked={onClash === 'keep-both'}
                   onChange={() => setOnClash('keep-both')}
                 />{' '}
-                Keep both (the arriving case gets new ids)
+                {tr('receive.keepBoth')}
               </label>
               <label className="radio">
                 <input
@@ -214,21 +234,25 @@ function ReceiveSection({ onImported }: { onImported: Props['onImported'] }) {
                   checked={onClash === 'replace'}
                   onChange={() => setOnClash('replace')}
                 />{' '}
-                Replace (the case here goes to the workspace’s trash folder)
+                {tr('receive.replace')}
               </label>
             </fieldset>
           )}
           {i.signer.trust !== 'invalid' && (
             <button type="button" className="button--primary" disabled={!!t.task} onClick={() => void importIt()}>
-              Import
+              {tr('receive.import')}
             </button>
           )}
         </div>
       )}
       {result && (
         <p role="status">
-          Imported “{result.title}” ({result.counts.evidence} item(s); {result.blobsAlreadyPresent} file(s) were already
-          here){result.trashedTo ? `; the case it replaced is in ${result.trashedTo}` : ''}.
+          {tr('receive.done', {
+            title: result.title,
+            items: result.counts.evidence,
+            present: result.blobsAlreadyPresent,
+          })}
+          {result.trashedTo ? ` ${tr('receive.replaced', { path: result.trashedTo })}` : ''}
         </p>
       )}
       <ErrorAlert>{error}</ErrorAlert>
@@ -241,6 +265,7 @@ function KeysSection() {
   const [typed, setTyped] = useState('')
   const [error, setError] = useState('')
   const fieldId = useId()
+  const tr = useT('bundles')
   const load = () =>
     call('keys:list', {}).then(
       (k) => setKeys(k),
@@ -258,16 +283,16 @@ function KeysSection() {
   }
   return (
     <section aria-labelledby="bundle-keys">
-      <h3 id="bundle-keys">Keys</h3>
+      <h3 id="bundle-keys">{tr('keys.title')}</h3>
       {keys && (
         <>
           <p>
-            This workspace signs with <code>{groupFingerprint(keys.own.fingerprint)}</code>
+            {tr('keys.own', { fingerprint: groupFingerprint(keys.own.fingerprint) })}
           </p>
           <ul className="bundle-keys">
             {keys.keys.map((k) => (
               <li key={k.fingerprint}>
-                <code>{groupFingerprint(k.fingerprint)}</code> {k.trusted ? 'trusted' : 'seen, not trusted'}
+                <code translate="no">{groupFingerprint(k.fingerprint)}</code> {k.trusted ? tr('keys.trusted') : tr('keys.seen')}
                 {k.workspace ? ` — “${k.workspace}”` : ''}{' '}
                 {!k.trusted && (
                   <button
@@ -275,7 +300,7 @@ function KeysSection() {
                     className="button--small"
                     onClick={() => void act(() => call('keys:trust', { fingerprint: k.fingerprint }))}
                   >
-                    Trust
+                    {tr('keys.trust')}
                   </button>
                 )}{' '}
                 <button
@@ -283,7 +308,7 @@ function KeysSection() {
                   className="button--small"
                   onClick={() => void act(() => call('keys:remove', { fingerprint: k.fingerprint }))}
                 >
-                  Remove
+                  {tr('keys.remove')}
                 </button>
               </li>
             ))}
@@ -291,7 +316,7 @@ function KeysSection() {
         </>
       )}
       <div className="field">
-        <label htmlFor={fieldId}>Trust a key by its fingerprint</label>
+        <label htmlFor={fieldId}>{tr('keys.byFingerprint')}</label>
         <input id={fieldId} value={typed} spellCheck={false} onChange={(e) => setTyped(e.target.value)} />
       </div>
       <button
@@ -299,7 +324,7 @@ function KeysSection() {
         disabled={!typed.trim()}
         onClick={() => void act(() => call('keys:trust', { fingerprint: typed }).then(() => setTyped('')))}
       >
-        Trust
+        {tr('keys.trust')}
       </button>
       <ErrorAlert>{error}</ErrorAlert>
     </section>
@@ -307,8 +332,9 @@ function KeysSection() {
 }
 
 export function BundlesDialog({ caseId, onClose, onImported }: Props) {
+  const t = useT('bundles')
   return (
-    <Dialog title="Case bundles" onClose={onClose} className="dialog--wide">
+    <Dialog title={t('title')} onClose={onClose} className="dialog--wide">
       <div className="bundles">
         {caseId && <SendSection caseId={caseId} />}
         <ReceiveSection onImported={onImported} />

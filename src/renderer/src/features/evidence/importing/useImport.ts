@@ -26,7 +26,8 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
     () =>
       onAppEvent('progress', (p) => {
         if (p.taskId !== current.current) return
-        setTask(p)
+        // Main names the work in English; the label stays the one worded here in the window's language.
+        setTask((cur) => (cur && cur.taskId === p.taskId ? { ...cur, done: p.done, total: p.total } : cur))
       }),
     [],
   )
