@@ -1,3 +1,4 @@
+import { t } from './cli/language'
 import { AppError } from '@shared/ipc/result'
 import { actorCommands } from './cli/commands/actors'
 import { analysisCommands } from './cli/commands/analysis'
@@ -72,12 +73,12 @@ function shorten(text: string, max: number): string {
 }
 
 function overview(io: CliIO): void {
-  io.out('Casefile — offline case files from the command line')
+  io.out(t('cli:casefileOfflineCaseFiles'))
   io.out('')
-  io.out('usage: casefile <noun> <verb> [arguments] [options]')
-  io.out('Every command takes --workspace DIR (default: $CASEFILE_WORKSPACE, else the app’s own workspace)')
-  io.out('and --json. Exit status: 0 done, 1 failed (one line on stderr), 2 not understood (bad usage).')
-  io.out('CASE is a case id or its reference; other records are named by the id their list shows.')
+  io.out(t('cli:usageCasefileNounVerb'))
+  io.out(t('cli:everyCommandTakesWorkspace'))
+  io.out(t('cli:jsonExitStatusDone'))
+  io.out(t('cli:caseCaseIdReference'))
   const groups = new Map<string, Command[]>()
   for (const c of COMMANDS) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c])
   const width = Math.min(44, Math.max(...COMMANDS.map((c) => `${c.name} ${c.args ?? ''}`.trim().length)))
@@ -91,7 +92,7 @@ function overview(io: CliIO): void {
     }
   }
   io.out('')
-  io.out('casefile help COMMAND (or casefile COMMAND --help) shows a command with its options and an example.')
+  io.out(t('cli:casefileHelpCommandCasefile'))
 }
 
 /** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing. */
@@ -107,10 +108,11 @@ function help(words: string[], io: CliIO): number {
   }
   const family = commandsOf(words[0])
   if (family.length && words.length === 1) {
-    for (const c of family) io.out(`casefile ${usageOf(c)}\n    ${helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0]}`)
+    for (const c of family)
+      io.out(t('cli:casefile', { usageOf: usageOf(c), split: helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0] }))
     return 0
   }
-  io.err(`casefile help: no command "${words.join(' ')}"; run casefile help`)
+  io.err(t('cli:casefileHelpNoCommand', { wordList: words.join(' ') }))
   return 2
 }
 
@@ -127,7 +129,7 @@ export async function main(
   }
   if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return help(argv.slice(1), io)
   if (argv[0] === '--version' || argv[0] === 'version') {
-    io.out(`casefile ${CLI_BUILD}`)
+    io.out(t('cli:casefile2', { CLI_BUILD }))
     return 0
   }
   const hit = find(argv)
@@ -138,10 +140,10 @@ export async function main(
       .map((w) => w.slice(1).join(' '))
     if (verbs.length) {
       const verb = argv[1] && !argv[1].startsWith('-') ? ` "${argv[1]}"` : ''
-      io.err(`casefile ${argv[0]}: unknown verb${verb}; try ${verbs.join(', ')} (casefile help ${argv[0]})`)
+      io.err(t('cli:casefileUnknownVerbTry', { argv: argv[0], verb, verbList: verbs.join(', ') }))
     } else {
       const words = argv.slice(0, 2).filter((w, i) => i === 0 || !w.startsWith('-'))
-      io.err(`casefile: unknown command "${words.join(' ')}"; run casefile help`)
+      io.err(t('cli:casefileUnknownCommandRun', { wordList: words.join(' ') }))
     }
     return 2
   }
@@ -150,11 +152,11 @@ export async function main(
     return await runCommand(cmd, argv.slice(used), io)
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`casefile ${cmd.name}: ${oneLine(e)}`)
+      io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
       return 2
     }
     if (!(e instanceof AppError) && !(e instanceof CommandFailed) && process.env.CASEFILE_DEBUG) console.error(e)
-    io.err(`casefile ${cmd.name}: ${oneLine(e)}`)
+    io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
     return 1
   }
 }

@@ -1,4 +1,4 @@
-import { AppError } from '@shared/ipc/result'
+import { appError } from '@shared/i18n/appError'
 
 /**
  * The one rule for links that leave the app: only http(s); javascript:, file:,
@@ -10,10 +10,10 @@ export function assertWebLink(url: string): string {
   try {
     parsed = new URL(url)
   } catch {
-    throw new AppError('VALIDATION', `"${url}" is not a web address.`)
+    throw appError('VALIDATION', 'errRecords:webAddress', { url })
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError('FORBIDDEN', `Only http and https links open outside Casefile (this one is ${parsed.protocol}).`)
+    throw appError('FORBIDDEN', 'errRecords:onlyHttpHttpsLinks', { protocol: parsed.protocol })
   }
   return parsed.toString()
 }

@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { extname, join } from 'node:path'
 import { registerIpc } from './ipc/register'
@@ -47,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     async openPath(path) {
       // shell.openPath resolves to an error message rather than rejecting.
       const failure = await shell.openPath(path)
-      if (failure) throw new AppError('IO', `Could not open ${path}: ${failure}`)
+      if (failure) throw appError('IO', 'errStorage:couldOpen', { path, failure })
     },
     emit(event, payload) {
       win?.webContents.send(event, payload)

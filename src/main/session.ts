@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
@@ -182,7 +183,7 @@ export class AppSession {
   async decrypt(unlock: Unlock, progress?: MigrationProgress): Promise<{ files: number }> {
     const root = this.current().root
     const keys = await readKeyFile(root)
-    if (!keys) throw new AppError('CONFLICT', 'This workspace is not encrypted.')
+    if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
     ;(await unlockKeyFile(keys, unlock)).fill(0)
     await this.close()
     try {
@@ -226,8 +227,7 @@ export class AppSession {
   /** The app lock: the workspace is closed and main drops its data key. */
   async lock(): Promise<void> {
     const root = this.current().root
-    if ((await encryptionState(root)) === 'plain')
-      throw new AppError('CONFLICT', 'Only an encrypted workspace can be locked; encrypt it first.')
+    if ((await encryptionState(root)) === 'plain') throw appError('CONFLICT', 'errStorage:onlyEncryptedWorkspaceLocked')
     await this.close()
     this.lockedRoot = root
   }
@@ -245,7 +245,7 @@ export class AppSession {
     if (this.services && this.idleTimer) this.touch()
     if (!this.services)
       throw this.lockedRoot
-        ? new AppError('LOCKED', 'The workspace is locked: unlock it with its passphrase.')
+        ? appError('LOCKED', 'errStorage:workspaceLockedUnlockPassphrase')
         : new Error('no workspace is open')
     return this.services
   }

@@ -7,7 +7,7 @@ import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
-import { errorText, helpText } from './language'
+import { errorText, helpText, t, type HelpText } from './language'
 import { inlineDeep } from './printable'
 
 /** Bad usage: exit 2. */
@@ -31,8 +31,8 @@ export interface OptionSpec {
   default?: string | boolean
   /** The value's placeholder in usage lines: `--title T`. */
   value?: string
-  /** One line for `help COMMAND`. */
-  describe?: string
+  /** One line for `help COMMAND`: a catalogue key, or a function wording one with values. */
+  describe?: HelpText
   /** Bad usage (exit 2) when absent. */
   required?: boolean
 }
@@ -67,7 +67,8 @@ export interface Command {
   args?: string
   /** A hand-written usage line (without "casefile "); built from args and options when absent. */
   usage?: string
-  summary: string
+  /** A catalogue key, or a function wording one with values. */
+  summary: HelpText
   options?: Options
   /** Positional arguments: exact count, or [min, max]. */
   positionals?: number | [number, number]
@@ -95,18 +96,18 @@ export const COMMON_OPTIONS: Options = {
   workspace: {
     type: 'string',
     value: 'DIR',
-    describe: "the workspace folder (default: $CASEFILE_WORKSPACE, else the app's own workspace)",
+    describe: 'cli:COMMON_OPTIONS.opt.workspace',
   },
-  json: { type: 'boolean', default: false, describe: 'print the result as JSON' },
-  lang: { type: 'string', value: 'es|en', describe: 'the language of messages (default: $CASEFILE_LANG, else the locale)' },
-  help: { type: 'boolean', short: 'h', default: false, describe: 'show this help' },
+  json: { type: 'boolean', default: false, describe: 'cli:COMMON_OPTIONS.opt.json' },
+  lang: { type: 'string', value: 'es|en', describe: 'cli:COMMON_OPTIONS.opt.lang' },
+  help: { type: 'boolean', short: 'h', default: false, describe: 'cli:COMMON_OPTIONS.opt.help' },
 }
 
 // ---- reading option values: each turns a bad value into one line and exit 2 ----
 
 export function requireString(values: Values, name: string): string {
   const v = values[name]
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`)
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(t('cli:required', { name }))
   return v
 }
 
@@ -141,7 +142,9 @@ export function choiceOf<T extends string>(text: string, choices: readonly T[], 
       .replace(/[-_\s]+/g, ' ')
   const found = choices.find((c) => norm(c) === norm(text))
   if (found === undefined)
-    throw new UsageError(`${what} must be one of: ${choices.map((c) => (c.includes(' ') ? `"${c}"` : c)).join(', ')}`)
+    throw new UsageError(
+      t('cli:mustOne', { what, mapList: choices.map((c) => (c.includes(' ') ? `"${c}"` : c)).join(', ') }),
+    )
   return found
 }
 
@@ -151,15 +154,14 @@ export function optionalInt(values: Values, name: string, min: number, max: numb
   if (v === undefined) return undefined
   const n = Number(v)
   if (!/^\s*-?\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max)
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`)
+    throw new UsageError(t('cli:mustWholeNumber', { name, min, max }))
   return n
 }
 
 /** An IANA zone from --tz (or `name`); undefined when absent. */
 export function optionalZone(values: Values, name = 'tz'): string | undefined {
   const tz = optionalString(values, name)
-  if (tz !== undefined && !isValidTimeZone(tz))
-    throw new UsageError(`--${name} ${tz} is not an IANA time zone (for example America/Chicago, Europe/Madrid, UTC)`)
+  if (tz !== undefined && !isValidTimeZone(tz)) throw new UsageError(t('cli:ianaTimeZoneExample', { name, tz }))
   return tz
 }
 
@@ -169,8 +171,9 @@ export function optionalZone(values: Values, name = 'tz'): string | undefined {
  */
 export function dateTimeOf(text: string, tz: string, what: string, io?: CliIO): string {
   const resolved = resolveLocalTime(text, tz)
-  if (!resolved) throw new UsageError(`${what} ${text} is not a date-time (for example 2026-01-27T11:00 or 2026-01-27)`)
-  if (resolved.note) io?.err(`casefile: note: ${resolved.note}`)
+  if (!resolved) throw new UsageError(t('cli:dateTimeExample', { what, text }))
+  if (resolved.note && resolved.adjusted)
+    io?.err(t('cli:note', { note: t(`cli:dst.${resolved.adjusted}`, resolved.noteValues) }))
   return resolved.instant
 }
 
@@ -275,18 +278,18 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   const [min, max] = Array.isArray(cmd.positionals) ? cmd.positionals : [cmd.positionals ?? 0, cmd.positionals ?? 0]
   if (positionals.length < min || positionals.length > max) {
     const wanted = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`
-    throw new UsageError(`expected ${wanted}: casefile ${cmd.name}${cmd.args ? ` ${cmd.args}` : ''}`)
+    throw new UsageError(t('cli:expectedCasefile', { wanted, name: cmd.name, value: cmd.args ? ` ${cmd.args}` : '' }))
   }
   for (const [n, o] of Object.entries(cmd.options ?? {}))
     if (o.required && (values[n] === undefined || (typeof values[n] === 'string' && !String(values[n]).trim())))
-      throw new UsageError(`--${n} is required: casefile ${usageOf(cmd)}`)
+      throw new UsageError(t('cli:requiredCasefile', { n, usageOf: usageOf(cmd) }))
   const workspaceDir = typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir()
-  if (!workspaceDir.trim()) throw new UsageError('--workspace needs a folder')
+  if (!workspaceDir.trim()) throw new UsageError(t('cli:workspaceNeedsFolder'))
   const kind = await stat(workspaceDir).then(
     (st) => (st.isDirectory() ? 'folder' : 'other'),
     () => 'missing',
   )
-  if (kind === 'other') throw new AppError('NOT_FOUND', `${workspaceDir} is a file, not a workspace folder.`)
+  if (kind === 'other') throw new AppError('NOT_FOUND', t('cli:fileWorkspaceFolder', { workspaceDir }))
   await cmd.run({
     values,
     positionals,
@@ -305,7 +308,8 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
           // is said on stderr, so stdout stays the result. Files set aside earlier are check's to list.
           if (!cmd.reportsProblems)
             for (const p of s.workspace.problems())
-              if (p.kind !== 'quarantined') io.err(`casefile: warning: ${p.message.replace(/\s+/g, ' ').trim()}`)
+              if (p.kind !== 'quarantined')
+                io.err(t('cli:casefileWarning', { replace: p.message.replace(/\s+/g, ' ').trim() }))
           return out
         } finally {
           await s.close()
@@ -349,10 +353,7 @@ const WORKSPACE_NAMES = new Set([
 async function assertNotForeign(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[])
   if (names.length && !names.some((n) => WORKSPACE_NAMES.has(n)))
-    throw new AppError(
-      'NOT_FOUND',
-      `${dir} is not a Casefile workspace and holds other files; name a new or empty folder to start a workspace.`,
-    )
+    throw new AppError('NOT_FOUND', t('cli:casefileWorkspaceHoldsOther', { dir }))
 }
 
 /** Anything thrown, as the one line stderr gets: zod's issues described, never dumped as JSON. */

@@ -36,9 +36,17 @@ export const cliLanguage = (): Language => current
 /** One message of the catalogue in the command line's language: `t('cli:caseCreated', { ref })`. */
 export const t = (key: CatalogueKey, values?: TextValues): string => mark(say(current, key, values))
 
-/** A help text that is a catalogue key (`cliCases:new.summary`), worded; any other text as it is. */
-export const helpText = (text: string | undefined): string =>
-  text && /^[a-zA-Z]+:[\w.-]+$/.test(text) ? mark(say(current, text as CatalogueKey)) : (text ?? '')
+/**
+ * A help text: a catalogue key (`cliCases:new.summary`) worded, or a function that words one with
+ * values (a list of choices); any other text as it is.
+ */
+export type HelpText = string | (() => string)
+export const helpText = (text: HelpText | undefined): string =>
+  typeof text === 'function'
+    ? text()
+    : text && /^[a-zA-Z]+:[\w.-]+$/.test(text)
+      ? mark(say(current, text as CatalogueKey))
+      : (text ?? '')
 
 /** An error's message in the command line's language. */
 export const errorText = (e: unknown): string => {

@@ -3,6 +3,7 @@
  * reference) and records named by their id alone, their case found for them
  * (or named with --case when the same id is in several cases).
  */
+import { t } from './language'
 import type { CaseRecordKind } from '@main/services/cases/casesService'
 import type { Services } from '@main/services/index'
 import { type Command, optionalString, printJson, type Values } from './framework'
@@ -26,7 +27,7 @@ export const CASE_HINT = {
   case: {
     type: 'string',
     value: 'CASE',
-    describe: 'the case that holds it (found from the id when omitted)',
+    describe: 'cli:CASE_HINT.opt.case',
   },
 } as const
 
@@ -57,7 +58,7 @@ export function removeRecordCommand(spec: {
         return c
       })
       if (json) return printJson(io, { removed: true, caseId, [`${spec.kind}Id`]: id })
-      io.out(`Removed ${spec.noun} ${id} from case ${caseId}`)
+      io.out(t('cli:removedCase', { noun: spec.noun, id, caseId }))
     },
   }
 }

@@ -5,6 +5,7 @@
  * from CASEFILE_NEW_PASSPHRASE or is asked for twice; a recovery key may stand in
  * for the passphrase through CASEFILE_RECOVERY_KEY.
  */
+import { t } from './language'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { AppError } from '@shared/ipc/result'
@@ -38,11 +39,7 @@ export async function currentUnlock(): Promise<Unlock> {
   if (process.env.CASEFILE_PASSPHRASE) return { passphrase: process.env.CASEFILE_PASSPHRASE }
   if (process.env.CASEFILE_RECOVERY_KEY) return { recoveryKey: process.env.CASEFILE_RECOVERY_KEY }
   const typed = await prompt('Passphrase of the workspace: ')
-  if (typed === null)
-    throw new AppError(
-      'LOCKED',
-      'This workspace is encrypted: set CASEFILE_PASSPHRASE (or CASEFILE_RECOVERY_KEY), or run the command on a terminal to be asked.',
-    )
+  if (typed === null) throw new AppError('LOCKED', t('cli:workspaceEncryptedSetCasefile'))
   return { passphrase: typed }
 }
 
@@ -50,9 +47,8 @@ export async function currentUnlock(): Promise<Unlock> {
 export async function newPassphrase(): Promise<string> {
   if (process.env.CASEFILE_NEW_PASSPHRASE) return process.env.CASEFILE_NEW_PASSPHRASE
   const first = await prompt('New passphrase (at least 8 characters): ')
-  if (first === null)
-    throw new AppError('VALIDATION', 'Set CASEFILE_NEW_PASSPHRASE, or run the command on a terminal to be asked.')
+  if (first === null) throw new AppError('VALIDATION', t('cli:setCasefileNewPassphrase'))
   if ((await prompt('The same passphrase again: ')) !== first)
-    throw new AppError('VALIDATION', 'The two passphrases differ; nothing was changed.')
+    throw new AppError('VALIDATION', t('cli:twoPassphrasesDifferNothing'))
   return first
 }

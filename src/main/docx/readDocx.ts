@@ -3,6 +3,7 @@
  * Word file from outside is untrusted input. Only the named parts are
  * inflated, each capped in size, and entries are never written anywhere.
  */
+import { appError } from '@shared/i18n/appError'
 import { XMLParser } from 'fast-xml-parser'
 import yauzl from 'yauzl'
 import { AppError } from '@shared/ipc/result'
@@ -21,8 +22,7 @@ export const DOCX_PARTS = [
 ] as const
 export type DocxPart = (typeof DOCX_PARTS)[number]
 
-const notWord = (why: string) =>
-  new AppError('VALIDATION', `This file is not a Word document Casefile can read (${why}).`)
+const notWord = (why: string) => appError('VALIDATION', 'errRecords:fileWordDocumentCasefile', { why })
 
 export async function readDocxParts(bytes: Buffer): Promise<Partial<Record<DocxPart, string>>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>

@@ -2,9 +2,9 @@
  * Briefing + case -> the PDF memo a ministry would send. Pure Node and pdfkit:
  * the window, the CLI, tests and benchmarks all call this.
  */
+import { appError } from '@shared/i18n/appError'
 import { translator } from '@shared/i18n'
 import { citationsIn } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { stringifyDeep } from '@shared/domain/json'
 import { exhibitsAnnex, timelineAnnex } from './annexes'
 import { appendixOrder } from '@main/memo/citations'
@@ -39,7 +39,7 @@ export { DETERMINISTIC_DATE }
 
 const UNDRAWN = new Set(['exports', 'custody', 'createdAt', 'updatedAt', 'briefings'])
 
-const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
+const cancelled = () => appError('CANCELLED', 'errRecords:exportCancelled')
 
 export async function renderBriefingPdf(
   input: MemoInput,

@@ -4,8 +4,8 @@
  * before it is drawn: that is what lets a citation's footnote land at the foot
  * of the same page, and keeps headings with what follows them.
  */
+import { appError } from '@shared/i18n/appError'
 import type PDFKit from 'pdfkit'
-import { AppError } from '@shared/ipc/result'
 import type { Content } from './content'
 import type { GlyphWriter } from './glyphs'
 import { linkUri } from './safety'
@@ -85,7 +85,7 @@ export class Flow {
   }
 
   private startPage() {
-    if (this.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
+    if (this.signal?.aborted) throw appError('CANCELLED', 'errRecords:exportCancelled')
     this.doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })
     this.pageIndex = this.pagesStarted++
     this.y = GEOM.top

@@ -2,10 +2,11 @@
  * Files a person asked for (a memo, a report, a transcript): where the save
  * dialog offers them, and their durable writing wherever the person chose.
  */
+import { appError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { messageOf } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
 
 /** "ECU-USA-2026-001 Briefing memo.pdf": the parts joined, without what Windows, macOS or Linux refuse in a name. */
@@ -36,7 +37,7 @@ export async function writeOutput(
     await mkdir(dirname(path), { recursive: true })
     await durableWriteFile(path, bytes)
   } catch (e) {
-    throw new AppError('IO', `Could not write ${path}: ${messageOf(e)}`)
+    throw appError('IO', 'errStorage:couldWrite', { path, reason: messageOf(e) })
   }
   return { path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
 }

@@ -1,4 +1,4 @@
-import { AppError } from '@shared/ipc/result'
+import { appError } from '@shared/i18n/appError'
 
 /** Progress of long work as the window shows it: what is being done, and how far (bytes, pages). */
 export type ProgressReport = (label: string, done: number, total: number) => void
@@ -12,7 +12,7 @@ export class TaskRegistry {
 
   /** Starts a task; a second task under a running id is refused so a cancel never hits the wrong one. */
   start(taskId: string): AbortSignal {
-    if (this.running.has(taskId)) throw new AppError('CONFLICT', `A task with id "${taskId}" is already running.`)
+    if (this.running.has(taskId)) throw appError('CONFLICT', 'errStorage:taskIdAlreadyRunning', { taskId })
     const c = new AbortController()
     this.running.set(taskId, c)
     return c.signal

@@ -14,10 +14,10 @@
  * multi-file write that a crash could leave half done. A record never moves
  * between chunks; order is a view (`compare`), not a storage property.
  */
+import { appError } from '@shared/i18n/appError'
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { AppError } from '@shared/ipc/result'
 import type { StoredDocument } from './document'
 import type { FileKind } from './migrations'
 import type { WorkspaceStore } from './store'
@@ -77,8 +77,7 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
   readonly chunkSize: number
 
   private constructor(private readonly o: ChunkedCollectionOptions<T, S>) {
-    if (o.base.includes('.'))
-      throw new AppError('VALIDATION', `A chunked collection's name cannot contain a dot: ${o.base}`)
+    if (o.base.includes('.')) throw appError('VALIDATION', 'errStorage:chunkedCollectionNameCannot', { base: o.base })
     this.chunkSize = o.chunkSize ?? DEFAULT_CHUNK_SIZE
   }
 
@@ -159,7 +158,7 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
 
   /** Adds a record to the newest chunk with room (a new chunk when it is full). */
   async add(item: T): Promise<T> {
-    if (this.where.has(item.id)) throw new AppError('CONFLICT', `A record with id "${item.id}" exists.`)
+    if (this.where.has(item.id)) throw appError('CONFLICT', 'errStorage:recordIdExists', { id: item.id })
     const n = await this.chunkForNew()
     this.where.set(item.id, n)
     try {
@@ -179,7 +178,7 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
       const room = this.chunkSize - this.o.items(this.chunks.get(n)!.data).length
       const batch = records.slice(i, i + Math.max(1, room))
       for (const r of batch) {
-        if (this.where.has(r.id)) throw new AppError('CONFLICT', `A record with id "${r.id}" exists.`)
+        if (this.where.has(r.id)) throw appError('CONFLICT', 'errStorage:recordIdExists', { id: r.id })
         this.where.set(r.id, n)
       }
       await this.write(n, (items) => items.push(...batch))
@@ -190,12 +189,12 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
   /** Replaces the record with `id` by what `fn` returns; rewrites only its chunk. */
   async update(id: string, fn: (current: T) => T): Promise<T> {
     const n = this.where.get(id)
-    if (n === undefined) throw new AppError('NOT_FOUND', `No record with id "${id}".`)
+    if (n === undefined) throw appError('NOT_FOUND', 'errStorage:noRecordId', { id })
     let next!: T
     await this.write(n, (items) => {
       const i = items.findIndex((x) => x.id === id)
       next = fn(items[i])
-      if (next.id !== id) throw new AppError('VALIDATION', 'A record cannot change its id.')
+      if (next.id !== id) throw appError('VALIDATION', 'errStorage:recordCannotChangeId')
       items[i] = next
     })
     return next
@@ -203,7 +202,7 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
 
   async remove(id: string): Promise<T> {
     const n = this.where.get(id)
-    if (n === undefined) throw new AppError('NOT_FOUND', `No record with id "${id}".`)
+    if (n === undefined) throw appError('NOT_FOUND', 'errStorage:noRecordId', { id })
     let removed!: T
     await this.write(n, (items) => {
       removed = items.splice(

@@ -1,5 +1,5 @@
+import { appError } from '@shared/i18n/appError'
 import { Low, type Adapter } from 'lowdb'
-import { AppError } from '@shared/ipc/result'
 import type { FileWriteQueue } from './durableWrite'
 import { stringifyStored } from './json'
 import { decodeUtf8, readRegularFile } from './safeRead'
@@ -22,7 +22,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
       throw e
     }
     const text = decodeUtf8(bytes)
-    if (text === null) throw new AppError('CORRUPT', `${this.path} is not valid UTF-8 text.`)
+    if (text === null) throw appError('CORRUPT', 'errStorage:validUtfText', { path: this.path })
     return JSON.parse(text) as T
   }
 
@@ -63,13 +63,13 @@ export class StoredDocument<T> {
   async update<R>(fn: (data: T) => R): Promise<R> {
     this.assertWritable()
     if (this.readOnly) throw new ReadOnlyDocumentError(this.relPath)
-    if (this.retired) throw new AppError('NOT_FOUND', `${this.relPath} has been removed.`)
+    if (this.retired) throw appError('NOT_FOUND', 'errStorage:hasBeenRemoved', { relPath: this.relPath })
     const result = fn(this.low.data)
     const generation = ++this.generation
     try {
       await this.beforeWrite()
       // Removed while the backup was taken: writing now would bring the file back.
-      if (this.retired) throw new AppError('NOT_FOUND', `${this.relPath} has been removed.`)
+      if (this.retired) throw appError('NOT_FOUND', 'errStorage:hasBeenRemoved', { relPath: this.relPath })
       await this.low.write()
     } catch (e) {
       // Reload only when no later update has changed memory since: a later update's write is

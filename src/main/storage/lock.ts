@@ -1,8 +1,8 @@
+import { appError } from '@shared/i18n/appError'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import lockfile from 'proper-lockfile'
-import { AppError } from '@shared/ipc/result'
 
 export interface LockHolder {
   pid: number
@@ -51,11 +51,7 @@ export async function acquireWorkspaceLock(
     const who = holder
       ? `${holder.app} (process ${holder.pid} on ${holder.host}, since ${holder.since})`
       : 'another Casefile process'
-    throw new AppError(
-      'LOCKED',
-      `This workspace is in use by ${who}. Close it there, or open the workspace read-only.`,
-      holder,
-    )
+    throw appError('LOCKED', 'errStorage:workspaceUseCloseThere', { who }, holder)
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app }
   await writeFile(holderPath(root, lockName), JSON.stringify(holder))

@@ -6,9 +6,9 @@
  * not a regular file, then open without following links and without blocking,
  * and check again on the open handle (the name could have been swapped between).
  */
+import { appError } from '@shared/i18n/appError'
 import { constants, lstat, open, stat, type FileHandle } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
-import { AppError } from '@shared/ipc/result'
 import { openBytes } from './crypto/seal'
 import { vaultFor } from './crypto/vault'
 
@@ -141,25 +141,29 @@ export async function readTextFile(path: string, what: string, maxBytes = 5_000_
   try {
     bytes = await readRegularFile(path, { followLinks: true, maxBytes })
   } catch (e) {
-    if (e instanceof TooLargeError) throw new AppError('VALIDATION', `Cannot read ${what} ${path}: ${e.message}`)
+    if (e instanceof TooLargeError)
+      throw appError('VALIDATION', 'errStorage:cannotRead', { what, path, reason: e.message })
     if (e instanceof NotRegularFileError)
-      throw new AppError('VALIDATION', `${what} ${path} is a ${e.kind}, not a regular file; give a text file.`)
+      throw appError('VALIDATION', 'errStorage:regularFileGiveText', { what, path, kind: e.kind })
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('NOT_FOUND', `${what} ${path} does not exist.`)
-    throw new AppError('IO', `Cannot read ${what} ${path}: ${(e as Error).message}`)
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errStorage:doesExist', { what, path })
+    throw appError('IO', 'errStorage:cannotRead', { what, path, reason: (e as Error).message })
   }
   const text = decodeUtf8(bytes)
   if (text === null)
-    throw new AppError(
-      'VALIDATION',
-      `${what} ${path} is not valid UTF-8 text (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 and try again.`,
-    )
+    throw appError('VALIDATION', 'errStorage:validUtfTextByte', {
+      what,
+      path,
+      firstInvalidUtf8: firstInvalidUtf8(bytes),
+    })
   const control = BINARY_CONTROL.exec(text)
   if (control)
-    throw new AppError(
-      'VALIDATION',
-      `${what} ${path} looks like binary data, not text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}).`,
-    )
+    throw appError('VALIDATION', 'errStorage:looksLikeBinaryData', {
+      what,
+      path,
+      charCodeAt: control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase(),
+      index: control.index,
+    })
   return text.replace(/^\uFEFF/, '')
 }
 

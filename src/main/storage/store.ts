@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
@@ -76,7 +77,7 @@ export class WorkspaceStore {
         (s) => s.isDirectory(),
         () => false,
       )
-      if (!isDir) throw new AppError('NOT_FOUND', `There is no workspace folder at ${abs}.`)
+      if (!isDir) throw appError('NOT_FOUND', 'errStorage:thereNoWorkspaceFolder', { abs })
     } else await mkdir(abs, { recursive: true })
     const store = new WorkspaceStore(abs, options)
     if (!options.readOnly) {
@@ -131,14 +132,15 @@ export class WorkspaceStore {
   }
 
   assertWritable(): void {
-    if (this._readOnly) throw new AppError('READ_ONLY', `The workspace is read-only: ${this._readOnlyReason}.`)
+    if (this._readOnly)
+      throw appError('READ_ONLY', 'errStorage:workspaceReadOnly', { _readOnlyReason: this._readOnlyReason })
   }
 
   /** Absolute path of a file inside the workspace; refuses paths that leave it. */
   resolve(relPath: string): string {
     const abs = resolve(this.root, relPath)
     if (abs !== this.root && !abs.startsWith(this.root + sep)) {
-      throw new AppError('FORBIDDEN', `${relPath} is outside the workspace`)
+      throw appError('FORBIDDEN', 'errStorage:outsideWorkspace', { relPath })
     }
     return abs
   }
@@ -207,7 +209,7 @@ export class WorkspaceStore {
    * (the workspace index rebuilt from the case folders), so reading goes on; nothing is written.
    */
   standIn<S extends AnySchema>(relPath: string, kind: FileKind, schema: S, data: z.input<S>): void {
-    if (!this._readOnly) throw new AppError('INTERNAL', 'Only a read-only opener keeps a stand-in document.')
+    if (!this._readOnly) throw appError('INTERNAL', 'errStorage:onlyReadOnlyOpener')
     const low = new Low<z.output<S>>(
       new DurableJsonAdapter<z.output<S>>(this.resolve(relPath), this.queueFor(relPath), false),
       schema.parse(data),
@@ -248,7 +250,7 @@ export class WorkspaceStore {
         throw await this.reject(relPath, 'unreadable', `it is a ${e.kind}, not a regular file`)
       const code = (e as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') throw this.unreadable(relPath, e as NodeJS.ErrnoException)
-      if (!create) throw new AppError('NOT_FOUND', `${relPath} does not exist`)
+      if (!create) throw appError('NOT_FOUND', 'errStorage:doesExist2', { relPath })
       low.data = schema.parse(create())
       // A reader sees an optional file that was never written as its empty form, and writes nothing.
       if (this._readOnly) return this.wrap(relPath, low, false, kind, schema)
@@ -307,16 +309,12 @@ export class WorkspaceStore {
           schema,
           this.options.migrations,
         )
-        if (parsed.ok !== true) throw new AppError('CORRUPT', `${relPath} no longer loads.`)
+        if (parsed.ok !== true) throw appError('CORRUPT', 'errStorage:noLongerLoads', { relPath })
         return parsed.data as z.output<S>
       },
       () => {
         this.assertWritable()
-        if (readOnly)
-          throw new AppError(
-            'READ_ONLY',
-            `${relPath} was written by a newer version of Casefile and is open read-only.`,
-          )
+        if (readOnly) throw appError('READ_ONLY', 'errStorage:writtenNewerVersionCasefile', { relPath })
       },
     )
   }
@@ -356,7 +354,7 @@ export class WorkspaceStore {
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
     // healthy case or the index back to an older backup and silently drop every edit since.
     if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
-      throw new AppError('NOT_FOUND', `${relPath} has no load problem to repair; nothing was restored.`)
+      throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
     const known = this.kinds.get(relPath)
     const good = await this.backups.newestGood(relPath, (bytes) => {
       if (known) return parseStoredJson(bytes, known.kind, known.schema, this.options.migrations).ok === true
@@ -367,7 +365,7 @@ export class WorkspaceStore {
         return false
       }
     })
-    if (!good) throw new AppError('NOT_FOUND', `There is no good backup of ${relPath}.`)
+    if (!good) throw appError('NOT_FOUND', 'errStorage:thereNoGoodBackup', { relPath })
     const abs = this.resolve(relPath)
     await this.queueFor(relPath).idle()
     // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first.
@@ -407,7 +405,7 @@ export class WorkspaceStore {
     this.assertWritable()
     const root = this.resolve(relative(this.root, stagingRoot))
     const abs = resolve(root, relPath)
-    if (!abs.startsWith(root + sep)) throw new AppError('FORBIDDEN', `${relPath} is outside the staging folder`)
+    if (!abs.startsWith(root + sep)) throw appError('FORBIDDEN', 'errStorage:outsideStagingFolder', { relPath })
     await mkdir(dirname(abs), { recursive: true })
     const pretty = this.options.pretty ?? true
     // Sealed (in an encrypted workspace) for the path it will have once the staged folder is moved in.
@@ -430,7 +428,7 @@ export class WorkspaceStore {
         () => false,
       )
     )
-      throw new AppError('CONFLICT', `${toRel} already exists.`)
+      throw appError('CONFLICT', 'errStorage:alreadyExists', { toRel })
     await mkdir(dirname(to), { recursive: true })
     await rename(from, to)
     await fsyncDir(dirname(to))

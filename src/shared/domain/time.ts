@@ -94,6 +94,8 @@ export interface ResolvedTime {
    */
   adjusted?: 'gap' | 'repeated'
   note?: string
+  /** The note's parts, for wording it in another language (the command line's catalogue keys `cli:dst.<adjusted>`). */
+  noteValues?: Record<string, string | number>
 }
 
 const DAY = 86_400_000
@@ -138,6 +140,12 @@ export function resolveLocalTime(text: string, tz: string): ResolvedTime | null 
     return {
       instant: new Date(first).toISOString(),
       adjusted: 'repeated',
+      noteValues: {
+        local,
+        tz,
+        first: formatOffset(firstOffset),
+        second: `${local}${formatOffset(secondOffset).slice(3)}`,
+      },
       note: `${local} happened twice in ${tz} (the clocks went back): taken as the first, at ${formatOffset(firstOffset)}. For the second, give its offset: ${local}${formatOffset(secondOffset).slice(3)}.`,
     }
   }
@@ -146,6 +154,15 @@ export function resolveLocalTime(text: string, tz: string): ResolvedTime | null 
     return {
       instant: new Date(moved).toISOString(),
       adjusted: 'gap',
+      noteValues: {
+        local,
+        tz,
+        direction: after > before ? 'forward' : 'back',
+        minutes: Math.abs(after - before),
+        taken: hhmm(moved + after * 60_000),
+        offset: formatOffset(after),
+        wall: hhmm(wall),
+      },
       note: `${local} does not exist in ${tz}: the clocks jumped ${after > before ? 'forward' : 'back'} by ${Math.abs(after - before)} minutes there. Taken as ${hhmm(moved + after * 60_000)} (${formatOffset(after)}), the same instant as ${hhmm(wall)} at the offset before the change.`,
     }
   }

@@ -3,6 +3,7 @@
  * line: transcripts in and out, stills and clips as derived exhibits, and the
  * legal issues of a case.
  */
+import { t } from '../language'
 import { ANNOTATION_FORMATS, ISSUE_STATUSES, type Issue, type IssuePatch } from '@shared/domain'
 import {
   type Command,
@@ -20,15 +21,19 @@ import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 import { timeOf } from './annotations'
 
 const LINKS: Options = {
-  event: { type: 'string', value: 'ID', multiple: true, describe: 'a timeline event that bears on it' },
-  evidence: { type: 'string', value: 'ID', multiple: true, describe: 'an evidence item that bears on it' },
-  statute: { type: 'string', value: 'ID', multiple: true, describe: 'a statute excerpt that bears on it' },
+  event: { type: 'string', value: 'ID', multiple: true, describe: 'cliCases:LINKS.opt.event' },
+  evidence: { type: 'string', value: 'ID', multiple: true, describe: 'cliCases:LINKS.opt.evidence' },
+  statute: { type: 'string', value: 'ID', multiple: true, describe: 'cliCases:LINKS.opt.statute' },
 }
 
 const ISSUE_FIELDS: Options = {
-  question: { type: 'string', value: 'Q', describe: 'the legal question, e.g. "Was Art. 31(2) breached?"' },
-  status: { type: 'string', value: 'S', describe: `${ISSUE_STATUSES.join(', ')} (default open)` },
-  notes: { type: 'string', value: 'TEXT', describe: 'the position taken, or why it is open' },
+  question: { type: 'string', value: 'Q', describe: 'cliCases:ISSUE_FIELDS.opt.question' },
+  status: {
+    type: 'string',
+    value: 'S',
+    describe: () => t('cliCases:opt.issueStatus', { list: ISSUE_STATUSES.join(', ') }),
+  },
+  notes: { type: 'string', value: 'TEXT', describe: 'cliCases:ISSUE_FIELDS.opt.notes' },
 }
 
 function issueFields(values: Values): IssuePatch {
@@ -52,12 +57,11 @@ export const analysisCommands: Command[] = [
     group: 'annotation',
     args: 'ITEM',
     positionals: 1,
-    summary:
-      "Write an item's time-coded annotations as WebVTT or SRT (one tier), or every tier as CSV or ELAN's EAF; the format comes from --out's name unless --format.",
+    summary: 'cliCases:annotationExport.summary',
     options: {
-      out: { type: 'string', value: 'FILE', required: true, describe: 'where to write (.vtt, .srt, .csv or .eaf)' },
+      out: { type: 'string', value: 'FILE', required: true, describe: 'cliCases:annotationExport.opt.out' },
       format: { type: 'string', value: 'F', describe: ANNOTATION_FORMATS.join(', ') },
-      tier: { type: 'string', value: 'NAME', describe: 'the tier WebVTT and SRT take (default: the unnamed one)' },
+      tier: { type: 'string', value: 'NAME', describe: 'cliCases:annotationExport.opt.tier' },
       ...CASE_HINT,
     },
     examples: [
@@ -75,7 +79,7 @@ export const analysisCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, r)
-      io.out(`Wrote ${r.path} (${r.format.toUpperCase()}, ${r.cues} cue(s))`)
+      io.out(t('cliCases:wroteCue', { path: r.path, format: r.format.toUpperCase(), cues: r.cues }))
     },
   },
   {
@@ -83,9 +87,8 @@ export const analysisCommands: Command[] = [
     group: 'annotation',
     args: 'ITEM FILE',
     positionals: 2,
-    summary:
-      'Read a WebVTT, SRT or ELAN EAF file into time-coded annotations of a video or audio item (VTT and SRT onto --tier; EAF keeps its tiers). Lines that cannot be read are listed, never guessed.',
-    options: { tier: { type: 'string', value: 'NAME', describe: 'the tier VTT and SRT cues go to' }, ...CASE_HINT },
+    summary: 'cliCases:annotationImport.summary',
+    options: { tier: { type: 'string', value: 'NAME', describe: 'cliCases:annotationImport.opt.tier' }, ...CASE_HINT },
     examples: ['annotation import evidence_video subtitles.srt --tier translation'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const [item, file] = positionals
@@ -95,19 +98,18 @@ export const analysisCommands: Command[] = [
         }),
       )
       if (json) return printJson(io, r)
-      io.out(`Added ${r.added.length} annotation(s) to ${item}.`)
-      for (const p of r.problems) io.err(`casefile: warning: ${file} line ${p.line}: ${p.message}`)
+      io.out(t('cliCases:addedAnnotation', { addedCount: r.added.length, item }))
+      for (const p of r.problems) io.err(t('cliCases:casefileWarningLine', { file, line: p.line, reason: p.message }))
     },
   },
   {
     name: 'evidence still',
     args: 'ITEM',
     positionals: 1,
-    summary:
-      "Save the frame of a video at --at as a new image exhibit (ffmpeg), with its own SHA-256 and custody naming the source's SHA-256 and the time code; the original is not altered.",
+    summary: 'cliCases:evidenceStill.summary',
     options: {
-      at: { type: 'string', value: 'TIME', required: true, describe: 'the moment: 83.5, 1:23.5 or 00:01:23.5' },
-      title: { type: 'string', value: 'T', describe: 'the new exhibit\'s title (default: "Still of … at …")' },
+      at: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceStill.opt.at' },
+      title: { type: 'string', value: 'T', describe: 'cliCases:evidenceStill.opt.title' },
       ...CASE_HINT,
     },
     examples: ['evidence still evidence_video --at 0:14.2'],
@@ -119,93 +121,96 @@ export const analysisCommands: Command[] = [
         }),
       )
       if (json) return printJson(io, item)
-      io.out(`Added still ${item.id}: ${item.title} (SHA-256 ${item.file?.sha256})`)
+      io.out(t('cliCases:addedStillSha', { id: item.id, title: item.title, sha256: item.file?.sha256 }))
     },
   },
   {
     name: 'evidence clip',
     args: 'ITEM',
     positionals: 1,
-    summary:
-      'Cut the part of a video or audio between --from and --to into a new exhibit (ffmpeg), with its own SHA-256 and custody naming the source and the range; the original is not altered.',
+    summary: 'cliCases:evidenceClip.summary',
     options: {
-      from: { type: 'string', value: 'TIME', required: true, describe: 'the start' },
-      to: { type: 'string', value: 'TIME', required: true, describe: 'the end' },
-      title: { type: 'string', value: 'T', describe: "the new exhibit's title" },
+      from: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceClip.opt.from' },
+      to: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceClip.opt.to' },
+      title: { type: 'string', value: 'T', describe: 'cliCases:evidenceClip.opt.title' },
       ...CASE_HINT,
     },
     examples: ['evidence clip evidence_video --from 0:12 --to 0:19.5'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const from = timeOf(requireString(values, 'from'), 'from')
       const to = timeOf(requireString(values, 'to'), 'to')
-      if (to <= from) throw new UsageError('--to must come after --from')
+      if (to <= from) throw new UsageError(t('cliCases:mustComeAfter'))
       const item = await withWorkspace(async (s) =>
         s.derived.clip(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], from, to, {
           title: optionalString(values, 'title'),
         }),
       )
       if (json) return printJson(io, item)
-      io.out(`Added clip ${item.id}: ${item.title} (SHA-256 ${item.file?.sha256})`)
+      io.out(t('cliCases:addedClipSha', { id: item.id, title: item.title, sha256: item.file?.sha256 }))
     },
   },
   {
     name: 'issue add',
     args: 'CASE',
     positionals: 1,
-    summary: 'Add a legal question the case turns on, with the events, exhibits and excerpts that bear on it.',
+    summary: 'cliCases:issueAdd.summary',
     options: { ...ISSUE_FIELDS, ...LINKS },
     examples: [
       'issue add ECU-USA-2026-001 --question "Was Art. 31(2) VCCR breached?" --evidence evidence_video --statute statute_vccr_31_2',
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const fields = issueFields(values)
-      if (!fields.question) throw new UsageError('--question is required')
+      if (!fields.question) throw new UsageError(t('cliCases:questionRequired'))
       const issue = await withWorkspace(async (s) =>
         s.issues.add(await caseOf(s, positionals[0]), { ...fields, question: fields.question! }),
       )
       if (json) return printJson(io, issue)
-      io.out(`Added issue ${describeIssue(issue)}`)
+      io.out(t('cliCases:addedIssue', { issue: describeIssue(issue) }))
     },
   },
   {
     name: 'issue list',
     args: 'CASE',
     positionals: 1,
-    summary: 'List the legal issues of a case with their status and what bears on each.',
+    summary: 'cliCases:issueList.summary',
     examples: ['issue list ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
       const issues = await withWorkspace(async (s) => s.issues.list(await caseOf(s, positionals[0])), {
         readOnly: true,
       })
       if (json) return printJson(io, issues)
-      if (!issues.length) return io.out('No issues yet: casefile issue add CASE --question "…"')
-      table([['ID', 'STATUS', 'QUESTION'], ...issues.map((i) => [i.id, i.status, i.question])], io)
+      if (!issues.length) return io.out(t('cliCases:noIssuesYetCasefile'))
+      table(
+        [
+          [t('cli:col.id'), t('cli:col.status'), t('cli:col.question')],
+          ...issues.map((i) => [i.id, i.status, i.question]),
+        ],
+        io,
+      )
     },
   },
   {
     name: 'issue edit',
     args: 'ISSUE',
     positionals: 1,
-    summary:
-      'Change an issue: only the fields given change (--event, --evidence, --statute replace its links; "" for none).',
+    summary: 'cliCases:issueEdit.summary',
     options: { ...ISSUE_FIELDS, ...LINKS, ...CASE_HINT },
     examples: ['issue edit issue_0123 --status answered --notes "Yes: the door was blocked, see Exhibit 1."'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = issueFields(values)
-      if (!Object.keys(patch).length)
-        throw new UsageError('nothing to change: give --question, --status, --notes or links')
+      if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveQuestion'))
       const issue = await withWorkspace(async (s) =>
         s.issues.update(await caseHolding(s, 'issue', positionals[0], values), positionals[0], patch),
       )
       if (json) return printJson(io, issue)
-      io.out(`Updated issue ${describeIssue(issue)}`)
+      io.out(t('cliCases:updatedIssue', { issue: describeIssue(issue) }))
     },
   },
   {
     name: 'issue link',
     args: 'ISSUE',
     positionals: 1,
-    summary: 'Add events, exhibits or excerpts to an issue, keeping those it has.',
+    summary: 'cliCases:issueLink.summary',
     options: { ...LINKS, ...CASE_HINT },
     examples: ['issue link issue_0123 --event event_door --statute statute_vccr_31_2'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -215,19 +220,19 @@ export const analysisCommands: Command[] = [
         statuteIds: optionalList(values, 'statute'),
       }
       if (!links.eventIds && !links.evidenceIds && !links.statuteIds)
-        throw new UsageError('give --event, --evidence or --statute')
+        throw new UsageError(t('cliCases:giveEventEvidenceStatute'))
       const issue = await withWorkspace(async (s) =>
         s.issues.link(await caseHolding(s, 'issue', positionals[0], values), positionals[0], links),
       )
       if (json) return printJson(io, issue)
-      io.out(`Linked issue ${describeIssue(issue)}`)
+      io.out(t('cliCases:linkedIssue', { issue: describeIssue(issue) }))
     },
   },
   removeRecordCommand({
     noun: 'issue',
     kind: 'issue',
     args: 'ISSUE',
-    summary: 'Remove an issue from its case (the events, exhibits and excerpts it named stay).',
+    summary: 'cliCases:analysisCommands.summary',
     example: 'issue remove issue_0123',
     remove: (s, caseId, id) => s.issues.remove(caseId, id),
   }),

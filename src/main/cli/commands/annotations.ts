@@ -1,3 +1,4 @@
+import { t } from '../language'
 import {
   formatTarget,
   parseTimecode,
@@ -19,38 +20,37 @@ import {
 import { CASE_HINT, caseHolding } from '../lookup'
 
 const TARGET_OPTIONS: Options = {
-  at: { type: 'string', value: 'TIME', describe: 'a moment of a video or audio: 83.5, 1:23.5 or 00:01:23.5' },
-  from: { type: 'string', value: 'TIME', describe: 'the start of a time range (with --to)' },
-  to: { type: 'string', value: 'TIME', describe: 'the end of a time range (with --from)' },
-  page: { type: 'string', value: 'N', describe: 'a page of a document (with --quote)' },
-  quote: { type: 'string', value: 'TEXT', describe: 'the exact words on that page' },
+  at: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.at' },
+  from: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.from' },
+  to: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.to' },
+  page: { type: 'string', value: 'N', describe: 'cliEvidence:TARGET_OPTIONS.opt.page' },
+  quote: { type: 'string', value: 'TEXT', describe: 'cliEvidence:TARGET_OPTIONS.opt.quote' },
   region: {
     type: 'string',
     value: 'X,Y,W,H',
-    describe:
-      'a rectangle of an image or frame, as fractions of its size (0.1,0.2,0.3,0.25) or percentages (10%,20%,30%,25%)',
+    describe: 'cliEvidence:TARGET_OPTIONS.opt.region',
   },
 }
 
 const FIELD_OPTIONS: Options = {
-  text: { type: 'string', value: 'TEXT', describe: 'the annotation itself' },
-  tier: { type: 'string', value: 'NAME', describe: 'the lane it belongs to, e.g. speech, actions, translation' },
-  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
-  event: { type: 'string', value: 'ID', multiple: true, describe: 'a timeline event it bears on ("" for none)' },
-  statute: { type: 'string', value: 'ID', multiple: true, describe: 'a statute excerpt it bears on ("" for none)' },
+  text: { type: 'string', value: 'TEXT', describe: 'cliEvidence:FIELD_OPTIONS.opt.text' },
+  tier: { type: 'string', value: 'NAME', describe: 'cliEvidence:FIELD_OPTIONS.opt.tier' },
+  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliEvidence:evidenceEdit.opt.tag' },
+  event: { type: 'string', value: 'ID', multiple: true, describe: 'cliEvidence:FIELD_OPTIONS.opt.event' },
+  statute: { type: 'string', value: 'ID', multiple: true, describe: 'cliEvidence:FIELD_OPTIONS.opt.statute' },
 }
 
 export function timeOf(text: string, name: string): number {
-  const t = parseTimecode(text)
-  if (t === null) throw new UsageError(`--${name} ${text} is not a time code (83.5, 1:23.5 or 00:01:23.5)`)
-  return Math.round(t * 1000) / 1000
+  const secs = parseTimecode(text)
+  if (secs === null) throw new UsageError(t('cliEvidence:timeCode', { name, text }))
+  return Math.round(secs * 1000) / 1000
 }
 
 function regionOf(text: string): AnnotationTarget {
   const parts = text.split(',').map((p) => p.trim())
   const nums = parts.map((p) => (p.endsWith('%') ? Number(p.slice(0, -1)) / 100 : Number(p)))
   if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isFinite(n) || n < 0 || n > 1))
-    throw new UsageError(`--region ${text} is not X,Y,W,H with each from 0 to 1 (or 0% to 100%), e.g. 0.1,0.2,0.3,0.25`)
+    throw new UsageError(t('cliEvidence:regionEach', { text }))
   const [x, y, width, height] = nums
   return { type: 'region', x, y, width, height }
 }
@@ -64,19 +64,19 @@ function targetOf(values: Values): AnnotationTarget | undefined {
   const quote = optionalString(values, 'quote')
   const region = optionalString(values, 'region')
   const forms = [at !== undefined || from !== undefined || to !== undefined, page !== undefined, region !== undefined]
-  if (forms.filter(Boolean).length > 1) throw new UsageError('give one place: --at/--from/--to, --page or --region')
-  if (quote !== undefined && page === undefined) throw new UsageError('--quote goes with --page N')
+  if (forms.filter(Boolean).length > 1) throw new UsageError(t('cliEvidence:giveOnePlacePage'))
+  if (quote !== undefined && page === undefined) throw new UsageError(t('cliEvidence:quoteGoesPage'))
   if (at !== undefined && (from !== undefined || to !== undefined))
-    throw new UsageError('give --at TIME for a moment, or --from TIME --to TIME for a range')
+    throw new UsageError(t('cliEvidence:giveTimeMomentTime'))
   if (at !== undefined) {
-    const t = timeOf(at, 'at')
-    return { type: 'time', start: t, end: t }
+    const moment = timeOf(at, 'at')
+    return { type: 'time', start: moment, end: moment }
   }
   if (from !== undefined || to !== undefined) {
-    if (from === undefined || to === undefined) throw new UsageError('a time range needs both --from and --to')
+    if (from === undefined || to === undefined) throw new UsageError(t('cliEvidence:timeRangeNeedsBoth'))
     const start = timeOf(from, 'from')
     const end = timeOf(to, 'to')
-    if (end < start) throw new UsageError(`--to ${to} is before --from ${from}`)
+    if (end < start) throw new UsageError(t('cliEvidence:before', { to, from }))
     return { type: 'time', start, end }
   }
   if (page !== undefined) return { type: 'page', page, quote: quote ?? '' }
@@ -102,8 +102,7 @@ export const annotationCommands: Command[] = [
     name: 'annotation add',
     args: 'ITEM',
     positionals: 1,
-    summary:
-      'Annotate an evidence item at a place: a moment or time range of a video or audio, a page (and quote) of a document, or a region of an image.',
+    summary: 'cliEvidence:annotationAdd.summary',
     options: { ...TARGET_OPTIONS, ...FIELD_OPTIONS, ...CASE_HINT },
     examples: [
       'annotation add evidence_video --from 0:12 --to 0:19.5 --text "Staff close the door on the agent"',
@@ -111,20 +110,20 @@ export const annotationCommands: Command[] = [
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const target = targetOf(values)
-      if (!target) throw new UsageError('say where: --at TIME, --from TIME --to TIME, --page N or --region X,Y,W,H')
+      if (!target) throw new UsageError(t('cliEvidence:sayWhereTimeTime'))
       const item = positionals[0]
       const a = await withWorkspace(async (s) =>
         s.annotations.add(await caseHolding(s, 'evidence', item, values), item, { ...fields(values), target }),
       )
       if (json) return printJson(io, a)
-      io.out(`Added annotation ${describe(a)}`)
+      io.out(t('cliEvidence:addedAnnotation', { value: describe(a) }))
     },
   },
   {
     name: 'annotation list',
     args: 'ITEM',
     positionals: 1,
-    summary: 'List the annotations of an evidence item in order of place (time, page, region).',
+    summary: 'cliEvidence:annotationList.summary',
     options: { ...CASE_HINT },
     examples: ['annotation list evidence_video'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -134,11 +133,10 @@ export const annotationCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, list)
-      if (!list.length)
-        return io.out('No annotations on this item yet (casefile annotation add ITEM --at TIME --text T).')
+      if (!list.length) return io.out(t('cliEvidence:noAnnotationsItemYet'))
       table(
         [
-          ['ID', 'WHERE', 'TAGS', 'TEXT'],
+          [t('cli:col.id'), t('cli:col.where'), t('cli:col.tags'), t('cli:col.text')],
           ...list.map((a) => [
             a.id,
             formatTarget(a.target) + (a.target.type === 'page' && a.target.quote ? ` “${a.target.quote}”` : ''),
@@ -154,27 +152,26 @@ export const annotationCommands: Command[] = [
     name: 'annotation edit',
     args: 'ANNOTATION',
     positionals: 1,
-    summary: 'Change an annotation: a new place (any one form, as annotation add takes) or text, tags and links.',
+    summary: 'cliEvidence:annotationEdit.summary',
     options: { ...TARGET_OPTIONS, ...FIELD_OPTIONS },
     examples: ['annotation edit ann_0123456789abcdef --to 0:21 --from 0:12 --tag door'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const target = targetOf(values)
       const patch: AnnotationPatch = { ...fields(values), ...(target ? { target } : {}) }
-      if (!Object.keys(patch).length)
-        throw new UsageError('nothing to change: give a place, --text, --tag, --event or --statute')
+      if (!Object.keys(patch).length) throw new UsageError(t('cliEvidence:nothingChangeGivePlace'))
       const a = await withWorkspace(async (s) => {
         const { caseId, evidenceId } = await s.annotations.locate(positionals[0])
         return s.annotations.update(caseId, evidenceId, positionals[0], patch)
       })
       if (json) return printJson(io, a)
-      io.out(`Updated annotation ${describe(a)}`)
+      io.out(t('cliEvidence:updatedAnnotation', { value: describe(a) }))
     },
   },
   {
     name: 'annotation remove',
     args: 'ANNOTATION',
     positionals: 1,
-    summary: 'Remove an annotation.',
+    summary: 'cliEvidence:annotationRemove.summary',
     examples: ['annotation remove ann_0123456789abcdef'],
     async run({ withWorkspace, io, json, positionals }) {
       const where = await withWorkspace(async (s) => {
@@ -183,7 +180,7 @@ export const annotationCommands: Command[] = [
         return w
       })
       if (json) return printJson(io, { removed: true, ...where, annotationId: positionals[0] })
-      io.out(`Removed annotation ${positionals[0]} from evidence ${where.evidenceId}`)
+      io.out(t('cliEvidence:removedAnnotationEvidence', { positionals: positionals[0], evidenceId: where.evidenceId }))
     },
   },
 ]

@@ -1,3 +1,4 @@
+import { t } from '../language'
 import {
   BRIEFING_TEMPLATES,
   BriefingStatus,
@@ -38,10 +39,8 @@ const HEADER = {
   drafter: 'drafter',
   clearance: 'clearance',
 } as const satisfies Record<string, keyof MemoHeader>
-const HEADER_LABELS: [keyof MemoHeader, string][] = [
-  ['number', 'NUMBER'],
-  ...Object.entries(HEADER).map(([o, k]) => [k, o.toUpperCase().replace('-', ' ')] as [keyof MemoHeader, string]),
-]
+/** The header's fields in memo order, each labelled in the command line's language. */
+const HEADER_FIELDS: (keyof MemoHeader)[] = ['number', ...Object.values(HEADER)]
 
 const describe = (b: Pick<Briefing, 'id' | 'title' | 'status' | 'template'>) =>
   `${b.id}: ${b.title} [${b.status}, ${b.template}]`
@@ -50,10 +49,20 @@ const describe = (b: Pick<Briefing, 'id' | 'title' | 'status' | 'template'>) =>
 function printBriefing(b: Briefing, sources: CitationSources, io: CliIO) {
   io.out(`${b.title}`)
   io.out(
-    `  Id: ${b.id}   Status: ${b.status}   Template: ${b.template}   Language: ${b.language}   Updated: ${b.updatedAt}`,
+    t('cliDocs:idStatusTemplateLanguage', {
+      id: b.id,
+      status: b.status,
+      template: b.template,
+      language: b.language,
+      updatedAt: b.updatedAt,
+    }),
   )
-  for (const [k, label] of HEADER_LABELS) if (b.header[k]) io.out(`  ${label.padEnd(16)}${b.header[k]}`)
-  io.out(`  Exports: ${b.exports.length ? b.exports.map((x) => `${x.at} ${x.file}`).join('; ') : 'none yet'}`)
+  for (const k of HEADER_FIELDS) if (b.header[k]) io.out(`  ${t(`cliDocs:header.${k}`).padEnd(16)}${b.header[k]}`)
+  io.out(
+    t('cliDocs:exports', {
+      value: b.exports.length ? b.exports.map((x) => `${x.at} ${x.file}`).join('; ') : t('cliDocs:noneYet'),
+    }),
+  )
   io.out('')
   const text = richTextToPlain(b.body, (node) => {
     if (node.type !== 'citation') return undefined
@@ -68,14 +77,14 @@ export const briefingCommands: Command[] = [
     name: 'briefing new',
     args: 'CASE',
     positionals: 1,
-    summary: `Start a draft briefing of a case from a template, its memo header filled from the case and today's date. T is one of ${TEMPLATES_TEXT} (default "${BRIEFING_TEMPLATES[0]}").`,
+    summary: () => t('cliDocs:briefingNew.summary', { list: TEMPLATES_TEXT, default: BRIEFING_TEMPLATES[0] }),
     options: {
-      template: { type: 'string', value: 'T', describe: `one of ${TEMPLATES_TEXT}` },
-      title: { type: 'string', value: 'T', describe: "the briefing's title (default: the template's)" },
+      template: { type: 'string', value: 'T', describe: () => t('cliDocs:opt.template', { list: TEMPLATES_TEXT }) },
+      title: { type: 'string', value: 'T', describe: 'cliDocs:briefingNew.opt.title' },
       language: {
         type: 'string',
         value: 'L',
-        describe: `the memo's language, ${LANGUAGES.join(' or ')} (default: the workspace's)`,
+        describe: () => t('cliDocs:opt.languageDefault', { list: LANGUAGES.join(', ') }),
       },
     },
     examples: ['briefing new ECU-USA-2026-001 --template "note of protest"'],
@@ -88,24 +97,24 @@ export const briefingCommands: Command[] = [
         }),
       )
       if (json) return printJson(io, b)
-      io.out(`Created briefing ${describe(b)}`)
+      io.out(t('cliDocs:createdBriefing', { value: describe(b) }))
     },
   },
   {
     name: 'briefing list',
     args: 'CASE',
     positionals: 1,
-    summary: 'List the briefings of a case, most recently changed first.',
+    summary: 'cliDocs:briefingList.summary',
     examples: ['briefing list ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
       const list = await withWorkspace(async (s) => s.briefings.list(await caseOf(s, positionals[0])), {
         readOnly: true,
       })
       if (json) return printJson(io, list)
-      if (!list.length) return io.out('No briefings in this case yet (casefile briefing new CASE).')
+      if (!list.length) return io.out(t('cliDocs:noBriefingsCaseYet'))
       table(
         [
-          ['ID', 'STATUS', 'TEMPLATE', 'UPDATED', 'TITLE'],
+          [t('cli:col.id'), t('cli:col.status'), t('cli:col.template'), t('cli:col.updated'), t('cli:col.title')],
           ...list.map((b) => [b.id, b.status, b.template, b.updatedAt, b.title]),
         ],
         io,
@@ -116,7 +125,7 @@ export const briefingCommands: Command[] = [
     name: 'briefing show',
     args: 'BRIEFING',
     positionals: 1,
-    summary: 'Print a briefing: its memo header, status, exports, and its text with citations as [labels].',
+    summary: 'cliDocs:briefingShow.summary',
     options: { ...CASE_HINT },
     examples: ['briefing show briefing_demo_memo'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -139,21 +148,28 @@ export const briefingCommands: Command[] = [
     name: 'briefing edit',
     args: 'BRIEFING',
     positionals: 1,
-    summary:
-      'Change the title or memo header of a briefing, or replace its body with plain text (--body-file; citations are added in the window).',
+    summary: 'cliDocs:briefingEdit.summary',
     options: {
-      title: { type: 'string', value: 'T', describe: 'a new title' },
+      title: { type: 'string', value: 'T', describe: 'cliDocs:briefingEdit.opt.title' },
       ...Object.fromEntries(
         Object.keys(HEADER).map((o) => [
           o,
-          { type: 'string' as const, value: 'TEXT', describe: `the memo's ${o.toUpperCase().replace('-', ' ')} line` },
+          {
+            type: 'string' as const,
+            value: 'TEXT',
+            describe: () => t('cliDocs:opt.headerLine', { line: o.toUpperCase().replace('-', ' ') }),
+          },
         ]),
       ),
-      language: { type: 'string', value: 'L', describe: `the memo's language: ${LANGUAGES.join(' or ')}` },
+      language: {
+        type: 'string',
+        value: 'L',
+        describe: () => t('cliDocs:opt.language', { list: LANGUAGES.join(', ') }),
+      },
       'body-file': {
         type: 'string',
         value: 'F',
-        describe: 'replace the body with this UTF-8 text (blank lines start paragraphs)',
+        describe: 'cliDocs:briefingEdit.opt.bodyFile',
       },
       ...CASE_HINT,
     },
@@ -172,19 +188,19 @@ export const briefingCommands: Command[] = [
         ...(Object.keys(header).length ? { header } : {}),
         ...(bodyFile !== undefined ? { body: richTextFromPlain(await readTextFile(bodyFile, '--body-file')) } : {}),
       }
-      if (!Object.keys(patch).length) throw new UsageError('nothing to change (casefile help briefing edit)')
+      if (!Object.keys(patch).length) throw new UsageError(t('cliDocs:nothingChangeCasefileHelp2'))
       const b = await withWorkspace(async (s) =>
         s.briefings.update(await briefingCase(s, positionals[0], values), positionals[0], patch),
       )
       if (json) return printJson(io, b)
-      io.out(`Updated briefing ${describe(b)}`)
+      io.out(t('cliDocs:updatedBriefing', { value: describe(b) }))
     },
   },
   {
     name: 'briefing status',
     args: 'BRIEFING draft|final',
     positionals: 2,
-    summary: 'Mark a briefing draft or final.',
+    summary: 'cliDocs:briefingStatus.summary',
     options: { ...CASE_HINT },
     examples: ['briefing status briefing_demo_memo final'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -193,14 +209,14 @@ export const briefingCommands: Command[] = [
         s.briefings.update(await briefingCase(s, positionals[0], values), positionals[0], { status }),
       )
       if (json) return printJson(io, b)
-      io.out(`Briefing ${describe(b)}`)
+      io.out(t('cliDocs:briefing', { value: describe(b) }))
     },
   },
   {
     name: 'briefing duplicate',
     args: 'BRIEFING',
     positionals: 1,
-    summary: 'Copy a briefing into a new draft of the same case. The copy is titled "… (copy)".',
+    summary: 'cliDocs:briefingDuplicate.summary',
     options: { ...CASE_HINT },
     examples: ['briefing duplicate briefing_demo_memo'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -208,14 +224,14 @@ export const briefingCommands: Command[] = [
         s.briefings.duplicate(await briefingCase(s, positionals[0], values), positionals[0]),
       )
       if (json) return printJson(io, b)
-      io.out(`Created briefing ${describe(b)}`)
+      io.out(t('cliDocs:createdBriefing', { value: describe(b) }))
     },
   },
   {
     name: 'briefing remove',
     args: 'BRIEFING',
     positionals: 1,
-    summary: 'Delete a briefing. PDFs already exported stay where they were written.',
+    summary: 'cliDocs:briefingRemove.summary',
     options: { ...CASE_HINT },
     examples: ['briefing remove briefing_0123456789abcdef'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -226,7 +242,7 @@ export const briefingCommands: Command[] = [
         return c
       })
       if (json) return printJson(io, { removed: true, caseId, briefingId: id })
-      io.out(`Removed briefing ${id} from case ${caseId}`)
+      io.out(t('cliDocs:removedBriefingCase', { id, caseId }))
     },
   },
 ]

@@ -1,3 +1,4 @@
+import { t } from '../language'
 import { CASE_STATUSES, type Case, type CasePatch } from '@shared/domain'
 import {
   type Command,
@@ -15,16 +16,16 @@ import { printCase } from './printCase'
 
 /** The fields `case new` and `case edit` share. */
 const CASE_FIELDS: Options = {
-  reference: { type: 'string', value: 'R', describe: 'the file reference, e.g. ECU-USA-2026-001' },
+  reference: { type: 'string', value: 'R', describe: 'cliCases:CASE_FIELDS.opt.reference' },
   classification: {
     type: 'string',
     value: 'C',
-    describe: 'the marking on every page (default UNCLASSIFIED; free text, e.g. CONFIDENTIAL)',
+    describe: 'cliCases:CASE_FIELDS.opt.classification',
   },
-  summary: { type: 'string', value: 'TEXT', describe: 'what the case is about' },
-  status: { type: 'string', value: 'S', describe: `one of ${CASE_STATUSES.join(', ')} (default open)` },
-  jurisdiction: { type: 'string', value: 'J', multiple: true, describe: 'a jurisdiction concerned' },
-  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+  summary: { type: 'string', value: 'TEXT', describe: 'cliCases:CASE_FIELDS.opt.summary' },
+  status: { type: 'string', value: 'S', describe: () => t('cliCases:opt.status', { list: CASE_STATUSES.join(', ') }) },
+  jurisdiction: { type: 'string', value: 'J', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.jurisdiction' },
+  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.tag' },
 }
 
 function caseFields(values: Values): CasePatch {
@@ -53,7 +54,7 @@ function statusCommand(name: string, status: 'archived' | 'open', summary: strin
     async run({ withWorkspace, io, json, positionals }) {
       const c = await withWorkspace(async (s) => s.cases.update(await caseOf(s, positionals[0]), { status }))
       if (json) return printJson(io, c)
-      io.out(`${status === 'archived' ? 'Archived' : 'Restored'} case ${describe(c)}`)
+      io.out(t('cliCases:case', { value: status === 'archived' ? 'Archived' : 'Restored', value2: describe(c) }))
     },
   }
 }
@@ -63,15 +64,21 @@ export const casesCommands: Command[] = [
     name: 'cases',
     aliases: ['case list'],
     group: 'case',
-    summary: 'List the cases of the workspace, most recently changed first.',
+    summary: 'cliCases:cases.summary',
     examples: ['cases', 'cases --json'],
     async run({ withWorkspace, io, json }) {
       const list = await withWorkspace((s) => s.cases.list(), { readOnly: true })
       if (json) return printJson(io, list)
-      if (!list.length) return io.out('No cases yet. Create one with: casefile case new --title "…"')
+      if (!list.length) return io.out(t('cliCases:noCasesYetCreate'))
       table(
         [
-          ['REFERENCE', 'STATUS', 'CLASSIFICATION', 'ID', 'TITLE'],
+          [
+            t('cli:col.reference'),
+            t('cli:col.status'),
+            t('cli:col.classification'),
+            t('cli:col.id'),
+            t('cli:col.title'),
+          ],
           ...list.map((c) => [c.reference || '—', c.status, c.classification, c.id, c.title]),
         ],
         io,
@@ -83,8 +90,7 @@ export const casesCommands: Command[] = [
     aliases: ['case show'],
     group: 'case',
     args: 'CASE',
-    summary:
-      'Print one case whole: overview, actors, timeline, evidence, notes, linked statute excerpts and briefings. CASE is an id or a reference.',
+    summary: 'cliCases:show.summary',
     positionals: 1,
     examples: ['show ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
@@ -97,9 +103,9 @@ export const casesCommands: Command[] = [
   },
   {
     name: 'case new',
-    summary: 'Create a case.',
+    summary: 'cliCases:caseNew.summary',
     options: {
-      title: { type: 'string', value: 'T', required: true, describe: 'what the case is called' },
+      title: { type: 'string', value: 'T', required: true, describe: 'cliCases:caseNew.opt.title' },
       ...CASE_FIELDS,
     },
     examples: ['case new --title "Consulate door incident" --reference ECU-USA-2026-001 --classification CONFIDENTIAL'],
@@ -107,25 +113,22 @@ export const casesCommands: Command[] = [
       const { title, ...rest } = caseFields(values)
       const c = await withWorkspace((s) => s.cases.create({ ...rest, title: title! }))
       if (json) return printJson(io, c)
-      io.out(`Created case ${describe(c)}`)
+      io.out(t('cliCases:createdCase', { value: describe(c) }))
     },
   },
   {
     name: 'case edit',
     args: 'CASE',
     positionals: 1,
-    summary: 'Change a case: only the fields given change (--jurisdiction and --tag replace the whole list).',
-    options: { title: { type: 'string', value: 'T', describe: 'a new title' }, ...CASE_FIELDS },
+    summary: 'cliCases:caseEdit.summary',
+    options: { title: { type: 'string', value: 'T', describe: 'cliCases:caseEdit.opt.title' }, ...CASE_FIELDS },
     examples: ['case edit ECU-USA-2026-001 --status monitoring --tag consular --tag protest'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = caseFields(values)
-      if (!Object.keys(patch).length)
-        throw new UsageError(
-          'nothing to change: give --title, --reference, --classification, --summary, --status, --jurisdiction or --tag',
-        )
+      if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveTitle'))
       const c = await withWorkspace(async (s) => s.cases.update(await caseOf(s, positionals[0]), patch))
       if (json) return printJson(io, c)
-      io.out(`Updated case ${describe(c)}`)
+      io.out(t('cliCases:updatedCase', { value: describe(c) }))
     },
   },
   statusCommand('case archive', 'archived', 'Archive a case: it leaves the active list but keeps everything.'),

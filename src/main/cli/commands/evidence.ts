@@ -1,3 +1,4 @@
+import { t } from '../language'
 import {
   CREDIBILITY_LABELS,
   EVIDENCE_KINDS,
@@ -27,7 +28,7 @@ import {
 } from '../framework'
 import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 // Verification aids (issue 16): the imports of the block at the end of this file.
-import { FACT_LABELS, formatFactValue, type ItemInspection } from '@shared/domain'
+import { matchText, printInspection, rereadLine } from './inspection'
 
 const CHECKS = ['source', 'technical', 'content'] as const
 const KINDS_TEXT = EVIDENCE_KINDS.map((k) => (k.includes(' ') ? `"${k}"` : k)).join(', ')
@@ -41,28 +42,40 @@ const grade = (e: EvidenceItem) =>
 /** The human form of one item (`evidence show`, and after an edit). */
 export function printEvidence(e: EvidenceItem, io: CliIO): void {
   io.out(`${e.title}`)
-  io.out(`  Id: ${e.id}   Kind: ${e.kind}   Updated: ${e.updatedAt}`)
-  if (e.description) io.out(`  Description: ${e.description}`)
-  if (e.sourceUrl) io.out(`  Source: ${e.sourceUrl}`)
+  io.out(t('cliEvidence:idKindUpdated', { id: e.id, kind: e.kind, updatedAt: e.updatedAt }))
+  if (e.description) io.out(t('cliEvidence:description', { description: e.description }))
+  if (e.sourceUrl) io.out(t('cliEvidence:source', { sourceUrl: e.sourceUrl }))
   if (e.file) {
-    io.out(`  File: ${e.file.originalName} (${e.file.size} bytes, ${e.file.mediaType})`)
-    io.out(`  SHA-256: ${e.file.sha256}`)
-  } else io.out('  File: none held (a reference)')
+    io.out(
+      t('cliEvidence:fileBytes', { originalName: e.file.originalName, size: e.file.size, mediaType: e.file.mediaType }),
+    )
+    io.out(t('cliEvidence:sha', { sha256: e.file.sha256 }))
+  } else io.out(t('cliEvidence:fileNoneHeldReference'))
   if (e.capturedAt || e.capturedBy)
-    io.out(`  Captured: ${e.capturedAt ?? '—'}${e.capturedBy ? ` by ${e.capturedBy}` : ''}`)
-  if (e.publishedAt) io.out(`  Published: ${e.publishedAt}`)
-  if (e.eventDate) io.out(`  Event date: ${e.eventDate}`)
+    io.out(t('cliEvidence:captured', { value: e.capturedAt ?? '—', value2: e.capturedBy ? ` by ${e.capturedBy}` : '' }))
+  if (e.publishedAt) io.out(t('cliEvidence:published', { publishedAt: e.publishedAt }))
+  if (e.eventDate) io.out(t('cliEvidence:eventDate', { eventDate: e.eventDate }))
   const v = e.verification
-  io.out(`  Verification: ${v.status}${v.reasoning ? ` — ${v.reasoning}` : ''}`)
-  for (const c of CHECKS) io.out(`    ${c.padEnd(9)} ${v[c].status}${v[c].reasoning ? ` — ${v[c].reasoning}` : ''}`)
+  io.out(t('cliEvidence:verification', { status: v.status, value: v.reasoning ? ` — ${v.reasoning}` : '' }))
+  for (const c of CHECKS)
+    io.out(
+      `    ${t(`cliEvidence:checkName.${c}`).padEnd(9)} ${v[c].status}${v[c].reasoning ? ` — ${v[c].reasoning}` : ''}`,
+    )
   io.out(
-    `  Grading: ${e.sourceReliability ? RELIABILITY_LABELS[e.sourceReliability] : 'source not graded'}; ${
-      e.informationCredibility ? CREDIBILITY_LABELS[e.informationCredibility] : 'credibility not graded'
-    }`,
+    t('cliEvidence:grading', {
+      value: e.sourceReliability ? RELIABILITY_LABELS[e.sourceReliability] : 'source not graded',
+      value2: e.informationCredibility ? CREDIBILITY_LABELS[e.informationCredibility] : 'credibility not graded',
+    }),
   )
-  if (e.eventIds.length) io.out(`  Events: ${e.eventIds.join(', ')}`)
-  if (e.tags.length) io.out(`  Tags: ${e.tags.join(', ')}`)
-  io.out(`  Custody: ${e.custody.length} entr${e.custody.length === 1 ? 'y' : 'ies'} (casefile custody show ${e.id})`)
+  if (e.eventIds.length) io.out(t('cliEvidence:events', { eventIdList: e.eventIds.join(', ') }))
+  if (e.tags.length) io.out(t('cliEvidence:tags', { tagList: e.tags.join(', ') }))
+  io.out(
+    t('cliEvidence:custodyEntrCasefileCustody', {
+      custodyCount: e.custody.length,
+      value: e.custody.length === 1 ? 'y' : 'ies',
+      id: e.id,
+    }),
+  )
 }
 
 /** "none" (or "") clears an optional date or grade; anything else is parsed. */
@@ -108,21 +121,29 @@ function evidencePatch(values: Values, tz: string): EvidencePatch {
 
 const DATES = ['captured-at', 'published-at', 'event-date']
 
-const statusOption = (what: string) => ({ type: 'string' as const, value: 'S', describe: `${what}: ${STATUS_TEXT}` })
-const reasoningOption = (what: string) => ({ type: 'string' as const, value: 'TEXT', describe: `why: ${what}` })
+type Check = 'overall' | 'source' | 'technical' | 'content'
+const statusOption = (check: Check) => ({
+  type: 'string' as const,
+  value: 'S',
+  describe: () => t(`cliEvidence:check.${check}.status`, { list: STATUS_TEXT }),
+})
+const reasoningOption = (check: Check) => ({
+  type: 'string' as const,
+  value: 'TEXT',
+  describe: () => t(`cliEvidence:check.${check}.reasoning`),
+})
 
 export const evidenceCommands: Command[] = [
   {
     name: 'evidence add',
     args: 'CASE',
     positionals: 1,
-    summary:
-      'Add evidence. --file streams the file into the blob store and records its SHA-256 and custody (kind from the file type, title from its name); --url records a reference (a web page unless --kind says otherwise); with neither, --kind is needed (testimony, a note).',
+    summary: 'cliEvidence:evidenceAdd.summary',
     options: {
-      file: { type: 'string', value: 'PATH', describe: 'a file to hold (copied in, never changed)' },
-      url: { type: 'string', value: 'URL', describe: 'where the item is published' },
-      title: { type: 'string', value: 'T', describe: 'what it is (default: the file name, or the URL)' },
-      kind: { type: 'string', value: 'K', describe: `one of ${KINDS_TEXT}` },
+      file: { type: 'string', value: 'PATH', describe: 'cliEvidence:evidenceAdd.opt.file' },
+      url: { type: 'string', value: 'URL', describe: 'cliEvidence:evidenceAdd.opt.url' },
+      title: { type: 'string', value: 'T', describe: 'cliEvidence:evidenceAdd.opt.title' },
+      kind: { type: 'string', value: 'K', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
     },
     examples: [
       'evidence add ECU-USA-2026-001 --file "./door video.mp4" --title "Video of the exchange at the door"',
@@ -131,14 +152,12 @@ export const evidenceCommands: Command[] = [
     async run({ withWorkspace, io, json, values, positionals }) {
       const file = optionalString(values, 'file')
       const url = optionalString(values, 'url')
-      if (file !== undefined && url !== undefined)
-        throw new UsageError('give --file PATH or --url URL, not both (edit the item to add the other)')
+      if (file !== undefined && url !== undefined) throw new UsageError(t('cliEvidence:giveFilePathUrl'))
       const title = optionalString(values, 'title')
       const kind = optionalChoice(values, 'kind', EVIDENCE_KINDS)
-      if (file === undefined && url === undefined && !kind)
-        throw new UsageError('give --file PATH, --url URL, or --kind K (and --title) for an item without either')
+      if (file === undefined && url === undefined && !kind) throw new UsageError(t('cliEvidence:giveFilePathUrl2'))
       if (file === undefined && url === undefined && !title?.trim())
-        throw new UsageError('--title is required for an item without a file or URL')
+        throw new UsageError(t('cliEvidence:titleRequiredItemWithout'))
       const item = await withWorkspace(async (s) => {
         const caseId = await caseOf(s, positionals[0])
         if (file !== undefined) return s.evidence.importFile(caseId, file, { title: title?.trim() || undefined, kind })
@@ -149,19 +168,24 @@ export const evidenceCommands: Command[] = [
         })
       })
       if (json) return printJson(io, item)
-      io.out(`Added evidence ${item.id} [${item.kind}]: ${item.title}`)
+      io.out(t('cliEvidence:addedEvidence', { id: item.id, kind: item.kind, title: item.title }))
       if (item.file)
         io.out(
-          `  ${item.file.originalName} (${item.file.size} bytes, ${item.file.mediaType})  SHA-256 ${item.file.sha256}`,
+          t('cliEvidence:bytesSha', {
+            originalName: item.file.originalName,
+            size: item.file.size,
+            mediaType: item.file.mediaType,
+            sha256: item.file.sha256,
+          }),
         )
-      else if (item.sourceUrl) io.out(`  Source: ${item.sourceUrl}`)
+      else if (item.sourceUrl) io.out(t('cliEvidence:source', { sourceUrl: item.sourceUrl }))
     },
   },
   {
     name: 'evidence list',
     args: 'CASE',
     positionals: 1,
-    summary: 'List the evidence of a case: id, kind, verification status, grading (reliability and credibility).',
+    summary: 'cliEvidence:evidenceList.summary',
     examples: ['evidence list ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
       const items = await withWorkspace(
@@ -171,10 +195,17 @@ export const evidenceCommands: Command[] = [
         },
       )
       if (json) return printJson(io, items)
-      if (!items.length) return io.out('No evidence in this case yet (casefile evidence add CASE --file PATH).')
+      if (!items.length) return io.out(t('cliEvidence:noEvidenceCaseYet'))
       table(
         [
-          ['ID', 'KIND', 'STATUS', 'GRADE', 'HELD', 'TITLE'],
+          [
+            t('cli:col.id'),
+            t('cli:col.kind'),
+            t('cli:col.status'),
+            t('cli:col.grade'),
+            t('cli:col.held'),
+            t('cli:col.title'),
+          ],
           ...items.map((e) => [e.id, e.kind, e.verification.status, grade(e), e.file ? 'file' : 'ref', e.title]),
         ],
         io,
@@ -185,7 +216,7 @@ export const evidenceCommands: Command[] = [
     name: 'evidence show',
     args: 'ITEM',
     positionals: 1,
-    summary: 'Print one evidence item: file and SHA-256, verification checks with reasoning, grading, links.',
+    summary: 'cliEvidence:evidenceShow.summary',
     options: { ...CASE_HINT },
     examples: ['evidence show evidence_video'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -201,34 +232,33 @@ export const evidenceCommands: Command[] = [
     name: 'evidence edit',
     args: 'ITEM',
     positionals: 1,
-    summary:
-      'Change an item: verification checks, grading, dates, description. The checks are overall, source, technical and content, each a status with its reasoning; grading is source reliability A–F and information credibility 1–6. Only what is given changes; every status change is logged in custody. Dates are read in --tz (else the workspace\'s default zone); "none" clears a date or a grade.',
+    summary: 'cliEvidence:evidenceEdit.summary',
     options: {
-      title: { type: 'string', value: 'T', describe: 'a new title' },
-      kind: { type: 'string', value: 'K', describe: `one of ${KINDS_TEXT}` },
-      description: { type: 'string', value: 'TEXT', describe: 'what it shows' },
-      url: { type: 'string', value: 'URL', describe: 'where it is published' },
-      'captured-at': { type: 'string', value: 'WHEN', describe: 'when it was captured' },
-      'captured-by': { type: 'string', value: 'WHO', describe: 'who captured it' },
-      'published-at': { type: 'string', value: 'WHEN', describe: 'when it was published' },
-      'event-date': { type: 'string', value: 'WHEN', describe: 'the date it speaks to' },
+      title: { type: 'string', value: 'T', describe: 'cliEvidence:evidenceEdit.opt.title' },
+      kind: { type: 'string', value: 'K', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
+      description: { type: 'string', value: 'TEXT', describe: 'cliEvidence:evidenceEdit.opt.description' },
+      url: { type: 'string', value: 'URL', describe: 'cliEvidence:evidenceEdit.opt.url' },
+      'captured-at': { type: 'string', value: 'WHEN', describe: 'cliEvidence:evidenceEdit.opt.capturedAt' },
+      'captured-by': { type: 'string', value: 'WHO', describe: 'cliEvidence:evidenceEdit.opt.capturedBy' },
+      'published-at': { type: 'string', value: 'WHEN', describe: 'cliEvidence:evidenceEdit.opt.publishedAt' },
+      'event-date': { type: 'string', value: 'WHEN', describe: 'cliEvidence:evidenceEdit.opt.eventDate' },
       tz: {
         type: 'string',
         value: 'ZONE',
-        describe: "the IANA zone the dates are read in (default: the workspace's, UTC unless set)",
+        describe: 'cliEvidence:evidenceEdit.opt.tz',
       },
-      status: statusOption('the overall verdict'),
-      reasoning: reasoningOption('the overall verdict'),
-      'source-status': statusOption('who published it: is the source what it claims'),
-      'source-reasoning': reasoningOption('the source check'),
-      'technical-status': statusOption('is the file what it claims (metadata, edits)'),
-      'technical-reasoning': reasoningOption('the technical check'),
-      'content-status': statusOption('does what it shows hold up'),
-      'content-reasoning': reasoningOption('the content check'),
-      reliability: { type: 'string', value: 'A-F', describe: 'source reliability (Admiralty grading)' },
-      credibility: { type: 'string', value: '1-6', describe: 'information credibility (Admiralty grading)' },
-      event: { type: 'string', value: 'ID', multiple: true, describe: 'an event it supports ("" for none)' },
-      tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+      status: statusOption('overall'),
+      reasoning: reasoningOption('overall'),
+      'source-status': statusOption('source'),
+      'source-reasoning': reasoningOption('source'),
+      'technical-status': statusOption('technical'),
+      'technical-reasoning': reasoningOption('technical'),
+      'content-status': statusOption('content'),
+      'content-reasoning': reasoningOption('content'),
+      reliability: { type: 'string', value: 'A-F', describe: 'cliEvidence:evidenceEdit.opt.reliability' },
+      credibility: { type: 'string', value: '1-6', describe: 'cliEvidence:evidenceEdit.opt.credibility' },
+      event: { type: 'string', value: 'ID', multiple: true, describe: 'cliEvidence:evidenceEdit.opt.event' },
+      tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliEvidence:evidenceEdit.opt.tag' },
       ...CASE_HINT,
     },
     examples: [
@@ -238,7 +268,7 @@ export const evidenceCommands: Command[] = [
       const given = optionalZone(values)
       // Checked before anything opens: a bad value is bad usage whatever the zone.
       if (!Object.keys(evidencePatch(values, given ?? 'UTC')).length)
-        throw new UsageError('nothing to change (casefile help evidence edit)')
+        throw new UsageError(t('cliEvidence:nothingChangeCasefileHelp'))
       let zone = given
       const item = await withWorkspace(async (s) => {
         zone ??= (await s.workspace.settings()).defaultTimeZone
@@ -246,26 +276,24 @@ export const evidenceCommands: Command[] = [
         return s.evidence.update(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], patch)
       })
       if (json) return printJson(io, item)
-      io.out(`Updated evidence ${item.id}:`)
+      io.out(t('cliEvidence:updatedEvidence', { id: item.id }))
       printEvidence(item, io)
       if (!given && DATES.some((n) => values[n] !== undefined))
-        io.out(`(Dates were read in ${zone}, the workspace's default zone: no --tz given.)`)
+        io.out(t('cliEvidence:datesWereReadWorkspace', { zone }))
     },
   },
   removeRecordCommand({
     noun: 'evidence',
     kind: 'evidence',
     args: 'ITEM',
-    summary:
-      'Remove an evidence item and its annotations. The stored file stays in the blob store and the audit log records the removal.',
+    summary: 'cliEvidence:evidenceCommands.summary',
     example: 'evidence remove ev_0123456789abcdef',
     remove: (s, caseId, id) => s.evidence.remove(caseId, id),
   }),
   {
     name: 'evidence verify',
     args: '[CASE]',
-    summary:
-      'Re-hash every stored file (of CASE, or of every case), check the audit chain and that custody is in it; exit 1 and list every problem.',
+    summary: 'cliEvidence:evidenceVerify.summary',
     positionals: [0, 1],
     examples: ['evidence verify', 'evidence verify ECU-USA-2026-001 --json'],
     async run({ io, json, positionals, withWorkspace }) {
@@ -288,10 +316,12 @@ export const evidenceCommands: Command[] = [
           )
         }
         for (const u of report.unreadableCases ?? [])
-          io.out(`UNREADABLE case ${u.caseId} (its blobs were not verified): ${u.message}`)
-        if (!report.audit.ok) io.out(`AUDIT LOG BROKEN at entry ${report.audit.brokenAt}: ${report.audit.reason}`)
-        for (const g of report.custodyGaps) io.out(`NOT LOGGED ${g.caseId}/${g.evidenceId}  ${describeGap(g)}`)
-        if (!recorded) io.out('(The workspace is open elsewhere: results were not recorded in custody.)')
+          io.out(t('cliEvidence:unreadableCaseBlobsWere', { caseId: u.caseId, reason: u.message }))
+        if (!report.audit.ok)
+          io.out(t('cliEvidence:auditLogBrokenEntry', { brokenAt: report.audit.brokenAt, reason: report.audit.reason }))
+        for (const g of report.custodyGaps)
+          io.out(t('cliEvidence:logged', { caseId: g.caseId, evidenceId: g.evidenceId, gap: describeGap(g) }))
+        if (!recorded) io.out(t('cliEvidence:workspaceOpenElsewhereResults'))
       }
       const bad = report.problems.length
       const unreadable = report.unreadableCases?.length ?? 0
@@ -308,7 +338,7 @@ export const evidenceCommands: Command[] = [
         ]
         throw new CommandFailed(parts.join('; '))
       }
-      if (!json) io.out(`All ${report.checked} blobs match; audit log intact (${report.audit.entries} entries).`)
+      if (!json) io.out(t('cliEvidence:allBlobsMatchAudit', { checked: report.checked, entries: report.audit.entries }))
     },
   },
   {
@@ -316,7 +346,7 @@ export const evidenceCommands: Command[] = [
     group: 'evidence',
     args: 'ITEM',
     positionals: 1,
-    summary: 'Print the chain of custody of an evidence item, oldest first: when, who, what, the hash.',
+    summary: 'cliEvidence:custodyShow.summary',
     options: { ...CASE_HINT },
     examples: ['custody show evidence_video'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -325,11 +355,11 @@ export const evidenceCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, item.custody)
-      io.out(`Chain of custody of ${item.id}: ${item.title}`)
-      if (!item.custody.length) return io.out('  No custody entries.')
+      io.out(t('cliEvidence:chainCustody', { id: item.id, title: item.title }))
+      if (!item.custody.length) return io.out(t('cliEvidence:noCustodyEntries'))
       table(
         [
-          ['WHEN (UTC)', 'WHO', 'ACTION', 'SHA-256', 'DETAIL'],
+          [t('cli:col.whenUtc'), t('cli:col.who'), t('cli:col.action'), 'SHA-256', t('cli:col.detail')],
           ...item.custody.map((c) => [c.at, c.actor, c.action, c.sha256 ?? '—', c.detail]),
         ],
         io,
@@ -343,84 +373,12 @@ export const evidenceCommands: Command[] = [
 // Kept as one block with its own imports below, so it moves whole into the
 // per-noun evidence commands file when the CLI reorganisation lands.
 
-function printInspection(r: ItemInspection, io: CliIO): void {
-  io.out(`${r.title} (${r.evidenceId}) [${r.kind}]${r.sha256 ? `  SHA-256 ${r.sha256}` : ''}`)
-  const a = r.analysis
-  if (a) {
-    const m = a.metadata
-    io.out(
-      `Metadata: ${m.status === 'found' ? 'found' : 'no metadata found'}${m.readers.length ? ` (${m.readers.join(', ')})` : ''}; examined ${a.analysedAt}`,
-    )
-    if (m.reason) io.out(`  ${m.reason}`)
-    const rows = m.facts.map((f) => [
-      `  ${FACT_LABELS[f.name]}`,
-      formatFactValue(f),
-      `${f.source.reader}: ${f.source.field}`,
-    ])
-    if (rows.length) table(rows, io)
-  }
-  io.out(
-    `Warnings: ${r.warnings.length || 'none'} (claims compared: ${r.claims.length}; margin ${r.settings.timeMarginMinutes} min, radius ${r.settings.placeRadiusKm} km)`,
-  )
-  for (const w of r.warnings) {
-    io.out(`  ! ${w.code}: ${w.message}`)
-    for (const f of w.facts)
-      io.out(`      ${FACT_LABELS[f.name]}: ${formatFactValue(f)} (${f.source.reader}: ${f.source.field})`)
-    const nums = Object.entries(w.numbers)
-    if (nums.length) io.out(`      ${nums.map(([k, v]) => `${k} = ${v}`).join('; ')}`)
-  }
-  if (a) {
-    const c = a.c2pa
-    if (c.status === 'absent') io.out('Content Credentials: none in the file')
-    else {
-      io.out(
-        `Content Credentials: ${c.status}${c.validator ? ` (${c.validator}, ${c.trustAnchors} trust anchor(s))` : ''}`,
-      )
-      if (c.status !== 'error')
-        io.out(
-          `  signature ${c.signatureValid === null ? 'not checked' : c.signatureValid ? 'holds' : 'FAILS'}; hash binding ${c.hashBindingValid === null ? 'not checked' : c.hashBindingValid ? 'holds' : 'FAILS'}; signer ${c.signerTrusted === null ? 'not checked against a trust list' : c.signerTrusted ? 'trusted' : 'not trusted'}`,
-        )
-      if (c.reason) io.out(`  ${c.reason}`)
-      c.manifests.forEach((m, i) => {
-        io.out(
-          `  ${i + 1}. ${m.title ?? m.label}: signed by ${m.signer ?? '?'}${m.issuer ? ` (issuer ${m.issuer})` : ''}${m.signedAt ? ` at ${m.signedAt}` : ''}${m.tool ? `, tool ${m.tool}` : ''}`,
-        )
-        for (const act of m.actions)
-          io.out(
-            `       ${act.action}${act.softwareAgent ? ` by ${act.softwareAgent}` : ''}${act.when ? ` at ${act.when}` : ''}${act.description ? ` — ${act.description}` : ''}`,
-          )
-        if (m.ingredients.length) io.out(`       made from: ${m.ingredients.join(', ')}`)
-      })
-      for (const f of c.failures) io.out(`  failure ${f.code}${f.explanation ? `: ${f.explanation}` : ''}`)
-    }
-    const fp = a.fingerprint
-    io.out(
-      `Fingerprint: ${fp.status === 'done' ? (fp.kind === 'video' ? `${fp.times.length} keyframe(s)` : 'image') : `none (${fp.reason})`}${fp.tool ? ` — ${fp.tool}` : ''}`,
-    )
-  }
-  io.out(`Near-duplicates: ${r.duplicates.length || 'none found'}`)
-  for (const d of r.duplicates)
-    io.out(`  ${d.summary}${d.frames ? ` [dHash ${d.dhashDistance}, pHash ${d.phashDistance} bits]` : ''}`)
-  for (const aid of r.aids) {
-    const s = aid.sun
-    io.out(`Sun — ${aid.basis}:`)
-    io.out(
-      `  elevation ${s.altitude}°, azimuth ${s.azimuth}° from north${s.shadowAzimuth !== null ? `; shadows point to ${s.shadowAzimuth}°, ${s.shadowRatio}× an object's height` : ' (below the horizon)'}`,
-    )
-    io.out(
-      `  at ${s.latitude}, ${s.longitude}: local time ${s.localTime} (${s.zone}); sunrise ${s.sunrise ?? '—'}, sunset ${s.sunset ?? '—'}`,
-    )
-  }
-  for (const n of r.notes) io.out(`Note: ${n}`)
-}
-
 export const verificationCommands: Command[] = [
   {
     name: 'evidence inspect',
     args: 'ITEM',
     examples: ['evidence inspect ev_ffca7ad7b4544d42', 'evidence inspect ev_ffca7ad7b4544d42 --json'],
-    summary:
-      'What the file of an item says: metadata with the field each fact came from, warnings against what is claimed (time, zone, place), Content Credentials, near-duplicates across the workspace, and the sun then and there. Advice, never a verdict.',
+    summary: 'cliEvidence:evidenceInspect.summary',
     positionals: 1,
     options: { ...CASE_HINT },
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -436,8 +394,7 @@ export const verificationCommands: Command[] = [
     name: 'evidence duplicates',
     args: '[CASE]',
     examples: ['evidence duplicates', 'evidence duplicates ECU-USA-2026-001'],
-    summary:
-      'Near-duplicates of the items of CASE (or of every case) anywhere in the workspace: identical files, the same picture re-saved or cropped, the same footage re-encoded ("matches item X at 00:00:04–00:00:09").',
+    summary: 'cliEvidence:evidenceDuplicates.summary',
     positionals: [0, 1],
     async run({ withWorkspace, io, json, positionals }) {
       const pairs = await withWorkspace(
@@ -445,10 +402,10 @@ export const verificationCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, pairs)
-      if (!pairs.length) return io.out('No near-duplicates found.')
+      if (!pairs.length) return io.out(t('cliEvidence:noNearDuplicatesFound'))
       for (const p of pairs) {
         io.out(`${p.a.title} (${p.a.caseId}/${p.a.evidenceId})`)
-        for (const m of p.matches) io.out(`  ${m.summary}`)
+        for (const m of p.matches) io.out(`  ${matchText(m)} (${m.caseId}/${m.evidenceId})`)
       }
     },
   },
@@ -460,16 +417,15 @@ export const verificationCommands: Command[] = [
       'evidence reread --all',
       'evidence reread --all --case ECU-USA-2026-001',
     ],
-    summary:
-      'Read the files of items again (metadata, Content Credentials, fingerprint): one item, or --all (every item of the workspace, or of --case CASE). For items imported before Casefile read files.',
+    summary: 'cliEvidence:evidenceReread.summary',
     positionals: [0, 1],
     options: {
-      all: { type: 'boolean', default: false, describe: 'every item of the workspace (or of --case)' },
-      case: { type: 'string', value: 'CASE', describe: 'the case that holds ITEM, or whose items --all reads' },
+      all: { type: 'boolean', default: false, describe: 'cliEvidence:evidenceReread.opt.all' },
+      case: { type: 'string', value: 'CASE', describe: 'cliEvidence:evidenceReread.opt.case' },
     },
     async run({ withWorkspace, io, json, values, positionals }) {
       const all = values.all === true
-      if (all === !!positionals[0]) throw new UsageError('give exactly one of ITEM or --all')
+      if (all === !!positionals[0]) throw new UsageError(t('cliEvidence:giveExactlyOneItem'))
       const caseRef = optionalString(values, 'case')
       const out = await withWorkspace(async (s) => {
         if (!all)
@@ -480,16 +436,10 @@ export const verificationCommands: Command[] = [
         return s.verification.reread({ caseId: caseRef ? await caseOf(s, caseRef) : undefined })
       })
       if (json) printJson(io, out)
-      else
-        for (const i of out.items)
-          io.out(
-            i.status === 'read'
-              ? `read      ${i.caseId}/${i.evidenceId}  "${i.title}": metadata ${i.metadata}, Content Credentials ${i.c2pa}, ${i.warnings} warning(s)`
-              : `${i.status.padEnd(9)} ${i.caseId}/${i.evidenceId}  "${i.title}"${i.reason ? `: ${i.reason}` : ''}`,
-          )
+      else for (const i of out.items) io.out(rereadLine(i))
       const failed = out.items.filter((i) => i.status === 'failed').length
-      if (failed) throw new CommandFailed(`${failed} of ${out.items.length} item(s) could not be read again`)
-      if (!json) io.out(`${out.items.filter((i) => i.status === 'read').length} item(s) read.`)
+      if (failed) throw new CommandFailed(t('cliEvidence:itemCouldReadAgain', { failed, itemCount: out.items.length }))
+      if (!json) io.out(t('cliEvidence:itemRead', { filterCount: out.items.filter((i) => i.status === 'read').length }))
     },
   },
 ]

@@ -1,3 +1,4 @@
+import { t } from '../language'
 import { richTextFromPlain, richTextToPlain, type Note, type NotePatch } from '@shared/domain'
 import {
   type CliIO,
@@ -13,21 +14,21 @@ import {
 import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const NOTE_FIELDS: Options = {
-  title: { type: 'string', value: 'T', describe: 'a heading for the note' },
+  title: { type: 'string', value: 'T', describe: 'cliCases:NOTE_FIELDS.opt.title' },
   text: {
     type: 'string',
     value: 'TEXT',
-    describe: 'the note as plain text: a blank line starts a paragraph, a line break stays one',
+    describe: 'cliCases:NOTE_FIELDS.opt.text',
   },
-  'text-file': { type: 'string', value: 'FILE', describe: 'read the text from a UTF-8 file instead' },
-  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+  'text-file': { type: 'string', value: 'FILE', describe: 'cliCases:NOTE_FIELDS.opt.textFile' },
+  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.tag' },
 }
 
 /** The note's fields; the plain text becomes the rich-text document the window edits. */
 async function noteFields(values: Values): Promise<NotePatch> {
   const text = optionalString(values, 'text')
   const file = optionalString(values, 'text-file')
-  if (text !== undefined && file !== undefined) throw new UsageError('give --text or --text-file, not both')
+  if (text !== undefined && file !== undefined) throw new UsageError(t('cliCases:giveTextTextFile'))
   const body = file !== undefined ? await readTextFile(file, '--text-file') : text
   const patch: NotePatch = {
     title: optionalString(values, 'title'),
@@ -39,7 +40,12 @@ async function noteFields(values: Values): Promise<NotePatch> {
 
 function printNote(n: Note, io: CliIO) {
   io.out(
-    `${n.id}  ${n.title || '(untitled)'}  — updated ${n.updatedAt}${n.tags.length ? `  [${n.tags.join(', ')}]` : ''}`,
+    t('cliCases:updated', {
+      id: n.id,
+      value: n.title || '(untitled)',
+      updatedAt: n.updatedAt,
+      value2: n.tags.length ? `  [${n.tags.join(', ')}]` : '',
+    }),
   )
   for (const line of richTextToPlain(n.body).split('\n')) io.out(`    ${line}`)
 }
@@ -49,31 +55,31 @@ export const noteCommands: Command[] = [
     name: 'note add',
     args: 'CASE',
     positionals: 1,
-    summary: 'Add a note to a case. The plain text is stored as the rich text the window edits.',
+    summary: 'cliCases:noteAdd.summary',
     options: NOTE_FIELDS,
     examples: [
       'note add ECU-USA-2026-001 --title "Call with the consul" --text "Confirmed the door was closed at 11:05."',
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const { body, ...rest } = await noteFields(values)
-      if (!body?.content?.length && !rest.title?.trim()) throw new UsageError('give --text (or --text-file) or --title')
+      if (!body?.content?.length && !rest.title?.trim()) throw new UsageError(t('cliCases:giveTextTextFile2'))
       const note = await withWorkspace(async (s) =>
         s.notes.add(await caseOf(s, positionals[0]), { ...rest, body: body ?? richTextFromPlain('') }),
       )
       if (json) return printJson(io, note)
-      io.out(`Added note ${note.id}${note.title ? `: ${note.title}` : ''}`)
+      io.out(t('cliCases:addedNote', { id: note.id, value: note.title ? `: ${note.title}` : '' }))
     },
   },
   {
     name: 'note list',
     args: 'CASE',
     positionals: 1,
-    summary: 'Print the notes of a case, newest first, with their text.',
+    summary: 'cliCases:noteList.summary',
     examples: ['note list ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, positionals }) {
       const notes = await withWorkspace(async (s) => s.notes.list(await caseOf(s, positionals[0])), { readOnly: true })
       if (json) return printJson(io, notes)
-      if (!notes.length) return io.out('No notes in this case yet (casefile note add CASE --text T).')
+      if (!notes.length) return io.out(t('cliCases:noNotesCaseYet'))
       notes.forEach((n, i) => {
         if (i) io.out('')
         printNote(n, io)
@@ -84,18 +90,17 @@ export const noteCommands: Command[] = [
     name: 'note edit',
     args: 'NOTE',
     positionals: 1,
-    summary: 'Change a note: --text (or --text-file) replaces its text; --title and --tag change only themselves.',
+    summary: 'cliCases:noteEdit.summary',
     options: { ...NOTE_FIELDS, ...CASE_HINT },
     examples: ['note edit note_0123456789abcdef --text "Confirmed twice."'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = await noteFields(values)
-      if (!Object.keys(patch).length)
-        throw new UsageError('nothing to change: give --title, --text, --text-file or --tag')
+      if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveTitle2'))
       const note = await withWorkspace(async (s) =>
         s.notes.update(await caseHolding(s, 'note', positionals[0], values), positionals[0], patch),
       )
       if (json) return printJson(io, note)
-      io.out('Updated note:')
+      io.out(t('cliCases:updatedNote'))
       printNote(note, io)
     },
   },
@@ -103,7 +108,7 @@ export const noteCommands: Command[] = [
     noun: 'note',
     kind: 'note',
     args: 'NOTE',
-    summary: 'Remove a note.',
+    summary: 'cliCases:noteCommands.summary',
     example: 'note remove note_0123456789abcdef',
     remove: (s, caseId, id) => s.notes.remove(caseId, id),
   }),

@@ -1,3 +1,4 @@
+import { t } from '../language'
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '@shared/domain'
 import { type Command, optionalString, table, UsageError } from '../framework'
 
@@ -5,23 +6,24 @@ export const searchCommands: Command[] = [
   {
     name: 'search',
     args: 'QUERY',
-    summary:
-      'Full-text search over cases, actors, events, evidence, annotations, notes, briefings and statute excerpts. ' +
-      'Accent- and case-insensitive, prefix and typo tolerant. No hit prints nothing (or [] with --json) and exits 0.',
+    summary: 'cli:search.summary',
     positionals: 1,
     options: {
-      case: { type: 'string', value: 'CASE', describe: 'only in this case' },
-      kind: { type: 'string', value: 'KIND', describe: `only hits of one kind: ${SEARCH_KINDS.join(', ')}` },
-      limit: { type: 'string', value: 'N', describe: 'at most N hits, 1 to 1000 (default 50)' },
+      case: { type: 'string', value: 'CASE', describe: 'cli:search.opt.case' },
+      kind: {
+        type: 'string',
+        value: 'KIND',
+        describe: () => t('cli:search.opt.kind', { list: SEARCH_KINDS.join(', ') }),
+      },
+      limit: { type: 'string', value: 'N', describe: 'cli:search.opt.limit' },
     },
     examples: ['search "consular premises"', 'search inviolab --kind statute --json'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const kind = optionalString(values, 'kind')
       if (kind && !(SEARCH_KINDS as readonly string[]).includes(kind))
-        throw new UsageError(`--kind must be one of ${SEARCH_KINDS.join(', ')}`)
+        throw new UsageError(t('cli:kindMustOne', { SEARCH_KINDSList: SEARCH_KINDS.join(', ') }))
       const limit = Number(optionalString(values, 'limit') ?? 50)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-        throw new UsageError('--limit must be a whole number from 1 to 1000')
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(t('cli:limitMustWholeNumber'))
       const result = await withWorkspace(
         async (s) => {
           const caseRef = optionalString(values, 'case')
@@ -36,7 +38,7 @@ export const searchCommands: Command[] = [
       if (!result.hits.length) return
       table(
         [
-          ['KIND', 'CASE', 'ID', 'MATCH'],
+          [t('cli:col.kind'), t('cli:col.case'), t('cli:col.id'), t('cli:col.match')],
           ...result.hits.map((h) => [
             h.kind,
             h.caseReference || '—',
@@ -46,7 +48,7 @@ export const searchCommands: Command[] = [
         ],
         io,
       )
-      io.err(`${result.hits.length} of ${result.total} hit(s) in ${result.tookMs} ms`)
+      io.err(t('cli:hitMs', { hitCount: result.hits.length, total: result.total, tookMs: result.tookMs }))
     },
   },
 ]

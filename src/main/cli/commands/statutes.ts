@@ -1,3 +1,4 @@
+import { t } from '../language'
 import { extname } from 'node:path'
 import { citationLabel, type StatuteExcerpt, type StatutePatch } from '@shared/domain'
 import {
@@ -17,31 +18,33 @@ import {
 import { caseOf } from '../lookup'
 
 const STATUTE_FIELDS: Options = {
-  'short-name': { type: 'string', value: 'S', describe: 'the short form used in citations, e.g. VCCR' },
-  year: { type: 'string', value: 'Y', describe: 'the year of the instrument' },
-  paragraph: { type: 'string', value: 'P', describe: 'the paragraph pinpoint: 2, or 2(a)' },
-  heading: { type: 'string', value: 'H', describe: "the article's heading" },
-  text: { type: 'string', value: 'TEXT', describe: 'the exact text (for a short excerpt)' },
-  'text-file': { type: 'string', value: 'F', describe: 'read the exact text from a UTF-8 file' },
-  source: { type: 'string', value: 'S', describe: 'where the text comes from (URL or publication)' },
-  jurisdiction: { type: 'string', value: 'J', describe: 'e.g. International' },
-  language: { type: 'string', value: 'L', describe: 'the language of the text (default en)' },
-  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'a tag' },
+  'short-name': { type: 'string', value: 'S', describe: 'cliDocs:STATUTE_FIELDS.opt.shortName' },
+  year: { type: 'string', value: 'Y', describe: 'cliDocs:STATUTE_FIELDS.opt.year' },
+  paragraph: { type: 'string', value: 'P', describe: 'cliDocs:STATUTE_FIELDS.opt.paragraph' },
+  heading: { type: 'string', value: 'H', describe: 'cliDocs:STATUTE_FIELDS.opt.heading' },
+  text: { type: 'string', value: 'TEXT', describe: 'cliDocs:STATUTE_FIELDS.opt.text' },
+  'text-file': { type: 'string', value: 'F', describe: 'cliDocs:STATUTE_FIELDS.opt.textFile' },
+  source: { type: 'string', value: 'S', describe: 'cliDocs:STATUTE_FIELDS.opt.source' },
+  jurisdiction: { type: 'string', value: 'J', describe: 'cliDocs:STATUTE_FIELDS.opt.jurisdiction' },
+  language: { type: 'string', value: 'L', describe: 'cliDocs:STATUTE_FIELDS.opt.language' },
+  tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliDocs:STATUTE_FIELDS.opt.tag' },
 }
 
 async function statuteFields(values: Values): Promise<StatutePatch> {
   const yearText = optionalString(values, 'year')
   const year = yearText === undefined ? undefined : Number(yearText)
   if (year !== undefined && !(/^\d{4}$/.test(yearText!.trim()) && year >= 1000 && year <= 3000))
-    throw new UsageError('--year must be a four-digit year')
+    throw new UsageError(t('cliDocs:yearMustFourDigit'))
   const inline = optionalString(values, 'text')
   const file = optionalString(values, 'text-file')
-  if (inline !== undefined && file !== undefined) throw new UsageError('give --text or --text-file, not both')
+  if (inline !== undefined && file !== undefined) throw new UsageError(t('cliDocs:giveTextTextFile'))
   // The exact text matters (it is quoted in memos): read it as is, only dropping a BOM.
   const text = file !== undefined ? await readTextFile(file, '--text-file') : inline
   if (text !== undefined && !text.trim())
     throw new UsageError(
-      `${file !== undefined ? `--text-file ${file} is empty` : '--text is empty'}; an excerpt needs its exact text`,
+      t('cliDocs:excerptNeedsExactText', {
+        value: file !== undefined ? `--text-file ${file} is empty` : '--text is empty',
+      }),
     )
   const patch: StatutePatch = {
     instrument: optionalString(values, 'instrument'),
@@ -63,38 +66,46 @@ const label = (e: StatuteExcerpt) => `${citationLabel(e)}${e.heading ? ` — ${e
 
 function printStatute(e: StatuteExcerpt, io: CliIO) {
   io.out(`${label(e)}`)
-  io.out(`  Id: ${e.id}   Instrument: ${e.instrument}${e.year ? ` (${e.year})` : ''}   Language: ${e.language}`)
-  if (e.source) io.out(`  Source: ${e.source}`)
-  if (e.jurisdiction) io.out(`  Jurisdiction: ${e.jurisdiction}`)
-  if (e.tags.length) io.out(`  Tags: ${e.tags.join(', ')}`)
+  io.out(
+    t('cliDocs:idInstrumentLanguage', {
+      id: e.id,
+      instrument: e.instrument,
+      value: e.year ? ` (${e.year})` : '',
+      language: e.language,
+    }),
+  )
+  if (e.source) io.out(t('cliDocs:source', { source: e.source }))
+  if (e.jurisdiction) io.out(t('cliDocs:jurisdiction', { jurisdiction: e.jurisdiction }))
+  if (e.tags.length) io.out(t('cliDocs:tags', { tagList: e.tags.join(', ') }))
   io.out('')
   for (const line of e.text.split('\n')) io.out(`  ${line}`)
 }
 
-const CASE_REQUIRED = { case: { type: 'string', value: 'CASE', required: true, describe: 'the case' } } as const
+const CASE_REQUIRED = {
+  case: { type: 'string', value: 'CASE', required: true, describe: 'cliDocs:CASE_REQUIRED.opt.case' },
+} as const
 
 export const statuteCommands: Command[] = [
   {
     name: 'statute add',
-    summary:
-      'Add a statute excerpt to the workspace library with its exact text (--text-file F, or --text for a short one), and link it to CASE when given.',
+    summary: 'cliDocs:statuteAdd.summary',
     options: {
       instrument: {
         type: 'string',
         value: 'I',
         required: true,
-        describe: 'the instrument, e.g. Vienna Convention on Consular Relations',
+        describe: 'cliDocs:statuteAdd.opt.instrument',
       },
-      article: { type: 'string', value: 'A', required: true, describe: 'the article, e.g. 31' },
+      article: { type: 'string', value: 'A', required: true, describe: 'cliDocs:statuteAdd.opt.article' },
       ...STATUTE_FIELDS,
-      case: { type: 'string', value: 'CASE', describe: 'link the excerpt to this case' },
+      case: { type: 'string', value: 'CASE', describe: 'cliDocs:statuteAdd.opt.case' },
     },
     examples: [
       'statute add --instrument "Vienna Convention on Consular Relations" --short-name VCCR --year 1963 --article 31 --paragraph 2 --text-file art31-2.txt --case ECU-USA-2026-001',
     ],
     async run({ withWorkspace, io, json, values }) {
       const fields = await statuteFields(values)
-      if (fields.text === undefined) throw new UsageError('--text-file F (or --text) is required: the exact text')
+      if (fields.text === undefined) throw new UsageError(t('cliDocs:textFileTextRequired'))
       const caseRef = optionalString(values, 'case')
       const excerpt = await withWorkspace(async (s) => {
         const caseId = caseRef ? await caseOf(s, caseRef) : undefined
@@ -112,17 +123,17 @@ export const statuteCommands: Command[] = [
         return { ...added, linkedTo: caseId ?? null }
       })
       if (json) return printJson(io, excerpt)
-      io.out(`Added statute excerpt ${excerpt.id}: ${label(excerpt)}`)
-      if (excerpt.linkedTo) io.out(`  Linked to case ${excerpt.linkedTo}`)
+      io.out(t('cliDocs:addedStatuteExcerpt', { id: excerpt.id, label: label(excerpt) }))
+      if (excerpt.linkedTo) io.out(t('cliDocs:linkedCase', { linkedTo: excerpt.linkedTo }))
     },
   },
   {
     name: 'statute list',
-    summary: 'List the excerpts of the library (or those linked to --case), by citation.',
+    summary: 'cliDocs:statuteList.summary',
     options: {
-      case: { type: 'string', value: 'CASE', describe: 'only those linked to this case' },
-      query: { type: 'string', value: 'WORDS', describe: 'only those containing every word' },
-      tag: { type: 'string', value: 'TAG', describe: 'only those with this tag' },
+      case: { type: 'string', value: 'CASE', describe: 'cliDocs:statuteList.opt.case' },
+      query: { type: 'string', value: 'WORDS', describe: 'cliDocs:statuteList.opt.query' },
+      tag: { type: 'string', value: 'TAG', describe: 'cliDocs:statuteList.opt.tag' },
     },
     examples: ['statute list', 'statute list --case ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, values }) {
@@ -137,15 +148,21 @@ export const statuteCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, list)
-      if (!list.length) return io.out('No statute excerpts here yet (casefile statute add …, or statute import FILE).')
-      table([['ID', 'CITATION', 'INSTRUMENT'], ...list.map((e) => [e.id, label(e), e.instrument])], io)
+      if (!list.length) return io.out(t('cliDocs:noStatuteExcerptsHere'))
+      table(
+        [
+          [t('cli:col.id'), t('cli:col.citation'), t('cli:col.instrument')],
+          ...list.map((e) => [e.id, label(e), e.instrument]),
+        ],
+        io,
+      )
     },
   },
   {
     name: 'statute show',
     args: 'STATUTE',
     positionals: 1,
-    summary: 'Print one excerpt whole, with the cases that link it and the briefings that cite it.',
+    summary: 'cliDocs:statuteShow.summary',
     examples: ['statute show statute_vccr_31'],
     async run({ withWorkspace, io, json, positionals }) {
       const { excerpt, usage } = await withWorkspace(
@@ -155,18 +172,22 @@ export const statuteCommands: Command[] = [
       if (json) return printJson(io, { ...excerpt, usage })
       printStatute(excerpt, io)
       io.out('')
-      io.out(`  Linked to: ${usage.caseIds.join(', ') || 'no case'}`)
-      io.out(`  Cited in: ${usage.briefings.map((b) => `"${b.title}" (${b.briefingId})`).join(', ') || 'no briefing'}`)
+      io.out(t('cliDocs:linked', { value: usage.caseIds.join(', ') || 'no case' }))
+      io.out(
+        t('cliDocs:cited', {
+          value: usage.briefings.map((b) => `"${b.title}" (${b.briefingId})`).join(', ') || 'no briefing',
+        }),
+      )
     },
   },
   {
     name: 'statute edit',
     args: 'STATUTE',
     positionals: 1,
-    summary: 'Change an excerpt in the library: only the fields given change (--year none clears the year).',
+    summary: 'cliDocs:statuteEdit.summary',
     options: {
-      instrument: { type: 'string', value: 'I', describe: 'the instrument' },
-      article: { type: 'string', value: 'A', describe: 'the article' },
+      instrument: { type: 'string', value: 'I', describe: 'cliDocs:statuteEdit.opt.instrument' },
+      article: { type: 'string', value: 'A', describe: 'cliDocs:statuteEdit.opt.article' },
       ...STATUTE_FIELDS,
     },
     examples: ['statute edit statute_vccr_31 --heading "Inviolability of the consular premises"'],
@@ -174,25 +195,27 @@ export const statuteCommands: Command[] = [
       const clearYear = optionalString(values, 'year')?.trim().toLowerCase() === 'none'
       const patch = await statuteFields(clearYear ? { ...values, year: undefined } : values)
       if (clearYear) patch.year = null
-      if (!Object.keys(patch).length) throw new UsageError('nothing to change (casefile help statute edit)')
+      if (!Object.keys(patch).length) throw new UsageError(t('cliDocs:nothingChangeCasefileHelp'))
       const e = await withWorkspace((s) => s.statutes.update(positionals[0], patch))
       if (json) return printJson(io, e)
-      io.out(`Updated statute excerpt ${e.id}: ${label(e)}`)
+      io.out(t('cliDocs:updatedStatuteExcerpt', { id: e.id, label: label(e) }))
     },
   },
   {
     name: 'statute remove',
     args: 'STATUTE',
     positionals: 1,
-    summary:
-      'Remove an excerpt from the library. Refused while a case links it or a briefing cites it; --force unlinks it everywhere first (citations then show as missing).',
-    options: { force: { type: 'boolean', describe: 'remove even when linked or cited' } },
+    summary: 'cliDocs:statuteRemove.summary',
+    options: { force: { type: 'boolean', describe: 'cliDocs:statuteRemove.opt.force' } },
     examples: ['statute remove statute_0123456789abcdef'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const usage = await withWorkspace((s) => s.statutes.remove(positionals[0], { force: !!values.force }))
       if (json) return printJson(io, { removed: true, statuteId: positionals[0], unlinkedFrom: usage.caseIds })
       io.out(
-        `Removed statute excerpt ${positionals[0]}${usage.caseIds.length ? ` (unlinked from ${usage.caseIds.join(', ')})` : ''}`,
+        t('cliDocs:removedStatuteExcerpt', {
+          positionals: positionals[0],
+          value: usage.caseIds.length ? ` (unlinked from ${usage.caseIds.join(', ')})` : '',
+        }),
       )
     },
   },
@@ -200,7 +223,7 @@ export const statuteCommands: Command[] = [
     name: 'statute link',
     args: 'STATUTE',
     positionals: 1,
-    summary: 'Link a library excerpt to a case: its memo quotes it in the statute annex.',
+    summary: 'cliDocs:statuteLink.summary',
     options: CASE_REQUIRED,
     examples: ['statute link statute_vccr_31 --case ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -210,14 +233,14 @@ export const statuteCommands: Command[] = [
         return c
       })
       if (json) return printJson(io, { linked: true, caseId, statuteId: positionals[0] })
-      io.out(`Linked statute excerpt ${positionals[0]} to case ${caseId}`)
+      io.out(t('cliDocs:linkedStatuteExcerptCase', { positionals: positionals[0], caseId }))
     },
   },
   {
     name: 'statute unlink',
     args: 'STATUTE',
     positionals: 1,
-    summary: 'Unlink an excerpt from a case; it stays in the library.',
+    summary: 'cliDocs:statuteUnlink.summary',
     options: CASE_REQUIRED,
     examples: ['statute unlink statute_vccr_31 --case ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -227,23 +250,22 @@ export const statuteCommands: Command[] = [
         return c
       })
       if (json) return printJson(io, { unlinked: true, caseId, statuteId: positionals[0] })
-      io.out(`Unlinked statute excerpt ${positionals[0]} from case ${caseId}`)
+      io.out(t('cliDocs:unlinkedStatuteExcerptCase', { positionals: positionals[0], caseId }))
     },
   },
   {
     name: 'statute import',
     args: 'FILE',
     positionals: 1,
-    summary:
-      'Import excerpts in bulk from a JSON or text file. JSON: an array of excerpts. Text: an "Instrument:" line, then "Art. 31(2) — Heading" lines, each followed by its text. Rows already in the library are skipped; exit 1 when a row could not be read.',
+    summary: 'cliDocs:statuteImport.summary',
     options: {
-      format: { type: 'string', value: 'F', describe: 'json or text (default: json for a .json file, else text)' },
+      format: { type: 'string', value: 'F', describe: 'cliDocs:statuteImport.opt.format' },
       case: {
         type: 'string',
         value: 'CASE',
-        describe: 'link every imported (or already present) excerpt to this case',
+        describe: 'cliDocs:statuteImport.opt.case',
       },
-      'dry-run': { type: 'boolean', describe: 'report what would be imported; change nothing' },
+      'dry-run': { type: 'boolean', describe: 'cliDocs:statuteImport.opt.dryRun' },
     },
     examples: ['statute import vccr.txt --case ECU-USA-2026-001'],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -266,15 +288,16 @@ export const statuteCommands: Command[] = [
       )
       if (json) printJson(io, outcome)
       else {
-        if (dryRun) io.out(`Would import ${outcome.parsed.length - outcome.duplicates.length} excerpt(s) (dry run).`)
-        else io.out(`Imported ${outcome.added.length} excerpt(s).`)
+        if (dryRun)
+          io.out(t('cliDocs:wouldImportExcerptDry', { value: outcome.parsed.length - outcome.duplicates.length }))
+        else io.out(t('cliDocs:importedExcerpt', { addedCount: outcome.added.length }))
         for (const e of outcome.added) io.out(`  + ${e.id}  ${label(e)}`)
         for (const d of outcome.duplicates)
-          io.out(`  = row ${d.row}: ${d.label} is already in the library (${d.existingId})`)
+          io.out(t('cliDocs:rowAlreadyLibrary', { row: d.row, label: d.label, existingId: d.existingId }))
         for (const p of outcome.problems) io.out(`  ! ${p.row ? `row ${p.row}: ` : ''}${p.message}`)
       }
       if (outcome.problems.length)
-        throw new CommandFailed(`${outcome.problems.length} row(s) of ${file} could not be imported`)
+        throw new CommandFailed(t('cliDocs:rowCouldImported', { problemCount: outcome.problems.length, file }))
     },
   },
 ]

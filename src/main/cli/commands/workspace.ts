@@ -1,3 +1,4 @@
+import { helpText, t, type HelpText } from '../language'
 import { LANGUAGES, type WorkspaceInfo } from '@shared/domain'
 import type { Services } from '@main/services/index'
 import { choiceOf, type Command, printJson, table } from '../framework'
@@ -9,7 +10,7 @@ import { choiceOf, type Command, printJson, table } from '../framework'
  */
 export interface Setting {
   key: string
-  describe: string
+  describe: HelpText
   get(info: WorkspaceInfo, s: Services): unknown | Promise<unknown>
   set(s: Services, value: string): Promise<void>
 }
@@ -17,25 +18,25 @@ export interface Setting {
 export const SETTINGS: Setting[] = [
   {
     key: 'user-name',
-    describe: 'who you are: recorded in every custody and audit entry, and the FROM line of new briefings',
+    describe: 'cli:SETTINGS.opt.option',
     get: (info) => info.userName,
     set: (s, v) => s.workspace.setUserName(v),
   },
   {
     key: 'workspace-name',
-    describe: 'the name of this workspace',
+    describe: 'cli:nameWorkspace',
     get: (info) => info.name,
     set: (s, v) => s.workspace.setName(v),
   },
   {
     key: 'default-time-zone',
-    describe: 'the IANA zone new events and evidence dates are read in when no --tz is given',
+    describe: 'cli:ianaZoneNewEvents',
     get: async (_info, s) => (await s.settings.get()).defaultTimeZone,
     set: async (s, v) => void (await s.settings.update({ defaultTimeZone: v })),
   },
   {
     key: 'memo-language',
-    describe: `the language new briefings are drafted in: ${LANGUAGES.join(' or ')}`,
+    describe: () => t('cli:settings.memoLanguage', { list: LANGUAGES.join(', ') }),
     get: async (_info, s) => (await s.settings.get()).memoLanguage,
     set: async (s, v) => void (await s.settings.update({ memoLanguage: choiceOf(v, LANGUAGES, 'the language') })),
   },
@@ -56,12 +57,12 @@ export const workspaceCommands: Command[] = [
   {
     name: 'settings show',
     group: 'workspace',
-    summary: `Print the workspace's settings (${KEYS.join(', ')}).`,
+    summary: () => t('cli:settingsShow.summary', { list: KEYS.join(', ') }),
     examples: ['settings show'],
     async run({ withWorkspace, io, json, workspaceDir }) {
       const settings = await withWorkspace(settingsOf, { readOnly: true })
       if (json) return printJson(io, settings)
-      io.out(`Workspace ${workspaceDir}`)
+      io.out(t('cli:workspace', { workspaceDir }))
       table(
         SETTINGS.map((x) => [`  ${x.key}`, shown(settings[x.key])]),
         io,
@@ -73,7 +74,8 @@ export const workspaceCommands: Command[] = [
     group: 'workspace',
     args: 'KEY VALUE',
     positionals: 2,
-    summary: `Change one setting. KEY is one of: ${SETTINGS.map((x) => `${x.key} (${x.describe})`).join('; ')}.`,
+    summary: () =>
+      t('cli:settingsSet.summary', { list: SETTINGS.map((x) => `${x.key} (${helpText(x.describe)})`).join('; ') }),
     examples: ['settings set user-name "Ana Torres"'],
     async run({ withWorkspace, io, json, positionals }) {
       const key = choiceOf(positionals[0], KEYS, 'KEY')
@@ -83,19 +85,18 @@ export const workspaceCommands: Command[] = [
         return settingsOf(s)
       })
       if (json) return printJson(io, settings)
-      io.out(`${key} is now ${shown(settings[key])}`)
+      io.out(t('cli:now', { key, shown: shown(settings[key]) }))
     },
   },
   {
     name: 'demo',
     group: 'workspace',
-    summary:
-      'Create the demo workspace: the Minneapolis consulate case, its evidence, the VCCR excerpt and a draft briefing.',
+    summary: 'cli:demo.summary',
     examples: ['demo --workspace ./demo-ws'],
     async run({ withWorkspace, io, json, workspaceDir }) {
       const id = await withWorkspace((s) => s.demo.install())
       if (json) printJson(io, { workspace: workspaceDir, caseId: id })
-      else io.out(`Demo case ${id} created in ${workspaceDir}`)
+      else io.out(t('cli:demoCaseCreated', { id, workspaceDir }))
     },
   },
 ]

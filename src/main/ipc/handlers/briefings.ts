@@ -1,5 +1,5 @@
+import { appError } from '@shared/i18n/appError'
 import type { briefingsChannels } from '@shared/ipc/channels/briefings'
-import { AppError } from '@shared/ipc/result'
 import type { HandlersFor } from '../types'
 
 export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
@@ -24,7 +24,7 @@ export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
     ),
   'briefings:importClearance': async ({ caseId }, { services, platform }) => {
     const chosen = await platform.chooseFiles('Import a clearance copy (Word)')
-    if (!chosen?.length) throw new AppError('CANCELLED', 'Import cancelled: no file was chosen.')
+    if (!chosen?.length) throw appError('CANCELLED', 'errStorage:importCancelledNoFile')
     return services.exports.importClearance(caseId, chosen[0])
   },
   'briefings:openExport': async ({ path }, { services, platform }) => {

@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import {
   Annotation,
   AnnotationInput,
@@ -7,7 +8,6 @@ import {
   type AnnotationTarget,
   type EvidenceItem,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { chunkFile, ChunkedCollection, DEFAULT_CHUNK_SIZE } from '@main/storage/chunkedCollection'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CaseRecords } from '../cases/caseRecords'
@@ -48,21 +48,21 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  */
 export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: CaseRecords<EvidenceItem>) {
   async function itemOf(caseId: string, evidenceId: string): Promise<EvidenceItem> {
-    if (!SAFE_ID.test(evidenceId))
-      throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this case.`)
+    if (!SAFE_ID.test(evidenceId)) throw appError('NOT_FOUND', 'errMedia:noEvidenceItemId', { evidenceId })
     return evidenceRecords.get(caseId, evidenceId)
   }
 
   function checkTarget(item: EvidenceItem, target: AnnotationTarget): void {
     const allowed = ALLOWED[item.kind]
     if (allowed && !allowed.includes(target.type)) {
-      throw new AppError('VALIDATION', `A ${item.kind} is annotated by ${allowed.join(' or ')}, not by ${target.type}.`)
+      throw appError('VALIDATION', 'errMedia:annotated', {
+        kind: item.kind,
+        allowedList: allowed.join(' or '),
+        type: target.type,
+      })
     }
     if (target.type === 'region' && (target.x + target.width > 1 + 1e-9 || target.y + target.height > 1 + 1e-9)) {
-      throw new AppError(
-        'VALIDATION',
-        'The region reaches outside the image (x + width and y + height must stay within 1).',
-      )
+      throw appError('VALIDATION', 'errMedia:regionReachesOutsideImage')
     }
   }
 
@@ -91,7 +91,7 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
 
   function find(list: Annotation[], id: string): number {
     const i = list.findIndex((a) => a.id === id)
-    if (i < 0) throw new AppError('NOT_FOUND', `No annotation with id "${id}" on this item.`)
+    if (i < 0) throw appError('NOT_FOUND', 'errMedia:noAnnotationIdItem', { id })
     return i
   }
 
@@ -150,7 +150,7 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
     async remove(caseId: string, evidenceId: string, annotationId: string): Promise<void> {
       await itemOf(caseId, evidenceId)
       if (!(await ctx.store.exists(annotationFilePath(caseId, evidenceId)))) {
-        throw new AppError('NOT_FOUND', `No annotation with id "${annotationId}" on this item.`)
+        throw appError('NOT_FOUND', 'errMedia:noAnnotationIdItem2', { annotationId })
       }
       const d = await doc(caseId, evidenceId)
       if (!d.has(annotationId)) find([], annotationId)
@@ -181,8 +181,8 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
       }
       if (found.length === 1) return found[0]
       if (found.length > 1)
-        throw new AppError('CONFLICT', `${found.length} evidence items hold an annotation with id "${annotationId}".`)
-      throw new AppError('NOT_FOUND', `No annotation with id "${annotationId}" in this workspace.`)
+        throw appError('CONFLICT', 'errMedia:evidenceItemsHoldAnnotation', { foundCount: found.length, annotationId })
+      throw appError('NOT_FOUND', 'errMedia:noAnnotationIdWorkspace', { annotationId })
     },
 
     /** When an item is removed: its annotations go with it. */
@@ -203,13 +203,17 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
      */
     async writeStaged(stagingRoot: string, caseId: string, item: EvidenceItem, list: Annotation[]): Promise<void> {
       if (!SAFE_ID.test(caseId) || !SAFE_ID.test(item.id))
-        throw new AppError('VALIDATION', `"${caseId}/${item.id}" cannot name an annotations file.`)
+        throw appError('VALIDATION', 'errMedia:cannotNameAnnotationsFile', { caseId, id: item.id })
       const seen = new Set<string>()
       const all = list.map((a) => {
         const ann = Annotation.parse(a)
         if (ann.evidenceId !== item.id)
-          throw new AppError('VALIDATION', `Annotation ${ann.id} belongs to ${ann.evidenceId}, not to ${item.id}.`)
-        if (seen.has(ann.id)) throw new AppError('VALIDATION', `Annotation id ${ann.id} appears twice.`)
+          throw appError('VALIDATION', 'errMedia:annotationBelongs', {
+            id: ann.id,
+            evidenceId: ann.evidenceId,
+            id2: item.id,
+          })
+        if (seen.has(ann.id)) throw appError('VALIDATION', 'errMedia:annotationIdAppearsTwice', { id: ann.id })
         seen.add(ann.id)
         checkTarget(item, ann.target)
         return ann

@@ -4,6 +4,7 @@
  * annotations. Files from outside are untrusted: regular files only, capped in
  * size, strict UTF-8.
  */
+import { appError } from '@shared/i18n/appError'
 import { lstat, readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import {
@@ -13,7 +14,6 @@ import {
   type AnnotationInput,
   type EvidenceItem,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { toAnnotationsCsv } from '@main/formats/annotationsCsv'
 import type { Cue, CueProblem } from '@main/formats/cues'
 import { fromEaf, toEaf } from '@main/formats/eaf'
@@ -37,8 +37,7 @@ export interface TranscriptDeps {
 
 const formatOf = (path: string, given?: AnnotationFormat): AnnotationFormat => {
   const parsed = AnnotationFormat.safeParse(given ?? extname(path).slice(1).toLowerCase())
-  if (!parsed.success)
-    throw new AppError('VALIDATION', 'Annotations go out and come in as .vtt, .srt, .csv or .eaf files.')
+  if (!parsed.success) throw appError('VALIDATION', 'errMedia:annotationsGoOutCome')
   return parsed.data
 }
 
@@ -62,10 +61,10 @@ export function createTranscriptsService(deps: TranscriptDeps) {
     if ((format === 'vtt' || format === 'srt') && tier === undefined) {
       const tiers = new Set(cues.map((c) => c.tier))
       if (tiers.size > 1)
-        throw new AppError(
-          'VALIDATION',
-          `A ${format.toUpperCase()} file holds one tier; say which (${[...tiers].map((t) => `"${t || DEFAULT_TIER}"`).join(', ')}).`,
-        )
+        throw appError('VALIDATION', 'errMedia:fileHoldsOneTier', {
+          format: format.toUpperCase(),
+          mapList: [...tiers].map((t) => `"${t || DEFAULT_TIER}"`).join(', '),
+        })
     }
     const wanted = tier === undefined ? cues : cues.filter((c) => c.tier === (tier === DEFAULT_TIER ? '' : tier))
     const out = (text: string) => ({ text, count: wanted.length })
@@ -115,20 +114,16 @@ export function createTranscriptsService(deps: TranscriptDeps) {
       opts: { format?: AnnotationFormat; tier?: string } = {},
     ): Promise<{ added: Annotation[]; problems: CueProblem[] }> {
       const format = formatOf(path, opts.format)
-      if (format === 'csv') throw new AppError('VALIDATION', 'CSV goes out only; import a .vtt, .srt or .eaf file.')
+      if (format === 'csv') throw appError('VALIDATION', 'errMedia:csvGoesOutOnly')
       const item = await deps.item(caseId, evidenceId)
       if (item.kind !== 'video' && item.kind !== 'audio')
-        throw new AppError(
-          'VALIDATION',
-          `Only video and audio take time-coded annotations; "${item.title}" is a ${item.kind}.`,
-        )
+        throw appError('VALIDATION', 'errMedia:onlyVideoAudioTake', { title: item.title, kind: item.kind })
       const info = await lstat(path).catch(() => null)
-      if (!info) throw new AppError('NOT_FOUND', `Cannot read ${path}: no such file.`)
-      if (!info.isFile()) throw new AppError('VALIDATION', `${path} is not a regular file.`)
-      if (info.size > MAX_IMPORT)
-        throw new AppError('VALIDATION', `${path} is larger than a transcript can be (20 MB).`)
+      if (!info) throw appError('NOT_FOUND', 'errMedia:cannotReadNoSuch2', { path })
+      if (!info.isFile()) throw appError('VALIDATION', 'errMedia:regularFile2', { path })
+      if (info.size > MAX_IMPORT) throw appError('VALIDATION', 'errMedia:largerThanTranscriptMb', { path })
       const text = decodeUtf8(await readFile(path))
-      if (text === null) throw new AppError('VALIDATION', `${path} is not UTF-8 text.`)
+      if (text === null) throw appError('VALIDATION', 'errMedia:utfText', { path })
       const tier = (opts.tier ?? '').trim()
       const parsed = format === 'eaf' ? fromEaf(text) : format === 'vtt' ? fromVtt(text, tier) : fromSrt(text, tier)
       const problems = [...parsed.problems]
@@ -149,10 +144,11 @@ export function createTranscriptsService(deps: TranscriptDeps) {
       if (!inputs.length) {
         const shown = parsed.problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`)
         const more = parsed.problems.length > 3 ? `; and ${parsed.problems.length - 3} more` : ''
-        throw new AppError(
-          'VALIDATION',
-          `${path} holds no ${format.toUpperCase()} cue that could be read; nothing was imported${shown.length ? ` (${shown.join('; ')}${more})` : ''}.`,
-        )
+        throw appError('VALIDATION', 'errMedia:holdsNoCueCould', {
+          path,
+          format: format.toUpperCase(),
+          value: shown.length ? ` (${shown.join('; ')}${more})` : '',
+        })
       }
       const added = await deps.addMany(caseId, evidenceId, inputs)
       return { added, problems }
@@ -167,7 +163,7 @@ export function createTranscriptsService(deps: TranscriptDeps) {
     ) {
       const item = await deps.item(caseId, evidenceId)
       const chosen = await choosePath(fileNameFor([item.title, opts.tier], opts.format, 'annotations'))
-      if (!chosen) throw new AppError('CANCELLED', 'No file was chosen; nothing was written.')
+      if (!chosen) throw appError('CANCELLED', 'errMedia:noFileChosenNothing')
       return service.exportTo(caseId, evidenceId, { ...opts, outPath: withExtension(chosen, opts.format) })
     },
 
@@ -180,7 +176,7 @@ export function createTranscriptsService(deps: TranscriptDeps) {
     ) {
       await deps.item(caseId, evidenceId)
       const [path] = (await choose()) ?? []
-      if (!path) throw new AppError('CANCELLED', 'No file was chosen; nothing was imported.')
+      if (!path) throw appError('CANCELLED', 'errMedia:noFileChosenNothing2')
       return service.importFrom(caseId, evidenceId, path, opts)
     },
   }

@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { rm } from 'node:fs/promises'
 import type { z } from 'zod'
 import {
@@ -28,9 +29,9 @@ export function createBriefingsService(
 ) {
   const doc = async (caseId: string, briefingId: string) => {
     await cases.assertExists(caseId)
-    if (!SAFE_ID.test(briefingId)) throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}".`)
+    if (!SAFE_ID.test(briefingId)) throw appError('NOT_FOUND', 'errRecords:noBriefingId', { briefingId })
     if (!(await ctx.store.exists(briefingFilePath(caseId, briefingId))))
-      throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}" in this case.`)
+      throw appError('NOT_FOUND', 'errRecords:noBriefingIdCase', { briefingId })
     return ctx.store.document(briefingFilePath(caseId, briefingId), 'briefing', BriefingFile)
   }
 
@@ -75,11 +76,12 @@ export function createBriefingsService(
         for (const c of await cases.list()) if ((await ids(c.id)).includes(briefingId)) found.push(c.id)
       if (found.length === 1) return found[0]
       if (found.length > 1)
-        throw new AppError(
-          'CONFLICT',
-          `${found.length} cases (${found.join(', ')}) hold a briefing with id "${briefingId}"; name the case.`,
-        )
-      throw new AppError('NOT_FOUND', `No briefing with id "${briefingId}" in this workspace.`)
+        throw appError('CONFLICT', 'errRecords:casesHoldBriefingId', {
+          foundCount: found.length,
+          foundList: found.join(', '),
+          briefingId,
+        })
+      throw appError('NOT_FOUND', 'errRecords:noBriefingIdWorkspace', { briefingId })
     },
 
     async get(caseId: string, briefingId: string): Promise<Briefing> {
@@ -89,9 +91,9 @@ export function createBriefingsService(
     async create(caseId: string, input: BriefingInput, id = ctx.newId('briefing')): Promise<Briefing> {
       ctx.store.assertWritable()
       await cases.assertExists(caseId)
-      if (!SAFE_ID.test(id)) throw new AppError('VALIDATION', `"${id}" cannot be a briefing id.`)
+      if (!SAFE_ID.test(id)) throw appError('VALIDATION', 'errRecords:cannotBriefingId', { id })
       if (await ctx.store.exists(briefingFilePath(caseId, id)))
-        throw new AppError('CONFLICT', `A briefing with id "${id}" exists in this case.`)
+        throw appError('CONFLICT', 'errRecords:briefingIdExistsCase', { id })
       const at = nowIso(ctx)
       const briefing = Briefing.parse({ ...BriefingInput.parse(input), id, createdAt: at, updatedAt: at, exports: [] })
       await ctx.store.document(briefingFilePath(caseId, id), 'briefing', BriefingFile, () => ({
@@ -172,7 +174,7 @@ export function createBriefingsService(
     async writeStaged(stagingRoot: string, caseId: string, briefing: Briefing): Promise<void> {
       const b = Briefing.parse(briefing)
       if (!SAFE_ID.test(caseId) || !SAFE_ID.test(b.id))
-        throw new AppError('VALIDATION', `"${caseId}/${b.id}" cannot name a briefing file.`)
+        throw appError('VALIDATION', 'errRecords:cannotNameBriefingFile', { caseId, id: b.id })
       await ctx.store.writeStaged(stagingRoot, briefingFilePath(caseId, b.id), {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         briefing: b,

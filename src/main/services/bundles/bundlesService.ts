@@ -4,6 +4,7 @@
  * that sign and are trusted (keys.ts). Owns bundles/ (signing key, trust list,
  * staging); reads and writes case data only through the owning services.
  */
+import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
 import {
   BUNDLE_EXTENSION,
@@ -15,7 +16,6 @@ import {
   type KnownKey,
   type OnClash,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import type { ServiceContext } from '../context'
 import type { ProgressReport } from '../tasks'
 import type { BundlesDeps } from './deps'
@@ -38,7 +38,7 @@ export function defaultBundleName(reference: string, title: string, id: string):
 
 function fingerprint(text: string): string {
   const fp = parseFingerprint(text)
-  if (!fp) throw new AppError('VALIDATION', `"${text}" is not a key fingerprint (64 hexadecimal digits).`)
+  if (!fp) throw appError('VALIDATION', 'errMedia:keyFingerprintHexadecimalDigits', { text })
   return fp
 }
 
@@ -113,8 +113,7 @@ export function createBundlesService(ctx: ServiceContext, deps: BundlesDeps, hoo
       opts: { onClash?: OnClash; taskId?: string; onProgress?: ProgressReport },
     ): Promise<BundleImportResult> {
       const t = tickets.get(ticket)
-      if (!t || Date.now() - t.at > TICKET_TTL_MS)
-        throw new AppError('NOT_FOUND', 'That bundle is no longer chosen; open it again.')
+      if (!t || Date.now() - t.at > TICKET_TTL_MS) throw appError('NOT_FOUND', 'errMedia:bundleNoLongerChosen')
       const result = await service.import(t.path, opts)
       tickets.delete(ticket)
       return result

@@ -5,6 +5,7 @@
  * the export rather than travel), and the manifest, written last, lists what was
  * actually written. Memory stays bounded by the largest record file.
  */
+import { appError } from '@shared/i18n/appError'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, unlink } from 'node:fs/promises'
@@ -26,7 +27,7 @@ import {
   type BundleManifest,
   type LeftOutItem,
 } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { messageOf } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
 import { nowIso, type ServiceContext } from '../context'
 import type { ProgressReport } from '../tasks'
@@ -81,12 +82,7 @@ class Checked extends Transform {
     this.sha256 = this.hash.digest('hex')
     const { sha256, size, what } = this.expect
     if ((sha256 && sha256 !== this.sha256) || (size !== undefined && size !== this.bytes))
-      return cb(
-        new AppError(
-          'CORRUPT',
-          `${what} does not match its recorded SHA-256 and size (read ${this.bytes} bytes, SHA-256 ${this.sha256}); nothing was exported. Run "evidence verify" to see which items it concerns.`,
-        ),
-      )
+      return cb(appError('CORRUPT', 'errMedia:doesMatchRecordedSha', { what, bytes: this.bytes, sha256: this.sha256 }))
     cb()
   }
 }
@@ -102,7 +98,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     const leave = new Set(opts.leaveOut ?? [])
     for (const id of leave)
       if (!snap.evidence.some((e) => e.id === id))
-        throw new AppError('NOT_FOUND', `No evidence item "${id}" in case ${caseId} to leave out.`)
+        throw appError('NOT_FOUND', 'errMedia:noEvidenceItemCase', { id, caseId })
     const included = snap.evidence.filter((e) => !leave.has(e.id))
     const leftOut: LeftOutItem[] = snap.evidence
       .filter((e) => leave.has(e.id))
@@ -137,14 +133,15 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
       if (!item.file) continue
       const known = blobs.get(item.file.sha256)
       if (known && known.size !== item.file.size)
-        throw new AppError('CORRUPT', `Two items record the blob ${item.file.sha256} with different sizes.`)
+        throw appError('CORRUPT', 'errMedia:twoItemsRecordBlob', { sha256: item.file.sha256 })
       blobs.set(item.file.sha256, { size: item.file.size, title: item.title })
       // Fails now (NOT_FOUND) rather than after gigabytes were written.
       await evidence.blobPath(item.file.sha256).catch((e) => {
-        throw new AppError(
-          'NOT_FOUND',
-          `The file of "${item.title}" (blobs/${item.file!.sha256}) is missing from the blob store (${messageOf(e)}); nothing was exported. Leave the item out or restore its file.`,
-        )
+        throw appError('NOT_FOUND', 'errMedia:fileBlobsMissingBlob', {
+          title: item.title,
+          sha256: item.file!.sha256,
+          reason: messageOf(e),
+        })
       })
     }
 
@@ -159,7 +156,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
 
     const out = resolve(opts.outPath)
     await mkdir(dirname(out), { recursive: true }).catch((e) => {
-      throw new AppError('IO', `Cannot create the folder for ${out}: ${messageOf(e)}`)
+      throw appError('IO', 'errMedia:cannotCreateFolder', { out, reason: messageOf(e) })
     })
     const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`)
 
@@ -174,7 +171,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
       ;(zip.outputStream as unknown as Readable).destroy(failure)
     }
     zip.on('error', fail)
-    const onAbort = () => fail(new AppError('CANCELLED', 'The export was cancelled; no bundle was written.'))
+    const onAbort = () => fail(appError('CANCELLED', 'errMedia:exportCancelledNoBundle'))
     if (opts.signal?.aborted) onAbort()
     opts.signal?.addEventListener('abort', onAbort)
 
@@ -274,7 +271,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           createWriteStream(temp, { flags: 'wx', mode: 0o644 }),
         )
       } catch (e) {
-        throw failure ?? new AppError('IO', `Could not write ${out}: ${messageOf(e)}`)
+        throw failure ?? appError('IO', 'errMedia:couldWrite', { out, reason: messageOf(e) })
       }
       if (failure) throw failure
       // On disk before it gets its name, and the name on disk before custody says it went out.

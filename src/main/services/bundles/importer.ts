@@ -17,6 +17,7 @@
  * trace left can be blobs placed in the store that no record refers to, which is
  * harmless (blobs are content-addressed and never deleted by the app).
  */
+import { appError } from '@shared/i18n/appError'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, rmdir, statfs, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -68,7 +69,7 @@ export interface ImporterHooks {
   step?: (step: ImportStep) => void | Promise<void>
 }
 
-const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
+const cancelled = () => appError('CANCELLED', 'errMedia:importCancelledNothingImported')
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Everything but the id and the times a library keeps: two excerpts equal here say the same thing. */
@@ -191,10 +192,10 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     const free = fs.bavail * fs.bsize
     // Leave room for the workspace's own files to keep being saved.
     if (bytes + 64 * 1024 * 1024 > free)
-      throw new AppError(
-        'IO',
-        `Not enough free disk space to import this bundle: it needs about ${Math.ceil(bytes / 1e6)} MB and the workspace's disk has ${Math.floor(Math.max(0, free - 64 * 1024 * 1024) / 1e6)} MB to spare.`,
-      )
+      throw appError('IO', 'errMedia:enoughFreeDiskSpace2', {
+        ceil: Math.ceil(bytes / 1e6),
+        floor: Math.floor(Math.max(0, free - 64 * 1024 * 1024) / 1e6),
+      })
   }
 
   async function makeStaging(): Promise<string> {
@@ -260,9 +261,10 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         const signer = await signerOf(m, null)
         const clash = await clashWith(m.case.id)
         if (clash && !opts.onClash)
-          throw new AppError(
+          throw appError(
             'CONFLICT',
-            `This workspace already has case ${clash.caseId} ("${clash.title}"). Import again choosing keep-both (the bundle's case arrives under new ids) or replace (the case here goes to the trash).`,
+            'errMedia:workspaceAlreadyHasCase',
+            { caseId: clash.caseId, title: clash.title },
             { clash },
           )
         const mode: 'none' | OnClash = clash ? opts.onClash! : 'none'
@@ -541,10 +543,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
               await moved.undo()
               annotations.forgetCase(maps.caseId)
             } catch (u) {
-              throw new AppError(
-                'IO',
-                `The import failed (${messageOf(e)}) and could not be fully undone (${messageOf(u)}); run "casefile check".`,
-              )
+              throw appError('IO', 'errMedia:importFailedCouldFully', { reason: messageOf(e), reason2: messageOf(u) })
             }
             await audit
               .append({

@@ -8,6 +8,7 @@
  *
  * A key is named by its fingerprint: the SHA-256 of its raw 32-byte public key, in hex.
  */
+import { appError } from '@shared/i18n/appError'
 import {
   createHash,
   createPrivateKey,
@@ -29,7 +30,7 @@ import {
   type KeyList,
   type SignerTrust,
 } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { messageOf } from '@shared/ipc/result'
 import { looksSealed, openBytes, sealBytes } from '@main/storage/crypto/seal'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { fsyncDir } from '@main/storage/durableWrite'
@@ -77,8 +78,7 @@ export function createKeyring(ctx: ServiceContext) {
   let own: Promise<OwnKey | null> | null = null
 
   function wrap(privateKey: KeyObject, createdAt?: string): OwnKey {
-    if (privateKey.asymmetricKeyType !== 'ed25519')
-      throw new AppError('CORRUPT', `${KEY_FILE} does not hold an Ed25519 key; move it aside to have a new one made.`)
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw appError('CORRUPT', 'errMedia:doesHoldEdKey', { KEY_FILE })
     const raw = rawPublicKey(createPublicKey(privateKey))
     return {
       fingerprint: fingerprintOf(raw),
@@ -95,7 +95,7 @@ export function createKeyring(ctx: ServiceContext) {
       stored = await readFile(abs)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw new AppError('IO', `Cannot read the workspace's signing key ${KEY_FILE}: ${messageOf(e)}`)
+      throw appError('IO', 'errMedia:cannotReadWorkspaceSigning', { KEY_FILE, reason: messageOf(e) })
     }
     let key: KeyObject
     try {
@@ -103,7 +103,7 @@ export function createKeyring(ctx: ServiceContext) {
       const pem = looksSealed(stored) && vault ? openBytes(vault.key, vault.rel, stored) : stored
       key = createPrivateKey(pem)
     } catch (e) {
-      throw new AppError('CORRUPT', `The workspace's signing key ${KEY_FILE} is damaged (${messageOf(e)}).`)
+      throw appError('CORRUPT', 'errMedia:workspaceSigningKeyDamaged', { KEY_FILE, reason: messageOf(e) })
     }
     const created = await stat(abs).then(
       (s) => s.mtime.toISOString(),
@@ -197,8 +197,7 @@ export function createKeyring(ctx: ServiceContext) {
      * owner before any bundle of it arrived. Bundles it signs then show as known.
      */
     async trust(fingerprint: string): Promise<KnownKey> {
-      if ((await peekOwn())?.fingerprint === fingerprint)
-        throw new AppError('VALIDATION', "That is this workspace's own key; it is always known here.")
+      if ((await peekOwn())?.fingerprint === fingerprint) throw appError('VALIDATION', 'errMedia:workspaceOwnKeyAlways')
       const at = nowIso(ctx)
       return (await doc()).update((d) => {
         const i = d.keys.findIndex((k) => k.fingerprint === fingerprint)
@@ -215,10 +214,8 @@ export function createKeyring(ctx: ServiceContext) {
 
     /** Forgets a key (trusted or only seen): its bundles then show as new. */
     async remove(fingerprint: string): Promise<void> {
-      if ((await peekOwn())?.fingerprint === fingerprint)
-        throw new AppError('VALIDATION', "This workspace's own key cannot be removed.")
-      if (!(await find(fingerprint)))
-        throw new AppError('NOT_FOUND', `No key with fingerprint ${fingerprint} is known here.`)
+      if ((await peekOwn())?.fingerprint === fingerprint) throw appError('VALIDATION', 'errMedia:workspaceOwnKeyCannot')
+      if (!(await find(fingerprint))) throw appError('NOT_FOUND', 'errMedia:noKeyFingerprintKnown', { fingerprint })
       await (
         await doc()
       ).update((d) => {

@@ -12,6 +12,7 @@
  * ids the owning services check again. The checks are here so that a hostile
  * archive is refused, with a reason, rather than quietly half-read.
  */
+import { appError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
@@ -46,7 +47,7 @@ const ARCHIVE_NAME = /\.(zip|casefile|jar|docx?|xlsx?|7z|rar|tar|tgz|gz|bz2|xz|z
 const INFO_ZIP_UNICODE_PATH = 0x7075
 const S_IFMT = 0o170000
 
-export const refused = (why: string) => new AppError('VALIDATION', `The bundle was refused: ${why}`)
+export const refused = (why: string) => appError('VALIDATION', 'errMedia:bundleRefused', { why })
 
 export interface BundleFileEntry {
   /** The decoded name, checked. */
@@ -210,8 +211,8 @@ export async function openBundle(path: string): Promise<OpenBundle> {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('NOT_FOUND', `There is no file ${path}.`)
-    throw new AppError('IO', `Cannot read ${path}: ${messageOf(e)}`)
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errMedia:thereNoFile', { path })
+    throw appError('IO', 'errMedia:cannotRead', { path, reason: messageOf(e) })
   }
   try {
     const info = await fh.stat()
@@ -340,7 +341,7 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
         for (let i = 0; ; i++) {
           const { bytesRead } = await reading
           if (bytesRead === 0) break
-          if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was imported.')
+          if (signal?.aborted) throw appError('CANCELLED', 'errMedia:cancelledNothingImported')
           pos += bytesRead
           reading = fh.read(bufs[(i + 1) % 2], 0, READ_CHUNK, pos)
           hash.update(bufs[i % 2].subarray(0, bytesRead))

@@ -1,5 +1,5 @@
+import { appError } from '@shared/i18n/appError'
 import type { CaseFile } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 
 type RecordKey = 'actors' | 'events' | 'evidence' | 'notes' | 'issues'
 type RecordOf<K extends RecordKey> = CaseFile[K][number]
@@ -26,7 +26,7 @@ export interface CaseFileAccess {
 
 export function indexOfRecord<T extends { id: string }>(list: T[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id)
-  if (i < 0) throw new AppError('NOT_FOUND', `No ${what} with id "${id}" in this case.`)
+  if (i < 0) throw appError('NOT_FOUND', 'errRecords:noIdCase', { what, id })
   return i
 }
 
@@ -45,7 +45,7 @@ export function caseRecords<K extends RecordKey>(file: CaseFileAccess, key: K, w
       await file.write(caseId, (f) => {
         for (const r of records)
           if (list(f).some((x) => x.id === r.id))
-            throw new AppError('CONFLICT', `A ${what} with id "${r.id}" exists in this case.`)
+            throw appError('CONFLICT', 'errRecords:idExistsCase', { what, id: r.id })
         list(f).push(...records)
       })
     },
@@ -54,7 +54,7 @@ export function caseRecords<K extends RecordKey>(file: CaseFileAccess, key: K, w
         const all = list(f)
         const i = indexOfRecord(all, id, what)
         const next = fn(all[i])
-        if (next.id !== id) throw new AppError('VALIDATION', `A ${what} cannot change its id.`)
+        if (next.id !== id) throw appError('VALIDATION', 'errRecords:cannotChangeId', { what })
         all[i] = next
         return next
       })

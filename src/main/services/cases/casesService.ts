@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -18,7 +19,6 @@ import {
   type TrashEntry,
   type WorkspaceProblem,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
 import { entriesIn } from '@main/storage/folders'
 import { layout, SAFE_ID } from '@main/storage/layout'
@@ -40,7 +40,7 @@ const isLink = (abs: string) =>
 /** A case as its own file holds it, events in time order: what the read model builds on. */
 export type CaseContent = Omit<CaseFile, 'schemaVersion'>
 
-const notFound = (caseId: string) => new AppError('NOT_FOUND', `No case with id "${caseId}".`)
+const notFound = (caseId: string) => appError('NOT_FOUND', 'errRecords:noCaseId', { caseId })
 
 /** The kinds of record case.json holds, by the name a person uses for them. */
 const RECORD_KEYS = { actor: 'actors', event: 'events', evidence: 'evidence', note: 'notes', issue: 'issues' } as const
@@ -56,10 +56,9 @@ const RECORD_NAMES: Record<CaseRecordKind, string> = {
 /** An event may link only actors and evidence items of its own case. */
 function assertEventLinks(f: CaseFile, links: { actorIds?: readonly string[]; evidenceIds?: readonly string[] }): void {
   for (const id of links.actorIds ?? [])
-    if (!f.actors.some((a) => a.id === id)) throw new AppError('VALIDATION', `No actor with id "${id}" in this case.`)
+    if (!f.actors.some((a) => a.id === id)) throw appError('VALIDATION', 'errRecords:noActorIdCase', { id })
   for (const id of links.evidenceIds ?? [])
-    if (!f.evidence.some((e) => e.id === id))
-      throw new AppError('VALIDATION', `No evidence item with id "${id}" in this case.`)
+    if (!f.evidence.some((e) => e.id === id)) throw appError('VALIDATION', 'errRecords:noEvidenceItemId', { id })
 }
 
 /**
@@ -125,8 +124,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const byRef = cases.filter((c) => c.reference.toLowerCase() === needle)
       if (byRef.length === 1) return byRef[0].id
       if (byRef.length > 1)
-        throw new AppError('CONFLICT', `${byRef.length} cases share the reference "${idOrReference}"; use the case id.`)
-      throw new AppError('NOT_FOUND', `No case with id or reference "${idOrReference}".`)
+        throw appError('CONFLICT', 'errRecords:casesShareReferenceUse', { byRefCount: byRef.length, idOrReference })
+      throw appError('NOT_FOUND', 'errRecords:noCaseIdReference', { idOrReference })
     },
 
     async getCase(caseId: string): Promise<Case> {
@@ -164,7 +163,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
      */
     async writeStaged(stagingRoot: string, content: CaseContent): Promise<void> {
       const f = CaseFile.parse({ ...content, schemaVersion: CURRENT_SCHEMA_VERSION })
-      if (!SAFE_ID.test(f.case.id)) throw new AppError('VALIDATION', `"${f.case.id}" cannot be a case id.`)
+      if (!SAFE_ID.test(f.case.id)) throw appError('VALIDATION', 'errRecords:cannotCaseId', { id: f.case.id })
       await ctx.store.writeStaged(stagingRoot, caseFilePath(f.case.id), f)
     },
 
@@ -181,15 +180,15 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       opts: { replace?: { trash: TrashService; reason: string } } = {},
     ): Promise<{ trashedTo?: string; undo: () => Promise<void> }> {
       ctx.store.assertWritable()
-      if (!SAFE_ID.test(caseId)) throw new AppError('VALIDATION', `"${caseId}" cannot be a case id.`)
+      if (!SAFE_ID.test(caseId)) throw appError('VALIDATION', 'errRecords:cannotCaseId2', { caseId })
       const staged = join(stagingRoot, caseDir(caseId))
       const incoming = await readStoredFile(join(staged, 'case.json'), 'case', CaseFile, {
         openAs: ctx.store.resolve(caseFilePath(caseId)),
       })
       if (!incoming || incoming.case.id !== caseId)
-        throw new AppError('VALIDATION', `The staged case ${caseId} is missing or damaged; nothing was moved.`)
+        throw appError('VALIDATION', 'errRecords:stagedCaseMissingDamaged', { caseId })
       const previous = (await workspace.listCases()).find((c) => c.id === caseId)
-      if (previous && !opts.replace) throw new AppError('CONFLICT', `A case with id "${caseId}" exists.`)
+      if (previous && !opts.replace) throw appError('CONFLICT', 'errRecords:caseIdExists', { caseId })
       let trashed: { id: string; path: string } | undefined
       if (previous && opts.replace) {
         await ctx.store.retireUnder(caseDir(caseId))
@@ -250,7 +249,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       ctx.store.assertWritable()
       const caseId = entry.itemId
       if ((await workspace.listCases()).some((c) => c.id === caseId))
-        throw new AppError('CONFLICT', `A case with id "${caseId}" is in the workspace; it cannot come back beside it.`)
+        throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
       await trash.restore(entry.id)
       ctx.store.forget(caseFilePath(caseId))
       const restored = (await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)).data.case
@@ -263,9 +262,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       ctx.store.assertWritable()
       const fields = CaseInput.parse(input)
       if ((await workspace.listCases()).some((c) => c.id === id))
-        throw new AppError('CONFLICT', `A case with id "${id}" exists.`)
-      if (await ctx.store.exists(caseDir(id)))
-        throw new AppError('CONFLICT', `cases/${id} is already on disk (casefile repair lists it again).`)
+        throw appError('CONFLICT', 'errRecords:caseIdExists2', { id })
+      if (await ctx.store.exists(caseDir(id))) throw appError('CONFLICT', 'errRecords:casesAlreadyDiskCasefile', { id })
       const at = nowIso(ctx)
       const c = Case.parse({ ...fields, id, createdAt: at, updatedAt: at })
       try {
@@ -342,7 +340,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const actor = Actor.parse(record)
       await file.write(caseId, (f) => {
         if (f.actors.some((a) => a.id === actor.id))
-          throw new AppError('CONFLICT', `The case already has an actor with id "${actor.id}".`)
+          throw appError('CONFLICT', 'errRecords:caseAlreadyHasActor', { id: actor.id })
         f.actors.splice(Math.max(0, Math.min(index ?? f.actors.length, f.actors.length)), 0, actor)
         for (const e of f.events)
           if (eventIds.includes(e.id) && !e.actorIds.includes(actor.id)) e.actorIds.push(actor.id)
@@ -356,7 +354,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const event = TimelineEvent.parse(record)
       const out = await file.write(caseId, (f) => {
         if (f.events.some((e) => e.id === event.id))
-          throw new AppError('CONFLICT', `The case already has an event with id "${event.id}".`)
+          throw appError('CONFLICT', 'errRecords:caseAlreadyHasEvent', { id: event.id })
         const actors = new Set(f.actors.map((a) => a.id))
         const back = { ...event, actorIds: event.actorIds.filter((a) => actors.has(a)) }
         f.events.push(back)
@@ -441,11 +439,13 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       }
       if (found.length === 1) return found[0]
       if (found.length > 1)
-        throw new AppError(
-          'CONFLICT',
-          `${found.length} cases (${found.join(', ')}) hold a ${RECORD_NAMES[kind]} with id "${id}"; name the case.`,
-        )
-      throw new AppError('NOT_FOUND', `No ${RECORD_NAMES[kind]} with id "${id}" in this workspace.`)
+        throw appError('CONFLICT', 'errRecords:casesHoldIdName', {
+          foundCount: found.length,
+          foundList: found.join(', '),
+          RECORD_NAMES: RECORD_NAMES[kind],
+          id,
+        })
+      throw appError('NOT_FOUND', 'errRecords:noIdWorkspace', { RECORD_NAMES: RECORD_NAMES[kind], id })
     },
 
     async linkedStatuteIds(caseId: string): Promise<readonly string[]> {

@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { join } from 'node:path'
 import demo from '@resources/demo/consulate-case.json'
 import {
@@ -9,7 +10,6 @@ import {
   type EvidenceKind,
   type IssueInput,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { resourceDir } from '@main/resources'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { BriefingsService } from '../briefings/briefingsService'
@@ -41,7 +41,7 @@ export function createDemoService(deps: DemoDeps) {
     async install(): Promise<string> {
       const { workspace, cases, evidence, annotations, issues, library, statutes, briefings } = deps
       if ((await workspace.listCases()).some((c) => c.id === demo.case.id)) {
-        throw new AppError('CONFLICT', 'The demo case is already in this workspace.')
+        throw appError('CONFLICT', 'errRecords:demoCaseAlreadyWorkspace')
       }
       await workspace.setName(demo.workspaceName)
       const { id, ...caseFields } = demo.case

@@ -3,6 +3,7 @@
  * A file is hashed while it is copied (one read of the source), so a 4 GB video
  * is read once, never held in memory, and its hash describes exactly the bytes stored.
  */
+import { appError } from '@shared/i18n/appError'
 import { createHash, randomBytes, type Hash } from 'node:crypto'
 import { lstat, mkdir, open, readdir, realpath, stat, statfs, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
@@ -50,10 +51,11 @@ export async function assertRoomFor(blobsDir: string, bytes: number, name: strin
   if (!fs) return
   const free = fs.bavail * fs.bsize
   if (bytes + DISK_RESERVE > free)
-    throw new AppError(
-      'IO',
-      `Not enough free disk space for "${name}": it needs ${human(bytes)} and the workspace's disk has ${human(Math.max(0, free - DISK_RESERVE))} to spare.`,
-    )
+    throw appError('IO', 'errMedia:enoughFreeDiskSpace', {
+      name,
+      human: human(bytes),
+      human2: human(Math.max(0, free - DISK_RESERVE)),
+    })
 }
 
 export interface Progress {
@@ -85,7 +87,7 @@ export function throttle(fn: Progress | undefined, ms = 100) {
   }
 }
 
-const cancelled = () => new AppError('CANCELLED', 'The import was cancelled; nothing was stored.')
+const cancelled = () => appError('CANCELLED', 'errMedia:importCancelledNothingStored')
 
 /**
  * Writes one blob: bytes pushed in are hashed and appended to a unique temp file
@@ -222,10 +224,10 @@ export async function assertOwnBlobsFolder(blobsDir: string): Promise<void> {
     throw e
   })
   if (info && !info.isDirectory())
-    throw new AppError(
-      'FORBIDDEN',
-      `The blob store ${blobsDir} is ${info.isSymbolicLink() ? 'a link' : 'not a folder'}; Casefile keeps evidence files only in a blobs folder inside the workspace.`,
-    )
+    throw appError('FORBIDDEN', 'errMedia:blobStoreCasefileKeeps', {
+      blobsDir,
+      value: info.isSymbolicLink() ? 'a link' : 'not a folder',
+    })
 }
 
 /** Bytes written and hashed by a BlobWriter, waiting in a temp file to be placed under their hash. */
@@ -304,12 +306,11 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
     src = await openRegularFile(srcPath, { followLinks: true })
   } catch (e) {
     if (e instanceof NotRegularFileError)
-      throw new AppError('VALIDATION', `${srcPath} is a ${e.kind}, not a regular file; only files can be imported.`)
+      throw appError('VALIDATION', 'errMedia:regularFileOnlyFiles', { srcPath, kind: e.kind })
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new AppError('NOT_FOUND', `Cannot read ${srcPath}: no such file.`)
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errMedia:cannotReadNoSuch', { srcPath })
     if (code === 'EACCES' || code === 'EPERM')
-      throw new AppError('FORBIDDEN', `Cannot read ${srcPath}: permission denied.`)
+      throw appError('FORBIDDEN', 'errMedia:cannotReadPermissionDenied', { srcPath })
     throw e
   }
   let writer: BlobWriter | undefined
@@ -317,7 +318,7 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
   try {
     if (opts.signal?.aborted) throw cancelled()
     const info = await src.stat()
-    if (!info.isFile()) throw new AppError('VALIDATION', `${srcPath} is not a regular file.`)
+    if (!info.isFile()) throw appError('VALIDATION', 'errMedia:regularFile', { srcPath })
     const total = info.size
     await assertRoomFor(blobsDir, total, basename(srcPath))
     const size = opts.readSize ?? READ_SIZE
@@ -400,7 +401,7 @@ export async function sweepIncoming(blobsDir: string): Promise<number> {
 }
 
 export const blobPathIn = (blobsDir: string, sha256: string): string => {
-  if (!SHA256_HEX.test(sha256)) throw new AppError('VALIDATION', `"${sha256}" is not a SHA-256.`)
+  if (!SHA256_HEX.test(sha256)) throw appError('VALIDATION', 'errMedia:sha', { sha256 })
   return join(blobsDir, sha256)
 }
 
@@ -412,19 +413,19 @@ export const blobPathIn = (blobsDir: string, sha256: string): string => {
  * NOT_FOUND when there is no such blob, FORBIDDEN when it leads outside.
  */
 export async function containedBlobPath(workspaceRoot: string, sha256: string): Promise<string> {
-  if (!SHA256_HEX.test(sha256)) throw new AppError('NOT_FOUND', 'No such blob.')
+  if (!SHA256_HEX.test(sha256)) throw appError('NOT_FOUND', 'errMedia:noSuchBlob')
   let dir: string
   let file: string
   try {
     const root = await realpath(workspaceRoot)
     dir = await realpath(join(root, BLOBS_DIR))
-    if (dir !== join(root, BLOBS_DIR)) throw new AppError('FORBIDDEN', 'The blobs folder leads outside the workspace.')
+    if (dir !== join(root, BLOBS_DIR)) throw appError('FORBIDDEN', 'errMedia:blobsFolderLeadsOutside')
     file = await realpath(join(dir, sha256))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') throw new AppError('NOT_FOUND', 'No such blob.')
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') throw appError('NOT_FOUND', 'errMedia:noSuchBlob')
     throw e
   }
-  if (!file.startsWith(dir + sep)) throw new AppError('FORBIDDEN', 'That blob leads outside the blob store.')
+  if (!file.startsWith(dir + sep)) throw appError('FORBIDDEN', 'errMedia:blobLeadsOutsideBlob')
   return file
 }

@@ -5,12 +5,12 @@
  * only read, never changed. A still grabbed by the window (PNG bytes) or cut
  * here with ffmpeg; a clip needs ffmpeg.
  */
+import { appError } from '@shared/i18n/appError'
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService } from './evidenceService'
 
@@ -26,19 +26,16 @@ function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
     p.on('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'ENOENT'
-          ? new AppError(
-              'NOT_FOUND',
-              'ffmpeg is not installed here; grab the still in the player instead, or install ffmpeg.',
-            )
+          ? appError('NOT_FOUND', 'errMedia:ffmpegInstalledHereGrab')
           : e.name === 'AbortError'
-            ? new AppError('CANCELLED', 'Cancelled; nothing was stored.')
+            ? appError('CANCELLED', 'errMedia:cancelledNothingStored')
             : e,
       ),
     )
     p.on('close', (code) =>
       code === 0
         ? resolve()
-        : reject(new AppError('IO', `ffmpeg could not cut the file: ${err.trim().split('\n').pop() ?? code}`)),
+        : reject(appError('IO', 'errMedia:ffmpegCouldCutFile', { value: err.trim().split('\n').pop() ?? code })),
     )
   })
 }
@@ -49,16 +46,13 @@ export function createDerivedExhibits(evidence: EvidenceService) {
     evidenceId: string,
   ): Promise<EvidenceItem & { file: NonNullable<EvidenceItem['file']> }> {
     const item = await evidence.get(caseId, evidenceId)
-    if (!item.file) throw new AppError('VALIDATION', `"${item.title}" has no stored file to take a still or clip from.`)
+    if (!item.file) throw appError('VALIDATION', 'errMedia:hasNoStoredFile3', { title: item.title })
     if (item.kind !== 'video')
-      throw new AppError('VALIDATION', `Stills and clips come from videos; "${item.title}" is a ${item.kind}.`)
+      throw appError('VALIDATION', 'errMedia:stillsClipsComeVideos', { title: item.title, kind: item.kind })
     // ffmpeg reads the stored file itself, and the still or clip would pass through the system temp
     // folder in the clear: neither is allowed in an encrypted workspace (issue #14), so say so plainly.
     if (vaultFor(await evidence.blobPath(item.file.sha256)))
-      throw new AppError(
-        'VALIDATION',
-        'Stills and clips cannot be made in an encrypted workspace yet: they would pass through unencrypted temp files. Decrypt the workspace to make them.',
-      )
+      throw appError('VALIDATION', 'errMedia:stillsClipsCannotMade')
     return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
   }
 
@@ -73,10 +67,12 @@ export function createDerivedExhibits(evidence: EvidenceService) {
   function assertWithin(src: EvidenceItem, at: number, what: string): void {
     const length = durationOf(src)
     if (length !== undefined && at >= length)
-      throw new AppError(
-        'VALIDATION',
-        `${what} ${formatTimecode(at)} is past the end of "${src.title}" (${formatTimecode(length)} long).`,
-      )
+      throw appError('VALIDATION', 'errMedia:pastEndLong', {
+        what,
+        timecode: formatTimecode(at),
+        title: src.title,
+        timecode2: formatTimecode(length),
+      })
   }
 
   /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
@@ -101,9 +97,9 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       opts: { png?: Buffer; title?: string; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
       const src = await source(caseId, evidenceId)
-      if (!(at >= 0)) throw new AppError('VALIDATION', 'A still needs a time code of 0 seconds or more.')
+      if (!(at >= 0)) throw appError('VALIDATION', 'errMedia:stillNeedsTimeCode')
       if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
-        throw new AppError('VALIDATION', 'The still must be a PNG image under 25 MB.')
+        throw appError('VALIDATION', 'errMedia:stillMustPngImage')
       assertWithin(src, at, 'The still at')
       const code = formatTimecode(at)
       return viaTemp(async (dir) => {
@@ -150,8 +146,8 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       opts: { title?: string; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
       const src = await source(caseId, evidenceId)
-      if (!(from >= 0) || !(to > from)) throw new AppError('VALIDATION', 'A clip needs a start and a later end.')
-      if (to - from > MAX_CLIP_SECONDS) throw new AppError('VALIDATION', 'A clip is at most ten minutes long.')
+      if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
+      if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
       assertWithin(src, from, 'The clip starting at')
       // An end past the source's own is the end: the title and custody name the range the clip holds.
       const length = durationOf(src)

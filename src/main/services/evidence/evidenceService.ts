@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
@@ -245,7 +246,7 @@ export function createEvidenceService(
     if (!analyser) return undefined
     try {
       const a = await analyser.analyse(path, file, { signal })
-      if (signal?.aborted) throw new AppError('CANCELLED', 'The examination was cancelled.')
+      if (signal?.aborted) throw appError('CANCELLED', 'errMedia:examinationCancelled')
       return item ? await weigh(caseId, item, a) : a
     } catch (e) {
       if (signal?.aborted || (e instanceof AppError && e.code === 'CANCELLED')) throw e
@@ -387,7 +388,7 @@ export function createEvidenceService(
     if (!ids?.length) return
     const events = (await cases.content(caseId)).events
     for (const id of ids)
-      if (!events.some((e) => e.id === id)) throw new AppError('VALIDATION', `No event with id "${id}" in this case.`)
+      if (!events.some((e) => e.id === id)) throw appError('VALIDATION', 'errMedia:noEventIdCase', { id })
   }
 
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }
@@ -550,11 +551,11 @@ export function createEvidenceService(
     async reexamine(caseId: string, evidenceId: string, signal?: AbortSignal): Promise<EvidenceItem> {
       ctx.store.assertWritable()
       const item = await get(caseId, evidenceId)
-      if (!item.file) throw new AppError('NOT_FOUND', `"${item.title}" has no stored file to examine.`)
-      if (!analyser) throw new AppError('VALIDATION', 'This workspace was opened without the file readers.')
+      if (!item.file) throw appError('NOT_FOUND', 'errMedia:hasNoStoredFile', { title: item.title })
+      if (!analyser) throw appError('VALIDATION', 'errMedia:workspaceOpenedWithoutFile')
       await containedBlobPath(ctx.store.root, item.file.sha256)
       const analysis = await examine(caseId, item, item.file, signal)
-      if (!analysis) throw new AppError('IO', 'The file could not be examined.')
+      if (!analysis) throw appError('IO', 'errMedia:fileCouldExamined')
       const at = nowIso(ctx)
       const out = await records.update(caseId, evidenceId, (current) =>
         EvidenceItem.parse({
@@ -592,7 +593,7 @@ export function createEvidenceService(
     /** Puts staged bytes into the store under their hash (kept as they are when already there). */
     async placeBlob(sealed: SealedBlob): Promise<StoredBlob> {
       ctx.store.assertWritable()
-      if (sealed.blobsDir !== blobsDir()) throw new AppError('FORBIDDEN', 'That blob was staged for another workspace.')
+      if (sealed.blobsDir !== blobsDir()) throw appError('FORBIDDEN', 'errMedia:blobStagedAnotherWorkspace')
       return placeSealed(sealed)
     },
 
@@ -643,7 +644,7 @@ export function createEvidenceService(
     /** `base`: where this window reaches the blob store (the Platform says; see blobUrlBase). */
     async blobUrl(caseId: string, evidenceId: string, base?: string) {
       const item = await get(caseId, evidenceId)
-      if (!item.file) throw new AppError('NOT_FOUND', `"${item.title}" has no stored file.`)
+      if (!item.file) throw appError('NOT_FOUND', 'errMedia:hasNoStoredFile2', { title: item.title })
       return { url: blobUrl(item.file, base), mediaType: item.file.mediaType, size: item.file.size }
     },
   }

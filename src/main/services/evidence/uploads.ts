@@ -1,5 +1,5 @@
+import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
-import { AppError } from '@shared/ipc/result'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import { assertRoomFor, BLOBS_DIR, BlobWriter, throttle, type Progress } from './blobStore'
@@ -46,12 +46,12 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
 
   function take(uploadId: string): Upload {
     const u = uploads.get(uploadId)
-    if (!u) throw new AppError('NOT_FOUND', 'That upload is not in progress (it finished, was cancelled or expired).')
+    if (!u) throw appError('NOT_FOUND', 'errMedia:uploadProgressFinishedCancelled')
     if (u.signal.aborted) {
       void drop(uploadId)
-      throw new AppError('CANCELLED', 'The upload was cancelled; nothing was stored.')
+      throw appError('CANCELLED', 'errMedia:uploadCancelledNothingStored')
     }
-    if (u.busy) throw new AppError('CONFLICT', 'Send upload chunks one at a time, awaiting each.')
+    if (u.busy) throw appError('CONFLICT', 'errMedia:sendUploadChunksOne')
     return u
   }
 
@@ -94,11 +94,11 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
     async chunk(uploadId: string, offset: number, base64: string): Promise<{ received: number }> {
       const u = take(uploadId)
       if (offset !== u.writer.bytes)
-        throw new AppError('CONFLICT', `Expected the chunk at byte ${u.writer.bytes}, got ${offset}.`)
+        throw appError('CONFLICT', 'errMedia:expectedChunkByteGot', { bytes: u.writer.bytes, offset })
       const bytes = Buffer.from(base64, 'base64')
       if (u.writer.bytes + bytes.length > u.size) {
         await drop(uploadId)
-        throw new AppError('VALIDATION', `More bytes were sent than the ${u.size} announced; the upload was dropped.`)
+        throw appError('VALIDATION', 'errMedia:moreBytesWereSent', { size: u.size })
       }
       u.busy = true
       try {
@@ -118,7 +118,7 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
       const u = take(uploadId)
       if (u.writer.bytes !== u.size) {
         await drop(uploadId)
-        throw new AppError('VALIDATION', `Received ${u.writer.bytes} of ${u.size} bytes; the upload was dropped.`)
+        throw appError('VALIDATION', 'errMedia:receivedBytesUploadDropped', { bytes: u.writer.bytes, size: u.size })
       }
       uploads.delete(uploadId)
       clearTimeout(u.timer)

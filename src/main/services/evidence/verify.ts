@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { lstat } from 'node:fs/promises'
 import type { BlobCheck, VerifyReport } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
@@ -53,7 +54,7 @@ async function hashBlobs(
   const seen = new Map<string, string | null>()
   let done = 0
   for (const w of work) {
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'Verification was cancelled.')
+    if (opts.signal?.aborted) throw appError('CANCELLED', 'errMedia:verificationCancelled')
     let actual = seen.get(w.sha256)
     if (actual === undefined) {
       const path = blobPathIn(blobs, w.sha256)

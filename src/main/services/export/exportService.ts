@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { lstat, readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
@@ -179,10 +180,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     const picked = await pickBriefing(caseId, opts.briefingId)
     let briefing = picked.briefing
     if (opts.final && briefing.status !== 'final')
-      throw new AppError(
-        'VALIDATION',
-        `"${briefing.title}" is a draft; set its status to final first (casefile briefing status ${briefing.id} final).`,
-      )
+      throw appError('VALIDATION', 'errRecords:draftSetStatusFinal', { title: briefing.title, id: briefing.id })
     // A final memo gets its number the first time it goes out, and keeps it.
     let numbered: string | undefined
     if (briefing.status === 'final' && !briefing.header.number) {
@@ -244,7 +242,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
         release,
       }))
     }
-    if (opts.signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
+    if (opts.signal?.aborted) throw appError('CANCELLED', 'errRecords:exportCancelled')
 
     const { path, sha256 } = await writeOutput(opts.outPath, buffer)
     // The memo lists every exhibit with the SHA-256 recorded at import: say when the stored file
@@ -289,24 +287,16 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     ctx.store.assertWritable()
     const caseId = await cases.resolve(caseRef)
     const info = await lstat(filePath).catch(() => null)
-    if (!info) throw new AppError('NOT_FOUND', `Cannot read ${filePath}: no such file.`)
-    if (!info.isFile()) throw new AppError('VALIDATION', `${filePath} is not a regular file.`)
+    if (!info) throw appError('NOT_FOUND', 'errRecords:cannotReadNoSuch', { filePath })
+    if (!info.isFile()) throw appError('VALIDATION', 'errRecords:regularFile', { filePath })
     if (info.size > MAX_DOCX)
-      throw new AppError('VALIDATION', `${filePath} is larger than a memo can be (${MAX_DOCX / 1024 / 1024} MB).`)
+      throw appError('VALIDATION', 'errRecords:largerThanMemoMb', { filePath, value: MAX_DOCX / 1024 / 1024 })
     const bytes = await readFile(filePath)
     const parts = await readDocxParts(bytes)
     const exportId = exportIdOf(parts)
     const found = exportId ? await briefings.findExportById(caseId, exportId) : null
-    if (!found && isReleaseCopy(parts))
-      throw new AppError(
-        'NOT_FOUND',
-        'This Word file is a release copy: it names nothing of the workspace, so it cannot come back for clearance. Export the briefing as Word without the release option (a clearance copy), edit that copy, and import it back.',
-      )
-    if (!found)
-      throw new AppError(
-        'NOT_FOUND',
-        'This Word file was not exported from this case (it names no export of it); export the briefing as Word, edit that copy, and import it back.',
-      )
+    if (!found && isReleaseCopy(parts)) throw appError('NOT_FOUND', 'errRecords:wordFileReleaseCopy')
+    if (!found) throw appError('NOT_FOUND', 'errRecords:wordFileExportedCase')
     const { briefing: sent, record } = found
     const read = readClearance(parts, record.footnotes)
     const clearance = Clearance.parse({
@@ -361,7 +351,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
       const c = await cases.getCase(input.caseId)
       const format = input.format ?? 'pdf'
       const chosen = await choosePath(fileNameFor([c.reference, briefing.title], format, 'briefing'))
-      if (!chosen) throw new AppError('CANCELLED', 'Export cancelled: no file was chosen.')
+      if (!chosen) throw appError('CANCELLED', 'errRecords:exportCancelledNoFile')
       const outPath = withExtension(chosen, format)
       // Registered before the first progress event, so a Cancel pressed on seeing it reaches this export.
       return tasks.run(input.taskId, async (signal) => {
@@ -387,7 +377,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
      */
     async assertExported(path: string): Promise<void> {
       if (!['.pdf', '.docx'].includes(extname(path).toLowerCase()) || !(await briefings.findExport(path)))
-        throw new AppError('FORBIDDEN', 'Only memos exported from this workspace can be opened from here.')
+        throw appError('FORBIDDEN', 'errRecords:onlyMemosExportedWorkspace')
     },
   }
 }

@@ -1,5 +1,5 @@
+import { appError } from '@shared/i18n/appError'
 import { Issue, IssueInput, IssuePatch } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import type { CaseRecords } from '../cases/caseRecords'
 import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
@@ -23,12 +23,13 @@ export function createIssuesService(
     const c = await cases.content(caseId)
     const missing = (ids: string[] | undefined, have: Set<string>, what: string) => {
       const bad = (ids ?? []).filter((id) => !have.has(id))
-      if (bad.length) throw new AppError('NOT_FOUND', `No ${what} ${bad.map((b) => `"${b}"`).join(', ')} in this case.`)
+      if (bad.length)
+        throw appError('NOT_FOUND', 'errRecords:noCase', { what, mapList: bad.map((b) => `"${b}"`).join(', ') })
     }
     missing(links.eventIds, new Set(c.events.map((e) => e.id)), 'event')
     missing(links.evidenceIds, new Set(c.evidence.map((e) => e.id)), 'evidence item')
     for (const id of links.statuteIds ?? [])
-      if (!(await deps.statuteExists(id))) throw new AppError('NOT_FOUND', `No statute excerpt with id "${id}".`)
+      if (!(await deps.statuteExists(id))) throw appError('NOT_FOUND', 'errRecords:noStatuteExcerptId', { id })
   }
 
   return {

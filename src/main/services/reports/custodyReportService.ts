@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { extname } from 'node:path'
 import {
   CustodyReport,
@@ -7,7 +8,6 @@ import {
   type EvidenceItem,
   type Language,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { renderCustodyReportPdf } from '@main/pdf/custodyReport'
 import { csv } from '@main/formats/csv'
 import type { AuditLog } from '../audit/auditLog'
@@ -154,7 +154,7 @@ export function createCustodyReportService(
       const caseId = await cases.resolve(caseRef)
       const ext = extname(opts.outPath).slice(1).toLowerCase()
       const parsed = ReportFormat.safeParse(opts.format ?? ext)
-      if (!parsed.success) throw new AppError('VALIDATION', 'The report is written as .pdf, .csv or .json.')
+      if (!parsed.success) throw appError('VALIDATION', 'errRecords:reportWrittenPdfCsv')
       const format = parsed.data
       const report = await model(caseId, opts.language)
       const bytes =
@@ -178,7 +178,7 @@ export function createCustodyReportService(
     ) {
       const c = await cases.getCase(caseId)
       const chosen = await choosePath(fileNameFor([c.reference, 'custody report'], opts.format, 'custody report'))
-      if (!chosen) throw new AppError('CANCELLED', 'No file was chosen; no report was written.')
+      if (!chosen) throw appError('CANCELLED', 'errRecords:noFileChosenNo')
       return service.write(caseId, {
         outPath: withExtension(chosen, opts.format),
         format: opts.format,

@@ -3,6 +3,7 @@
  * (from sources through tsx, or `searchWorker.js` beside the bundled main), else
  * in this process with every long loop sliced by setImmediate.
  */
+import { appError } from '@shared/i18n/appError'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -96,7 +97,7 @@ export class WorkerHost implements SearchHost {
       this.exited = e
       this.current = { ...this.current, state: 'error', message: e.message }
       for (const p of this.pending.values())
-        p.reject(new AppError('INTERNAL', `The search worker stopped: ${e.message}`))
+        p.reject(appError('INTERNAL', 'errStorage:searchWorkerStopped', { reason: e.message }))
       this.pending.clear()
     }
     this.worker.on('error', fail)
@@ -106,7 +107,7 @@ export class WorkerHost implements SearchHost {
 
   private send<T>(msg: RequestBody): Promise<T> {
     if (this.exited)
-      return Promise.reject(new AppError('INTERNAL', `The search worker stopped: ${this.exited.message}`))
+      return Promise.reject(appError('INTERNAL', 'errStorage:searchWorkerStopped', { reason: this.exited.message }))
     const id = this.nextId++
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
@@ -147,6 +148,6 @@ export class WorkerHost implements SearchHost {
 
 export function createHost(root: string, opts: { mode?: 'worker' | 'inline' | 'auto'; persist: boolean }): SearchHost {
   const entry = opts.mode === 'inline' ? null : workerEntry()
-  if (opts.mode === 'worker' && !entry) throw new AppError('INTERNAL', 'The search worker entry file is missing.')
+  if (opts.mode === 'worker' && !entry) throw appError('INTERNAL', 'errStorage:searchWorkerEntryFile')
   return entry ? new WorkerHost(root, opts.persist, entry) : new InlineHost(root, opts.persist)
 }

@@ -1,6 +1,6 @@
+import { appError } from '@shared/i18n/appError'
 import { extname } from 'node:path'
 import { blobUrl, type SettingsPatch, type WorkspaceSettings } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import type { EvidenceService } from '../evidence/evidenceService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 
@@ -20,7 +20,7 @@ export function createSettingsService(deps: { workspace: WorkspaceService; evide
     async setLogo(path: string | null): Promise<WorkspaceSettings> {
       if (path === null) return workspace.setLogo(null)
       const mediaType = LOGO_TYPES[extname(path).toLowerCase() as keyof typeof LOGO_TYPES]
-      if (!mediaType) throw new AppError('VALIDATION', 'The logo must be a PNG or JPEG image (.png, .jpg).')
+      if (!mediaType) throw appError('VALIDATION', 'errRecords:logoMustPngJpeg')
       const stored = await evidence.storeBlob(path)
       return workspace.setLogo({ sha256: stored.sha256, mediaType })
     },

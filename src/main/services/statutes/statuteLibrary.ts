@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { join } from 'node:path'
 import {
   citationLabel,
@@ -7,7 +8,6 @@ import {
   StatuteLibraryFile,
   StatutePatch,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { BINARY_CONTROL } from '@main/storage/safeRead'
 import { readStoredFile } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
@@ -29,10 +29,10 @@ function matches(s: StatuteExcerpt, words: string[]): boolean {
 function assertText<T extends { text?: string }>(fields: T): T {
   const control = fields.text === undefined ? null : BINARY_CONTROL.exec(fields.text)
   if (control)
-    throw new AppError(
-      'VALIDATION',
-      `The excerpt's text looks like binary data, not text (control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${control.index}).`,
-    )
+    throw appError('VALIDATION', 'errRecords:excerptTextLooksLike', {
+      charCodeAt: control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase(),
+      index: control.index,
+    })
   return fields
 }
 
@@ -65,7 +65,7 @@ export function createStatuteLibrary(ctx: ServiceContext) {
 
     async get(id: string): Promise<StatuteExcerpt> {
       const found = (await doc()).data.excerpts.find((s) => s.id === id)
-      if (!found) throw new AppError('NOT_FOUND', `No statute excerpt with id "${id}".`)
+      if (!found) throw appError('NOT_FOUND', 'errRecords:noStatuteExcerptId', { id })
       return found
     },
 
@@ -80,8 +80,7 @@ export function createStatuteLibrary(ctx: ServiceContext) {
       const out = await (
         await doc()
       ).update((d) => {
-        if (d.excerpts.some((s) => s.id === id))
-          throw new AppError('CONFLICT', `A statute excerpt with id "${id}" exists.`)
+        if (d.excerpts.some((s) => s.id === id)) throw appError('CONFLICT', 'errRecords:statuteExcerptIdExists', { id })
         d.excerpts.push(excerpt)
         return excerpt
       })
@@ -115,7 +114,7 @@ export function createStatuteLibrary(ctx: ServiceContext) {
       ).update((d) => {
         const taken = new Set(d.excerpts.map((s) => s.id))
         for (const e of valid) {
-          if (taken.has(e.id)) throw new AppError('CONFLICT', `A statute excerpt with id "${e.id}" exists.`)
+          if (taken.has(e.id)) throw appError('CONFLICT', 'errRecords:statuteExcerptIdExists', { id: e.id })
           taken.add(e.id)
         }
         d.excerpts.push(...valid)
@@ -142,7 +141,7 @@ export function createStatuteLibrary(ctx: ServiceContext) {
         await doc()
       ).update((d) => {
         const i = d.excerpts.findIndex((s) => s.id === id)
-        if (i < 0) throw new AppError('NOT_FOUND', `No statute excerpt with id "${id}".`)
+        if (i < 0) throw appError('NOT_FOUND', 'errRecords:noStatuteExcerptId', { id })
         const next = { ...d.excerpts[i], ...fields, updatedAt: nowIso(ctx) }
         if (year === null) delete next.year
         else if (year !== undefined) next.year = year

@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import {
   citationLabel,
   citationsIn,
@@ -10,7 +11,6 @@ import {
   type StatuteUsage,
   type TrashEntry,
 } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
@@ -62,9 +62,10 @@ export function createStatutesService(
           .map((b) => `"${b.title}"`)
           .join(', ')})`,
     ].filter(Boolean)
-    throw new AppError(
+    throw appError(
       'CONFLICT',
-      `${citationLabel(excerpt)} is ${parts.join(' and ')}. Unlink it and remove the citations first, or remove it anyway.`,
+      'errRecords:unlinkRemoveCitationsFirst',
+      { citationLabel: citationLabel(excerpt), partList: parts.join(' and ') },
       used,
     )
   }
@@ -139,7 +140,7 @@ export function createStatutesService(
     async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<StatuteExcerpt> {
       const parsed = StatuteTrashRecord.safeParse(await trash.readKept(entry.id, KEPT_NAME))
       if (!parsed.success)
-        throw new AppError('CORRUPT', `The trash's copy of ${entry.title || entry.itemId} is damaged.`)
+        throw appError('CORRUPT', 'errRecords:trashCopyDamaged', { value: entry.title || entry.itemId })
       const { excerpt, caseIds } = parsed.data
       await library.importMany([excerpt])
       const known = new Set((await cases.list()).map((c) => c.id))

@@ -10,11 +10,11 @@
  * trash/<entry id>/<name>; taking it back, the owner reads it (`readKept`) and,
  * once the record is home again, `release`s the entry (the copy then goes).
  */
+import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import { nowIso, type ServiceContext } from '../context'
 
@@ -28,7 +28,7 @@ export function createTrashService(ctx: ServiceContext) {
     `${at.replace(/[:.]/g, '-')}-${itemId}-${randomBytes(3).toString('hex')}`.slice(0, 120)
   const entryOf = async (entryId: string): Promise<TrashEntry> => {
     const entry = (await service.list()).find((e) => e.id === entryId)
-    if (!entry) throw new AppError('NOT_FOUND', `Nothing in the trash with id "${entryId}".`)
+    if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
     return entry
   }
   const keptPath = (entryId: string, name: string) => join(TRASH_DIR, entryId, basename(name))
@@ -58,7 +58,7 @@ export function createTrashService(ctx: ServiceContext) {
       ctx.store.assertWritable()
       const d = await doc()
       const entry = d.data.entries.find((e) => e.id === entryId)
-      if (!entry) throw new AppError('NOT_FOUND', `Nothing in the trash with id "${entryId}".`)
+      if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
       await ctx.store.move(ctx.store.resolve(join(TRASH_DIR, entry.id, basename(entry.from))), entry.from)
       await rmdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).catch(() => undefined)
       await d.update((f) => {
@@ -102,7 +102,7 @@ export function createTrashService(ctx: ServiceContext) {
       try {
         return JSON.parse(await readFile(ctx.store.resolve(keptPath(entryId, name)), 'utf8'))
       } catch (e) {
-        throw new AppError('CORRUPT', `The trash's copy of ${entryId} cannot be read: ${(e as Error).message}`)
+        throw appError('CORRUPT', 'errStorage:trashCopyCannotRead', { entryId, reason: (e as Error).message })
       }
     },
 

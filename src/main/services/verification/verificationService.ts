@@ -6,6 +6,7 @@
  * re-reading files imported before. Owns no file: the evidence service remains
  * the only writer of evidence records.
  */
+import { appError } from '@shared/i18n/appError'
 import {
   factInstant,
   factOf,
@@ -19,7 +20,7 @@ import {
   type SunRequest,
   type TimePlaceAid,
 } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
+import { messageOf } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CasesService } from '../cases/casesService'
 import type { EvidenceService } from '../evidence/evidenceService'
@@ -74,11 +75,12 @@ export function createVerificationService({ workspace, cases, evidence, analyser
         }
       if (found.length === 1) return found[0]
       if (found.length > 1)
-        throw new AppError(
-          'CONFLICT',
-          `${found.length} cases (${found.join(', ')}) hold an evidence item with id "${evidenceId}"; name the case.`,
-        )
-      throw new AppError('NOT_FOUND', `No evidence item with id "${evidenceId}" in this workspace.`)
+        throw appError('CONFLICT', 'errMedia:casesHoldEvidenceItem', {
+          foundCount: found.length,
+          foundList: found.join(', '),
+          evidenceId,
+        })
+      throw appError('NOT_FOUND', 'errMedia:noEvidenceItemId2', { evidenceId })
     },
 
     /** Everything the technical check can show about one item, the warnings worked out against its claims now. */
@@ -176,7 +178,7 @@ export function createVerificationService({ workspace, cases, evidence, analyser
     ): Promise<RereadOutcome> {
       const list: { caseId: string; item: EvidenceItem }[] = []
       if (target.evidenceId) {
-        if (!target.caseId) throw new AppError('VALIDATION', 'Name the case of the item to re-read.')
+        if (!target.caseId) throw appError('VALIDATION', 'errMedia:nameCaseItemRe')
         list.push({ caseId: target.caseId, item: await evidence.get(target.caseId, target.evidenceId) })
       } else {
         for (const c of target.caseId ? [target.caseId] : (await cases.list()).map((c) => c.id))

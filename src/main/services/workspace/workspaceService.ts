@@ -1,3 +1,4 @@
+import { appError } from '@shared/i18n/appError'
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
@@ -89,7 +90,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
       const found = await onDisk()
       if (!found) {
         if (ctx.store.readOnly)
-          throw new AppError('NOT_FOUND', `${ctx.store.root} is not a Casefile workspace (it has no workspace.json).`)
+          throw appError('NOT_FOUND', 'errStorage:casefileWorkspaceHasNo', { root: ctx.store.root })
         await doc()
         return
       }

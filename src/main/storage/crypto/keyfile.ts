@@ -14,6 +14,7 @@
  * keys.json; a check value of the data key confirms the unwrapped key.
  * Changing the passphrase rewraps the data key: no stored file is re-encrypted.
  */
+import { appError } from '@shared/i18n/appError'
 import {
   createCipheriv,
   createDecipheriv,
@@ -24,7 +25,6 @@ import {
   timingSafeEqual,
 } from 'node:crypto'
 import { z } from 'zod'
-import { AppError } from '@shared/ipc/result'
 import { KEY_BYTES } from './seal'
 
 export const KEYS_FILE = 'keys.json'
@@ -95,7 +95,7 @@ export function parseRecoveryKey(text: string): Buffer {
   const out: number[] = []
   for (const ch of clean) {
     const v = BASE32.indexOf(ch)
-    if (v < 0) throw new AppError('VALIDATION', 'That is not a recovery key (letters A–Z and digits 2–7 only).')
+    if (v < 0) throw appError('VALIDATION', 'errStorage:recoveryKeyLettersDigits')
     value = ((value << 5) | v) & 0xffff
     bits += 5
     if (bits >= 8) {
@@ -103,7 +103,7 @@ export function parseRecoveryKey(text: string): Buffer {
       bits -= 8
     }
   }
-  if (out.length !== KEY_BYTES) throw new AppError('VALIDATION', 'That recovery key is too short or too long.')
+  if (out.length !== KEY_BYTES) throw appError('VALIDATION', 'errStorage:recoveryKeyTooShort')
   return Buffer.from(out)
 }
 
@@ -123,7 +123,7 @@ function wrap(kek: Buffer, dataKey: Buffer, label: string): z.infer<typeof Wrap>
 
 function unwrap(kek: Buffer, w: z.infer<typeof Wrap>, label: string, what: string): Buffer {
   if (!timingSafeEqualB64(hmac(kek, 'casefile key check'), w.kcv))
-    throw new AppError('FORBIDDEN', `The ${what} is wrong; the workspace stays locked. Nothing was changed.`)
+    throw appError('FORBIDDEN', 'errStorage:wrongWorkspaceStaysLocked', { what })
   const sealed = Buffer.from(w.wrapped, 'base64')
   try {
     const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.nonce, 'base64'))
@@ -140,11 +140,7 @@ function timingSafeEqualB64(a: Buffer, b64text: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export const keysDamaged = () =>
-  new AppError(
-    'CORRUPT',
-    `${KEYS_FILE} is damaged: the passphrase (or recovery key) is right but the key it holds does not open. Restore keys.json from a copy, or use the recovery key if only its passphrase part is damaged.`,
-  )
+export const keysDamaged = () => appError('CORRUPT', 'errStorage:damagedPassphraseRecoveryKey', { KEYS_FILE })
 
 /** A new data key and its keyfile; the recovery key is returned to be shown once and never stored. */
 export async function createKeyFile(
@@ -168,14 +164,14 @@ export async function createKeyFile(
 }
 
 export function assertPassphrase(p: string): void {
-  if ([...p].length < 8) throw new AppError('VALIDATION', 'A passphrase needs at least 8 characters.')
+  if ([...p].length < 8) throw appError('VALIDATION', 'errStorage:passphraseNeedsLeastCharacters')
 }
 
 export async function unlockKeyFile(file: KeyFile, how: Unlock): Promise<Buffer> {
   const salt = Buffer.from(file.kdf.salt, 'base64')
   if ('dataKey' in how) {
     if (!timingSafeEqualB64(hmac(how.dataKey, 'casefile data key check'), file.dataKeyCheck))
-      throw new AppError('FORBIDDEN', 'The stored key does not open this workspace; give its passphrase.')
+      throw appError('FORBIDDEN', 'errStorage:storedKeyDoesOpen')
     return Buffer.from(how.dataKey)
   }
   const dataKey =

@@ -16,10 +16,10 @@
  *   - journal "decrypt" without keys.json: every file was already plain; the journal goes.
  * Whatever the point, the workspace opens (given its passphrase while keys.json exists) and nothing is lost.
  */
+import { appError } from '@shared/i18n/appError'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AppError } from '@shared/ipc/result'
 import { durableWriteFile, fsyncDir } from '../durableWrite'
 import { entriesIn } from '../folders'
 import { fsio } from '../fsio'
@@ -80,12 +80,11 @@ async function readJson(abs: string): Promise<unknown | null> {
 
 export async function readKeyFile(root: string): Promise<KeyFile | null> {
   const raw = await readJson(join(root, KEYS_FILE)).catch(() => {
-    throw new AppError('CORRUPT', `${KEYS_FILE} is damaged (not JSON); restore it from a copy.`)
+    throw appError('CORRUPT', 'errStorage:damagedJsonRestoreCopy', { KEYS_FILE })
   })
   if (raw === null) return null
   const parsed = KeyFile.safeParse(raw)
-  if (!parsed.success)
-    throw new AppError('CORRUPT', `${KEYS_FILE} is damaged (not the expected shape); restore it from a copy.`)
+  if (!parsed.success) throw appError('CORRUPT', 'errStorage:damagedExpectedShapeRestore', { KEYS_FILE })
   return parsed.data
 }
 
@@ -137,9 +136,8 @@ export async function encryptWorkspace(
   opts: { cost?: ScryptCost; progress?: MigrationProgress } = {},
 ): Promise<{ recoveryKey: string; files: number }> {
   const state = await encryptionState(root)
-  if (state === 'encrypted') throw new AppError('CONFLICT', 'This workspace is encrypted already.')
-  if (state === 'migrating')
-    throw new AppError('CONFLICT', 'An encryption change was interrupted; open the workspace to finish it first.')
+  if (state === 'encrypted') throw appError('CONFLICT', 'errStorage:workspaceEncryptedAlready')
+  if (state === 'migrating') throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
   await refuseSealedWithoutKeys(root)
   const { file, dataKey, recoveryKey } = await createKeyFile(passphrase, opts.cost)
   await writeJournal(root, 'encrypt')
@@ -187,16 +185,16 @@ export async function decryptWorkspace(
   opts: { progress?: MigrationProgress } = {},
 ): Promise<{ files: number }> {
   const state = await encryptionState(root)
-  if (state === 'plain') throw new AppError('CONFLICT', 'This workspace is not encrypted.')
-  if (state === 'migrating')
-    throw new AppError('CONFLICT', 'An encryption change was interrupted; open the workspace to finish it first.')
+  if (state === 'plain') throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
+  if (state === 'migrating') throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
   const key = await unlockKeyFile((await readKeyFile(root))!, unlock)
   const bad = await damagedSealed(root, key)
   if (bad.length)
-    throw new AppError(
-      'CORRUPT',
-      `Not decrypted: ${bad.length} file(s) do not open with this workspace's key (damaged, moved or put there from outside): ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ' …' : ''}. Nothing was changed; run casefile check, restore or remove them, and try again.`,
-    )
+    throw appError('CORRUPT', 'errStorage:decryptedFileDoOpen', {
+      badCount: bad.length,
+      badList: bad.slice(0, 5).join(', '),
+      value: bad.length > 5 ? ' …' : '',
+    })
   await writeJournal(root, 'decrypt')
   const done = await finishDecrypt(root, key, opts.progress)
   key.fill(0)
@@ -235,18 +233,14 @@ export async function resumeMigration(root: string, unlock: Unlock | undefined):
 }
 
 export function requireUnlock(unlock: Unlock | undefined): Unlock {
-  if (!unlock)
-    throw new AppError(
-      'LOCKED',
-      'This workspace is encrypted: give its passphrase (the prompt, or CASEFILE_PASSPHRASE for the command line) to open it.',
-    )
+  if (!unlock) throw appError('LOCKED', 'errStorage:workspaceEncryptedGivePassphrase')
   return unlock
 }
 
 /** A new passphrase for the same data key: keys.json is rewritten, no stored file is touched. */
 export async function changePassphrase(root: string, unlock: Unlock, next: string, cost?: ScryptCost): Promise<void> {
   const keys = await readKeyFile(root)
-  if (!keys) throw new AppError('CONFLICT', 'This workspace is not encrypted.')
+  if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
   const key = await unlockKeyFile(keys, unlock)
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2))
   key.fill(0)
@@ -259,11 +253,7 @@ export async function changePassphrase(root: string, unlock: Unlock, next: strin
 export async function unlockOnOpen(root: string, unlock: Unlock | undefined, readOnly: boolean): Promise<boolean> {
   let key: Buffer | null
   if (readOnly) {
-    if (await readJournal(root))
-      throw new AppError(
-        'LOCKED',
-        'An encryption change of this workspace was interrupted; open it for writing (with its passphrase) to finish it.',
-      )
+    if (await readJournal(root)) throw appError('LOCKED', 'errStorage:encryptionChangeWorkspaceInterrupted')
     const keys = await readKeyFile(root)
     key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
   } else key = await resumeMigration(root, unlock)
@@ -283,9 +273,5 @@ export async function unlockOnOpen(root: string, unlock: Unlock | undefined, rea
  */
 async function refuseSealedWithoutKeys(root: string): Promise<void> {
   const head = await readRawFile(join(root, 'workspace.json')).catch(() => null)
-  if (head && looksSealed(head))
-    throw new AppError(
-      'CORRUPT',
-      `This workspace is encrypted but its key file ${KEYS_FILE} is missing: nothing can be read without it. Restore ${KEYS_FILE} from a copy of the workspace folder, then open it with its passphrase or recovery key.`,
-    )
+  if (head && looksSealed(head)) throw appError('CORRUPT', 'errStorage:workspaceEncryptedButKey', { KEYS_FILE })
 }

@@ -13,6 +13,7 @@
  * read as that other file. The JSON's own schemaVersion sits inside the sealed
  * bytes and is checked, after opening, by storedJson.ts as before.
  */
+import { appError } from '@shared/i18n/appError'
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto'
 import { AppError } from '@shared/ipc/result'
 
@@ -34,10 +35,7 @@ function aadFor(rel: string, label: string, version: number): Buffer {
 
 /** The file was changed, cut, or moved from another path: the one message every failed open gives. */
 export function damagedError(rel: string): AppError {
-  return new AppError(
-    'CORRUPT',
-    `${aadPath(rel)} is damaged or was moved from another place in the workspace: its sealed contents do not open with this workspace's key. It was left as it is.`,
-  )
+  return appError('CORRUPT', 'errStorage:damagedMovedAnotherPlace', { aadPath: aadPath(rel) })
 }
 
 /** Whether the bytes start like a sealed file (a JSON file never starts with 'CFS1'). */
@@ -76,10 +74,7 @@ export function sealBytes(key: Buffer, rel: string, plain: Uint8Array, label = '
 export function openBytes(key: Buffer, rel: string, sealed: Uint8Array, label = 'file'): Buffer {
   const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength)
   if (buf.length < HEADER_BYTES + TAG_BYTES || !looksSealed(buf)) {
-    throw new AppError(
-      'CORRUPT',
-      `${aadPath(rel)} is not sealed, though this workspace is encrypted: it was damaged or put there from outside. It was left as it is.`,
-    )
+    throw appError('CORRUPT', 'errStorage:sealedThoughWorkspaceEncrypted', { aadPath: aadPath(rel) })
   }
   const version = buf[FILE_MAGIC.length]
   if (version !== FORMAT_VERSION) throw damagedError(rel)

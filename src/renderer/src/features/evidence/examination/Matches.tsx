@@ -16,7 +16,12 @@ export function Matches({ matches }: { matches: DuplicateMatch[] }) {
       {matches.map((m) => (
         <li key={`${m.caseId}:${m.evidenceId}:${m.there?.start ?? 0}`} className="ex-match" data-how={m.how}>
           <p>
-            {t(`duplicates.${m.how}`, { title: m.title, there: span(m.there), here: span(m.here), frames: m.frames })}{' '}
+            {t(m.how === 'frame' && !m.there ? 'duplicates.framePicture' : `duplicates.${m.how}`, {
+              title: m.title,
+              there: span(m.there),
+              here: span(m.here),
+              frames: m.frames,
+            })}{' '}
             <a href={formatRoute({ name: 'case', caseId: m.caseId, tab: 'evidence', itemId: m.evidenceId })}>
               {t('duplicates.open', { title: m.title })}
             </a>
