@@ -1,4 +1,4 @@
-import { t } from './cli/language'
+import { LANGUAGES } from '@shared/domain/language'
 import { AppError } from '@shared/ipc/result'
 import { actorCommands } from './cli/commands/actors'
 import { analysisCommands } from './cli/commands/analysis'
@@ -15,7 +15,7 @@ import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
 import { workspaceCommands } from './cli/commands/workspace'
-import { cliLanguageOf, helpText, setCliLanguage } from './cli/language'
+import { cliLanguageOf, helpText, setCliLanguage, t, takeLang } from './cli/language'
 import { printable } from './cli/printable'
 import {
   type CliIO,
@@ -122,7 +122,14 @@ export async function main(
   raw: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
   const io: CliIO = { out: (l) => raw.out(printable(l)), err: (l) => raw.err(printable(l)) }
+  // The language comes first, so every line (a usage error included) is in it; --lang may stand anywhere.
+  const taken = takeLang(argv)
   setCliLanguage(cliLanguageOf(argv))
+  if (taken.lang !== undefined && !(LANGUAGES as readonly string[]).includes(taken.lang)) {
+    io.err(`casefile: ${t('cli:badLang')}`)
+    return 2
+  }
+  argv = taken.argv
   if (!argv.length) {
     overview(io)
     return 2

@@ -219,17 +219,19 @@ export function usageOf(cmd: Command): string {
 
 /** What `casefile help COMMAND` and `casefile COMMAND --help` print. */
 export function commandHelp(cmd: Command): string[] {
-  const lines = [`usage: casefile ${usageOf(cmd)}`, '', helpText(cmd.summary)]
-  if (cmd.aliases?.length) lines.push('', `Also: ${cmd.aliases.map((a) => `casefile ${a}`).join(', ')}`)
+  const lines = [t('cli:help.usage', { usage: usageOf(cmd) }), '', helpText(cmd.summary)]
+  if (cmd.aliases?.length) lines.push('', t('cli:help.also', { list: cmd.aliases.map((a) => `casefile ${a}`).join(', ') }))
   const options = { ...cmd.options, ...COMMON_OPTIONS }
   const rows = Object.entries(options).map(([n, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
-    const notes = [o.required ? 'required' : '', o.multiple ? 'repeatable' : ''].filter(Boolean).join(', ')
+    const notes = [o.required ? t('cli:help.required') : '', o.multiple ? t('cli:help.repeatable') : '']
+      .filter(Boolean)
+      .join(', ')
     return [flag, `${helpText(o.describe)}${notes ? ` (${notes})` : ''}`]
   })
   const width = Math.max(...rows.map((r) => r[0].length))
-  lines.push('', 'Options:', ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`.trimEnd()))
-  if (cmd.examples?.length) lines.push('', 'Examples:', ...cmd.examples.map((e) => `  casefile ${e}`))
+  lines.push('', t('cli:help.options'), ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`.trimEnd()))
+  if (cmd.examples?.length) lines.push('', t('cli:help.examples'), ...cmd.examples.map((e) => `  casefile ${e}`))
   return lines
 }
 
@@ -241,11 +243,13 @@ function usageMessage(e: unknown, cmd: Command): string | null {
   if (!code?.startsWith('ERR_PARSE_ARGS')) return null
   const m = messageOf(e)
   const opt = /'(-{1,2}[^' ]+)/.exec(m)?.[1]
-  const hint = `; see casefile help ${cmd.name}`
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${opt ?? ''}${hint}`
+  const hint = t('cli:usage.hint', { command: cmd.name })
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('cli:usage.unknownOption', { option: opt ?? '', hint })
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return /argument missing|ambiguous/.test(m) ? `${opt ?? 'an option'} needs a value${hint}` : `${m}${hint}`
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument${hint}`
+    return /argument missing|ambiguous/.test(m)
+      ? t('cli:usage.needsValue', { option: opt ?? '--', hint })
+      : `${m}${hint}`
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t('cli:usage.unexpected', { hint })
   return m
 }
 
@@ -277,7 +281,7 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   }
   const [min, max] = Array.isArray(cmd.positionals) ? cmd.positionals : [cmd.positionals ?? 0, cmd.positionals ?? 0]
   if (positionals.length < min || positionals.length > max) {
-    const wanted = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`
+    const wanted = min === max ? t('cli:argCount', { count: min }) : t('cli:argRange', { min, max })
     throw new UsageError(t('cli:expectedCasefile', { wanted, name: cmd.name, value: cmd.args ? ` ${cmd.args}` : '' }))
   }
   for (const [n, o] of Object.entries(cmd.options ?? {}))
@@ -361,7 +365,9 @@ export function oneLine(e: unknown): string {
   const issues = (e as { issues?: unknown }).issues
   const text =
     Array.isArray(issues) && e instanceof Error
-      ? `invalid input: ${describeZodError(e as Error & { issues: { path: PropertyKey[]; message: string }[] })}`
+      ? t('cli:invalidInput', {
+          reason: describeZodError(e as Error & { issues: { path: PropertyKey[]; message: string }[] }),
+        })
       : errorText(e)
   return text.replace(/\s+/g, ' ').trim()
 }

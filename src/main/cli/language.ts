@@ -13,12 +13,26 @@ let current: Language = 'en'
 let pseudo = false
 const mark = (text: string) => (pseudo ? `⟦${text}⟧` : text)
 
-/** The language `argv` and `env` ask for; a bad `--lang` value is English (the option's parser says why). */
+/** `--lang X` / `--lang=X` taken out of the arguments, wherever they stand (before the command words too). */
+export function takeLang(argv: readonly string[]): { argv: string[]; lang?: string } {
+  const rest: string[] = []
+  let lang: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--lang' && i + 1 < argv.length) lang = argv[++i]
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length)
+    else rest.push(a)
+  }
+  return { argv: rest, lang }
+}
+
+/** The language `argv` and `env` ask for. */
 export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined
-    if (v !== undefined) return (LANGUAGES as readonly string[]).includes(v) ? (v as Language) : 'en'
+    // A bad value is refused in the environment's language (main says so).
+    if (v !== undefined && (LANGUAGES as readonly string[]).includes(v)) return v as Language
   }
   const named = env.CASEFILE_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG
   return named && named !== 'C' && named !== 'POSIX' ? languageOf(named) : 'en'

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod'
 import { contract, isChannel } from '@shared/ipc/contract'
 import { AppError, describeZodError, err, messageOf, ok, type Result } from '@shared/ipc/result'
+import { appError } from '@shared/i18n/appError'
 import type { HandlerContext, Handlers } from './types'
 
 /** Any thrown value as an error Result with a stable code and a message a person can act on. */
@@ -9,13 +10,11 @@ export function toErrorResult(e: unknown): Result<never> {
   if (e instanceof ZodError) return err('VALIDATION', describeZodError(e))
   const errno = e as NodeJS.ErrnoException
   if (errno && typeof errno.code === 'string' && errno.syscall) {
-    const where = errno.path ? ` (${errno.path})` : ''
-    return err(
-      'IO',
-      `The disk operation failed: ${errno.code}${where}. Check free space and permissions, then try again.`,
-    )
+    const e2 = appError('IO', 'errStorage:diskFailed', { code: errno.code, where: errno.path ? ` (${errno.path})` : '' })
+    return err(e2.code, e2.message, undefined, e2.text)
   }
-  return err('INTERNAL', `Unexpected error: ${messageOf(e)}`)
+  const e3 = appError('INTERNAL', 'errStorage:unexpected', { reason: messageOf(e) })
+  return err(e3.code, e3.message, undefined, e3.text)
 }
 
 /**

@@ -345,6 +345,19 @@ describe('every command in the pseudo-language', () => {
     process.env.CASEFILE_LANG = 'qps'
     try {
       await everyCommand(ws, await tempDir(), 'Q-1', printed)
+      // Help, and the errors a person meets first: bad usage, an unknown verb, a record not found, a bad value.
+      for (const args of [
+        ['help'],
+        ['help', 'event', 'add'],
+        ['evidence'],
+        ['cases', '--bogus'],
+        ['show', 'NO-SUCH-REF'],
+        ['event', 'add', 'Q-1', '--at', 'tomorrow', '--text', 'x'],
+        ['case', 'new', '--title', 'x'.repeat(600)],
+      ]) {
+        const r = await runMain([...args, '--workspace', ws])
+        printed.push({ args, lines: `${r.stdout}${r.stderr}`.split('\n').filter(Boolean) })
+      }
     } finally {
       if (before === undefined) delete process.env.CASEFILE_LANG
       else process.env.CASEFILE_LANG = before

@@ -29,11 +29,12 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
     const text = await cli('evidence', 'inspect', repost)
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/^Repost \(ev_[0-9a-f]+\) \[video\] {2}SHA-256 [0-9a-f]{64}$/m)
-    expect(text.stdout).toMatch(/^Metadata: no metadata found \(ffprobe [^)]+\)/m)
+    expect(text.stdout).toMatch(/^Metadata: No metadata found: [^(]+\(ffprobe [^)]+\)/m)
     expect(text.stdout).toMatch(/^ {2}Duration \(s\) +5 +ffprobe: format\.duration$/m)
     expect(text.stdout).toMatch(/^ {2}! metadata-stripped: /m)
-    expect(text.stdout).toMatch(/^Content Credentials: none in the file$/m)
-    expect(text.stdout).toContain(`This clip matches “Original” (${original}) at 00:00:04–00:00:09`)
+    expect(text.stdout).toMatch(/^Content Credentials \(C2PA\): The file carries no Content Credentials\.$/m)
+    expect(text.stdout).toContain('This clip matches “Original” at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).')
+    expect(text.stdout).toContain(`(${original}) [dHash`)
 
     const json = JSON.parse((await cli('evidence', 'inspect', original, '--json')).stdout)
     expect(json.analysis.metadata.facts).toContainEqual({
@@ -45,12 +46,13 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
 
     const dup = await cli('evidence', 'duplicates', 'REF-1')
     expect(dup.stdout).toContain(`Original (`)
-    expect(dup.stdout).toContain(`matches “Repost” (${repost})`)
+    expect(dup.stdout).toContain('matches “Repost” at')
+    expect(dup.stdout).toContain(`/${repost})`)
 
     const reread = await cli('evidence', 'reread', '--all')
     expect(reread.code).toBe(0)
     expect(reread.stdout).toMatch(/^3 item\(s\) read\.$/m)
-    expect(reread.stdout).toMatch(/read +\S+ +"Notes": metadata unsupported/)
+    expect(reread.stdout).toMatch(/read +\S+ +"Notes": Casefile reads no metadata from this kind of file\./)
     const missing = await cli('evidence', 'inspect', 'ev_missing')
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/No evidence item with id "ev_missing"/)

@@ -39,3 +39,21 @@ describe('onAppEvent', () => {
     expect(listener).not.toHaveBeenCalled()
   })
 })
+
+describe('ApiError', () => {
+  it("words main's error in the window's language from its catalogue message, and follows a switch", async () => {
+    const { ApiError } = await import('@renderer/lib/api')
+    const { setLanguage } = await import('@renderer/lib/i18n')
+    const shape = {
+      code: 'NOT_FOUND' as const,
+      message: 'No case with id "case_x".',
+      text: { key: 'errRecords:noCaseId', values: { caseId: 'case_x' } },
+    }
+    await setLanguage('es')
+    expect(new ApiError(shape).message).toBe('No hay ningún expediente con el identificador "case_x".')
+    await setLanguage('en')
+    expect(new ApiError(shape).message).toBe('No case with id "case_x".')
+    // An error without a catalogue message keeps main's text.
+    expect(new ApiError({ code: 'INTERNAL', message: 'Unexpected error: boom' }).message).toBe('Unexpected error: boom')
+  })
+})

@@ -6,16 +6,11 @@ import { inlineDeep } from '../printable'
 const human = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`
 
-const TRUST: Record<BundleInspection['signer']['trust'], string> = {
-  known: 'known (trusted here before)',
-  new: 'NEW: not trusted here yet; compare the fingerprint with the sender before relying on it',
-  invalid: 'SIGNATURE FAILS: this bundle will not be imported',
-}
 
 function printSigner(s: BundleInspection['signer'], io: CliIO) {
-  io.out(t('cliDocs:signedUser', { workspace: s.workspace, user: s.user, value: s.own ? ', this workspace' : '' }))
+  io.out(t('cliDocs:signedUser', { workspace: s.workspace, user: s.user, value: s.own ? t('cliDocs:thisWorkspace') : '' }))
   io.out(t('cliDocs:key', { groupFingerprint: groupFingerprint(s.fingerprint) }))
-  io.out(t('cliDocs:trust', { TRUST: TRUST[s.trust] }))
+  io.out(t('cliDocs:trust', { TRUST: t(`cliDocs:trust.${s.trust}`) }))
 }
 
 export const bundleCommands: Command[] = [
@@ -100,7 +95,7 @@ export const bundleCommands: Command[] = [
         t('cliDocs:importedCase', {
           caseId: r.caseId,
           title: r.title,
-          value: r.clash === 'keep-both' ? ` (the bundle's ${r.originalCaseId}, under new ids)` : '',
+          value: r.clash === 'keep-both' ? t('cliDocs:underNewIds', { caseId: r.originalCaseId }) : '',
         }),
       )
       io.out(

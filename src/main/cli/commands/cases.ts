@@ -54,7 +54,7 @@ function statusCommand(name: string, status: 'archived' | 'open', summary: strin
     async run({ withWorkspace, io, json, positionals }) {
       const c = await withWorkspace(async (s) => s.cases.update(await caseOf(s, positionals[0]), { status }))
       if (json) return printJson(io, c)
-      io.out(t('cliCases:case', { value: status === 'archived' ? 'Archived' : 'Restored', value2: describe(c) }))
+      io.out(t('cliCases:case', { value: status, value2: describe(c) }))
     },
   }
 }

@@ -1,4 +1,4 @@
-import { t } from '../language'
+import { cliLanguage, t } from '../language'
 import { formatEventTime, PRECISIONS, type EventPatch, type TimelineEvent } from '@shared/domain'
 import {
   type CliIO,
@@ -79,7 +79,7 @@ function eventFields(values: Values): EventPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as EventPatch
 }
 
-const describe = (e: TimelineEvent) => `${e.id}: ${formatEventTime(e)} — ${e.title}`
+const describe = (e: TimelineEvent) => `${e.id}: ${formatEventTime(e, cliLanguage())} — ${e.title}`
 
 function printEvent(e: TimelineEvent, verb: 'added' | 'updated', zoneNote: string | null, io: CliIO) {
   io.out(t('cliCases:event', { verb, value: describe(e) }))
@@ -140,7 +140,7 @@ export const eventCommands: Command[] = [
           [t('cli:col.id'), t('cli:col.when'), t('cli:col.actors'), t('cli:col.evidence'), t('cli:col.what')],
           ...events.map((e) => [
             e.id,
-            formatEventTime(e),
+            formatEventTime(e, cliLanguage()),
             String(e.actorIds.length),
             String(e.evidenceIds.length),
             e.title,

@@ -1,9 +1,7 @@
 import { t } from '../language'
 import {
-  CREDIBILITY_LABELS,
   EVIDENCE_KINDS,
   INFORMATION_CREDIBILITY,
-  RELIABILITY_LABELS,
   SOURCE_RELIABILITY,
   VERIFICATION_STATUSES,
   type EvidenceItem,
@@ -52,7 +50,7 @@ export function printEvidence(e: EvidenceItem, io: CliIO): void {
     io.out(t('cliEvidence:sha', { sha256: e.file.sha256 }))
   } else io.out(t('cliEvidence:fileNoneHeldReference'))
   if (e.capturedAt || e.capturedBy)
-    io.out(t('cliEvidence:captured', { value: e.capturedAt ?? '—', value2: e.capturedBy ? ` by ${e.capturedBy}` : '' }))
+    io.out(t('cliEvidence:captured', { value: e.capturedAt ?? '—', value2: e.capturedBy ? t('cliEvidence:capturedBy', { who: e.capturedBy }) : '' }))
   if (e.publishedAt) io.out(t('cliEvidence:published', { publishedAt: e.publishedAt }))
   if (e.eventDate) io.out(t('cliEvidence:eventDate', { eventDate: e.eventDate }))
   const v = e.verification
@@ -63,8 +61,10 @@ export function printEvidence(e: EvidenceItem, io: CliIO): void {
     )
   io.out(
     t('cliEvidence:grading', {
-      value: e.sourceReliability ? RELIABILITY_LABELS[e.sourceReliability] : 'source not graded',
-      value2: e.informationCredibility ? CREDIBILITY_LABELS[e.informationCredibility] : 'credibility not graded',
+      value: e.sourceReliability ? t(`evidence:reliability.${e.sourceReliability}`) : t('cliEvidence:sourceNotGraded'),
+      value2: e.informationCredibility
+        ? t(`evidence:credibility.${e.informationCredibility}`)
+        : t('cliEvidence:credibilityNotGraded'),
     }),
   )
   if (e.eventIds.length) io.out(t('cliEvidence:events', { eventIdList: e.eventIds.join(', ') }))
@@ -72,7 +72,6 @@ export function printEvidence(e: EvidenceItem, io: CliIO): void {
   io.out(
     t('cliEvidence:custodyEntrCasefileCustody', {
       custodyCount: e.custody.length,
-      value: e.custody.length === 1 ? 'y' : 'ies',
       id: e.id,
     }),
   )
@@ -311,8 +310,13 @@ export const evidenceCommands: Command[] = [
         for (const p of report.problems) {
           io.out(
             p.status === 'missing'
-              ? `MISSING   ${p.caseId}/${p.evidenceId}  "${p.title}"  expected ${p.expected} (file not in the blob store)`
-              : `MISMATCH  ${p.caseId}/${p.evidenceId}  "${p.title}"  expected ${p.expected} actual ${p.actual}`,
+              ? t('cliEvidence:verify.missing', { where: `${p.caseId}/${p.evidenceId}`, title: p.title, expected: p.expected })
+              : t('cliEvidence:verify.mismatch', {
+                  where: `${p.caseId}/${p.evidenceId}`,
+                  title: p.title,
+                  expected: p.expected,
+                  actual: p.actual ?? '',
+                }),
           )
         }
         for (const u of report.unreadableCases ?? [])
@@ -327,14 +331,10 @@ export const evidenceCommands: Command[] = [
       const unreadable = report.unreadableCases?.length ?? 0
       if (bad || !report.audit.ok || report.custodyGaps.length || unreadable) {
         const parts = [
-          ...(bad ? [`${bad} of ${report.checked} blob(s) do not match their recorded SHA-256`] : []),
-          ...(unreadable ? [`${unreadable} case(s) could not be read`] : []),
-          ...(!report.audit.ok ? [`the audit log is broken at entry ${report.audit.brokenAt}`] : []),
-          ...(report.custodyGaps.length
-            ? [
-                `${report.custodyGaps.length} custody entr${report.custodyGaps.length === 1 ? 'y is' : 'ies are'} missing from the audit log`,
-              ]
-            : []),
+          ...(bad ? [t('cliEvidence:verify.badBlobs', { bad, checked: report.checked })] : []),
+          ...(unreadable ? [t('cliEvidence:verify.unreadable', { count: unreadable })] : []),
+          ...(!report.audit.ok ? [t('cliEvidence:verify.auditBroken', { at: report.audit.brokenAt ?? '' })] : []),
+          ...(report.custodyGaps.length ? [t('cliEvidence:verify.gaps', { count: report.custodyGaps.length })] : []),
         ]
         throw new CommandFailed(parts.join('; '))
       }

@@ -55,7 +55,7 @@ export const exportCommands: Command[] = [
       io.out(
         t('cli:wroteBytes', {
           path: result.path,
-          value: format === 'pdf' ? `${result.pages} pages, ` : '',
+          value: format === 'pdf' ? t('cli:pages', { pages: result.pages }) : '',
           bytes: result.bytes,
         }),
       )

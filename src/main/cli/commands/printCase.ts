@@ -1,4 +1,4 @@
-import { t } from '../language'
+import { cliLanguage, t } from '../language'
 import { citationLabel, formatEventTime, richTextToPlain, type CaseDetail } from '@shared/domain'
 import type { CliIO } from '../framework'
 
@@ -45,7 +45,7 @@ export function printCase(d: CaseDetail, io: CliIO): void {
   io.out('')
   io.out(t('cli:timeline', { eventCount: d.events.length }))
   for (const e of d.events) {
-    io.out(`  - ${formatEventTime(e)}  [${e.precision}]  (${e.id})`)
+    io.out(`  - ${formatEventTime(e, cliLanguage())}  [${e.precision}]  (${e.id})`)
     io.out(`    ${e.title}`)
     const who = e.actorIds.map((id) => d.actors.find((a) => a.id === id)?.name ?? id)
     if (who.length) io.out(t('cli:actors2', { whoList: who.join('; ') }))

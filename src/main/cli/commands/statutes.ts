@@ -43,7 +43,7 @@ async function statuteFields(values: Values): Promise<StatutePatch> {
   if (text !== undefined && !text.trim())
     throw new UsageError(
       t('cliDocs:excerptNeedsExactText', {
-        value: file !== undefined ? `--text-file ${file} is empty` : '--text is empty',
+        value: file !== undefined ? t('cliDocs:textFileEmpty', { file }) : t('cliDocs:textEmpty'),
       }),
     )
   const patch: StatutePatch = {
@@ -214,7 +214,7 @@ export const statuteCommands: Command[] = [
       io.out(
         t('cliDocs:removedStatuteExcerpt', {
           positionals: positionals[0],
-          value: usage.caseIds.length ? ` (unlinked from ${usage.caseIds.join(', ')})` : '',
+          value: usage.caseIds.length ? t('cliDocs:unlinkedFrom', { list: usage.caseIds.join(', ') }) : '',
         }),
       )
     },

@@ -1,0 +1,90 @@
+/**
+ * The command line in the terminal's language: chosen by --lang (anywhere on the line),
+ * CASEFILE_LANG, then LC_ALL / LC_MESSAGES / LANG; its own lines, its help, its usage
+ * errors, the services' errors and zod's validation messages all worded in it.
+ */
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cliLanguageOf } from '@main/cli/language'
+import { runMain } from '../../helpers/cli'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const saved = { ...process.env }
+afterEach(() => {
+  process.env = { ...saved }
+})
+
+describe('choosing the language', () => {
+  it('takes --lang first, then CASEFILE_LANG, then the POSIX locale variables in their order', () => {
+    expect(cliLanguageOf(['cases', '--lang', 'es'], {})).toBe('es')
+    expect(cliLanguageOf(['--lang=es', 'cases'], { LANG: 'en_US.UTF-8' })).toBe('es')
+    expect(cliLanguageOf(['cases'], { CASEFILE_LANG: 'es', LANG: 'en_US.UTF-8' })).toBe('es')
+    expect(cliLanguageOf(['cases'], { LANG: 'es_EC.UTF-8' })).toBe('es')
+    expect(cliLanguageOf(['cases'], { LC_ALL: 'en_GB.UTF-8', LANG: 'es_EC.UTF-8' })).toBe('en')
+    expect(cliLanguageOf(['cases'], { LC_MESSAGES: 'es_ES', LANG: 'en_US' })).toBe('es')
+    expect(cliLanguageOf(['cases'], { LANG: 'C' })).toBe('en')
+    expect(cliLanguageOf(['cases'], { LANG: 'POSIX' })).toBe('en')
+    expect(cliLanguageOf(['cases'], {})).toBe('en')
+    // A bad value falls back to the environment; main refuses it (below).
+    expect(cliLanguageOf(['cases', '--lang', 'fr'], { LANG: 'es_MX' })).toBe('es')
+  })
+
+  it('refuses a language it does not have, in the one it does (exit 2)', async () => {
+    process.env.LANG = 'es_EC.UTF-8'
+    const r = await runMain(['cases', '--lang', 'fr', '--workspace', await tempDir()])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('casefile: --lang debe ser es o en\n')
+  })
+})
+
+describe('a fresh workspace worked in Spanish', () => {
+  it('speaks Spanish in results, tables, help, usage errors, service errors and validation; English stays as it was', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const es = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'es'])
+    const en = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'en'])
+
+    expect((await es('case', 'new', '--title', 'Incidente en el consulado', '--reference', 'ECU-1')).stdout).toMatch(
+      /^Se creó el expediente case_\w+ \(ECU-1\): Incidente en el consulado \[open\]$/m,
+    )
+    expect((await en('case', 'new', '--title', 'Second', '--reference', 'ECU-2')).stdout).toMatch(
+      /^Created case case_\w+ \(ECU-2\): Second \[open\]$/m,
+    )
+    expect((await es('cases')).stdout.split('\n')[0]).toMatch(/^REFERENCIA +ESTADO +CLASIFICACIÓN +ID +TÍTULO$/)
+    expect((await en('cases')).stdout.split('\n')[0]).toMatch(/^REFERENCE +STATUS +CLASSIFICATION +ID +TITLE$/)
+
+    // A time the clocks skipped is said in Spanish, and the event's date is a Spanish date.
+    const ev = await es('event', 'add', 'ECU-1', '--at', '2026-03-08T02:30', '--tz', 'America/Chicago', '--text', 'Hecho')
+    expect(ev.stdout).toMatch(/^Se añadió el hecho event_\w+: 8 mar 2026, 03:30 \(America\/Chicago, UTC-05:00\) — Hecho$/m)
+    expect(ev.stderr).toMatch(/^casefile: nota: 2026-03-08T02:30 no existe en America\/Chicago: allí los relojes se adelantaron 60 minutos\./m)
+
+    const help = await runMain(['help', 'event', 'add', '--lang', 'es'])
+    expect(help.stdout).toMatch(/^uso: casefile event add CASE --at WHEN/m)
+    expect(help.stdout).toContain('Añade un hecho a la cronología.')
+    expect(help.stdout).toMatch(/^Opciones:$/m)
+    expect(help.stdout).toMatch(/--at WHEN +cuándo ocurrió \(obligatoria\)/)
+    expect((await runMain(['--lang', 'es', 'help'])).stdout).toContain('uso: casefile <sustantivo> <verbo> [argumentos] [opciones]')
+
+    const usage = await es('cases', '--bogus')
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toBe('casefile cases: opción desconocida --bogus; consulte casefile help cases\n')
+
+    const missing = await es('show', 'NOPE')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toBe('casefile show: No hay ningún expediente con el identificador o la referencia "NOPE".\n')
+    expect((await en('show', 'NOPE')).stderr).toBe('casefile show: No case with id or reference "NOPE".\n')
+
+    const long = await es('actor', 'add', 'ECU-1', '--name', 'n'.repeat(400))
+    expect(long.code).toBe(1)
+    expect(long.stderr).toMatch(/^casefile actor add: datos no válidos: name: Demasiado grande/)
+
+    // The language may also come from the environment, before the command words.
+    process.env.LANG = 'es_EC.UTF-8'
+    expect((await runMain(['evidence', 'list', 'ECU-1', '--workspace', ws])).stdout).toContain(
+      'Este expediente todavía no tiene pruebas',
+    )
+    expect((await runMain(['--lang', 'en', 'evidence', 'list', 'ECU-1', '--workspace', ws])).stdout).toContain(
+      'No evidence in this case yet',
+    )
+  }, 120_000)
+})
