@@ -220,7 +220,8 @@ export function usageOf(cmd: Command): string {
 /** What `casefile help COMMAND` and `casefile COMMAND --help` print. */
 export function commandHelp(cmd: Command): string[] {
   const lines = [t('cli:help.usage', { usage: usageOf(cmd) }), '', helpText(cmd.summary)]
-  if (cmd.aliases?.length) lines.push('', t('cli:help.also', { list: cmd.aliases.map((a) => `casefile ${a}`).join(', ') }))
+  if (cmd.aliases?.length)
+    lines.push('', t('cli:help.also', { list: cmd.aliases.map((a) => `casefile ${a}`).join(', ') }))
   const options = { ...cmd.options, ...COMMON_OPTIONS }
   const rows = Object.entries(options).map(([n, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
@@ -313,7 +314,7 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
           if (!cmd.reportsProblems)
             for (const p of s.workspace.problems())
               if (p.kind !== 'quarantined')
-                io.err(t('cli:casefileWarning', { replace: p.message.replace(/\s+/g, ' ').trim() }))
+                io.err(t('cli:casefileWarning', { replace: errorText(p).replace(/\s+/g, ' ').trim() }))
           return out
         } finally {
           await s.close()

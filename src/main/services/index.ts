@@ -1,3 +1,4 @@
+import { worded } from '@shared/i18n/appError'
 import { layout } from '@main/storage/layout'
 import { WorkspaceStore, type StoreOptions } from '@main/storage/store'
 import { createAnnotationsService } from './annotations/annotationsService'
@@ -122,7 +123,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
           {
             file: layout.journalDir,
             kind: 'inconsistent' as const,
-            message: `Interrupted evidence changes could not be completed yet: ${e.message}`,
+            ...worded('errStorage:interruptedEvidenceChangesCould', { reason: e.message }),
           },
         ],
       }))

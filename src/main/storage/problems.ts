@@ -2,6 +2,7 @@
  * What the store tells a person about a file it could not use: one place for the
  * wording, so the banner, `check` and the command line say the same thing.
  */
+import { worded } from '@shared/i18n/appError'
 import type { WorkspaceProblem } from '@shared/domain'
 
 /** A file that failed to parse or validate, set aside (or, for a reader, left) and what can be done. */
@@ -33,7 +34,7 @@ export function readProblem(relPath: string, e: NodeJS.ErrnoException): Workspac
   return {
     file: relPath,
     kind: 'unreadable',
-    message: `${relPath} could not be read (${e.code ?? 'error'}: ${e.message}). It was left untouched. ${hint}`,
+    ...worded('errStorage:couldReadLeftUntouched', { relPath, value: e.code ?? 'error', reason: e.message, hint }),
   }
 }
 

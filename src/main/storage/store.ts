@@ -1,3 +1,4 @@
+import { worded } from '@shared/i18n/appError'
 import { appError } from '@shared/i18n/appError'
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -94,7 +95,7 @@ export class WorkspaceStore {
       store.report({
         file: q.original,
         kind: 'quarantined',
-        message: `${q.original} failed to load earlier and was set aside as ${q.file}.`,
+        ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file }),
         quarantinedTo: q.file,
         backupAvailable: await store.backups.newest(q.original),
       })
@@ -265,7 +266,11 @@ export class WorkspaceStore {
       this.report({
         file: relPath,
         kind: 'newer-version',
-        message: `${relPath} was written by a newer Casefile (schema ${parsed.version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is open read-only.`,
+        ...worded('errStorage:writtenNewerCasefileSchema', {
+          relPath,
+          version: parsed.version,
+          CURRENT_SCHEMA_VERSION,
+        }),
       })
       if (kind === 'workspace')
         this.setReadOnly(`it was written by a newer version of Casefile (schema ${parsed.version})`)
@@ -333,14 +338,14 @@ export class WorkspaceStore {
     }
     const problem = loadProblem(relPath, kind, why, quarantinedTo, backup && relative(this.root, backup))
     this.report(problem)
-    return new AppError('CORRUPT', problem.message, problem)
+    return new AppError('CORRUPT', problem.message, problem, problem.text)
   }
 
   /** A file that exists but cannot be read: reported, left where it is, never quarantined. */
   private unreadable(relPath: string, e: NodeJS.ErrnoException): AppError {
     const problem = readProblem(relPath, e)
     this.report(problem)
-    return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', problem.message, problem)
+    return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', problem.message, problem, problem.text)
   }
 
   /**

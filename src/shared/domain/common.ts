@@ -87,3 +87,10 @@ export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodO
 
 /** Not for release: a release copy leaves this out and says why (e.g. "personal data"). */
 export const Withhold = z.object({ reason: z.string().trim().max(200).default('') })
+
+/** A message named in the catalogue with its values (src/shared/i18n), worded by each adapter in its language. */
+export const MessageText = z.object({
+  key: z.string().max(200),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])).optional(),
+})
+export type MessageText = z.infer<typeof MessageText>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Instant, SchemaVersion, Tags } from './common'
+import { Id, Instant, MessageText, SchemaVersion, Tags } from './common'
 
 export const StatuteExcerpt = z.object({
   id: Id,
@@ -62,7 +62,12 @@ export const StatuteFilter = z.object({
 export type StatuteFilter = z.infer<typeof StatuteFilter>
 
 /** Per row (JSON: array index + 1; text: line number); 0 when it concerns the whole input. */
-export const ImportProblem = z.object({ row: z.number().int().nonnegative(), message: z.string() })
+export const ImportProblem = z.object({
+  row: z.number().int().nonnegative(),
+  message: z.string(),
+  /** The message named in the catalogue, worded in the reader's language. */
+  text: MessageText.optional(),
+})
 export type ImportProblem = z.infer<typeof ImportProblem>
 
 export const StatuteImportRequest = z.object({

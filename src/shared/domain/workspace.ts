@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseSummary } from './case'
-import { Instant, SchemaVersion } from './common'
+import { Instant, MessageText, SchemaVersion } from './common'
 import { WorkspaceSettings } from './settings'
 
 /** The name the audit log and custody entries record as the actor. */
@@ -24,6 +24,8 @@ export const WorkspaceProblem = z.object({
   /** inconsistent: files each valid alone that disagree (custody without its audit entry). */
   kind: z.enum(['unreadable', 'invalid', 'newer-version', 'quarantined', 'missing', 'inconsistent']),
   message: z.string(),
+  /** The message named in the catalogue, so the window and the command line word it in their language. */
+  text: MessageText.optional(),
   quarantinedTo: z.string().optional(),
   backupAvailable: z.string().optional(),
 })
@@ -70,6 +72,7 @@ export const RepairAction = z.object({
   ]),
   file: z.string(),
   message: z.string(),
+  text: MessageText.optional(),
 })
 export type RepairAction = z.infer<typeof RepairAction>
 

@@ -3,7 +3,7 @@
  * the English text is the error's message (logs, tests), and each adapter words
  * it again in its user's language with `localMessage`.
  */
-import { AppError, type AppErrorShape, type ErrorCode, messageOf } from '../ipc/result'
+import { AppError, type AppErrorShape, type ErrorCode, type MessageRef, messageOf } from '../ipc/result'
 import type { Language } from '../domain/language'
 import { say, type CatalogueKey, type TextValues } from './index'
 
@@ -16,4 +16,13 @@ export function localMessage(e: unknown, lang: Language): string {
   const text = (e as { text?: AppErrorShape['text'] } | null)?.text
   if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, text.values)
   return messageOf(e)
+}
+
+/**
+ * A message for a record that carries its own text (a workspace problem, an import
+ * row's problem): the English `message`, and the catalogue `text` each adapter words
+ * again in its user's language with `localMessage`.
+ */
+export function worded(key: CatalogueKey, values?: TextValues): { message: string; text: MessageRef } {
+  return { message: say('en', key, values), text: values === undefined ? { key } : { key, values } }
 }

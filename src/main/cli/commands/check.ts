@@ -1,9 +1,9 @@
-import { t } from '../language'
+import { errorText, t } from '../language'
 import type { WorkspaceProblem } from '@shared/domain'
 import { type CliIO, type Command, CommandFailed } from '../framework'
 
 const listProblems = (problems: WorkspaceProblem[], io: CliIO) => {
-  for (const p of problems) io.out(`  ${p.kind.toUpperCase()}: ${p.message}`)
+  for (const p of problems) io.out(`  ${p.kind.toUpperCase()}: ${errorText(p)}`)
 }
 
 export const checkCommands: Command[] = [
@@ -61,7 +61,7 @@ export const checkCommands: Command[] = [
               ? t('cli:nothingRepairedSafely')
               : t('cli:nothingNeededRepair'),
         )
-        for (const a of report.actions) io.out(`  ${a.kind.toUpperCase()}: ${a.message}`)
+        for (const a of report.actions) io.out(`  ${a.kind.toUpperCase()}: ${errorText(a)}`)
         if (report.remaining.length) {
           io.out(t('cli:stillDonePerson', { remainingCount: report.remaining.length }))
           listProblems(report.remaining, io)

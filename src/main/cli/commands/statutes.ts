@@ -1,4 +1,4 @@
-import { t } from '../language'
+import { errorText, t } from '../language'
 import { extname } from 'node:path'
 import { citationLabel, type StatuteExcerpt, type StatutePatch } from '@shared/domain'
 import {
@@ -294,7 +294,7 @@ export const statuteCommands: Command[] = [
         for (const e of outcome.added) io.out(`  + ${e.id}  ${label(e)}`)
         for (const d of outcome.duplicates)
           io.out(t('cliDocs:rowAlreadyLibrary', { row: d.row, label: d.label, existingId: d.existingId }))
-        for (const p of outcome.problems) io.out(`  ! ${p.row ? `row ${p.row}: ` : ''}${p.message}`)
+        for (const p of outcome.problems) io.out(`  ! ${p.row ? t('cliDocs:row', { row: p.row }) : ''}${errorText(p)}`)
       }
       if (outcome.problems.length)
         throw new CommandFailed(t('cliDocs:rowCouldImported', { problemCount: outcome.problems.length, file }))

@@ -1,3 +1,4 @@
+import { appError, worded } from '@shared/i18n/appError'
 /**
  * The hash-chained, append-only audit log (audit.log.jsonl, one JSON entry per
  * line). Each entry's hash covers its own fields and the previous entry's hash,
@@ -17,7 +18,7 @@
 import { mkdir, stat, truncate } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { AuditEntry, type AuditChainReport } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
+
 import { durableWriteFile } from '@main/storage/durableWrite'
 import { logLine, readLogFile } from '@main/storage/crypto/logLines'
 import { fsio, writeAll } from '@main/storage/fsio'
@@ -110,9 +111,7 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
     return run
   }
 
-  const brokenMessage = (chain: ChainState) =>
-    `The audit log is broken (${chain.reason}). Nothing more is recorded in it, and changes that must be ` +
-    `recorded are refused, until a person acknowledges the break: casefile repair --acknowledge-audit-break.`
+  const brokenMessage = (chain: ChainState) => worded('errStorage:auditBroken', { reason: chain.reason ?? '' })
 
   /** Appends one line at the end: every byte counted, then fsync; a fresh line if the file ends mid-line. */
   async function writeLine(text: string): Promise<string> {
@@ -188,8 +187,8 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
       }
     }
     if (!chain.ok) {
-      ctx.store.report({ file: AUDIT_LOG, kind: 'invalid', message: brokenMessage(chain) })
-      throw new AppError('CORRUPT', brokenMessage(chain))
+      ctx.store.report({ file: AUDIT_LOG, kind: 'invalid', ...brokenMessage(chain) })
+      throw appError('CORRUPT', 'errStorage:auditBroken', { reason: chain.reason ?? '' })
     }
     if (chain.headBehind && chain.entries > 0) {
       // The app stopped between a line and its head: move the head up to the last entry, which verified.

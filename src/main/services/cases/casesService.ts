@@ -1,3 +1,4 @@
+import { worded } from '@shared/i18n/appError'
 import { appError } from '@shared/i18n/appError'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -489,7 +490,10 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
           problems.push({
             file: rel,
             kind: 'inconsistent',
-            message: `${rel} is a ${e.type === 'link' ? 'symbolic link' : 'file'}, not a case folder; Casefile does not open it.`,
+            ...worded('errStorage:caseFolderCasefileDoes', {
+              rel,
+              value: e.type === 'link' ? 'symbolic link' : 'file',
+            }),
           })
           continue
         }
@@ -504,13 +508,16 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             problems.push({
               file: rel,
               kind: 'inconsistent',
-              message: `${rel} holds no case file (${rest.length ? 'only the temp file of a write that never finished' : 'it is empty'}): a case whose creation was interrupted. casefile repair sets it aside.`,
+              ...worded('errStorage:holdsNoCaseFile', {
+                rel,
+                value: rest.length ? 'only the temp file of a write that never finished' : 'it is empty',
+              }),
             })
           } else
             problems.push({
               file,
               kind: 'missing',
-              message: `${file} is missing though ${rel} holds other files; restore it from a backup (casefile repair --restore-backups) if there is one.`,
+              ...worded('errStorage:missingThoughHoldsOther', { file, rel }),
             })
           continue
         }
@@ -519,7 +526,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
           problems.push({
             file,
             kind: 'missing',
-            message: `cases/${e.name} is on disk but not in the workspace index; casefile repair adds it back.`,
+            ...worded('errStorage:casesDiskButWorkspace', { name: e.name }),
           })
         if (!(await ctx.store.loads(file, 'case', CaseFile))) continue
         readable.push(e.name)
@@ -531,7 +538,11 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
           problems.push({
             file,
             kind: 'inconsistent',
-            message: `The case list shows case ${e.name} as it was before its last change ("${listed.title}", ${listed.updatedAt}); casefile repair brings the list up to date.`,
+            ...worded('errStorage:caseListShowsCase', {
+              name: e.name,
+              title: listed.title,
+              updatedAt: listed.updatedAt,
+            }),
           })
         }
       }
@@ -540,7 +551,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
           problems.push({
             file: caseFilePath(id),
             kind: 'missing',
-            message: `The index lists case ${id} but its folder is missing.`,
+            ...worded('errStorage:indexListsCaseBut', { id }),
           })
       return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, unindexed, problems }
     },

@@ -1,3 +1,4 @@
+import { worded } from '@shared/i18n/appError'
 import type { CheckReport, WorkspaceProblem } from '@shared/domain'
 import { messageOf } from '@shared/ipc/result'
 import { layout } from '@main/storage/layout'
@@ -59,7 +60,11 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         try {
           return await fn()
         } catch (e) {
-          problems.push({ file: what, kind: 'unreadable', message: `${what} could not be checked: ${messageOf(e)}` })
+          problems.push({
+            file: what,
+            kind: 'unreadable',
+            ...worded('errStorage:couldChecked', { what, reason: messageOf(e) }),
+          })
           return fallback
         }
       }
@@ -96,12 +101,12 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
             ? {
                 file: AUDIT_LOG,
                 kind: 'inconsistent',
-                message: `The audit log ends in an entry the app was stopped while writing (${chain.reason}); nothing acknowledged is missing. casefile repair (or the next change) sets the fragment aside and records that.`,
+                ...worded('errStorage:auditLogEndsEntry', { reason: chain.reason }),
               }
             : {
                 file: AUDIT_LOG,
                 kind: 'invalid',
-                message: `The audit log's hash chain is broken: ${chain.reason}. It stays reported, and nothing more is recorded in it, until a person acknowledges the break (casefile repair --acknowledge-audit-break).`,
+                ...worded('errStorage:auditLogHashChain', { reason: chain.reason }),
               },
         )
       if (chain && (chain.ok || chain.interrupted)) {
@@ -124,7 +129,7 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         problems.push({
           file: t.file,
           kind: 'inconsistent',
-          message: `${t.file} is the temp file of a write that never finished (of ${t.of}); the file itself is whole. casefile repair sets it aside.`,
+          ...worded('errStorage:tempFileWriteNever', { file: t.file, of: t.of }),
         })
 
       // The audit log's state is the chain check's to say (an append refused earlier reported it too).

@@ -14,6 +14,7 @@
  * entries not yet in the log are appended; otherwise the case write never landed
  * and the intent is dropped. Either way the two files agree afterwards.
  */
+import { worded } from '@shared/i18n/appError'
 import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -167,7 +168,7 @@ export function createCustodyJournal(
         out.waiting.push({
           file: join(layout.journalDir, name),
           kind: 'unreadable',
-          message: `${join(layout.journalDir, name)} (an interrupted evidence change) cannot be read; it was left as it is.`,
+          ...worded('errStorage:interruptedEvidenceChangeCannot', { join: join(layout.journalDir, name) }),
         })
         continue
       }
@@ -177,7 +178,10 @@ export function createCustodyJournal(
         out.waiting.push({
           file: join(layout.journalDir, name),
           kind: 'inconsistent',
-          message: `An interrupted change to evidence ${intent.evidenceId} of case ${intent.caseId} waits: the case file cannot be read.`,
+          ...worded('errStorage:interruptedChangeEvidenceCase', {
+            evidenceId: intent.evidenceId,
+            caseId: intent.caseId,
+          }),
         })
       } else if (done) {
         await complete(intent, true)

@@ -6,6 +6,7 @@
  * backup). What it never decides alone: restoring a backup (that drops the edits
  * since) and acknowledging a broken audit log; both only on request.
  */
+import { worded } from '@shared/i18n/appError'
 import { RepairOptions, type RepairAction, type RepairReport, type WorkspaceProblem } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { layout } from '@main/storage/layout'
@@ -35,12 +36,17 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       ctx.store.assertWritable()
       const opts = RepairOptions.parse(options)
       const actions: RepairAction[] = []
-      const did = (kind: RepairAction['kind'], file: string, message: string) => actions.push({ kind, file, message })
+      const did = (kind: RepairAction['kind'], file: string, said: string | ReturnType<typeof worded>) =>
+        actions.push({ kind, file, ...(typeof said === 'string' ? { message: said } : said) })
 
       // What opening the workspace for writing already did (repair opens it so).
       const rebuilt = ctx.store.problems.find((p) => p.file === 'workspace.json' && p.kind === 'missing')
       if (rebuilt && !ctx.store.readOnly) {
-        did('index rebuilt', 'workspace.json', rebuilt.message)
+        did(
+          'index rebuilt',
+          'workspace.json',
+          rebuilt.text ? { message: rebuilt.message, text: rebuilt.text } : rebuilt.message,
+        )
         ctx.store.dropProblem(rebuilt)
       }
       await evidence.journal.replay()
@@ -49,20 +55,17 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
         did(
           'interrupted change settled',
           layout.journalDir,
-          `${settled.completed} interrupted evidence change(s) completed (their audit entries appended)` +
-            (settled.dropped ? `; ${settled.dropped} dropped (their case write had never landed)` : '') +
-            '.',
+          worded('errStorage:interruptedEvidenceChangeCompleted', {
+            completed: settled.completed,
+            value: settled.dropped ? `; ${settled.dropped} dropped (their case write had never landed)` : '',
+          }),
         )
 
       // An append the app was stopped in: its fragment is set aside (kept) and that is recorded.
       const before = await audit.verifyChain()
       if (before.interrupted) {
         await audit.assertAppendable()
-        did(
-          'interrupted append set aside',
-          AUDIT_LOG,
-          `The audit log's last line was an entry the app was stopped while writing; its bytes were set aside under quarantine/set-aside/ and the log records that.`,
-        )
+        did('interrupted append set aside', AUDIT_LOG, worded('errStorage:auditLogLastLine'))
       }
       if (opts.acknowledgeAuditBreak) {
         const ack = await audit.acknowledgeBreak({ note: opts.note })
@@ -70,27 +73,23 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           did(
             'audit break acknowledged',
             AUDIT_LOG,
-            `The break of the audit log (${String(ack.detail.reason)}) was acknowledged by ${ack.actor} and recorded as entry ${ack.seq}; the chain continues from it.`,
+            worded('errStorage:breakAuditLogAcknowledged', {
+              reason: String(ack.detail.reason),
+              actor: ack.actor,
+              seq: ack.seq,
+            }),
           )
       }
 
       const found = await cases.check()
       for (const id of found.stubs) {
         const to = await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now())
-        did(
-          'set aside',
-          caseDir(id),
-          `${caseDir(id)} held no case file (an interrupted case creation); moved to ${to}.`,
-        )
+        did('set aside', caseDir(id), worded('errStorage:heldNoCaseFile', { caseDir: caseDir(id), to }))
       }
       for (const id of found.unindexed) {
         try {
           const c = await cases.reindex(id)
-          did(
-            'reindexed',
-            caseFilePath(id),
-            `Case "${c.title}" (${id}) was on disk but not in the index; it is listed again.`,
-          )
+          did('reindexed', caseFilePath(id), worded('errStorage:caseDiskButIndex', { title: c.title, id }))
         } catch (e) {
           if (!(e instanceof AppError)) throw e
         }
@@ -99,7 +98,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       const folders = found.folders.filter((id) => !found.stubs.includes(id))
       for (const t of await staleTemps(ctx.store.root, writtenFolders(folders))) {
         const to = await setAside(ctx.store.root, layout.quarantineDir, t.file, ctx.now())
-        did('set aside', t.file, `${t.file}, the temp file of a write that never finished, was moved to ${to}.`)
+        did('set aside', t.file, worded('errStorage:tempFileWriteNever2', { file: t.file, to }))
       }
 
       if (opts.restoreBackups) {
@@ -107,11 +106,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           if (!p.backupAvailable || p.kind === 'newer-version' || p.file === AUDIT_LOG) continue
           try {
             await workspace.restoreBackup(p.file)
-            did(
-              'backup restored',
-              p.file,
-              `${p.file} was put back from its newest good backup; the damaged copy stays under quarantine/.`,
-            )
+            did('backup restored', p.file, worded('errStorage:putBackNewestGood', { file: p.file }))
           } catch (e) {
             if (!(e instanceof AppError)) throw e
           }
@@ -137,7 +132,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           did(
             'audit twin appended',
             caseFilePath(g.caseId),
-            `Custody entry "${g.action}" of ${g.at} on "${g.title}" had no audit entry; a marked repair entry was appended.`,
+            worded('errStorage:custodyEntryHadNo', { action: g.action, at: g.at, title: g.title }),
           )
         }
       }
@@ -146,7 +141,9 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       try {
         remaining = (await check.run()).problems
       } catch (e) {
-        remaining = [{ file: '.', kind: 'unreadable', message: `The check after repair failed: ${messageOf(e)}` }]
+        remaining = [
+          { file: '.', kind: 'unreadable', ...worded('errStorage:checkAfterRepairFailed', { reason: messageOf(e) }) },
+        ]
       }
       return { actions, remaining }
     },

@@ -24,6 +24,7 @@
  * dash or colon. Everything up to the next article or instrument line is the
  * exact text.
  */
+import { worded } from '@shared/i18n/appError'
 import type { z } from 'zod'
 import { StatuteInput, type ImportProblem } from '@shared/domain'
 import { describeZodError, messageOf } from '@shared/ipc/result'
@@ -40,13 +41,13 @@ export function parseStatuteJson(content: string): ParsedImport {
   } catch (e) {
     return {
       rows: [],
-      problems: [{ row: 0, message: `Not valid JSON: ${messageOf(e)}` }],
+      problems: [{ row: 0, ...worded('errRecords:validJson', { reason: messageOf(e) }) }],
     }
   }
   // Accept a bare array, or the library file's own shape ({ excerpts: [...] }).
   const list = Array.isArray(data) ? data : (data as { excerpts?: unknown })?.excerpts
   if (!Array.isArray(list)) {
-    return { rows: [], problems: [{ row: 0, message: 'Expected a JSON array of excerpt objects.' }] }
+    return { rows: [], problems: [{ row: 0, ...worded('errRecords:expectedJsonArrayExcerpt') }] }
   }
   const out: ParsedImport = { rows: [], problems: [] }
   list.forEach((item, i) => {
@@ -140,10 +141,10 @@ export function parseStatuteText(content: string): ParsedImport {
     if (!meta) {
       out.problems.push({
         row: current.row,
-        message: `${label} comes before any instrument line; add "Instrument: …" above it.`,
+        ...worded('errRecords:comesBeforeAnyInstrument', { label }),
       })
     } else if (!text) {
-      out.problems.push({ row: current.row, message: `${label} has no text under it.` })
+      out.problems.push({ row: current.row, ...worded('errRecords:hasNoTextUnder', { label }) })
     } else {
       const parsed = StatuteInput.safeParse({
         ...meta,
@@ -154,7 +155,11 @@ export function parseStatuteText(content: string): ParsedImport {
         text,
       })
       if (parsed.success) out.rows.push({ row: current.row, input: parsed.data })
-      else out.problems.push({ row: current.row, message: `${label}: ${describeZodError(parsed.error)}` })
+      else
+        out.problems.push({
+          row: current.row,
+          ...worded('errRecords:message', { label, zodError: describeZodError(parsed.error) }),
+        })
     }
     current = null
   }
@@ -204,14 +209,14 @@ export function parseStatuteText(content: string): ParsedImport {
   out.problems.push(
     ...runs.map(([from, to]) => ({
       row: from,
-      message: `Not under any "Art. …" line, so ignored${to > from ? ` (through line ${to})` : ''}.`,
+      ...worded('errRecords:underAnyArtLine', { value: to > from ? ` (through line ${to})` : '' }),
     })),
   )
   out.problems.sort((a, b) => a.row - b.row)
   if (!out.rows.length && !out.problems.length) {
     out.problems.push({
       row: 0,
-      message: 'Nothing to import: paste an instrument line and at least one "Art. N" block.',
+      ...worded('errRecords:nothingImportPasteInstrument'),
     })
   }
   return out
@@ -225,6 +230,6 @@ function applyMeta(meta: InstrumentMeta, key: string, value: string, row: number
   else if (key.startsWith('short')) meta.shortName = value
   else if (key === 'year') {
     if (/^\d{4}$/.test(value)) meta.year = Number(value)
-    else problems.push({ row, message: `"${value}" is not a four-digit year.` })
+    else problems.push({ row, ...worded('errRecords:fourDigitYear', { value }) })
   }
 }

@@ -1,3 +1,4 @@
+import { worded } from '@shared/i18n/appError'
 import { appError } from '@shared/i18n/appError'
 import {
   citationLabel,
@@ -169,7 +170,7 @@ export function createStatutesService(
         if (known) {
           outcome.duplicates.push({ row: r.row, existingId: known.id, label: citationLabel(known) })
         } else if (seen.has(key)) {
-          problems.push({ row: r.row, message: `Repeats the excerpt of row ${seen.get(key)}; imported once.` })
+          problems.push({ row: r.row, ...worded('errRecords:repeatsExcerptRowImported', { value: seen.get(key) }) })
         } else {
           seen.set(key, r.row)
           fresh.push(r)

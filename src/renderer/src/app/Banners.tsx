@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-import { useT } from '@renderer/lib/i18n'
+import { i18n, useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {
@@ -31,7 +31,9 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
       // The actions' messages come from the main process, which writes them in English.
       setRepaired(
         [
-          r.actions.length ? r.actions.map((a) => a.message).join(' ') : t('banner.nothingRepaired'),
+          r.actions.length
+            ? r.actions.map((a) => (a.text ? i18n.t(a.text.key, a.text.values) : a.message)).join(' ')
+            : t('banner.nothingRepaired'),
           r.remaining.length ? t('banner.remaining', { count: r.remaining.length }) : '',
         ]
           .filter(Boolean)
@@ -66,7 +68,7 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
           <li key={`${p.file}:${p.kind}`}>
             {/* The store's message names the file and where it went; add only what it leaves out. */}
             {!p.message.includes(p.file) && <code>{p.file}: </code>}
-            {p.message}
+            {p.text ? i18n.t(p.text.key, p.text.values) : p.message}
             {p.quarantinedTo && !p.message.includes(p.quarantinedTo) && (
               <span className="muted"> {t('banner.movedTo', { path: p.quarantinedTo })}</span>
             )}

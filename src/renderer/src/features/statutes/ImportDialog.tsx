@@ -4,7 +4,7 @@ import type { StatuteImportOutcome } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-import { useT } from '@renderer/lib/i18n'
+import { i18n, useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
 interface Props {
@@ -142,7 +142,7 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
                         {t(format === 'json' ? 'import.rowAt' : 'import.lineAt', { row: p.row })}{' '}
                       </span>
                     )}
-                    {p.message}
+                    {p.text ? i18n.t(p.text.key, p.text.values) : p.message}
                   </li>
                 ))}
               </ul>
