@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cliLanguageOf } from '@main/cli/language'
-import { runMain } from '../../helpers/cli'
+import { runCli, runMain } from '../../helpers/cli'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -54,16 +54,32 @@ describe('a fresh workspace worked in Spanish', () => {
     expect((await en('cases')).stdout.split('\n')[0]).toMatch(/^REFERENCE +STATUS +CLASSIFICATION +ID +TITLE$/)
 
     // A time the clocks skipped is said in Spanish, and the event's date is a Spanish date.
-    const ev = await es('event', 'add', 'ECU-1', '--at', '2026-03-08T02:30', '--tz', 'America/Chicago', '--text', 'Hecho')
-    expect(ev.stdout).toMatch(/^Se añadió el hecho event_\w+: 8 mar 2026, 03:30 \(America\/Chicago, UTC-05:00\) — Hecho$/m)
-    expect(ev.stderr).toMatch(/^casefile: nota: 2026-03-08T02:30 no existe en America\/Chicago: allí los relojes se adelantaron 60 minutos\./m)
+    const ev = await es(
+      'event',
+      'add',
+      'ECU-1',
+      '--at',
+      '2026-03-08T02:30',
+      '--tz',
+      'America/Chicago',
+      '--text',
+      'Hecho',
+    )
+    expect(ev.stdout).toMatch(
+      /^Se añadió el hecho event_\w+: 8 mar 2026, 03:30 \(America\/Chicago, UTC-05:00\) — Hecho$/m,
+    )
+    expect(ev.stderr).toMatch(
+      /^casefile: nota: 2026-03-08T02:30 no existe en America\/Chicago: allí los relojes se adelantaron 60 minutos\./m,
+    )
 
     const help = await runMain(['help', 'event', 'add', '--lang', 'es'])
     expect(help.stdout).toMatch(/^uso: casefile event add CASE --at WHEN/m)
     expect(help.stdout).toContain('Añade un hecho a la cronología.')
     expect(help.stdout).toMatch(/^Opciones:$/m)
     expect(help.stdout).toMatch(/--at WHEN +cuándo ocurrió \(obligatoria\)/)
-    expect((await runMain(['--lang', 'es', 'help'])).stdout).toContain('uso: casefile <sustantivo> <verbo> [argumentos] [opciones]')
+    expect((await runMain(['--lang', 'es', 'help'])).stdout).toContain(
+      'uso: casefile <sustantivo> <verbo> [argumentos] [opciones]',
+    )
 
     const usage = await es('cases', '--bogus')
     expect(usage.code).toBe(2)
@@ -71,7 +87,9 @@ describe('a fresh workspace worked in Spanish', () => {
 
     const missing = await es('show', 'NOPE')
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toBe('casefile show: No hay ningún expediente con el identificador o la referencia "NOPE".\n')
+    expect(missing.stderr).toBe(
+      'casefile show: No hay ningún expediente con el identificador o la referencia "NOPE".\n',
+    )
     expect((await en('show', 'NOPE')).stderr).toBe('casefile show: No case with id or reference "NOPE".\n')
 
     const long = await es('actor', 'add', 'ECU-1', '--name', 'n'.repeat(400))
@@ -87,4 +105,18 @@ describe('a fresh workspace worked in Spanish', () => {
       'No evidence in this case yet',
     )
   }, 120_000)
+})
+
+describe('the command as installed (bin/casefile.mjs, the bundle when built)', () => {
+  it('speaks Spanish too, zod messages included (the bundle keeps the Spanish zod catalogue)', async () => {
+    const ws = await tempDir()
+    const r = await runCli(['actor', 'add', 'NOPE', '--name', 'n'.repeat(400), '--workspace', ws], {
+      bin: true,
+      env: { CASEFILE_LANG: 'es' },
+    })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^casefile actor add: (datos no válidos: name: Demasiado grande|No hay ningún expediente)/)
+    const help = await runCli(['help', '--lang', 'es'], { bin: true })
+    expect(help.stdout).toContain('uso: casefile <sustantivo> <verbo>')
+  }, 60_000)
 })
