@@ -273,7 +273,7 @@ export const statuteCommands: Command[] = [
       const format =
         optionalChoice(values, 'format', ['json', 'text'] as const) ??
         (extname(file).toLowerCase() === '.json' ? 'json' : 'text')
-      const content = await readTextFile(file, 'the file')
+      const content = await readTextFile(file, t('cliDocs:theFile'))
       const caseRef = optionalString(values, 'case')
       const dryRun = !!values['dry-run']
       const outcome = await withWorkspace(

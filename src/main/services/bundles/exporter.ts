@@ -66,7 +66,7 @@ class Checked extends Transform {
   private readonly hash = createHash('sha256')
   bytes = 0
   constructor(
-    private readonly expect: { sha256?: string; size?: number; what: string },
+    private readonly expect: { sha256?: string; size?: number; title?: string; path?: string },
     private readonly onBytes?: (n: number) => void,
   ) {
     super({ highWaterMark: READ_CHUNK })
@@ -80,9 +80,17 @@ class Checked extends Transform {
   }
   override _flush(cb: TransformCallback) {
     this.sha256 = this.hash.digest('hex')
-    const { sha256, size, what } = this.expect
+    const { sha256, size, title, path } = this.expect
     if ((sha256 && sha256 !== this.sha256) || (size !== undefined && size !== this.bytes))
-      return cb(appError('CORRUPT', 'errMedia:doesMatchRecordedSha', { what, bytes: this.bytes, sha256: this.sha256 }))
+      return cb(
+        appError('CORRUPT', 'errMedia:doesMatchRecordedSha', {
+          what: title === undefined ? 'bundle' : 'file',
+          title: title ?? '',
+          path: path ?? '',
+          bytes: this.bytes,
+          sha256: this.sha256,
+        }),
+      )
     cb()
   }
 }
@@ -218,10 +226,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
             (blob) => {
               const read = Readable.from(blob.range(0, blob.size - 1, READ_CHUNK), { objectMode: false })
               read.on('close', () => void blob.close().catch(() => undefined))
-              const check = new Checked(
-                { sha256, size: b.size, what: `The stored file of "${b.title}" (${path})` },
-                onBytes,
-              )
+              const check = new Checked({ sha256, size: b.size, title: b.title, path }, onBytes)
               sources.push(read, check)
               read.on('error', fail)
               check.on('error', fail)
@@ -262,7 +267,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     })
     zip.end()
 
-    const whole = new Checked({ what: 'The bundle' })
+    const whole = new Checked({})
     try {
       try {
         await pipeline(

@@ -64,7 +64,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
   }
 
   /** A time past the end gives no frame: said plainly, rather than an empty exhibit or a temp-file error. */
-  function assertWithin(src: EvidenceItem, at: number, what: string): void {
+  function assertWithin(src: EvidenceItem, at: number, what: 'still' | 'clip'): void {
     const length = durationOf(src)
     if (length !== undefined && at >= length)
       throw appError('VALIDATION', 'errMedia:pastEndLong', {
@@ -100,7 +100,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       if (!(at >= 0)) throw appError('VALIDATION', 'errMedia:stillNeedsTimeCode')
       if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
         throw appError('VALIDATION', 'errMedia:stillMustPngImage')
-      assertWithin(src, at, 'The still at')
+      assertWithin(src, at, 'still')
       const code = formatTimecode(at)
       return viaTemp(async (dir) => {
         const out = join(dir, `still-${code.replace(/[:.]/g, '-')}.png`)
@@ -148,7 +148,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const src = await source(caseId, evidenceId)
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
       if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
-      assertWithin(src, from, 'The clip starting at')
+      assertWithin(src, from, 'clip')
       // An end past the source's own is the end: the title and custody name the range the clip holds.
       const length = durationOf(src)
       if (length !== undefined && to > length) to = length
