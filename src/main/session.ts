@@ -233,6 +233,8 @@ export class AppSession {
   }
 
   async unlock(unlock: Unlock): Promise<Services> {
+    // Already open (a second window's unlock, a double submit): nothing to unlock, and reopening would meet our own lock.
+    if (this.services && !this.lockedRoot) return this.services
     return this.open(this.lockedRoot ?? this.services?.root ?? this.initialRoot, { unlock })
   }
 

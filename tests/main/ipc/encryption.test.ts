@@ -45,6 +45,12 @@ describe('workspace encryption channels', () => {
       expect(enc).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^[A-Z2-7-]{64}$/) } })
       const recoveryKey = (enc as { value: { recoveryKey: string } }).value.recoveryKey
       expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
+      // Unlocking what is already open (a double submit) changes nothing and is no error (it once met its own lock).
+      expect(await dispatch('workspace:unlock', { passphrase: 'first passphrase' })).toMatchObject({
+        ok: true,
+        value: { locked: false, encrypted: true },
+      })
+      expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
 
       expect(await dispatch('workspace:lock', {})).toEqual({
         ok: true,
