@@ -15,7 +15,9 @@ export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues
 export function localMessage(e: unknown, lang: Language): string {
   const text = (e as { text?: AppErrorShape['text'] } | null)?.text
   if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, text.values)
-  return messageOf(e)
+  // A record that carries its own message (a problem, a repair action) without a catalogue entry.
+  const message = (e as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : messageOf(e)
 }
 
 /**
