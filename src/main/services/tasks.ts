@@ -1,7 +1,15 @@
 import { appError } from '@shared/i18n/appError'
+import type { MessageRef } from '@shared/ipc/result'
 
-/** Progress of long work as the window shows it: what is being done, and how far (bytes, pages). */
-export type ProgressReport = (label: string, done: number, total: number) => void
+/**
+ * Progress of long work as the window shows it: what is being done (English, or named in the
+ * catalogue so the window words it in its language), and how far (bytes, pages).
+ */
+export type ProgressReport = (label: string | ProgressLabel, done: number, total: number) => void
+export interface ProgressLabel {
+  message: string
+  text: MessageRef
+}
 
 /**
  * Long work the renderer can cancel by the task id it chose (imports, uploads,

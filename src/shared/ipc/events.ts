@@ -3,6 +3,7 @@
  * commands the application menu sends. Payloads are plain JSON.
  */
 import { z } from 'zod'
+import { MessageText } from '../domain/common'
 
 /** Menu items that act in the window, declared once for main's menu and the renderer. */
 export type MenuCommand = 'new-case' | 'search' | 'settings' | 'trash' | 'shortcuts' | 'about'
@@ -26,6 +27,8 @@ export const MenuCommand = z.enum(Object.keys(MENU_COMMANDS) as [MenuCommand, ..
 export const ProgressPayload = z.object({
   taskId: z.string(),
   label: z.string(),
+  /** The label named in the catalogue, for the window to word in its language. */
+  text: MessageText.optional(),
   done: z.number(),
   total: z.number(),
 })

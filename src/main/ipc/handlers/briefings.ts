@@ -1,6 +1,7 @@
 import { appError } from '@shared/i18n/appError'
 import type { briefingsChannels } from '@shared/ipc/channels/briefings'
 import type { HandlersFor } from '../types'
+import { progressTo } from './progress'
 
 export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
   'briefings:list': async ({ caseId }, { services }) => services.briefings.list(caseId),
@@ -20,7 +21,7 @@ export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
       { ...input, taskId },
       (name) =>
         platform.chooseSavePath(input.format === 'docx' ? 'Export the memo as Word' : 'Export the memo as PDF', name),
-      (label, done, total) => platform.emit('progress', { taskId, label, done, total }),
+      (label, done, total) => progressTo(platform, taskId)?.(label, done, total),
     ),
   'briefings:importClearance': async ({ caseId }, { services, platform }) => {
     const chosen = await platform.chooseFiles('Import a clearance copy (Word)')

@@ -1,11 +1,6 @@
 import type { bundlesChannels } from '@shared/ipc/channels/bundles'
-import type { HandlerContext, HandlersFor } from '../types'
-
-/** Progress of a task as `progress` pushes; none when the renderer gave no task id. */
-function progressTo(platform: HandlerContext['platform'], taskId: string | undefined) {
-  if (!taskId) return undefined
-  return (label: string, done: number, total: number) => platform.emit('progress', { taskId, label, done, total })
-}
+import type { HandlersFor } from '../types'
+import { progressTo } from './progress'
 
 export const bundlesHandlers: HandlersFor<keyof typeof bundlesChannels> = {
   'bundles:export': async ({ caseId, leaveOut, taskId }, { services, platform }) =>

@@ -1,13 +1,9 @@
 import type { evidenceChannels } from '@shared/ipc/channels/evidence'
-import type { HandlerContext, HandlersFor } from '../types'
+import { worded } from '@shared/i18n/appError'
+import type { HandlersFor } from '../types'
+import { progressTo } from './progress'
 
 const removed = { removed: true as const }
-
-/** Progress of a task as `progress` pushes; none when the renderer gave no task id. */
-function progressTo(platform: HandlerContext['platform'], taskId: string | undefined) {
-  if (!taskId) return undefined
-  return (label: string, done: number, total: number) => platform.emit('progress', { taskId, label, done, total })
-}
 
 export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
   'evidence:get': async ({ caseId, evidenceId }, { services }) => services.evidence.get(caseId, evidenceId),
@@ -28,7 +24,7 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
       ...input,
       taskId,
       name,
-      onProgress: (done, total) => progress(`Importing ${name}`, done, total),
+      onProgress: (done, total) => progress(worded('errMedia:progress.importing', { name }), done, total),
     })
   },
   'evidence:uploadChunk': async ({ uploadId, offset, data }, { services }) =>

@@ -1,5 +1,6 @@
 import type { verificationChannels } from '@shared/ipc/channels/verification'
 import type { HandlersFor } from '../types'
+import { progressTo } from './progress'
 
 export const verificationHandlers: HandlersFor<keyof typeof verificationChannels> = {
   'verification:inspect': async ({ caseId, evidenceId }, { services }) =>
@@ -10,9 +11,7 @@ export const verificationHandlers: HandlersFor<keyof typeof verificationChannels
       { caseId, evidenceId },
       {
         taskId,
-        onProgress: taskId
-          ? (label, done, total) => platform.emit('progress', { taskId, label, done, total })
-          : undefined,
+        onProgress: progressTo(platform, taskId),
       },
     ),
   'verification:sun': async (req, { services }) => services.verification.sun(req),

@@ -1,4 +1,4 @@
-import { appError } from '@shared/i18n/appError'
+import { appError, worded } from '@shared/i18n/appError'
 import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
@@ -449,7 +449,7 @@ export function createEvidenceService(
       const items: EvidenceItem[] = []
       await tasks.run(opts.taskId, async (signal) => {
         for (const [i, path] of paths.entries()) {
-          const label = `Importing ${i + 1} of ${paths.length}: ${basename(path)}`
+          const label = worded('errMedia:progress.importingOf', { n: i + 1, count: paths.length, name: basename(path) })
           const onProgress = opts.onProgress && ((done: number, total: number) => opts.onProgress!(label, done, total))
           items.push(await importFile(caseId, path, { kind: opts.kind, signal, onProgress }))
         }

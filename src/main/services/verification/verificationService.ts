@@ -6,7 +6,7 @@
  * re-reading files imported before. Owns no file: the evidence service remains
  * the only writer of evidence records.
  */
-import { appError } from '@shared/i18n/appError'
+import { appError, worded } from '@shared/i18n/appError'
 import {
   factInstant,
   factOf,
@@ -187,7 +187,11 @@ export function createVerificationService({ workspace, cases, evidence, analyser
       const items: RereadOutcome['items'] = []
       await tasks.run(opts.taskId, async (signal) => {
         for (const [n, { caseId, item }] of list.entries()) {
-          opts.onProgress?.(`Reading ${n + 1} of ${list.length}: ${item.title}`, n, list.length)
+          opts.onProgress?.(
+            worded('errMedia:progress.reading', { n: n + 1, count: list.length, title: item.title }),
+            n,
+            list.length,
+          )
           const base = { caseId, evidenceId: item.id, title: item.title }
           if (!item.file) {
             items.push({ ...base, status: 'no file', warnings: 0, reason: '' })
@@ -208,7 +212,7 @@ export function createVerificationService({ workspace, cases, evidence, analyser
             items.push({ ...base, status: 'failed', warnings: 0, reason: messageOf(e) })
           }
         }
-        opts.onProgress?.('Read', list.length, list.length)
+        opts.onProgress?.(worded('errMedia:progress.read'), list.length, list.length)
       })
       return RereadOutcome.parse({ items })
     },

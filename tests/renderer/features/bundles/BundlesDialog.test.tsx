@@ -81,7 +81,7 @@ describe('BundlesDialog', () => {
     expect(screen.getByText(/The sender left out: ev_secret \(image\)/)).toBeTruthy()
     fireEvent.click(screen.getByLabelText(/Replace/))
     fireEvent.click(screen.getByRole('button', { name: 'Import' }))
-    await screen.findByText(/the case it replaced is in trash\/x\/case_1/)
+    await screen.findByText(/The case it replaced is in trash\/x\/case_1/)
     expect(bridge.callsTo('bundles:import')).toEqual([
       { ticket: 'ticket-1', onClash: 'replace', taskId: expect.any(String) },
     ])

@@ -58,7 +58,13 @@ describe('EvidenceTab', () => {
     const { taskId } = bridge.callsTo('evidence:pickAndImport')[0] as { taskId: string }
     act(() => {
       bridge.emit('progress', { taskId: 'someone-else', label: 'Other', done: 1, total: 2 })
-      bridge.emit('progress', { taskId, label: 'Importing 1 of 1: door.webm', done: 25, total: 100 })
+      bridge.emit('progress', {
+        taskId,
+        label: 'Importing 1 of 1: door.webm',
+        text: { key: 'errMedia:progress.importingOf', values: { n: 1, count: 1, name: 'door.webm' } },
+        done: 25,
+        total: 100,
+      })
     })
     const bar = screen.getByRole('progressbar') as HTMLProgressElement
     expect(bar.value).toBe(25)

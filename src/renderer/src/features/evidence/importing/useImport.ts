@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EvidenceItem } from '@shared/domain'
 import type { ProgressPayload } from '@shared/ipc/events'
 import { ApiError, onAppEvent } from '@renderer/lib/api'
-import { useT } from '@renderer/lib/i18n'
+import { i18n, useT } from '@renderer/lib/i18n'
 import { evidenceApi, newTaskId } from '../api'
 import { uploadFile } from './upload'
 import { messageOf } from '@shared/ipc/result'
@@ -26,8 +26,12 @@ export function useEvidenceTasks(caseId: string, onImported: (items: EvidenceIte
     () =>
       onAppEvent('progress', (p) => {
         if (p.taskId !== current.current) return
-        // Main names the work in English; the label stays the one worded here in the window's language.
-        setTask((cur) => (cur && cur.taskId === p.taskId ? { ...cur, done: p.done, total: p.total } : cur))
+        // Main's label counts when it is named in the catalogue (worded here in the window's language);
+        // a plain English one is not shown, the label worded here stays.
+        const label = p.text ? i18n.t(p.text.key, p.text.values) : undefined
+        setTask((cur) =>
+          cur && cur.taskId === p.taskId ? { ...cur, done: p.done, total: p.total, ...(label ? { label } : {}) } : cur,
+        )
       }),
     [],
   )
