@@ -1,3 +1,4 @@
+import { languageOf, say } from '@shared/i18n'
 import { appError } from '@shared/i18n/appError'
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
 import { extname, join } from 'node:path'
@@ -16,6 +17,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerSchemes()
   const session = new AppSession(app.getPath('userData'))
+  session.systemLanguage = languageOf(app.getLocale())
   let win: BrowserWindow | null = null
 
   const platform: Platform = {
@@ -66,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       buildMenu(() => win, session.recent, {
         openWorkspace: async () => {
-          const folder = await platform.chooseFolder('Open or create a Casefile workspace')
+          const folder = await platform.chooseFolder(say(session.language(), 'errRecords:dialog.openWorkspace'))
           if (folder) await switchTo(folder)
         },
         openRecent: (path) => void switchTo(path),

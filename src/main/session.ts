@@ -2,7 +2,7 @@ import { appError } from '@shared/i18n/appError'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
-import { Preferences, PreferencesPatch, type EncryptionStatus } from '@shared/domain'
+import { Preferences, PreferencesPatch, type EncryptionStatus, type Language } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
@@ -42,6 +42,13 @@ export class AppSession {
   /** An encrypted workspace waiting for its passphrase (after workspace:lock, or at start). */
   private lockedRoot: string | null = null
   private settings: Settings = Settings.parse({})
+  /** The system's language (Electron's app.getLocale()), for what main words itself when the user chose none. */
+  systemLanguage: Language = 'en'
+
+  /** The window's language: the user's choice, else the system's (native dialog titles are worded in it). */
+  language(): Language {
+    return this.settings.preferences.language ?? this.systemLanguage
+  }
 
   constructor(
     /** Folder for settings.json (Electron's userData, or a temp folder in tests). */

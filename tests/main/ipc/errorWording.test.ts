@@ -36,6 +36,32 @@ describe('errors across IPC', () => {
     }
   })
 
+  it("titles native file dialogs in the window's language: the user's choice, else the system's", async () => {
+    const root = await tempDir()
+    const titles: string[] = []
+    const { dispatch, session } = await ipcHarness(
+      { userData: join(root, 'user'), workspace: join(root, 'ws') },
+      {
+        chooseFiles: async (title: string) => {
+          titles.push(title)
+          return null
+        },
+      },
+    )
+    try {
+      const created = await dispatch('cases:create', { title: 'Incidente' })
+      const caseId = created.ok ? (created.value as { id: string }).id : ''
+      await dispatch('evidence:pickAndImport', { caseId })
+      session.systemLanguage = 'es'
+      await dispatch('evidence:pickAndImport', { caseId })
+      await dispatch('preferences:set', { language: 'en' })
+      await dispatch('evidence:pickAndImport', { caseId })
+      expect(titles).toEqual(['Import evidence files', 'Importar archivos de prueba', 'Import evidence files'])
+    } finally {
+      await session.close()
+    }
+  })
+
   it('keeps a plain message as it is when it names no catalogue entry', () => {
     expect(localMessage(new Error('disk on fire'), 'es')).toBe('disk on fire')
   })

@@ -1,14 +1,15 @@
 import type { analysisChannels } from '@shared/ipc/channels/analysis'
 import type { HandlersFor } from '../types'
+import { dialogTitle } from './dialogTitle'
 
 export const analysisHandlers: HandlersFor<keyof typeof analysisChannels> = {
-  'annotations:export': async ({ caseId, evidenceId, ...opts }, { services, platform }) =>
+  'annotations:export': async ({ caseId, evidenceId, ...opts }, { services, platform, session }) =>
     services.transcripts.exportChosen(caseId, evidenceId, opts, (name) =>
-      platform.chooseSavePath('Export the annotations', name),
+      platform.chooseSavePath(dialogTitle(session, 'dialog.exportAnnotations'), name),
     ),
-  'annotations:import': async ({ caseId, evidenceId, tier }, { services, platform }) =>
+  'annotations:import': async ({ caseId, evidenceId, tier }, { services, platform, session }) =>
     services.transcripts.importChosen(caseId, evidenceId, { tier }, () =>
-      platform.chooseFiles('Import subtitles or an ELAN file (.vtt, .srt, .eaf)'),
+      platform.chooseFiles(dialogTitle(session, 'dialog.importSubtitles')),
     ),
   'evidence:still': async ({ caseId, evidenceId, at, png, title }, { services }) =>
     services.derived.still(caseId, evidenceId, at, { png: png ? Buffer.from(png, 'base64') : undefined, title }),

@@ -1,6 +1,7 @@
 import { appError } from '@shared/i18n/appError'
 import type { briefingsChannels } from '@shared/ipc/channels/briefings'
 import type { HandlersFor } from '../types'
+import { dialogTitle } from './dialogTitle'
 import { progressTo } from './progress'
 
 export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
@@ -16,15 +17,18 @@ export const briefingsHandlers: HandlersFor<keyof typeof briefingsChannels> = {
     await services.briefings.remove(caseId, briefingId)
     return { removed: true as const }
   },
-  'briefings:export': async ({ taskId, ...input }, { services, platform }) =>
+  'briefings:export': async ({ taskId, ...input }, { services, platform, session }) =>
     services.exports.interactive(
       { ...input, taskId },
       (name) =>
-        platform.chooseSavePath(input.format === 'docx' ? 'Export the memo as Word' : 'Export the memo as PDF', name),
+        platform.chooseSavePath(
+          dialogTitle(session, input.format === 'docx' ? 'dialog.exportWord' : 'dialog.exportPdf'),
+          name,
+        ),
       (label, done, total) => progressTo(platform, taskId)?.(label, done, total),
     ),
-  'briefings:importClearance': async ({ caseId }, { services, platform }) => {
-    const chosen = await platform.chooseFiles('Import a clearance copy (Word)')
+  'briefings:importClearance': async ({ caseId }, { services, platform, session }) => {
+    const chosen = await platform.chooseFiles(dialogTitle(session, 'dialog.importClearance'))
     if (!chosen?.length) throw appError('CANCELLED', 'errStorage:importCancelledNoFile')
     return services.exports.importClearance(caseId, chosen[0])
   },

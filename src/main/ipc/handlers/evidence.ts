@@ -1,6 +1,7 @@
 import type { evidenceChannels } from '@shared/ipc/channels/evidence'
 import { worded } from '@shared/i18n/appError'
 import type { HandlersFor } from '../types'
+import { dialogTitle } from './dialogTitle'
 import { progressTo } from './progress'
 
 const removed = { removed: true as const }
@@ -14,9 +15,9 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     await services.evidence.remove(caseId, evidenceId)
     return removed
   },
-  'evidence:pickAndImport': async ({ caseId, taskId, kind }, { services, platform }) =>
+  'evidence:pickAndImport': async ({ caseId, taskId, kind }, { services, platform, session }) =>
     services.evidence.importChosen(caseId, { kind, taskId, onProgress: progressTo(platform, taskId) }, () =>
-      platform.chooseFiles('Import evidence files'),
+      platform.chooseFiles(dialogTitle(session, 'dialog.importEvidence')),
     ),
   'evidence:uploadBegin': async ({ taskId, name, ...input }, { services, platform }) => {
     const progress = progressTo(platform, taskId)!

@@ -1,11 +1,12 @@
 import type { workspaceChannels } from '@shared/ipc/channels/workspace'
 import { assertWebLink } from '@main/externalLinks'
 import type { HandlersFor } from '../types'
+import { dialogTitle } from './dialogTitle'
 
 export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
   'workspace:info': async (_input, { services, session }) => services.workspace.info(session.recent),
   'workspace:choose': async (_input, { session, platform }) => {
-    const folder = await platform.chooseFolder('Open or create a Casefile workspace')
+    const folder = await platform.chooseFolder(dialogTitle(session, 'dialog.openWorkspace'))
     if (!folder) return { opened: false }
     await session.open(folder)
     platform.notifyWorkspaceChanged()
