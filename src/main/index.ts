@@ -66,15 +66,22 @@ if (!app.requestSingleInstanceLock()) {
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
-      buildMenu(() => win, session.recent, {
-        openWorkspace: async () => {
-          const folder = await platform.chooseFolder(say(session.language(), 'errRecords:dialog.openWorkspace'))
-          if (folder) await switchTo(folder)
+      buildMenu(
+        () => win,
+        session.recent,
+        {
+          openWorkspace: async () => {
+            const folder = await platform.chooseFolder(say(session.language(), 'errRecords:dialog.openWorkspace'))
+            if (folder) await switchTo(folder)
+          },
+          openRecent: (path) => void switchTo(path),
+          command: (name) => win?.webContents.send('menu:command', { name }),
         },
-        openRecent: (path) => void switchTo(path),
-        command: (name) => win?.webContents.send('menu:command', { name }),
-      }),
+        session.language(),
+      ),
     )
+  // A language chosen in Settings relabels the menu at once.
+  session.onPreferencesChanged = () => refreshMenu()
 
   async function switchTo(folder: string) {
     try {

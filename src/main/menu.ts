@@ -1,5 +1,7 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
+import type { Language } from '@shared/domain'
+import { say } from '@shared/i18n'
 import { MENU_COMMANDS, WINDOW_HANDLES, type MenuCommand } from '@shared/ipc/events'
 
 export interface MenuActions {
@@ -12,31 +14,39 @@ export interface MenuActions {
 const item = (
   name: MenuCommand,
   actions: MenuActions,
+  lang: Language,
   when: () => boolean = () => true,
 ): MenuItemConstructorOptions => ({
-  label: MENU_COMMANDS[name].label,
+  label: say(lang, `errRecords:menu.${name}`),
   accelerator: MENU_COMMANDS[name].accelerator,
   registerAccelerator: !WINDOW_HANDLES.includes(name),
   click: () => when() && actions.command(name),
 })
 
-export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[], actions: MenuActions): Menu {
+/** The application menu in `lang` (the window's language; the roles are worded by the OS). */
+export function buildMenu(
+  getWindow: () => BrowserWindow | null,
+  recent: string[],
+  actions: MenuActions,
+  lang: Language = 'en',
+): Menu {
   const isMac = process.platform === 'darwin'
+  const w = (key: 'file' | 'view' | 'openWorkspace' | 'openRecent' | 'noRecent') => say(lang, `errRecords:menu.${key}`)
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: w('file'),
       submenu: [
-        item('new-case', actions),
+        item('new-case', actions, lang),
         { type: 'separator' },
-        item('settings', actions),
+        item('settings', actions, lang),
         { type: 'separator' },
-        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+        { label: w('openWorkspace'), accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         {
-          label: 'Open Recent',
+          label: w('openRecent'),
           submenu: recent.length
             ? recent.map((path) => ({ label: `${basename(path)} — ${path}`, click: () => actions.openRecent(path) }))
-            : [{ label: 'No recent workspaces', enabled: false }],
+            : [{ label: w('noRecent'), enabled: false }],
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -44,10 +54,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     },
     { role: 'editMenu' },
     {
-      label: '&View',
+      label: w('view'),
       submenu: [
-        item('search', actions),
-        item('trash', actions),
+        item('search', actions, lang),
+        item('trash', actions, lang),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -60,7 +70,11 @@ export function buildMenu(getWindow: () => BrowserWindow | null, recent: string[
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [item('shortcuts', actions), { type: 'separator' }, item('about', actions, () => !!getWindow())],
+      submenu: [
+        item('shortcuts', actions, lang),
+        { type: 'separator' },
+        item('about', actions, lang, () => !!getWindow()),
+      ],
     },
   ]
   return Menu.buildFromTemplate(template)

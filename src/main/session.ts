@@ -45,6 +45,9 @@ export class AppSession {
   /** The system's language (Electron's app.getLocale()), for what main words itself when the user chose none. */
   systemLanguage: Language = 'en'
 
+  /** Set by the Electron glue: the menu is relabelled when the language changes. */
+  onPreferencesChanged?: () => void
+
   /** The window's language: the user's choice, else the system's (native dialog titles are worded in it). */
   language(): Language {
     return this.settings.preferences.language ?? this.systemLanguage
@@ -98,6 +101,7 @@ export class AppSession {
     }
     this.settings.preferences = Preferences.parse(next)
     await this.saveSettings()
+    this.onPreferencesChanged?.()
     return this.settings.preferences
   }
 

@@ -115,3 +115,28 @@ describe('the application menu', () => {
     expect(none.items.find((i) => i.label === 'No recent workspaces')?.enabled).toBe(false)
   })
 })
+
+describe('the application menu in Spanish', () => {
+  it("is labelled in the window's language, shortcuts and roles unchanged", () => {
+    const actions = { openWorkspace: () => undefined, openRecent: () => undefined, command: () => undefined }
+    const items = flat((buildMenu(() => null, [], actions, 'es') as unknown as { items: Item[] }).items)
+    const labels = items.map((i) => i.label).filter(Boolean)
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '&Archivo',
+        'Nuevo expediente',
+        'Configuración…',
+        'Abrir espacio de trabajo…',
+        'Abrir reciente',
+        'No hay espacios de trabajo recientes',
+        '&Ver',
+        'Buscar',
+        'Papelera',
+        'Atajos de teclado',
+        'Acerca de Casefile',
+      ]),
+    )
+    expect(items.find((i) => i.label === 'Nuevo expediente')?.accelerator).toBe('CmdOrCtrl+N')
+    expect(labels.some((l) => /New Case|Open Recent|Search/.test(l!))).toBe(false)
+  })
+})
