@@ -123,7 +123,8 @@ export function printInspection(r: ItemInspection, io: CliIO): void {
       `  ${ex('sun.daylight')}: ${ex('sun.daylightValue', { sunrise: s.sunrise ?? '—', sunset: s.sunset ?? '—' })}`,
     )
   }
-  for (const n of r.notes) io.out(t('cliEvidence:note', { n }))
+  // main's notes are English; the same facts are worded here from the data, as the Examination tab does
+  if (a && r.sha256 && a.sha256 !== r.sha256) io.out(ex('note.stale'))
 }
 
 /** One line of `evidence reread`: what was read, or why not. */
