@@ -10,7 +10,10 @@ export function toErrorResult(e: unknown): Result<never> {
   if (e instanceof ZodError) return err('VALIDATION', describeZodError(e))
   const errno = e as NodeJS.ErrnoException
   if (errno && typeof errno.code === 'string' && errno.syscall) {
-    const e2 = appError('IO', 'errStorage:diskFailed', { code: errno.code, where: errno.path ? ` (${errno.path})` : '' })
+    const e2 = appError('IO', 'errStorage:diskFailed', {
+      code: errno.code,
+      where: errno.path ? ` (${errno.path})` : '',
+    })
     return err(e2.code, e2.message, undefined, e2.text)
   }
   const e3 = appError('INTERNAL', 'errStorage:unexpected', { reason: messageOf(e) })

@@ -33,7 +33,9 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
     expect(text.stdout).toMatch(/^ {2}Duration \(s\) +5 +ffprobe: format\.duration$/m)
     expect(text.stdout).toMatch(/^ {2}! metadata-stripped: /m)
     expect(text.stdout).toMatch(/^Content Credentials \(C2PA\): The file carries no Content Credentials\.$/m)
-    expect(text.stdout).toContain('This clip matches “Original” at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).')
+    expect(text.stdout).toContain(
+      'This clip matches “Original” at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).',
+    )
     expect(text.stdout).toContain(`(${original}) [dHash`)
 
     const json = JSON.parse((await cli('evidence', 'inspect', original, '--json')).stdout)

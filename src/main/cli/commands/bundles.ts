@@ -6,9 +6,10 @@ import { inlineDeep } from '../printable'
 const human = (bytes: number) =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`
 
-
 function printSigner(s: BundleInspection['signer'], io: CliIO) {
-  io.out(t('cliDocs:signedUser', { workspace: s.workspace, user: s.user, value: s.own ? t('cliDocs:thisWorkspace') : '' }))
+  io.out(
+    t('cliDocs:signedUser', { workspace: s.workspace, user: s.user, value: s.own ? t('cliDocs:thisWorkspace') : '' }),
+  )
   io.out(t('cliDocs:key', { groupFingerprint: groupFingerprint(s.fingerprint) }))
   io.out(t('cliDocs:trust', { TRUST: t(`cliDocs:trust.${s.trust}`) }))
 }

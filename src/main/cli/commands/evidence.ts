@@ -50,7 +50,12 @@ export function printEvidence(e: EvidenceItem, io: CliIO): void {
     io.out(t('cliEvidence:sha', { sha256: e.file.sha256 }))
   } else io.out(t('cliEvidence:fileNoneHeldReference'))
   if (e.capturedAt || e.capturedBy)
-    io.out(t('cliEvidence:captured', { value: e.capturedAt ?? '—', value2: e.capturedBy ? t('cliEvidence:capturedBy', { who: e.capturedBy }) : '' }))
+    io.out(
+      t('cliEvidence:captured', {
+        value: e.capturedAt ?? '—',
+        value2: e.capturedBy ? t('cliEvidence:capturedBy', { who: e.capturedBy }) : '',
+      }),
+    )
   if (e.publishedAt) io.out(t('cliEvidence:published', { publishedAt: e.publishedAt }))
   if (e.eventDate) io.out(t('cliEvidence:eventDate', { eventDate: e.eventDate }))
   const v = e.verification
@@ -310,7 +315,11 @@ export const evidenceCommands: Command[] = [
         for (const p of report.problems) {
           io.out(
             p.status === 'missing'
-              ? t('cliEvidence:verify.missing', { where: `${p.caseId}/${p.evidenceId}`, title: p.title, expected: p.expected })
+              ? t('cliEvidence:verify.missing', {
+                  where: `${p.caseId}/${p.evidenceId}`,
+                  title: p.title,
+                  expected: p.expected,
+                })
               : t('cliEvidence:verify.mismatch', {
                   where: `${p.caseId}/${p.evidenceId}`,
                   title: p.title,

@@ -47,8 +47,7 @@ function useTask() {
     if (!task) return
     return onAppEvent('progress', (p) => {
       // Main's label is English; the phase is named here in the window's language.
-      if (p.taskId === task.id)
-        setTask((t) => (t && t.id === p.taskId ? { ...t, done: p.done, total: p.total } : t))
+      if (p.taskId === task.id) setTask((t) => (t && t.id === p.taskId ? { ...t, done: p.done, total: p.total } : t))
     })
   }, [task?.id])
   return {
@@ -286,13 +285,12 @@ function KeysSection() {
       <h3 id="bundle-keys">{tr('keys.title')}</h3>
       {keys && (
         <>
-          <p>
-            {tr('keys.own', { fingerprint: groupFingerprint(keys.own.fingerprint) })}
-          </p>
+          <p>{tr('keys.own', { fingerprint: groupFingerprint(keys.own.fingerprint) })}</p>
           <ul className="bundle-keys">
             {keys.keys.map((k) => (
               <li key={k.fingerprint}>
-                <code translate="no">{groupFingerprint(k.fingerprint)}</code> {k.trusted ? tr('keys.trusted') : tr('keys.seen')}
+                <code translate="no">{groupFingerprint(k.fingerprint)}</code>{' '}
+                {k.trusted ? tr('keys.trusted') : tr('keys.seen')}
                 {k.workspace ? ` — “${k.workspace}”` : ''}{' '}
                 {!k.trusted && (
                   <button
