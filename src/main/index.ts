@@ -22,29 +22,30 @@ if (!app.requestSingleInstanceLock()) {
 
   const platform: Platform = {
     blobUrlBase: BLOB_URL_PREFIX,
+    // Each native dialog holds the idle lock off while it is open (session.whileAsking).
     async chooseFolder(title) {
-      const result = await dialog.showOpenDialog(win ?? undefined!, {
-        title,
-        properties: ['openDirectory', 'createDirectory'],
-      })
+      const result = await session.whileAsking(() =>
+        dialog.showOpenDialog(win ?? undefined!, { title, properties: ['openDirectory', 'createDirectory'] }),
+      )
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     openExternal: openExternalSafely,
     async chooseFiles(title) {
-      const result = await dialog.showOpenDialog(win ?? undefined!, {
-        title,
-        properties: ['openFile', 'multiSelections'],
-      })
+      const result = await session.whileAsking(() =>
+        dialog.showOpenDialog(win ?? undefined!, { title, properties: ['openFile', 'multiSelections'] }),
+      )
       return result.canceled || !result.filePaths.length ? null : result.filePaths
     },
     async chooseSavePath(title, defaultName) {
       // The filter follows the file offered: .pdf, .docx, .csv, .json, .casefile.
       const ext = extname(defaultName).slice(1).toLowerCase() || 'pdf'
-      const result = await dialog.showSaveDialog(win ?? undefined!, {
-        title,
-        defaultPath: join(app.getPath('documents'), defaultName),
-        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
-      })
+      const result = await session.whileAsking(() =>
+        dialog.showSaveDialog(win ?? undefined!, {
+          title,
+          defaultPath: join(app.getPath('documents'), defaultName),
+          filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+        }),
+      )
       return result.canceled || !result.filePath ? null : result.filePath
     },
     async openPath(path) {

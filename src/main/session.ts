@@ -223,11 +223,30 @@ export class AppSession {
     await this.saveSettings()
   }
 
+  /** Native dialogs open now: the person is at the computer, answering one. */
+  private asking = 0
+
+  /**
+   * Runs a native dialog: the idle lock waits until it closes (else it could lock the workspace under
+   * the dialog, and what the person chose would meet a closed workspace), then counts from then.
+   */
+  async whileAsking<T>(ask: () => Promise<T>): Promise<T> {
+    this.asking++
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    try {
+      return await ask()
+    } finally {
+      this.asking--
+      this.touch()
+    }
+  }
+
   /** Any use of the workspace (every channel that reads it) starts the idle time again. */
   touch(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
-    if (this.idleMs === null || !this.services) return
+    if (this.idleMs === null || !this.services || this.asking > 0) return
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null
       void this.lock().then(this.onIdleLocked, () => undefined) // a plain workspace is simply not locked

@@ -97,6 +97,21 @@ describe('workspace encryption channels', () => {
       expect(await dispatch('workspace:unlock', { passphrase: 'second passphrase' })).toMatchObject({ ok: true })
       expect(await dispatch('workspace:activity', {})).toEqual({ ok: true, value: {} })
 
+      // A native dialog open past the idle time holds the lock off (it once locked under the dialog, and the
+      // file chosen met a closed workspace); the idle count starts again when the dialog closes.
+      session.setIdleLock(50)
+      const chosen = await session.whileAsking(async () => {
+        await new Promise((r) => setTimeout(r, 300))
+        return (await session.encryptionStatus()).locked
+      })
+      expect(chosen).toBe(false)
+      await vi.waitFor(async () => expect((await session.encryptionStatus()).locked).toBe(true), {
+        timeout: 10_000,
+        interval: 20,
+      })
+      session.setIdleLock(null)
+      expect(await dispatch('workspace:unlock', { passphrase: 'second passphrase' })).toMatchObject({ ok: true })
+
       // Decrypting asks again: a wrong passphrase changes nothing and the workspace stays open.
       expect(await dispatch('workspace:decrypt', { passphrase: 'wrong passphrase' })).toMatchObject({
         ok: false,
