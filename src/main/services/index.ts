@@ -35,6 +35,8 @@ export interface OpenOptions extends StoreOptions {
   newId?: (prefix: string) => string
   /** The file readers' tools (tests force the fallbacks); false: files are stored without being examined. */
   analysis?: AnalyserOptions | false
+  /** Files above this many bytes are examined after their import returns (default 256 MiB; tests lower it). */
+  examineInlineUpTo?: number
 }
 
 /**
@@ -56,7 +58,15 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
     const annotations = createAnnotationsService(ctx, cases.evidenceRecords)
     const analyser =
       options.analysis === false ? undefined : createAnalyser(ctx, { workspace, cases }, options.analysis)
-    const evidence = createEvidenceService(ctx, { workspace, cases, audit, annotations, tasks, analyser })
+    const evidence = createEvidenceService(ctx, {
+      workspace,
+      cases,
+      audit,
+      annotations,
+      tasks,
+      analyser,
+      examineInlineUpTo: options.examineInlineUpTo,
+    })
     const verification = createVerificationService({ workspace, cases, evidence, analyser, tasks })
     const notes = createNotesService(ctx, cases.noteRecords)
     const derived = createDerivedExhibits(evidence)
@@ -170,6 +180,9 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
         // (their temp files) and cancel imports, verifications and exports in flight.
         tasks.cancelAll()
         await evidence.uploads.abortAll()
+        // An examination started after an import is waited for, so what it found is kept (the command
+        // line's `evidence add` of a large file records it before the process ends).
+        await evidence.finishExaminations()
         await search.close()
         await store.close()
       },

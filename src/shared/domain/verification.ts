@@ -395,6 +395,8 @@ export const ItemInspection = z.object({
   settings: VerificationSettings.omit({ c2paTrustAnchors: true }),
   /** What a person should know about how this was worked out (no ffmpeg, an old reading …). */
   notes: z.array(z.string()),
+  /** The file is being examined now (a large one, after its import returned). */
+  examining: z.boolean().default(false),
 })
 export type ItemInspection = z.infer<typeof ItemInspection>
 

@@ -164,7 +164,12 @@ export const evidenceCommands: Command[] = [
         throw new UsageError(t('cliEvidence:titleRequiredItemWithout'))
       const item = await withWorkspace(async (s) => {
         const caseId = await caseOf(s, positionals[0])
-        if (file !== undefined) return s.evidence.importFile(caseId, file, { title: title?.trim() || undefined, kind })
+        if (file !== undefined)
+          return s.evidence.importFile(caseId, file, {
+            title: title?.trim() || undefined,
+            kind,
+            awaitExamination: true,
+          })
         return s.evidence.add(caseId, {
           title: title?.trim() || url!,
           kind: kind ?? 'web page',

@@ -17,6 +17,7 @@ import {
   type Verification,
 } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
+import { vaultFor } from '@main/storage/crypto/vault'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
@@ -40,6 +41,7 @@ import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { createCustodyJournal } from './custodyJournal'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
 import { createUploads } from './uploads'
+import { createBackgroundExaminations, EXAMINE_INLINE_UP_TO, type ExaminationSource } from './backgroundExaminations'
 import { blobProblems, createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
@@ -64,6 +66,10 @@ export type ImportOptions = EvidenceImportOptions & {
    * it is taken for the blob's when the source did not change meanwhile.
    */
   examining?: Promise<{ analysis: FileAnalysis | undefined; unchanged: (storedSize: number) => Promise<boolean> }>
+  /** The file a large import copied from, examined after the import returns while it is unchanged. */
+  examineLater?: ExaminationSource
+  /** Returns only once a large file's examination is recorded too (the command line, which ends after). */
+  awaitExamination?: boolean
 }
 
 const CHECKS = ['source', 'technical', 'content'] as const
@@ -90,6 +96,8 @@ export interface EvidenceDeps {
   tasks: TaskRegistry
   /** Examines each imported file (metadata, Content Credentials, fingerprint); none: files are only stored. */
   analyser?: Analyser
+  /** Files above this many bytes are examined after their import returns (tests lower it). */
+  examineInlineUpTo?: number
 }
 
 /**
@@ -99,7 +107,7 @@ export interface EvidenceDeps {
  */
 export function createEvidenceService(
   ctx: ServiceContext,
-  { workspace, cases, audit, annotations, tasks, analyser }: EvidenceDeps,
+  { workspace, cases, audit, annotations, tasks, analyser, examineInlineUpTo = EXAMINE_INLINE_UP_TO }: EvidenceDeps,
 ) {
   const records = cases.evidenceRecords
   const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
@@ -183,7 +191,8 @@ export function createEvidenceService(
     const kind = opts.kind ?? kindFor(mediaType)
     const claims = { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] }
     let analysis: FileAnalysis | undefined
-    if (analyser && opts.analyse !== false) {
+    const later = !!analyser && opts.analyse !== false && stored.size > examineInlineUpTo
+    if (analyser && opts.analyse !== false && !later) {
       const early = await opts.examining
       analysis =
         early?.analysis && (await early.unchanged(stored.size))
@@ -217,14 +226,17 @@ export function createEvidenceService(
       createdAt: at,
       updatedAt: at,
     })
-    // The examination at import rides on the import's own audit entries (no entry of its own).
-    return insert(caseId, item, {
+    // The examination at import rides on the import's own audit entries (no entry of its own);
+    // one made later gets its own, as a re-reading does.
+    const out = await insert(caseId, item, {
       size: stored.size,
       originalName: name,
       mediaType,
       ...(opts.derivation ? { derivedFrom: opts.derivation.from } : {}),
       ...(analysis ? { examined: examinationSummary(analysis) } : {}),
     })
+    if (later) background.schedule(caseId, out, opts.examineLater)
+    return out
   }
 
   type Claimed = Pick<EvidenceItem, 'id' | 'kind' | 'eventDate' | 'eventIds'>
@@ -278,6 +290,35 @@ export function createEvidenceService(
       detail: { sha256: a.sha256, ...examinationSummary(a) },
     })
   }
+
+  /** Keeps an examination with the item as it stands now: the technical check notes it, the audit log too. */
+  async function keepExamination(caseId: string, evidenceId: string, analysis: FileAnalysis) {
+    const at = nowIso(ctx)
+    const out = await records.update(caseId, evidenceId, (current) =>
+      EvidenceItem.parse({
+        ...current,
+        analysis,
+        verification: withExamination(current.verification, analysis),
+        updatedAt: at,
+      }),
+    )
+    await auditExamination(caseId, evidenceId, analysis)
+    ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
+    return out
+  }
+
+  const background = createBackgroundExaminations({
+    examine: async (caseId, item, path) => {
+      // Weighed against the claims as they stand once the file has been read, not as imported.
+      const a = await examine(caseId, null, item.file!, undefined, path)
+      return a && weigh(caseId, await get(caseId, item.id), { ...a, sha256: item.file!.sha256 })
+    },
+    blobReadable: async (sha256) => !vaultFor(await containedBlobPath(ctx.store.root, sha256)),
+    keep: async (caseId, evidenceId, analysis) => {
+      ctx.store.assertWritable()
+      await keepExamination(caseId, evidenceId, analysis)
+    },
+  })
 
   function examinationSummary(a: FileAnalysis): Record<string, unknown> {
     return {
@@ -347,8 +388,9 @@ export function createEvidenceService(
     ctx.store.assertWritable()
     await cases.assertExists(caseId) // fail before copying gigabytes into a case that does not exist
     const name = opts.originalName ?? basename(path)
-    // The examination reads the source while the copy does (the other core decodes keyframes while
-    // this one hashes); it stands for the blob's only if the source did not change meanwhile.
+    // The examination of a file up to examineInlineUpTo reads the source while the copy does (the
+    // other core decodes keyframes while this one hashes); a larger one reads it after the import
+    // returns. Either stands for the blob's only if the source did not change meanwhile.
     let examining: ImportOptions['examining']
     const stop = new AbortController()
     const onAbort = () => stop.abort()
@@ -356,25 +398,27 @@ export function createEvidenceService(
     const before = analyser && opts.analyse !== false ? await stat(path).catch(() => null) : null
     // Only a regular file is read early: a reader opening a FIFO or a device would wait on it for ever
     // (the copy refuses those with a reason).
+    let examineLater: ExaminationSource | undefined
     if (before?.isFile()) {
       const unchanged = async (storedSize: number) => {
         const after = await stat(path).catch(() => null)
-        return (
-          !!before &&
-          !!after &&
-          before.size === storedSize &&
-          after.size === storedSize &&
-          before.mtimeMs === after.mtimeMs
-        )
+        return !!after && before.size === storedSize && after.size === storedSize && before.mtimeMs === after.mtimeMs
       }
-      const mediaType = opts.mediaType && MEDIA_TYPE.test(opts.mediaType) ? opts.mediaType : mediaTypeFor(name)
-      const provisional = { sha256: '0'.repeat(64), size: before?.size ?? 0, mediaType, originalName: name }
-      examining = examine(caseId, null, provisional, stop.signal, path).then((analysis) => ({ analysis, unchanged }))
-      examining.catch(() => undefined) // awaited by addStored; a failed copy must not leave it unhandled
+      if (before.size > examineInlineUpTo) {
+        examineLater = { path, unchanged }
+      } else {
+        const mediaType = opts.mediaType && MEDIA_TYPE.test(opts.mediaType) ? opts.mediaType : mediaTypeFor(name)
+        const provisional = { sha256: '0'.repeat(64), size: before.size, mediaType, originalName: name }
+        examining = examine(caseId, null, provisional, stop.signal, path).then((analysis) => ({ analysis, unchanged }))
+        examining.catch(() => undefined) // awaited by addStored; a failed copy must not leave it unhandled
+      }
     }
     try {
       const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
-      return await addStored(caseId, stored, name, { ...opts, examining })
+      const item = await addStored(caseId, stored, name, { ...opts, examining, examineLater })
+      if (!opts.awaitExamination || !background.examining(caseId, item.id)) return item
+      await background.done(caseId, item.id)
+      return await get(caseId, item.id)
     } catch (e) {
       stop.abort() // a failed or cancelled copy stops the readers too
       throw e
@@ -556,19 +600,17 @@ export function createEvidenceService(
       await containedBlobPath(ctx.store.root, item.file.sha256)
       const analysis = await examine(caseId, item, item.file, signal)
       if (!analysis) throw appError('IO', 'errMedia:fileCouldExamined')
-      const at = nowIso(ctx)
-      const out = await records.update(caseId, evidenceId, (current) =>
-        EvidenceItem.parse({
-          ...current,
-          analysis,
-          verification: withExamination(current.verification, analysis),
-          updatedAt: at,
-        }),
-      )
-      await auditExamination(caseId, evidenceId, analysis)
-      ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
-      return out
+      return keepExamination(caseId, evidenceId, analysis)
     },
+
+    /** Whether the item's file is being examined after its import (large files are). */
+    examiningLater: (caseId: string, evidenceId: string) => background.examining(caseId, evidenceId),
+
+    /** Resolves once every examination started after an import has been recorded. */
+    examinationsSettled: () => background.settled(),
+
+    /** Waits for examinations still running and starts no more (the workspace is closing). */
+    finishExaminations: () => background.finish(),
 
     /** A custody entry by this workspace's user, now (for records made elsewhere, such as an import). */
     custodyEntry: custody,

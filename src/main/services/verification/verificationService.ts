@@ -91,8 +91,10 @@ export function createVerificationService({ workspace, cases, evidence, analyser
       const a = item.analysis
       let warnings: ItemInspection['warnings'] = []
       let claims: ItemInspection['claims'] = []
+      const examining = evidence.examiningLater(caseId, evidenceId)
       if (a && analyser) ({ warnings, claims } = await analyser.warningsFor(caseId, item, a))
       else if (!item.file) notes.push('The item holds no file: there is nothing to examine.')
+      else if (examining) notes.push('The file is being examined now: look again in a moment.')
       else
         notes.push(
           'The file has not been examined here (imported before Casefile read files, or received in a bundle, whose sender reading is not taken on trust): re-read it.',
@@ -147,6 +149,7 @@ export function createVerificationService({ workspace, cases, evidence, analyser
         aids,
         settings: { timeMarginMinutes: settings.timeMarginMinutes, placeRadiusKm: settings.placeRadiusKm },
         notes,
+        examining,
       })
     },
 

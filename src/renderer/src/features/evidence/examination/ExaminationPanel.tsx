@@ -44,9 +44,11 @@ export function ExaminationPanel({ caseId, item, detail }: Props) {
     }
   }, [caseId, item.id, t])
 
+  // Again when the item's examination changes: a large file's arrives after its import.
+  const examinedAt = item.analysis?.analysedAt
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, examinedAt])
 
   const reread = async () => {
     setBusy(true)
@@ -67,7 +69,7 @@ export function ExaminationPanel({ caseId, item, detail }: Props) {
   const note = !item.file
     ? t('note.noFile')
     : inspection && !a
-      ? t('note.notExamined')
+      ? t(inspection.examining ? 'note.examining' : 'note.notExamined')
       : a && a.sha256 !== item.file.sha256
         ? t('note.stale')
         : ''
@@ -86,7 +88,7 @@ export function ExaminationPanel({ caseId, item, detail }: Props) {
           )}
         </div>
         {item.file && (
-          <button type="button" onClick={reread} disabled={busy}>
+          <button type="button" onClick={reread} disabled={busy || !!inspection?.examining}>
             {busy ? t('rereading') : t('reread')}
           </button>
         )}
