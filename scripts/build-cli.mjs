@@ -96,6 +96,8 @@ export async function buildCli(outdir = join(root, 'dist', 'cli')) {
         'const __filename = __cfPath(import.meta.url);',
       ].join(' '),
     },
+    // mediainfo.js finds its WebAssembly beside its own module: bundled, it would look beside ours.
+    external: ['mediainfo.js'],
     plugins: [lazyPackages, englishOnlyZod],
   }
   await build({

@@ -10,6 +10,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../helpers/cli'
+import { hasFfmpeg, makeVideo } from '../../helpers/media'
 import { useTempDirs } from '../../helpers/tmp'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -85,6 +86,30 @@ describe('the built command line', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
   }, 120_000)
+
+  it.skipIf(!hasFfmpeg)(
+    'reads a video without ffprobe through mediainfo.js and its WebAssembly',
+    async () => {
+      const ws = join(await tempDir(), 'ws')
+      const elsewhere = await tempDir()
+      const clip = join(elsewhere, 'clip.mp4')
+      makeVideo(clip, { seconds: 2, creationTime: '2026-01-27T17:00:00Z' })
+      const noTools = await tempDir() // PATH holds neither ffprobe nor ffmpeg
+      const cf = (...args: string[]) =>
+        runCli([...args, '--workspace', ws], { bin: true, cwd: elsewhere, env: { PATH: noTools } })
+      expect((await cf('case', 'new', '--title', 'Without ffprobe', '--reference', 'R-2')).code).toBe(0)
+      const added = await cf('evidence', 'add', 'R-2', '--file', clip, '--json')
+      expect(added.code, added.stderr).toBe(0)
+      const item = JSON.parse(added.stdout) as { analysis: { metadata: { readers: string[]; facts: unknown[] } } }
+      expect(item.analysis.metadata.readers).toEqual(['mediainfo.js 0.3.8 (ffprobe not found on PATH)'])
+      expect(item.analysis.metadata.facts).toContainEqual({
+        name: 'captureTime',
+        value: '2026-01-27T17:00:00Z',
+        source: { reader: 'mediainfo.js', field: 'General.Encoded_Date' },
+      })
+    },
+    120_000,
+  )
 
   it('falls back to the sources, saying nothing, when the bundle is missing', async () => {
     const away = `${DIST}.away-${process.pid}`

@@ -22,7 +22,7 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
       (await s.evidence.importFile(c.id, join(media, file), { title })).id
     const original = await add('original.mp4', 'Original')
     const repost = await add('repost.mp4', 'Repost')
-    await add('notes.txt', 'Notes')
+    const notes = await add('notes.txt', 'Notes')
     await s.close()
     const cli = (...args: string[]) => runCli([...args, '--workspace', ws])
 
@@ -37,6 +37,10 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
       'This clip matches “Original” at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).',
     )
     expect(text.stdout).toContain(`(${original}) [dHash`)
+
+    // No reader took the file: no empty "()" where the readers would be named.
+    const plain = await cli('evidence', 'inspect', notes)
+    expect(plain.stdout).toMatch(/^Metadata: Casefile reads no metadata from this kind of file\. Examined \S+\.$/m)
 
     const json = JSON.parse((await cli('evidence', 'inspect', original, '--json')).stdout)
     expect(json.analysis.metadata.facts).toContainEqual({

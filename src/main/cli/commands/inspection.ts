@@ -29,12 +29,11 @@ export function printInspection(r: ItemInspection, io: CliIO): void {
   if (!a) io.out(ex(!r.sha256 ? 'note.noFile' : r.examining ? 'note.examining' : 'note.notExamined'))
   if (a) {
     const m = a.metadata
+    const status = ex(`metaStatus.${m.status}`)
     io.out(
-      t('cliEvidence:inspect.metadata', {
-        status: ex(`metaStatus.${m.status}`),
-        readers: m.readers.join(', '),
-        at: a.analysedAt,
-      }),
+      m.readers.length
+        ? t('cliEvidence:inspect.metadata', { status, readers: m.readers.join(', '), at: a.analysedAt })
+        : t('cliEvidence:inspect.metadataNoReader', { status, at: a.analysedAt }),
     )
     if (m.facts.length)
       table(
