@@ -597,7 +597,10 @@ export function createEvidenceService(
       const item = await get(caseId, evidenceId)
       if (!item.file) throw appError('NOT_FOUND', 'errMedia:hasNoStoredFile', { title: item.title })
       if (!analyser) throw appError('VALIDATION', 'errMedia:workspaceOpenedWithoutFile')
-      await containedBlobPath(ctx.store.root, item.file.sha256)
+      // The readers take a path and would be handed ciphertext: refused, so a sound examination made
+      // at import is never replaced by one of the sealed bytes ("no metadata", a stripped-file warning).
+      if (vaultFor(await containedBlobPath(ctx.store.root, item.file.sha256)))
+        throw appError('VALIDATION', 'errMedia:rereadEncrypted')
       const analysis = await examine(caseId, item, item.file, signal)
       if (!analysis) throw appError('IO', 'errMedia:fileCouldExamined')
       return keepExamination(caseId, evidenceId, analysis)

@@ -105,7 +105,7 @@ describe('examination after the import returns', () => {
   )
 
   it.skipIf(!hasFfmpeg)(
-    'an encrypted workspace reads the source file, never the sealed blob',
+    'an encrypted workspace reads the source file, never the sealed blob, and refuses to read it again',
     async () => {
       const root = await tempDir()
       const media = await tempDir('casefile-media-')
@@ -124,6 +124,14 @@ describe('examination after the import returns', () => {
         const after = await s.evidence.get(c.id, item.id)
         expect(after.analysis?.metadata.status).toBe('found')
         expect(after.analysis?.fingerprint.status).toBe('done')
+        // Read again, the sealed blob would be ciphertext to the readers: refused, the examination kept.
+        await expect(s.evidence.reexamine(c.id, item.id)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/cannot be read again yet/),
+        })
+        const outcome = await s.verification.reread({ caseId: c.id })
+        expect(outcome.items).toMatchObject([{ status: 'failed', reason: expect.stringMatching(/encrypted/) }])
+        expect((await s.evidence.get(c.id, item.id)).analysis).toEqual(after.analysis)
       } finally {
         await s.close()
       }
