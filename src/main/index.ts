@@ -1,10 +1,11 @@
 import { languageOf, say } from '@shared/i18n'
 import { appError } from '@shared/i18n/appError'
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage, shell } from 'electron'
 import { extname, join } from 'node:path'
 import { registerIpc } from './ipc/register'
 import { buildMenu } from './menu'
 import { handleProtocols, registerSchemes } from './protocol'
+import { osKeyStoreOf } from './rememberedKeys'
 import { AppSession, type Platform } from './session'
 import { BLOB_URL_PREFIX } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
@@ -16,7 +17,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerSchemes()
-  const session = new AppSession(app.getPath('userData'))
+  // The OS secure store answers only once the app is ready (and on Linux only with a real secret service).
+  const session = new AppSession(app.getPath('userData'), {}, () => (app.isReady() ? osKeyStoreOf(safeStorage) : null))
   session.systemLanguage = languageOf(app.getLocale())
   let win: BrowserWindow | null = null
 

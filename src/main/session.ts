@@ -7,7 +7,8 @@ import { AppError } from '@shared/ipc/result'
 import type { AppEvent, EventPayload } from '@shared/ipc/events'
 import { openWorkspace, type OpenOptions, type Services } from './services/index'
 import { isWorkspaceFolder } from './services/workspace/workspaceService'
-import { unlockKeyFile, type Unlock } from './storage/crypto/keyfile'
+import { recalledKey, RememberedKeys, osKeyState, rememberKey } from './rememberedKeys'
+import { unlockKeyFile, type OsKeyStore, type Unlock } from './storage/crypto/keyfile'
 import {
   changePassphrase,
   decryptWorkspace,
@@ -16,6 +17,7 @@ import {
   readKeyFile,
   type MigrationProgress,
 } from './storage/crypto/migrate'
+import { keyOf } from './storage/crypto/vault'
 import { durableWriteFile } from './storage/durableWrite'
 import { withWorkspaceLock } from './storage/lock'
 
@@ -30,6 +32,8 @@ const Settings = z.object({
     .max(24 * 60)
     .nullable()
     .default(null),
+  /** Data keys wrapped by the OS secure store, by workspace folder (rememberedKeys.ts). */
+  osKeys: RememberedKeys,
 })
 type Settings = z.infer<typeof Settings>
 
@@ -57,6 +61,8 @@ export class AppSession {
     /** Folder for settings.json (Electron's userData, or a temp folder in tests). */
     private readonly userDataDir: string,
     private readonly openOptions: OpenOptions = {},
+    /** The OS secure store where it is real (Electron's glue; ready only after the app is): null elsewhere. */
+    private readonly osKeyStore: () => OsKeyStore | null = () => null,
   ) {}
 
   get defaultWorkspace(): string {
@@ -122,10 +128,19 @@ export class AppSession {
   ): Promise<Services> {
     const abs = resolve(root)
     const fresh = !isWorkspaceFolder(abs)
+    // No key given: the one this computer keeps for the workspace, if any (and not suspended by a lock).
+    const recalled = unlock ? null : recalledKey(this.osKeyStore(), this.settings.osKeys, abs)
     let next: Services
     try {
-      next = await openWorkspace(abs, { app: 'Casefile', ...this.openOptions, unlock })
+      next = await openWorkspace(abs, {
+        app: 'Casefile',
+        ...this.openOptions,
+        unlock: unlock ?? (recalled ? { dataKey: recalled } : undefined),
+      })
     } catch (e) {
+      // A kept key that no longer opens the workspace (its keys were replaced) is forgotten.
+      if (recalled && e instanceof AppError && e.code === 'FORBIDDEN') delete this.settings.osKeys[abs]
+      recalled?.fill(0)
       // Encrypted and no (right) passphrase: remembered, so workspace:unlock knows what to open.
       if (
         e instanceof AppError &&
@@ -135,7 +150,11 @@ export class AppSession {
         this.lockedRoot = abs
       throw e
     }
+    recalled?.fill(0)
     this.lockedRoot = null
+    // The passphrase (or recovery key) was given: a kept key suspended by a lock is good again.
+    const kept = this.settings.osKeys[abs]
+    if (kept && unlock && !('dataKey' in unlock)) kept.suspended = false
     if (demoIfNew && fresh && !next.readOnly) {
       await next.demo.install()
     }
@@ -170,7 +189,25 @@ export class AppSession {
       encrypted: state !== 'plain',
       locked: this.lockedRoot !== null,
       idleLockMinutes: this.settings.idleLockMinutes,
+      osKey: osKeyState(this.osKeyStore(), this.settings.osKeys, resolve(root)),
     }
+  }
+
+  /**
+   * Keeps the open workspace's data key on this computer, wrapped by the OS secure store, so the next
+   * start opens it without the passphrase (or forgets it). Only where the store is real.
+   */
+  async rememberKey(remember: boolean): Promise<void> {
+    const root = resolve(this.current().root)
+    if (!remember) delete this.settings.osKeys[root]
+    else {
+      const store = this.osKeyStore()
+      if (!store) throw appError('CONFLICT', 'errStorage:noOsKeyStore')
+      const key = keyOf(root)
+      if (!key) throw appError('CONFLICT', 'errStorage:onlyEncryptedKeyKept')
+      rememberKey(store, this.settings.osKeys, root, key)
+    }
+    await this.saveSettings()
   }
 
   /**
@@ -198,7 +235,10 @@ export class AppSession {
     ;(await unlockKeyFile(keys, unlock)).fill(0)
     await this.close()
     try {
-      return await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock, { progress }))
+      const done = await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock, { progress }))
+      // Plain now: no key left to keep.
+      delete this.settings.osKeys[resolve(root)]
+      return done
     } finally {
       // Plain after a success; still encrypted (and opened with the same key) after a refusal.
       await this.open(root, { unlock })
@@ -260,6 +300,12 @@ export class AppSession {
     if ((await encryptionState(root)) === 'plain') throw appError('CONFLICT', 'errStorage:onlyEncryptedWorkspaceLocked')
     await this.close()
     this.lockedRoot = root
+    // A restart must not open what was locked: the kept key waits for the next passphrase unlock.
+    const kept = this.settings.osKeys[resolve(root)]
+    if (kept && !kept.suspended) {
+      kept.suspended = true
+      await this.saveSettings()
+    }
   }
 
   async unlock(unlock: Unlock): Promise<Services> {

@@ -16,6 +16,11 @@ export const EncryptionStatus = z.object({
   locked: z.boolean(),
   /** Minutes without use before the app locks itself, or null for never (the user's setting, kept in their profile). */
   idleLockMinutes: z.number().nullable(),
+  /**
+   * The data key kept on this computer by the OS secure store: unavailable (no real store here), off,
+   * on (the next start opens without the passphrase), or suspended (locked since: the passphrase first).
+   */
+  osKey: z.enum(['unavailable', 'off', 'on', 'suspended']).default('unavailable'),
 })
 export type EncryptionStatus = z.infer<typeof EncryptionStatus>
 
@@ -24,6 +29,7 @@ const MigrationTaskId = z.string().min(1).max(100).optional()
 export const EncryptInput = z.object({ passphrase: Passphrase, taskId: MigrationTaskId })
 /** The recovery key is in this answer only, to be shown once; it is stored nowhere. */
 export const EncryptResult = z.object({ recoveryKey: z.string(), files: z.number().int().nonnegative() })
+export const RememberKeyInput = z.object({ remember: z.boolean() })
 export const UnlockInput = z.union([
   z.object({ passphrase: z.string().min(1).max(1_000) }),
   z.object({ recoveryKey: z.string().min(1).max(200) }),

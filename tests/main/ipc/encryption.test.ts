@@ -33,7 +33,7 @@ describe('workspace encryption channels', () => {
       expect(await dispatch('cases:create', { title: 'Consulate incident' })).toMatchObject({ ok: true })
       expect(await dispatch('workspace:encryptionStatus', {})).toEqual({
         ok: true,
-        value: { root, encrypted: false, locked: false, idleLockMinutes: null },
+        value: { root, encrypted: false, locked: false, idleLockMinutes: null, osKey: 'unavailable' },
       })
       expect(await dispatch('workspace:lock', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
       expect(await dispatch('workspace:encrypt', { passphrase: 'short' })).toMatchObject({
@@ -54,7 +54,7 @@ describe('workspace encryption channels', () => {
 
       expect(await dispatch('workspace:lock', {})).toEqual({
         ok: true,
-        value: { root, encrypted: true, locked: true, idleLockMinutes: null },
+        value: { root, encrypted: true, locked: true, idleLockMinutes: null, osKey: 'unavailable' },
       })
       expect(isEncrypted(root)).toBe(false) // no key held in main
       expect(await dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } })

@@ -39,6 +39,10 @@ export const encryptionHandlers: HandlersFor<keyof typeof encryptionChannels> = 
     await session.setIdleLockMinutes(minutes)
     return session.encryptionStatus()
   },
+  'workspace:rememberKey': async ({ remember }, { session }) => {
+    await session.rememberKey(remember)
+    return session.encryptionStatus()
+  },
   'workspace:activity': async (_input, { session }) => {
     session.touch()
     return {}

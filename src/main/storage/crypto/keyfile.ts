@@ -47,7 +47,7 @@ export const KeyFile = z.object({
   }),
   passphrase: Wrap,
   recovery: Wrap,
-  /** Wrapped by the OS secure store (Electron safeStorage), where the window has a real one. Not yet written. */
+  /** Reserved, never written: the OS secure store's wrap is kept in the user's profile (src/main/rememberedKeys.ts). */
   osStore: z.object({ wrapped: b64 }).optional(),
   dataKeyCheck: b64,
 })
@@ -199,7 +199,7 @@ export async function rewrapPassphrase(
   }
 }
 
-/** The OS secure store (Electron safeStorage, only when its backend is not basic_text) plugs in here. */
+/** The OS secure store (Electron safeStorage, only when its backend is not basic_text: rememberedKeys.ts). */
 export interface OsKeyStore {
   encrypt(plain: Buffer): Buffer
   decrypt(sealed: Buffer): Buffer

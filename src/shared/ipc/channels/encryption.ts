@@ -4,6 +4,7 @@ import {
   DecryptInput,
   IdleLockInput,
   EncryptInput,
+  RememberKeyInput,
   EncryptionStatus,
   EncryptResult,
   UnlockInput,
@@ -23,6 +24,8 @@ export const encryptionChannels = {
   'workspace:changePassphrase': channel(ChangePassphraseInput, EncryptionStatus),
   /** Locks the workspace after this many minutes without use (null: never). Kept in the user's profile. */
   'workspace:setIdleLock': channel(IdleLockInput, EncryptionStatus),
+  /** Keeps the data key on this computer in the OS secure store (or forgets it), so a start needs no passphrase. */
+  'workspace:rememberKey': channel(RememberKeyInput, EncryptionStatus),
   /** The person is at the window (keys, pointer) though nothing is read: the idle lock's time starts again. */
   'workspace:activity': channel(z.object({}), z.object({})),
   /** Opens every sealed file in place and removes the keys; asks for the passphrase (or recovery key) again. */

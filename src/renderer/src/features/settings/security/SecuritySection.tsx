@@ -42,6 +42,7 @@ export function SecuritySection({ readOnly }: { readOnly: boolean }) {
   const lockNow = () => act(async () => onStatus(await call('workspace:lock', {})))
   const setIdle = (minutes: number | null) =>
     act(async () => onStatus(await call('workspace:setIdleLock', { minutes })))
+  const remember = (on: boolean) => act(async () => onStatus(await call('workspace:rememberKey', { remember: on })))
   const choices = IDLE_CHOICES.includes(status.idleLockMinutes)
     ? IDLE_CHOICES
     : [...IDLE_CHOICES, status.idleLockMinutes].sort((a, b) => (a ?? 0) - (b ?? 0))
@@ -83,6 +84,21 @@ export function SecuritySection({ readOnly }: { readOnly: boolean }) {
             </select>
             <p className="hint" id={`${ids}-idle-hint`}>
               {t('security.idle.hint')}
+            </p>
+          </div>
+          <div className="field security__oskey">
+            <label>
+              <input
+                type="checkbox"
+                checked={status.osKey === 'on' || status.osKey === 'suspended'}
+                disabled={busy || status.osKey === 'unavailable'}
+                aria-describedby={`${ids}-oskey-hint`}
+                onChange={(e) => void remember(e.target.checked)}
+              />{' '}
+              {t('security.osKey.label')}
+            </label>
+            <p className="hint" id={`${ids}-oskey-hint`}>
+              {t(`security.osKey.hint.${status.osKey}`)}
             </p>
           </div>
           <div className="security__row">

@@ -1,0 +1,168 @@
+/**
+ * The data key kept by the OS secure store (issue #14): through the real
+ * dispatcher and session, with a stand-in of Electron's safeStorage (AES with
+ * a key of its own, as the OS store holds one), since no Electron runs here.
+ * A start opens without the passphrase; a lock suspends that until the next
+ * passphrase unlock; an unreadable entry is forgotten; decrypting forgets it.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { handlers } from '@main/ipc/handlers/index'
+import type { HandlerContext } from '@main/ipc/types'
+import { osKeyStoreOf } from '@main/rememberedKeys'
+import { AppSession, type Platform } from '@main/session'
+import type { OsKeyStore } from '@main/storage/crypto/keyfile'
+import { keyOf } from '@main/storage/crypto/vault'
+import { useTempDirs } from '../helpers/tmp'
+
+const tempDir = useTempDirs()
+const PASS = 'a long enough passphrase'
+
+/** What safeStorage does, in miniature: strings sealed under a key only "the OS" holds. */
+function fakeSafeStorage(backend = 'gnome_libsecret') {
+  const osKey = randomBytes(32)
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => backend,
+    encryptString(plain: string) {
+      const iv = randomBytes(12)
+      const c = createCipheriv('aes-256-gcm', osKey, iv)
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
+      return Buffer.concat([iv, c.getAuthTag(), body])
+    },
+    decryptString(sealed: Buffer) {
+      const d = createDecipheriv('aes-256-gcm', osKey, sealed.subarray(0, 12))
+      d.setAuthTag(sealed.subarray(12, 28))
+      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
+    },
+  }
+}
+
+function drive(session: AppSession) {
+  return createDispatcher(handlers, (): HandlerContext => ({
+    get services() {
+      return session.current()
+    },
+    session,
+    platform: { notifyWorkspaceChanged: () => undefined } as unknown as Platform,
+  }))
+}
+
+async function statusOf(session: AppSession) {
+  const r = await drive(session)('workspace:encryptionStatus', {})
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+describe('osKeyStoreOf', () => {
+  it("uses safeStorage only where its backend is real: never Linux's basic_text, never before it is available", () => {
+    const real = osKeyStoreOf(fakeSafeStorage())
+    if (process.platform === 'linux') {
+      expect(osKeyStoreOf(fakeSafeStorage('basic_text'))).toBeNull()
+      expect(osKeyStoreOf(fakeSafeStorage('unknown'))).toBeNull()
+    }
+    expect(osKeyStoreOf({ ...fakeSafeStorage(), isEncryptionAvailable: () => false })).toBeNull()
+    const key = randomBytes(32)
+    expect(real!.decrypt(real!.encrypt(key))).toEqual(key)
+  })
+})
+
+describe('a data key kept on this computer', () => {
+  it('opens the next start without the passphrase, until a lock; the passphrase resumes it; decrypting forgets it', async () => {
+    const userData = await tempDir()
+    const root = await tempDir()
+    const store = osKeyStoreOf(fakeSafeStorage())
+    let session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await session.open(root)
+    let dispatch = drive(session)
+    try {
+      expect(await dispatch('cases:create', { title: 'Kept key' })).toMatchObject({ ok: true })
+      expect(await dispatch('workspace:rememberKey', { remember: true })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringMatching(/Only an encrypted workspace/) },
+      })
+      expect(await dispatch('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+      expect((await statusOf(session)).osKey).toBe('off')
+      expect(await dispatch('workspace:rememberKey', { remember: true })).toMatchObject({
+        ok: true,
+        value: { osKey: 'on' },
+      })
+      // The profile holds the key only as the OS store sealed it.
+      const dataKey = keyOf(root)!
+      const settings = await readFile(join(userData, 'settings.json'))
+      for (const form of [dataKey, Buffer.from(dataKey.toString('base64')), Buffer.from(dataKey.toString('hex'))])
+        expect(settings.includes(form)).toBe(false)
+    } finally {
+      await session.close()
+    }
+
+    // A new start: open, no passphrase asked.
+    session = new AppSession(userData, {}, () => store)
+    await session.openInitial()
+    dispatch = drive(session)
+    expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Kept key' }] })
+    expect(await statusOf(session)).toMatchObject({ encrypted: true, locked: false, osKey: 'on' })
+    expect(await dispatch('workspace:lock', {})).toMatchObject({
+      ok: true,
+      value: { locked: true, osKey: 'suspended' },
+    })
+    await session.close()
+
+    // Quitting while locked and starting again does not get past the lock.
+    session = new AppSession(userData, {}, () => store)
+    await expect(session.openInitial()).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'suspended' })
+    dispatch = drive(session)
+    expect(await dispatch('workspace:unlock', { passphrase: PASS })).toMatchObject({
+      ok: true,
+      value: { locked: false, osKey: 'on' },
+    })
+    await session.close()
+
+    session = new AppSession(userData, {}, () => store)
+    await session.openInitial()
+    dispatch = drive(session)
+    try {
+      expect(await dispatch('workspace:decrypt', { passphrase: PASS })).toMatchObject({
+        ok: true,
+        value: { encrypted: false, osKey: 'off' },
+      })
+      const settings = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8'))
+      expect(settings.osKeys).toEqual({})
+    } finally {
+      await session.close()
+    }
+  }, 120_000)
+
+  it('a store that can no longer read its entry (a reset keychain) asks for the passphrase and forgets it; none here: refused', async () => {
+    const userData = await tempDir()
+    const root = await tempDir()
+    let store: OsKeyStore | null = osKeyStoreOf(fakeSafeStorage())
+    let session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await session.open(root)
+    try {
+      expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+      await session.rememberKey(true)
+    } finally {
+      await session.close()
+    }
+    store = osKeyStoreOf(fakeSafeStorage()) // another OS key: the entry cannot be opened
+    session = new AppSession(userData, {}, () => store)
+    await expect(session.openInitial()).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'off' })
+    expect(await drive(session)('workspace:unlock', { passphrase: PASS })).toMatchObject({ ok: true })
+
+    store = null // no real store on this computer
+    expect(await statusOf(session)).toMatchObject({ osKey: 'unavailable' })
+    expect(await drive(session)('workspace:rememberKey', { remember: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/no secure key store/) },
+    })
+    await session.close()
+  }, 120_000)
+})
