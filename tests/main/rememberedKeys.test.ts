@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { EncryptionStatus } from '@shared/domain'
 import { createDispatcher } from '@main/ipc/dispatch'
 import { handlers } from '@main/ipc/handlers/index'
 import type { HandlerContext } from '@main/ipc/types'
@@ -51,10 +52,10 @@ function drive(session: AppSession) {
   }))
 }
 
-async function statusOf(session: AppSession) {
+async function statusOf(session: AppSession): Promise<EncryptionStatus> {
   const r = await drive(session)('workspace:encryptionStatus', {})
   if (!r.ok) throw new Error(r.error.message)
-  return r.value
+  return r.value as EncryptionStatus
 }
 
 describe('osKeyStoreOf', () => {

@@ -85,14 +85,13 @@ export const Issue = z.object({
   updatedAt: Instant,
 })
 export type Issue = z.infer<typeof Issue>
+/** What one issue may link in one request: as many as issues:link takes (a stored issue is not capped). */
+const IssueLinks = z.array(Id).max(1_000).default([])
 export const IssueInput = Issue.pick({
   question: true,
   status: true,
   notes: true,
-  eventIds: true,
-  evidenceIds: true,
-  statuteIds: true,
-})
+}).extend({ eventIds: IssueLinks, evidenceIds: IssueLinks, statuteIds: IssueLinks })
 export type IssueInput = z.input<typeof IssueInput>
 export const IssuePatch = patchOf(IssueInput)
 export type IssuePatch = z.input<typeof IssuePatch>

@@ -18,7 +18,8 @@ export const analysisHandlers: HandlersFor<keyof typeof analysisChannels> = {
 
   'issues:list': async ({ caseId }, { services }) => services.issues.list(caseId),
   'issues:add': async ({ caseId, issue }, { services }) => services.issues.add(caseId, issue),
-  'issues:update': async ({ caseId, issueId, patch }, { services }) => services.issues.update(caseId, issueId, patch),
+  'issues:update': async ({ caseId, issueId, patch, dropMissingLinks }, { services }) =>
+    services.issues.update(caseId, issueId, patch, { dropMissingLinks }),
   'issues:link': async ({ caseId, issueId, links }, { services }) => services.issues.link(caseId, issueId, links),
   'issues:remove': async ({ caseId, issueId }, { services }) => {
     await services.issues.remove(caseId, issueId)

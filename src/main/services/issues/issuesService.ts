@@ -10,16 +10,22 @@ import { nowIso, type ServiceContext } from '../context'
  * service's issueRecords; links may name only records of the same case (and
  * excerpts the library holds).
  */
+type Links = { eventIds?: string[]; evidenceIds?: string[]; statuteIds?: string[] }
+
+/** The same record linked twice is one link. */
+function withoutRepeats<T extends Links>(fields: T): T {
+  const out = { ...fields }
+  for (const k of ['eventIds', 'evidenceIds', 'statuteIds'] as const) if (out[k]) out[k] = [...new Set(out[k])]
+  return out
+}
+
 export function createIssuesService(
   ctx: ServiceContext,
   deps: { cases: CasesService; records: CaseRecords<Issue>; statuteExists: (id: string) => Promise<boolean> },
 ) {
   const { cases, records } = deps
 
-  async function checkLinks(
-    caseId: string,
-    links: { eventIds?: string[]; evidenceIds?: string[]; statuteIds?: string[] },
-  ) {
+  async function checkLinks(caseId: string, links: Links) {
     const c = await cases.content(caseId)
     const missing = (ids: string[] | undefined, have: Set<string>, what: string) => {
       const bad = (ids ?? []).filter((id) => !have.has(id))
@@ -32,13 +38,28 @@ export function createIssuesService(
       if (!(await deps.statuteExists(id))) throw appError('NOT_FOUND', 'errRecords:noStatuteExcerptId', { id })
   }
 
+  /** The links of `links` whose records the case (or the library) still holds; only the kinds given. */
+  async function present(caseId: string, links: Links): Promise<Links> {
+    const c = await cases.content(caseId)
+    const events = new Set(c.events.map((e) => e.id))
+    const evidence = new Set(c.evidence.map((e) => e.id))
+    const out: Links = {}
+    if (links.eventIds) out.eventIds = links.eventIds.filter((id) => events.has(id))
+    if (links.evidenceIds) out.evidenceIds = links.evidenceIds.filter((id) => evidence.has(id))
+    if (links.statuteIds) {
+      out.statuteIds = []
+      for (const id of links.statuteIds) if (await deps.statuteExists(id)) out.statuteIds.push(id)
+    }
+    return out
+  }
+
   return {
     async list(caseId: string): Promise<Issue[]> {
       return [...(await records.list(caseId))]
     },
 
     async add(caseId: string, input: IssueInput): Promise<Issue> {
-      const fields = IssueInput.parse(input)
+      const fields = withoutRepeats(IssueInput.parse(input))
       await checkLinks(caseId, fields)
       const at = nowIso(ctx)
       const issue = Issue.parse({ ...fields, id: ctx.newId('issue'), createdAt: at, updatedAt: at })
@@ -46,19 +67,27 @@ export function createIssuesService(
       return issue
     },
 
-    async update(caseId: string, issueId: string, patch: IssuePatch): Promise<Issue> {
-      const fields = Object.fromEntries(Object.entries(IssuePatch.parse(patch)).filter(([, v]) => v !== undefined))
+    /**
+     * Changes the fields given. `dropMissingLinks` (an undo or redo): links to records removed since
+     * are dropped, as restore does, rather than refusing to put the question's words back.
+     */
+    async update(
+      caseId: string,
+      issueId: string,
+      patch: IssuePatch,
+      opts: { dropMissingLinks?: boolean } = {},
+    ): Promise<Issue> {
+      let fields = withoutRepeats(
+        Object.fromEntries(Object.entries(IssuePatch.parse(patch)).filter(([, v]) => v !== undefined)),
+      )
+      if (opts.dropMissingLinks) fields = { ...fields, ...(await present(caseId, fields)) }
       await checkLinks(caseId, fields)
       const out = await records.update(caseId, issueId, (i) => Issue.parse({ ...i, ...fields, updatedAt: nowIso(ctx) }))
       return out
     },
 
     /** Adds links (events, evidence, excerpts) to an issue, keeping those it has. */
-    async link(
-      caseId: string,
-      issueId: string,
-      links: { eventIds?: string[]; evidenceIds?: string[]; statuteIds?: string[] },
-    ): Promise<Issue> {
+    async link(caseId: string, issueId: string, links: Links): Promise<Issue> {
       await checkLinks(caseId, links)
       const out = await records.update(caseId, issueId, (i) =>
         Issue.parse({
@@ -82,18 +111,8 @@ export function createIssuesService(
      * what the user asked to have back. CONFLICT when the id is taken.
      */
     async restore(caseId: string, record: Issue): Promise<Issue> {
-      const issue = Issue.parse(record)
-      const c = await cases.content(caseId)
-      const events = new Set(c.events.map((e) => e.id))
-      const evidence = new Set(c.evidence.map((e) => e.id))
-      const statuteIds: string[] = []
-      for (const id of issue.statuteIds) if (await deps.statuteExists(id)) statuteIds.push(id)
-      const back = {
-        ...issue,
-        eventIds: issue.eventIds.filter((id) => events.has(id)),
-        evidenceIds: issue.evidenceIds.filter((id) => evidence.has(id)),
-        statuteIds,
-      }
+      const issue = withoutRepeats(Issue.parse(record))
+      const back = { ...issue, ...(await present(caseId, issue)) }
       await records.add(caseId, back)
       return back
     },

@@ -62,7 +62,11 @@ export const analysisChannels = {
 
   'issues:list': channel(CaseRef, z.array(Issue)),
   'issues:add': channel(CaseRef.extend({ issue: IssueInput }), Issue),
-  'issues:update': channel(CaseRef.extend({ issueId: Id, patch: IssuePatch }), Issue),
+  /** `dropMissingLinks` (undo, redo): links to records removed since are dropped, not refused. */
+  'issues:update': channel(
+    CaseRef.extend({ issueId: Id, patch: IssuePatch, dropMissingLinks: z.boolean().optional() }),
+    Issue,
+  ),
   /** Adds links to an issue, keeping those it has. */
   'issues:link': channel(CaseRef.extend({ issueId: Id, links: Links }), Issue),
   'issues:remove': channel(CaseRef.extend({ issueId: Id }), z.object({ removed: z.literal(true) })),

@@ -129,3 +129,31 @@ describe('issues and links both ways', () => {
     }
   })
 })
+
+describe('issue links from a new workspace', () => {
+  it('one link per record, at most 1,000 a request; an undone edit drops links to records removed since', async () => {
+    const s = await openWorkspace(await tempDir())
+    try {
+      const c = await s.cases.create({ title: 'Links' })
+      const a = await s.cases.addEvent(c.id, { at: '2026-01-27T11:00:00.000Z', tz: 'UTC', title: 'A' })
+      const b = await s.cases.addEvent(c.id, { at: '2026-01-27T12:00:00.000Z', tz: 'UTC', title: 'B' })
+      const issue = await s.issues.add(c.id, { question: 'Was entry refused?', eventIds: [a.id, a.id, a.id] })
+      expect(issue.eventIds).toEqual([a.id])
+      const before = await s.issues.update(c.id, issue.id, { eventIds: [a.id, b.id, b.id] })
+      expect(before.eventIds).toEqual([a.id, b.id])
+      await expect(
+        s.issues.add(c.id, { question: 'Too many', eventIds: Array.from({ length: 1_001 }, () => a.id) }),
+      ).rejects.toMatchObject({ name: 'ZodError' })
+
+      // Edited, then the event it named is removed: undoing the edit still puts the words back.
+      await s.issues.update(c.id, issue.id, { question: 'Was entry refused at the door?', eventIds: [a.id] })
+      await s.cases.removeEvent(c.id, b.id)
+      const undo = { question: before.question, eventIds: before.eventIds }
+      await expect(s.issues.update(c.id, issue.id, undo)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      const back = await s.issues.update(c.id, issue.id, undo, { dropMissingLinks: true })
+      expect(back).toMatchObject({ question: 'Was entry refused?', eventIds: [a.id] })
+    } finally {
+      await s.close()
+    }
+  })
+})

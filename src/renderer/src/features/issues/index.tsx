@@ -37,8 +37,9 @@ export function IssuesTab({ caseId, detail, reload, readOnly, itemId }: CaseTabP
       await call('issues:update', { caseId, issueId: before.id, patch: fields })
       undo.record({
         label: t('issues.undoEdit', { question: before.question }),
-        undo: () => call('issues:update', { caseId, issueId: before.id, patch: fieldsOf(before) }),
-        redo: () => call('issues:update', { caseId, issueId: before.id, patch: fields }),
+        undo: () =>
+          call('issues:update', { caseId, issueId: before.id, patch: fieldsOf(before), dropMissingLinks: true }),
+        redo: () => call('issues:update', { caseId, issueId: before.id, patch: fields, dropMissingLinks: true }),
       })
     } else {
       const added = await call('issues:add', { caseId, issue: fields })
