@@ -13,6 +13,9 @@ import { AppError } from '@shared/ipc/result'
 import { openBlobFile, type BlobFile } from '@main/storage/crypto/blobFiles'
 import { SHA256_HEX } from '@main/services/evidence/blobStore'
 import { MEDIA_TYPE, OCTET_STREAM } from '@main/services/evidence/mediaTypes'
+import { parseRange } from '@main/services/evidence/byteRange'
+
+export { parseRange, type ByteRange } from '@main/services/evidence/byteRange'
 
 /** The real path of the blob with this SHA-256; NOT_FOUND or FORBIDDEN as an AppError. */
 export type LocateBlob = (sha256: string) => Promise<string>
@@ -31,30 +34,6 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...extra },
   })
-}
-
-export type ByteRange = { start: number; end: number } | 'whole' | 'unsatisfiable'
-
-/** Parses a Range header against a file of `size` bytes (RFC 9110 §14). */
-export function parseRange(header: string | null, size: number): ByteRange {
-  if (header === null) return 'whole'
-  const m = /^\s*bytes\s*=\s*(.*)$/i.exec(header)
-  if (!m) return 'unsatisfiable'
-  if (m[1].includes(',')) return 'whole'
-  const r = /^\s*(\d*)\s*-\s*(\d*)\s*$/.exec(m[1])
-  if (!r || (r[1] === '' && r[2] === '')) return 'unsatisfiable'
-  const a = r[1] === '' ? null : Number(r[1])
-  const b = r[2] === '' ? null : Number(r[2])
-  if ((a !== null && !Number.isSafeInteger(a)) || (b !== null && !Number.isSafeInteger(b))) return 'unsatisfiable'
-  if (a === null) {
-    // Suffix: the last b bytes.
-    if (b === 0 || size === 0) return 'unsatisfiable'
-    return { start: Math.max(0, size - b!), end: size - 1 }
-  }
-  if (a >= size) return 'unsatisfiable'
-  if (b === null) return { start: a, end: size - 1 }
-  if (b < a) return 'unsatisfiable'
-  return { start: a, end: Math.min(b, size - 1) }
 }
 
 function contentType(url: URL): string {

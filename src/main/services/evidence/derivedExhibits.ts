@@ -7,37 +7,53 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
 import { vaultFor } from '@main/storage/crypto/vault'
-import type { EvidenceService } from './evidenceService'
+import type { EvidenceService, ImportOptions } from './evidenceService'
+import { lendPlainBytes } from './plainLoopback'
 
 /** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
 const MAX_STILL = 25 * 1024 * 1024
 const MAX_CLIP_SECONDS = 600
 
-function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('ffmpeg', ['-v', 'error', '-nostdin', ...args], { stdio: ['ignore', 'ignore', 'pipe'], signal })
-    let err = ''
-    p.stderr.on('data', (c: Buffer) => (err = (err + c.toString('utf8')).slice(-2_000)))
-    p.on('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'ENOENT'
-          ? appError('NOT_FOUND', 'errMedia:ffmpegInstalledHereGrab')
-          : e.name === 'AbortError'
-            ? appError('CANCELLED', 'errMedia:cancelledNothingStored')
-            : e,
-      ),
-    )
+function ffmpegError(e: NodeJS.ErrnoException) {
+  return e.code === 'ENOENT'
+    ? appError('NOT_FOUND', 'errMedia:ffmpegInstalledHereGrab')
+    : e.name === 'AbortError'
+      ? appError('CANCELLED', 'errMedia:cancelledNothingStored')
+      : e
+}
+
+/**
+ * Runs ffmpeg; with `stdout`, yields what it writes there and fails after the last byte when
+ * ffmpeg failed, so whatever stores the bytes throws them away instead of keeping half a file.
+ */
+async function* ffmpeg(args: string[], signal?: AbortSignal, stdout = false): AsyncGenerator<Buffer> {
+  const p = spawn('ffmpeg', ['-v', 'error', '-nostdin', ...args], {
+    stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'],
+    signal,
+  })
+  let err = ''
+  p.stderr!.on('data', (c: Buffer) => (err = (err + c.toString('utf8')).slice(-2_000)))
+  const done = new Promise<void>((resolve, reject) => {
+    p.on('error', (e: NodeJS.ErrnoException) => reject(ffmpegError(e)))
     p.on('close', (code) =>
       code === 0
         ? resolve()
         : reject(appError('IO', 'errMedia:ffmpegCouldCutFile', { value: err.trim().split('\n').pop() ?? code })),
     )
   })
+  done.catch(() => undefined) // awaited below; never unhandled while the output is read
+  if (p.stdout) for await (const chunk of p.stdout) yield chunk as Buffer
+  await done
+}
+
+/** Runs ffmpeg for what it writes to a file. */
+async function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
+  for await (const chunk of ffmpeg(args, signal)) void chunk
 }
 
 export function createDerivedExhibits(evidence: EvidenceService) {
@@ -49,10 +65,6 @@ export function createDerivedExhibits(evidence: EvidenceService) {
     if (!item.file) throw appError('VALIDATION', 'errMedia:hasNoStoredFile3', { title: item.title })
     if (item.kind !== 'video')
       throw appError('VALIDATION', 'errMedia:stillsClipsComeVideos', { title: item.title, kind: item.kind })
-    // ffmpeg reads the stored file itself, and the still or clip would pass through the system temp
-    // folder in the clear: neither is allowed in an encrypted workspace (issue #14), so say so plainly.
-    if (vaultFor(await evidence.blobPath(item.file.sha256)))
-      throw appError('VALIDATION', 'errMedia:stillsClipsCannotMade')
     return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
   }
 
@@ -73,6 +85,15 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         title: src.title,
         timecode2: formatTimecode(length),
       })
+  }
+
+  /**
+   * The source as ffmpeg's input: the stored file, or in an encrypted workspace, where that file is
+   * sealed, its original bytes lent on a loopback URL while `use` runs (plainLoopback.ts).
+   */
+  async function withInput<T>(src: { file: { sha256: string } }, use: (input: string) => Promise<T>) {
+    const path = await evidence.blobPath(src.file.sha256)
+    return vaultFor(path) ? lendPlainBytes(path, use) : use(path)
   }
 
   /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
@@ -102,30 +123,11 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         throw appError('VALIDATION', 'errMedia:stillMustPngImage')
       assertWithin(src, at, 'still')
       const code = formatTimecode(at)
-      return viaTemp(async (dir) => {
-        const out = join(dir, `still-${code.replace(/[:.]/g, '-')}.png`)
-        if (opts.png) await writeFile(out, opts.png)
-        else
-          await runFfmpeg(
-            [
-              '-ss',
-              String(at),
-              '-i',
-              await evidence.blobPath(src.file.sha256),
-              '-frames:v',
-              '1',
-              '-f',
-              'image2',
-              '-c:v',
-              'png',
-              out,
-            ],
-            opts.signal,
-          )
-        return evidence.importFile(caseId, out, {
+      // Straight into the blob store (sealed there in an encrypted workspace): never a temp file.
+      const still = (bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
+        evidence.importBytes(caseId, bytes, `${src.file.originalName} @ ${code}.png`, {
           title: opts.title?.trim() || `Still of "${src.title}" at ${code}`,
           kind: 'image',
-          originalName: `${src.file.originalName} @ ${code}.png`,
           mediaType: 'image/png',
           details: { eventIds: src.eventIds, tags: ['still'] },
           derivation: {
@@ -134,7 +136,16 @@ export function createDerivedExhibits(evidence: EvidenceService) {
           },
           signal: opts.signal,
         })
-      })
+      if (opts.png) return still([opts.png])
+      return withInput(src, (input) =>
+        still(
+          ffmpeg(
+            ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
+            opts.signal,
+            true,
+          ),
+        ),
+      )
     },
 
     /** A clip from `from` to `to` seconds, re-encoded (WebM) so it starts on the frame asked for. */
@@ -153,42 +164,47 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const length = durationOf(src)
       if (length !== undefined && to > length) to = length
       const range = `${formatTimecode(from)}–${formatTimecode(to)}`
+      const encode = (input: string) => [
+        '-ss',
+        String(from),
+        '-i',
+        input,
+        '-t',
+        String(to - from),
+        '-c:v',
+        'libvpx-vp9',
+        '-b:v',
+        '1M',
+        '-row-mt',
+        '1',
+        '-deadline',
+        'realtime',
+        '-c:a',
+        'libopus',
+      ]
+      const name = `${src.file.originalName} @ ${range.replace('–', '-')}.webm`
+      const details: ImportOptions = {
+        title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
+        kind: 'video',
+        mediaType: 'video/webm',
+        details: { eventIds: src.eventIds, tags: ['clip'] },
+        derivation: {
+          from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },
+          detail: `Clip ${range} cut with ffmpeg from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
+        },
+        signal: opts.signal,
+      }
+      const path = await evidence.blobPath(src.file.sha256)
+      // Sealed source: read on loopback, written to a pipe into the blob store (a WebM written to a pipe
+      // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
+      if (vaultFor(path))
+        return lendPlainBytes(path, (url) =>
+          evidence.importBytes(caseId, ffmpeg([...encode(url), '-f', 'webm', '-'], opts.signal, true), name, details),
+        )
       return viaTemp(async (dir) => {
         const out = join(dir, 'clip.webm')
-        await runFfmpeg(
-          [
-            '-ss',
-            String(from),
-            '-i',
-            await evidence.blobPath(src.file.sha256),
-            '-t',
-            String(to - from),
-            '-c:v',
-            'libvpx-vp9',
-            '-b:v',
-            '1M',
-            '-row-mt',
-            '1',
-            '-deadline',
-            'realtime',
-            '-c:a',
-            'libopus',
-            out,
-          ],
-          opts.signal,
-        )
-        return evidence.importFile(caseId, out, {
-          title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
-          kind: 'video',
-          originalName: `${src.file.originalName} @ ${range.replace('–', '-')}.webm`,
-          mediaType: 'video/webm',
-          details: { eventIds: src.eventIds, tags: ['clip'] },
-          derivation: {
-            from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },
-            detail: `Clip ${range} cut with ffmpeg from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
-          },
-          signal: opts.signal,
-        })
+        await runFfmpeg([...encode(path), out], opts.signal)
+        return evidence.importFile(caseId, out, { ...details, originalName: name })
       })
     },
   }

@@ -435,6 +435,36 @@ export function createEvidenceService(
       if (!events.some((e) => e.id === id)) throw appError('VALIDATION', 'errMedia:noEventIdCase', { id })
   }
 
+  /**
+   * Stores bytes that arrive as a stream (a helper's output, a picture in memory) and adds them as
+   * an item, as importFile does a file: hashed while written, sealed in an encrypted workspace, never
+   * staged outside the workspace. A blob sealed here cannot be examined (the readers take a path):
+   * such an item arrives unexamined.
+   */
+  async function importBytes(
+    caseId: string,
+    bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    name: string,
+    opts: ImportOptions = {},
+  ): Promise<EvidenceItem> {
+    ctx.store.assertWritable()
+    await cases.assertExists(caseId)
+    const writer = await BlobWriter.create(blobsDir())
+    let stored: StoredBlob
+    try {
+      for await (const chunk of bytes) {
+        if (opts.signal?.aborted) throw appError('CANCELLED', 'errMedia:importCancelledNothingStored')
+        await writer.write(Buffer.from(chunk))
+      }
+      stored = await writer.commit()
+    } catch (e) {
+      await writer.abort()
+      throw e
+    }
+    const sealed = !!vaultFor(await containedBlobPath(ctx.store.root, stored.sha256))
+    return addStored(caseId, stored, name, { ...opts, ...(sealed ? { analyse: false } : {}) })
+  }
+
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }
   const uploads = createUploads(ctx, cases, core)
   const verify = createVerifier(ctx, cases, core, audit)
@@ -477,6 +507,7 @@ export function createEvidenceService(
 
     /** Streams a file into the blob store (one pass: copy + SHA-256) and adds an item for it. */
     importFile,
+    importBytes,
 
     /**
      * Asks for files (`choose`: the open dialog), then imports each in turn as task `taskId`:

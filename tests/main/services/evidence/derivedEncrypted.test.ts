@@ -1,0 +1,112 @@
+/**
+ * Stills and clips in an encrypted workspace (issues #14 and #15): ffmpeg reads
+ * the sealed source through a loopback URL (plainLoopback.ts) and writes into
+ * the blob store through a pipe, so neither the source nor the exhibit is ever
+ * a plain file; a source whose index sits at its end (ffmpeg must seek) too.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openWorkspace } from '@main/services/index'
+import { readBlobFile } from '@main/storage/crypto/blobFiles'
+import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import { hasFfmpeg, makeVideo } from '../../../helpers/media'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const PASS = 'a long enough passphrase'
+const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
+const EBML = Buffer.from('1a45dfa3', 'hex')
+
+let savedTmp: string | undefined
+let privateTmp: string
+beforeEach(async () => {
+  // The services' temp files go to a temp folder of this test only, so it can be searched whole.
+  savedTmp = process.env.TMPDIR
+  privateTmp = await tempDir('casefile-tmpdir-')
+  process.env.TMPDIR = privateTmp
+})
+afterEach(() => {
+  if (savedTmp === undefined) delete process.env.TMPDIR
+  else process.env.TMPDIR = savedTmp
+})
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(join(e.parentPath, e.name))
+  return out
+}
+
+describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
+  it('cuts them through the loopback into sealed blobs, with no plain file anywhere', async () => {
+    const root = await tempDir()
+    const media = await tempDir('casefile-media-')
+    const faststart = join(media, 'front.mp4')
+    makeVideo(faststart, { seconds: 3, creationTime: '2026-01-27T17:00:00Z' })
+    // The index at the end, as many phones write it: ffmpeg has to seek to the end and back.
+    const src = join(media, 'door.mp4')
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', faststart, '-c', 'copy', src])
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const c = await s.cases.create({ title: 'Sealed stills' })
+      const video = await s.evidence.importFile(c.id, src, { title: 'Door' })
+
+      const still = await s.derived.still(c.id, video.id, 1.5)
+      const clip = await s.derived.clip(c.id, video.id, 0.5, 2)
+      const grabbed = await s.derived.still(c.id, video.id, 2, {
+        png: Buffer.concat([PNG, Buffer.from('a picture the window grabbed')]),
+      })
+
+      for (const [item, magic, type] of [
+        [still, PNG, 'image/png'],
+        [grabbed, PNG, 'image/png'],
+        [clip, EBML, 'video/webm'],
+      ] as const) {
+        expect(item.file?.mediaType).toBe(type)
+        expect(item.custody[0]).toMatchObject({ action: 'derived' })
+        const path = await s.evidence.blobPath(item.file!.sha256)
+        const plain = await readBlobFile(path)
+        expect(plain.subarray(0, magic.length)).toEqual(magic)
+        expect(createHash('sha256').update(plain).digest('hex')).toBe(item.file!.sha256)
+        // On disk it is sealed, not the picture or the video.
+        expect((await readFile(path)).subarray(0, magic.length)).not.toEqual(magic)
+      }
+      expect(still.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'still', at: 1.5 })
+      expect(clip.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'clip', at: 0.5, to: 2 })
+      expect(clip.file!.size).toBeGreaterThan(1_000)
+
+      // Nothing plain was left anywhere: the temp folder is empty, and no workspace file starts as a picture.
+      const stray = (await filesUnder(privateTmp)).filter((f) => !f.startsWith(root) && !f.startsWith(media))
+      expect(stray).toEqual([])
+      for (const f of await filesUnder(root)) {
+        const head = (await readFile(f)).subarray(0, 8)
+        expect(head.equals(PNG) || head.subarray(0, 4).equals(EBML), f).toBe(false)
+      }
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  }, 120_000)
+
+  it('keeps nothing when the bytes fail half-way (ffmpeg failing after its first bytes)', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const c = await s.cases.create({ title: 'Half' })
+      async function* failing() {
+        yield Buffer.from('the first bytes')
+        throw new Error('ffmpeg exited with 1')
+      }
+      await expect(s.evidence.importBytes(c.id, failing(), 'half.png')).rejects.toThrow('ffmpeg exited with 1')
+      expect((await s.cases.content(c.id)).evidence).toEqual([])
+      expect(await readdir(join(root, 'blobs'))).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+})
