@@ -248,6 +248,14 @@ test('two tiers as lanes: spans to scale, click plays from one, edges dragged an
   await page.getByRole('button', { name: 'Show list' }).click()
   const help = page.locator('.ev-player__help')
   if (await help.evaluate((d: HTMLDetailsElement) => d.open)) await help.locator('summary').click()
+  // The pane measures the pinned player once the new layout is drawn (a ResizeObserver): wait for that state,
+  // as a person would see the one-column layout before tabbing on.
+  const pinnedPlayer = () =>
+    page.locator('.ev-pane').evaluate((el) => {
+      const player = el.querySelector('.ev-player')!.getBoundingClientRect().height
+      return Math.abs(parseFloat(getComputedStyle(el).getPropertyValue('--ev-media-h')) - player)
+    })
+  await expect.poll(pinnedPlayer).toBeLessThan(1)
   // Scrolled to the end first, so the focus has to bring the lanes back down from under the player.
   await page.locator('.content').evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await speech.focus()
