@@ -7,6 +7,9 @@
  * is not an object. For each: the damaged bytes are never overwritten (they stay
  * in place, read-only, or are set aside byte for byte under quarantine/), the
  * person is told in words they can act on, and the rest of the workspace works.
+ * The same again in an encrypted workspace (issue #14): each form applied to
+ * the opened bytes and sealed again for the file's place, and damage to the
+ * sealed bytes themselves.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -15,9 +18,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace, type Services } from '@main/services/index'
+import { unlockKeyFile } from '@main/storage/crypto/keyfile'
+import { encryptWorkspace, readKeyFile } from '@main/storage/crypto/migrate'
+import { openBytes, sealBytes } from '@main/storage/crypto/seal'
 
 const CASE = 'case_ecu_mpls_2026'
 let template = ''
+let sealedTemplate = ''
+let dataKey: Buffer
 let other = ''
 let itemId = ''
 let briefingId = ''
@@ -36,10 +44,14 @@ beforeAll(async () => {
   await s.notes.add(CASE, { title: 'Note', body: { type: 'doc', content: [] } })
   await s.search.query({ query: 'consulate' }) // builds cache/
   await s.close()
+  sealedTemplate = await mkdtemp(join(tmpdir(), 'casefile-corpus-sealed-'))
+  await cp(template, sealedTemplate, { recursive: true })
+  await encryptWorkspace(sealedTemplate, 'corpus passphrase', { cost: { N: 2 ** 10, r: 8, p: 1 } })
+  dataKey = await unlockKeyFile((await readKeyFile(sealedTemplate))!, { passphrase: 'corpus passphrase' })
 }, 120_000)
 afterAll(async () => {
   console.log(`[damaged corpus] ${tried} damaged inputs tried`)
-  await Promise.all([template, ...scratch].map((d) => rm(d, { recursive: true, force: true })))
+  await Promise.all([template, sealedTemplate, ...scratch].map((d) => rm(d, { recursive: true, force: true })))
 })
 
 const nest = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
@@ -105,10 +117,10 @@ const KINDS: [string, () => string, (s: Services) => Promise<unknown>][] = [
   ['workspace.json', () => 'workspace.json', (s) => s.cases.list()],
 ]
 
-async function copyOfTemplate(): Promise<string> {
+async function copyOfTemplate(from = template): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'casefile-corpus-ws-'))
   scratch.push(dir)
-  await cp(template, dir, { recursive: true })
+  await cp(from, dir, { recursive: true })
   return dir
 }
 
@@ -119,53 +131,74 @@ async function quarantined(root: string): Promise<Buffer[]> {
   return Promise.all(names.filter((n) => n.includes('__')).map((n) => readFile(join(dir, n))))
 }
 
+/** Writes the damaged bytes, opens the workspace, and checks what the app did with them. */
+async function expectHandled(
+  root: string,
+  [kind, relOf, ask]: (typeof KINDS)[number],
+  form: string,
+  bad: Buffer,
+  outcome: Outcome,
+  unlock?: { dataKey: Buffer },
+) {
+  tried++
+  const rel = relOf()
+  await writeFile(join(root, rel), bad)
+  const s = await openWorkspace(root, unlock ? { unlock } : {})
+  try {
+    const asked = await ask(s).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    )
+    const problems = s.workspace.problems().filter((p) => p.file === rel)
+    if (outcome === 'set aside') {
+      // The owner refuses it with the reason; the bytes are kept, whole, in quarantine.
+      if (kind !== 'workspace.json') expect(asked?.code, form).toBe('CORRUPT')
+      expect(problems.map((p) => p.message).join(' ')).toMatch(
+        /could not be loaded: .*set aside unchanged as quarantine\//,
+      )
+      expect((await quarantined(root)).some((q) => q.equals(bad))).toBe(true)
+    } else if (outcome === 'read-only') {
+      expect(asked).toBeNull()
+      expect(problems[0]).toMatchObject({
+        kind: 'newer-version',
+        message: expect.stringMatching(/newer Casefile.*read-only/),
+      })
+      expect((await readFile(join(root, rel))).equals(bad)).toBe(true)
+    } else {
+      expect(asked).toBeNull()
+      expect(problems).toEqual([])
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    }
+    // The rest of the workspace: another case reads and (unless the index itself is newer) saves.
+    expect((await s.cases.content(other)).case.title).toBe('Another case')
+    const edit = await s.cases.update(other, { summary: 'Still works.' }).then(
+      () => 'saved',
+      (e: Error & { code?: string }) => e.code,
+    )
+    expect(edit).toBe(kind === 'workspace.json' && outcome === 'read-only' ? 'READ_ONLY' : 'saved')
+    if (kind === 'workspace.json' && outcome === 'set aside')
+      expect((await s.cases.list()).map((c) => c.id).sort()).toEqual([CASE, other].sort())
+  } finally {
+    await s.close()
+  }
+}
+
+/** Damage to the sealed bytes themselves: none of it opens, all of it is set aside. */
+const SEALED_FORMS: [string, (sealed: Buffer, plain: Buffer) => Buffer][] = [
+  ['sealed, NUL fill', (b) => Buffer.alloc(b.length, 0)],
+  ['sealed, truncated at half', (b) => b.subarray(0, Math.floor(b.length / 2))],
+  ['sealed, the tag cut off', (b) => b.subarray(0, b.length - 16)],
+  ['sealed, one ciphertext byte flipped', (b) => Buffer.from(b.map((x, i) => (i === b.length - 30 ? x ^ 1 : x)))],
+  ['sealed, trailing garbage', (b) => Buffer.concat([b, Buffer.from('garbage')])],
+  ['plain JSON where a sealed file belongs', (_b, plain) => plain],
+]
+
 describe('damaged stored files', () => {
-  for (const [kind, relOf, ask] of KINDS)
+  for (const k of KINDS)
     for (const [form, damage, outcome] of FORMS)
-      it(`${kind}, ${form}: ${outcome}, the rest works`, async () => {
-        tried++
+      it(`${k[0]}, ${form}: ${outcome}, the rest works`, async () => {
         const root = await copyOfTemplate()
-        const rel = relOf()
-        const bad = damage(await readFile(join(root, rel)))
-        await writeFile(join(root, rel), bad)
-        const s = await openWorkspace(root)
-        try {
-          const asked = await ask(s).then(
-            () => null,
-            (e: Error & { code?: string }) => e,
-          )
-          const problems = s.workspace.problems().filter((p) => p.file === rel)
-          if (outcome === 'set aside') {
-            // The owner refuses it with the reason; the bytes are kept, whole, in quarantine.
-            if (kind !== 'workspace.json') expect(asked?.code, form).toBe('CORRUPT')
-            expect(problems.map((p) => p.message).join(' ')).toMatch(
-              /could not be loaded: .*set aside unchanged as quarantine\//,
-            )
-            expect((await quarantined(root)).some((q) => q.equals(bad))).toBe(true)
-          } else if (outcome === 'read-only') {
-            expect(asked).toBeNull()
-            expect(problems[0]).toMatchObject({
-              kind: 'newer-version',
-              message: expect.stringMatching(/newer Casefile.*read-only/),
-            })
-            expect((await readFile(join(root, rel))).equals(bad)).toBe(true)
-          } else {
-            expect(asked).toBeNull()
-            expect(problems).toEqual([])
-            expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-          }
-          // The rest of the workspace: another case reads and (unless the index itself is newer) saves.
-          expect((await s.cases.content(other)).case.title).toBe('Another case')
-          const edit = await s.cases.update(other, { summary: 'Still works.' }).then(
-            () => 'saved',
-            (e: Error & { code?: string }) => e.code,
-          )
-          expect(edit).toBe(kind === 'workspace.json' && outcome === 'read-only' ? 'READ_ONLY' : 'saved')
-          if (kind === 'workspace.json' && outcome === 'set aside')
-            expect((await s.cases.list()).map((c) => c.id).sort()).toEqual([CASE, other].sort())
-        } finally {
-          await s.close()
-        }
+        await expectHandled(root, k, form, damage(await readFile(join(root, k[1]()))), outcome)
       })
 
   it('a case note nested 100,000 levels deep loads, and the case still saves', async () => {
@@ -184,6 +217,26 @@ describe('damaged stored files', () => {
     }
     expect((await readFile(path, 'utf8')).length).toBeGreaterThan(200_000)
   })
+})
+
+describe('damaged stored files in an encrypted workspace', () => {
+  for (const k of KINDS) {
+    for (const [form, damage, outcome] of FORMS)
+      it(`${k[0]}, ${form} (opened, damaged, sealed again): ${outcome}, the rest works`, async () => {
+        const root = await copyOfTemplate(sealedTemplate)
+        const rel = k[1]()
+        const plain = openBytes(dataKey, rel, await readFile(join(root, rel)))
+        await expectHandled(root, k, form, sealBytes(dataKey, rel, damage(plain)), outcome, { dataKey })
+      })
+    for (const [form, damage] of SEALED_FORMS)
+      it(`${k[0]}, ${form}: set aside, the rest works`, async () => {
+        const root = await copyOfTemplate(sealedTemplate)
+        const rel = k[1]()
+        const sealed = await readFile(join(root, rel))
+        const bad = damage(sealed, openBytes(dataKey, rel, sealed))
+        await expectHandled(root, k, form, bad, 'set aside', { dataKey })
+      })
+  }
 })
 
 describe('a damaged audit log or head', () => {
