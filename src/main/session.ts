@@ -155,6 +155,8 @@ export class AppSession {
     // The passphrase (or recovery key) was given: a kept key suspended by a lock is good again.
     const kept = this.settings.osKeys[abs]
     if (kept && unlock && !('dataKey' in unlock)) kept.suspended = false
+    // Decrypted meanwhile (from the command line, say): nothing left to keep.
+    if (kept && !keyOf(abs)) delete this.settings.osKeys[abs]
     if (demoIfNew && fresh && !next.readOnly) {
       await next.demo.install()
     }

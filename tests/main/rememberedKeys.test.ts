@@ -16,6 +16,7 @@ import type { HandlerContext } from '@main/ipc/types'
 import { osKeyStoreOf } from '@main/rememberedKeys'
 import { AppSession, type Platform } from '@main/session'
 import type { OsKeyStore } from '@main/storage/crypto/keyfile'
+import { decryptWorkspace } from '@main/storage/crypto/migrate'
 import { keyOf } from '@main/storage/crypto/vault'
 import { useTempDirs } from '../helpers/tmp'
 
@@ -165,5 +166,27 @@ describe('a data key kept on this computer', () => {
       error: { code: 'CONFLICT', message: expect.stringMatching(/no secure key store/) },
     })
     await session.close()
+  }, 120_000)
+
+  it('a workspace decrypted elsewhere (the command line) has its kept key forgotten at the next start', async () => {
+    const userData = await tempDir()
+    const root = await tempDir()
+    const store = osKeyStoreOf(fakeSafeStorage())
+    let session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await session.open(root)
+    expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+    await session.rememberKey(true)
+    await session.close()
+    await decryptWorkspace(root, { passphrase: PASS })
+    session = new AppSession(userData, {}, () => store)
+    await session.openInitial()
+    try {
+      expect(await statusOf(session)).toMatchObject({ encrypted: false, osKey: 'off' })
+      await session.setIdleLockMinutes(null) // any save of the settings writes the change down
+      expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')).osKeys).toEqual({})
+    } finally {
+      await session.close()
+    }
   }, 120_000)
 })
