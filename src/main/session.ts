@@ -300,7 +300,7 @@ export class AppSession {
   async lock(): Promise<void> {
     const root = this.current().root
     if ((await encryptionState(root)) === 'plain') throw appError('CONFLICT', 'errStorage:onlyEncryptedWorkspaceLocked')
-    await this.close()
+    await this.close({ stopExaminations: true })
     this.lockedRoot = root
     // A restart must not open what was locked: the kept key waits for the next passphrase unlock.
     const kept = this.settings.osKeys[resolve(root)]
@@ -330,10 +330,10 @@ export class AppSession {
     return this.services
   }
 
-  async close(): Promise<void> {
+  async close(opts: { stopExaminations?: boolean } = {}): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
-    await this.services?.close()
+    await this.services?.close(opts)
     this.services = null
   }
 }

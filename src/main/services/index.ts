@@ -175,14 +175,15 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       repair,
       demo,
       search,
-      close: async () => {
+      /** `stopExaminations`: the app lock, which stops files being examined instead of waiting for them. */
+      close: async (opts: { stopExaminations?: boolean } = {}) => {
         // Stop what still writes into this workspace before its lock goes: drop unfinished uploads
         // (their temp files) and cancel imports, verifications and exports in flight.
         tasks.cancelAll()
         await evidence.uploads.abortAll()
         // An examination started after an import is waited for, so what it found is kept (the command
-        // line's `evidence add` of a large file records it before the process ends).
-        await evidence.finishExaminations()
+        // line's `evidence add` of a large file records it before the process ends); a lock stops it.
+        await evidence.finishExaminations({ stop: opts.stopExaminations })
         await search.close()
         await store.close()
       },

@@ -17,7 +17,7 @@ export interface ExaminationSource {
 
 interface Deps {
   /** Examines a file (the stored blob when `path` is not given); undefined when nothing examines files. */
-  examine(caseId: string, item: EvidenceItem, path?: string): Promise<FileAnalysis | undefined>
+  examine(caseId: string, item: EvidenceItem, signal: AbortSignal, path?: string): Promise<FileAnalysis | undefined>
   /** Whether the stored blob can be read as the file (false: sealed in an encrypted workspace). */
   blobReadable(sha256: string): Promise<boolean>
   /** Keeps the analysis with the item as it stands then (its technical check, the audit log). */
@@ -28,12 +28,13 @@ interface Deps {
  * Examinations that run after the import that asked for them has returned.
  * Each is recorded as a re-reading is (its own audit entry); closing the
  * workspace waits for them, so a command-line import still records its
- * examination before the process ends. One that fails leaves the item
- * unexamined, as an old import is, for the person to re-read.
+ * examination before the process ends (a lock stops them instead). One that
+ * fails leaves the item unexamined, as an old import is, for the person to re-read.
  */
 export function createBackgroundExaminations(deps: Deps) {
   const running = new Map<string, Promise<void>>()
   let closing = false
+  const stop = new AbortController()
   const keyOf = (caseId: string, evidenceId: string) => `${caseId}/${evidenceId}`
 
   async function examineNow(caseId: string, item: EvidenceItem, source?: ExaminationSource) {
@@ -41,11 +42,11 @@ export function createBackgroundExaminations(deps: Deps) {
     if (!file) return
     let analysis: FileAnalysis | undefined
     if (source) {
-      analysis = await deps.examine(caseId, item, source.path)
+      analysis = await deps.examine(caseId, item, stop.signal, source.path)
       if (analysis && !(await source.unchanged(file.size))) analysis = undefined
     }
-    if (!analysis && (await deps.blobReadable(file.sha256))) analysis = await deps.examine(caseId, item)
-    if (analysis) await deps.keep(caseId, item.id, analysis)
+    if (!analysis && (await deps.blobReadable(file.sha256))) analysis = await deps.examine(caseId, item, stop.signal)
+    if (analysis && !stop.signal.aborted) await deps.keep(caseId, item.id, analysis)
   }
 
   return {
@@ -77,9 +78,14 @@ export function createBackgroundExaminations(deps: Deps) {
       while (running.size) await Promise.all([...running.values()])
     },
 
-    /** No more examinations start; those running are waited for (the workspace is closing). */
-    async finish(): Promise<void> {
+    /**
+     * No more examinations start (the workspace is closing). Those running are waited for, so the
+     * command line's import records its examination; with `stop` (the app lock, which must not wait
+     * on a long video) they are stopped, and their items stay unexamined.
+     */
+    async finish(opts: { stop?: boolean } = {}): Promise<void> {
       closing = true
+      if (opts.stop) stop.abort()
       await this.settled()
     },
   }

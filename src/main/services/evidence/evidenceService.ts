@@ -308,9 +308,9 @@ export function createEvidenceService(
   }
 
   const background = createBackgroundExaminations({
-    examine: async (caseId, item, path) => {
+    examine: async (caseId, item, signal, path) => {
       // Weighed against the claims as they stand once the file has been read, not as imported.
-      const a = await examine(caseId, null, item.file!, undefined, path)
+      const a = await examine(caseId, null, item.file!, signal, path)
       return a && weigh(caseId, await get(caseId, item.id), { ...a, sha256: item.file!.sha256 })
     },
     blobReadable: async (sha256) => !vaultFor(await containedBlobPath(ctx.store.root, sha256)),
@@ -643,8 +643,8 @@ export function createEvidenceService(
     /** Resolves once every examination started after an import has been recorded. */
     examinationsSettled: () => background.settled(),
 
-    /** Waits for examinations still running and starts no more (the workspace is closing). */
-    finishExaminations: () => background.finish(),
+    /** Starts no more examinations and waits for those running, or stops them (`stop`: the app lock). */
+    finishExaminations: (opts: { stop?: boolean } = {}) => background.finish(opts),
 
     /** A custody entry by this workspace's user, now (for records made elsewhere, such as an import). */
     custodyEntry: custody,

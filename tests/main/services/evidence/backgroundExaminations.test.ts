@@ -149,7 +149,7 @@ describe('the examinations running after imports', () => {
     const kept: string[] = []
     const make = (blobReadable: boolean) =>
       createBackgroundExaminations({
-        examine: async (_caseId, _item, path) => {
+        examine: async (_caseId, _item, _signal, path) => {
           read.push(path)
           return found
         },
@@ -196,5 +196,28 @@ describe('the examinations running after imports', () => {
     expect(runs.examining('c1', 'ev_late')).toBe(false)
     await runs.settled()
     expect(kept).toEqual(['ev_1'])
+  })
+
+  it('the app lock stops them instead of waiting: nothing is recorded', async () => {
+    const kept: string[] = []
+    let started!: () => void
+    const reading = new Promise<void>((r) => (started = r))
+    const runs = createBackgroundExaminations({
+      // Reads until stopped, as ffmpeg on a long video would.
+      examine: (_caseId, _item, signal) =>
+        new Promise((resolve, reject) => {
+          started()
+          signal.addEventListener('abort', () => reject(new Error('stopped')))
+        }),
+      blobReadable: async () => true,
+      keep: async (_caseId, evidenceId) => {
+        kept.push(evidenceId)
+      },
+    })
+    runs.schedule('c1', item)
+    await reading
+    await runs.finish({ stop: true })
+    expect(runs.examining('c1', item.id)).toBe(false)
+    expect(kept).toEqual([])
   })
 })
