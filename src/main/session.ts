@@ -1,5 +1,5 @@
 import { appError } from '@shared/i18n/appError'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { Preferences, PreferencesPatch, type EncryptionStatus, type Language } from '@shared/domain'
@@ -36,6 +36,12 @@ const Settings = z.object({
   osKeys: RememberedKeys,
 })
 type Settings = z.infer<typeof Settings>
+
+/**
+ * Where a workspace's kept key is filed: its real path, so a link to the folder (or another spelling
+ * of it) finds the same entry and a lock taken through one suspends it for all.
+ */
+const keyPlace = (root: string) => realpath(resolve(root)).catch(() => resolve(root))
 
 /**
  * The app's one open workspace and the user's recent list. The window's main
@@ -129,7 +135,8 @@ export class AppSession {
     const abs = resolve(root)
     const fresh = !isWorkspaceFolder(abs)
     // No key given: the one this computer keeps for the workspace, if any (and not suspended by a lock).
-    const recalled = unlock ? null : recalledKey(this.osKeyStore(), this.settings.osKeys, abs)
+    const place = await keyPlace(abs)
+    const recalled = unlock ? null : recalledKey(this.osKeyStore(), this.settings.osKeys, place)
     let next: Services
     try {
       next = await openWorkspace(abs, {
@@ -139,7 +146,7 @@ export class AppSession {
       })
     } catch (e) {
       // A kept key that no longer opens the workspace (its keys were replaced) is forgotten.
-      if (recalled && e instanceof AppError && e.code === 'FORBIDDEN') delete this.settings.osKeys[abs]
+      if (recalled && e instanceof AppError && e.code === 'FORBIDDEN') delete this.settings.osKeys[place]
       recalled?.fill(0)
       // Encrypted and no (right) passphrase: remembered, so workspace:unlock knows what to open.
       if (
@@ -153,10 +160,10 @@ export class AppSession {
     recalled?.fill(0)
     this.lockedRoot = null
     // The passphrase (or recovery key) was given: a kept key suspended by a lock is good again.
-    const kept = this.settings.osKeys[abs]
+    const kept = this.settings.osKeys[place]
     if (kept && unlock && !('dataKey' in unlock)) kept.suspended = false
     // Decrypted meanwhile (from the command line, say): nothing left to keep.
-    if (kept && !keyOf(abs)) delete this.settings.osKeys[abs]
+    if (kept && !keyOf(abs)) delete this.settings.osKeys[place]
     if (demoIfNew && fresh && !next.readOnly) {
       await next.demo.install()
     }
@@ -191,7 +198,7 @@ export class AppSession {
       encrypted: state !== 'plain',
       locked: this.lockedRoot !== null,
       idleLockMinutes: this.settings.idleLockMinutes,
-      osKey: osKeyState(this.osKeyStore(), this.settings.osKeys, resolve(root)),
+      osKey: osKeyState(this.osKeyStore(), this.settings.osKeys, await keyPlace(root)),
     }
   }
 
@@ -201,13 +208,14 @@ export class AppSession {
    */
   async rememberKey(remember: boolean): Promise<void> {
     const root = resolve(this.current().root)
-    if (!remember) delete this.settings.osKeys[root]
+    const place = await keyPlace(root)
+    if (!remember) delete this.settings.osKeys[place]
     else {
       const store = this.osKeyStore()
       if (!store) throw appError('CONFLICT', 'errStorage:noOsKeyStore')
       const key = keyOf(root)
       if (!key) throw appError('CONFLICT', 'errStorage:onlyEncryptedKeyKept')
-      rememberKey(store, this.settings.osKeys, root, key)
+      rememberKey(store, this.settings.osKeys, place, key)
     }
     await this.saveSettings()
   }
@@ -239,7 +247,7 @@ export class AppSession {
     try {
       const done = await withWorkspaceLock(root, 'Casefile', (r) => decryptWorkspace(r, unlock, { progress }))
       // Plain now: no key left to keep.
-      delete this.settings.osKeys[resolve(root)]
+      delete this.settings.osKeys[await keyPlace(root)]
       return done
     } finally {
       // Plain after a success; still encrypted (and opened with the same key) after a refusal.
@@ -300,14 +308,15 @@ export class AppSession {
   async lock(): Promise<void> {
     const root = this.current().root
     if ((await encryptionState(root)) === 'plain') throw appError('CONFLICT', 'errStorage:onlyEncryptedWorkspaceLocked')
-    await this.close({ stopExaminations: true })
-    this.lockedRoot = root
-    // A restart must not open what was locked: the kept key waits for the next passphrase unlock.
-    const kept = this.settings.osKeys[resolve(root)]
+    // A restart must not open what was locked: the kept key waits for the next passphrase unlock. Written
+    // down before anything closes, so a crash during the close cannot leave it usable.
+    const kept = this.settings.osKeys[await keyPlace(root)]
     if (kept && !kept.suspended) {
       kept.suspended = true
       await this.saveSettings()
     }
+    await this.close({ stopExaminations: true })
+    this.lockedRoot = root
   }
 
   async unlock(unlock: Unlock): Promise<Services> {

@@ -6,7 +6,7 @@
  * passphrase unlock; an unreadable entry is forgotten; decrypting forgets it.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EncryptionStatus } from '@shared/domain'
@@ -188,5 +188,31 @@ describe('a data key kept on this computer', () => {
     } finally {
       await session.close()
     }
+  }, 120_000)
+
+  it('a lock taken through another path to the folder (a link) suspends the same kept key', async () => {
+    const userData = await tempDir()
+    const root = await tempDir()
+    const link = join(await tempDir(), 'link-to-workspace')
+    await symlink(root, link)
+    const store = osKeyStoreOf(fakeSafeStorage())
+    let session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await session.open(root)
+    expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+    await session.rememberKey(true)
+    await session.close()
+
+    session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await session.open(link) // opened by the kept key, through the link
+    expect(await statusOf(session)).toMatchObject({ locked: false, osKey: 'on' })
+    await session.lock()
+    await session.close()
+    session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    await expect(session.open(root)).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'suspended' })
+    await session.close()
   }, 120_000)
 })
