@@ -256,6 +256,9 @@ export function createEvidenceService(
     path = join(blobsDir(), file.sha256),
   ): Promise<FileAnalysis | undefined> {
     if (!analyser) return undefined
+    // A blob sealed in an encrypted workspace would reach the readers as ciphertext ("no metadata",
+    // a stripped-file warning): not examined at all, which the Examination tab says.
+    if (vaultFor(path)) return undefined
     try {
       const a = await analyser.analyse(path, file, { signal })
       if (signal?.aborted) throw appError('CANCELLED', 'errMedia:examinationCancelled')
@@ -461,8 +464,7 @@ export function createEvidenceService(
       await writer.abort()
       throw e
     }
-    const sealed = !!vaultFor(await containedBlobPath(ctx.store.root, stored.sha256))
-    return addStored(caseId, stored, name, { ...opts, ...(sealed ? { analyse: false } : {}) })
+    return addStored(caseId, stored, name, opts)
   }
 
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
-import { hasFfmpeg, makeVideo } from '../../../helpers/media'
+import { hasFfmpeg, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -105,6 +105,33 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       await expect(s.evidence.importBytes(c.id, failing(), 'half.png')).rejects.toThrow('ffmpeg exited with 1')
       expect((await s.cases.content(c.id)).evidence).toEqual([])
       expect(await readdir(join(root, 'blobs'))).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+})
+
+describe('a file dropped on the window of an encrypted workspace', () => {
+  it('is stored sealed and left unexamined, said so, never read as ciphertext', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const c = await s.cases.create({ title: 'Dropped' })
+      const bytes = withExif(await patternJpeg(4), { make: 'Drop Cam' })
+      const { uploadId } = await s.evidence.uploads.begin({
+        caseId: c.id,
+        taskId: 't1',
+        name: 'door.jpg',
+        size: bytes.length,
+      })
+      await s.evidence.uploads.chunk(uploadId, 0, bytes.toString('base64'))
+      const item = await s.evidence.uploads.finish(uploadId)
+      expect(item.analysis).toBeUndefined()
+      expect(item.verification.technical.reasoning).toBe('')
+      const inspection = await s.verification.inspect(c.id, item.id)
+      expect(inspection).toMatchObject({ sealed: true, examining: false, warnings: [] })
+      expect(inspection.notes.join(' ')).toMatch(/stored encrypted/)
     } finally {
       await s.close()
     }
