@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService, ImportOptions } from './evidenceService'
-import { lendPlainBytes } from './plainLoopback'
+import { lendPlainBytes, withoutUrl } from './plainLoopback'
 
 /** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
 const MAX_STILL = 25 * 1024 * 1024
@@ -31,7 +31,12 @@ function ffmpegError(e: NodeJS.ErrnoException) {
  * Runs ffmpeg; with `stdout`, yields what it writes there and fails after the last byte when
  * ffmpeg failed, so whatever stores the bytes throws them away instead of keeping half a file.
  */
-async function* ffmpeg(args: string[], signal?: AbortSignal, stdout = false): AsyncGenerator<Buffer> {
+async function* ffmpeg(
+  args: string[],
+  signal?: AbortSignal,
+  stdout = false,
+  redact: (text: string) => string = (t) => t,
+): AsyncGenerator<Buffer> {
   const p = spawn('ffmpeg', ['-v', 'error', '-nostdin', ...args], {
     stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'],
     signal,
@@ -43,7 +48,9 @@ async function* ffmpeg(args: string[], signal?: AbortSignal, stdout = false): As
     p.on('close', (code) =>
       code === 0
         ? resolve()
-        : reject(appError('IO', 'errMedia:ffmpegCouldCutFile', { value: err.trim().split('\n').pop() ?? code })),
+        : reject(
+            appError('IO', 'errMedia:ffmpegCouldCutFile', { value: redact(err.trim().split('\n').pop() ?? `${code}`) }),
+          ),
     )
   })
   done.catch(() => undefined) // awaited below; never unhandled while the output is read
@@ -143,6 +150,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
             ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
             opts.signal,
             true,
+            (t) => withoutUrl(t, input, `"${src.title}"`),
           ),
         ),
       )
@@ -199,7 +207,12 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
       if (vaultFor(path))
         return lendPlainBytes(path, (url) =>
-          evidence.importBytes(caseId, ffmpeg([...encode(url), '-f', 'webm', '-'], opts.signal, true), name, details),
+          evidence.importBytes(
+            caseId,
+            ffmpeg([...encode(url), '-f', 'webm', '-'], opts.signal, true, (t) => withoutUrl(t, url, `"${src.title}"`)),
+            name,
+            details,
+          ),
         )
       return viaTemp(async (dir) => {
         const out = join(dir, 'clip.webm')

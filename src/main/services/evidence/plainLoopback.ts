@@ -12,10 +12,20 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { vaultFor } from '@main/storage/crypto/vault'
 import { parseRange } from './byteRange'
 
+/** The bytes as long as the workspace stays unlocked: a lock mid-answer ends it (the key is gone). */
+async function* whileUnlocked(blobPath: string, bytes: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  for await (const b of bytes) {
+    if (!vaultFor(blobPath)) throw new Error('the workspace was locked')
+    yield b
+  }
+}
+
 async function answer(blobPath: string, path: string, req: IncomingMessage, res: ServerResponse) {
-  if (req.url !== path || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  // Nothing once the workspace is locked (or closed): its files are ciphertext to everyone again.
+  if (req.url !== path || (req.method !== 'GET' && req.method !== 'HEAD') || !vaultFor(blobPath)) {
     res.writeHead(404).end()
     return
   }
@@ -35,13 +45,17 @@ async function answer(blobPath: string, path: string, req: IncomingMessage, res:
     })
     if (req.method === 'HEAD' || blob.size === 0) res.end()
     // ffmpeg drops a connection when it seeks elsewhere: that ends the pipeline early, not in error.
-    else await pipeline(Readable.from(blob.range(start, end)), res).catch(() => undefined)
+    else await pipeline(Readable.from(whileUnlocked(blobPath, blob.range(start, end))), res).catch(() => undefined)
   } finally {
     await blob.close()
   }
 }
 
-/** Runs `use` with a URL that serves the blob's original bytes; the server is gone when it returns. */
+/**
+ * Runs `use` with a URL that serves the blob's original bytes while the workspace is unlocked; the
+ * server is gone when it returns. The URL is a secret while it lives: errors must not carry it
+ * (`withoutUrl`).
+ */
 export async function lendPlainBytes<T>(blobPath: string, use: (url: string) => Promise<T>): Promise<T> {
   const path = `/${randomBytes(32).toString('hex')}`
   const server = createServer((req, res) => {
@@ -62,3 +76,6 @@ export async function lendPlainBytes<T>(blobPath: string, use: (url: string) => 
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
+
+/** A helper's message with the loopback URL replaced by a word for it. */
+export const withoutUrl = (text: string, url: string, name: string): string => text.split(url).join(name)

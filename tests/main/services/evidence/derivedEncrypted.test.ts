@@ -5,8 +5,8 @@
  * a plain file; a source whose index sits at its end (ffmpeg must seek) too.
  */
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
@@ -91,6 +91,24 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       await s.close()
     }
   }, 120_000)
+
+  it('a source ffmpeg cannot read: the error names the item, never the loopback address', async () => {
+    const root = await tempDir()
+    const media = await tempDir('casefile-media-')
+    await writeFile(join(media, 'broken.mp4'), randomBytes(50_000))
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const c = await s.cases.create({ title: 'Broken' })
+      const item = await s.evidence.importFile(c.id, join(media, 'broken.mp4'), { title: 'Broken clip', kind: 'video' })
+      const failed = await s.derived.still(c.id, item.id, 1).catch((e: Error & { code?: string }) => e)
+      expect(failed).toMatchObject({ code: 'IO', message: expect.stringContaining('"Broken clip"') })
+      expect((failed as Error).message).not.toMatch(/127\.0\.0\.1|http:/)
+      expect((await s.cases.content(c.id)).evidence).toHaveLength(1)
+    } finally {
+      await s.close()
+    }
+  }, 60_000)
 
   it('keeps nothing when the bytes fail half-way (ffmpeg failing after its first bytes)', async () => {
     const root = await tempDir()
