@@ -6,7 +6,7 @@
  * here with ffmpeg; a clip needs ffmpeg.
  */
 import { appError } from '@shared/i18n/appError'
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,6 +58,21 @@ async function* ffmpeg(
   await done
 }
 
+/** The length in seconds ffprobe reads from the file (or URL), or undefined (no ffprobe, no answer). */
+function probeDuration(input: string, signal?: AbortSignal): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', input],
+      { timeout: 60_000, signal },
+      (err, stdout) => {
+        const n = Number(String(stdout).trim())
+        resolve(!err && Number.isFinite(n) && n > 0 ? n : undefined)
+      },
+    )
+  })
+}
+
 /** Runs ffmpeg for what it writes to a file. */
 async function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
   for await (const chunk of ffmpeg(args, signal)) void chunk
@@ -83,8 +98,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
   }
 
   /** A time past the end gives no frame: said plainly, rather than an empty exhibit or a temp-file error. */
-  function assertWithin(src: EvidenceItem, at: number, what: 'still' | 'clip'): void {
-    const length = durationOf(src)
+  function assertWithin(src: EvidenceItem, length: number | undefined, at: number, what: 'still' | 'clip'): void {
     if (length !== undefined && at >= length)
       throw appError('VALIDATION', 'errMedia:pastEndLong', {
         what,
@@ -128,7 +142,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       if (!(at >= 0)) throw appError('VALIDATION', 'errMedia:stillNeedsTimeCode')
       if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
         throw appError('VALIDATION', 'errMedia:stillMustPngImage')
-      assertWithin(src, at, 'still')
+      if (opts.png) assertWithin(src, durationOf(src), at, 'still')
       const code = formatTimecode(at)
       // Straight into the blob store (sealed there in an encrypted workspace): never a temp file.
       const still = (bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
@@ -144,16 +158,18 @@ export function createDerivedExhibits(evidence: EvidenceService) {
           signal: opts.signal,
         })
       if (opts.png) return still([opts.png])
-      return withInput(src, (input) =>
-        still(
+      return withInput(src, async (input) => {
+        // Unexamined (its length unknown): asked of the file, so a time past the end is said, not stored empty.
+        assertWithin(src, durationOf(src) ?? (await probeDuration(input, opts.signal)), at, 'still')
+        return still(
           ffmpeg(
             ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
             opts.signal,
             true,
             (t) => withoutUrl(t, input, `"${src.title}"`),
           ),
-        ),
-      )
+        )
+      })
     },
 
     /** A clip from `from` to `to` seconds, re-encoded (WebM) so it starts on the frame asked for. */
@@ -167,57 +183,57 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const src = await source(caseId, evidenceId)
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
       if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
-      assertWithin(src, from, 'clip')
-      // An end past the source's own is the end: the title and custody name the range the clip holds.
-      const length = durationOf(src)
-      if (length !== undefined && to > length) to = length
-      const range = `${formatTimecode(from)}–${formatTimecode(to)}`
-      const encode = (input: string) => [
-        '-ss',
-        String(from),
-        '-i',
-        input,
-        '-t',
-        String(to - from),
-        '-c:v',
-        'libvpx-vp9',
-        '-b:v',
-        '1M',
-        '-row-mt',
-        '1',
-        '-deadline',
-        'realtime',
-        '-c:a',
-        'libopus',
-      ]
-      const name = `${src.file.originalName} @ ${range.replace('–', '-')}.webm`
-      const details: ImportOptions = {
-        title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
-        kind: 'video',
-        mediaType: 'video/webm',
-        details: { eventIds: src.eventIds, tags: ['clip'] },
-        derivation: {
-          from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },
-          detail: `Clip ${range} cut with ffmpeg from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
-        },
-        signal: opts.signal,
-      }
       const path = await evidence.blobPath(src.file.sha256)
-      // Sealed source: read on loopback, written to a pipe into the blob store (a WebM written to a pipe
-      // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
-      if (vaultFor(path))
-        return lendPlainBytes(path, (url) =>
-          evidence.importBytes(
+      return withInput(src, async (input) => {
+        const length = durationOf(src) ?? (await probeDuration(input, opts.signal))
+        assertWithin(src, length, from, 'clip')
+        // An end past the source's own is the end: the title and custody name the range the clip holds.
+        if (length !== undefined && to > length) to = length
+        const range = `${formatTimecode(from)}–${formatTimecode(to)}`
+        const encode = [
+          '-ss',
+          String(from),
+          '-i',
+          input,
+          '-t',
+          String(to - from),
+          '-c:v',
+          'libvpx-vp9',
+          '-b:v',
+          '1M',
+          '-row-mt',
+          '1',
+          '-deadline',
+          'realtime',
+          '-c:a',
+          'libopus',
+        ]
+        const name = `${src.file.originalName} @ ${range.replace('–', '-')}.webm`
+        const details: ImportOptions = {
+          title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
+          kind: 'video',
+          mediaType: 'video/webm',
+          details: { eventIds: src.eventIds, tags: ['clip'] },
+          derivation: {
+            from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },
+            detail: `Clip ${range} cut with ffmpeg from "${src.title}" (${src.id}, SHA-256 ${src.file.sha256}); the original is unchanged.`,
+          },
+          signal: opts.signal,
+        }
+        // Sealed source (read on loopback): written to a pipe into the blob store (a WebM written to a pipe
+        // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
+        if (input !== path)
+          return evidence.importBytes(
             caseId,
-            ffmpeg([...encode(url), '-f', 'webm', '-'], opts.signal, true, (t) => withoutUrl(t, url, `"${src.title}"`)),
+            ffmpeg([...encode, '-f', 'webm', '-'], opts.signal, true, (t) => withoutUrl(t, input, `"${src.title}"`)),
             name,
             details,
-          ),
-        )
-      return viaTemp(async (dir) => {
-        const out = join(dir, 'clip.webm')
-        await runFfmpeg([...encode(path), out], opts.signal)
-        return evidence.importFile(caseId, out, { ...details, originalName: name })
+          )
+        return viaTemp(async (dir) => {
+          const out = join(dir, 'clip.webm')
+          await runFfmpeg([...encode, out], opts.signal)
+          return evidence.importFile(caseId, out, { ...details, originalName: name })
+        })
       })
     },
   }

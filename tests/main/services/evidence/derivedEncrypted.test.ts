@@ -78,6 +78,14 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       expect(still.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'still', at: 1.5 })
       expect(clip.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'clip', at: 0.5, to: 2 })
       expect(clip.file!.size).toBeGreaterThan(1_000)
+      // The clip arrived unexamined (its length unknown to the record): a time past its end is asked of the
+      // file itself and refused, not stored as an empty picture or a clip of no frames.
+      expect(clip.analysis).toBeUndefined()
+      await expect(s.derived.still(c.id, clip.id, 30)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/past the end|after the end|00:00:30/),
+      })
+      await expect(s.derived.clip(c.id, clip.id, 20, 25)).rejects.toMatchObject({ code: 'VALIDATION' })
 
       // Nothing plain was left anywhere: the temp folder is empty, and no workspace file starts as a picture.
       const stray = (await filesUnder(privateTmp)).filter((f) => !f.startsWith(root) && !f.startsWith(media))
