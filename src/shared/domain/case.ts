@@ -85,8 +85,9 @@ export const Issue = z.object({
   updatedAt: Instant,
 })
 export type Issue = z.infer<typeof Issue>
-/** What one issue may link in one request: as many as issues:link takes (a stored issue is not capped). */
-const IssueLinks = z.array(Id).max(1_000).default([])
+/** The most records of one kind an issue links: the form sends them all back on every edit. */
+export const MAX_ISSUE_LINKS = 10_000
+const IssueLinks = z.array(Id).max(MAX_ISSUE_LINKS).default([])
 export const IssueInput = Issue.pick({
   question: true,
   status: true,

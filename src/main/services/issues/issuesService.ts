@@ -1,5 +1,5 @@
 import { appError } from '@shared/i18n/appError'
-import { Issue, IssueInput, IssuePatch } from '@shared/domain'
+import { Issue, IssueInput, IssuePatch, MAX_ISSUE_LINKS } from '@shared/domain'
 import type { CaseRecords } from '../cases/caseRecords'
 import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
@@ -89,15 +89,17 @@ export function createIssuesService(
     /** Adds links (events, evidence, excerpts) to an issue, keeping those it has. */
     async link(caseId: string, issueId: string, links: Links): Promise<Issue> {
       await checkLinks(caseId, links)
-      const out = await records.update(caseId, issueId, (i) =>
-        Issue.parse({
-          ...i,
+      const out = await records.update(caseId, issueId, (i) => {
+        const merged = {
           eventIds: [...new Set([...i.eventIds, ...(links.eventIds ?? [])])],
           evidenceIds: [...new Set([...i.evidenceIds, ...(links.evidenceIds ?? [])])],
           statuteIds: [...new Set([...i.statuteIds, ...(links.statuteIds ?? [])])],
-          updatedAt: nowIso(ctx),
-        }),
-      )
+        }
+        // As many as an edit can send back: more, and the issue's own form could not save it again.
+        if (Object.values(merged).some((ids) => ids.length > MAX_ISSUE_LINKS))
+          throw appError('VALIDATION', 'errRecords:issueTooManyLinks', { max: MAX_ISSUE_LINKS })
+        return Issue.parse({ ...i, ...merged, updatedAt: nowIso(ctx) })
+      })
       return out
     },
 
