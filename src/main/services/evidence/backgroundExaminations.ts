@@ -22,6 +22,8 @@ interface Deps {
   blobReadable(sha256: string): Promise<boolean>
   /** Keeps the analysis with the item as it stands then (its technical check, the audit log). */
   keep(caseId: string, evidenceId: string, analysis: FileAnalysis): Promise<void>
+  /** Told when the item's examination is over, recorded or not (the window stops saying it is under way). */
+  over(caseId: string, evidenceId: string): void
 }
 
 /**
@@ -33,6 +35,8 @@ interface Deps {
  */
 export function createBackgroundExaminations(deps: Deps) {
   const running = new Map<string, Promise<void>>()
+  // One at a time: a batch of long videos must not start an ffmpeg each on two cores.
+  let tail: Promise<void> = Promise.resolve()
   let closing = false
   const stop = new AbortController()
   const keyOf = (caseId: string, evidenceId: string) => `${caseId}/${evidenceId}`
@@ -54,14 +58,15 @@ export function createBackgroundExaminations(deps: Deps) {
     schedule(caseId: string, item: EvidenceItem, source?: ExaminationSource): void {
       if (closing) return
       const key = keyOf(caseId, item.id)
-      const previous = running.get(key) ?? Promise.resolve()
-      const run: Promise<void> = previous
+      const run: Promise<void> = tail
         .then(() => examineNow(caseId, item, source))
         // The item may have gone meanwhile (removed, its case moved out): nothing to record then.
         .catch(() => undefined)
         .finally(() => {
           if (running.get(key) === run) running.delete(key)
+          deps.over(caseId, item.id)
         })
+      tail = run
       running.set(key, run)
     },
 

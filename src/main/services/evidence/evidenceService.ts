@@ -191,7 +191,12 @@ export function createEvidenceService(
     const kind = opts.kind ?? kindFor(mediaType)
     const claims = { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] }
     let analysis: FileAnalysis | undefined
-    const later = !!analyser && opts.analyse !== false && stored.size > examineInlineUpTo
+    // Decided as the import decided it before the copy (a file that grew or shrank past the mark meanwhile
+    // keeps its road): later with a source to read, now with an examination under way.
+    const later =
+      !!analyser &&
+      opts.analyse !== false &&
+      (opts.examineLater ? true : opts.examining ? false : stored.size > examineInlineUpTo)
     if (analyser && opts.analyse !== false && !later) {
       const early = await opts.examining
       analysis =
@@ -321,6 +326,7 @@ export function createEvidenceService(
       ctx.store.assertWritable()
       await keepExamination(caseId, evidenceId, analysis)
     },
+    over: (caseId, evidenceId) => ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId }),
   })
 
   function examinationSummary(a: FileAnalysis): Record<string, unknown> {

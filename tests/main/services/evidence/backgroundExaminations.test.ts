@@ -157,6 +157,7 @@ describe('the examinations running after imports', () => {
         keep: async (_caseId, evidenceId) => {
           kept.push(evidenceId)
         },
+        over: () => undefined,
       })
     const changed = { path: '/src/clip.mp4', unchanged: async () => false }
     const plain = make(true)
@@ -174,10 +175,16 @@ describe('the examinations running after imports', () => {
     expect(kept).toEqual([])
   })
 
-  it('a failure leaves the item unexamined and the rest going; none starts once the workspace is closing', async () => {
+  it('one at a time; a failure leaves the item unexamined and the rest going, each announced as over; none starts once closing', async () => {
     const kept: string[] = []
+    const over: string[] = []
+    let reading = 0
+    let most = 0
     const runs = createBackgroundExaminations({
       examine: async (_caseId, it) => {
+        most = Math.max(most, ++reading)
+        await new Promise((r) => setImmediate(r))
+        reading--
         if (it.id === 'ev_bad') throw new Error('ffmpeg crashed')
         return found
       },
@@ -185,12 +192,15 @@ describe('the examinations running after imports', () => {
       keep: async (_caseId, evidenceId) => {
         kept.push(evidenceId)
       },
+      over: (_caseId, evidenceId) => void over.push(evidenceId),
     })
     runs.schedule('c1', { ...item, id: 'ev_bad' })
     runs.schedule('c1', item)
     expect(runs.examining('c1', 'ev_bad')).toBe(true)
     await runs.finish()
     expect(kept).toEqual(['ev_1'])
+    expect(over).toEqual(['ev_bad', 'ev_1'])
+    expect(most).toBe(1)
     expect(runs.examining('c1', 'ev_bad')).toBe(false)
     runs.schedule('c1', { ...item, id: 'ev_late' })
     expect(runs.examining('c1', 'ev_late')).toBe(false)
@@ -213,6 +223,7 @@ describe('the examinations running after imports', () => {
       keep: async (_caseId, evidenceId) => {
         kept.push(evidenceId)
       },
+      over: () => undefined,
     })
     runs.schedule('c1', item)
     await reading

@@ -61,4 +61,17 @@ describe('ExaminationPanel', () => {
     await waitFor(() => expect(screen.queryByText(/being examined now/)).toBeNull())
     expect((screen.getByRole('button', { name: /read the file again/i }) as HTMLButtonElement).disabled).toBe(false)
   })
+
+  it('stops saying "being examined" when the examination ended with nothing recorded', async () => {
+    let answer = inspection({ examining: true })
+    installFakeBridge({ 'verification:inspect': () => answer })
+    const detail = sampleDetail({ evidence: [item] })
+    const { rerender } = render(<ExaminationPanel caseId="case_1" item={item} detail={detail} />)
+    expect(await screen.findByText(/being examined now/)).toBeTruthy()
+    // Main announces the item as changed; the case view hands down the same item, fetched again.
+    answer = inspection({ examining: false })
+    rerender(<ExaminationPanel caseId="case_1" item={{ ...item }} detail={detail} />)
+    expect(await screen.findByText(/has not been examined here yet/)).toBeTruthy()
+    expect((screen.getByRole('button', { name: /read the file again/i }) as HTMLButtonElement).disabled).toBe(false)
+  })
 })

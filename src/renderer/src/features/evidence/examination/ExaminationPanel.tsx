@@ -44,11 +44,11 @@ export function ExaminationPanel({ caseId, item, detail }: Props) {
     }
   }, [caseId, item.id, t])
 
-  // Again when the item's examination changes: a large file's arrives after its import.
-  const examinedAt = item.analysis?.analysedAt
+  // Again whenever the item comes back changed: a large file's examination arrives after its import
+  // (or ends with nothing recorded, which main announces as a change too).
   useEffect(() => {
     void load()
-  }, [load, examinedAt])
+  }, [load, item])
 
   const reread = async () => {
     setBusy(true)
