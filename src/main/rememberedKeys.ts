@@ -9,9 +9,10 @@ import type { OsKeyStore } from './storage/crypto/keyfile'
  * never in the workspace: a copied workspace carries no key its new computer
  * could open, and forgetting is one entry removed.
  *
- * The app lock must stay a lock: a workspace locked (by hand or when idle)
- * suspends its entry, so quitting and starting the app again asks for the
- * passphrase; the next unlock with the passphrase (or recovery key) resumes it.
+ * The app lock must stay a lock: a lock (by hand or when idle) suspends every
+ * entry, so neither quitting and starting again nor opening another workspace
+ * from the lock screen gets past it without a passphrase; each workspace's next
+ * unlock with its passphrase (or recovery key) resumes its own entry.
  */
 export const RememberedKey = z.object({
   /** The data key as the OS store sealed it, base64. */

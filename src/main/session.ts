@@ -308,11 +308,12 @@ export class AppSession {
   async lock(): Promise<void> {
     const root = this.current().root
     if ((await encryptionState(root)) === 'plain') throw appError('CONFLICT', 'errStorage:onlyEncryptedWorkspaceLocked')
-    // A restart must not open what was locked: the kept key waits for the next passphrase unlock. Written
-    // down before anything closes, so a crash during the close cannot leave it usable.
-    const kept = this.settings.osKeys[await keyPlace(root)]
-    if (kept && !kept.suspended) {
-      kept.suspended = true
+    // A restart, or another workspace opened from the lock screen, must not get past the lock: every kept
+    // key waits for its workspace's next passphrase unlock. Written down before anything closes, so a
+    // crash during the close cannot leave one usable.
+    const kept = Object.values(this.settings.osKeys).filter((k) => !k.suspended)
+    if (kept.length) {
+      for (const k of kept) k.suspended = true
       await this.saveSettings()
     }
     await this.close({ stopExaminations: true })

@@ -215,4 +215,24 @@ describe('a data key kept on this computer', () => {
     expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'suspended' })
     await session.close()
   }, 120_000)
+
+  it('a lock suspends the keys kept for every workspace, not only the one locked', async () => {
+    const userData = await tempDir()
+    const [x, y] = [await tempDir(), await tempDir()]
+    const store = osKeyStoreOf(fakeSafeStorage())
+    const session = new AppSession(userData, {}, () => store)
+    await session.loadSettings()
+    for (const root of [x, y]) {
+      await session.open(root)
+      expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+      await session.rememberKey(true)
+    }
+    await session.lock() // y is open
+    // From the lock screen, the other workspace: its passphrase first.
+    await expect(session.open(x)).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'suspended' })
+    await session.unlock({ passphrase: PASS })
+    expect(await statusOf(session)).toMatchObject({ locked: false, osKey: 'on' })
+    await session.close()
+  }, 120_000)
 })
