@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, beforeEach } from 'vitest'
 
 /** A fresh temp folder per call, removed after the test. */
 export function useTempDirs() {
@@ -14,4 +14,23 @@ export function useTempDirs() {
     made.push(dir)
     return dir
   }
+}
+
+/**
+ * Points TMPDIR at a folder of the running test only, so everything the services put in the
+ * system temp folder can be searched whole afterwards. Returns a getter for that folder.
+ */
+export function usePrivateTmpdir(tempDir: ReturnType<typeof useTempDirs>): () => string {
+  let saved: string | undefined
+  let dir = ''
+  beforeEach(async () => {
+    saved = process.env.TMPDIR
+    dir = await tempDir('casefile-tmpdir-')
+    process.env.TMPDIR = dir
+  })
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = saved
+  })
+  return () => dir
 }

@@ -59,6 +59,25 @@ async function statusOf(session: AppSession): Promise<EncryptionStatus> {
   return r.value as EncryptionStatus
 }
 
+/** A new session with the profile in `userData` (a start of the app). */
+async function start(userData: string, store: () => OsKeyStore | null): Promise<AppSession> {
+  const session = new AppSession(userData, {}, store)
+  await session.loadSettings()
+  return session
+}
+
+/** `root` encrypted with PASS and its key kept by the store; the session is left closed. */
+async function encryptedAndKept(userData: string, root: string, store: () => OsKeyStore | null) {
+  const session = await start(userData, store)
+  await session.open(root)
+  try {
+    expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
+    await session.rememberKey(true)
+  } finally {
+    await session.close()
+  }
+}
+
 describe('osKeyStoreOf', () => {
   it("uses safeStorage only where its backend is real: never Linux's basic_text, never before it is available", () => {
     const real = osKeyStoreOf(fakeSafeStorage())
@@ -144,17 +163,9 @@ describe('a data key kept on this computer', () => {
     const userData = await tempDir()
     const root = await tempDir()
     let store: OsKeyStore | null = osKeyStoreOf(fakeSafeStorage())
-    let session = new AppSession(userData, {}, () => store)
-    await session.loadSettings()
-    await session.open(root)
-    try {
-      expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
-      await session.rememberKey(true)
-    } finally {
-      await session.close()
-    }
+    await encryptedAndKept(userData, root, () => store)
     store = osKeyStoreOf(fakeSafeStorage()) // another OS key: the entry cannot be opened
-    session = new AppSession(userData, {}, () => store)
+    const session = new AppSession(userData, {}, () => store)
     await expect(session.openInitial()).rejects.toMatchObject({ code: 'LOCKED' })
     expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'off' })
     expect(await drive(session)('workspace:unlock', { passphrase: PASS })).toMatchObject({ ok: true })
@@ -172,14 +183,9 @@ describe('a data key kept on this computer', () => {
     const userData = await tempDir()
     const root = await tempDir()
     const store = osKeyStoreOf(fakeSafeStorage())
-    let session = new AppSession(userData, {}, () => store)
-    await session.loadSettings()
-    await session.open(root)
-    expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
-    await session.rememberKey(true)
-    await session.close()
+    await encryptedAndKept(userData, root, () => store)
     await decryptWorkspace(root, { passphrase: PASS })
-    session = new AppSession(userData, {}, () => store)
+    const session = new AppSession(userData, {}, () => store)
     await session.openInitial()
     try {
       expect(await statusOf(session)).toMatchObject({ encrypted: false, osKey: 'off' })
@@ -196,21 +202,14 @@ describe('a data key kept on this computer', () => {
     const link = join(await tempDir(), 'link-to-workspace')
     await symlink(root, link)
     const store = osKeyStoreOf(fakeSafeStorage())
-    let session = new AppSession(userData, {}, () => store)
-    await session.loadSettings()
-    await session.open(root)
-    expect(await drive(session)('workspace:encrypt', { passphrase: PASS })).toMatchObject({ ok: true })
-    await session.rememberKey(true)
-    await session.close()
+    await encryptedAndKept(userData, root, () => store)
 
-    session = new AppSession(userData, {}, () => store)
-    await session.loadSettings()
+    let session = await start(userData, () => store)
     await session.open(link) // opened by the kept key, through the link
     expect(await statusOf(session)).toMatchObject({ locked: false, osKey: 'on' })
     await session.lock()
     await session.close()
-    session = new AppSession(userData, {}, () => store)
-    await session.loadSettings()
+    session = await start(userData, () => store)
     await expect(session.open(root)).rejects.toMatchObject({ code: 'LOCKED' })
     expect(await statusOf(session)).toMatchObject({ locked: true, osKey: 'suspended' })
     await session.close()

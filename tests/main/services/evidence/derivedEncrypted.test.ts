@@ -8,30 +8,19 @@ import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { hasFfmpeg, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
-import { useTempDirs } from '../../../helpers/tmp'
+import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
 const PASS = 'a long enough passphrase'
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
 const EBML = Buffer.from('1a45dfa3', 'hex')
 
-let savedTmp: string | undefined
-let privateTmp: string
-beforeEach(async () => {
-  // The services' temp files go to a temp folder of this test only, so it can be searched whole.
-  savedTmp = process.env.TMPDIR
-  privateTmp = await tempDir('casefile-tmpdir-')
-  process.env.TMPDIR = privateTmp
-})
-afterEach(() => {
-  if (savedTmp === undefined) delete process.env.TMPDIR
-  else process.env.TMPDIR = savedTmp
-})
+const privateTmpdir = usePrivateTmpdir(tempDir)
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = []
@@ -88,7 +77,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       await expect(s.derived.clip(c.id, clip.id, 20, 25)).rejects.toMatchObject({ code: 'VALIDATION' })
 
       // Nothing plain was left anywhere: the temp folder is empty, and no workspace file starts as a picture.
-      const stray = (await filesUnder(privateTmp)).filter((f) => !f.startsWith(root) && !f.startsWith(media))
+      const stray = (await filesUnder(privateTmpdir())).filter((f) => !f.startsWith(root) && !f.startsWith(media))
       expect(stray).toEqual([])
       for (const f of await filesUnder(root)) {
         const head = (await readFile(f)).subarray(0, 8)

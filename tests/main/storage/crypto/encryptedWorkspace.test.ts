@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { serveBlobRequest } from '@main/http/blobResponse'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
-import { useTempDirs } from '../../../helpers/tmp'
+import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
 /** Low scrypt cost for tests only (the app's is N = 2^17). */
@@ -43,18 +43,7 @@ export async function filesHolding(dir: string, forms: Buffer[]): Promise<string
   return hits
 }
 
-let savedTmp: string | undefined
-let privateTmp: string
-beforeEach(async () => {
-  // The services' temp files go to a temp folder of this test only, so it can be searched whole.
-  savedTmp = process.env.TMPDIR
-  privateTmp = await tempDir('casefile-tmpdir-')
-  process.env.TMPDIR = privateTmp
-})
-afterEach(() => {
-  if (savedTmp === undefined) delete process.env.TMPDIR
-  else process.env.TMPDIR = savedTmp
-})
+const privateTmpdir = usePrivateTmpdir(tempDir)
 
 describe('an encrypted workspace', () => {
   it('holds no plain case text anywhere, and reads it all back', async () => {
@@ -100,9 +89,9 @@ describe('an encrypted workspace', () => {
       ).toBe(true)
     const forms = canaryForms(canary)
     expect(await filesHolding(root, forms)).toEqual([])
-    expect(await filesHolding(privateTmp, forms)).toEqual([])
+    expect(await filesHolding(privateTmpdir(), forms)).toEqual([])
     // The scan does find it where it is plain (the scan itself works).
-    const control = join(privateTmp, 'control')
+    const control = join(privateTmpdir(), 'control')
     await mkdir(control)
     await writeFile(join(control, 'x'), Buffer.from(`..${canary}..`, 'utf16le'))
     expect(await filesHolding(control, forms)).toHaveLength(1)
