@@ -24,6 +24,8 @@ export function createIssuesService(
   deps: { cases: CasesService; records: CaseRecords<Issue>; statuteExists: (id: string) => Promise<boolean> },
 ) {
   const { cases, records } = deps
+  /** Issues removed while this workspace is open, by case and id: what an undo may put back. */
+  const removed = new Map<string, Issue>()
 
   async function checkLinks(caseId: string, links: Links) {
     const c = await cases.content(caseId)
@@ -104,18 +106,24 @@ export function createIssuesService(
     },
 
     async remove(caseId: string, issueId: string): Promise<void> {
-      await records.remove(caseId, issueId)
+      const gone = await records.remove(caseId, issueId)
+      removed.set(`${caseId}/${issueId}`, gone)
     },
 
     /**
-     * Puts a removed issue back with its id (an undone removal). Links to what
-     * went meanwhile are dropped rather than refused: the question itself is
-     * what the user asked to have back. CONFLICT when the id is taken.
+     * Puts an issue removed in this session back with its id (an undone removal): the record named
+     * by `record.id` as it was removed, not what the caller sends (the window's copy is not taken on
+     * trust). Links to what went meanwhile are dropped rather than refused: the question itself is
+     * what the user asked to have back. NOT_FOUND for an issue not removed here (or put back already).
      */
     async restore(caseId: string, record: Issue): Promise<Issue> {
-      const issue = withoutRepeats(Issue.parse(record))
+      const key = `${caseId}/${record.id}`
+      const kept = removed.get(key)
+      if (!kept) throw appError('NOT_FOUND', 'errRecords:issueNotRemovedHere', { id: record.id })
+      const issue = withoutRepeats(kept)
       const back = { ...issue, ...(await present(caseId, issue)) }
       await records.add(caseId, back)
+      removed.delete(key)
       return back
     },
   }

@@ -70,7 +70,7 @@ export const analysisChannels = {
   /** Adds links to an issue, keeping those it has. */
   'issues:link': channel(CaseRef.extend({ issueId: Id, links: Links }), Issue),
   'issues:remove': channel(CaseRef.extend({ issueId: Id }), z.object({ removed: z.literal(true) })),
-  /** Puts a removed issue back with its id (undo); links to records gone meanwhile are dropped. */
+  /** Puts an issue removed in this session back as it was removed (undo); links to records gone meanwhile are dropped. */
   'issues:restore': channel(CaseRef.extend({ issue: Issue }), Issue),
 
   /** Every link of the case from both ends: a card's exhibits and actors, an actor's events, where an exhibit is cited. */

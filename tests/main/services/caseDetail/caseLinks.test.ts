@@ -149,12 +149,20 @@ describe('issues.restore', () => {
         evidenceIds: [f.video.id],
         statuteIds: [f.article.id],
       })
+      // Not removed: nothing to put back, whatever the caller sends.
+      await expect(s.issues.restore(f.c.id, issue)).rejects.toMatchObject({ code: 'NOT_FOUND' })
       await s.issues.remove(f.c.id, issue.id)
       await s.cases.removeEvent(f.c.id, f.search.id)
-      const back = await s.issues.restore(f.c.id, issue)
+      // The record as it was removed comes back, not the caller's altered copy.
+      const back = await s.issues.restore(f.c.id, {
+        ...issue,
+        question: 'Forged',
+        createdAt: '2000-01-01T00:00:00.000Z',
+      })
       expect(back).toEqual({ ...issue, eventIds: [f.stop.id] })
       expect(await s.issues.list(f.c.id)).toEqual([back])
-      await expect(s.issues.restore(f.c.id, issue)).rejects.toMatchObject({ code: 'CONFLICT' })
+      await expect(s.issues.restore(f.c.id, issue)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(s.issues.restore('case_other', issue)).rejects.toMatchObject({ code: 'NOT_FOUND' })
     } finally {
       await s.close()
     }
