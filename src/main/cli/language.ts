@@ -13,12 +13,20 @@ let current: Language = 'en'
 let pseudo = false
 const mark = (text: string) => (pseudo ? `⟦${text}⟧` : text)
 
-/** `--lang X` / `--lang=X` taken out of the arguments, wherever they stand (before the command words too). */
+/**
+ * `--lang X` / `--lang=X` taken out of the arguments, wherever they stand (before the command words too),
+ * up to a `--`: what follows it is left as it is (positional words). An option's value that starts with
+ * dashes is given as `--text=--lang`, as the argument parser asks, and is never taken for the language.
+ */
 export function takeLang(argv: readonly string[]): { argv: string[]; lang?: string } {
   const rest: string[] = []
   let lang: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
+    if (a === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
     if (a === '--lang' && i + 1 < argv.length) lang = argv[++i]
     else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length)
     else rest.push(a)
@@ -28,12 +36,9 @@ export function takeLang(argv: readonly string[]): { argv: string[]; lang?: stri
 
 /** The language `argv` and `env` ask for. */
 export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined
-    // A bad value is refused in the environment's language (main says so).
-    if (v !== undefined && (LANGUAGES as readonly string[]).includes(v)) return v as Language
-  }
+  const { lang } = takeLang(argv)
+  // A bad value is refused in the environment's language (main says so).
+  if (lang !== undefined && (LANGUAGES as readonly string[]).includes(lang)) return lang as Language
   const named = env.CASEFILE_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG
   return named && named !== 'C' && named !== 'POSIX' ? languageOf(named) : 'en'
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cliLanguageOf } from '@main/cli/language'
+import { cliLanguageOf, takeLang } from '@main/cli/language'
 import { runCli, runMain } from '../../helpers/cli'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -26,6 +26,16 @@ describe('choosing the language', () => {
     expect(cliLanguageOf(['cases'], { LANG: 'C' })).toBe('en')
     expect(cliLanguageOf(['cases'], { LANG: 'POSIX' })).toBe('en')
     expect(cliLanguageOf(['cases'], {})).toBe('en')
+    // After `--` nothing is an option, and `--text=--lang` is a text, not the language.
+    expect(cliLanguageOf(['show', 'C', '--', '--lang', 'es'], { LANG: 'en_US' })).toBe('en')
+    expect(takeLang(['note', 'add', 'C', '--text=--lang', 'es'])).toEqual({
+      argv: ['note', 'add', 'C', '--text=--lang', 'es'],
+      lang: undefined,
+    })
+    expect(takeLang(['--lang', 'es', 'note', 'add', '--', '--lang', 'en'])).toEqual({
+      argv: ['note', 'add', '--', '--lang', 'en'],
+      lang: 'es',
+    })
     // A bad value falls back to the environment; main refuses it (below).
     expect(cliLanguageOf(['cases', '--lang', 'fr'], { LANG: 'es_MX' })).toBe('es')
   })
