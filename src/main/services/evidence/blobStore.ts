@@ -12,6 +12,7 @@ import { fsyncDir } from '@main/storage/durableWrite'
 import { hashBlobFile } from '@main/storage/crypto/blobFiles'
 import { SegmentSealer } from '@main/storage/crypto/segments'
 import { vaultFor } from '@main/storage/crypto/vault'
+import { KEYS_FILE } from '@main/storage/crypto/keyfile'
 import { fsio, writeAll } from '@main/storage/fsio'
 import { NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
 
@@ -124,8 +125,18 @@ export class BlobWriter {
     const dir = tempDir ?? blobsDir
     await mkdir(dir, { recursive: true })
     const tempPath = join(dir, `.incoming-${process.pid}-${randomBytes(8).toString('hex')}`)
-    const fh = await fsio.open(tempPath, 'wx', 0o600)
     const vault = vaultFor(tempPath)
+    // An encrypted workspace whose key went meanwhile (locked, or closed, while an import got this far):
+    // not a byte may be written there in the clear.
+    if (
+      !vault &&
+      (await stat(join(dirname(blobsDir), KEYS_FILE)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw appError('LOCKED', 'errStorage:workspaceLockedUnlockPassphrase')
+    const fh = await fsio.open(tempPath, 'wx', 0o600)
     const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? new SegmentSealer(vault.key) : null)
     // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
     if (vault) {

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BlobWriter } from '@main/services/evidence/blobStore'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
@@ -150,5 +151,18 @@ describe('a file dropped on the window of an encrypted workspace', () => {
     } finally {
       await s.close()
     }
+  })
+
+  it('writes no blob once the workspace is locked, not even a temp file in the clear', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const c = await s.cases.create({ title: 'Locked mid-way' })
+    await s.evidence.importBytes(c.id, [Buffer.from('sealed while unlocked')], 'a.txt')
+    const before = await readdir(join(root, 'blobs'))
+    await s.close() // what the app lock does: the key is dropped
+    // An import that got past its first checks before the lock: its writer is refused.
+    await expect(BlobWriter.create(join(root, 'blobs'))).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await readdir(join(root, 'blobs'))).toEqual(before)
   })
 })
