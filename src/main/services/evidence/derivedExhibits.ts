@@ -112,9 +112,12 @@ export function createDerivedExhibits(evidence: EvidenceService) {
    * The source as ffmpeg's input: the stored file, or in an encrypted workspace, where that file is
    * sealed, its original bytes lent on a loopback URL while `use` runs (plainLoopback.ts).
    */
-  async function withInput<T>(src: { file: { sha256: string } }, use: (input: string) => Promise<T>) {
+  async function withInput<T>(
+    src: { file: { sha256: string } },
+    use: (input: string, sealed: boolean) => Promise<T>,
+  ): Promise<T> {
     const path = await evidence.blobPath(src.file.sha256)
-    return vaultFor(path) ? lendPlainBytes(path, use) : use(path)
+    return vaultFor(path) ? lendPlainBytes(path, (url) => use(url, true)) : use(path, false)
   }
 
   /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
@@ -183,8 +186,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const src = await source(caseId, evidenceId)
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
       if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
-      const path = await evidence.blobPath(src.file.sha256)
-      return withInput(src, async (input) => {
+      return withInput(src, async (input, sealed) => {
         const length = durationOf(src) ?? (await probeDuration(input, opts.signal))
         assertWithin(src, length, from, 'clip')
         // An end past the source's own is the end: the title and custody name the range the clip holds.
@@ -222,7 +224,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         }
         // Sealed source (read on loopback): written to a pipe into the blob store (a WebM written to a pipe
         // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
-        if (input !== path)
+        if (sealed)
           return evidence.importBytes(
             caseId,
             ffmpeg([...encode, '-f', 'webm', '-'], opts.signal, true, (t) => withoutUrl(t, input, `"${src.title}"`)),

@@ -143,44 +143,51 @@ describe('examination after the import returns', () => {
 describe('the examinations running after imports', () => {
   const item = { id: 'ev_1', file: { sha256: 'a'.repeat(64), size: 4 } } as EvidenceItem
   const found = { sha256: 'a'.repeat(64) } as FileAnalysis
+  type Deps = Parameters<typeof createBackgroundExaminations>[0]
+
+  /** The examinations over stand-in deps: every file readable and read unless `deps` say otherwise; `kept` and `ended` list what was recorded and what ended. */
+  function runsWith(deps: Partial<Deps>) {
+    const kept: string[] = []
+    const ended: string[] = []
+    const runs = createBackgroundExaminations({
+      examine: async () => found,
+      blobReadable: async () => true,
+      keep: async (_caseId, evidenceId) => void kept.push(evidenceId),
+      over: (_caseId, evidenceId) => void ended.push(evidenceId),
+      ...deps,
+    })
+    return { runs, kept, ended }
+  }
 
   it('reads the stored file instead when the source changed after the copy, and records nothing when neither can be read', async () => {
     const read: (string | undefined)[] = []
-    const kept: string[] = []
-    const make = (blobReadable: boolean) =>
-      createBackgroundExaminations({
-        examine: async (_caseId, _item, _signal, path) => {
-          read.push(path)
-          return found
-        },
-        blobReadable: async () => blobReadable,
-        keep: async (_caseId, evidenceId) => {
-          kept.push(evidenceId)
-        },
-        over: () => undefined,
-      })
+    const examine: Deps['examine'] = async (_caseId, _item, _signal, path) => {
+      read.push(path)
+      return found
+    }
     const changed = { path: '/src/clip.mp4', unchanged: async () => false }
-    const plain = make(true)
-    plain.schedule('c1', item, changed)
-    await plain.settled()
+    const plain = runsWith({ examine })
+    plain.runs.schedule('c1', item, changed)
+    await plain.runs.settled()
     expect(read).toEqual(['/src/clip.mp4', undefined])
-    expect(kept).toEqual(['ev_1'])
+    expect(plain.kept).toEqual(['ev_1'])
 
     read.length = 0
-    kept.length = 0
-    const sealed = make(false)
-    sealed.schedule('c1', item, changed)
-    await sealed.settled()
+    const sealed = runsWith({ examine, blobReadable: async () => false })
+    sealed.runs.schedule('c1', item, changed)
+    await sealed.runs.settled()
     expect(read).toEqual(['/src/clip.mp4'])
-    expect(kept).toEqual([])
+    expect(sealed.kept).toEqual([])
   })
 
   it('one at a time; a failure leaves the item unexamined and the rest going, each announced as over; none starts once closing', async () => {
-    const kept: string[] = []
-    const over: string[] = []
     let reading = 0
     let most = 0
-    const runs = createBackgroundExaminations({
+    const {
+      runs,
+      kept,
+      ended: over,
+    } = runsWith({
       examine: async (_caseId, it) => {
         most = Math.max(most, ++reading)
         await new Promise((r) => setImmediate(r))
@@ -188,11 +195,6 @@ describe('the examinations running after imports', () => {
         if (it.id === 'ev_bad') throw new Error('ffmpeg crashed')
         return found
       },
-      blobReadable: async () => true,
-      keep: async (_caseId, evidenceId) => {
-        kept.push(evidenceId)
-      },
-      over: (_caseId, evidenceId) => void over.push(evidenceId),
     })
     runs.schedule('c1', { ...item, id: 'ev_bad' })
     runs.schedule('c1', item)
@@ -209,21 +211,15 @@ describe('the examinations running after imports', () => {
   })
 
   it('the app lock stops them instead of waiting: nothing is recorded', async () => {
-    const kept: string[] = []
     let started!: () => void
     const reading = new Promise<void>((r) => (started = r))
-    const runs = createBackgroundExaminations({
+    const { runs, kept } = runsWith({
       // Reads until stopped, as ffmpeg on a long video would.
       examine: (_caseId, _item, signal) =>
         new Promise((resolve, reject) => {
           started()
           signal.addEventListener('abort', () => reject(new Error('stopped')))
         }),
-      blobReadable: async () => true,
-      keep: async (_caseId, evidenceId) => {
-        kept.push(evidenceId)
-      },
-      over: () => undefined,
     })
     runs.schedule('c1', item)
     await reading

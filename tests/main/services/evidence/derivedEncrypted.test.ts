@@ -23,6 +23,12 @@ const EBML = Buffer.from('1a45dfa3', 'hex')
 
 const privateTmpdir = usePrivateTmpdir(tempDir)
 
+/** `root` encrypted (at a low scrypt cost, for tests only) and opened with its passphrase. */
+async function sealedWorkspace(root: string) {
+  await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+  return openWorkspace(root, { unlock: { passphrase: PASS } })
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
@@ -39,8 +45,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
     // The index at the end, as many phones write it: ffmpeg has to seek to the end and back.
     const src = join(media, 'door.mp4')
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', faststart, '-c', 'copy', src])
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const s = await sealedWorkspace(root)
     try {
       const c = await s.cases.create({ title: 'Sealed stills' })
       const video = await s.evidence.importFile(c.id, src, { title: 'Door' })
@@ -94,8 +99,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
     const root = await tempDir()
     const media = await tempDir('casefile-media-')
     await writeFile(join(media, 'broken.mp4'), randomBytes(50_000))
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const s = await sealedWorkspace(root)
     try {
       const c = await s.cases.create({ title: 'Broken' })
       const item = await s.evidence.importFile(c.id, join(media, 'broken.mp4'), { title: 'Broken clip', kind: 'video' })
@@ -110,8 +114,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
 
   it('keeps nothing when the bytes fail half-way (ffmpeg failing after its first bytes)', async () => {
     const root = await tempDir()
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const s = await sealedWorkspace(root)
     try {
       const c = await s.cases.create({ title: 'Half' })
       async function* failing() {
@@ -130,8 +133,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
 describe('a file dropped on the window of an encrypted workspace', () => {
   it('is stored sealed and left unexamined, said so, never read as ciphertext', async () => {
     const root = await tempDir()
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const s = await sealedWorkspace(root)
     try {
       const c = await s.cases.create({ title: 'Dropped' })
       const bytes = withExif(await patternJpeg(4), { make: 'Drop Cam' })
@@ -155,8 +157,7 @@ describe('a file dropped on the window of an encrypted workspace', () => {
 
   it('writes no blob once the workspace is locked, not even a temp file in the clear', async () => {
     const root = await tempDir()
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    const s = await sealedWorkspace(root)
     const c = await s.cases.create({ title: 'Locked mid-way' })
     await s.evidence.importBytes(c.id, [Buffer.from('sealed while unlocked')], 'a.txt')
     const before = await readdir(join(root, 'blobs'))
