@@ -17,8 +17,13 @@ export default defineConfig({
       // pdfkit loads its own data files at run time; lowdb is ESM-only: both stay external.
       externalizeDeps: true,
       rollupOptions: {
-        // The search index lives in a worker thread; host.ts finds searchWorker.js beside index.js.
-        input: { index: resolve('src/main/index.ts'), searchWorker: resolve('src/main/services/search/worker.ts') },
+        // Worker threads, found beside index.js (src/main/workers/entry.ts): the search index, and the
+        // sealing of large evidence files in an encrypted workspace.
+        input: {
+          index: resolve('src/main/index.ts'),
+          searchWorker: resolve('src/main/services/search/worker.ts'),
+          sealWorker: resolve('src/main/storage/crypto/sealWorker.ts'),
+        },
       },
     },
   },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the command line into one ESM file, dist/cli/casefile.mjs, with the search
-// worker beside it (dist/cli/searchWorker.js, where services/search/host.ts looks
-// for it). bin/casefile.mjs runs the bundle; without it, it runs the sources through
+// Builds the command line into one ESM file, dist/cli/casefile.mjs, with its worker
+// threads beside it (dist/cli/searchWorker.js and sealWorker.js, where src/main/workers/entry.ts looks
+// for them). bin/casefile.mjs runs the bundle; without it, it runs the sources through
 // tsx, which transpiles on every start (about 1.5 s against a fraction of that).
 //
 // Runs on `npm install`/`npm ci` (prepare) and in `npm run build`.
@@ -106,12 +106,12 @@ export async function buildCli(outdir = join(root, 'dist', 'cli')) {
     outfile: join(staging, 'casefile.mjs'),
     define: { __CASEFILE_BUILD__: JSON.stringify(`${pkg.version} (bundle)`) },
   })
-  await build({
-    ...common,
-    entryPoints: { searchWorker: join(root, 'src/main/services/search/worker.ts') },
-    // .js in a "type": "module" package: the worker loads as ESM.
-    outfile: join(staging, 'searchWorker.js'),
-  })
+  // .js in a "type": "module" package: the workers load as ESM.
+  for (const [name, source] of [
+    ['searchWorker', 'src/main/services/search/worker.ts'],
+    ['sealWorker', 'src/main/storage/crypto/sealWorker.ts'],
+  ])
+    await build({ ...common, entryPoints: { [name]: join(root, source) }, outfile: join(staging, `${name}.js`) })
   await rm(out, { recursive: true, force: true })
   await mkdir(dirname(out), { recursive: true })
   await rename(staging, out)

@@ -5,10 +5,12 @@
  * that touches dist/cli; every other CLI test runs the sources.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { SEAL_IN_THREAD_FROM } from '@main/storage/crypto/sealThread'
 import { runCli } from '../../helpers/cli'
 import { hasFfmpeg, makeVideo } from '../../helpers/media'
 import { useTempDirs } from '../../helpers/tmp'
@@ -23,9 +25,10 @@ describe('the built command line', () => {
     expect(r.status, r.stderr).toBe(0)
   }, 120_000)
 
-  it('is one ESM file with the search worker beside it, and git ignores it', () => {
+  it('is one ESM file with its workers beside it, and git ignores it', () => {
     expect(existsSync(join(DIST, 'casefile.mjs'))).toBe(true)
     expect(existsSync(join(DIST, 'searchWorker.js'))).toBe(true)
+    expect(existsSync(join(DIST, 'sealWorker.js'))).toBe(true)
     const bundle = readFileSync(join(DIST, 'casefile.mjs'), 'utf8')
     // Every package is inside but pdfkit and i18next, which are required on first use, not at start.
     expect(bundle).not.toMatch(/from\s*"(zod|lowdb|proper-lockfile|write-file-atomic|pdfkit|i18next|i18next-icu)"/)
@@ -110,6 +113,24 @@ describe('the built command line', () => {
     },
     120_000,
   )
+
+  it('seals a large file in its worker in an encrypted workspace, and verifies it', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const elsewhere = await tempDir()
+    const env = { CASEFILE_NEW_PASSPHRASE: 'bundle passphrase', CASEFILE_PASSPHRASE: 'bundle passphrase' }
+    const cf = (args: string[], extra: Record<string, string> = {}) =>
+      runCli([...args, '--workspace', ws], { bin: true, cwd: elsewhere, env: { ...env, ...extra } })
+    expect((await cf(['case', 'new', '--title', 'Large', '--reference', 'L-1'])).code).toBe(0)
+    expect((await cf(['encrypt'])).code).toBe(0)
+    const big = join(elsewhere, 'recording.bin')
+    await writeFile(big, randomBytes(SEAL_IN_THREAD_FROM + 1))
+    const add = await cf(['evidence', 'add', 'L-1', '--file', big], { NODE_DEBUG: 'worker' })
+    expect(add.code, add.stderr).toBe(0)
+    expect(add.stderr).toContain(join(DIST, 'sealWorker.js'))
+    const verify = await cf(['evidence', 'verify'])
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0)
+    expect(verify.stdout).toMatch(/All 1 blobs? match/)
+  }, 120_000)
 
   it('falls back to the sources, saying nothing, when the bundle is missing', async () => {
     const away = `${DIST}.away-${process.pid}`

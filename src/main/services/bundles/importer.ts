@@ -302,7 +302,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
               continue
             }
             // The blob writer hashes what it stores: that hash is the one compared (one pass, not two).
-            const writer = await evidence.stageBlob(blobTemp)
+            const writer = await evidence.stageBlob(blobTemp, want.size)
             try {
               await pump(bundle, f, want, (c) => writer.write(c), signal, onBytes, { hashed: true })
               const s = await writer.seal()

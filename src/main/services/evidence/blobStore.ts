@@ -11,6 +11,7 @@ import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
 import { hashBlobFile } from '@main/storage/crypto/blobFiles'
 import { SegmentSealer } from '@main/storage/crypto/segments'
+import { blobSealer, type BlobSealer } from '@main/storage/crypto/sealThread'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { KEYS_FILE } from '@main/storage/crypto/keyfile'
 import { fsio, writeAll } from '@main/storage/fsio'
@@ -109,17 +110,19 @@ export class BlobWriter {
     private readonly fh: FileHandle,
     private readonly durable: boolean,
     /** Set in an encrypted workspace: chunks are sealed in segments before they are written. */
-    private readonly sealer: SegmentSealer | null,
+    private readonly sealer: BlobSealer | null,
   ) {}
 
   /**
    * durable: false skips every fsync; only for benchmarks set against tools that do not sync either.
    * tempDir: where the bytes wait until placed (same disk as the blobs folder); the blobs folder itself
    * by default. A bundle import stages there so a refused bundle leaves no trace, not even a new folder.
+   * expectedBytes: the size coming, when known; in an encrypted workspace a large file is sealed in a
+   * thread of its own (crypto/sealThread.ts).
    */
   static async create(
     blobsDir: string,
-    { durable = true, tempDir }: { durable?: boolean; tempDir?: string } = {},
+    { durable = true, tempDir, expectedBytes }: { durable?: boolean; tempDir?: string; expectedBytes?: number } = {},
   ): Promise<BlobWriter> {
     await assertOwnBlobsFolder(blobsDir)
     const dir = tempDir ?? blobsDir
@@ -137,7 +140,7 @@ export class BlobWriter {
     )
       throw appError('LOCKED', 'errStorage:workspaceLockedUnlockPassphrase')
     const fh = await fsio.open(tempPath, 'wx', 0o600)
-    const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? new SegmentSealer(vault.key) : null)
+    const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? blobSealer(vault.key, expectedBytes) : null)
     // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
     if (vault) {
       writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
@@ -154,8 +157,12 @@ export class BlobWriter {
     if (this.closed) throw new Error('blob writer is closed')
     this.hash.update(chunk)
     this.bytes += chunk.length
+    // Sealing starts now (in its thread, while the previous chunk is still being written); the bytes go
+    // to the disk in order, after the previous write.
+    const sealed = this.sealer?.push(chunk)
+    sealed?.catch(() => undefined) // awaited below or by the next write or commit; never unhandled meanwhile
     await this.pending
-    this.pending = this.writeAll(chunk)
+    this.pending = sealed ? sealed.then((b) => writeAll(this.fh, b, null)) : writeAll(this.fh, chunk, null)
     // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
     this.pending.catch(() => undefined)
     this.unsynced += chunk.length
@@ -169,11 +176,6 @@ export class BlobWriter {
       sync.catch(() => undefined)
       this.syncing = sync
     }
-  }
-
-  /** Every byte of the chunk, short writes continued (a nearly full disk takes part of a write). */
-  private writeAll(chunk: Buffer): Promise<void> {
-    return writeAll(this.fh, this.sealer ? this.sealer.push(chunk) : chunk, null)
   }
 
   /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
@@ -194,8 +196,9 @@ export class BlobWriter {
       await this.pending
       await this.syncing
       if (this.sealer) {
-        await writeAll(this.fh, this.sealer.finish(), null)
-        await writeAll(this.fh, this.sealer.header(vaultFor(target)!.rel), 0)
+        const { tail, header } = await this.sealer.end(vaultFor(target)!.rel)
+        await writeAll(this.fh, tail, null)
+        await writeAll(this.fh, header, 0)
       }
       if (this.durable) await fsio.sync(this.fh)
       await this.fh.chmod(0o444)
@@ -203,6 +206,8 @@ export class BlobWriter {
       await fsio.close(this.fh).catch(() => undefined)
       await fsio.unlink(this.tempPath).catch(() => undefined)
       throw e
+    } finally {
+      await this.sealer?.close()
     }
     try {
       await fsio.close(this.fh)
@@ -219,6 +224,7 @@ export class BlobWriter {
     this.closed = true
     await this.pending.catch(() => undefined)
     await this.syncing?.catch(() => undefined)
+    await this.sealer?.close()
     await fsio.close(this.fh).catch(() => undefined)
     await fsio.unlink(this.tempPath).catch(() => undefined)
   }
@@ -335,7 +341,7 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
     const size = opts.readSize ?? READ_SIZE
     const progress = throttle(opts.onProgress)
     const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]
-    writer = await BlobWriter.create(blobsDir, { durable: opts.durable ?? true })
+    writer = await BlobWriter.create(blobsDir, { durable: opts.durable ?? true, expectedBytes: total })
     let pos = 0
     let reading = src.read(bufs[0], 0, size, 0)
     for (let i = 0; ; i++) {

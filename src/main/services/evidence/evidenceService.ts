@@ -668,10 +668,11 @@ export function createEvidenceService(
     /**
      * A writer for one blob whose bytes wait in `tempDir` (a staging folder inside
      * the workspace, on its disk) until placeBlob; it hashes what it is given itself.
+     * expectedBytes: the size announced, when known (a large file is sealed in a thread of its own).
      */
-    async stageBlob(tempDir: string): Promise<BlobWriter> {
+    async stageBlob(tempDir: string, expectedBytes?: number): Promise<BlobWriter> {
       ctx.store.assertWritable()
-      return BlobWriter.create(blobsDir(), { tempDir: ctx.store.resolve(ctx.store.rel(tempDir)) })
+      return BlobWriter.create(blobsDir(), { tempDir: ctx.store.resolve(ctx.store.rel(tempDir)), expectedBytes })
     },
 
     /** Puts staged bytes into the store under their hash (kept as they are when already there). */

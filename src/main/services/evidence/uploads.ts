@@ -65,7 +65,7 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
       const signal = evidence.tasks.start(input.taskId)
       let writer: BlobWriter
       try {
-        writer = await BlobWriter.create(ctx.store.resolve(BLOBS_DIR))
+        writer = await BlobWriter.create(ctx.store.resolve(BLOBS_DIR), { expectedBytes: input.size })
       } catch (e) {
         evidence.tasks.end(input.taskId, signal)
         throw e

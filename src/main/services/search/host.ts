@@ -4,12 +4,11 @@
  * in this process with every long loop sliced by setImmediate.
  */
 import { appError } from '@shared/i18n/appError'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SearchQuery, SearchResponse, SearchStatus } from '@shared/domain'
 import { AppError, type ErrorCode } from '@shared/ipc/result'
 import { keyOf } from '@main/storage/crypto/vault'
+import { workerEntry, type WorkerEntry } from '@main/workers/entry'
 import { Indexer } from './indexer'
 import { type PackedResponse, unpackResponse } from './wire'
 
@@ -57,14 +56,7 @@ export class InlineHost implements SearchHost {
 }
 
 /** The worker's entry as this module is running: from sources, or bundled beside it. */
-export function workerEntry(): { file: URL; entry?: string } | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return { file: new URL('./workerBoot.mjs', here), entry: new URL('./worker.ts', here).href }
-  // A name built at run time, so the bundler leaves it alone; electron-vite emits it as a second main entry.
-  const name = ['searchWorker', 'js'].join('.')
-  const built = new URL(`./${name}`, here)
-  return existsSync(fileURLToPath(built)) ? { file: built } : null
-}
+export const searchWorkerEntry = (): WorkerEntry | null => workerEntry(import.meta.url, './worker.ts', 'searchWorker')
 
 export class WorkerHost implements SearchHost {
   readonly mode = 'worker'
@@ -74,7 +66,7 @@ export class WorkerHost implements SearchHost {
   private current: SearchStatus = IDLE
   private exited: Error | null = null
 
-  constructor(root: string, persist: boolean, entry: { file: URL; entry?: string }) {
+  constructor(root: string, persist: boolean, entry: WorkerEntry) {
     // A worker thread has its own module state: an encrypted workspace's key goes with it (memory only),
     // so the index reads the sealed case files and writes its cache sealed.
     const key = keyOf(root)
@@ -147,7 +139,7 @@ export class WorkerHost implements SearchHost {
 }
 
 export function createHost(root: string, opts: { mode?: 'worker' | 'inline' | 'auto'; persist: boolean }): SearchHost {
-  const entry = opts.mode === 'inline' ? null : workerEntry()
+  const entry = opts.mode === 'inline' ? null : searchWorkerEntry()
   if (opts.mode === 'worker' && !entry) throw appError('INTERNAL', 'errStorage:searchWorkerEntryFile')
   return entry ? new WorkerHost(root, opts.persist, entry) : new InlineHost(root, opts.persist)
 }

@@ -60,8 +60,14 @@ export const sealedSize = (plain: number): number =>
  * Seals a stream of chunks into segments. The header can only be written last
  * (the path is the hash of all the bytes), so the writer leaves room for it.
  */
+/** One blob's own key and the salt it was derived with: what a sealing thread needs, never the data key. */
+export interface BlobKey {
+  key: Uint8Array
+  salt: Uint8Array
+}
+
 export class SegmentSealer {
-  private readonly salt = randomBytes(SALT_BYTES)
+  private readonly salt: Buffer
   private readonly key: Buffer
   /** The start of the next segment, when a chunk ended inside one (chunks are rarely 64 KiB-aligned). */
   private readonly pending = Buffer.alloc(SEGMENT_BYTES)
@@ -69,8 +75,20 @@ export class SegmentSealer {
   private index = 0
   private plain = 0
 
-  constructor(dataKey: Buffer) {
-    this.key = subkey(dataKey, this.salt)
+  /** From the data key (a new blob: a fresh salt), or from a blob key handed over by the thread that made it. */
+  constructor(from: Buffer | BlobKey) {
+    if (Buffer.isBuffer(from)) {
+      this.salt = randomBytes(SALT_BYTES)
+      this.key = subkey(from, this.salt)
+    } else {
+      this.salt = Buffer.from(from.salt)
+      this.key = Buffer.from(from.key)
+    }
+  }
+
+  /** Copies of this blob's key and salt, for a worker thread that seals its segments. */
+  blobKey(): BlobKey {
+    return { key: new Uint8Array(this.key), salt: new Uint8Array(this.salt) }
   }
 
   /** Placeholder written first; header() replaces it at commit. */

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { storeFile } from '@main/services/evidence/blobStore'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
+import { SEAL_IN_THREAD_FROM } from '@main/storage/crypto/sealThread'
 import { dropVault, isEncrypted, registerVault, vaultFor } from '@main/storage/crypto/vault'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import { readRegularFile } from '@main/storage/safeRead'
@@ -75,6 +76,24 @@ describe('encrypted blob imports under I/O faults', () => {
         expect((await readBlobFile(join(blobs, stored.sha256))).equals(bytes)).toBe(true)
       })
     }
+})
+
+describe('a large encrypted import, sealed in its own thread, under I/O faults', () => {
+  for (const step of ['write', 'sync'] as const)
+    it(`ENOSPC at ${step}: nothing stored, no temp file; the next import opens to the original bytes`, async () => {
+      const dir = await encryptedDir()
+      const blobs = join(dir, 'blobs')
+      const src = join(await tempDir('casefile-src-'), 'video.bin')
+      const bytes = randomBytes(SEAL_IN_THREAD_FROM + 12_345)
+      await writeFile(src, bytes)
+      await withFault({ step, fault: 'ENOSPC', match: (p) => p.startsWith(blobs) }, async (inj) => {
+        await expect(storeFile(blobs, src)).rejects.toMatchObject({ code: 'ENOSPC' })
+        expect(inj.hits).toBeGreaterThan(0)
+      })
+      expect(await readdir(blobs)).toEqual([])
+      const stored = await storeFile(blobs, src)
+      expect((await readBlobFile(join(blobs, stored.sha256))).equals(bytes)).toBe(true)
+    })
 })
 
 describe('a workspace reached through a link', () => {

@@ -1,0 +1,142 @@
+/**
+ * Large evidence files in an encrypted workspace are sealed in a worker thread
+ * (crypto/sealThread.ts). The bytes it writes must be exactly what sealing here
+ * writes: the same layout, opening to the same original, whatever the chunking.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { open, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openWorkspace } from '@main/services/index'
+import { hashBlobFile, readBlobFile } from '@main/storage/crypto/blobFiles'
+import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import {
+  type BlobSealer,
+  blobSealer,
+  InlineSealer,
+  SEAL_IN_THREAD_FROM,
+  ThreadSealer,
+  sealWorkerEntry,
+} from '@main/storage/crypto/sealThread'
+import { openSealedBlob, SEGMENT_BYTES, SegmentSealer, sealedSize } from '@main/storage/crypto/segments'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const key = randomBytes(32)
+/** Low scrypt cost for tests only (the app's is N = 2^17). */
+const FAST = { N: 2 ** 10, r: 8, p: 1 }
+const REL = 'blobs/0123'
+
+/** Seals `plain` pushed in chunks of the given sizes (cycled), as a streamed import does; returns the file's bytes. */
+async function sealAll(sealer: BlobSealer, plain: Buffer, sizes: number[]): Promise<Buffer> {
+  const parts: Buffer[] = [SegmentSealer.placeholder()]
+  // One reused buffer, overwritten as soon as push returns: the sealer must not depend on it afterwards.
+  const reused = Buffer.alloc(Math.max(...sizes))
+  const pushed: Promise<Buffer>[] = []
+  for (let off = 0, i = 0; off < plain.length; i++) {
+    const n = Math.min(sizes[i % sizes.length], plain.length - off)
+    plain.copy(reused, 0, off, off + n)
+    pushed.push(sealer.push(reused.subarray(0, n)))
+    reused.fill(0xee)
+    off += n
+  }
+  parts.push(...(await Promise.all(pushed)))
+  const { tail, header } = await sealer.end(REL)
+  parts.push(tail)
+  const all = Buffer.concat(parts)
+  header.copy(all, 0)
+  await sealer.close()
+  return all
+}
+
+async function opened(sealed: Buffer): Promise<Buffer> {
+  const path = join(await tempDir(), 'blob')
+  await writeFile(path, sealed)
+  const fh = await open(path, 'r')
+  try {
+    const blob = await openSealedBlob(key, REL, fh)
+    const out: Buffer[] = []
+    for await (const p of blob.range(0, blob.size - 1)) out.push(p)
+    return Buffer.concat(out)
+  } finally {
+    await fh.close()
+  }
+}
+
+describe('sealing in a worker thread', () => {
+  it('is found from the sources', () => {
+    expect(sealWorkerEntry()?.entry).toMatch(/sealWorker\.ts$/)
+  })
+
+  it('writes what sealing here writes, opening to the original, across odd chunk sizes', async () => {
+    const plain = randomBytes(5 * SEGMENT_BYTES + 777)
+    const sizes = [100_003, SEGMENT_BYTES, 1, 3 * SEGMENT_BYTES + 5]
+    const threaded = await sealAll(new ThreadSealer(key, sealWorkerEntry()!), plain, sizes)
+    const inline = await sealAll(new InlineSealer(key), plain, sizes)
+    expect(threaded.length).toBe(sealedSize(plain.length))
+    expect(inline.length).toBe(threaded.length)
+    expect((await opened(threaded)).equals(plain)).toBe(true)
+    expect((await opened(inline)).equals(plain)).toBe(true)
+    // Each blob has its own salt, so its own key: the two never share ciphertext.
+    expect(threaded.subarray(100, 200).equals(inline.subarray(100, 200))).toBe(false)
+  })
+
+  it('seals an empty file and a file of exactly one segment', async () => {
+    for (const plain of [Buffer.alloc(0), randomBytes(SEGMENT_BYTES)]) {
+      const sealed = await sealAll(new ThreadSealer(key, sealWorkerEntry()!), plain, [SEGMENT_BYTES])
+      expect(sealed.length).toBe(sealedSize(plain.length))
+      if (plain.length) expect((await opened(sealed)).equals(plain)).toBe(true)
+    }
+  })
+
+  it('refuses work once closed, by name, and closing twice is harmless', async () => {
+    const s = new ThreadSealer(key, sealWorkerEntry()!)
+    await s.push(randomBytes(10))
+    await s.close()
+    await s.close()
+    await expect(s.push(randomBytes(10))).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining('Sealing an evidence file stopped'),
+    })
+  })
+
+  it('is used for a file from 32 MiB on, or of unknown size never', async () => {
+    const chosen = (n?: number) => {
+      const s = blobSealer(key, n)
+      void s.close()
+      return s.constructor.name
+    }
+    expect(chosen(SEAL_IN_THREAD_FROM)).toBe('ThreadSealer')
+    expect(chosen(SEAL_IN_THREAD_FROM - 1)).toBe('InlineSealer')
+    expect(chosen(undefined)).toBe('InlineSealer')
+  })
+
+  it('imports a large file into an encrypted workspace: sealed on disk, the same bytes read back', async () => {
+    const root = await tempDir()
+    const outside = await tempDir('casefile-src-')
+    await encryptWorkspace(root, 'correct horse battery staple', { cost: FAST })
+    const plain = randomBytes(SEAL_IN_THREAD_FROM + 3 * SEGMENT_BYTES + 99)
+    const src = join(outside, 'large.bin')
+    await writeFile(src, plain)
+    const sha = createHash('sha256').update(plain).digest('hex')
+    const s = await openWorkspace(root, { unlock: { passphrase: 'correct horse battery staple' } })
+    try {
+      const c = await s.cases.create({ title: 'Large file' })
+      const item = await s.evidence.importFile(c.id, src, { title: 'Large' })
+      expect(item.file?.sha256).toBe(sha)
+      const blob = join(root, 'blobs', sha)
+      const onDisk = await open(blob, 'r').then(async (fh) => {
+        const st = await fh.stat()
+        await fh.close()
+        return st.size
+      })
+      expect(onDisk).toBe(sealedSize(plain.length))
+      expect(await hashBlobFile(blob)).toBe(sha)
+      expect((await readBlobFile(blob)).equals(plain)).toBe(true)
+      // Nothing left behind by the writer.
+      expect((await readdir(join(root, 'blobs'))).filter((n) => n.startsWith('.incoming'))).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+})
