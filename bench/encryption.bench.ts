@@ -12,9 +12,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
+import { build as esbuild } from 'esbuild'
+import { storeFile } from '@main/services/evidence/blobStore'
 import { openWorkspace } from '@main/services/index'
 import { unlockKeyFile, type Unlock } from '@main/storage/crypto/keyfile'
 import { encryptWorkspace, readKeyFile } from '@main/storage/crypto/migrate'
@@ -51,6 +56,39 @@ const scryptMs = performance.now() - t
 const src = join(data, 'import.bin')
 // Random bytes: nothing to compress, the worst case for the disk.
 await writeFile(src, randomBytes(importMb * 2 ** 20))
+
+// The seal worker as the app runs it: bundled JavaScript (from sources it would start through tsx).
+const sealWorker = pathToFileURL(join(data, 'sealWorker.js'))
+await esbuild({
+  entryPoints: [join(import.meta.dirname, '..', 'src/main/storage/crypto/sealWorker.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: fileURLToPath(sealWorker),
+  tsconfig: join(import.meta.dirname, '..', 'tsconfig.json'),
+  logLevel: 'error',
+})
+const storeTimes: Record<string, number[]> = {}
+
+/**
+ * How much two threads get done here against one: the same SHA-256 work on the main thread alone,
+ * then on it and a worker at once (2.0 on two free cores; other jobs on a shared machine take their part).
+ */
+async function twoThreadCapacity(): Promise<number> {
+  const work = `const { createHash } = require('node:crypto'); const b = Buffer.alloc(32 * 1024 * 1024, 7);
+    for (let i = 0; i < 12; i++) createHash('sha256').update(b).digest()`
+  const one = performance.now()
+  new Function('require', work)(createRequire(import.meta.url))
+  const alone = performance.now() - one
+  const two = performance.now()
+  const w = new Worker(`${work}; require('node:worker_threads').parentPort.postMessage(1)`, { eval: true })
+  const done = new Promise((r) => w.once('message', r))
+  new Function('require', work)(createRequire(import.meta.url))
+  await done
+  const both = performance.now() - two
+  await w.terminate()
+  return (2 * alone) / both
+}
 
 type Kind = 'plain' | 'encrypted'
 const times: Record<string, Record<Kind, number[]>> = {}
@@ -92,10 +130,17 @@ async function round(kind: Kind, n: number) {
       })
       record('save one annotation edit (one chunk, fsync + rename)', kind, performance.now() - t)
     }
-    t = performance.now()
-    const item = await s.evidence.importFile(bigCaseId, src, { title: `bench import ${n}` })
-    record(`import ${importMb} MiB (durable)`, kind, performance.now() - t)
-    await s.evidence.remove(bigCaseId, item.id).catch(() => undefined)
+    // The store alone (copy, hash, seal, fsync), both ways of sealing, each into a fresh blobs folder.
+    for (const how of kind === 'plain' ? ([undefined] as const) : ([false, sealWorker] as const)) {
+      const blobs = join(root, `blobs-bench-${n}`)
+      t = performance.now()
+      await storeFile(blobs, src, { sealInThread: how })
+      const label =
+        how === undefined ? '' : how === false ? ', sealed on the main thread' : ', sealed in its worker thread'
+      storeTimes[`${kind}${label}`] ??= []
+      storeTimes[`${kind}${label}`].push(performance.now() - t)
+      await rm(blobs, { recursive: true, force: true })
+    }
     await s.search.query({ query: 'warmup' })
     for (const q of ['embassy', 'cancilleria', 'protest note', 'inviol', 'consulat']) {
       t = performance.now()
@@ -116,6 +161,12 @@ for (let n = 0; n < rounds; n++) {
   for (const kind of order) await round(kind, n)
 }
 const load1 = loadavg()[0]
+const capacity = [await twoThreadCapacity(), await twoThreadCapacity(), await twoThreadCapacity()]
+const storePlain = median(storeTimes.plain)
+const storeRows = Object.entries(storeTimes).map(
+  ([what, xs]) =>
+    `| ${what} | ${ms(median(xs))} ms | ${(median(xs) / storePlain).toFixed(2)}× | ${xs.map(ms).join(', ')} |`,
+)
 
 const rows = Object.entries(times).map(([what, { plain, encrypted }]) => {
   const p = median(plain)
@@ -128,16 +179,24 @@ await writeSection(
 - Machine: ${machine()}; load average (1 min) before / after: ${load0.toFixed(1)} / ${load1.toFixed(1)} (other engineers' jobs share the two cores).
 - Workspace: \`bench/generate.ts --scale ${scale}\`, copied, the copy encrypted in place (${files} files in ${(encryptMs / 1000).toFixed(1)} s); generated in ${(generated / 1000).toFixed(1)} s.
 - ${rounds} rounds, plain and encrypted alternating (and which goes first alternating); medians. The encrypted workspace is opened with its data key; the passphrase's scrypt (N = 2^17, r = 8, p = 1), paid once per unlock, took ${ms(scryptMs)} ms on its own.
-- Import: a ${importMb} MiB file of random bytes, durable (fsync), hashed; encrypted in 64 KiB segments.
+- Import: a ${importMb} MiB file of random bytes through the blob store, durable (fsync), hashed; encrypted in 64 KiB segments (the table after the first).
 - Command: \`node --import tsx bench/encryption.bench.ts --scale ${scale} --rounds ${rounds} --import-mb ${importMb}\`
 
 | measure | plain | encrypted | encrypted / plain |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+The store alone (\`storeFile\`: read, SHA-256, seal, write, fsync; no record, no examination), ${importMb} MiB, each into a fresh blobs folder; the app seals a file from 32 MiB on in a worker thread (\`src/main/storage/crypto/sealThread.ts\`; here its bundled JavaScript, as the app runs it):
+
+| store only | median | / plain | runs (ms) |
+| --- | --- | --- | --- |
+${storeRows.join('\n')}
+
+Two threads' work here against one thread's (the same SHA-256 work alone, then on the main thread and a worker at once; 2.00 on two free cores): ${capacity.map((c) => c.toFixed(2)).join(', ')}.
+
 Notes:
 - Targets of issue #14: no more than 10% slower on open and save, 20% on import. Only a ratio from one run means anything here, and with a load average above the two cores even those move by tens of percent between runs; run it on a quiet machine before reading the small differences.
-- Import is **not** within its target: sealing runs on the main thread between a chunk's hash and its write (an AES-256-GCM cipher, its output buffer and a concatenation per 64 KiB segment), so the read, the hash and the write no longer overlap as they do for a plain import; the cipher alone costs about what the SHA-256 costs. Next step: seal in the I/O pipeline (a worker, or segments written with writev from the cipher's own buffers).
+- Import: the cipher costs about what the SHA-256 costs (in a CPU profile here each took 0.4–0.5 s of one core per GiB, and joining each chunk's sealed segments into one buffer another 0.17 s), on top of the reading and writing a plain import also does, so an encrypted import does about twice the work of a plain one. Since 2026-12-03 the app seals a large file in a worker thread while the main thread hashes: with two free cores the two run side by side. Whether that shows here depends on how much of the second core the machine's other jobs leave, the figure above the notes; when it is near 1.0 the thread cannot gain and its hand-over (a copy of each chunk and two messages) costs a little.
 - Search: each hit's record is opened on its own (one GCM open per hit, 50 hits a query); the index itself is unchanged.
 - Open: an encrypted open also reads keys.json and checks the data key's check value, and every file read is opened.
 `,

@@ -122,7 +122,12 @@ export class BlobWriter {
    */
   static async create(
     blobsDir: string,
-    { durable = true, tempDir, expectedBytes }: { durable?: boolean; tempDir?: string; expectedBytes?: number } = {},
+    {
+      durable = true,
+      tempDir,
+      expectedBytes,
+      sealInThread,
+    }: { durable?: boolean; tempDir?: string; expectedBytes?: number; sealInThread?: boolean | URL } = {},
   ): Promise<BlobWriter> {
     await assertOwnBlobsFolder(blobsDir)
     const dir = tempDir ?? blobsDir
@@ -140,7 +145,13 @@ export class BlobWriter {
     )
       throw appError('LOCKED', 'errStorage:workspaceLockedUnlockPassphrase')
     const fh = await fsio.open(tempPath, 'wx', 0o600)
-    const writer = new BlobWriter(blobsDir, tempPath, fh, durable, vault ? blobSealer(vault.key, expectedBytes) : null)
+    const writer = new BlobWriter(
+      blobsDir,
+      tempPath,
+      fh,
+      durable,
+      vault ? blobSealer(vault.key, expectedBytes, sealInThread) : null,
+    )
     // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
     if (vault) {
       writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
@@ -307,6 +318,8 @@ export interface StoreOptions {
   readSize?: number
   /** See BlobWriter.create; never false in the app. */
   durable?: boolean
+  /** For benchmarks: seal in a thread (true, or a built worker file) or here (false) whatever the size. */
+  sealInThread?: boolean | URL
 }
 
 /**
@@ -341,7 +354,11 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
     const size = opts.readSize ?? READ_SIZE
     const progress = throttle(opts.onProgress)
     const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)]
-    writer = await BlobWriter.create(blobsDir, { durable: opts.durable ?? true, expectedBytes: total })
+    writer = await BlobWriter.create(blobsDir, {
+      durable: opts.durable ?? true,
+      expectedBytes: total,
+      sealInThread: opts.sealInThread,
+    })
     let pos = 0
     let reading = src.read(bufs[0], 0, size, 0)
     for (let i = 0; ; i++) {

@@ -28,9 +28,14 @@ export const SEAL_IN_THREAD_FROM = 32 * 1024 * 1024
 
 export const sealWorkerEntry = (): WorkerEntry | null => workerEntry(import.meta.url, './sealWorker.ts', 'sealWorker')
 
-/** The sealer for a new blob of about `expectedBytes` (unknown: sealed here). */
-export function blobSealer(dataKey: Buffer, expectedBytes?: number): BlobSealer {
-  const entry = expectedBytes !== undefined && expectedBytes >= SEAL_IN_THREAD_FROM ? sealWorkerEntry() : null
+/**
+ * The sealer for a new blob of about `expectedBytes` (unknown: sealed here). `inThread` decides instead, for
+ * benchmarks: true, false, or a built sealWorker.js to run (from sources the worker otherwise starts through tsx).
+ */
+export function blobSealer(dataKey: Buffer, expectedBytes?: number, inThread?: boolean | URL): BlobSealer {
+  if (inThread instanceof URL) return new ThreadSealer(dataKey, { file: inThread })
+  const wanted = inThread ?? (expectedBytes !== undefined && expectedBytes >= SEAL_IN_THREAD_FROM)
+  const entry = wanted ? sealWorkerEntry() : null
   return entry ? new ThreadSealer(dataKey, entry) : new InlineSealer(dataKey)
 }
 

@@ -109,6 +109,14 @@ describe('sealing in a worker thread', () => {
     expect(chosen(SEAL_IN_THREAD_FROM)).toBe('ThreadSealer')
     expect(chosen(SEAL_IN_THREAD_FROM - 1)).toBe('InlineSealer')
     expect(chosen(undefined)).toBe('InlineSealer')
+    // A benchmark decides for itself.
+    const forced = (n: number, inThread: boolean) => {
+      const s = blobSealer(key, n, inThread)
+      void s.close()
+      return s.constructor.name
+    }
+    expect(forced(10, true)).toBe('ThreadSealer')
+    expect(forced(SEAL_IN_THREAD_FROM * 4, false)).toBe('InlineSealer')
   })
 
   it('imports a large file into an encrypted workspace: sealed on disk, the same bytes read back', async () => {
