@@ -60,11 +60,19 @@ export function inlineRuns(r: RenderContext, inline: Inline[], size: number, col
   return runs
 }
 
-function paragraph(r: RenderContext, runs: Run[], env: Env, lineHeight: number, marker?: (y: number) => void) {
+function paragraph(
+  r: RenderContext,
+  runs: Run[],
+  env: Env,
+  lineHeight: number,
+  marker?: (y: number) => void,
+  keepAfter?: number,
+) {
   const lines = wrap(runs, env.width)
   r.flow.drawLines(lines, {
     x: env.x,
     lineHeight,
+    keepAfter,
     onLine: (i, y) => {
       // Quote bars are drawn per line so they follow the quote across page breaks.
       for (const bx of env.bars) r.flow.rect(bx, y, 1.6, lineHeight, COLORS.quoteBar)
@@ -159,12 +167,30 @@ export function block(r: RenderContext, b: Block, env: Env) {
 
 const SPACE_AFTER: Record<Block['kind'], number> = { heading: 0, paragraph: 7, list: 7, quote: 8, code: 7, rule: 4 }
 
-/** Renders every top-level block, reporting progress and yielding so a cancel can arrive. */
-export async function renderBody(r: RenderContext, blocks: Block[], progress: (label: string) => Promise<void>) {
+/**
+ * Renders every top-level block, reporting progress and yielding so a cancel can arrive.
+ * keepWithLast: the height of what follows the body (the signature), kept on one page with the end
+ * of a closing paragraph.
+ */
+export async function renderBody(
+  r: RenderContext,
+  blocks: Block[],
+  progress: (label: string) => Promise<void>,
+  keepWithLast = 0,
+) {
   const env: Env = { x: GEOM.left, width: GEOM.width, bars: [], listDepth: 0 }
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
     if (b.kind === 'quote') r.flow.space(2)
-    block(r, b, env)
+    if (keepWithLast > 0 && i === blocks.length - 1 && b.kind === 'paragraph')
+      paragraph(
+        r,
+        inlineRuns(r, b.inline, SIZES.body, env.color),
+        env,
+        SIZES.bodyLeading,
+        undefined,
+        keepWithLast + SPACE_AFTER.paragraph,
+      )
+    else block(r, b, env)
     r.flow.space(SPACE_AFTER[b.kind])
     await progress(b.kind === 'heading' ? `Section ${b.number} ${b.title}` : 'Body')
   }

@@ -73,8 +73,15 @@ export function renderHeader(r: RenderContext, header: MemoHeader, kase: Case, d
   flow.y += 16
 }
 
-/** The signature block and the drafting and clearance lines, kept together on one page. */
-export function renderSignature(r: RenderContext, header: MemoHeader) {
+/** Space between the body and the signature block. */
+const SIGNATURE_SPACE = 18
+
+/**
+ * The signature block and the drafting and clearance lines, laid out: their height (the space above
+ * included), so the body can keep its closing lines with them, and how to draw them, kept together on
+ * one page, at the cursor. Null when the memo has no signatory, drafter or clearance.
+ */
+export function layoutSignature(r: RenderContext, header: MemoHeader): { height: number; draw: () => void } | null {
   const { flow, t } = r
   const name = header.signatoryName.trim()
   const title = header.signatoryTitle.trim()
@@ -82,26 +89,30 @@ export function renderSignature(r: RenderContext, header: MemoHeader) {
     header.drafter.trim() && t('drafted', { names: header.drafter.trim() }),
     header.clearance.trim() && t('cleared', { names: header.clearance.trim() }),
   ].filter(Boolean) as string[]
-  if (!name && !title && !credits.length) return
+  if (!name && !title && !credits.length) return null
   const x = GEOM.left + GEOM.width / 2
   const width = GEOM.width / 2
   const nameLines = name ? wrap(r.runs(name, 'bold', 10), width) : []
   const titleLines = title ? wrap(r.runs(title, 'regular', 9.5), width) : []
   const creditLines = credits.flatMap((c) => wrap(r.runs(c, 'regular', 8, { color: COLORS.muted }), GEOM.width))
   const block = name || title ? 44 + (nameLines.length + titleLines.length) * 14 : 0
-  flow.space(18)
-  flow.ensure(block + creditLines.length * 11 + 10)
-  if (name || title) {
-    // Room to sign above the line.
-    flow.y += 30
-    flow.rule(x, x + Math.min(width, 200), flow.y, 0.6, COLORS.text)
-    flow.y += 6
-    flow.drawLines(nameLines, { x, lineHeight: 14 })
-    flow.drawLines(titleLines, { x, lineHeight: 14 })
-    flow.y += 8
+  const height = block + creditLines.length * 11 + 10
+  const draw = () => {
+    flow.space(SIGNATURE_SPACE)
+    flow.ensure(height)
+    if (name || title) {
+      // Room to sign above the line.
+      flow.y += 30
+      flow.rule(x, x + Math.min(width, 200), flow.y, 0.6, COLORS.text)
+      flow.y += 6
+      flow.drawLines(nameLines, { x, lineHeight: 14 })
+      flow.drawLines(titleLines, { x, lineHeight: 14 })
+      flow.y += 8
+    }
+    if (creditLines.length) {
+      flow.y += 6
+      flow.drawLines(creditLines, { x: GEOM.left, lineHeight: 11 })
+    }
   }
-  if (creditLines.length) {
-    flow.y += 6
-    flow.drawLines(creditLines, { x: GEOM.left, lineHeight: 11 })
-  }
+  return { height: SIGNATURE_SPACE + height, draw }
 }

@@ -17,7 +17,7 @@ import { DETERMINISTIC_DATE, openPdf } from './document'
 import { buildOutline, drawFurniture } from './furniture'
 import type { ReleaseRules } from '@main/memo/release'
 import type { MemoInput } from '@main/memo/input'
-import { renderHeader, renderSignature } from './header'
+import { layoutSignature, renderHeader } from './header'
 import { buildBlocks } from '@main/memo/model'
 import { fillToc, reserveToc, type TocEntry } from './toc'
 
@@ -141,8 +141,9 @@ export async function renderBriefingPdf(
       .map(([key, name]) => ({ depth: 1, label: t('annexEntry', { letter: letters[key]!, title: name }) })),
   ]
   const reserved = toc.length ? reserveToc(r, toc) : []
-  await renderBody(r, blocks, progress)
-  renderSignature(r, header)
+  const signature = layoutSignature(r, header)
+  await renderBody(r, blocks, progress, signature?.height)
+  signature?.draw()
 
   if (letters.exhibits) exhibitsAnnex(r, letters.exhibits, everyRows('Annex: exhibits'), input.images)
   await progress('Exhibits')

@@ -48,6 +48,8 @@ export interface DrawOptions {
   x: number
   /** Called with each placed line's top, on its page (for quote rules, list markers ...). */
   onLine?: (index: number, y: number) => void
+  /** Height that must follow the last line on its page (the signature after the closing paragraph). */
+  keepAfter?: number
 }
 
 export class Flow {
@@ -157,7 +159,7 @@ export class Flow {
   }
 
   /** Would lines [from, to) fit below the cursor (or on a fresh page), with their footnotes? */
-  private fits(lines: Line[], from: number, to: number, lineHeight: number, fresh = false): boolean {
+  private fits(lines: Line[], from: number, to: number, lineHeight: number, fresh = false, after = 0): boolean {
     const onPage = new Set(fresh ? [] : this.pageNotes.map((n) => n.n))
     let notesH = fresh ? 0 : this.notesHeight
     let any = !fresh && this.pageNotes.length > 0
@@ -170,20 +172,35 @@ export class Flow {
       }
     }
     const limit = GEOM.bottom - (any ? notesH + NOTE_SEPARATOR : 0)
-    return (fresh ? GEOM.top : this.y) + (to - from) * lineHeight <= limit + 0.01
+    return (fresh ? GEOM.top : this.y) + (to - from) * lineHeight + after <= limit + 0.01
   }
 
   /**
    * Places lines with their footnotes, breaking pages as needed; never leaves
    * a paragraph's first line alone at the foot of a page nor its last alone at
    * the top. A line whose footnotes would not fit even on a fresh page stays
-   * where it is and its notes continue on the next page.
+   * where it is and its notes continue on the next page. With `keepAfter`, the
+   * last two lines (or the paragraph, when it is shorter than three) go to the
+   * next page rather than leave what must follow them alone there.
    */
   drawLines(lines: Line[], opts: DrawOptions) {
     const n = lines.length
     const lh = opts.lineHeight
+    const after = opts.keepAfter ?? 0
+    const keepFrom = n >= 3 ? n - 2 : 0
     let onThisPage = 0
     for (let i = 0; i < n; i++) {
+      if (
+        after > 0 &&
+        i === keepFrom &&
+        (i === 0 || onThisPage >= 2) &&
+        !this.atTop &&
+        !this.fits(lines, i, n, lh, false, after) &&
+        this.fits(lines, i, n, lh, true, after)
+      ) {
+        this.newPage() // keep with what follows
+        onThisPage = 0
+      }
       const roomForLine = this.y + lh <= this.limit + 0.01
       if (!this.fits(lines, i, i + 1, lh)) {
         if (!this.atTop && (!roomForLine || this.fits(lines, i, i + 1, lh, true))) {

@@ -1,0 +1,76 @@
+/**
+ * The signature block (or the "Drafted by" / "Cleared by" lines alone) never
+ * stands alone on the memo's last page: the closing paragraph's last lines go
+ * with it. Bodies of every length around a page break are tried.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import demo from '@resources/demo/consulate-case.json'
+import { renderBriefingPdf, type MemoInput } from '@main/pdf/index'
+import { Briefing, StatuteExcerpt } from '@shared/domain'
+import { pdfPages, tempDir } from './helpers'
+
+const at = '2026-01-28T00:00:00.000Z'
+const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+
+function memo(fillerLines: number, closingSentences: number, header: Record<string, string>): MemoInput {
+  const statutes = demo.statutes.map((s) => StatuteExcerpt.parse({ ...s, createdAt: at, updatedAt: at }))
+  // One short paragraph per filler line, then a closing paragraph of several lines.
+  const content = [
+    ...Array.from({ length: fillerLines }, (_, i) => para(`Filler paragraph ${i + 1}.`)),
+    para(Array.from({ length: closingSentences }, (_, i) => `Closing sentence ${i + 1} of the memo.`).join(' ')),
+  ]
+  const b = demo.briefings[0]
+  return {
+    briefing: Briefing.parse({
+      ...b,
+      header: { ...b.header, ...header },
+      body: { type: 'doc', content },
+      createdAt: at,
+      updatedAt: at,
+    }),
+    detail: {
+      case: { ...demo.case, status: 'open', createdAt: at, updatedAt: at },
+      actors: [],
+      events: [],
+      evidence: [],
+      notes: [],
+      issues: [],
+      statutes: [],
+      briefings: [],
+    },
+    statutes,
+    annotations: [],
+  }
+}
+
+describe('the signature block', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeAll(async () => ({ dir, cleanup } = await tempDir()))
+  afterAll(async () => cleanup?.())
+
+  for (const [what, header, marker] of [
+    ['drafting and clearance lines alone', { drafter: 'J. Pérez', clearance: 'M. Ortiz' }, 'Drafted by'],
+    ['a signatory', { signatoryName: 'Ana Ruiz', signatoryTitle: 'Director', drafter: 'J. Pérez' }, 'Ana Ruiz'],
+  ] as const)
+    it(`with ${what}: always on a page with the end of the body`, async () => {
+      let broke = 0
+      // Each filler paragraph is one line; a page holds a few dozen: the sweep crosses a page break.
+      for (let filler = 28; filler <= 52; filler++) {
+        const { buffer } = await renderBriefingPdf(memo(filler, 14, header), { deterministic: true })
+        const file = join(dir, `sig-${filler}.pdf`)
+        writeFileSync(file, buffer)
+        const pages = pdfPages(file)
+        const signed = pages.findIndex((p) => p.includes(marker))
+        expect(signed, `filler ${filler}`).toBeGreaterThanOrEqual(0)
+        expect(pages[signed], `filler ${filler}: the signature's page holds the closing lines`).toMatch(
+          /Closing sentence \d+ of the memo/,
+        )
+        if (signed > 0 && !pages[signed].includes('Filler paragraph')) broke++
+      }
+      // The sweep did meet the case that matters: the closing lines carried over to a new page.
+      expect(broke).toBeGreaterThan(0)
+    })
+})
