@@ -1,9 +1,7 @@
 import { appError, worded } from '@shared/i18n/appError'
 import { stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import {
-  ANALYSIS_VERSION,
-  appendTechnicalLine,
   type AuditEntry,
   blobUrl,
   CustodyEntry,
@@ -12,11 +10,8 @@ import {
   EvidenceItem,
   EvidencePatch,
   FileAnalysis,
-  technicalCheckLine,
   type EvidenceKind,
-  type Verification,
 } from '@shared/domain'
-import { AppError, messageOf } from '@shared/ipc/result'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
@@ -40,8 +35,10 @@ import {
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { createCustodyJournal } from './custodyJournal'
 import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
+import { applyPatch, changedFields, describeVerification, examinationSummary, withExamination } from './itemChanges'
+import { createExaminations } from './examinations'
 import { createUploads } from './uploads'
-import { createBackgroundExaminations, EXAMINE_INLINE_UP_TO, type ExaminationSource } from './backgroundExaminations'
+import { EXAMINE_INLINE_UP_TO, type ExaminationSource } from './backgroundExaminations'
 import { blobProblems, createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
@@ -71,8 +68,6 @@ export type ImportOptions = EvidenceImportOptions & {
   /** Returns only once a large file's examination is recorded too (the command line, which ends after). */
   awaitExamination?: boolean
 }
-
-const CHECKS = ['source', 'technical', 'content'] as const
 
 /** What the uploads and the verifier build on. */
 export interface EvidenceCore {
@@ -244,154 +239,17 @@ export function createEvidenceService(
     return out
   }
 
-  type Claimed = Pick<EvidenceItem, 'id' | 'kind' | 'eventDate' | 'eventIds'>
-
-  /** An analysis with its warnings against the item's claims. */
-  async function weigh(caseId: string, item: Claimed, a: FileAnalysis): Promise<FileAnalysis> {
-    const { warnings } = await analyser!.warningsFor(caseId, item, a)
-    return FileAnalysis.parse({ ...a, warnings })
-  }
-
-  /** Examines a stored blob (or, with `path`, the file it was copied from) and weighs it against the item's claims. */
-  async function examine(
-    caseId: string,
-    item: Claimed | null,
-    file: EvidenceItem['file'] & object,
-    signal?: AbortSignal,
-    path = join(blobsDir(), file.sha256),
-  ): Promise<FileAnalysis | undefined> {
-    if (!analyser) return undefined
-    // A blob sealed in an encrypted workspace would reach the readers as ciphertext ("no metadata",
-    // a stripped-file warning): not examined at all, which the Examination tab says.
-    if (vaultFor(path)) return undefined
-    try {
-      const a = await analyser.analyse(path, file, { signal })
-      if (signal?.aborted) throw appError('CANCELLED', 'errMedia:examinationCancelled')
-      return item ? await weigh(caseId, item, a) : a
-    } catch (e) {
-      if (signal?.aborted || (e instanceof AppError && e.code === 'CANCELLED')) throw e
-      // Reading never fails an import: what broke is kept as the reason.
-      return FileAnalysis.parse({
-        version: ANALYSIS_VERSION,
-        sha256: file.sha256,
-        analysedAt: nowIso(ctx),
-        metadata: { status: 'unreadable', reason: `No metadata found: the examination failed (${messageOf(e)}).` },
-        c2pa: { status: 'error', reason: 'not examined' },
-        fingerprint: { status: 'skipped', reason: 'not examined' },
-      })
-    }
-  }
-
-  /** The technical check with the examination's labelled, dated line added. */
-  function withExamination(v: Verification, a: FileAnalysis): Verification {
-    return {
-      ...v,
-      technical: { ...v.technical, reasoning: appendTechnicalLine(v.technical.reasoning, technicalCheckLine(a)) },
-    }
-  }
-
-  /** The audit note of an examination on request (no custody entry: the file itself was not touched). */
-  async function auditExamination(caseId: string, evidenceId: string, a: FileAnalysis) {
-    await audit.append({
-      action: 'examined',
-      target: evidenceTarget(caseId, evidenceId),
-      detail: { sha256: a.sha256, ...examinationSummary(a) },
-    })
-  }
-
-  /** Keeps an examination with the item as it stands now: the technical check notes it, the audit log too. */
-  async function keepExamination(caseId: string, evidenceId: string, analysis: FileAnalysis) {
-    const at = nowIso(ctx)
-    const out = await records.update(caseId, evidenceId, (current) =>
-      EvidenceItem.parse({
-        ...current,
-        analysis,
-        verification: withExamination(current.verification, analysis),
-        updatedAt: at,
-      }),
-    )
-    await auditExamination(caseId, evidenceId, analysis)
-    ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId })
-    return out
-  }
-
-  const background = createBackgroundExaminations({
-    examine: async (caseId, item, signal, path) => {
-      // Weighed against the claims as they stand once the file has been read, not as imported.
-      const a = await examine(caseId, null, item.file!, signal, path)
-      return a && weigh(caseId, await get(caseId, item.id), { ...a, sha256: item.file!.sha256 })
-    },
-    blobReadable: async (sha256) => !vaultFor(await containedBlobPath(ctx.store.root, sha256)),
-    keep: async (caseId, evidenceId, analysis) => {
-      ctx.store.assertWritable()
-      await keepExamination(caseId, evidenceId, analysis)
-    },
-    over: (caseId, evidenceId) => ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: evidenceId }),
+  const {
+    weigh,
+    examine,
+    keep: keepExamination,
+    background,
+  } = createExaminations(ctx, {
+    analyser,
+    audit,
+    records,
+    get,
   })
-
-  function examinationSummary(a: FileAnalysis): Record<string, unknown> {
-    return {
-      metadata: a.metadata.status,
-      facts: a.metadata.facts.length,
-      readers: a.metadata.readers,
-      c2pa: a.c2pa.status,
-      fingerprint:
-        a.fingerprint.status === 'done'
-          ? a.fingerprint.kind === 'video'
-            ? `${a.fingerprint.times.length} keyframes`
-            : 'image'
-          : 'none',
-      warnings: a.warnings.map((w) => w.code),
-    }
-  }
-
-  function describeVerification(before: Verification, after: Verification): string[] {
-    const out: string[] = []
-    if (before.status !== after.status) out.push(`overall: ${before.status} -> ${after.status}`)
-    for (const k of CHECKS)
-      if (before[k].status !== after[k].status) out.push(`${k}: ${before[k].status} -> ${after[k].status}`)
-    return out
-  }
-
-  function changedFields(before: EvidenceItem, after: EvidenceItem): string[] {
-    const keys = Object.keys(EvidencePatch.shape) as (keyof EvidenceItem)[]
-    const out: string[] = []
-    for (const k of keys) {
-      if (k === 'verification') {
-        const b = before.verification
-        const a = after.verification
-        if (b.reasoning !== a.reasoning || CHECKS.some((c) => b[c].reasoning !== a[c].reasoning))
-          out.push('verification reasoning')
-      } else if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out.push(k)
-    }
-    return out
-  }
-
-  function applyPatch(item: EvidenceItem, patch: EvidencePatch, at: string): EvidenceItem {
-    const p = EvidencePatch.parse(patch)
-    const next: Record<string, unknown> = { ...item, updatedAt: at }
-    for (const [k, v] of Object.entries(p)) {
-      if (k === 'verification' || v === undefined) continue
-      if (v === null) delete next[k]
-      else next[k] = v
-    }
-    if (p.verification) {
-      const v = p.verification
-      const merged: Verification = { ...item.verification }
-      if (v.status !== undefined) merged.status = v.status
-      if (v.reasoning !== undefined) merged.reasoning = v.reasoning
-      for (const c of CHECKS) {
-        const part = v[c]
-        if (part)
-          merged[c] = {
-            status: part.status ?? item.verification[c].status,
-            reasoning: part.reasoning ?? item.verification[c].reasoning,
-          }
-      }
-      next.verification = merged
-    }
-    return EvidenceItem.parse(next)
-  }
 
   async function importFile(caseId: string, path: string, opts: ImportOptions = {}): Promise<EvidenceItem> {
     ctx.store.assertWritable()
