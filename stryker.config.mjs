@@ -5,8 +5,8 @@
  * The files are mutated a group at a time, each group against the test files that
  * are meant to hold it (vitest's "related" mode would pull in most of the suite,
  * the kill loop included, for anything storage touches). Pick groups with
- * CASEFILE_MUTATE=csp,time (default: all of them but `durable`, a part of `storage`;
- * that takes hours on two cores).
+ * CASEFILE_MUTATE=csp,time (default: all of them but `durable`, a part of `storage`, and
+ * `furniture`, `annexes` and `citations`, the parts of `memo`; that takes hours on two cores).
  * Concurrency 1: the build machines have two shared cores.
  *
  *   CASEFILE_MUTATE=time npm run mutate
@@ -62,6 +62,15 @@ const GROUPS = {
     mutate: ['src/main/memo/citations.ts', 'src/main/pdf/furniture.ts', 'src/main/pdf/annexes.ts'],
     tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/*.test.ts'],
   },
+  // The memo group a file at a time, each against the tests that read what it draws: the PDF tests
+  // render in beforeAll, so Stryker must run every test of the group for most mutants ("static"),
+  // which for the whole group takes hours.
+  furniture: { mutate: ['src/main/pdf/furniture.ts'], tests: ['tests/main/pdf/memo.test.ts'] },
+  annexes: { mutate: ['src/main/pdf/annexes.ts'], tests: ['tests/main/pdf/memo.test.ts'] },
+  citations: {
+    mutate: ['src/main/memo/citations.ts'],
+    tests: ['tests/main/memo/citations.test.ts', 'tests/main/pdf/footnotes.test.ts'],
+  },
   search: {
     mutate: ['src/main/services/search/engine.ts', 'src/main/services/search/query.ts'],
     tests: ['tests/main/services/search/*.test.ts'],
@@ -71,7 +80,7 @@ const GROUPS = {
 const chosen = (
   process.env.CASEFILE_MUTATE ??
   Object.keys(GROUPS)
-    .filter((g) => g !== 'durable')
+    .filter((g) => !['durable', 'furniture', 'annexes', 'citations'].includes(g))
     .join(',')
 )
   .split(',')
