@@ -65,7 +65,10 @@ const GROUPS = {
   // The memo group a file at a time, each against the tests that read what it draws: the PDF tests
   // render in beforeAll, so Stryker must run every test of the group for most mutants ("static"),
   // which for the whole group takes hours.
-  furniture: { mutate: ['src/main/pdf/furniture.ts'], tests: ['tests/main/pdf/memo.test.ts'] },
+  furniture: {
+    mutate: ['src/main/pdf/furniture.ts'],
+    tests: ['tests/main/pdf/memo.test.ts', 'tests/main/pdf/furniture.test.ts'],
+  },
   annexes: { mutate: ['src/main/pdf/annexes.ts'], tests: ['tests/main/pdf/memo.test.ts'] },
   citations: {
     mutate: ['src/main/memo/citations.ts'],
