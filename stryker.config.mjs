@@ -69,7 +69,10 @@ const GROUPS = {
     mutate: ['src/main/pdf/furniture.ts'],
     tests: ['tests/main/pdf/memo.test.ts', 'tests/main/pdf/furniture.test.ts'],
   },
-  annexes: { mutate: ['src/main/pdf/annexes.ts'], tests: ['tests/main/pdf/memo.test.ts'] },
+  annexes: {
+    mutate: ['src/main/pdf/annexes.ts'],
+    tests: ['tests/main/pdf/memo.test.ts', 'tests/main/pdf/annexes.test.ts'],
+  },
   citations: {
     mutate: ['src/main/memo/citations.ts'],
     tests: ['tests/main/memo/citations.test.ts', 'tests/main/pdf/footnotes.test.ts'],

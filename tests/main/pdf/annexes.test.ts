@@ -1,0 +1,207 @@
+/**
+ * The exhibit and timeline annexes read back from the PDF, for items of every
+ * shape: a file of each size unit, a link, a reference captured by hand, graded
+ * and ungraded, cited and not, with its annotations and its picture; events with
+ * and without place, description and exhibits.
+ */
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import demo from '@resources/demo/consulate-case.json'
+import { renderBriefingPdf, type MemoInput } from '@main/pdf/index'
+import { Annotation, Briefing, EvidenceItem, TimelineEvent } from '@shared/domain'
+import { pdfPages, tempDir } from './helpers'
+
+const at = '2026-01-28T00:00:00.000Z'
+let dir: string
+let cleanup: () => Promise<void>
+beforeAll(async () => ({ dir, cleanup } = await tempDir()))
+afterAll(async () => cleanup?.())
+
+const sha = (c: string) => c.repeat(64)
+const verification = (status: 'verified' | 'unverified' | 'disputed') => ({
+  status,
+  reasoning: '',
+  source: { status, reasoning: '' },
+  technical: { status, reasoning: '' },
+  content: { status, reasoning: '' },
+})
+const item = (id: string, title: string, extra: Record<string, unknown> = {}) =>
+  EvidenceItem.parse({
+    id,
+    kind: 'document',
+    title,
+    verification: verification('unverified'),
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  })
+const file = (name: string, size: number, c: string) => ({
+  sha256: sha(c),
+  size,
+  mediaType: 'image/png',
+  originalName: name,
+})
+const cite = (id: string) => ({ type: 'citation', attrs: { target: 'evidence', id, pinpoint: '' } })
+const para = (...content: unknown[]) => ({ type: 'paragraph', content })
+
+let n = 0
+async function render(
+  evidence: EvidenceItem[],
+  body: unknown[],
+  extra: Partial<MemoInput> & { events?: TimelineEvent[] } = {},
+): Promise<string[]> {
+  const { events = [], ...rest } = extra
+  const { buffer } = await renderBriefingPdf(
+    {
+      briefing: Briefing.parse({
+        ...demo.briefings[0],
+        body: { type: 'doc', content: body },
+        createdAt: at,
+        updatedAt: at,
+      }),
+      detail: {
+        case: { ...demo.case, status: 'open', createdAt: at, updatedAt: at } as never,
+        actors: [],
+        events,
+        evidence,
+        notes: [],
+        issues: [],
+        statutes: [],
+        briefings: [],
+      },
+      statutes: [],
+      annotations: [],
+      ...rest,
+    },
+    { deterministic: true },
+  )
+  const path = join(dir, `annex-${n++}.pdf`)
+  writeFileSync(path, buffer)
+  return pdfPages(path)
+}
+const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ')
+
+describe('the exhibit annex', () => {
+  it('describes each item as held: file, size in its unit, link, who captured it, grade, hash, status', async () => {
+    const items = [
+      item('ev_b', 'Tiny scan', { file: file('tiny.png', 512, 'a'), sourceUrl: 'https://example.org/tiny' }),
+      item('ev_kb', 'Letter scan', {
+        file: file('letter.png', 3_000, 'b'),
+        sourceReliability: 'B',
+        informationCredibility: '2',
+        verification: verification('verified'),
+      }),
+      item('ev_mb', 'Large photo', { file: file('photo.png', 5 * 1024 * 1024, 'c'), informationCredibility: '3' }),
+      item('ev_hand', 'Notes of a call', { capturedBy: 'Desk officer Ruiz' }),
+      item('ev_link', 'Press report', { sourceUrl: 'https://news.example/report', capturedBy: 'Not shown' }),
+    ]
+    const text = flat(await render(items, [para({ type: 'text', text: 'See ' }, cite('ev_kb'), cite('ev_b'))]))
+    expect(text).toContain('File: tiny.png (image/png, 512 B)')
+    expect(text).toContain('File: letter.png (image/png, 2.9 KB)')
+    expect(text).toContain('File: photo.png (image/png, 5.0 MB)')
+    expect(text).toContain('https://example.org/tiny')
+    expect(text).toContain('Captured by Desk officer Ruiz')
+    // A link says where it came from; who captured it is not added to it.
+    expect(text).toContain('https://news.example/report')
+    expect(text).not.toContain('Not shown')
+    expect(text).toContain('Grade B2 (usually reliable)')
+    expect(text).toContain('Grade ?3')
+    for (const c of 'abc') expect(text).toContain(sha(c))
+    expect(text.match(/none: no file held \(reference only\)/g)).toHaveLength(2)
+    expect(text).toContain('Verified')
+    // Cited first, in the order first cited, then the others: the letter is 1, the tiny scan 2.
+    expect(text).toMatch(/1 Letter scan.*2 Tiny scan.*3 Large photo/)
+    expect(text).toContain('5 items held in the case file: the 2 the memo cites come first')
+  })
+
+  it('says when the memo cites every item, or none', async () => {
+    const items = [item('ev_1', 'One'), item('ev_2', 'Two')]
+    expect(flat(await render(items, [para(cite('ev_1'), cite('ev_2'))]))).toContain(
+      '2 items held in the case file, numbered in the order the memo first cites them',
+    )
+    expect(flat(await render(items, [para({ type: 'text', text: 'Nothing cited.' })]))).toContain(
+      '2 items held in the case file; the memo cites none of them.',
+    )
+  })
+
+  it('lists the annotations the memo cites under their item', async () => {
+    const video = item('ev_video', 'Door video', { kind: 'video', file: file('door.mp4', 9_000, 'd') })
+    const ann = Annotation.parse({
+      id: 'ann_1',
+      evidenceId: 'ev_video',
+      target: { type: 'time', start: 75, end: 80 },
+      text: 'Officer speaks',
+      createdAt: at,
+      updatedAt: at,
+    })
+    const body = [
+      para(
+        { type: 'text', text: 'At the door ' },
+        { type: 'citation', attrs: { target: 'annotation', id: 'ann_1', pinpoint: '' } },
+      ),
+    ]
+    const text = flat(await render([video], body, { annotations: [ann] }))
+    expect(text).toMatch(/Annotations cited: 0?0?:?01:15/)
+  })
+
+  it('prints a cited picture under its exhibit number with its hash, scaled to the page', async () => {
+    const png = await sharp({ create: { width: 1600, height: 400, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
+    const still = item('ev_still', 'Still of the door', { kind: 'image', file: file('still.png', png.length, 'e') })
+    const pages = await render([still], [para(cite('ev_still'))], { images: { ev_still: png } })
+    // The hash is in the list, and again under the figure.
+    const hashes = (ps: string[]) => flat(ps).split(`SHA-256 ${sha('e')}`).length - 1
+    expect(hashes(pages)).toBe(2)
+    expect(flat(pages)).toMatch(/Exhibit 1\W+Still of the door/)
+    // Drawn across the text width (471 pt): 1,600 pixels at 245 per inch, both ways.
+    const list = execFileSync('pdfimages', ['-list', join(dir, `annex-${n - 1}.pdf`)], { encoding: 'utf8' })
+    const row = list.split('\n').find((l) => /\s1600\s+400\s/.test(l))!
+    const [xppi, yppi] = row.trim().split(/\s+/).slice(12, 14).map(Number)
+    expect(xppi).toBeGreaterThan(240)
+    expect(xppi).toBeLessThan(250)
+    expect(yppi).toBe(xppi)
+    // An unreadable picture costs the figure, never the memo.
+    const broken = await render([still], [para(cite('ev_still'))], { images: { ev_still: Buffer.from('not a png') } })
+    expect(hashes(broken)).toBe(1)
+    expect(flat(broken)).toContain('Still of the door')
+  })
+})
+
+describe('the timeline annex', () => {
+  it('gives each event its time, precision, place, description and the exhibits it rests on, in number order', async () => {
+    const items = [item('ev_x', 'First cited'), item('ev_y', 'Second cited'), item('ev_z', 'Third cited')]
+    const events = [
+      TimelineEvent.parse({
+        id: 'e1',
+        at: '2026-01-27T17:00:00.000Z',
+        tz: 'America/Chicago',
+        precision: 'approximate',
+        title: 'Officer approaches',
+        location: 'Main door',
+        description: 'Seen by staff.',
+        evidenceIds: ['ev_z', 'ev_x'],
+      }),
+      TimelineEvent.parse({
+        id: 'e2',
+        at: '2026-01-27T18:00:00.000Z',
+        tz: 'UTC',
+        title: 'Officer leaves',
+        evidenceIds: ['ev_y'],
+      }),
+      TimelineEvent.parse({ id: 'e3', at: '2026-01-27T19:00:00.000Z', tz: 'UTC', title: 'Nothing held' }),
+    ]
+    const text = flat(await render(items, [para(cite('ev_x'), cite('ev_y'), cite('ev_z'))], { events }))
+    expect(text).toContain('3 events in time order')
+    expect(text).toContain('Main door')
+    expect(text).toContain('Seen by staff.')
+    expect(text).toContain('Exhibits 1, 3')
+    expect(text).toContain('Exhibit 2')
+    expect(text).toMatch(/27 Jan 2026, ~11:00/)
+    expect(text).toMatch(/Officer approaches.*approximate|approximate.*Officer approaches/)
+    expect(text).toContain('exact')
+  })
+})
