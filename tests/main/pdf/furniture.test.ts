@@ -93,6 +93,14 @@ function grey(file: string, page: number): { w: number; h: number; px: Buffer } 
   const headerLength = raw.toString('latin1', 0, 40).match(/^P5\s+\d+\s+\d+\s+255\s/)![0].length
   return { w: +w, h: +h, px: raw.subarray(headerLength) }
 }
+/** A page as RGB, one pixel per point. */
+function colour(file: string, page: number): { w: number; h: number; px: Buffer } {
+  const base = join(dir, `rgb-${n++}`)
+  execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-singlefile', file, base])
+  const raw = readFileSync(`${base}.ppm`)
+  const head = raw.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)!
+  return { w: +head[1], h: +head[2], px: raw.subarray(head[0].length) }
+}
 /** How many pixels of row y, between x0 and x1, are not white. */
 function inked(g: { w: number; px: Buffer }, y: number, x0: number, x1: number): number {
   let dark = 0
@@ -124,6 +132,23 @@ describe('the furniture of every page', () => {
     expect(inked(g, 44, GEOM.left, GEOM.right)).toBeGreaterThan(0.9 * GEOM.width)
     expect(inked(g, PAGE.height - 60, GEOM.left, GEOM.right)).toBeGreaterThan(0.9 * GEOM.width)
     expect(inked(g, 50, GEOM.left, GEOM.right)).toBe(0)
+    // The marking in the banner colour (dark red), the page number in the text colour.
+    const rgb = colour(file, 2)
+    const ink = (y0: number, y1: number, x0: number, x1: number) => {
+      let darkest = [255, 255, 255]
+      for (let y = y0; y < y1; y++)
+        for (let x = x0; x < x1; x++) {
+          const i = (y * rgb.w + x) * 3
+          const px = [rgb.px[i], rgb.px[i + 1], rgb.px[i + 2]]
+          if (px[0] + px[1] + px[2] < darkest[0] + darkest[1] + darkest[2]) darkest = px
+        }
+      return darkest
+    }
+    const [r, gr, b] = ink(24, 40, 200, 400)
+    expect(r - gr).toBeGreaterThan(60)
+    expect(r - b).toBeGreaterThan(60)
+    const [pr, pg, pb] = ink(Math.round(PAGE.height - 56), Math.round(PAGE.height - 46), 480, Math.round(GEOM.right))
+    expect(Math.max(pr, pg, pb) - Math.min(pr, pg, pb)).toBeLessThan(30)
   })
 
   it('sets a long marking smaller so it fits on one line, and cuts one that still does not with an ellipsis', async () => {
@@ -210,9 +235,16 @@ describe('the furniture of every page', () => {
       expect(Math.abs(sumY / changed - PAGE.height / 2), lang).toBeLessThan(25)
       expect(x0, lang).toBeGreaterThan(10)
       expect(x1, lang).toBeLessThan(g.w - 10)
-      // Wide and tall (it runs from lower left to upper right), not a level line.
+      // Wide and tall, not a level line, and rising from lower left to upper right (y grows downwards here).
       expect(x1 - x0, lang).toBeGreaterThan(0.45 * PAGE.width)
       expect(y1 - y0, lang).toBeGreaterThan(0.35 * PAGE.width)
+      let cov = 0
+      for (let y = 90; y < g.h - 70; y++)
+        for (let x = 0; x < g.w; x++) {
+          const i = y * g.w + x
+          if (final.px[i] === 255 && g.px[i] < 255 && g.px[i] > 200) cov += (x - sumX / changed) * (y - sumY / changed)
+        }
+      expect(cov, lang).toBeLessThan(0)
     }
   })
 })
@@ -267,6 +299,7 @@ describe('the bookmarks', () => {
         above.some((d) => d > 0 && d < 14),
         `${o.title}: ${above}`,
       ).toBe(true)
+      expect(o.dest[1]).toBe('/XYZ')
     }
     // The second subsection is on a later page than the first (the filler pushed it over).
     expect(outline[0].kids[1].destpageposfrom1).toBeGreaterThan(outline[0].kids[0].destpageposfrom1)
