@@ -6,14 +6,14 @@
  * at its heading. Each test renders its own memo.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import demo from '@resources/demo/consulate-case.json'
 import { renderBriefingPdf } from '@main/pdf/index'
 import { GEOM, PAGE } from '@main/pdf/layout'
 import { Briefing, StatuteExcerpt } from '@shared/domain'
-import { tempDir } from './helpers'
+import { darkestIn, pdfRaster, pdfWords, tempDir, type PdfWord } from './helpers'
 
 const at = '2026-01-28T00:00:00.000Z'
 let dir: string
@@ -61,46 +61,10 @@ async function render(
   return file
 }
 
-interface Word {
-  x0: number
-  y0: number
-  x1: number
-  y1: number
-  t: string
-}
-/** Each page's words with their boxes (points, origin at the top left), as pdftotext reads them. */
-function words(file: string): Word[][] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-  return html
-    .split('<page ')
-    .slice(1)
-    .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
-        (m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], t: m[5] }),
-      ),
-    )
-}
 /** The words on a page whose tops lie between y0 and y1. */
-const band = (page: Word[], y0: number, y1: number) => page.filter((w) => w.y0 >= y0 && w.y0 < y1)
-const centreOf = (ws: Word[]) => (Math.min(...ws.map((w) => w.x0)) + Math.max(...ws.map((w) => w.x1))) / 2
+const band = (page: PdfWord[], y0: number, y1: number) => page.filter((w) => w.y0 >= y0 && w.y0 < y1)
+const centreOf = (ws: PdfWord[]) => (Math.min(...ws.map((w) => w.x0)) + Math.max(...ws.map((w) => w.x1))) / 2
 
-/** A page as grey levels, one pixel per point (72 dpi). */
-function grey(file: string, page: number): { w: number; h: number; px: Buffer } {
-  const base = join(dir, `grey-${n++}`)
-  execFileSync('pdftoppm', ['-gray', '-r', '72', '-f', String(page), '-l', String(page), '-singlefile', file, base])
-  const raw = readFileSync(`${base}.pgm`)
-  const [, w, h] = raw.toString('latin1', 0, 40).match(/^P5\s+(\d+)\s+(\d+)\s+255\s/)!
-  const headerLength = raw.toString('latin1', 0, 40).match(/^P5\s+\d+\s+\d+\s+255\s/)![0].length
-  return { w: +w, h: +h, px: raw.subarray(headerLength) }
-}
-/** A page as RGB, one pixel per point. */
-function colour(file: string, page: number): { w: number; h: number; px: Buffer } {
-  const base = join(dir, `rgb-${n++}`)
-  execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), '-singlefile', file, base])
-  const raw = readFileSync(`${base}.ppm`)
-  const head = raw.toString('latin1', 0, 40).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/)!
-  return { w: +head[1], h: +head[2], px: raw.subarray(head[0].length) }
-}
 /** How many pixels of row y, between x0 and x1, are not white. */
 function inked(g: { w: number; px: Buffer }, y: number, x0: number, x1: number): number {
   let dark = 0
@@ -111,7 +75,7 @@ function inked(g: { w: number; px: Buffer }, y: number, x0: number, x1: number):
 describe('the furniture of every page', () => {
   it('centres the marking at the top and the bottom, with rules under and above the text, on every page', async () => {
     const file = await render({ header: { classification: 'Confidential' } })
-    const pages = words(file)
+    const pages = pdfWords(file)
     expect(pages.length).toBeGreaterThan(1)
     pages.forEach((page, i) => {
       const top = band(page, 0, 44)
@@ -128,22 +92,13 @@ describe('the furniture of every page', () => {
       expect(bottom[0].y1).toBeLessThan(PAGE.height - 20)
     })
     // Thin rules across the text width: under the top marking, above the footer.
-    const g = grey(file, 2)
+    const g = pdfRaster(file, 2, { grey: true })
     expect(inked(g, 44, GEOM.left, GEOM.right)).toBeGreaterThan(0.9 * GEOM.width)
     expect(inked(g, PAGE.height - 60, GEOM.left, GEOM.right)).toBeGreaterThan(0.9 * GEOM.width)
     expect(inked(g, 50, GEOM.left, GEOM.right)).toBe(0)
     // The marking in the banner colour (dark red), the page number in the text colour.
-    const rgb = colour(file, 2)
-    const ink = (y0: number, y1: number, x0: number, x1: number) => {
-      let darkest = [255, 255, 255]
-      for (let y = y0; y < y1; y++)
-        for (let x = x0; x < x1; x++) {
-          const i = (y * rgb.w + x) * 3
-          const px = [rgb.px[i], rgb.px[i + 1], rgb.px[i + 2]]
-          if (px[0] + px[1] + px[2] < darkest[0] + darkest[1] + darkest[2]) darkest = px
-        }
-      return darkest
-    }
+    const rgb = pdfRaster(file, 2)
+    const ink = (y0: number, y1: number, x0: number, x1: number) => darkestIn(rgb, { x0, y0, x1, y1 })
     const [r, gr, b] = ink(24, 40, 200, 400)
     expect(r - gr).toBeGreaterThan(60)
     expect(r - b).toBeGreaterThan(60)
@@ -153,7 +108,7 @@ describe('the furniture of every page', () => {
 
   it('sets a long marking smaller so it fits on one line, and cuts one that still does not with an ellipsis', async () => {
     const long = 'Secret — Eyes only — Ministry of Foreign Affairs — Not for onward distribution — Handle via channels'
-    const shrunk = words(await render({ header: { classification: long } }))[0]
+    const shrunk = pdfWords(await render({ header: { classification: long } }))[0]
     const top = band(shrunk, 0, 44)
     expect(top.map((w) => w.t).join(' ')).toBe(long.toUpperCase())
     // Smaller than 9 pt, not below 6 pt, within the margins, still centred.
@@ -165,7 +120,7 @@ describe('the furniture of every page', () => {
     expect(Math.abs(centreOf(top) - PAGE.width / 2)).toBeLessThan(1)
 
     const endless = `${'MMMMMMMMMM '.repeat(10)}END`
-    const cut = band(words(await render({ header: { classification: endless } }))[0], 0, 44)
+    const cut = band(pdfWords(await render({ header: { classification: endless } }))[0], 0, 44)
     const shown = cut.map((w) => w.t).join(' ')
     expect(shown.endsWith('…')).toBe(true)
     expect(shown).not.toContain('END')
@@ -178,7 +133,7 @@ describe('the furniture of every page', () => {
 
   it('numbers every page "Page N of M" at the right margin, beside the reference line at the left', async () => {
     const file = await render({ header: { reference: 'REF-77', subject: 'Consular premises' } })
-    const pages = words(file)
+    const pages = pdfWords(file)
     pages.forEach((page, i) => {
       const foot = band(page, PAGE.height - 60, PAGE.height - 44)
       const line = foot.map((w) => w.t).join(' ')
@@ -192,7 +147,7 @@ describe('the furniture of every page', () => {
   it('keeps a long reference line to one line, clear of the page number', async () => {
     const subject =
       'A subject long enough to run past the page number at the foot of every page of the memo, as the subjects of real memos often are'
-    const page = words(await render({ header: { reference: 'REF-1', subject } }))[0]
+    const page = pdfWords(await render({ header: { reference: 'REF-1', subject } }))[0]
     const foot = band(page, PAGE.height - 60, PAGE.height - 44)
     const pageWord = foot.find((w) => w.t === 'Page')!
     const reference = foot.filter((w) => w.x1 < pageWord.x0)
@@ -205,10 +160,10 @@ describe('the furniture of every page', () => {
 
   it('draws the DRAFT watermark across the middle of every page of a draft, and only of a draft', async () => {
     const body = [para('A short memo.')]
-    const final = grey(await render({ body }), 1)
+    const final = pdfRaster(await render({ body }), 1, { grey: true })
     const drafts = { en: await render({ body, draft: true }), es: await render({ body, draft: true, language: 'es' }) }
     for (const [lang, file] of Object.entries(drafts)) {
-      const g = grey(file, 1)
+      const g = pdfRaster(file, 1, { grey: true })
       // Where the draft differs from the final copy: a faint band, diagonal, centred, inside the page.
       let x0 = g.w
       let x1 = 0
@@ -286,7 +241,7 @@ describe('the bookmarks', () => {
       ],
       ['2. Assessment', [['2.1 Law', []]]],
     ])
-    const pages = words(file)
+    const pages = pdfWords(file)
     const all = [outline[0], ...outline[0].kids, outline[1], ...outline[1].kids]
     for (const o of all) {
       const [num, first] = o.title.split(' ')

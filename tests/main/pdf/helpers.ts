@@ -71,3 +71,66 @@ export function decompressed(path: string, dir: string): Buffer {
   execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, out])
   return readFileSync(out)
 }
+
+export interface PdfWord {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+  t: string
+}
+
+/** Each page's words with their boxes (points, origin at the top left), as pdftotext reads them. */
+export function pdfWords(path: string): PdfWord[][] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' })
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], t: m[5].replace(/&amp;/g, '&') }),
+      ),
+    )
+}
+
+/**
+ * One page rendered at 72 dpi (a pixel per point): grey levels (one byte a pixel) or RGB (three).
+ * Written beside the PDF.
+ */
+export function pdfRaster(
+  path: string,
+  page: number,
+  opts: { grey?: boolean } = {},
+): { w: number; h: number; px: Buffer } {
+  const base = `${path}.p${page}${opts.grey ? 'g' : 'c'}`
+  execFileSync('pdftoppm', [
+    ...(opts.grey ? ['-gray'] : []),
+    '-r',
+    '72',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    path,
+    base,
+  ])
+  const raw = readFileSync(`${base}.${opts.grey ? 'pgm' : 'ppm'}`)
+  const head = raw.toString('latin1', 0, 40).match(/^P[56]\s+(\d+)\s+(\d+)\s+255\s/)!
+  return { w: +head[1], h: +head[2], px: raw.subarray(head[0].length) }
+}
+
+/** The darkest pixel (as [r, g, b]) inside a box of an RGB raster. */
+export function darkestIn(
+  img: { w: number; px: Buffer },
+  box: { x0: number; y0: number; x1: number; y1: number },
+): [number, number, number] {
+  let best: [number, number, number] = [255, 255, 255]
+  for (let y = Math.floor(box.y0); y < Math.ceil(box.y1); y++)
+    for (let x = Math.floor(box.x0); x < Math.ceil(box.x1); x++) {
+      const i = (y * img.w + x) * 3
+      const px: [number, number, number] = [img.px[i], img.px[i + 1], img.px[i + 2]]
+      if (px[0] + px[1] + px[2] < best[0] + best[1] + best[2]) best = px
+    }
+  return best
+}
