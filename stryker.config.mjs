@@ -75,7 +75,7 @@ const GROUPS = {
   },
   citations: {
     mutate: ['src/main/memo/citations.ts'],
-    tests: ['tests/main/memo/citations.test.ts', 'tests/main/pdf/footnotes.test.ts'],
+    tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/footnotes.test.ts'],
   },
   search: {
     mutate: ['src/main/services/search/engine.ts', 'src/main/services/search/query.ts'],
