@@ -235,7 +235,7 @@ function locate(path: string) {
       if (from && i < from.page) continue
       const w = page.find((x) => x.t === text && where(x) && (!from || i > from.page || x.y0 > from.y0 - 2.5))
       if (!w) continue
-      if (!rasters.has(i)) rasters.set(i, pdfRaster(path, i + 1))
+      if (!rasters.has(i)) rasters.set(i, pdfRaster(path, i + 1, { scale: 4 }))
       const [r, g, b] = darkestIn(rasters.get(i)!, w)
       return { ...w, page: i, h: w.y1 - w.y0, muted: Math.min(r, g, b) > 60, red: r - g > 60 && r - b > 60 }
     }
@@ -313,6 +313,15 @@ describe('the annexes as laid out', () => {
       expect(w.muted, word).toBe(muted)
       expect(w.y0, word).toBeGreaterThan(heading.y0)
     }
+    // Each annex is a bookmark of its own, and no page is left blank before one.
+    const outline = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', last], { encoding: 'utf8' }))
+      .outlines as { title: string }[]
+    expect(outline.map((o) => o.title)).toContain('Annex A — List of exhibits')
+    for (const [i, page] of pdfWords(last).entries())
+      expect(
+        page.some((w) => w.y0 > 60 && w.y1 < GEOM.bottom),
+        `page ${i + 1} has text`,
+      ).toBe(true)
     const label = at_('SHA-256', letter)
     expect(label.h).toBeLessThan(letter.h - 0.5)
     expect(label.muted).toBe(true)

@@ -94,19 +94,21 @@ export function pdfWords(path: string): PdfWord[][] {
 }
 
 /**
- * One page rendered at 72 dpi (a pixel per point): grey levels (one byte a pixel) or RGB (three).
- * Written beside the PDF.
+ * One page rendered, by default at 72 dpi (a pixel per point): grey levels (one byte a pixel) or RGB
+ * (three). `scale` pixels per point: small type needs a few to show its true colour (at one, its thin
+ * strokes are only grey). Written beside the PDF.
  */
 export function pdfRaster(
   path: string,
   page: number,
-  opts: { grey?: boolean } = {},
-): { w: number; h: number; px: Buffer } {
-  const base = `${path}.p${page}${opts.grey ? 'g' : 'c'}`
+  opts: { grey?: boolean; scale?: number } = {},
+): { w: number; h: number; px: Buffer; scale: number } {
+  const scale = opts.scale ?? 1
+  const base = `${path}.p${page}${opts.grey ? 'g' : 'c'}${scale}`
   execFileSync('pdftoppm', [
     ...(opts.grey ? ['-gray'] : []),
     '-r',
-    '72',
+    String(72 * scale),
     '-f',
     String(page),
     '-l',
@@ -117,17 +119,18 @@ export function pdfRaster(
   ])
   const raw = readFileSync(`${base}.${opts.grey ? 'pgm' : 'ppm'}`)
   const head = raw.toString('latin1', 0, 40).match(/^P[56]\s+(\d+)\s+(\d+)\s+255\s/)!
-  return { w: +head[1], h: +head[2], px: raw.subarray(head[0].length) }
+  return { w: +head[1], h: +head[2], px: raw.subarray(head[0].length), scale }
 }
 
-/** The darkest pixel (as [r, g, b]) inside a box of an RGB raster. */
+/** The darkest pixel (as [r, g, b]) inside a box (in points) of an RGB raster. */
 export function darkestIn(
-  img: { w: number; px: Buffer },
+  img: { w: number; px: Buffer; scale: number },
   box: { x0: number; y0: number; x1: number; y1: number },
 ): [number, number, number] {
   let best: [number, number, number] = [255, 255, 255]
-  for (let y = Math.floor(box.y0); y < Math.ceil(box.y1); y++)
-    for (let x = Math.floor(box.x0); x < Math.ceil(box.x1); x++) {
+  const k = img.scale
+  for (let y = Math.floor(box.y0 * k); y < Math.ceil(box.y1 * k); y++)
+    for (let x = Math.floor(box.x0 * k); x < Math.ceil(box.x1 * k); x++) {
       const i = (y * img.w + x) * 3
       const px: [number, number, number] = [img.px[i], img.px[i + 1], img.px[i + 2]]
       if (px[0] + px[1] + px[2] < best[0] + best[1] + best[2]) best = px
