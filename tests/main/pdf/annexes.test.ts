@@ -9,10 +9,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demo from '@resources/demo/consulate-case.json'
 import { renderBriefingPdf, type MemoInput } from '@main/pdf/index'
-import { Annotation, Briefing, EvidenceItem, TimelineEvent } from '@shared/domain'
-import { darkestIn, pdfPages, pdfRaster, pdfWords, tempDir, type PdfWord } from './helpers'
+import { Annotation, EvidenceItem, TimelineEvent } from '@shared/domain'
+import { darkestIn, demoMemo, pdfPages, pdfRaster, pdfWords, tempDir, type PdfWord } from './helpers'
 import { GEOM } from '@main/pdf/layout'
 
 const at = '2026-01-28T00:00:00.000Z'
@@ -58,27 +57,7 @@ async function render(
 ): Promise<string[]> {
   const { events = [], ...rest } = extra
   const { buffer } = await renderBriefingPdf(
-    {
-      briefing: Briefing.parse({
-        ...demo.briefings[0],
-        body: { type: 'doc', content: body },
-        createdAt: at,
-        updatedAt: at,
-      }),
-      detail: {
-        case: { ...demo.case, status: 'open', createdAt: at, updatedAt: at } as never,
-        actors: [],
-        events,
-        evidence,
-        notes: [],
-        issues: [],
-        statutes: [],
-        briefings: [],
-      },
-      statutes: [],
-      annotations: [],
-      ...rest,
-    },
+    demoMemo({ body: { type: 'doc', content: body } }, { events, evidence }, { statutes: [], ...rest }),
     { deterministic: true },
   )
   const path = join(dir, `annex-${n++}.pdf`)

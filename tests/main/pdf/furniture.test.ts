@@ -9,13 +9,10 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demo from '@resources/demo/consulate-case.json'
 import { renderBriefingPdf } from '@main/pdf/index'
 import { GEOM, PAGE } from '@main/pdf/layout'
-import { Briefing, StatuteExcerpt } from '@shared/domain'
-import { darkestIn, pdfRaster, pdfWords, tempDir, type PdfWord } from './helpers'
+import { darkestIn, demoMemo, pdfRaster, pdfWords, tempDir, type PdfWord } from './helpers'
 
-const at = '2026-01-28T00:00:00.000Z'
 let dir: string
 let cleanup: () => Promise<void>
 beforeAll(async () => ({ dir, cleanup } = await tempDir()))
@@ -29,31 +26,12 @@ let n = 0
 async function render(
   opts: { header?: Record<string, string>; body?: unknown[]; draft?: boolean; language?: 'en' | 'es' } = {},
 ): Promise<string> {
-  const b = demo.briefings[0]
-  const briefing = Briefing.parse({
-    ...b,
-    language: opts.language ?? 'en',
-    header: { ...b.header, ...opts.header },
-    ...(opts.body ? { body: { type: 'doc', content: opts.body } } : {}),
-    createdAt: at,
-    updatedAt: at,
-  })
   const { buffer } = await renderBriefingPdf(
-    {
-      briefing,
-      detail: {
-        case: { ...demo.case, status: 'open', createdAt: at, updatedAt: at } as never,
-        actors: [],
-        events: [],
-        evidence: [],
-        notes: [],
-        issues: [],
-        statutes: [],
-        briefings: [],
-      },
-      statutes: demo.statutes.map((s) => StatuteExcerpt.parse({ ...s, createdAt: at, updatedAt: at })),
-      annotations: [],
-    },
+    demoMemo({
+      language: opts.language ?? 'en',
+      header: opts.header,
+      ...(opts.body ? { body: { type: 'doc', content: opts.body } } : {}),
+    }),
     { deterministic: true, draft: opts.draft },
   )
   const file = join(dir, `memo-${n++}.pdf`)

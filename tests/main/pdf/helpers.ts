@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import demo from '@resources/demo/consulate-case.json'
+import type { MemoInput } from '@main/pdf/index'
 import { openWorkspace, type Services } from '@main/services/index'
+import { Briefing, StatuteExcerpt, type CaseDetail } from '@shared/domain'
 
 export const DEMO_CASE = 'case_ecu_mpls_2026'
 export const DEMO_BRIEFING = 'briefing_minister_note'
@@ -136,4 +139,41 @@ export function darkestIn(
       if (px[0] + px[1] + px[2] < best[0] + best[1] + best[2]) best = px
     }
   return best
+}
+
+const AT = '2026-01-28T00:00:00.000Z'
+
+/**
+ * A memo of the demo's first briefing, changed by `briefing` (`header` merged into the demo's), over a
+ * case file holding only what `detail` gives, with the demo's statutes unless `rest` says otherwise.
+ */
+export function demoMemo(
+  briefing: Record<string, unknown> & { header?: Record<string, string> } = {},
+  detail: Partial<CaseDetail> = {},
+  rest: Partial<MemoInput> = {},
+): MemoInput {
+  const b = demo.briefings[0]
+  return {
+    briefing: Briefing.parse({
+      ...b,
+      ...briefing,
+      header: { ...b.header, ...briefing.header },
+      createdAt: AT,
+      updatedAt: AT,
+    }),
+    detail: {
+      case: { ...demo.case, status: 'open', createdAt: AT, updatedAt: AT } as CaseDetail['case'],
+      actors: [],
+      events: [],
+      evidence: [],
+      notes: [],
+      issues: [],
+      statutes: [],
+      briefings: [],
+      ...detail,
+    },
+    statutes: demo.statutes.map((x) => StatuteExcerpt.parse({ ...x, createdAt: AT, updatedAt: AT })),
+    annotations: [],
+    ...rest,
+  }
 }

@@ -6,43 +6,18 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demo from '@resources/demo/consulate-case.json'
 import { renderBriefingPdf, type MemoInput } from '@main/pdf/index'
-import { Briefing, StatuteExcerpt } from '@shared/domain'
-import { pdfPages, tempDir } from './helpers'
+import { demoMemo, pdfPages, tempDir } from './helpers'
 
-const at = '2026-01-28T00:00:00.000Z'
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 
+/** One short paragraph per filler line, then a closing paragraph of several lines. */
 function memo(fillerLines: number, closingSentences: number, header: Record<string, string>): MemoInput {
-  const statutes = demo.statutes.map((s) => StatuteExcerpt.parse({ ...s, createdAt: at, updatedAt: at }))
-  // One short paragraph per filler line, then a closing paragraph of several lines.
   const content = [
     ...Array.from({ length: fillerLines }, (_, i) => para(`Filler paragraph ${i + 1}.`)),
     para(Array.from({ length: closingSentences }, (_, i) => `Closing sentence ${i + 1} of the memo.`).join(' ')),
   ]
-  const b = demo.briefings[0]
-  return {
-    briefing: Briefing.parse({
-      ...b,
-      header: { ...b.header, ...header },
-      body: { type: 'doc', content },
-      createdAt: at,
-      updatedAt: at,
-    }),
-    detail: {
-      case: { ...demo.case, status: 'open', createdAt: at, updatedAt: at },
-      actors: [],
-      events: [],
-      evidence: [],
-      notes: [],
-      issues: [],
-      statutes: [],
-      briefings: [],
-    },
-    statutes,
-    annotations: [],
-  }
+  return demoMemo({ header, body: { type: 'doc', content } })
 }
 
 describe('the signature block', () => {
