@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { MIGRATIONS, migrate, type FileKind, type Migration } from './migrations'
+import { safeParseInPlace } from './parseInPlace'
 import { decodeUtf8, readRegularFile } from './safeRead'
 
 export { decodeUtf8 }
@@ -55,7 +56,8 @@ export function parseStoredJson<S extends AnySchema>(
       }
     }
   }
-  const parsed = schema.safeParse(raw)
+  // In place: `raw` is this call's own, and a large case is mostly the cost of zod's copy of it.
+  const parsed = safeParseInPlace(schema, raw)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
