@@ -115,7 +115,7 @@ const changeArb = fc.record({
   path: fc.nat(),
   kind: fc.nat(),
   json: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
-  text: fc.oneof(fc.string(), fc.constantFrom('id', 'title', 'tags', 'type', ' ', '')),
+  text: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('id', 'title', 'tags', 'type', ' ', '')),
 })
 
 describe('safeParseInPlace', () => {
@@ -153,6 +153,21 @@ describe('safeParseInPlace', () => {
         }),
         { numRuns: 150, seed: 20261203 },
       )
+  })
+
+  it('measures a string’s length as zod does, in code points, at and around its bounds', () => {
+    const f = files.find((x) => x.schema === CaseFile)!
+    for (const unit of ['a', '\u{1F600}', '\uD800'])
+      for (let n = 0; n <= 202; n++) {
+        const doc = clone(f.value) as { case: Record<string, Json>; events: Record<string, Json>[] }
+        // An id (1 to 80) and an event's place name (at most 300): bounds in code points, not UTF-16 units.
+        doc.case.id = unit.repeat(n % 101)
+        doc.events[0].location = unit.repeat(n + 100)
+        const expected = CaseFile.safeParse(clone(doc))
+        const got = safeParseInPlace(CaseFile, clone(doc))
+        expect(got.success, `${n} × ${JSON.stringify(unit)}`).toBe(expected.success)
+        if (expected.success) expect(got.data).toStrictEqual(expected.data)
+      }
   })
 
   it('takes zod’s output for the parts zod changes: a default filled in, a title trimmed, a key stripped', () => {
