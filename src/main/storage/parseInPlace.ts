@@ -4,9 +4,11 @@
  * zod builds a new object for every object and a new array for every array it validates. For a
  * stored file that is already in its validated shape (every file we wrote) that copy is the whole
  * cost of opening a large case: 50,000 events are 250,000 objects and arrays that each survive a
- * young-generation collection twice. Here the schema's own parts still judge every value (each
- * string, enum, union or record runs through zod itself, checks and refinements included); only
- * objects, arrays and the optional/nullable/default wrappers are walked in place. Whatever zod
+ * young-generation collection twice. Here objects, arrays and the optional/nullable/default
+ * wrappers are walked in place; strings and enums are passed here only where their checks (lengths,
+ * an ISO time's pattern, a refinement saying yes, a trim with nothing to trim) certainly pass, with
+ * the schema's own patterns and functions; every other part (a union, a record, any doubt) runs
+ * through zod itself. Whatever zod
  * would change (a default filled in, a string trimmed, an unknown key stripped) is either replaced
  * by zod's own output for that part, or, where that is not simple, the whole value goes to zod's
  * safeParse as before. So the result always equals `schema.safeParse(value)`; the tests hold the
@@ -17,7 +19,14 @@ import type { z } from 'zod'
 /** zod 4's internals, as far as the walk reads them (zod/v4/core documents them for library authors). */
 interface Check {
   _zod: {
-    def: { when?: (p: Payload) => boolean; maximum?: number; minimum?: number }
+    def: {
+      when?: (p: Payload) => boolean
+      maximum?: number
+      minimum?: number
+      pattern?: RegExp
+      tx?: (v: unknown) => unknown
+      fn?: (v: unknown) => unknown
+    }
     traits: Set<string>
     check: (p: Payload) => unknown
   }
@@ -34,6 +43,7 @@ interface Node {
       innerType?: Node
     }
     traits: Set<string>
+    values?: Set<unknown>
     optin?: 'optional' | 'defaulted'
     optout?: 'optional'
     run: (p: Payload, ctx: Ctx) => Payload | Promise<Payload>
@@ -157,32 +167,72 @@ function build(node: Node): Walk {
       })
     }
     case 'string':
-      return plainString(node) ?? byZod(node)
+    case 'enum': {
+      const accepts = node._zod.def.type === 'enum' ? enumAccepts(node) : stringAccepts(node)
+      if (!accepts) return byZod(node)
+      const zod = byZod(node)
+      return (value, holder, key, puts) => {
+        if (!accepts(value)) zod(value, holder, key, puts)
+      }
+    }
     default:
       return byZod(node)
   }
 }
 
+type Accepts = (value: unknown) => boolean
+
+/** An enum without checks of its own: its parse is this lookup. */
+function enumAccepts(node: Node): Accepts | null {
+  const values = node._zod.values
+  if (!values || node._zod.def.checks?.length) return null
+  return (value) => values.has(value)
+}
+
+/** Formats whose check is their pattern alone (others, such as a URL or an email, check more). */
+const PATTERN_FORMATS = ['$ZodISODateTime', '$ZodISODate', '$ZodISOTime']
+
 /**
- * A string with length bounds alone (most of a case file) is checked here: zod's own run for each
- * of them is most of the time left. Only where zod certainly accepts the string unchanged: zod counts
- * code points, which are one or two UTF-16 units, so a length in between goes to zod.
+ * A string's checks, decided here where zod certainly accepts the string unchanged, so that most of
+ * a case file needs no zod run (those runs were most of the time left). Anything else says no and
+ * zod decides: a length between the bounds' units and code points (zod counts code points, one or
+ * two UTF-16 units each), a refinement that refuses, a check this does not know.
  */
-function plainString(node: Node): Walk | null {
+function stringAccepts(node: Node): Accepts | null {
   const { def, traits } = node._zod
-  // A format (an ISO time, an email) is itself a check; coercion changes the value.
-  if (traits.has('$ZodCheck') || def.coerce) return null
-  let min = 0
-  let max = Infinity
-  for (const ch of def.checks ?? []) {
-    if (ch._zod.traits.has('$ZodCheckMaxLength')) max = Math.min(max, ch._zod.def.maximum!)
-    else if (ch._zod.traits.has('$ZodCheckMinLength')) min = Math.max(min, ch._zod.def.minimum!)
-    else return null
+  if (def.coerce) return null
+  const tests: Accepts[] = [(v) => typeof v === 'string']
+  const checks = [...(traits.has('$ZodCheck') ? [node as unknown as Check] : []), ...(def.checks ?? [])]
+  for (const ch of checks) {
+    const c = ch._zod
+    const isLength = c.traits.has('$ZodCheckMaxLength') || c.traits.has('$ZodCheckMinLength')
+    // A length check's own condition (the value has a length) holds for every string.
+    if (c.def.when && !isLength) return null
+    if (c.traits.has('$ZodCheckMaxLength')) {
+      const max = c.def.maximum!
+      tests.push((v) => (v as string).length <= max)
+    } else if (c.traits.has('$ZodCheckMinLength')) {
+      const min = c.def.minimum!
+      tests.push((v) => (v as string).length >= 2 * min)
+    } else if (PATTERN_FORMATS.some((t) => c.traits.has(t)) && c.def.pattern) {
+      const pattern = c.def.pattern
+      tests.push((v) => {
+        pattern.lastIndex = 0
+        return pattern.test(v as string)
+      })
+    } else if (c.traits.has('$ZodCheckOverwrite') && c.def.tx) {
+      // Trim and the like: the string is zod's output only if it is already what they make of it.
+      const tx = c.def.tx
+      tests.push((v) => tx(v) === v)
+    } else if (c.traits.has('$ZodCustom') && c.def.fn) {
+      // A refinement: its yes is zod's yes; its no (or a promise) is for zod to report.
+      const fn = c.def.fn
+      tests.push((v) => fn(v) === true)
+    } else return null
   }
-  const zod = byZod(node)
-  return (value, holder, key, puts) => {
-    if (typeof value === 'string' && value.length <= max && value.length >= 2 * min) return
-    zod(value, holder, key, puts)
+  return (value) => {
+    for (const test of tests) if (!test(value)) return false
+    return true
   }
 }
 
