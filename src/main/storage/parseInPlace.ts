@@ -11,7 +11,8 @@
  * through zod itself. Whatever zod
  * would change (a default filled in, a string trimmed, an unknown key stripped) is either replaced
  * by zod's own output for that part, or, where that is not simple, the whole value goes to zod's
- * safeParse as before. So the result always equals `schema.safeParse(value)`; the tests hold the
+ * safeParse as before. So the result always equals `schema.safeParse(value)` (except that a
+ * recursive value deep enough to exhaust zod's stack may still be walked here); the tests hold the
  * two side by side over generated and damaged inputs.
  */
 import type { z } from 'zod'
@@ -245,8 +246,9 @@ export function safeParseInPlace<S extends z.ZodType>(schema: S, value: unknown)
   const puts: Puts = []
   try {
     compile(schema as unknown as Node)(value, root, 'value', puts)
-  } catch (e) {
-    if (e !== ASK) throw e
+  } catch {
+    // ASK, or anything unforeseen (a value nested deeper than the stack, a refinement that throws):
+    // nothing was changed yet, and zod decides (or throws) exactly as it did before this walk.
     return schema.safeParse(value)
   }
   for (let i = 0; i < puts.length; i += 3) (puts[i] as Holder)[puts[i + 1] as string] = puts[i + 2]

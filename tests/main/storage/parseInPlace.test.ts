@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { AnnotationsFile, BriefingFile, CaseFile, StatuteLibraryFile, TrashFile, WorkspaceFile } from '@shared/domain'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
@@ -168,6 +168,40 @@ describe('safeParseInPlace', () => {
         expect(got.success, `${n} × ${JSON.stringify(unit)}`).toBe(expected.success)
         if (expected.success) expect(got.data).toStrictEqual(expected.data)
       }
+  })
+
+  it('leaves to zod what it cannot walk: a value deeper than the stack, a refinement that throws', () => {
+    interface Tree {
+      name: string
+      children: Tree[]
+    }
+    const Tree: z.ZodType<Tree> = z.object({
+      name: z.string().max(10),
+      get children() {
+        return z.array(Tree)
+      },
+    })
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() }
+      } catch (e) {
+        return { threw: (e as Error).constructor.name }
+      }
+    }
+    // (In between, where the limit falls depends on the stack already in use: zod, which takes more
+    // of it per level, may run out where the walk does not.)
+    for (const depth of [10, 200_000]) {
+      let tree: Tree = { name: 'leaf', children: [] }
+      for (let i = 0; i < depth; i++) tree = { name: `n${i % 10}`, children: [tree] }
+      const got = outcome(() => safeParseInPlace(Tree, tree))
+      const expected = outcome(() => Tree.safeParse(tree))
+      expect('threw' in got ? got : (got.value as { success: boolean }).success).toStrictEqual(
+        'threw' in expected ? expected : (expected.value as { success: boolean }).success,
+      )
+    }
+    const Boom = z.object({ a: z.string().refine((v) => (v === 'boom' ? JSON.parse('{') : true)) })
+    expect(safeParseInPlace(Boom, { a: 'fine' }).success).toBe(true)
+    expect(() => safeParseInPlace(Boom, { a: 'boom' })).toThrow(SyntaxError)
   })
 
   it('takes zod’s output for the parts zod changes: a default filled in, a title trimmed, a key stripped', () => {
