@@ -81,14 +81,20 @@ function paragraph(
   })
 }
 
-function heading(r: RenderContext, b: Extract<Block, { kind: 'heading' }>, env: Env) {
+/** `follows`: the height kept on the heading's page after it (asked once its own lines are laid out). */
+function heading(
+  r: RenderContext,
+  b: Extract<Block, { kind: 'heading' }>,
+  env: Env,
+  follows: () => number = () => 2 * SIZES.bodyLeading,
+) {
   const h = HEADING[Math.min(b.depth, 3) - 1]
   const numberWidth = b.depth === 1 ? 24 : 32
   const lines = wrap(inlineRuns(r, b.inline, h.size, COLORS.text, h.font), env.width - numberWidth)
   const lineHeight = h.size * 1.35
   r.flow.space(h.before)
   // Keep the heading with at least two lines of what follows it.
-  r.flow.ensure(lines.length * lineHeight + h.after + 2 * SIZES.bodyLeading)
+  r.flow.ensure(lines.length * lineHeight + h.after + follows())
   r.mark(b.depth, `${b.number} ${b.title}`)
   const num = r.run(b.number, h.font, h.size)
   r.flow.drawLine(single(num), env.x, r.flow.y, lineHeight)
@@ -179,17 +185,22 @@ export async function renderBody(
   keepWithLast = 0,
 ) {
   const env: Env = { x: GEOM.left, width: GEOM.width, bars: [], listDepth: 0 }
+  const last = blocks.length - 1
+  const lastBlock = blocks.at(-1)
+  const closing = keepWithLast > 0 && lastBlock?.kind === 'paragraph' ? lastBlock : undefined
+  // The closing paragraph's runs, made once (they number its notes) and in reading order.
+  let closingRuns: Run[] | undefined
+  const closingRunsNow = () => (closingRuns ??= inlineRuns(r, closing!.inline, SIZES.body, env.color))
   for (const [i, b] of blocks.entries()) {
     if (b.kind === 'quote') r.flow.space(2)
-    if (keepWithLast > 0 && i === blocks.length - 1 && b.kind === 'paragraph')
-      paragraph(
-        r,
-        inlineRuns(r, b.inline, SIZES.body, env.color),
-        env,
-        SIZES.bodyLeading,
-        undefined,
-        keepWithLast + SPACE_AFTER.paragraph,
-      )
+    if (closing && i === last)
+      paragraph(r, closingRunsNow(), env, SIZES.bodyLeading, undefined, keepWithLast + SPACE_AFTER.paragraph)
+    else if (closing && i === last - 1 && b.kind === 'heading')
+      // A closing paragraph of one or two lines goes to the signature's page whole: its heading with it.
+      heading(r, b, env, () => {
+        const n = wrap(closingRunsNow(), env.width).length
+        return n <= 2 ? n * SIZES.bodyLeading + SPACE_AFTER.paragraph + keepWithLast : 2 * SIZES.bodyLeading
+      })
     else block(r, b, env)
     r.flow.space(SPACE_AFTER[b.kind])
     await progress(b.kind === 'heading' ? `Section ${b.number} ${b.title}` : 'Body')

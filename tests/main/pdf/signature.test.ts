@@ -11,10 +11,18 @@ import { demoMemo, pdfPages, tempDir } from './helpers'
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 
-/** One short paragraph per filler line, then a closing paragraph of several lines. */
-function memo(fillerLines: number, closingSentences: number, header: Record<string, string>): MemoInput {
+/** One short paragraph per filler line, then a closing paragraph of several lines (under a heading). */
+function memo(
+  fillerLines: number,
+  closingSentences: number,
+  header: Record<string, string>,
+  closingHeading?: string,
+): MemoInput {
   const content = [
     ...Array.from({ length: fillerLines }, (_, i) => para(`Filler paragraph ${i + 1}.`)),
+    ...(closingHeading
+      ? [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: closingHeading }] }]
+      : []),
     para(Array.from({ length: closingSentences }, (_, i) => `Closing sentence ${i + 1} of the memo.`).join(' ')),
   ]
   return demoMemo({ header, body: { type: 'doc', content } })
@@ -48,4 +56,20 @@ describe('the signature block', () => {
       // The sweep did meet the case that matters: the closing lines carried over to a new page.
       expect(broke).toBeGreaterThan(0)
     })
+
+  it('takes the heading of a short closing paragraph along with it, never leaving the heading at a page foot', async () => {
+    let broke = 0
+    for (let filler = 28; filler <= 52; filler++) {
+      const input = memo(filler, 1, { signatoryName: 'Ana Ruiz', signatoryTitle: 'Director' }, 'Recommendation')
+      const { buffer } = await renderBriefingPdf(input, { deterministic: true })
+      const file = join(dir, `heading-${filler}.pdf`)
+      writeFileSync(file, buffer)
+      const pages = pdfPages(file)
+      const signed = pages.findIndex((p) => p.includes('Ana Ruiz'))
+      expect(pages[signed], `filler ${filler}`).toMatch(/Closing sentence 1 of the memo/)
+      expect(pages[signed], `filler ${filler}: the heading is on the signature's page`).toMatch(/Recommendation/)
+      if (signed > 0 && !pages[signed].includes('Filler paragraph')) broke++
+    }
+    expect(broke).toBeGreaterThan(0)
+  })
 })
