@@ -186,7 +186,7 @@ export async function renderBody(
 ) {
   const env: Env = { x: GEOM.left, width: GEOM.width, bars: [], listDepth: 0 }
   const last = blocks.length - 1
-  const lastBlock = blocks.at(-1)
+  const lastBlock = blocks[last] as Block | undefined
   const closing = keepWithLast > 0 && lastBlock?.kind === 'paragraph' ? lastBlock : undefined
   // The closing paragraph's runs, made once (they number its notes) and in reading order.
   let closingRuns: Run[] | undefined

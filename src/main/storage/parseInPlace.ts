@@ -118,7 +118,7 @@ const compiled = new WeakMap<Node, Walk>()
 function compile(node: Node): Walk {
   let walk = compiled.get(node)
   if (!walk) {
-    // Set before building, so a schema that contains itself (z.lazy) finds its own walk.
+    // Set before building, so a schema that contains itself (through a getter in its shape) finds its own walk.
     const slot: { walk?: Walk } = {}
     compiled.set(node, (v, h, k, p) => slot.walk!(v, h, k, p))
     walk = slot.walk = build(node)
