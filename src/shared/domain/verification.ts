@@ -397,8 +397,6 @@ export const ItemInspection = z.object({
   notes: z.array(z.string()),
   /** The file is being examined now (a large one, after its import returned). */
   examining: z.boolean().default(false),
-  /** The stored file is sealed (an encrypted workspace): the readers cannot read it there. */
-  sealed: z.boolean().default(false),
 })
 export type ItemInspection = z.infer<typeof ItemInspection>
 

@@ -26,10 +26,7 @@ export function matchText(m: DuplicateMatch): string {
 export function printInspection(r: ItemInspection, io: CliIO): void {
   io.out(`${r.title} (${r.evidenceId}) [${r.kind}]${r.sha256 ? `  SHA-256 ${r.sha256}` : ''}`)
   const a = r.analysis
-  if (!a)
-    io.out(
-      ex(!r.sha256 ? 'note.noFile' : r.examining ? 'note.examining' : r.sealed ? 'note.sealed' : 'note.notExamined'),
-    )
+  if (!a) io.out(ex(!r.sha256 ? 'note.noFile' : r.examining ? 'note.examining' : 'note.notExamined'))
   if (a) {
     const m = a.metadata
     const status = ex(`metaStatus.${m.status}`)

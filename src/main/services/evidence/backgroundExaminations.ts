@@ -18,8 +18,6 @@ export interface ExaminationSource {
 interface Deps {
   /** Examines a file (the stored blob when `path` is not given); undefined when nothing examines files. */
   examine(caseId: string, item: EvidenceItem, signal: AbortSignal, path?: string): Promise<FileAnalysis | undefined>
-  /** Whether the stored blob can be read as the file (false: sealed in an encrypted workspace). */
-  blobReadable(sha256: string): Promise<boolean>
   /** Keeps the analysis with the item as it stands then (its technical check, the audit log). */
   keep(caseId: string, evidenceId: string, analysis: FileAnalysis): Promise<void>
   /** Told when the item's examination is over, recorded or not (the window stops saying it is under way). */
@@ -49,7 +47,7 @@ export function createBackgroundExaminations(deps: Deps) {
       analysis = await deps.examine(caseId, item, stop.signal, source.path)
       if (analysis && !(await source.unchanged(file.size))) analysis = undefined
     }
-    if (!analysis && (await deps.blobReadable(file.sha256))) analysis = await deps.examine(caseId, item, stop.signal)
+    analysis ??= await deps.examine(caseId, item, stop.signal)
     if (analysis && !stop.signal.aborted) await deps.keep(caseId, item.id, analysis)
   }
 

@@ -12,7 +12,6 @@ import {
   FileAnalysis,
   type EvidenceKind,
 } from '@shared/domain'
-import { vaultFor } from '@main/storage/crypto/vault'
 import type { AnnotationsService } from '../annotations/annotationsService'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
@@ -305,8 +304,7 @@ export function createEvidenceService(
   /**
    * Stores bytes that arrive as a stream (a helper's output, a picture in memory) and adds them as
    * an item, as importFile does a file: hashed while written, sealed in an encrypted workspace, never
-   * staged outside the workspace. A blob sealed here cannot be examined (the readers take a path):
-   * such an item arrives unexamined.
+   * staged outside the workspace; examined as an imported file is (a sealed one through fileSources.ts).
    */
   async function importBytes(
     caseId: string,
@@ -494,10 +492,6 @@ export function createEvidenceService(
       const item = await get(caseId, evidenceId)
       if (!item.file) throw appError('NOT_FOUND', 'errMedia:hasNoStoredFile', { title: item.title })
       if (!analyser) throw appError('VALIDATION', 'errMedia:workspaceOpenedWithoutFile')
-      // The readers take a path and would be handed ciphertext: refused, so a sound examination made
-      // at import is never replaced by one of the sealed bytes ("no metadata", a stripped-file warning).
-      if (vaultFor(await containedBlobPath(ctx.store.root, item.file.sha256)))
-        throw appError('VALIDATION', 'errMedia:rereadEncrypted')
       const analysis = await examine(caseId, item, item.file, signal)
       if (!analysis) throw appError('IO', 'errMedia:fileCouldExamined')
       return keepExamination(caseId, evidenceId, analysis)

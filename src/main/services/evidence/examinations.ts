@@ -7,14 +7,14 @@ import { appError } from '@shared/i18n/appError'
 import { join } from 'node:path'
 import { ANALYSIS_VERSION, EvidenceItem, FileAnalysis } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
-import { vaultFor } from '@main/storage/crypto/vault'
 import type { AuditLog } from '../audit/auditLog'
 import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { Analyser } from '../verification/analyser'
 import { createBackgroundExaminations } from './backgroundExaminations'
-import { BLOBS_DIR, containedBlobPath } from './blobStore'
+import { BLOBS_DIR } from './blobStore'
 import { evidenceTarget } from './custodyGaps'
+import { withFileSource } from './fileSources'
 import { examinationSummary, withExamination } from './itemChanges'
 
 /** What an item claims that a file's contents are weighed against. */
@@ -42,7 +42,10 @@ export function createExaminations(
     return FileAnalysis.parse({ ...a, warnings })
   }
 
-  /** Examines a stored blob (or, with `path`, the file it was copied from) and weighs it against the item's claims. */
+  /**
+   * Examines a stored blob, sealed or not (or, with `path`, the file it was copied from) and weighs it
+   * against the item's claims.
+   */
   async function examine(
     caseId: string,
     item: Claimed | null,
@@ -51,11 +54,8 @@ export function createExaminations(
     path = join(blobsDir(), file.sha256),
   ): Promise<FileAnalysis | undefined> {
     if (!analyser) return undefined
-    // A blob sealed in an encrypted workspace would reach the readers as ciphertext ("no metadata",
-    // a stripped-file warning): not examined at all, which the Examination tab says.
-    if (vaultFor(path)) return undefined
     try {
-      const a = await analyser.analyse(path, file, { signal })
+      const a = await withFileSource(path, (src) => analyser.analyse(src, file, { signal }))
       if (signal?.aborted) throw appError('CANCELLED', 'errMedia:examinationCancelled')
       return item ? await weigh(caseId, item, a) : a
     } catch (e) {
@@ -103,7 +103,6 @@ export function createExaminations(
       const a = await examine(caseId, null, item.file!, signal, path)
       return a && weigh(caseId, await get(caseId, item.id), { ...a, sha256: item.file!.sha256 })
     },
-    blobReadable: async (sha256) => !vaultFor(await containedBlobPath(ctx.store.root, sha256)),
     keep: async (caseId, evidenceId, analysis) => {
       ctx.store.assertWritable()
       await keepExamination(caseId, evidenceId, analysis)

@@ -6,7 +6,6 @@
  * never fails on it. Every reader seeks (headers, indexes, keyframes): the file
  * is not read through again after the import's own pass.
  */
-import { open } from 'node:fs/promises'
 import {
   ANALYSIS_VERSION,
   C2paResult,
@@ -26,6 +25,7 @@ import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { readC2pa } from './c2pa'
+import type { FileSource } from './fileSource'
 import { imageFingerprint, videoFingerprint } from './fingerprint'
 import { EXIFR, readExif } from './readers/exif'
 import { errorText, type FactList } from './readers/facts'
@@ -39,22 +39,23 @@ import { findTools, type Tools } from './tools'
 type Category = 'image' | 'media' | 'pdf' | 'other'
 
 /** What kind of reading a file gets: by its media type, else by its first bytes. */
-async function categoryOf(path: string, mediaType: string): Promise<Category> {
+async function categoryOf(src: FileSource, mediaType: string): Promise<Category> {
   if (mediaType === 'image/svg+xml') return 'other'
   if (mediaType.startsWith('image/')) return 'image'
   if (mediaType.startsWith('video/') || mediaType.startsWith('audio/')) return 'media'
   if (mediaType === 'application/pdf') return 'pdf'
-  const fh = await open(path, 'r')
-  try {
-    const b = Buffer.alloc(16)
-    await fh.read(b, 0, 16, 0)
-    if ((b[0] === 0xff && b[1] === 0xd8) || b.toString('latin1', 1, 4) === 'PNG') return 'image'
-    if (b.toString('latin1', 4, 8) === 'ftyp' || b.toString('latin1', 0, 4) === '\x1aE\xdf\xa3') return 'media'
-    if (b.toString('latin1', 0, 4) === '%PDF') return 'pdf'
-  } finally {
-    await fh.close()
-  }
+  const b = await src.read(0, 16)
+  if ((b[0] === 0xff && b[1] === 0xd8) || b.toString('latin1', 1, 4) === 'PNG') return 'image'
+  if (b.toString('latin1', 4, 8) === 'ftyp' || b.toString('latin1', 0, 4) === '\x1aE\xdf\xa3') return 'media'
+  if (b.toString('latin1', 0, 4) === '%PDF') return 'pdf'
   return 'other'
+}
+
+/** A tool's message names a lent file's loopback URL (a secret while it lives): kept as "the file" instead. */
+function withoutLoan(src: FileSource, a: FileAnalysis): FileAnalysis {
+  if (src.toolInput === src.path) return a
+  const text = JSON.stringify(a)
+  return text.includes(src.toolInput) ? (JSON.parse(text.split(src.toolInput).join('the file')) as FileAnalysis) : a
 }
 
 interface Reading {
@@ -97,17 +98,17 @@ export function createAnalyser(
     }
   }
 
-  async function readMetadata(path: string, category: Category, t: Tools, signal?: AbortSignal) {
+  async function readMetadata(src: FileSource, category: Category, t: Tools, signal?: AbortSignal) {
     const r: Reading = { lists: [], readers: [], problems: [] }
     if (category === 'image') {
-      await attempt(r, EXIFR, () => readExif(path))
-      await attempt(r, SHARP, () => readImageHeader(path))
+      await attempt(r, EXIFR, () => readExif(src))
+      await attempt(r, SHARP, () => readImageHeader(src))
     } else if (category === 'media') {
-      if (t.ffprobe) await attempt(r, t.ffprobe.label, () => readFfprobe(path, t.ffprobe!, signal))
+      if (t.ffprobe) await attempt(r, t.ffprobe.label, () => readFfprobe(src.toolInput, t.ffprobe!, signal))
       if (!r.lists.length)
-        await attempt(r, `${MEDIAINFO}${t.ffprobe ? '' : ' (ffprobe not found on PATH)'}`, () => readMediainfo(path))
+        await attempt(r, `${MEDIAINFO}${t.ffprobe ? '' : ' (ffprobe not found on PATH)'}`, () => readMediainfo(src))
     } else if (category === 'pdf') {
-      await attempt(r, PDFLIB, () => readPdf(path))
+      await attempt(r, PDFLIB, () => readPdf(src))
     } else {
       return MediaMetadata.parse({
         status: 'unsupported',
@@ -135,14 +136,14 @@ export function createAnalyser(
   }
 
   async function fingerprint(
-    path: string,
+    src: FileSource,
     category: Category,
     metadata: MediaMetadata,
     t: Tools,
     signal?: AbortSignal,
   ): Promise<Fingerprint> {
     try {
-      if (category === 'image') return await imageFingerprint(path)
+      if (category === 'image') return await imageFingerprint(src)
       if (category !== 'media') return Fingerprint.parse({ status: 'skipped', reason: 'not an image or a video' })
       const hasVideo = metadata.facts.some((f) => f.name === 'videoCodec')
       if (!hasVideo && metadata.status !== 'unreadable')
@@ -153,7 +154,7 @@ export function createAnalyser(
           reason: 'ffmpeg not found on PATH: video keyframes were not hashed (install ffmpeg and re-read)',
         })
       const duration = metadata.facts.find((f) => f.name === 'duration')?.value
-      return await videoFingerprint(path, t.ffmpeg, {
+      return await videoFingerprint(src.toolInput, t.ffmpeg, {
         durationSeconds: typeof duration === 'number' ? duration : undefined,
         signal,
       })
@@ -163,27 +164,27 @@ export function createAnalyser(
   }
 
   return {
-    /** Reads a stored file (never changing it). `file` says what it is. */
-    async analyse(path: string, file: BlobRef, opts: { signal?: AbortSignal } = {}): Promise<FileAnalysis> {
+    /** Reads a file (never changing it). `file` says what it is. */
+    async analyse(src: FileSource, file: BlobRef, opts: { signal?: AbortSignal } = {}): Promise<FileAnalysis> {
       const t = await tools()
       const settings = (await deps.workspace.settings()).verification
       let category: Category
       try {
-        category = await categoryOf(path, file.mediaType)
+        category = await categoryOf(src, file.mediaType)
       } catch (e) {
         category = 'other'
         void e
       }
       const [metadata, c2pa] = await Promise.all([
-        readMetadata(path, category, t, opts.signal).catch((e) =>
+        readMetadata(src, category, t, opts.signal).catch((e) =>
           MediaMetadata.parse({ status: 'unreadable', reason: `No metadata found: ${errorText(e)}` }),
         ),
-        readC2pa(path, settings.c2paTrustAnchors).catch((e) =>
+        readC2pa(src, settings.c2paTrustAnchors).catch((e) =>
           C2paResult.parse({ status: 'error', reason: errorText(e) }),
         ),
       ])
-      const print = await fingerprint(path, category, metadata, t, opts.signal)
-      return {
+      const print = await fingerprint(src, category, metadata, t, opts.signal)
+      return withoutLoan(src, {
         version: ANALYSIS_VERSION,
         sha256: file.sha256,
         analysedAt: nowIso(ctx),
@@ -191,7 +192,7 @@ export function createAnalyser(
         c2pa,
         fingerprint: print,
         warnings: [],
-      }
+      })
     },
 
     /** The warnings of an analysis against the item's claims as they stand in its case now. */

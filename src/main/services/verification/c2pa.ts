@@ -8,10 +8,10 @@
  * fetched (remote manifests and OCSP are off).
  */
 import { readFileSync } from 'node:fs'
-import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { C2paResult, type C2paManifestSummary } from '@shared/domain'
 import { errorText } from './readers/facts'
+import type { FileSource } from './fileSource'
 
 export const C2PA_WASM = 'c2pa-wasm 0.15.0'
 
@@ -57,17 +57,13 @@ function sniff(head: Buffer): Sniffed {
   return null
 }
 
-async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
-  const b = Buffer.alloc(len)
-  const { bytesRead } = await fh.read(b, 0, len, pos)
-  return b.subarray(0, bytesRead)
-}
+const readAt = (src: FileSource, pos: number, len: number): Promise<Buffer> => src.read(pos, len)
 
 /** JPEG: an APP11 segment holding JUMBF ("jumb" box labelled c2pa), before the image data. */
-async function jpegHasManifest(fh: FileHandle, size: number): Promise<boolean> {
+async function jpegHasManifest(src: FileSource, size: number): Promise<boolean> {
   let pos = 2
   while (pos + 4 <= size) {
-    const h = await readAt(fh, pos, 4)
+    const h = await readAt(src, pos, 4)
     if (h.length < 4 || h[0] !== 0xff) return false
     const marker = h[1]
     if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
@@ -77,7 +73,7 @@ async function jpegHasManifest(fh: FileHandle, size: number): Promise<boolean> {
     if (marker === 0xda || marker === 0xd9) return false // image data: no metadata segments after it
     const len = h.readUInt16BE(2)
     if (marker === 0xeb) {
-      const seg = await readAt(fh, pos + 4, Math.min(len - 2, 64))
+      const seg = await readAt(src, pos + 4, Math.min(len - 2, 64))
       if (seg.includes('jumb') && seg.includes('c2pa')) return true
     }
     pos += 2 + len
@@ -86,10 +82,10 @@ async function jpegHasManifest(fh: FileHandle, size: number): Promise<boolean> {
 }
 
 /** PNG: a caBX chunk. */
-async function pngHasManifest(fh: FileHandle, size: number): Promise<boolean> {
+async function pngHasManifest(src: FileSource, size: number): Promise<boolean> {
   let pos = 8
   while (pos + 8 <= size) {
-    const h = await readAt(fh, pos, 8)
+    const h = await readAt(src, pos, 8)
     if (h.length < 8) return false
     const type = h.toString('latin1', 4, 8)
     if (type === 'caBX') return true
@@ -100,10 +96,10 @@ async function pngHasManifest(fh: FileHandle, size: number): Promise<boolean> {
 }
 
 /** ISO BMFF (MP4, MOV, HEIC, M4A): a top-level uuid box with the C2PA user type. */
-async function bmffHasManifest(fh: FileHandle, size: number): Promise<boolean> {
+async function bmffHasManifest(src: FileSource, size: number): Promise<boolean> {
   let pos = 0
   for (let n = 0; pos + 8 <= size && n < 100_000; n++) {
-    const h = await readAt(fh, pos, 32)
+    const h = await readAt(src, pos, 32)
     if (h.length < 8) return false
     let len = h.readUInt32BE(0)
     const type = h.toString('latin1', 4, 8)
@@ -120,10 +116,10 @@ async function bmffHasManifest(fh: FileHandle, size: number): Promise<boolean> {
 }
 
 /** RIFF (WebP, WAV, AVI): a C2PA chunk. */
-async function riffHasManifest(fh: FileHandle, size: number): Promise<boolean> {
+async function riffHasManifest(src: FileSource, size: number): Promise<boolean> {
   let pos = 12
   for (let n = 0; pos + 8 <= size && n < 100_000; n++) {
-    const h = await readAt(fh, pos, 8)
+    const h = await readAt(src, pos, 8)
     if (h.length < 8) return false
     if (h.toString('latin1', 0, 4) === 'C2PA') return true
     const len = h.readUInt32LE(4)
@@ -286,33 +282,28 @@ const absent = (reason = ''): C2paResult => C2paResult.parse({ status: 'absent',
  * Looks for a manifest and, where there is one, validates it. Never throws: a
  * failure to read is an 'error' result with its reason.
  */
-export async function readC2pa(path: string, trustAnchorsPem: string): Promise<C2paResult> {
-  let fh: FileHandle | undefined
+export async function readC2pa(src: FileSource, trustAnchorsPem: string): Promise<C2paResult> {
   let format: string
-  let size: number
+  const size = src.size
   try {
-    fh = await open(path, 'r')
-    size = (await fh.stat()).size
-    const kind = sniff(await readAt(fh, 0, 16))
+    const kind = sniff(await readAt(src, 0, 16))
     if (!kind) return absent('Not a format that carries Content Credentials.')
     format = kind.format
     const present =
       kind.walk === 'jpeg'
-        ? await jpegHasManifest(fh, size)
+        ? await jpegHasManifest(src, size)
         : kind.walk === 'png'
-          ? await pngHasManifest(fh, size)
+          ? await pngHasManifest(src, size)
           : kind.walk === 'bmff'
-            ? await bmffHasManifest(fh, size)
+            ? await bmffHasManifest(src, size)
             : kind.walk === 'riff'
-              ? await riffHasManifest(fh, size)
+              ? await riffHasManifest(src, size)
               : size <= DIRECT_TRY_LIMIT
                 ? null // try the validator directly
                 : false
     if (present === false) return absent()
   } catch (e) {
     return C2paResult.parse({ status: 'error', reason: `Could not look for Content Credentials: ${errorText(e)}` })
-  } finally {
-    await fh?.close()
   }
   if (size > C2PA_VALIDATE_LIMIT)
     return C2paResult.parse({
@@ -327,7 +318,7 @@ export async function readC2pa(path: string, trustAnchorsPem: string): Promise<C
       verify: { verify_trust: anchors > 0, remote_manifest_fetch: false, ocsp_fetch: false },
       ...(anchors ? { trust: { trust_anchors: trustAnchorsPem } } : {}),
     })
-    const reader = await m.WasmReader.fromBytes(format, new Uint8Array(await readFile(path)), settings)
+    const reader = await m.WasmReader.fromBytes(format, new Uint8Array(await src.all()), settings)
     try {
       return resultOf(JSON.parse(reader.json()) as StoreJson, anchors)
     } finally {

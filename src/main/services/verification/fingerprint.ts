@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp'
 import { Fingerprint } from '@shared/domain'
+import { pathOrBytes, type FileSource } from './fileSource'
 import { runTool, type Tool } from './tools'
 import { dHash, isFlat, pHash, PIXELS, SIDE } from './hashes'
 import { SHARP } from './readers/image'
@@ -13,9 +14,9 @@ import { SHARP } from './readers/image'
 /** At most this many keyframes a video; a longer one is sampled more sparsely. */
 export const MAX_FRAMES = 3_600
 
-export async function imageFingerprint(path: string): Promise<Fingerprint> {
+export async function imageFingerprint(src: FileSource): Promise<Fingerprint> {
   const px = new Uint8Array(
-    await sharp(path, { failOn: 'none', limitInputPixels: 268_402_689 })
+    await sharp(await pathOrBytes(src), { failOn: 'none', limitInputPixels: 268_402_689 })
       .rotate()
       .greyscale()
       .resize(SIDE, SIDE, { fit: 'fill', kernel: 'linear' })
@@ -39,7 +40,7 @@ export async function imageFingerprint(path: string): Promise<Fingerprint> {
 }
 
 export async function videoFingerprint(
-  path: string,
+  input: string,
   ffmpeg: Tool,
   opts: { durationSeconds?: number; signal?: AbortSignal } = {},
 ): Promise<Fingerprint> {
@@ -64,7 +65,7 @@ export async function videoFingerprint(
       '-threads',
       '1',
       '-i',
-      path,
+      input,
       '-map',
       '0:v:0',
       '-an',

@@ -6,7 +6,6 @@
  * re-reading files imported before. Owns no file: the evidence service remains
  * the only writer of evidence records.
  */
-import { vaultFor } from '@main/storage/crypto/vault'
 import { appError, worded } from '@shared/i18n/appError'
 import {
   factInstant,
@@ -93,14 +92,9 @@ export function createVerificationService({ workspace, cases, evidence, analyser
       let warnings: ItemInspection['warnings'] = []
       let claims: ItemInspection['claims'] = []
       const examining = evidence.examiningLater(caseId, evidenceId)
-      const sealed = !!item.file && !!vaultFor(await evidence.blobPath(item.file.sha256))
       if (a && analyser) ({ warnings, claims } = await analyser.warningsFor(caseId, item, a))
       else if (!item.file) notes.push('The item holds no file: there is nothing to examine.')
       else if (examining) notes.push('The file is being examined now: look again in a moment.')
-      else if (sealed)
-        notes.push(
-          'The file was not examined: it is stored encrypted, and the readers cannot read it there (decrypt the workspace to read it).',
-        )
       else
         notes.push(
           'The file has not been examined here (imported before Casefile read files, or received in a bundle, whose sender reading is not taken on trust): re-read it.',
@@ -156,7 +150,6 @@ export function createVerificationService({ workspace, cases, evidence, analyser
         settings: { timeMarginMinutes: settings.timeMarginMinutes, placeRadiusKm: settings.placeRadiusKm },
         notes,
         examining,
-        sealed,
       })
     },
 

@@ -73,9 +73,10 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       expect(still.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'still', at: 1.5 })
       expect(clip.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'clip', at: 0.5, to: 2 })
       expect(clip.file!.size).toBeGreaterThan(1_000)
-      // The clip arrived unexamined (its length unknown to the record): a time past its end is asked of the
-      // file itself and refused, not stored as an empty picture or a clip of no frames.
-      expect(clip.analysis).toBeUndefined()
+      // Both were examined as they arrived, read from their sealed blobs: a time past the clip's end is
+      // refused, not stored as an empty picture or a clip of no frames.
+      expect(still.analysis?.fingerprint.status).toBe('done')
+      expect(clip.analysis?.metadata.facts).toContainEqual(expect.objectContaining({ name: 'duration' }))
       await expect(s.derived.still(c.id, clip.id, 30)).rejects.toMatchObject({
         code: 'VALIDATION',
         message: expect.stringMatching(/past the end|after the end|00:00:30/),
@@ -131,7 +132,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
 })
 
 describe('a file dropped on the window of an encrypted workspace', () => {
-  it('is stored sealed and left unexamined, said so, never read as ciphertext', async () => {
+  it('is stored sealed and examined from its original bytes, never read as ciphertext', async () => {
     const root = await tempDir()
     const s = await sealedWorkspace(root)
     try {
@@ -145,11 +146,11 @@ describe('a file dropped on the window of an encrypted workspace', () => {
       })
       await s.evidence.uploads.chunk(uploadId, 0, bytes.toString('base64'))
       const item = await s.evidence.uploads.finish(uploadId)
-      expect(item.analysis).toBeUndefined()
-      expect(item.verification.technical.reasoning).toBe('')
+      expect(item.analysis?.metadata.facts).toContainEqual(expect.objectContaining({ name: 'make', value: 'Drop Cam' }))
+      expect(item.verification.technical.reasoning).not.toBe('')
       const inspection = await s.verification.inspect(c.id, item.id)
-      expect(inspection).toMatchObject({ sealed: true, examining: false, warnings: [] })
-      expect(inspection.notes.join(' ')).toMatch(/stored encrypted/)
+      expect(inspection).toMatchObject({ examining: false })
+      expect(inspection.notes.join(' ')).not.toMatch(/not been examined|encrypted/)
     } finally {
       await s.close()
     }

@@ -41,7 +41,6 @@ const inspection = (over: Partial<ItemInspection>): ItemInspection => ({
   settings: { timeMarginMinutes: 60, placeRadiusKm: 5 },
   notes: [],
   examining: false,
-  sealed: false,
   ...over,
 })
 

@@ -1,5 +1,6 @@
 /** Images: EXIF, GPS and XMP through exifr (reads only the file's header segments). */
 import exifr from 'exifr'
+import { pathOrBytes, type FileSource } from '../fileSource'
 import { FactList, normalizeTime } from './facts'
 
 export const EXIFR = 'exifr 7.1.3'
@@ -21,9 +22,9 @@ function historyOf(xmpMM: Block): string | undefined {
   return lines.length ? lines.join('; ') : undefined
 }
 
-export async function readExif(path: string): Promise<FactList> {
+export async function readExif(src: FileSource): Promise<FactList> {
   const f = new FactList('exifr')
-  const d = (await exifr.parse(path, {
+  const d = (await exifr.parse(await pathOrBytes(src), {
     tiff: true,
     exif: true,
     gps: true,

@@ -29,10 +29,10 @@ function tag(tags: Tags | undefined, ...names: string[]): [string, string] | und
   return undefined
 }
 
-export async function readFfprobe(path: string, tool: Tool, signal?: AbortSignal): Promise<FactList> {
+export async function readFfprobe(input: string, tool: Tool, signal?: AbortSignal): Promise<FactList> {
   const r = await runTool(
     tool.path,
-    ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', path],
+    ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', input],
     { timeoutMs: 60_000, maxStdout: 8 * 1024 * 1024, signal },
   )
   if (r.code !== 0) throw new Error(r.stderr.trim().split('\n').pop() || `ffprobe exited with ${r.code}`)

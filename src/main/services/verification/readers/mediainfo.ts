@@ -2,8 +2,8 @@
  * Video and audio without ffprobe: MediaInfo compiled to WebAssembly
  * (mediainfo.js), fed by random-access reads, so a 4 GB file is never held in memory.
  */
-import { open } from 'node:fs/promises'
 import mediaInfoFactory, { type MediaInfo } from 'mediainfo.js'
+import type { FileSource } from '../fileSource'
 import { FactList, iso6709, normalizeTime } from './facts'
 
 export const MEDIAINFO = 'mediainfo.js 0.3.8'
@@ -14,27 +14,16 @@ let instance: Promise<MediaInfo<'object'>> | null = null
 /** One instance per process (its WebAssembly takes about 50 ms to start); analyses run one at a time. */
 let queue: Promise<unknown> = Promise.resolve()
 
-export async function readMediainfo(path: string): Promise<FactList> {
-  const run = queue.then(() => analyse(path))
+export async function readMediainfo(src: FileSource): Promise<FactList> {
+  const run = queue.then(() => analyse(src))
   queue = run.catch(() => undefined)
   return run
 }
 
-async function analyse(path: string): Promise<FactList> {
+async function analyse(src: FileSource): Promise<FactList> {
   instance ??= mediaInfoFactory({ format: 'object', full: true })
   const mi = await instance
-  const fh = await open(path, 'r')
-  let result
-  try {
-    const size = (await fh.stat()).size
-    result = await mi.analyzeData(size, async (len, off) => {
-      const b = new Uint8Array(len)
-      const { bytesRead } = await fh.read(b, 0, len, off)
-      return b.subarray(0, bytesRead)
-    })
-  } finally {
-    await fh.close()
-  }
+  const result = await mi.analyzeData(src.size, (len, off) => src.read(off, len))
   const tracks = (result.media?.track ?? []) as unknown as Track[]
   const f = new FactList('mediainfo.js')
   const g = tracks.find((t) => t['@type'] === 'General')

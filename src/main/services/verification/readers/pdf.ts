@@ -1,6 +1,6 @@
 /** PDF documents: the Info dictionary through pdf-lib (never saved, so nothing is rewritten). */
-import { readFile, stat } from 'node:fs/promises'
 import { PDFDocument } from 'pdf-lib'
+import type { FileSource } from '../fileSource'
 import { FactList, instantFact } from './facts'
 
 export const PDFLIB = 'pdf-lib 1.17.1'
@@ -8,11 +8,11 @@ export const PDFLIB = 'pdf-lib 1.17.1'
 /** pdf-lib parses the whole file in memory: larger documents are not read. */
 export const PDF_READ_LIMIT = 256 * 1024 * 1024
 
-export async function readPdf(path: string): Promise<FactList> {
-  const size = (await stat(path)).size
+export async function readPdf(src: FileSource): Promise<FactList> {
+  const size = src.size
   if (size > PDF_READ_LIMIT)
     throw new Error(`the PDF is ${Math.round(size / 1e6)} MB; the reader stops at ${PDF_READ_LIMIT / 1024 / 1024} MiB`)
-  const doc = await PDFDocument.load(await readFile(path), {
+  const doc = await PDFDocument.load(await src.all(), {
     ignoreEncryption: true,
     updateMetadata: false,
     throwOnInvalidObject: false,

@@ -69,7 +69,7 @@ export function ExaminationPanel({ caseId, item, detail }: Props) {
   const note = !item.file
     ? t('note.noFile')
     : inspection && !a
-      ? t(inspection.examining ? 'note.examining' : inspection.sealed ? 'note.sealed' : 'note.notExamined')
+      ? t(inspection.examining ? 'note.examining' : 'note.notExamined')
       : a && a.sha256 !== item.file.sha256
         ? t('note.stale')
         : ''

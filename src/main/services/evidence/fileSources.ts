@@ -1,0 +1,29 @@
+/**
+ * A FileSource for a file the evidence service holds or is importing: a plain
+ * file read where it lies, or a sealed blob opened segment by segment, its
+ * original bytes lent on loopback to the external tools (plainLoopback.ts).
+ */
+import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { vaultFor } from '@main/storage/crypto/vault'
+import type { FileSource } from '../verification/fileSource'
+import { lendPlainBytes } from './plainLoopback'
+
+/** Runs `use` with the file at `path` open for reading; closed (and the loan ended) when it returns. */
+export async function withFileSource<T>(path: string, use: (src: FileSource) => Promise<T>): Promise<T> {
+  const blob = await openBlobFile(path)
+  try {
+    const sealed = !!vaultFor(path)
+    async function read(pos: number, len: number): Promise<Buffer> {
+      // A lock mid-examination ends it: the key is gone for everyone else, so for the readers too.
+      if (sealed && !vaultFor(path)) throw new Error('the workspace was locked')
+      const parts: Buffer[] = []
+      for await (const p of blob.range(pos, Math.min(pos + len, blob.size) - 1)) parts.push(p)
+      return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+    }
+    const base = { size: blob.size, read, all: () => read(0, blob.size) }
+    if (!sealed) return await use({ ...base, path, toolInput: path })
+    return await lendPlainBytes(path, (url) => use({ ...base, toolInput: url }))
+  } finally {
+    await blob.close()
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * fileSources.ts: what the analyser reads of a file, plain or sealed. Ranges
+ * across the sealed segments give the original bytes; the loopback lives only
+ * while the reading does; a lock ends the reading at once.
+ */
+import { randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { withFileSource } from '@main/services/evidence/fileSources'
+import { openWorkspace } from '@main/services/index'
+import { SEGMENT_BYTES } from '@main/storage/crypto/segments'
+import { dropVault } from '@main/storage/crypto/vault'
+import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const PASS = 'a long enough passphrase'
+const BYTES = randomBytes(3 * SEGMENT_BYTES + 123)
+
+/** Ranges as the readers ask for them: within a segment, across their bounds, at and past the end. */
+const cuts: [number, number][] = [
+  [0, 16],
+  [SEGMENT_BYTES - 5, 10],
+  [SEGMENT_BYTES, SEGMENT_BYTES],
+  [SEGMENT_BYTES + 1, 2 * SEGMENT_BYTES + 50],
+  [BYTES.length - 7, 100],
+  [BYTES.length, 16],
+  [BYTES.length + 10, 16],
+]
+
+describe('the file an examination reads', () => {
+  it('a plain file: its path for the tools, and any range of its bytes', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'plain.bin')
+    await writeFile(path, BYTES)
+    await withFileSource(path, async (src) => {
+      expect(src).toMatchObject({ size: BYTES.length, path, toolInput: path })
+      for (const [pos, len] of cuts) expect(await src.read(pos, len)).toEqual(BYTES.subarray(pos, pos + len))
+      expect(await src.all()).toEqual(BYTES)
+    })
+  })
+
+  it('a sealed blob: its original bytes by range, a loopback URL only while it is read, nothing once locked', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS }, analysis: false })
+    let url = ''
+    try {
+      const c = await s.cases.create({ title: 'Sealed' })
+      const item = await s.evidence.importBytes(c.id, [BYTES], 'random.bin')
+      const blob = await s.evidence.blobPath(item.file!.sha256)
+      await withFileSource(blob, async (src) => {
+        expect(src.path).toBeUndefined()
+        expect(src.size).toBe(BYTES.length)
+        for (const [pos, len] of cuts) expect(await src.read(pos, len)).toEqual(BYTES.subarray(pos, pos + len))
+        expect(await src.all()).toEqual(BYTES)
+        url = src.toolInput
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{64}$/)
+        const lent = await fetch(url, { headers: { Range: 'bytes=65530-65545' } })
+        expect(Buffer.from(await lent.arrayBuffer())).toEqual(BYTES.subarray(65530, 65546))
+      })
+      // The loan ended with the reading.
+      await expect(fetch(url)).rejects.toThrow()
+
+      await withFileSource(blob, async (src) => {
+        dropVault(root) // what the app lock does
+        await expect(src.read(0, 16)).rejects.toThrow(/locked/)
+        expect((await fetch(src.toolInput)).status).toBe(404)
+      })
+    } finally {
+      await s.close()
+    }
+  })
+})
