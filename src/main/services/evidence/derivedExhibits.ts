@@ -14,6 +14,7 @@ import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService, ImportOptions } from './evidenceService'
 import { lendPlainBytes, withoutUrl } from './plainLoopback'
+import { INDEXER, withSeekIndex } from './webmIndex'
 
 /** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
 const MAX_STILL = 25 * 1024 * 1024
@@ -222,15 +223,21 @@ export function createDerivedExhibits(evidence: EvidenceService) {
           },
           signal: opts.signal,
         }
-        // Sealed source (read on loopback): written to a pipe into the blob store (a WebM written to a pipe
-        // has no seek index at its head; the player seeks it more slowly). Otherwise a temp file, indexed.
-        if (sealed)
-          return evidence.importBytes(
-            caseId,
-            ffmpeg([...encode, '-f', 'webm', '-'], opts.signal, true, (t) => withoutUrl(t, input, `"${src.title}"`)),
-            name,
-            details,
-          )
+        // Sealed source (read on loopback): written to a pipe, given its seek index in memory (webmIndex.ts),
+        // then sealed into the blob store; never a plain file. Otherwise a temp file, indexed by ffmpeg.
+        if (sealed) {
+          const parts: Buffer[] = []
+          for await (const part of ffmpeg([...encode, '-f', 'webm', '-'], opts.signal, true, (t) =>
+            withoutUrl(t, input, `"${src.title}"`),
+          ))
+            parts.push(part)
+          const { bytes, indexed } = await withSeekIndex(Buffer.concat(parts))
+          const derivation = details.derivation!
+          const detail = indexed
+            ? `${derivation.detail} Its seek index and length were then written by ${INDEXER} (the same packets in a new WebM container).`
+            : derivation.detail
+          return evidence.importBytes(caseId, [bytes], name, { ...details, derivation: { ...derivation, detail } })
+        }
         return viaTemp(async (dir) => {
           const out = join(dir, 'clip.webm')
           await runFfmpeg([...encode, out], opts.signal)

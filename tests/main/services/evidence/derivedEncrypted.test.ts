@@ -20,6 +20,7 @@ const tempDir = useTempDirs()
 const PASS = 'a long enough passphrase'
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
 const EBML = Buffer.from('1a45dfa3', 'hex')
+const CUES = Buffer.from('1c53bb6b', 'hex')
 
 const privateTmpdir = usePrivateTmpdir(tempDir)
 
@@ -73,6 +74,9 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       expect(still.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'still', at: 1.5 })
       expect(clip.derivedFrom).toMatchObject({ evidenceId: video.id, kind: 'clip', at: 0.5, to: 2 })
       expect(clip.file!.size).toBeGreaterThan(1_000)
+      // Written to a pipe, then given its seek index (Cues) in memory, so the player can seek it.
+      expect((await readBlobFile(await s.evidence.blobPath(clip.file!.sha256))).includes(CUES)).toBe(true)
+      expect(clip.custody[0]!.detail).toMatch(/cut with ffmpeg .*seek index and length were then written by Mediabunny/)
       // Both were examined as they arrived, read from their sealed blobs: a time past the clip's end is
       // refused, not stored as an empty picture or a clip of no frames.
       expect(still.analysis?.fingerprint.status).toBe('done')

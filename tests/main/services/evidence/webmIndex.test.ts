@@ -1,0 +1,58 @@
+/**
+ * webmIndex.ts: a clip ffmpeg wrote to a pipe (no seek index, no duration)
+ * comes back with both, its packets unchanged; what cannot be rewritten comes
+ * back as it was.
+ */
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { withSeekIndex } from '@main/services/evidence/webmIndex'
+import { hasFfmpeg } from '../../../helpers/media'
+
+const CUES = Buffer.from('1c53bb6b', 'hex')
+
+/** ffprobe on bytes given on its standard input (no file). */
+const probe = (bytes: Buffer, args: string[]) =>
+  execFileSync('ffprobe', ['-v', 'error', ...args, '-of', 'csv=p=0', '-i', 'pipe:0'], {
+    input: bytes,
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString()
+
+describe('a clip written to a pipe, given its seek index', () => {
+  it.skipIf(!hasFfmpeg)('gains Cues and a duration, with the same video packets and the same sound', async () => {
+    const piped = execFileSync(
+      'ffmpeg',
+      [
+        '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=4:size=160x120:rate=25',
+        '-f', 'lavfi', '-i', 'sine=duration=4', '-c:v', 'libvpx-vp9', '-b:v', '300k', '-deadline', 'realtime',
+        '-c:a', 'libopus', '-f', 'webm', '-',
+      ], // prettier-ignore
+      { maxBuffer: 64 * 1024 * 1024 },
+    )
+    expect(piped.includes(CUES)).toBe(false)
+    expect(probe(piped, ['-show_entries', 'format=duration']).trim()).toBe('N/A')
+
+    const { bytes: indexed, indexed: rewritten } = await withSeekIndex(piped)
+    expect(rewritten).toBe(true)
+    expect(indexed.includes(CUES)).toBe(true)
+    expect(Number(probe(indexed, ['-show_entries', 'format=duration']))).toBeCloseTo(4, 1)
+    const video = ['-select_streams', 'v', '-show_entries', 'packet=pts_time,flags,size']
+    expect(probe(indexed, video)).toBe(probe(piped, video))
+    // The sound decodes to the same samples at the same times (the last packet's end padding aside).
+    const sound = (b: Buffer) =>
+      execFileSync('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-map', '0:a', '-f', 'framemd5', '-'], { input: b })
+        .toString()
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+    const [before, after] = [sound(piped), sound(indexed)]
+    expect(after.length).toBe(before.length)
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1))
+  })
+
+  it('returns bytes it cannot read as a WebM unchanged', async () => {
+    const junk = randomBytes(5_000)
+    expect(await withSeekIndex(junk)).toEqual({ bytes: junk, indexed: false })
+    const cut = Buffer.from('1a45dfa3a3428682', 'hex') // an EBML header cut short
+    expect(await withSeekIndex(cut)).toEqual({ bytes: cut, indexed: false })
+  })
+})
