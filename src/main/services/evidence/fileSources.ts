@@ -5,7 +5,7 @@
  */
 import { openBlobFile } from '@main/storage/crypto/blobFiles'
 import { vaultFor } from '@main/storage/crypto/vault'
-import type { FileSource } from '../verification/fileSource'
+import { WHOLE_READ_LIMIT, type FileSource } from '../verification/fileSource'
 import { lendPlainBytes } from './plainLoopback'
 
 /** Runs `use` with the file at `path` open for reading; closed (and the loan ended) when it returns. */
@@ -20,7 +20,14 @@ export async function withFileSource<T>(path: string, use: (src: FileSource) => 
       for await (const p of blob.range(pos, Math.min(pos + len, blob.size) - 1)) parts.push(p)
       return parts.length === 1 ? parts[0] : Buffer.concat(parts)
     }
-    const base = { size: blob.size, read, all: () => read(0, blob.size) }
+    async function all(): Promise<Buffer> {
+      if (blob.size > WHOLE_READ_LIMIT)
+        throw new Error(
+          `the file is ${Math.round(blob.size / 1e6)} MB; it is read whole only up to ${WHOLE_READ_LIMIT / 1024 / 1024} MiB`,
+        )
+      return read(0, blob.size)
+    }
+    const base = { size: blob.size, read, all }
     if (!sealed) return await use({ ...base, path, toolInput: path })
     return await lendPlainBytes(path, (url) => use({ ...base, toolInput: url }))
   } finally {

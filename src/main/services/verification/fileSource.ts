@@ -15,9 +15,12 @@ export interface FileSource {
   readonly toolInput: string
   /** Original bytes from `pos`, `len` of them or fewer at the end. */
   read(pos: number, len: number): Promise<Buffer>
-  /** The whole file in memory: for readers that parse it whole (images, PDFs, Content Credentials). */
+  /** The whole file in memory: for readers that parse it whole (images, PDFs, Content Credentials). Refused past WHOLE_READ_LIMIT. */
   all(): Promise<Buffer>
 }
+
+/** The most a reader is given in memory at once: a larger file is not read whole (the reason is kept). */
+export const WHOLE_READ_LIMIT = 512 * 1024 * 1024
 
 /** A reader's input: the path where there is a plain file, else the bytes. */
 export const pathOrBytes = async (src: FileSource): Promise<string | Buffer> => src.path ?? (await src.all())

@@ -4,10 +4,11 @@
  * while the reading does; a lock ends the reading at once.
  */
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { withFileSource } from '@main/services/evidence/fileSources'
+import { WHOLE_READ_LIMIT } from '@main/services/verification/fileSource'
 import { openWorkspace } from '@main/services/index'
 import { SEGMENT_BYTES } from '@main/storage/crypto/segments'
 import { dropVault } from '@main/storage/crypto/vault'
@@ -38,6 +39,17 @@ describe('the file an examination reads', () => {
       expect(src).toMatchObject({ size: BYTES.length, path, toolInput: path })
       for (const [pos, len] of cuts) expect(await src.read(pos, len)).toEqual(BYTES.subarray(pos, pos + len))
       expect(await src.all()).toEqual(BYTES)
+    })
+  })
+
+  it('refuses to hold a file past the limit in memory whole, and still reads it by range', async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'sparse.bin')
+    await writeFile(path, '')
+    await truncate(path, WHOLE_READ_LIMIT + 1) // sparse: no disk used
+    await withFileSource(path, async (src) => {
+      await expect(src.all()).rejects.toThrow(/read whole only up to 512 MiB/)
+      expect(await src.read(WHOLE_READ_LIMIT - 2, 8)).toEqual(Buffer.alloc(3))
     })
   })
 
