@@ -3,6 +3,7 @@
  * file read where it lies, or a sealed blob opened segment by segment, its
  * original bytes lent on loopback to the external tools (plainLoopback.ts).
  */
+import { readFile } from 'node:fs/promises'
 import { openBlobFile } from '@main/storage/crypto/blobFiles'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { WHOLE_READ_LIMIT, type FileSource } from '../verification/fileSource'
@@ -25,7 +26,8 @@ export async function withFileSource<T>(path: string, use: (src: FileSource) => 
         throw new Error(
           `the file is ${Math.round(blob.size / 1e6)} MB; it is read whole only up to ${WHOLE_READ_LIMIT / 1024 / 1024} MiB`,
         )
-      return read(0, blob.size)
+      // A plain file in one read, not gathered from pieces (a 500 MB video would be held twice).
+      return sealed ? read(0, blob.size) : readFile(path)
     }
     const base = { size: blob.size, read, all }
     if (!sealed) return await use({ ...base, path, toolInput: path })
