@@ -5,6 +5,7 @@
  * images) reads through here, so none of them needs to know about sealing.
  */
 import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { openSealedBlob } from './segments'
 import { vaultFor } from './vault'
@@ -19,7 +20,8 @@ export interface BlobFile {
 
 /** Opens the blob at `abs` (the caller has checked that the path is the workspace's own). */
 export async function openBlobFile(abs: string): Promise<BlobFile> {
-  const fh: FileHandle = await open(abs, 'r')
+  // O_NONBLOCK: a FIFO put where a blob should be opens at once (and fails the check below) instead of hanging.
+  const fh: FileHandle = await open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   try {
     const info = await fh.stat()
     if (!info.isFile()) throw Object.assign(new Error(`${abs} is not a file`), { code: 'ENOENT' })

@@ -3,6 +3,7 @@
  * across the sealed segments give the original bytes; the loopback lives only
  * while the reading does; a lock ends the reading at once.
  */
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -40,6 +41,13 @@ describe('the file an examination reads', () => {
       for (const [pos, len] of cuts) expect(await src.read(pos, len)).toEqual(BYTES.subarray(pos, pos + len))
       expect(await src.all()).toEqual(BYTES)
     })
+  })
+
+  it('a FIFO where the file should be: refused at once, not waited on', async () => {
+    const dir = await tempDir()
+    const fifo = join(dir, 'a'.repeat(64))
+    execFileSync('mkfifo', [fifo])
+    await expect(withFileSource(fifo, async () => 'read')).rejects.toThrow(/is not a file/)
   })
 
   it('refuses to hold a file past the limit in memory whole, and still reads it by range', async () => {
