@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DurableJsonAdapter, Low, StoredDocument } from '@main/storage/document'
@@ -89,5 +89,78 @@ describe('a retired document', () => {
     } finally {
       await store.close()
     }
+  })
+})
+
+describe('a stored document at its edges', () => {
+  /** A document over a real file, with the given read-only flag and a hook run before each write. */
+  async function documentAt(opts: { readOnly?: boolean; beforeWrite?: () => Promise<void> } = {}) {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, items: ['on disk'] }))
+    const low = new Low<Doc>(new DurableJsonAdapter<Doc>(file, new FileWriteQueue(file), false), {
+      schemaVersion: 1,
+      items: ['on disk'],
+    })
+    const doc = new StoredDocument<Doc>(
+      'doc.json',
+      low,
+      opts.readOnly ?? false,
+      opts.beforeWrite ?? (async () => undefined),
+      async () => JSON.parse(await readFile(file, 'utf8')) as Doc,
+      () => undefined,
+    )
+    return { doc, file, dir }
+  }
+
+  it('a read-only one refuses an update before applying it, by its path', async () => {
+    const { doc, file } = await documentAt({ readOnly: true })
+    let ran = false
+    await expect(doc.update(() => (ran = true))).rejects.toMatchObject({
+      relPath: 'doc.json',
+      message: expect.stringMatching(/doc\.json was written by a newer version of Casefile and is open read-only/),
+    })
+    expect(ran).toBe(false)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, items: ['on disk'] })
+  })
+
+  it('a retired one refuses an update before applying it, by its path', async () => {
+    const { doc } = await documentAt()
+    doc.retire()
+    let ran = false
+    await expect(doc.update(() => (ran = true))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('doc.json'),
+    })
+    expect(ran).toBe(false)
+  })
+
+  it('a write that fails puts memory back to what the disk holds, and passes the failure on', async () => {
+    const { doc, file } = await documentAt({
+      beforeWrite: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+      },
+    })
+    await expect(doc.update((d) => d.items.push('lost'))).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(doc.data.items).toEqual(['on disk'])
+    expect(JSON.parse(await readFile(file, 'utf8')).items).toEqual(['on disk'])
+  })
+
+  it('an update returns what its function returns, and the disk then holds it', async () => {
+    const { doc, file } = await documentAt()
+    expect(await doc.update((d) => d.items.push('second'))).toBe(2)
+    expect(JSON.parse(await readFile(file, 'utf8')).items).toEqual(['on disk', 'second'])
+  })
+
+  it("the adapter reads a missing file as none, and refuses bytes that are not UTF-8 by the file's path", async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const adapter = new DurableJsonAdapter<Doc>(file, new FileWriteQueue(file), false)
+    expect(await adapter.read()).toBeNull()
+    await writeFile(file, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))
+    await expect(adapter.read()).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringContaining(file) })
+    await mkdir(join(dir, 'folder.json'))
+    const folder = new DurableJsonAdapter<Doc>(join(dir, 'folder.json'), new FileWriteQueue(file), false)
+    await expect(folder.read()).rejects.toMatchObject({ code: 'ENOTREGULAR' })
   })
 })

@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { z } from 'zod'
 import { DurableJsonAdapter } from '@main/storage/document'
 import { FileWriteQueue } from '@main/storage/durableWrite'
 import { stringifyIteratively, stringifyStored } from '@main/storage/json'
-import { firstInvalidUtf8, readRegularFile, readTextFile } from '@main/storage/safeRead'
+import { decodeUtf8, firstInvalidUtf8, readRegularFile, readTextFile } from '@main/storage/safeRead'
 import { readStoredFile } from '@main/storage/storedJson'
 import { WorkspaceStore } from '@main/storage/store'
 import { useTempDirs } from '../../helpers/tmp'
@@ -154,5 +155,83 @@ describe('stored JSON at any depth', () => {
     const deep = nest(20_000)
     expect(() => JSON.stringify(deep)).toThrow(RangeError)
     expect(JSON.parse(stringifyStored(deep, true))).toBeTruthy()
+  })
+})
+
+/** The WHATWG decoder's own answer: the start of the first sequence no length of 1 to 4 bytes decodes. */
+function firstInvalidByDecoder(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const len = [1, 2, 3, 4].find((n) => i + n <= bytes.length && decodeUtf8(bytes.subarray(i, i + n)) !== null)
+    if (len === undefined) return i
+    i += len
+  }
+  return bytes.length
+}
+
+describe('where a text stops being UTF-8, and the limits of a text file', () => {
+  // Bytes near every boundary of the UTF-8 table: ASCII, continuations, overlongs, surrogates, past U+10FFFF.
+  const edgy = fc.constantFrom(
+    0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef,
+    0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff,
+  ) // prettier-ignore
+  const text = fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => [...Buffer.from(s)])
+
+  it('finds the first invalid byte where the decoder does, on any bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            edgy.map((b) => [b]),
+            text,
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          const bytes = Uint8Array.from(parts.flat())
+          expect(firstInvalidUtf8(bytes)).toBe(firstInvalidByDecoder(bytes))
+        },
+      ),
+      { numRuns: 3_000, seed: 20261204 },
+    )
+  })
+
+  it('reads a file of exactly the limit, refuses one byte more by name; keeps a BOM that is not first', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'ten.txt'), '0123456789')
+    expect(await readTextFile(join(dir, 'ten.txt'), '--text-file', 10)).toBe('0123456789')
+    await expect(readTextFile(join(dir, 'ten.txt'), '--text-file', 9)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/--text-file.*10 bytes; the limit is 9/),
+    })
+    await writeFile(join(dir, 'inner.txt'), 'a\uFEFFb')
+    expect(await readTextFile(join(dir, 'inner.txt'), '--text-file')).toBe('a\uFEFFb')
+    await writeFile(join(dir, 'escape.txt'), 'text\u001bmore')
+    await expect(readTextFile(join(dir, 'escape.txt'), '--text-file')).rejects.toMatchObject({
+      message: expect.stringMatching(/U\+001B at character 4/),
+    })
+  })
+
+  it('says a missing file or folder is missing, and passes on any other failure as IO', async () => {
+    const dir = await tempDir()
+    await expect(readTextFile(join(dir, 'absent.txt'), '--text-file')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await writeFile(join(dir, 'plain.txt'), 'x')
+    await expect(readTextFile(join(dir, 'plain.txt', 'below.txt'), '--text-file')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('--text-file'),
+    })
+    await symlink('loop', join(dir, 'loop'))
+    await expect(readTextFile(join(dir, 'loop'), '--text-file')).rejects.toMatchObject({ code: 'IO' })
+  })
+
+  it('follows a link to a file when asked, and names a link it must not follow', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'real.txt'), 'real')
+    await symlink(join(dir, 'real.txt'), join(dir, 'link.txt'))
+    expect((await readRegularFile(join(dir, 'link.txt'), { followLinks: true })).toString()).toBe('real')
+    await expect(readRegularFile(join(dir, 'link.txt'))).rejects.toMatchObject({
+      code: 'ENOTREGULAR',
+      message: expect.stringMatching(/link\.txt is a symbolic link, not a regular file/),
+    })
   })
 })
