@@ -170,18 +170,29 @@ export class ChunkedCollection<T extends { id: string }, S extends z.ZodType<Ver
     return item
   }
 
-  /** Adds many records, writing each chunk it fills once. */
+  /**
+   * Adds many records, writing each chunk it fills once. Every id is checked before anything is
+   * written: a clash (with a record held, or within the batch) refuses the whole batch.
+   */
   async addMany(records: T[]): Promise<void> {
+    const ids = new Set<string>()
+    for (const r of records) {
+      if (this.where.has(r.id) || ids.has(r.id)) throw appError('CONFLICT', 'errStorage:recordIdExists', { id: r.id })
+      ids.add(r.id)
+    }
     let i = 0
     while (i < records.length) {
       const n = await this.chunkForNew()
       const room = this.chunkSize - this.o.items(this.chunks.get(n)!.data).length
       const batch = records.slice(i, i + Math.max(1, room))
-      for (const r of batch) {
-        if (this.where.has(r.id)) throw appError('CONFLICT', 'errStorage:recordIdExists', { id: r.id })
-        this.where.set(r.id, n)
+      for (const r of batch) this.where.set(r.id, n)
+      try {
+        await this.write(n, (items) => items.push(...batch))
+      } catch (e) {
+        // As add does: a record whose write failed is not held (memory was put back to the disk).
+        for (const r of batch) this.where.delete(r.id)
+        throw e
       }
-      await this.write(n, (items) => items.push(...batch))
       i += batch.length
     }
   }
