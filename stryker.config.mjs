@@ -66,6 +66,7 @@ const GROUPS = {
     tests: [
       'tests/main/storage/safeRead.test.ts',
       'tests/main/storage/storedJson.test.ts',
+      'tests/main/storage/fsio.test.ts',
       'tests/main/storage/parseInPlace.test.ts',
       'tests/main/storage/document.test.ts',
       'tests/main/storage/lock.test.ts',
