@@ -221,3 +221,77 @@ describe('safeParseInPlace', () => {
     expect('unknown' in (got.data as z.output<typeof CaseFile>).case).toBe(false)
   })
 })
+
+/** Every object and array of `got` is the very one at the same place in `given` (nothing was copied). */
+function sameObjects(given: unknown, got: unknown, at = 'value'): void {
+  if (!given || typeof given !== 'object') return
+  expect(got, at).toBe(given)
+  for (const k of Object.keys(given))
+    sameObjects((given as Json[])[k as never], (got as Json[])[k as never], `${at}.${k}`)
+}
+
+describe('safeParseInPlace leaves zod out where the answer is certain', () => {
+  it('reuses every object and array of a valid stored file, not the root alone', () => {
+    for (const f of files) {
+      const value = clone(f.value)
+      sameObjects(value, safeParseInPlace(f.schema, value).data)
+    }
+  })
+
+  it('runs no zod code for valid strings, enums, lengths, ISO times, refinements and wrappers', () => {
+    const leaves = {
+      name: z.string().min(1).max(10),
+      at: z.iso.datetime({ offset: true }),
+      day: z.iso.date(),
+      time: z.iso.time(),
+      kind: z.enum(['a', 'b']),
+      tag: z.string().max(5),
+      note: z.string().trim(),
+      checked: z.string().refine((v) => v !== 'x'),
+      maybe: z.string(),
+      fallback: z.string(),
+    }
+    const tags = z.array(leaves.tag).max(3)
+    const schema = z.object({
+      name: leaves.name,
+      at: leaves.at,
+      day: leaves.day,
+      time: leaves.time,
+      kind: leaves.kind,
+      tags,
+      note: leaves.note.optional(),
+      checked: leaves.checked,
+      maybe: leaves.maybe.nullable(),
+      fallback: leaves.fallback.default('q'),
+    })
+    const runs: string[] = []
+    const nodes: [string, z.ZodType][] = [['schema', schema], ['tags', tags], ...Object.entries(leaves)]
+    for (const [name, node] of nodes) {
+      const run = node._zod.run.bind(node._zod)
+      node._zod.run = ((payload, ctx) => (runs.push(name), run(payload, ctx))) as typeof run
+    }
+    const value = {
+      name: 'Ñandú 🦤',
+      at: '2026-01-27T17:00:00+01:00',
+      day: '2026-01-27',
+      time: '17:00:00',
+      kind: 'b',
+      tags: ['a', 'bcdef'],
+      note: 'no spaces around',
+      checked: 'y',
+      maybe: null,
+      fallback: 'given',
+    }
+    const r = safeParseInPlace(schema, value)
+    expect(r).toEqual({ success: true, data: value })
+    expect(r.data).toBe(value)
+    expect(runs).toEqual([])
+
+    // Where it is not certain, zod decides: a trim with something to trim, a refusal, a missing default.
+    const other = { ...value, note: ' padded ', fallback: undefined }
+    expect(safeParseInPlace(schema, other)).toEqual(
+      schema.safeParse({ ...value, note: ' padded ', fallback: undefined }),
+    )
+    expect(runs).toContain('note')
+  })
+})
