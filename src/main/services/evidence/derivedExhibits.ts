@@ -115,10 +115,16 @@ export function createDerivedExhibits(evidence: EvidenceService) {
    */
   async function withInput<T>(
     src: { file: { sha256: string } },
-    use: (input: string, sealed: boolean) => Promise<T>,
+    use: (input: string, sealed: boolean, whole: () => void) => Promise<T>,
   ): Promise<T> {
     const path = await evidence.blobPath(src.file.sha256)
-    return vaultFor(path) ? lendPlainBytes(path, (url) => use(url, true)) : use(path, false)
+    return vaultFor(path) ? lendPlainBytes(path, (url, whole) => use(url, true, whole)) : use(path, false, () => {})
+  }
+
+  /** ffmpeg's output, failing after its last byte when the source was not read whole (so nothing is kept). */
+  async function* readWhole(bytes: AsyncGenerator<Buffer>, whole: () => void): AsyncGenerator<Buffer> {
+    yield* bytes
+    whole()
   }
 
   /** Runs `make` in a temp folder, imports what it wrote, and removes the folder whatever happens. */
@@ -162,15 +168,18 @@ export function createDerivedExhibits(evidence: EvidenceService) {
           signal: opts.signal,
         })
       if (opts.png) return still([opts.png])
-      return withInput(src, async (input) => {
+      return withInput(src, async (input, _sealed, whole) => {
         // Unexamined (its length unknown): asked of the file, so a time past the end is said, not stored empty.
         assertWithin(src, durationOf(src) ?? (await probeDuration(input, opts.signal)), at, 'still')
         return still(
-          ffmpeg(
-            ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
-            opts.signal,
-            true,
-            (t) => withoutUrl(t, input, `"${src.title}"`),
+          readWhole(
+            ffmpeg(
+              ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
+              opts.signal,
+              true,
+              (t) => withoutUrl(t, input, `"${src.title}"`),
+            ),
+            whole,
           ),
         )
       })
@@ -187,7 +196,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       const src = await source(caseId, evidenceId)
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
       if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
-      return withInput(src, async (input, sealed) => {
+      return withInput(src, async (input, sealed, whole) => {
         const length = durationOf(src) ?? (await probeDuration(input, opts.signal))
         assertWithin(src, length, from, 'clip')
         // An end past the source's own is the end: the title and custody name the range the clip holds.
@@ -231,6 +240,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
             withoutUrl(t, input, `"${src.title}"`),
           ))
             parts.push(part)
+          whole()
           const { bytes, indexed } = await withSeekIndex(Buffer.concat(parts))
           const derivation = details.derivation!
           const detail = indexed

@@ -15,21 +15,35 @@ import { openBlobFile } from '@main/storage/crypto/blobFiles'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { parseRange } from './byteRange'
 
+/**
+ * What went wrong on our side while serving (a segment that does not open, a lock): the helper sees
+ * only an answer cut short, which ffmpeg takes for the end of the file, so the loan reports it.
+ */
+type Loan = { failure: Error | null }
+
 /** The bytes as long as the workspace stays unlocked: a lock mid-answer ends it (the key is gone). */
-async function* whileUnlocked(blobPath: string, bytes: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
-  for await (const b of bytes) {
-    if (!vaultFor(blobPath)) throw new Error('the workspace was locked')
-    yield b
+async function* whileUnlocked(loan: Loan, blobPath: string, bytes: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    for await (const b of bytes) {
+      if (!vaultFor(blobPath)) throw new Error('the workspace was locked')
+      yield b
+    }
+  } catch (e) {
+    loan.failure ??= e as Error
+    throw e
   }
 }
 
-async function answer(blobPath: string, path: string, req: IncomingMessage, res: ServerResponse) {
+async function answer(loan: Loan, blobPath: string, path: string, req: IncomingMessage, res: ServerResponse) {
   // Nothing once the workspace is locked (or closed): its files are ciphertext to everyone again.
   if (req.url !== path || (req.method !== 'GET' && req.method !== 'HEAD') || !vaultFor(blobPath)) {
     res.writeHead(404).end()
     return
   }
-  const blob = await openBlobFile(blobPath)
+  const blob = await openBlobFile(blobPath).catch((e: Error) => {
+    loan.failure ??= e
+    throw e
+  })
   try {
     const range = parseRange(req.headers.range ?? null, blob.size)
     if (range === 'unsatisfiable') {
@@ -44,8 +58,10 @@ async function answer(blobPath: string, path: string, req: IncomingMessage, res:
       ...(range === 'whole' ? {} : { 'Content-Range': `bytes ${start}-${end}/${blob.size}` }),
     })
     if (req.method === 'HEAD' || blob.size === 0) res.end()
-    // ffmpeg drops a connection when it seeks elsewhere: that ends the pipeline early, not in error.
-    else await pipeline(Readable.from(whileUnlocked(blobPath, blob.range(start, end))), res).catch(() => undefined)
+    // ffmpeg drops a connection when it seeks elsewhere: that ends the pipeline early, not in error
+    // (a failure of ours is kept in the loan).
+    else
+      await pipeline(Readable.from(whileUnlocked(loan, blobPath, blob.range(start, end))), res).catch(() => undefined)
   } finally {
     await blob.close()
   }
@@ -54,12 +70,18 @@ async function answer(blobPath: string, path: string, req: IncomingMessage, res:
 /**
  * Runs `use` with a URL that serves the blob's original bytes while the workspace is unlocked; the
  * server is gone when it returns. The URL is a secret while it lives: errors must not carry it
- * (`withoutUrl`).
+ * (`withoutUrl`). A blob that failed to open while served (damaged, or locked meanwhile) fails the
+ * loan with that reason, whatever `use` made of the bytes cut short: never a result read from part
+ * of the file. `use` calls `whole()` before it keeps anything made from them (it throws that failure).
  */
-export async function lendPlainBytes<T>(blobPath: string, use: (url: string) => Promise<T>): Promise<T> {
+export async function lendPlainBytes<T>(
+  blobPath: string,
+  use: (url: string, whole: () => void) => Promise<T>,
+): Promise<T> {
   const path = `/${randomBytes(32).toString('hex')}`
+  const loan: Loan = { failure: null }
   const server = createServer((req, res) => {
-    answer(blobPath, path, req, res).catch(() => {
+    answer(loan, blobPath, path, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
@@ -70,7 +92,14 @@ export async function lendPlainBytes<T>(blobPath: string, use: (url: string) => 
   })
   try {
     const { port } = server.address() as AddressInfo
-    return await use(`http://127.0.0.1:${port}${path}`)
+    const whole = () => {
+      if (loan.failure) throw loan.failure
+    }
+    const out = await use(`http://127.0.0.1:${port}${path}`, whole).catch((e: unknown) => {
+      throw loan.failure ?? e
+    })
+    if (loan.failure) throw loan.failure
+    return out
   } finally {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))

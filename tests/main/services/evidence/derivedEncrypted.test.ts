@@ -6,13 +6,14 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BlobWriter } from '@main/services/evidence/blobStore'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import { BLOB_HEADER_BYTES, SEGMENT_BYTES } from '@main/storage/crypto/segments'
 import { hasFfmpeg, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
 import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
 
@@ -116,6 +117,41 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       await s.close()
     }
   }, 60_000)
+
+  it('a source damaged inside: no still, no clip, and a re-read says so, never a result from part of it', async () => {
+    const root = await tempDir()
+    const media = await tempDir('casefile-media-')
+    // About 1.5 MB, keyframes every second: many segments, the damage in one near the start.
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=duration=6:size=640x480:rate=25',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '2M', '-g', '25', '-pix_fmt', 'yuv420p',
+      '-movflags', '+faststart', join(media, 'door.mp4'),
+    ]) // prettier-ignore
+    const s = await sealedWorkspace(root)
+    try {
+      const c = await s.cases.create({ title: 'Damaged inside' })
+      const video = await s.evidence.importFile(c.id, join(media, 'door.mp4'), { title: 'Door' })
+      expect(video.analysis?.fingerprint.status).toBe('done')
+      const blob = await s.evidence.blobPath(video.file!.sha256)
+      const sealed = await readFile(blob)
+      expect(sealed.length).toBeGreaterThan(BLOB_HEADER_BYTES + 8 * (SEGMENT_BYTES + 16))
+      sealed[BLOB_HEADER_BYTES + 3 * (SEGMENT_BYTES + 16) + 100] ^= 1 // one bit of the fourth segment
+      await chmod(blob, 0o600)
+      await writeFile(blob, sealed)
+
+      await expect(s.derived.still(c.id, video.id, 4)).rejects.toMatchObject({ code: 'CORRUPT' })
+      await expect(s.derived.clip(c.id, video.id, 1, 5)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect((await s.cases.content(c.id)).evidence.map((e) => e.id)).toEqual([video.id])
+      const reread = await s.evidence.reexamine(c.id, video.id)
+      expect(reread.analysis?.metadata).toMatchObject({
+        status: 'unreadable',
+        reason: expect.stringMatching(/damaged/),
+      })
+      expect(reread.analysis?.fingerprint.status).not.toBe('done')
+    } finally {
+      await s.close()
+    }
+  }, 120_000)
 
   it('keeps nothing when the bytes fail half-way (ffmpeg failing after its first bytes)', async () => {
     const root = await tempDir()

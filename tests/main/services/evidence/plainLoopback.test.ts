@@ -4,12 +4,13 @@
  * once the workspace is locked, and gone when the work is done.
  */
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lendPlainBytes } from '@main/services/evidence/plainLoopback'
 import { openWorkspace } from '@main/services/index'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import { BLOB_HEADER_BYTES, SEGMENT_BYTES } from '@main/storage/crypto/segments'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -54,4 +55,54 @@ describe('lendPlainBytes', () => {
       if (!closed) await s.close()
     }
   }, 60_000)
+})
+
+describe('lendPlainBytes on a damaged blob', () => {
+  it('fails the loan with the damage, whatever the helper made of the bytes cut short', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS }, analysis: false })
+    try {
+      const c = await s.cases.create({ title: 'Damaged' })
+      const item = await s.evidence.importBytes(c.id, [randomBytes(5 * SEGMENT_BYTES)], 'a.bin')
+      const blob = await s.evidence.blobPath(item.file!.sha256)
+      // One bit of segment 3 flipped: the segments before it still open.
+      const sealed = await readFile(blob)
+      sealed[BLOB_HEADER_BYTES + 3 * (SEGMENT_BYTES + 16) + 100] ^= 1
+      await chmod(blob, 0o600)
+      await writeFile(blob, sealed)
+
+      let served = 0
+      let wholeSaid: unknown
+      const loan = lendPlainBytes(blob, async (url, whole) => {
+        // The answer ends early: a helper such as ffmpeg takes that for the end of the file and goes on.
+        const res = await fetch(url)
+        const reader = res.body!.getReader()
+        try {
+          for (let r = await reader.read(); !r.done; r = await reader.read()) served += r.value.length
+        } catch {
+          // cut short
+        }
+        try {
+          whole()
+        } catch (e) {
+          wholeSaid = e
+        }
+        return 'a result made from part of the file'
+      })
+      await expect(loan).rejects.toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/damaged/) })
+      expect(served).toBeGreaterThanOrEqual(2 * SEGMENT_BYTES)
+      expect(served).toBeLessThan(5 * SEGMENT_BYTES)
+      expect(wholeSaid).toMatchObject({ code: 'CORRUPT' })
+      // A helper's own error gives way to the damage that caused it.
+      await expect(
+        lendPlainBytes(blob, async (url) => {
+          await (await fetch(url)).arrayBuffer()
+          throw new Error('ffmpeg: Server returned 5XX')
+        }),
+      ).rejects.toMatchObject({ code: 'CORRUPT' })
+    } finally {
+      await s.close()
+    }
+  })
 })
