@@ -6,12 +6,36 @@
  * new container (mediabunny transmuxes; nothing is decoded or re-encoded), so
  * the player can seek it and show its length.
  */
-import { BufferSource, BufferTarget, Conversion, Input, Output, WEBM, WebMOutputFormat } from 'mediabunny'
+import {
+  BufferSource,
+  BufferTarget,
+  Conversion,
+  EncodedPacketSink,
+  Input,
+  Output,
+  WEBM,
+  WebMOutputFormat,
+} from 'mediabunny'
 
 /** Names the writer in a custody entry, as the container's own tags do. */
 export const INDEXER = 'Mediabunny 1.61.0'
 
-/** The clip with a seek index and its duration (`indexed`); the bytes as they came when they cannot be rewritten. */
+/** Each track's kind and how many packets it holds, as a WebM reader sees them. */
+async function tracksOf(webm: Buffer): Promise<string> {
+  const input = new Input({ source: new BufferSource(webm), formats: [WEBM] })
+  const out: [string, number][] = []
+  for (const track of await input.getTracks()) {
+    let packets = 0
+    for await (const packet of new EncodedPacketSink(track).packets()) packets += packet.byteLength > 0 ? 1 : 0
+    out.push([track.type, packets])
+  }
+  return JSON.stringify(out)
+}
+
+/**
+ * The clip with a seek index and its duration (`indexed`); the bytes as they came when they cannot be
+ * rewritten, or when the rewritten file, read back, does not hold every track with every packet.
+ */
 export async function withSeekIndex(webm: Buffer): Promise<{ bytes: Buffer; indexed: boolean }> {
   const asItCame = { bytes: webm, indexed: false }
   try {
@@ -22,7 +46,11 @@ export async function withSeekIndex(webm: Buffer): Promise<{ bytes: Buffer; inde
     // Every track kept as it is, or the clip stays as ffmpeg wrote it: never one with a track dropped.
     if (!conversion.isValid || conversion.discardedTracks.length) return asItCame
     await conversion.execute()
-    return target.buffer ? { bytes: Buffer.from(target.buffer), indexed: true } : asItCame
+    if (!target.buffer) return asItCame
+    const rewritten = Buffer.from(target.buffer)
+    // Read back: a track left out (one with no packets in the range cut) or a file that does not read
+    // is not "the same packets in a new container", whatever the conversion said.
+    return (await tracksOf(rewritten)) === (await tracksOf(webm)) ? { bytes: rewritten, indexed: true } : asItCame
   } catch {
     return asItCame
   }

@@ -5,9 +5,13 @@
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { withSeekIndex } from '@main/services/evidence/webmIndex'
 import { hasFfmpeg } from '../../../helpers/media'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
 
 const CUES = Buffer.from('1c53bb6b', 'hex')
 
@@ -48,6 +52,31 @@ describe('a clip written to a pipe, given its seek index', () => {
     expect(after.length).toBe(before.length)
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1))
   })
+
+  it.skipIf(!hasFfmpeg)(
+    'keeps the clip as ffmpeg wrote it when the rewrite would lose a track (sound that ended before the cut)',
+    async () => {
+      const dir = await tempDir()
+      const src = join(dir, 'short-sound.mp4')
+      execFileSync('ffmpeg', [
+        '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=6:size=160x120:rate=25', '-f', 'lavfi',
+        '-i', 'sine=duration=2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', src,
+      ]) // prettier-ignore
+      const piped = execFileSync(
+        'ffmpeg',
+        [
+          '-v', 'error', '-ss', '4', '-i', src, '-t', '2', '-c:v', 'libvpx-vp9', '-deadline', 'realtime',
+          '-c:a', 'libopus', '-f', 'webm', '-',
+        ], // prettier-ignore
+        { maxBuffer: 64 * 1024 * 1024 },
+      )
+      const streams = ['-show_entries', 'stream=codec_name']
+      expect(probe(piped, streams).trim().split('\n')).toEqual(['vp9', 'opus'])
+      const out = await withSeekIndex(piped)
+      expect(out.indexed).toBe(false)
+      expect(out.bytes).toBe(piped)
+    },
+  )
 
   it('returns bytes it cannot read as a WebM unchanged', async () => {
     const junk = randomBytes(5_000)
