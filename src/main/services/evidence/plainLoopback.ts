@@ -4,11 +4,14 @@
  * from a video whose index sits at its end. Served over HTTP on 127.0.0.1, with
  * Range, under a random 256-bit path, only while the work runs: the bytes never
  * reach a file in the clear (the system temp folder included), which is what
- * issue #14 forbids. Another local process would have to guess the path.
+ * issue #14 forbids. The path stands in the helper's arguments, which every user of the machine can
+ * list: on Linux a connection from another user is refused (sameUser). A process of the same user
+ * could read the path, but it could as well read this process's memory, key included.
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { readFile } from 'node:fs/promises'
+import type { AddressInfo, Socket } from 'node:net'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { openBlobFile } from '@main/storage/crypto/blobFiles'
@@ -34,10 +37,39 @@ async function* whileUnlocked(loan: Loan, blobPath: string, bytes: AsyncGenerato
   }
 }
 
+/**
+ * Whether the process at the other end of this loopback connection runs as this user. The path is
+ * a secret but it stands in ffmpeg's arguments, which any user of the machine can read: another
+ * user's connection is refused. Linux says who owns a socket (/proc/net/tcp); elsewhere this cannot
+ * be told and the path alone guards the loan.
+ */
+async function sameUser(socket: Socket): Promise<boolean> {
+  const me = process.getuid?.()
+  if (me === undefined) return true
+  let table: string
+  try {
+    table = await readFile('/proc/net/tcp', 'latin1')
+  } catch {
+    return true
+  }
+  const port = (n: number | undefined) => (n ?? -1).toString(16).toUpperCase().padStart(4, '0')
+  // The client's own row: its local port is our remote one, its remote port our local one.
+  const [client, server] = [port(socket.remotePort), port(socket.localPort)]
+  for (const line of table.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/)
+    if (f[1]?.endsWith(`:${client}`) && f[2]?.endsWith(`:${server}`)) return Number(f[7]) === me
+  }
+  return false
+}
+
 async function answer(loan: Loan, blobPath: string, path: string, req: IncomingMessage, res: ServerResponse) {
   // Nothing once the workspace is locked (or closed): its files are ciphertext to everyone again.
   if (req.url !== path || (req.method !== 'GET' && req.method !== 'HEAD') || !vaultFor(blobPath)) {
     res.writeHead(404).end()
+    return
+  }
+  if (!(await sameUser(req.socket))) {
+    res.writeHead(403).end()
     return
   }
   const blob = await openBlobFile(blobPath).catch((e: Error) => {

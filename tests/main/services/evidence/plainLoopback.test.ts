@@ -3,6 +3,7 @@
  * random path, GET and HEAD, Range as the player's protocol answers it, nothing
  * once the workspace is locked, and gone when the work is done.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -101,6 +102,37 @@ describe('lendPlainBytes on a damaged blob', () => {
           throw new Error('ffmpeg: Server returned 5XX')
         }),
       ).rejects.toMatchObject({ code: 'CORRUPT' })
+    } finally {
+      await s.close()
+    }
+  })
+})
+
+describe.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)('lendPlainBytes and other users', () => {
+  it('refuses a connection from another user of the machine, who could read the path in ffmpeg’s arguments', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS }, analysis: false })
+    try {
+      const c = await s.cases.create({ title: 'Other users' })
+      const item = await s.evidence.importBytes(c.id, [randomBytes(1000)], 'a.bin')
+      const blob = await s.evidence.blobPath(item.file!.sha256)
+      await lendPlainBytes(blob, async (url) => {
+        const statusAs = (uid?: number) =>
+          new Promise<string>((resolve, reject) => {
+            const p = spawn(
+              process.execPath,
+              ['-e', `fetch(${JSON.stringify(url)}).then((r) => console.log(r.status), () => console.log('failed'))`],
+              { uid, gid: uid, stdio: ['ignore', 'pipe', 'inherit'] },
+            )
+            let out = ''
+            p.stdout.on('data', (d: Buffer) => (out += d.toString()))
+            p.on('error', reject)
+            p.on('close', () => resolve(out.trim()))
+          })
+        expect(await statusAs(65534)).toBe('403') // nobody
+        expect(await statusAs()).toBe('200') // this user, in another process
+      })
     } finally {
       await s.close()
     }
