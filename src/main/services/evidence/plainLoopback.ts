@@ -8,6 +8,7 @@
  * list: on Linux a connection from another user is refused (sameUser). A process of the same user
  * could read the path, but it could as well read this process's memory, key included.
  */
+import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
@@ -100,6 +101,19 @@ async function answer(loan: Loan, blobPath: string, path: string, req: IncomingM
 }
 
 /**
+ * A playlist or stream description (HLS, DASH, ffconcat, SDP) makes ffmpeg fetch what it names, and
+ * over HTTP that may be any address: such a file is never lent. (A plain file is read through the
+ * file protocol, from which ffmpeg's playlist readers refuse to leave.)
+ */
+function namesOtherSources(head: Buffer): boolean {
+  const text = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+  return /^(#EXTM3U|ffconcat|v=0)/.test(text) || /<MPD/i.test(text)
+}
+
+/**
  * Runs `use` with a URL that serves the blob's original bytes while the workspace is unlocked; the
  * server is gone when it returns. The URL is a secret while it lives: errors must not carry it
  * (`withoutUrl`). A blob that failed to open while served (damaged, or locked meanwhile) fails the
@@ -110,6 +124,16 @@ export async function lendPlainBytes<T>(
   blobPath: string,
   use: (url: string, whole: () => void) => Promise<T>,
 ): Promise<T> {
+  const head = await openBlobFile(blobPath).then(async (blob) => {
+    const parts: Buffer[] = []
+    try {
+      for await (const part of blob.range(0, Math.min(blob.size, 4096) - 1)) parts.push(part)
+    } finally {
+      await blob.close()
+    }
+    return Buffer.concat(parts)
+  })
+  if (namesOtherSources(head)) throw appError('VALIDATION', 'errMedia:playlistNotRead')
   const path = `/${randomBytes(32).toString('hex')}`
   const loan: Loan = { failure: null }
   const server = createServer((req, res) => {

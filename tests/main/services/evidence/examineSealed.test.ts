@@ -7,6 +7,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EvidenceItem, FileAnalysis } from '@shared/domain'
@@ -178,4 +180,41 @@ describe('examining a file stored sealed', () => {
       }
     },
   )
+})
+
+describe('a playlist stored sealed', () => {
+  it.skipIf(!hasFfmpeg)('is never lent to ffmpeg, which would fetch what it names: no request leaves', async () => {
+    let requests = 0
+    const server = createServer((_req, res) => {
+      requests++
+      res.writeHead(404).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const playlist = [
+      '#EXTM3U',
+      '#EXT-X-TARGETDURATION:6',
+      '#EXTINF:6.0,',
+      `http://127.0.0.1:${port}/segment.ts`,
+      '#EXT-X-ENDLIST',
+      '',
+    ].join('\n')
+    const { sealed, sealedCase } = await twoWorkspaces()
+    try {
+      const item = await sealed.evidence.importBytes(sealedCase, [Buffer.from(playlist)], 'door.mp4', {
+        kind: 'video',
+        mediaType: 'video/mp4',
+      })
+      expect(item.analysis?.metadata).toMatchObject({ status: 'unreadable', reason: expect.stringMatching(/playlist/) })
+      await expect(sealed.derived.still(sealedCase, item.id, 1)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/playlist/),
+      })
+      await sealed.evidence.reexamine(sealedCase, item.id)
+      expect(requests).toBe(0)
+    } finally {
+      await sealed.close()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
 })
