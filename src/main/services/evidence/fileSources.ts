@@ -4,7 +4,7 @@
  * original bytes lent on loopback to the external tools (plainLoopback.ts).
  */
 import { readFile } from 'node:fs/promises'
-import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { bytesOf, openBlobFile } from '@main/storage/crypto/blobFiles'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { WHOLE_READ_LIMIT, type FileSource } from '../verification/fileSource'
 import { lendPlainBytes } from './plainLoopback'
@@ -17,9 +17,7 @@ export async function withFileSource<T>(path: string, use: (src: FileSource) => 
     async function read(pos: number, len: number): Promise<Buffer> {
       // A lock mid-examination ends it: the key is gone for everyone else, so for the readers too.
       if (sealed && !vaultFor(path)) throw new Error('the workspace was locked')
-      const parts: Buffer[] = []
-      for await (const p of blob.range(pos, Math.min(pos + len, blob.size) - 1)) parts.push(p)
-      return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+      return bytesOf(blob, pos, pos + len)
     }
     async function all(): Promise<Buffer> {
       if (blob.size > WHOLE_READ_LIMIT)

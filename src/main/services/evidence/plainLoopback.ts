@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises'
 import type { AddressInfo, Socket } from 'node:net'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { openBlobFile } from '@main/storage/crypto/blobFiles'
+import { bytesOf, openBlobFile } from '@main/storage/crypto/blobFiles'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { parseRange } from './byteRange'
 
@@ -125,13 +125,11 @@ export async function lendPlainBytes<T>(
   use: (url: string, whole: () => void) => Promise<T>,
 ): Promise<T> {
   const head = await openBlobFile(blobPath).then(async (blob) => {
-    const parts: Buffer[] = []
     try {
-      for await (const part of blob.range(0, Math.min(blob.size, 4096) - 1)) parts.push(part)
+      return await bytesOf(blob, 0, 4096)
     } finally {
       await blob.close()
     }
-    return Buffer.concat(parts)
   })
   if (namesOtherSources(head)) throw appError('VALIDATION', 'errMedia:playlistNotRead')
   const path = `/${randomBytes(32).toString('hex')}`

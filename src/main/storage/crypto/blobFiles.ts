@@ -49,13 +49,18 @@ export async function openBlobFile(abs: string): Promise<BlobFile> {
   }
 }
 
+/** Original bytes `start` up to (not including) `end` of an open blob, in one buffer; fewer at its end. */
+export async function bytesOf(blob: BlobFile, start: number, end: number): Promise<Buffer> {
+  const parts: Buffer[] = []
+  for await (const p of blob.range(start, Math.min(end, blob.size) - 1)) parts.push(p)
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts)
+}
+
 /** The whole original content of a (small) blob: a memo's image, the letterhead's logo. */
 export async function readBlobFile(abs: string): Promise<Buffer> {
   const blob = await openBlobFile(abs)
   try {
-    const parts: Buffer[] = []
-    for await (const p of blob.range(0, blob.size - 1)) parts.push(p)
-    return Buffer.concat(parts)
+    return await bytesOf(blob, 0, blob.size)
   } finally {
     await blob.close()
   }
