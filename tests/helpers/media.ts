@@ -109,7 +109,11 @@ export function withExif(jpeg: Buffer, spec: ExifSpec): Buffer {
  * own `gradients` source ignores its seed and made the near-duplicate tests
  * pass or fail by chance).
  */
-export function makeVideo(path: string, opts: { seconds: number; creationTime?: string; seed?: number }): void {
+/** `indexAtEnd`: the index after the frames, as a phone writes it (ffmpeg must seek to the end first). */
+export function makeVideo(
+  path: string,
+  opts: { seconds: number; creationTime?: string; seed?: number; indexAtEnd?: boolean },
+): void {
   const [width, height] = [320, 240]
   const seed = opts.seed ?? 7
   const frames = Buffer.concat(
@@ -121,7 +125,7 @@ export function makeVideo(path: string, opts: { seconds: number; creationTime?: 
     '-r', '30',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-pix_fmt', 'yuv420p',
     ...(opts.creationTime ? ['-metadata', `creation_time=${opts.creationTime}`] : []),
-    '-movflags', '+faststart',
+    ...(opts.indexAtEnd ? [] : ['-movflags', '+faststart']),
     path,
   ], { input: frames, maxBuffer: 16 * 1024 * 1024 }) // prettier-ignore
 }

@@ -12,9 +12,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
 import { vaultFor } from '@main/storage/crypto/vault'
-import type { EvidenceService, ImportOptions } from './evidenceService'
+import type { EvidenceService } from './evidenceService'
+import type { ImportOptions } from './evidenceImports'
 import { lendPlainBytes, withoutUrl } from './plainLoopback'
 import { INDEXER, withSeekIndex } from './webmIndex'
+import { inputOptions, refusedFormat, toolEnv, toolProblem } from '../verification/tools'
 
 /** A still (PNG) is a frame; a clip shorter than ten minutes is what an exhibit needs. */
 const MAX_STILL = 25 * 1024 * 1024
@@ -26,6 +28,14 @@ function ffmpegError(e: NodeJS.ErrnoException) {
     : e.name === 'AbortError'
       ? appError('CANCELLED', 'errMedia:cancelledNothingStored')
       : e
+}
+
+/** What ffmpeg's stderr says went wrong: a container it may not read, by name, or its own last line. */
+function ffmpegFailure(stderr: string, code: string, redact: (text: string) => string) {
+  const format = refusedFormat(stderr)
+  return format
+    ? appError('VALIDATION', 'errMedia:notMediaContainer', { format })
+    : appError('IO', 'errMedia:ffmpegCouldCutFile', { value: redact(toolProblem(stderr, code)) })
 }
 
 /**
@@ -41,18 +51,13 @@ async function* ffmpeg(
   const p = spawn('ffmpeg', ['-v', 'error', '-nostdin', ...args], {
     stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'],
     signal,
+    env: toolEnv(),
   })
   let err = ''
   p.stderr!.on('data', (c: Buffer) => (err = (err + c.toString('utf8')).slice(-2_000)))
   const done = new Promise<void>((resolve, reject) => {
     p.on('error', (e: NodeJS.ErrnoException) => reject(ffmpegError(e)))
-    p.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(
-            appError('IO', 'errMedia:ffmpegCouldCutFile', { value: redact(err.trim().split('\n').pop() ?? `${code}`) }),
-          ),
-    )
+    p.on('close', (code) => (code === 0 ? resolve() : reject(ffmpegFailure(err, `${code}`, redact))))
   })
   done.catch(() => undefined) // awaited below; never unhandled while the output is read
   if (p.stdout) for await (const chunk of p.stdout) yield chunk as Buffer
@@ -64,8 +69,8 @@ function probeDuration(input: string, signal?: AbortSignal): Promise<number | un
   return new Promise((resolve) => {
     execFile(
       'ffprobe',
-      ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', input],
-      { timeout: 60_000, signal },
+      ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', ...inputOptions(input), input],
+      { timeout: 60_000, signal, env: toolEnv() },
       (err, stdout) => {
         const n = Number(String(stdout).trim())
         resolve(!err && Number.isFinite(n) && n > 0 ? n : undefined)
@@ -155,8 +160,17 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       if (opts.png) assertWithin(src, durationOf(src), at, 'still')
       const code = formatTimecode(at)
       // Straight into the blob store (sealed there in an encrypted workspace): never a temp file.
+      // A time after the last frame but before the container's end gives no picture: said, never stored empty.
+      async function* someFrame(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+        let size = 0
+        for await (const b of bytes) {
+          size += b.length
+          yield b
+        }
+        if (size === 0) throw appError('VALIDATION', 'errMedia:noFrameAt', { timecode: code, title: src.title })
+      }
       const still = (bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
-        evidence.importBytes(caseId, bytes, `${src.file.originalName} @ ${code}.png`, {
+        evidence.importBytes(caseId, someFrame(bytes), `${src.file.originalName} @ ${code}.png`, {
           title: opts.title?.trim() || `Still of "${src.title}" at ${code}`,
           kind: 'image',
           mediaType: 'image/png',
@@ -174,7 +188,20 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         return still(
           readWhole(
             ffmpeg(
-              ['-ss', String(at), '-i', input, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'],
+              [
+                '-ss',
+                String(at),
+                ...inputOptions(input),
+                '-i',
+                input,
+                '-frames:v',
+                '1',
+                '-f',
+                'image2pipe',
+                '-c:v',
+                'png',
+                '-',
+              ],
               opts.signal,
               true,
               (t) => withoutUrl(t, input, `"${src.title}"`),
@@ -205,6 +232,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         const encode = [
           '-ss',
           String(from),
+          ...inputOptions(input),
           '-i',
           input,
           '-t',

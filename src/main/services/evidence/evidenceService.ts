@@ -1,15 +1,12 @@
 import { appError, worded } from '@shared/i18n/appError'
-import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
   type AuditEntry,
   blobUrl,
   CustodyEntry,
-  EvidenceImportOptions,
   EvidenceInput,
   EvidenceItem,
   EvidencePatch,
-  FileAnalysis,
   type EvidenceKind,
 } from '@shared/domain'
 import type { AnnotationsService } from '../annotations/annotationsService'
@@ -19,54 +16,17 @@ import { nowIso, type ServiceContext } from '../context'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 import type { Analyser } from '../verification/analyser'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import {
-  BlobWriter,
-  blobPathIn,
-  BLOBS_DIR,
-  containedBlobPath,
-  discardSealed,
-  placeSealed,
-  storeFile,
-  type Progress,
-  type SealedBlob,
-  type StoredBlob,
-} from './blobStore'
+import type { StoredBlob } from './blobStore'
 import { custodyGapsIn, evidenceTarget } from './custodyGaps'
 import { createCustodyJournal } from './custodyJournal'
-import { kindFor, MEDIA_TYPE, mediaTypeFor, OCTET_STREAM } from './mediaTypes'
-import { applyPatch, changedFields, describeVerification, examinationSummary, withExamination } from './itemChanges'
+import { applyPatch, changedFields, describeVerification } from './itemChanges'
 import { createExaminations } from './examinations'
+import { createBlobAccess, createEvidenceImports, type ImportOptions } from './evidenceImports'
 import { createUploads } from './uploads'
-import { EXAMINE_INLINE_UP_TO, type ExaminationSource } from './backgroundExaminations'
+import { EXAMINE_INLINE_UP_TO } from './backgroundExaminations'
 import { blobProblems, createVerifier } from './verify'
 
 type CustodyAction = CustodyEntry['action']
-
-/** What an import is told besides the file: the person's choices, and how to report and stop. */
-export type ImportOptions = EvidenceImportOptions & {
-  /** A fixed id (the demo's); a new one otherwise. */
-  id?: string
-  /** Other fields of the new item (description, dates, links, verification). */
-  details?: Omit<EvidenceInput, 'title' | 'kind'>
-  /** A still or clip made from another item: recorded on the item and as its first custody entry. */
-  derivation?: { from: NonNullable<EvidenceItem['derivedFrom']>; detail: string }
-  /** The name to record; defaults to the file's own name. */
-  originalName?: string
-  mediaType?: string
-  signal?: AbortSignal
-  onProgress?: Progress
-  /** false: store the file without examining it (benchmarks compare the two). */
-  analyse?: boolean
-  /**
-   * An examination of the source file started while it was being copied (importFile):
-   * it is taken for the blob's when the source did not change meanwhile.
-   */
-  examining?: Promise<{ analysis: FileAnalysis | undefined; unchanged: (storedSize: number) => Promise<boolean> }>
-  /** The file a large import copied from, examined after the import returns while it is unchanged. */
-  examineLater?: ExaminationSource
-  /** Returns only once a large file's examination is recorded too (the command line, which ends after). */
-  awaitExamination?: boolean
-}
 
 /** What the uploads and the verifier build on. */
 export interface EvidenceCore {
@@ -104,7 +64,6 @@ export function createEvidenceService(
   { workspace, cases, audit, annotations, tasks, analyser, examineInlineUpTo = EXAMINE_INLINE_UP_TO }: EvidenceDeps,
 ) {
   const records = cases.evidenceRecords
-  const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
 
   async function custody(action: CustodyAction, detail = '', sha256?: string): Promise<CustodyEntry> {
     return CustodyEntry.parse({ at: nowIso(ctx), actor: await workspace.userName(), action, sha256, detail })
@@ -168,76 +127,6 @@ export function createEvidenceService(
     return item
   }
 
-  /** Adds the item for a blob just stored. */
-  async function addStored(
-    caseId: string,
-    stored: StoredBlob,
-    name: string,
-    opts: ImportOptions,
-  ): Promise<EvidenceItem> {
-    const mediaType =
-      opts.mediaType && MEDIA_TYPE.test(opts.mediaType) && opts.mediaType !== OCTET_STREAM
-        ? opts.mediaType
-        : mediaTypeFor(name)
-    const details = opts.details ? EvidenceInput.omit({ title: true, kind: true }).parse(opts.details) : undefined
-    const file = { sha256: stored.sha256, size: stored.size, mediaType, originalName: name }
-    const id = opts.id ?? ctx.newId('ev')
-    const kind = opts.kind ?? kindFor(mediaType)
-    const claims = { id, kind, eventDate: details?.eventDate, eventIds: details?.eventIds ?? [] }
-    let analysis: FileAnalysis | undefined
-    // Decided as the import decided it before the copy (a file that grew or shrank past the mark meanwhile
-    // keeps its road): later with a source to read, now with an examination under way.
-    const later =
-      !!analyser &&
-      opts.analyse !== false &&
-      (opts.examineLater ? true : opts.examining ? false : stored.size > examineInlineUpTo)
-    if (analyser && opts.analyse !== false && !later) {
-      const early = await opts.examining
-      analysis =
-        early?.analysis && (await early.unchanged(stored.size))
-          ? await weigh(caseId, claims, { ...early.analysis, sha256: stored.sha256 })
-          : await examine(caseId, claims, file, opts.signal)
-    }
-    const at = nowIso(ctx)
-    const item = EvidenceItem.parse({
-      ...details,
-      ...(analysis
-        ? {
-            verification: withExamination(EvidenceItem.shape.verification.parse(details?.verification), analysis),
-            analysis,
-          }
-        : {}),
-      id,
-      kind,
-      title: opts.title?.trim() || name,
-      file,
-      ...(opts.derivation ? { derivedFrom: opts.derivation.from } : {}),
-      custody: [
-        opts.derivation
-          ? await custody('derived', opts.derivation.detail, stored.sha256)
-          : await custody(
-              'imported',
-              `Imported "${name}" (${stored.size} bytes)${stored.existed ? '; identical bytes were already stored' : ''}.`,
-              stored.sha256,
-            ),
-        await custody('hashed', 'SHA-256 computed while copying into the blob store.', stored.sha256),
-      ],
-      createdAt: at,
-      updatedAt: at,
-    })
-    // The examination at import rides on the import's own audit entries (no entry of its own);
-    // one made later gets its own, as a re-reading does.
-    const out = await insert(caseId, item, {
-      size: stored.size,
-      originalName: name,
-      mediaType,
-      ...(opts.derivation ? { derivedFrom: opts.derivation.from } : {}),
-      ...(analysis ? { examined: examinationSummary(analysis) } : {}),
-    })
-    if (later) background.schedule(caseId, out, opts.examineLater)
-    return out
-  }
-
   const {
     weigh,
     examine,
@@ -250,48 +139,16 @@ export function createEvidenceService(
     get,
   })
 
-  async function importFile(caseId: string, path: string, opts: ImportOptions = {}): Promise<EvidenceItem> {
-    ctx.store.assertWritable()
-    await cases.assertExists(caseId) // fail before copying gigabytes into a case that does not exist
-    const name = opts.originalName ?? basename(path)
-    // The examination of a file up to examineInlineUpTo reads the source while the copy does (the
-    // other core decodes keyframes while this one hashes); a larger one reads it after the import
-    // returns. Either stands for the blob's only if the source did not change meanwhile.
-    let examining: ImportOptions['examining']
-    const stop = new AbortController()
-    const onAbort = () => stop.abort()
-    opts.signal?.addEventListener('abort', onAbort, { once: true })
-    const before = analyser && opts.analyse !== false ? await stat(path).catch(() => null) : null
-    // Only a regular file is read early: a reader opening a FIFO or a device would wait on it for ever
-    // (the copy refuses those with a reason).
-    let examineLater: ExaminationSource | undefined
-    if (before?.isFile()) {
-      const unchanged = async (storedSize: number) => {
-        const after = await stat(path).catch(() => null)
-        return !!after && before.size === storedSize && after.size === storedSize && before.mtimeMs === after.mtimeMs
-      }
-      if (before.size > examineInlineUpTo) {
-        examineLater = { path, unchanged }
-      } else {
-        const mediaType = opts.mediaType && MEDIA_TYPE.test(opts.mediaType) ? opts.mediaType : mediaTypeFor(name)
-        const provisional = { sha256: '0'.repeat(64), size: before.size, mediaType, originalName: name }
-        examining = examine(caseId, null, provisional, stop.signal, path).then((analysis) => ({ analysis, unchanged }))
-        examining.catch(() => undefined) // awaited by addStored; a failed copy must not leave it unhandled
-      }
-    }
-    try {
-      const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
-      const item = await addStored(caseId, stored, name, { ...opts, examining, examineLater })
-      if (!opts.awaitExamination || !background.examining(caseId, item.id)) return item
-      await background.done(caseId, item.id)
-      return await get(caseId, item.id)
-    } catch (e) {
-      stop.abort() // a failed or cancelled copy stops the readers too
-      throw e
-    } finally {
-      opts.signal?.removeEventListener('abort', onAbort)
-    }
-  }
+  const imports = createEvidenceImports(ctx, {
+    cases,
+    analyser,
+    examineInlineUpTo,
+    examinations: { weigh, examine, background },
+    custody,
+    insert,
+    get,
+  })
+  const { addStored, importFile, importBytes } = imports
 
   /** An item may link only events of its own case. */
   async function assertEventIds(caseId: string, ids: readonly string[] | undefined): Promise<void> {
@@ -299,34 +156,6 @@ export function createEvidenceService(
     const events = (await cases.content(caseId)).events
     for (const id of ids)
       if (!events.some((e) => e.id === id)) throw appError('VALIDATION', 'errMedia:noEventIdCase', { id })
-  }
-
-  /**
-   * Stores bytes that arrive as a stream (a helper's output, a picture in memory) and adds them as
-   * an item, as importFile does a file: hashed while written, sealed in an encrypted workspace, never
-   * staged outside the workspace; examined as an imported file is (a sealed one through fileSources.ts).
-   */
-  async function importBytes(
-    caseId: string,
-    bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-    name: string,
-    opts: ImportOptions = {},
-  ): Promise<EvidenceItem> {
-    ctx.store.assertWritable()
-    await cases.assertExists(caseId)
-    const writer = await BlobWriter.create(blobsDir())
-    let stored: StoredBlob
-    try {
-      for await (const chunk of bytes) {
-        if (opts.signal?.aborted) throw appError('CANCELLED', 'errMedia:importCancelledNothingStored')
-        await writer.write(Buffer.from(chunk))
-      }
-      stored = await writer.commit()
-    } catch (e) {
-      await writer.abort()
-      throw e
-    }
-    return addStored(caseId, stored, name, opts)
   }
 
   const core: EvidenceCore = { tasks, get, appendCustody, addStored, custodyEntry: custody }
@@ -509,33 +338,7 @@ export function createEvidenceService(
     /** A custody entry by this workspace's user, now (for records made elsewhere, such as an import). */
     custodyEntry: custody,
 
-    /** Whether the blob store holds these bytes already (a regular file under their hash). */
-    async hasBlob(sha256: string): Promise<boolean> {
-      return stat(blobPathIn(blobsDir(), sha256)).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    },
-
-    /**
-     * A writer for one blob whose bytes wait in `tempDir` (a staging folder inside
-     * the workspace, on its disk) until placeBlob; it hashes what it is given itself.
-     * expectedBytes: the size announced, when known (a large file is sealed in a thread of its own).
-     */
-    async stageBlob(tempDir: string, expectedBytes?: number): Promise<BlobWriter> {
-      ctx.store.assertWritable()
-      return BlobWriter.create(blobsDir(), { tempDir: ctx.store.resolve(ctx.store.rel(tempDir)), expectedBytes })
-    },
-
-    /** Puts staged bytes into the store under their hash (kept as they are when already there). */
-    async placeBlob(sealed: SealedBlob): Promise<StoredBlob> {
-      ctx.store.assertWritable()
-      if (sealed.blobsDir !== blobsDir()) throw appError('FORBIDDEN', 'errMedia:blobStagedAnotherWorkspace')
-      return placeSealed(sealed)
-    },
-
-    /** Drops staged bytes that will not be stored. */
-    discardBlob: (sealed: SealedBlob) => discardSealed(sealed),
+    ...createBlobAccess(ctx),
 
     /**
      * After a case arrived from a bundle (cases.moveIn): every custody entry its
@@ -568,15 +371,6 @@ export function createEvidenceService(
         ctx.changes.emit({ kind: 'evidence', op: 'upsert', caseId, id: item.id })
       }
     },
-
-    /** Streams a file into the blob store without making it evidence (the letterhead's logo). */
-    async storeBlob(path: string): Promise<StoredBlob> {
-      ctx.store.assertWritable()
-      return storeFile(blobsDir(), path)
-    },
-
-    /** The real path of a stored blob for reading it, contained in this workspace (the blob protocol serves it). */
-    blobPath: (sha256: string) => containedBlobPath(ctx.store.root, sha256),
 
     /** `base`: where this window reaches the blob store (the Platform says; see blobUrlBase). */
     async blobUrl(caseId: string, evidenceId: string, base?: string) {

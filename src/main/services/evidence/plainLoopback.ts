@@ -25,16 +25,27 @@ import { parseRange } from './byteRange'
  */
 type Loan = { failure: Error | null }
 
-/** The bytes as long as the workspace stays unlocked: a lock mid-answer ends it (the key is gone). */
+/**
+ * The bytes as long as the workspace stays unlocked: a lock mid-answer ends it (the key is gone). Only a
+ * failure of ours is the loan's: ffmpeg dropping the connection to seek elsewhere throws into the
+ * generator at its yield ("Premature close"), which is the helper's choice, not damage.
+ */
 async function* whileUnlocked(loan: Loan, blobPath: string, bytes: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
   try {
-    for await (const b of bytes) {
-      if (!vaultFor(blobPath)) throw new Error('the workspace was locked')
-      yield b
+    for (;;) {
+      let next: IteratorResult<Buffer>
+      try {
+        next = await bytes.next()
+        if (!next.done && !vaultFor(blobPath)) throw new Error('the workspace was locked')
+      } catch (e) {
+        loan.failure ??= e as Error
+        throw e
+      }
+      if (next.done) return
+      yield next.value
     }
-  } catch (e) {
-    loan.failure ??= e as Error
-    throw e
+  } finally {
+    await bytes.return(undefined)
   }
 }
 
@@ -78,7 +89,9 @@ async function answer(loan: Loan, blobPath: string, path: string, req: IncomingM
     throw e
   })
   try {
-    const range = parseRange(req.headers.range ?? null, blob.size)
+    // An empty file is answered as one, whatever range is asked: ffmpeg then says it holds no media, as it
+    // does of an empty file on disk, instead of an HTTP error.
+    const range = blob.size === 0 ? 'whole' : parseRange(req.headers.range ?? null, blob.size)
     if (range === 'unsatisfiable') {
       res.writeHead(416, { 'Content-Range': `bytes */${blob.size}` }).end()
       return

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import type { CasesService } from '../cases/casesService'
 import type { ServiceContext } from '../context'
 import { assertRoomFor, BLOBS_DIR, BlobWriter, throttle, type Progress } from './blobStore'
-import type { EvidenceCore, ImportOptions } from './evidenceService'
+import type { EvidenceCore } from './evidenceService'
+import type { ImportOptions } from './evidenceImports'
 
 /** An upload nobody has fed for this long is abandoned and its temp file removed. */
 const IDLE_MS = 10 * 60_000

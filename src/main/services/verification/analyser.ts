@@ -51,11 +51,15 @@ async function categoryOf(src: FileSource, mediaType: string): Promise<Category>
   return 'other'
 }
 
-/** A tool's message names a lent file's loopback URL (a secret while it lives): kept as "the file" instead. */
-function withoutLoan(src: FileSource, a: FileAnalysis): FileAnalysis {
-  if (src.toolInput === src.path) return a
+/**
+ * A tool's message names what it was given: a lent file's loopback URL (a secret while it lives) or the
+ * blob's path on this machine (meaningless once the workspace moves). Kept as "the file" instead, so a file
+ * stored plain or sealed is reported in the same words.
+ */
+function withoutToolInput(src: FileSource, a: FileAnalysis): FileAnalysis {
+  const input = JSON.stringify(src.toolInput).slice(1, -1)
   const text = JSON.stringify(a)
-  return text.includes(src.toolInput) ? (JSON.parse(text.split(src.toolInput).join('the file')) as FileAnalysis) : a
+  return text.includes(input) ? (JSON.parse(text.split(input).join('the file')) as FileAnalysis) : a
 }
 
 interface Reading {
@@ -184,7 +188,7 @@ export function createAnalyser(
         ),
       ])
       const print = await fingerprint(src, category, metadata, t, opts.signal)
-      return withoutLoan(src, {
+      return withoutToolInput(src, {
         version: ANALYSIS_VERSION,
         sha256: file.sha256,
         analysedAt: nowIso(ctx),

@@ -7,7 +7,7 @@
 import sharp from 'sharp'
 import { Fingerprint } from '@shared/domain'
 import { pathOrBytes, type FileSource } from './fileSource'
-import { runTool, type Tool } from './tools'
+import { inputOptions, runTool, type Tool } from './tools'
 import { dHash, isFlat, pHash, PIXELS, SIDE } from './hashes'
 import { SHARP } from './readers/image'
 
@@ -64,6 +64,7 @@ export async function videoFingerprint(
       'all',
       '-threads',
       '1',
+      ...inputOptions(input),
       '-i',
       input,
       '-map',

@@ -65,6 +65,17 @@ export function findTools(): Promise<Tools> {
   return found
 }
 
+/**
+ * The environment ffprobe and ffmpeg run in: this process's, without a proxy. ffmpeg's HTTP sends every
+ * request through http_proxy when one is set, and a loopback URL (a sealed file lent) must never leave
+ * this machine or show its secret path to anyone.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const name of Object.keys(env)) if (/^(http|https|ftp|all)_proxy$/i.test(name)) delete env[name]
+  return { ...env, no_proxy: '*', NO_PROXY: '*' }
+}
+
 export interface RunResult {
   code: number | null
   stdout: Buffer
@@ -82,7 +93,7 @@ export function runTool(
   opts: { timeoutMs: number; maxStdout: number; signal?: AbortSignal; onStderr?: (chunk: string) => void },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
+    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env: toolEnv() })
     const out: Buffer[] = []
     let size = 0
     let stderr = ''
@@ -116,4 +127,41 @@ export function runTool(
       resolve({ code, stdout: Buffer.concat(out), stderr })
     })
   })
+}
+
+/**
+ * The containers ffprobe and ffmpeg may read evidence as: video and audio containers, elementary streams
+ * and single pictures, never a demuxer that opens what the file names (HLS, DASH, concat, SDP, RTSP, IMF,
+ * image sequences). A manifest stored as evidence would otherwise make them read other files of this
+ * machine (a DASH BaseURL of file:/…) or, from a loopback URL, fetch any address.
+ */
+export const MEDIA_DEMUXERS = [
+  ...['mov', 'matroska', 'webm', 'avi', 'mpegts', 'mpeg', 'mpegvideo', 'ogg', 'flv', 'asf', 'mxf', 'nut', 'dv', 'rm'],
+  ...['wtv', 'ivf', 'obu', 'm4v', 'h261', 'h263', 'h264', 'hevc', 'vc1', 'mjpeg', 'gif', 'yuv4mpegpipe'],
+  ...['mp3', 'aac', 'loas', 'wav', 'w64', 'flac', 'amr', 'amrnb', 'amrwb', 'ac3', 'eac3', 'caf', 'aiff', 'au', 'dts'],
+  ...['wv', 'ape', 'tta', 'mpc', 'mpc8', 'truehd', 'mlp', 'voc', 'gsm'],
+  ...['jpeg_pipe', 'png_pipe', 'webp_pipe', 'bmp_pipe', 'tiff_pipe', 'gif_pipe'],
+].join(',')
+
+const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\//
+
+/**
+ * What ffprobe and ffmpeg are told before their input: read it only as one of MEDIA_DEMUXERS, and only
+ * through the file protocol (a path) or over HTTP (a loopback URL, a sealed file lent by
+ * evidence/plainLoopback.ts). A playlist is refused before it names anything.
+ */
+export const inputOptions = (input: string): string[] => [
+  ...['-protocol_whitelist', LOOPBACK.test(input) ? 'http,tcp' : 'file'],
+  ...['-format_whitelist', MEDIA_DEMUXERS],
+]
+
+/** The container a tool refused to read (not on MEDIA_DEMUXERS), as its stderr names it. */
+export const refusedFormat = (stderr: string): string | undefined =>
+  /Format not on whitelist/.test(stderr) ? /\[(\w+) @/.exec(stderr)?.[1] : undefined
+
+/** A tool's stderr as one line a person can act on: a refused container said as such, else the last line. */
+export function toolProblem(stderr: string, fallback: string): string {
+  const refused = refusedFormat(stderr)
+  if (refused) return `not a video or audio container ffmpeg may read (it reads as "${refused}")`
+  return stderr.trim().split('\n').pop() || fallback
 }

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
+import { makeVideo } from '../../../helpers/media'
 import { useTempDirs } from '../../../helpers/tmp'
 import { pdfPages } from '../../pdf/helpers'
 
@@ -51,6 +52,34 @@ describe('stills and clips as derived exhibits', () => {
       await s.close()
     }
   })
+
+  it.runIf(hasFfmpeg)(
+    'refuses a still between the last frame and the end, and an empty grab, storing nothing',
+    async () => {
+      const root = await tempDir()
+      const s = await openWorkspace(root)
+      try {
+        const media = await tempDir()
+        makeVideo(join(media, 'short.mp4'), { seconds: 2 })
+        const { id: caseId } = await s.cases.create({ title: 'Short' })
+        const video = await s.evidence.importFile(caseId, join(media, 'short.mp4'), { kind: 'video' })
+        const blobs = readdirSync(join(root, 'blobs')).sort()
+        // 30 frames a second: the last frame starts at 1.967 s, the file lasts 2 s.
+        await expect(s.derived.still(caseId, video.id, 1.99)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          text: { key: 'errMedia:noFrameAt' },
+        })
+        await expect(s.derived.still(caseId, video.id, 1, { png: Buffer.alloc(0) })).rejects.toMatchObject({
+          code: 'VALIDATION',
+        })
+        expect((await s.cases.content(caseId)).evidence.map((e) => e.id)).toEqual([video.id])
+        expect(readdirSync(join(root, 'blobs')).sort()).toEqual(blobs)
+        expect((await s.derived.still(caseId, video.id, 1.9)).file!.size).toBeGreaterThan(100)
+      } finally {
+        await s.close()
+      }
+    },
+  )
 
   it('keeps a still the player grabbed, with custody naming the source and its time code', async () => {
     const { root, s, source } = await demo()

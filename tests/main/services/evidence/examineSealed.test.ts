@@ -5,6 +5,7 @@
  * bytes, in this process segment by segment or, for ffprobe and ffmpeg, through
  * a loopback URL, and none of it is ever a plain file.
  */
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -49,6 +50,21 @@ async function twoWorkspaces(options: OpenOptions = {}) {
   const sealed = await openWorkspace(sealedRoot, { newId: sequentialIds(), unlock: { passphrase: PASS }, ...options })
   const [pc, sc] = [await plain.cases.create({ title: 'Plain' }), await sealed.cases.create({ title: 'Sealed' })]
   return { plain, sealed, plainCase: pc.id, sealedCase: sc.id, plainRoot, sealedRoot }
+}
+
+/** A server on this machine that only counts the requests reaching it (none should). */
+async function countingServer() {
+  let requests = 0
+  const server = createServer((_req, res) => {
+    requests++
+    res.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests: () => requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -163,6 +179,49 @@ describe('examining a file stored sealed', () => {
   })
 
   it.skipIf(!hasFfmpeg)(
+    'counts what mediainfo.js reads without ffprobe as read: a film of subtitles alone, a picture stored as video',
+    async () => {
+      const media = await tempDir('casefile-media-')
+      await writeFile(join(media, 'subs.srt'), '1\n00:00:00,000 --> 00:00:02,000\nHola\n')
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        join(media, 'subs.srt'),
+        '-c:s',
+        'srt',
+        join(media, 'subs.mkv'),
+      ])
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=64x48:rate=5:duration=1',
+        join(media, 'moving.gif'),
+      ])
+      const { plain, plainCase } = await twoWorkspaces({ analysis: { tools: { ffprobe: null } } })
+      try {
+        for (const name of ['subs.mkv', 'moving.gif']) {
+          const item = await plain.evidence.importFile(plainCase, join(media, name), {
+            kind: 'video',
+            mediaType: 'video/mp4',
+          })
+          expect(item.analysis?.metadata).toMatchObject({
+            status: 'none',
+            readers: [expect.stringMatching(/mediainfo/)],
+          })
+        }
+      } finally {
+        await plain.close()
+      }
+    },
+  )
+
+  it.skipIf(!hasFfmpeg)(
     'a video the tools cannot read: the reason names the file, never the loopback address',
     async () => {
       const { sealed, sealedCase } = await twoWorkspaces()
@@ -182,15 +241,99 @@ describe('examining a file stored sealed', () => {
   )
 })
 
+describe('a phone video, its index after the frames', () => {
+  it.skipIf(!hasFfmpeg)(
+    'is examined, stilled and clipped from its sealed bytes as from plain ones: ffmpeg seeking is not damage',
+    async () => {
+      const { plain, sealed, plainCase, sealedCase } = await twoWorkspaces()
+      try {
+        const media = await tempDir()
+        const video = join(media, 'phone.mp4')
+        makeVideo(video, { seconds: 150, creationTime: '2026-01-27T17:00:00Z', indexAtEnd: true })
+        // The index really is at the end: ffmpeg must leave the first connection to read it.
+        const bytes = await readFile(video)
+        expect(bytes.indexOf('moov')).toBeGreaterThan(bytes.indexOf('mdat'))
+        expect(bytes.length).toBeGreaterThan(256 * 1024)
+        const p = await plain.evidence.importFile(plainCase, video, { kind: 'video' })
+        const s = await sealed.evidence.importFile(sealedCase, video, { kind: 'video' })
+        expect(found(s.analysis)).toEqual(found(p.analysis))
+        const again = await sealed.evidence.reexamine(sealedCase, s.id)
+        expect(found(again.analysis)).toEqual(found(p.analysis))
+        expect(again.analysis?.metadata.status).toBe('found')
+        expect(again.analysis?.fingerprint.status).toBe('done')
+        const still = await sealed.derived.still(sealedCase, s.id, 10)
+        expect(still.file!.size).toBeGreaterThan(1000)
+        const clip = await sealed.derived.clip(sealedCase, s.id, 2, 4)
+        expect(clip.file!.size).toBeGreaterThan(1000)
+      } finally {
+        await Promise.all([plain.close(), sealed.close()])
+      }
+    },
+  )
+})
+
+describe('a proxy in the environment', () => {
+  it.skipIf(!hasFfmpeg)('never sees the loopback: a sealed file is read, stilled and clipped without it', async () => {
+    const proxy = await countingServer()
+    const names = ['http_proxy', 'HTTP_PROXY', 'all_proxy'] as const
+    const before = names.map((n) => process.env[n])
+    const { sealed, sealedCase } = await twoWorkspaces()
+    try {
+      const media = await tempDir()
+      makeVideo(join(media, 'street.mp4'), { seconds: 3 })
+      const item = await sealed.evidence.importFile(sealedCase, join(media, 'street.mp4'), { kind: 'video' })
+      for (const n of names) process.env[n] = `http://127.0.0.1:${proxy.port}`
+      const again = await sealed.evidence.reexamine(sealedCase, item.id)
+      expect(found(again.analysis)).toEqual(found(item.analysis))
+      await sealed.derived.still(sealedCase, item.id, 1)
+      await sealed.derived.clip(sealedCase, item.id, 0, 2)
+      expect(proxy.requests()).toBe(0)
+    } finally {
+      names.forEach((n, i) => (before[i] === undefined ? delete process.env[n] : (process.env[n] = before[i])))
+      await sealed.close()
+      await proxy.close()
+    }
+  })
+})
+
+describe('a file no reader can parse', () => {
+  it.skipIf(!hasFfmpeg)(
+    'is reported unreadable in the same words plain and sealed, empty or not, naming neither path nor address',
+    async () => {
+      const { plain, sealed, plainCase, sealedCase, plainRoot } = await twoWorkspaces()
+      try {
+        for (const bytes of [Buffer.alloc(0), Buffer.from('hello'), randomBytes(40_000)]) {
+          const opts = { kind: 'video', mediaType: 'video/mp4' } as const
+          const p = await plain.evidence.importBytes(plainCase, [bytes], 'odd.mp4', opts)
+          const s = await sealed.evidence.importBytes(sealedCase, [bytes], 'odd.mp4', opts)
+          // Not "read, and holds no capture time": no reader read it (mediainfo.js found no track at all).
+          expect(p.analysis?.metadata).toMatchObject({
+            status: 'unreadable',
+            reason: expect.stringMatching(/ffprobe[^:]*: the file: .*mediainfo\.js[^:]*: found no track and no format/),
+          })
+          expect(p.analysis?.fingerprint.reason).not.toMatch(/sound only/)
+          expect(found(s.analysis)).toEqual(found(p.analysis))
+          expect(JSON.stringify(p.analysis)).not.toContain(plainRoot)
+          const refusal = (ws: typeof plain, caseId: string, id: string) =>
+            ws.derived.still(caseId, id, 0).then(
+              () => 'made',
+              (e: Error) => e.message,
+            )
+          const said = await refusal(plain, plainCase, p.id)
+          expect(said).toMatch(/Invalid data/)
+          expect(await refusal(sealed, sealedCase, s.id)).toBe(said)
+        }
+      } finally {
+        await Promise.all([plain.close(), sealed.close()])
+      }
+    },
+  )
+})
+
 describe('a playlist stored sealed', () => {
   it.skipIf(!hasFfmpeg)('is never lent to ffmpeg, which would fetch what it names: no request leaves', async () => {
-    let requests = 0
-    const server = createServer((_req, res) => {
-      requests++
-      res.writeHead(404).end()
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as AddressInfo
+    const server = await countingServer()
+    const { port } = server
     const playlist = [
       '#EXTM3U',
       '#EXT-X-TARGETDURATION:6',
@@ -211,10 +354,91 @@ describe('a playlist stored sealed', () => {
         message: expect.stringMatching(/playlist/),
       })
       await sealed.evidence.reexamine(sealedCase, item.id)
-      expect(requests).toBe(0)
+      expect(server.requests()).toBe(0)
     } finally {
       await sealed.close()
-      await new Promise((resolve) => server.close(resolve))
+      await server.close()
     }
   })
+
+  it.skipIf(!hasFfmpeg)(
+    'stored plain is not followed to another file of this machine: the examination, still and clip read only it',
+    async () => {
+      const { plain, plainCase } = await twoWorkspaces()
+      try {
+        const media = await tempDir()
+        const secret = join(media, 'private.mp4')
+        makeVideo(secret, { seconds: 3 })
+        const manifest = [
+          '<?xml version="1.0" encoding="utf-8"?>',
+          '<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011"',
+          '     type="static" mediaPresentationDuration="PT3S" minBufferTime="PT1S"><Period>',
+          '<AdaptationSet mimeType="video/mp4">',
+          '<Representation id="1" bandwidth="100000" width="320" height="240" codecs="avc1.42c00d">',
+          `<BaseURL>file:${secret}</BaseURL><SegmentBase/>`,
+          '</Representation></AdaptationSet></Period></MPD>',
+          '',
+        ].join('\n')
+        await writeFile(join(media, 'door.mp4'), manifest)
+        const opts = { kind: 'video', mediaType: 'video/mp4' } as const
+        // Examined from the blob (bytes) and from the source path while copied (a file).
+        const fromBytes = await plain.evidence.importBytes(plainCase, [Buffer.from(manifest)], 'door.mp4', opts)
+        const fromFile = await plain.evidence.importFile(plainCase, join(media, 'door.mp4'), opts)
+        for (const item of [fromBytes, fromFile, await plain.evidence.reexamine(plainCase, fromBytes.id)]) {
+          expect(item.analysis?.metadata.facts.map((f) => f.name)).not.toContain('width')
+          expect(item.analysis?.metadata.reason).toMatch(/it reads as "dash"/)
+          expect(item.analysis?.fingerprint.status).not.toBe('done')
+        }
+        await expect(plain.derived.still(plainCase, fromBytes.id, 1)).rejects.toMatchObject({
+          text: { key: 'errMedia:notMediaContainer' },
+        })
+        await expect(plain.derived.clip(plainCase, fromBytes.id, 0, 2)).rejects.toMatchObject({ code: 'VALIDATION' })
+      } finally {
+        await plain.close()
+      }
+    },
+  )
+
+  it.skipIf(!hasFfmpeg)(
+    'whose marker lies past the first 4 KB is read by ffmpeg only as a media container: no request leaves',
+    async () => {
+      const server = await countingServer()
+      const { port } = server
+      // A DASH manifest after a 6 KB comment: ffmpeg's DASH reader finds it anywhere in what it probes.
+      const manifest = [
+        '<?xml version="1.0"?>',
+        `<!-- ${'x'.repeat(6000)} -->`,
+        '<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static"',
+        '     mediaPresentationDuration="PT6S" minBufferTime="PT2S">',
+        `<BaseURL>http://127.0.0.1:${port}/</BaseURL>`,
+        '<Period><AdaptationSet mimeType="video/mp4">',
+        '<Representation id="v" bandwidth="1000" codecs="avc1.42c01e" width="64" height="64">',
+        '<SegmentTemplate initialization="init.mp4" media="seg$Number$.m4s" duration="2" timescale="1"/>',
+        '</Representation></AdaptationSet></Period></MPD>',
+        '',
+      ].join('\n')
+      const { sealed, sealedCase } = await twoWorkspaces()
+      try {
+        const item = await sealed.evidence.importBytes(sealedCase, [Buffer.from(manifest)], 'door.mp4', {
+          kind: 'video',
+          mediaType: 'video/mp4',
+        })
+        expect(server.requests()).toBe(0)
+        expect(item.analysis?.metadata.reason).toMatch(
+          /not a video or audio container ffmpeg may read \(it reads as "dash"\)/,
+        )
+        await expect(sealed.derived.still(sealedCase, item.id, 1)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          message: expect.stringMatching(/"dash"/),
+          text: { key: 'errMedia:notMediaContainer', values: { format: 'dash' } },
+        })
+        await expect(sealed.derived.clip(sealedCase, item.id, 0, 2)).rejects.toMatchObject({ code: 'VALIDATION' })
+        await sealed.evidence.reexamine(sealedCase, item.id)
+        expect(server.requests()).toBe(0)
+      } finally {
+        await sealed.close()
+        await server.close()
+      }
+    },
+  )
 })

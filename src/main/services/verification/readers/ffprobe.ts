@@ -1,5 +1,5 @@
 /** Video and audio: container and stream facts through ffprobe (reads the header and index, seeks past the rest). */
-import { runTool, type Tool } from '../tools'
+import { inputOptions, runTool, toolProblem, type Tool } from '../tools'
 import { FactList, iso6709, normalizeTime, ratio } from './facts'
 
 type Tags = Record<string, string>
@@ -32,10 +32,20 @@ function tag(tags: Tags | undefined, ...names: string[]): [string, string] | und
 export async function readFfprobe(input: string, tool: Tool, signal?: AbortSignal): Promise<FactList> {
   const r = await runTool(
     tool.path,
-    ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', input],
+    [
+      '-v',
+      'error',
+      '-hide_banner',
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      ...inputOptions(input),
+      input,
+    ],
     { timeoutMs: 60_000, maxStdout: 8 * 1024 * 1024, signal },
   )
-  if (r.code !== 0) throw new Error(r.stderr.trim().split('\n').pop() || `ffprobe exited with ${r.code}`)
+  if (r.code !== 0) throw new Error(toolProblem(r.stderr, `ffprobe exited with ${r.code}`))
   const p = JSON.parse(r.stdout.toString('utf8')) as Probe
   const f = new FactList('ffprobe')
   const fmt = p.format ?? {}

@@ -29,6 +29,9 @@ async function analyse(src: FileSource): Promise<FactList> {
   const g = tracks.find((t) => t['@type'] === 'General')
   const v = tracks.find((t) => t['@type'] === 'Video')
   const a = tracks.find((t) => t['@type'] === 'Audio')
+  // MediaInfo answers a file it cannot parse with no track and no format, not an error: that is no reading
+  // at all. (A subtitle-only film or a picture has a format and a track of its own: it was read.)
+  if (!tracks.some((t) => t['@type'] !== 'General') && !g?.Format) throw new Error('found no track and no format')
   const extra = (g?.extra ?? {}) as Record<string, unknown>
   const field = (t: Track | undefined, name: string) => (t ? t[name] : undefined)
 
