@@ -3,11 +3,12 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isValidTimeZone, LANGUAGES, resolveLocalTime } from '@shared/domain'
-import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
+import { AppError, messageOf } from '@shared/ipc/result'
+import { invalidInputText, wordIssues } from '@shared/i18n/invalidInput'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
-import { errorText, helpText, t, type HelpText } from './language'
+import { cliLanguage, errorText, helpText, t, type HelpText } from './language'
 import { inlineDeep } from './printable'
 
 /** Bad usage: exit 2. */
@@ -367,7 +368,7 @@ export function oneLine(e: unknown): string {
   const text =
     Array.isArray(issues) && e instanceof Error
       ? t('cli:invalidInput', {
-          reason: describeZodError(e as Error & { issues: { path: PropertyKey[]; message: string }[] }),
+          reason: wordIssues(invalidInputText(e as Error & { issues: object[] }).values?.issues, cliLanguage()),
         })
       : errorText(e)
   return text.replace(/\s+/g, ' ').trim()

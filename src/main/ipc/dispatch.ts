@@ -1,13 +1,20 @@
 import { ZodError } from 'zod'
 import { contract, isChannel } from '@shared/ipc/contract'
-import { AppError, describeZodError, err, messageOf, ok, type Result } from '@shared/ipc/result'
+import { AppError, err, messageOf, ok, type Result } from '@shared/ipc/result'
 import { appError } from '@shared/i18n/appError'
+import { invalidInput } from '@shared/i18n/invalidInput'
 import type { HandlerContext, Handlers } from './types'
+
+/** Input that does not match the contract, worded in each adapter's language (the window's, the terminal's). */
+function refused(e: ZodError): Result<never> {
+  const { message, text } = invalidInput(e)
+  return err('VALIDATION', message, undefined, text)
+}
 
 /** Any thrown value as an error Result with a stable code and a message a person can act on. */
 export function toErrorResult(e: unknown): Result<never> {
   if (e instanceof AppError) return err(e.code, e.message, e.details, e.text)
-  if (e instanceof ZodError) return err('VALIDATION', describeZodError(e))
+  if (e instanceof ZodError) return refused(e)
   const errno = e as NodeJS.ErrnoException
   if (errno && typeof errno.code === 'string' && errno.syscall) {
     const e2 = appError('IO', 'errStorage:diskFailed', {
@@ -29,7 +36,7 @@ export function createDispatcher(handlers: Handlers, context: () => HandlerConte
   return async function dispatch(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return err('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(channel)}.`)
     const parsed = contract[channel].input.safeParse(input ?? {})
-    if (!parsed.success) return err('VALIDATION', describeZodError(parsed.error))
+    if (!parsed.success) return refused(parsed.error)
     try {
       const handler = handlers[channel] as (i: unknown, c: HandlerContext) => Promise<unknown>
       return ok(await handler(parsed.data, context()))

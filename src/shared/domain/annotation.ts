@@ -7,7 +7,10 @@ export const TimeRangeTarget = z
     start: z.number().nonnegative(),
     end: z.number().nonnegative(),
   })
-  .refine((t) => t.end >= t.start, { message: 'an annotation cannot end before it starts' })
+  .refine((t) => t.end >= t.start, {
+    message: 'an annotation cannot end before it starts',
+    params: { key: 'errRecords:annotationEndsBeforeStart' },
+  })
 
 export const PageTarget = z.object({
   type: z.literal('page'),

@@ -59,11 +59,16 @@ const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`
 /** Rich text as a person may send it: the stored shape, refused beyond RICH_TEXT_MAX_BYTES with a reason. */
 export const RichTextInput = RichText.superRefine((doc, ctx) => {
   const size = jsonSizeOf(doc, RICH_TEXT_MAX_BYTES)
-  if (size > RICH_TEXT_MAX_BYTES)
+  if (size > RICH_TEXT_MAX_BYTES) {
+    const justOver = size <= RICH_TEXT_MAX_BYTES * 1.5
+    const values = { limit: megabytes(RICH_TEXT_MAX_BYTES), justOver, size: justOver ? '' : megabytes(jsonSizeOf(doc)) }
     ctx.addIssue({
       code: 'custom',
-      message: `the text is too large (over ${megabytes(RICH_TEXT_MAX_BYTES)}; this one is ${size > RICH_TEXT_MAX_BYTES * 1.5 ? `about ${megabytes(jsonSizeOf(doc))}` : 'just over'}): split it, or add the material as evidence`,
+      message: `the text is too large (over ${values.limit}; this one is ${justOver ? 'just over' : `about ${values.size}`}): split it, or add the material as evidence`,
+      // The catalogue's words for the same message, so each adapter can say it in its own language.
+      params: { key: 'errRecords:textTooLarge', values },
     })
+  }
 })
 
 type Bare<T> = T extends z.ZodOptional<infer I> ? Bare<I> : T extends z.ZodDefault<infer I> ? Bare<I> : T

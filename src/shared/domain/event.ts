@@ -8,7 +8,10 @@ export const PRECISIONS = ['exact', 'approximate', 'day', 'month'] as const
 export const Precision = z.enum(PRECISIONS)
 export type Precision = z.infer<typeof Precision>
 
-export const TimeZone = z.string().refine(isValidTimeZone, { message: 'not an IANA time zone (e.g. America/Chicago)' })
+export const TimeZone = z.string().refine(isValidTimeZone, {
+  message: 'not an IANA time zone (e.g. America/Chicago)',
+  params: { key: 'errRecords:notTimeZone' },
+})
 
 export const TimelineEvent = z.object({
   id: Id,

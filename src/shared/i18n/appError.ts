@@ -6,6 +6,7 @@
 import { AppError, type AppErrorShape, type ErrorCode, type MessageRef, messageOf } from '../ipc/result'
 import type { Language } from '../domain/language'
 import { say, type CatalogueKey, type TextValues } from './index'
+import { localValues } from './invalidInput'
 
 export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues, details?: unknown): AppError {
   return new AppError(code, say('en', key, values), details, values === undefined ? { key } : { key, values })
@@ -14,7 +15,7 @@ export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues
 /** An error's message in `lang`: its catalogue text when it has one, else its message as it is. */
 export function localMessage(e: unknown, lang: Language): string {
   const text = (e as { text?: AppErrorShape['text'] } | null)?.text
-  if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, text.values)
+  if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, localValues(text, lang))
   // A record that carries its own message (a problem, a repair action) without a catalogue entry.
   const message = (e as { message?: unknown } | null)?.message
   return typeof message === 'string' ? message : messageOf(e)

@@ -4,6 +4,7 @@ import { handlers } from '@main/ipc/handlers/index'
 import type { HandlerContext } from '@main/ipc/types'
 import { AppSession, type Platform } from '@main/session'
 import { CHANNELS, contract } from '@shared/ipc/contract'
+import { localMessage } from '@shared/i18n/appError'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -36,7 +37,11 @@ describe('IPC dispatch', () => {
         error: { code: 'UNKNOWN_CHANNEL', message: 'There is no channel named "no:such".' },
       })
       const bad = await dispatch('cases:create', { title: 42 })
-      expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+      expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', text: { key: 'errRecords:invalidInput' } } })
+      // Worded again in the window's language, not zod's English.
+      expect(localMessage(!bad.ok && bad.error, 'es')).toBe(
+        'Los datos no son válidos: title: Entrada inválida: se esperaba texto, recibido número',
+      )
       const missing = await dispatch('cases:get', { caseId: 'case_nope' })
       expect(missing).toMatchObject({
         ok: false,

@@ -53,6 +53,21 @@ describe('ApiError', () => {
     expect(new ApiError(shape).message).toBe('No hay ningún expediente con el identificador "case_x".')
     await setLanguage('en')
     expect(new ApiError(shape).message).toBe('No case with id "case_x".')
+    // Input main refused is worded in the window's language too, not in zod's English.
+    const refused = {
+      code: 'VALIDATION' as const,
+      message: 'The input is not valid: title: Too big: expected string to have <=300 characters',
+      text: {
+        key: 'errRecords:invalidInput',
+        values: { issues: '[{"origin":"string","code":"too_big","maximum":300,"inclusive":true,"path":["title"]}]' },
+      },
+    }
+    await setLanguage('es')
+    expect(new ApiError(refused).message).toBe(
+      'Los datos no son válidos: title: Demasiado grande: se esperaba que texto tuviera <=300 caracteres',
+    )
+    await setLanguage('en')
+    expect(new ApiError(refused).message).toBe(refused.message)
     // An error without a catalogue message keeps main's text.
     expect(new ApiError({ code: 'INTERNAL', message: 'Unexpected error: boom' }).message).toBe('Unexpected error: boom')
   })

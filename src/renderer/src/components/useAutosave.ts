@@ -10,6 +10,7 @@
  * `save` may return a Result (an error Result counts as a failure) or throw.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ApiError } from '@renderer/lib/api'
 import { messageOf, type Result } from '@shared/ipc/result'
 
 export type SaveState =
@@ -60,7 +61,7 @@ export function useAutosave<T>(
         set({ status: 'saving' })
         try {
           const out = await saveRef.current(value)
-          if (isErrorResult(out)) throw new Error(out.error.message)
+          if (isErrorResult(out)) throw new ApiError(out.error)
           if (!pending.current) set({ status: 'saved' })
         } catch (e) {
           // Keep going only if a newer edit is waiting; otherwise the next edit retries.

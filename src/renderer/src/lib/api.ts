@@ -5,8 +5,9 @@
 import type { CasefileBridge } from '@shared/ipc/bridge'
 import type { Channel, ChannelInput, ChannelOutput } from '@shared/ipc/contract'
 import { appEvents, type AppEvent, type EventPayload } from '@shared/ipc/events'
-import { i18n } from './i18n'
+import { currentLanguage, i18n } from './i18n'
 import { describeZodError, type AppErrorShape, type Result } from '@shared/ipc/result'
+import { localValues } from '@shared/i18n/invalidInput'
 
 declare global {
   interface Window {
@@ -15,9 +16,12 @@ declare global {
 }
 
 /** A main-process error in the window's language when it names its catalogue message. */
+export const errorMessage = (error: AppErrorShape): string =>
+  error.text ? i18n.t(error.text.key, localValues(error.text, currentLanguage())) : error.message
+
 export class ApiError extends Error {
   constructor(readonly error: AppErrorShape) {
-    super(error.text ? i18n.t(error.text.key, error.text.values) : error.message)
+    super(errorMessage(error))
     this.name = 'ApiError'
   }
   get code() {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Annotation, CaseDetail, StatuteExcerpt } from '@shared/domain'
 import type { CitationSources } from '@shared/domain/citationDisplay'
-import { call, request } from '@renderer/lib/api'
+import { call, errorMessage, request } from '@renderer/lib/api'
 import { useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
 
@@ -32,7 +32,7 @@ export function useCitationSources(caseId: string, detail: CaseDetail): Citation
         const r = await request('annotations:list', { caseId, evidenceId: e.id })
         if (r.ok) return r.value
         if (r.error.code !== 'UNKNOWN_CHANNEL')
-          problems.push(t('sources.annotations', { title: e.title, message: r.error.message }))
+          problems.push(t('sources.annotations', { title: e.title, message: errorMessage(r.error) }))
         return []
       }),
     )

@@ -12,6 +12,7 @@ import { PageForm } from './PageForm'
 import { useStackedOffset } from './useStackedOffset'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { useT } from '@renderer/lib/i18n'
+import { ApiError, errorMessage } from '@renderer/lib/api'
 import { messageOf } from '@shared/ipc/result'
 import { lanesOf, tierNames } from '../tiers/laneModel'
 import { TierLanes } from '../tiers/TierLanes'
@@ -96,7 +97,7 @@ export function AnnotationsPane({
   const createTier = async (name: string) => {
     // The order the lanes show now is kept, and the new tier goes last.
     const result = await evidenceApi.update(caseId, evidenceId, { tiers: [...tiers, name] })
-    if (!result.ok) throw new Error(result.error.message)
+    if (!result.ok) throw new ApiError(result.error)
     setItemTiers(result.value.tiers)
     onItemSaved?.(result.value)
   }
@@ -131,7 +132,7 @@ export function AnnotationsPane({
       if (result.ok) replace(result.value)
       else {
         replace(a)
-        setError(t('annotations.positionFailed', { message: result.error.message }))
+        setError(t('annotations.positionFailed', { message: errorMessage(result.error) }))
       }
     },
     [caseId, evidenceId, t, drop],

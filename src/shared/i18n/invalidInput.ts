@@ -1,0 +1,149 @@
+/**
+ * A failed zod parse carried across IPC as data, so each adapter words it in its
+ * user's language: the window in Spanish says "Demasiado grande…", the command
+ * line in English "Too big…". zod's own locales word each issue; the catalogue
+ * gives the sentence around them (errRecords:invalidInput).
+ */
+import { z } from 'zod'
+import type { MessageRef } from '../ipc/result'
+import type { Language } from '../domain/language'
+import { catalogue, say, type CatalogueKey, type TextValues } from './index'
+
+export const INVALID_INPUT = 'errRecords:invalidInput'
+
+/** At most this many issues are carried (a person reads the first few), each list within them cut to LIST. */
+const ISSUES = 3
+const LIST = 20
+
+type Issue = { code?: unknown; path?: unknown; message?: unknown } & Record<string, unknown>
+
+/**
+ * What a value is, for "expected number, received text": carried instead of the value (which may be the
+ * very text the user typed, or a secret), and turned back into an empty value of that kind to be worded.
+ */
+const KINDS: Record<string, unknown> = { null: null, array: [], nan: NaN, number: 0, string: '', boolean: false }
+const kindOf = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'array'
+      : typeof v === 'number' && Number.isNaN(v)
+        ? 'nan'
+        : v instanceof Date
+          ? 'date'
+          : typeof v
+const ALL_KINDS = [...['undefined', 'string', 'number', 'boolean', 'null', 'array', 'object', 'nan', 'bigint'], 'date']
+const standIn = (kind: unknown): unknown =>
+  typeof kind !== 'string'
+    ? undefined
+    : kind in KINDS
+      ? KINDS[kind]
+      : kind === 'bigint'
+        ? 0n
+        : kind === 'date'
+          ? new Date(0)
+          : kind === 'object'
+            ? {}
+            : undefined
+
+const locales = { en: z.locales.en(), es: z.locales.es() }
+
+/** The schemas' own English messages (`z.string().min(1, 'a case needs a title')`), by their words. */
+const SCHEMA_MESSAGES = new Map(
+  Object.entries(catalogue.en.errRecords)
+    .filter(([key]) => key.startsWith('schema.'))
+    .map(([key, text]) => [text as string, `errRecords:${key}`]),
+)
+
+/** zod's own words for an issue in `lang`, or undefined when it has none. */
+function zodWords(issue: Issue, lang: Language): string | undefined {
+  try {
+    const w = locales[lang].localeError(issue as never)
+    return typeof w === 'string' ? w : w?.message
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The parts of an issue its wording uses: plain values only, lists cut short, the input replaced by its kind.
+ * A message the schema gave itself (not zod's words in either language) is marked `own`: worded from its
+ * catalogue twin when it has one, else kept as it is.
+ */
+function carried(issue: Issue): Issue {
+  const out: Issue = {}
+  for (const [k, v] of Object.entries(issue)) {
+    if (k === 'input' || k === 'inst' || k === 'errors') continue
+    if (Array.isArray(v)) out[k] = v.slice(0, LIST).map((x) => (typeof x === 'object' && x !== null ? String(x) : x))
+    else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v
+  }
+  // A check that names its catalogue message (params.key, which only custom checks can carry) or whose words
+  // are a catalogue message (errRecords:schema.*, a built-in check's own words) is worded from it.
+  const params = issue.params as { key?: unknown; values?: unknown } | undefined
+  const known = typeof issue.message === 'string' ? SCHEMA_MESSAGES.get(issue.message) : undefined
+  if (typeof params?.key === 'string' || known) {
+    out.key = typeof params?.key === 'string' ? params.key : known
+    out.keyValues = JSON.stringify(params?.values ?? {})
+  }
+  // zod keeps the input only when asked (reportInput): without it, the kind its words named is found again.
+  const kinds = 'input' in issue ? [kindOf(issue.input)] : ALL_KINDS
+  const said = (kind: string) =>
+    (['en', 'es'] as const).some((lang) => zodWords({ ...issue, input: standIn(kind) }, lang) === issue.message)
+  const kind = issue.code === 'custom' ? undefined : kinds.find(said)
+  if (kind === undefined) out.own = true
+  else out.inputKind = kind
+  return out
+}
+
+/** The catalogue reference a failed parse travels as (its English words: `invalidInput`'s message). */
+export function invalidInputText(e: { issues: readonly object[] }): MessageRef {
+  const issues = e.issues.slice(0, ISSUES).map((i) => carried(i as Issue))
+  return { key: INVALID_INPUT, values: { issues: JSON.stringify(issues) } }
+}
+
+/** A check's carried values: plain values only. */
+function catalogueValues(text: unknown): TextValues {
+  try {
+    const v = JSON.parse(String(text)) as unknown
+    if (typeof v !== 'object' || v === null) return {}
+    return Object.fromEntries(
+      Object.entries(v).filter(([, x]) => x === null || ['string', 'number', 'boolean'].includes(typeof x)),
+    ) as TextValues
+  } catch {
+    return {}
+  }
+}
+
+/** The carried issues worded in `lang`: "path: problem; …". A custom check's own words are kept as they are. */
+export function wordIssues(carriedIssues: unknown, lang: Language): string {
+  let issues: Issue[]
+  try {
+    const parsed = JSON.parse(String(carriedIssues)) as unknown
+    issues = Array.isArray(parsed) ? (parsed.filter((i) => typeof i === 'object' && i !== null) as Issue[]) : []
+  } catch {
+    issues = []
+  }
+  return issues
+    .map((i) => {
+      const own = typeof i.message === 'string' ? i.message : ''
+      const worded =
+        typeof i.key === 'string' && /^errRecords:[\w.]+$/.test(i.key)
+          ? say(lang, i.key as CatalogueKey, catalogueValues(i.keyValues))
+          : i.own
+            ? own
+            : (zodWords({ ...i, input: standIn(i.inputKind) }, lang) ?? own)
+      const path = Array.isArray(i.path) ? i.path.map(String).join('.') : ''
+      return path ? `${path}: ${worded}` : worded
+    })
+    .join('; ')
+}
+
+/** The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. */
+export const localValues = (text: MessageRef, lang: Language): MessageRef['values'] =>
+  text.key === INVALID_INPUT ? { ...text.values, issues: wordIssues(text.values?.issues, lang) } : text.values
+
+/** A failed parse as an error's English message and the reference each adapter words it from. */
+export function invalidInput(e: { issues: readonly object[] }): { message: string; text: MessageRef } {
+  const text = invalidInputText(e)
+  return { message: say('en', INVALID_INPUT, localValues(text, 'en')), text }
+}
