@@ -10,7 +10,6 @@ import { basename, dirname, join, sep } from 'node:path'
 import { AppError } from '@shared/ipc/result'
 import { fsyncDir } from '@main/storage/durableWrite'
 import { hashBlobFile } from '@main/storage/crypto/blobFiles'
-import { SegmentSealer } from '@main/storage/crypto/segments'
 import { blobSealer, type BlobSealer } from '@main/storage/crypto/sealThread'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { KEYS_FILE } from '@main/storage/crypto/keyfile'
@@ -34,6 +33,8 @@ export const READ_SIZE = 256 * 1024
  * Measured at about 15% off a durable 1 GB import.
  */
 const BACKGROUND_SYNC_EVERY = 64 * 1024 * 1024
+/** Chunks sealed or being written at once in an encrypted workspace (memory: twice this many chunks). */
+const SEALS_IN_FLIGHT = 8
 export const SHA256_HEX = /^[0-9a-f]{64}$/
 
 /** Left free after an import, so the workspace's own files can still be saved. */
@@ -99,6 +100,8 @@ const cancelled = () => appError('CANCELLED', 'errMedia:importCancelledNothingSt
 export class BlobWriter {
   private readonly hash: Hash = createHash('sha256')
   private pending: Promise<void> = Promise.resolve()
+  /** Sealed chunks not yet written, oldest first (an encrypted workspace). */
+  private readonly inFlight: Promise<void>[] = []
   private syncing: Promise<void> | null = null
   private unsynced = 0
   private closed = false
@@ -145,24 +148,20 @@ export class BlobWriter {
     )
       throw appError('LOCKED', 'errStorage:workspaceLockedUnlockPassphrase')
     const fh = await fsio.open(tempPath, 'wx', 0o600)
-    const writer = new BlobWriter(
+    // Sealed: each batch is written at its own place and the header, once the hash (the blob's path, bound
+    // into it) is known, at the start.
+    return new BlobWriter(
       blobsDir,
       tempPath,
       fh,
       durable,
       vault ? blobSealer(vault.key, expectedBytes, sealInThread) : null,
     )
-    // Room for the sealed header, written at commit once the hash (the blob's path, bound into it) is known.
-    if (vault) {
-      writer.pending = writeAll(fh, SegmentSealer.placeholder(), null)
-      writer.pending.catch(() => undefined) // awaited by the next write or commit; never unhandled meanwhile
-    }
-    return writer
   }
 
   /**
-   * Hashes the chunk and starts writing it once the previous write is done. The
-   * caller may reuse the chunk's memory only after its next write() call returns.
+   * Hashes the chunk and starts writing it once the previous write is done (sealed: once it is sealed). The
+   * caller may reuse the chunk's memory only after its next write() call returns (sealed: at once).
    */
   async write(chunk: Buffer): Promise<void> {
     if (this.closed) throw new Error('blob writer is closed')
@@ -170,12 +169,26 @@ export class BlobWriter {
     this.bytes += chunk.length
     // Sealing starts now (in its thread, while the previous chunk is still being written); the bytes go
     // to the disk in order, after the previous write.
-    const sealed = this.sealer?.push(chunk)
-    sealed?.catch(() => undefined) // awaited below or by the next write or commit; never unhandled meanwhile
-    await this.pending
-    this.pending = sealed ? sealed.then((b) => writeAll(this.fh, b, null)) : writeAll(this.fh, chunk, null)
-    // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
-    this.pending.catch(() => undefined)
+    if (this.sealer) {
+      // The sealer has copied the chunk: it is the caller's again at once. Several chunks are sealed at a
+      // time, each written to its own place as soon as it is sealed (waiting for the write before it kept
+      // the sealing thread idle half the time); only the oldest is waited for.
+      const sealer = this.sealer
+      const written = sealer.push(chunk).then(async (pieces) => {
+        await Promise.all(pieces.map((p) => writeAll(this.fh, p.bytes, p.at)))
+        sealer.recycle(pieces)
+      })
+      written.catch(() => undefined) // awaited below or at commit; never unhandled meanwhile
+      this.inFlight.push(written)
+      this.pending = Promise.all(this.inFlight).then(() => undefined)
+      this.pending.catch(() => undefined)
+      if (this.inFlight.length > SEALS_IN_FLIGHT) await this.inFlight.shift()
+    } else {
+      await this.pending
+      this.pending = writeAll(this.fh, chunk, null)
+      // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
+      this.pending.catch(() => undefined)
+    }
     this.unsynced += chunk.length
     if (this.durable && this.unsynced >= BACKGROUND_SYNC_EVERY && !this.syncing) {
       this.unsynced = 0
@@ -208,7 +221,7 @@ export class BlobWriter {
       await this.syncing
       if (this.sealer) {
         const { tail, header } = await this.sealer.end(vaultFor(target)!.rel)
-        await writeAll(this.fh, tail, null)
+        for (const p of tail) await writeAll(this.fh, p.bytes, p.at)
         await writeAll(this.fh, header, 0)
       }
       if (this.durable) await fsio.sync(this.fh)

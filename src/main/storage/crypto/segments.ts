@@ -26,7 +26,7 @@ export const SEGMENT_BYTES = 64 * 1024
 const SALT_BYTES = 32
 const SEALED_PART = BLOB_MAGIC.length + 1 + SALT_BYTES + 8
 export const BLOB_HEADER_BYTES = SEALED_PART + TAG_BYTES
-const SEALED_SEGMENT = SEGMENT_BYTES + TAG_BYTES
+export const SEALED_SEGMENT = SEGMENT_BYTES + TAG_BYTES
 
 const subkey = (key: Buffer, salt: Buffer) => Buffer.from(hkdfSync('sha256', key, salt, 'casefile blob v1', 32))
 
@@ -134,12 +134,7 @@ export class SegmentSealer {
 
   /** The header for the blob's final place (its path is bound in). */
   header(rel: string): Buffer {
-    const part = Buffer.alloc(SEALED_PART)
-    BLOB_MAGIC.copy(part, 0)
-    part[4] = BLOB_VERSION
-    this.salt.copy(part, 5)
-    part.writeBigUInt64BE(BigInt(this.plain), 5 + SALT_BYTES)
-    return Buffer.concat([part, headerTag(this.key, rel, part)])
+    return blobHeader({ key: this.key, salt: this.salt }, this.plain, rel)
   }
 
   private seal(plain: Uint8Array, out: Buffer[]): void {
@@ -150,6 +145,34 @@ export class SegmentSealer {
     c.final()
     out.push(c.getAuthTag())
   }
+}
+
+/**
+ * Seals, in place, the segments laid out in `buf` as they lie on disk: segment j's plain bytes at
+ * j × SEALED_SEGMENT, followed by room for its tag; `plainBytes` in all, segment `first` first. What a pool
+ * of buffers passed between threads needs: no buffer the size of a chunk is allocated per chunk.
+ */
+export function sealInPlace(key: Uint8Array, first: number, buf: Uint8Array, plainBytes: number): void {
+  for (let j = 0, left = plainBytes; left > 0; j++) {
+    const len = Math.min(SEGMENT_BYTES, left)
+    const at = j * SEALED_SEGMENT
+    const c = createCipheriv('aes-256-gcm', key, nonceFor(first + j))
+    c.setAAD(segmentAad(first + j))
+    buf.set(c.update(buf.subarray(at, at + len)), at)
+    c.final()
+    buf.set(c.getAuthTag(), at + len)
+    left -= len
+  }
+}
+
+/** The header of a blob of `plain` bytes sealed under `blobKey`, for its final place `rel` (bound in). */
+export function blobHeader(blobKey: BlobKey, plain: number, rel: string): Buffer {
+  const part = Buffer.alloc(SEALED_PART)
+  BLOB_MAGIC.copy(part, 0)
+  part[4] = BLOB_VERSION
+  part.set(blobKey.salt, 5)
+  part.writeBigUInt64BE(BigInt(plain), 5 + SALT_BYTES)
+  return Buffer.concat([part, headerTag(Buffer.from(blobKey.key), rel, part)])
 }
 
 /** A sealed blob opened for reading: its plain size, and byte ranges of the original. */

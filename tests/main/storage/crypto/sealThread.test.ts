@@ -12,13 +12,14 @@ import { hashBlobFile, readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import {
   type BlobSealer,
+  type SealedPiece,
   blobSealer,
   InlineSealer,
   SEAL_IN_THREAD_FROM,
   ThreadSealer,
   sealWorkerEntry,
 } from '@main/storage/crypto/sealThread'
-import { openSealedBlob, SEGMENT_BYTES, SegmentSealer, sealedSize } from '@main/storage/crypto/segments'
+import { openSealedBlob, SEGMENT_BYTES, sealedSize } from '@main/storage/crypto/segments'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -29,10 +30,10 @@ const REL = 'blobs/0123'
 
 /** Seals `plain` pushed in chunks of the given sizes (cycled), as a streamed import does; returns the file's bytes. */
 async function sealAll(sealer: BlobSealer, plain: Buffer, sizes: number[]): Promise<Buffer> {
-  const parts: Buffer[] = [SegmentSealer.placeholder()]
+  const file = Buffer.alloc(sealedSize(plain.length), 0xaa)
   // One reused buffer, overwritten as soon as push returns: the sealer must not depend on it afterwards.
   const reused = Buffer.alloc(Math.max(...sizes))
-  const pushed: Promise<Buffer>[] = []
+  const pushed: Promise<SealedPiece[]>[] = []
   for (let off = 0, i = 0; off < plain.length; i++) {
     const n = Math.min(sizes[i % sizes.length], plain.length - off)
     plain.copy(reused, 0, off, off + n)
@@ -40,13 +41,22 @@ async function sealAll(sealer: BlobSealer, plain: Buffer, sizes: number[]): Prom
     reused.fill(0xee)
     off += n
   }
-  parts.push(...(await Promise.all(pushed)))
+  const place = (pieces: SealedPiece[]) => {
+    for (const p of pieces) {
+      expect(p.at + p.bytes.length).toBeLessThanOrEqual(file.length)
+      p.bytes.copy(file, p.at)
+    }
+  }
+  // Placed, then handed back for reuse, batch by batch: a recycled buffer is taken by a later push.
+  for (const pieces of await Promise.all(pushed)) {
+    place(pieces)
+    sealer.recycle(pieces)
+  }
   const { tail, header } = await sealer.end(REL)
-  parts.push(tail)
-  const all = Buffer.concat(parts)
-  header.copy(all, 0)
+  place(tail)
+  header.copy(file, 0)
   await sealer.close()
-  return all
+  return file
 }
 
 async function opened(sealed: Buffer): Promise<Buffer> {
@@ -79,6 +89,28 @@ describe('sealing in a worker thread', () => {
     expect((await opened(inline)).equals(plain)).toBe(true)
     // Each blob has its own salt, so its own key: the two never share ciphertext.
     expect(threaded.subarray(100, 200).equals(inline.subarray(100, 200))).toBe(false)
+  })
+
+  it('says where each batch goes, so batches written in any order make the same file', async () => {
+    const plain = randomBytes(9 * SEGMENT_BYTES + 3)
+    const s = new InlineSealer(key)
+    const pieces = (await Promise.all([s.push(plain.subarray(0, 5_000_000)), s.push(plain.subarray(5_000_000))])).flat()
+    const { tail, header } = await s.end(REL)
+    const file = Buffer.alloc(sealedSize(plain.length))
+    for (const p of [...tail, ...pieces].reverse()) p.bytes.copy(file, p.at)
+    header.copy(file, 0)
+    expect((await opened(file)).equals(plain)).toBe(true)
+  })
+
+  it('seals in a few reused buffers: one handed back is the next one filled', async () => {
+    const s = new InlineSealer(key)
+    const [a] = await s.push(randomBytes(4 * SEGMENT_BYTES))
+    s.recycle([a])
+    const [b] = await s.push(randomBytes(4 * SEGMENT_BYTES))
+    expect(b.bytes.buffer).toBe(a.bytes.buffer)
+    // Not handed back: a new one, so bytes still waiting to be written are never overwritten.
+    const [c] = await s.push(randomBytes(4 * SEGMENT_BYTES))
+    expect(c.bytes.buffer).not.toBe(b.bytes.buffer)
   })
 
   it('seals an empty file and a file of exactly one segment', async () => {
