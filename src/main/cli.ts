@@ -149,7 +149,9 @@ export async function main(
       const verb = argv[1] && !argv[1].startsWith('-') ? ` "${argv[1]}"` : ''
       io.err(t('cli:casefileUnknownVerbTry', { argv: argv[0], verb, verbList: verbs.join(', ') }))
     } else {
-      const words = argv.slice(0, 2).filter((w, i) => i === 0 || !w.startsWith('-'))
+      // An option where a command should be is named alone: the word after it may be its value, and a value
+      // typed there (a passphrase, say) is never echoed back to the terminal or a log.
+      const words = argv[0].startsWith('-') ? [argv[0]] : argv.slice(0, 2).filter((w) => !w.startsWith('-'))
       io.err(t('cli:casefileUnknownCommandRun', { wordList: words.join(' ') }))
     }
     return 2

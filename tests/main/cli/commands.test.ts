@@ -57,6 +57,10 @@ describe('help', () => {
     expect((await runMain(['frob', '--workspace', 'x'])).stderr.trim()).toBe(
       'casefile: unknown command "frob"; run casefile help',
     )
+    // An option first is named alone, never with what follows it (a passphrase typed as its value).
+    const leading = await runMain(['--passphrase', 'hunter2', 'cases'])
+    expect(leading.code).toBe(2)
+    expect(leading.stderr.trim()).toBe('casefile: unknown command "--passphrase"; run casefile help')
     expect((await runMain(['case'])).stderr.trim()).toBe(
       'casefile case: unknown verb; try list, show, new, edit, archive, restore (casefile help case)',
     )
