@@ -138,9 +138,24 @@ export function wordIssues(carriedIssues: unknown, lang: Language): string {
     .join('; ')
 }
 
-/** The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. */
+/**
+ * The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. Only
+ * sentences about a failed parse have an {issues} place (a test holds the catalogue to that).
+ */
 export const localValues = (text: MessageRef, lang: Language): MessageRef['values'] =>
-  text.key === INVALID_INPUT ? { ...text.values, issues: wordIssues(text.values?.issues, lang) } : text.values
+  text.values && 'issues' in text.values
+    ? { ...text.values, issues: wordIssues(text.values.issues, lang) }
+    : text.values
+
+/** A failed parse said inside another sentence with an {issues} place (a labelled import row). */
+export function invalidInputIn(
+  key: CatalogueKey,
+  e: { issues: readonly object[] },
+  values: TextValues,
+): { message: string; text: MessageRef } {
+  const text = { key, values: { ...values, issues: invalidInputText(e).values!.issues } }
+  return { message: say('en', key, localValues(text, 'en')), text }
+}
 
 /** A failed parse as an error's English message and the reference each adapter words it from. */
 export function invalidInput(e: { issues: readonly object[] }): { message: string; text: MessageRef } {

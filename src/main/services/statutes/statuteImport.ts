@@ -27,7 +27,8 @@
 import { worded } from '@shared/i18n/appError'
 import type { z } from 'zod'
 import { StatuteInput, type ImportProblem } from '@shared/domain'
-import { describeZodError, messageOf } from '@shared/ipc/result'
+import { messageOf } from '@shared/ipc/result'
+import { invalidInput, invalidInputIn } from '@shared/i18n/invalidInput'
 
 export interface ParsedImport {
   rows: { row: number; input: z.output<typeof StatuteInput> }[]
@@ -39,10 +40,7 @@ export function parseStatuteJson(content: string): ParsedImport {
   try {
     data = JSON.parse(content)
   } catch (e) {
-    return {
-      rows: [],
-      problems: [{ row: 0, ...worded('errRecords:validJson', { reason: messageOf(e) }) }],
-    }
+    return { rows: [], problems: [{ row: 0, ...notJson(messageOf(e)) }] }
   }
   // Accept a bare array, or the library file's own shape ({ excerpts: [...] }).
   const list = Array.isArray(data) ? data : (data as { excerpts?: unknown })?.excerpts
@@ -53,9 +51,23 @@ export function parseStatuteJson(content: string): ParsedImport {
   list.forEach((item, i) => {
     const parsed = StatuteInput.safeParse(normaliseJsonRow(item))
     if (parsed.success) out.rows.push({ row: i + 1, input: parsed.data })
-    else out.problems.push({ row: i + 1, message: describeZodError(parsed.error) })
+    else out.problems.push({ row: i + 1, ...invalidInput(parsed.error) })
   })
   return out
+}
+
+/**
+ * Why JSON.parse refused the text, in words each reader's language has: V8's own sentence is English
+ * only, so only the place it names is kept (counted from 1, as an editor counts).
+ */
+function notJson(reason: string) {
+  const at = /\bposition (\d+)/.exec(reason)?.[1]
+  if (at !== undefined) return worded('errRecords:validJsonAt', { position: Number(at) + 1 })
+  if (/end of JSON input|Unterminated/i.test(reason)) return worded('errRecords:validJsonEnds')
+  // "Unexpected token ']', "[1,]" is not valid JSON": the token, not the text around it.
+  const token = /^Unexpected token '?(.{1,4}?)'?,/.exec(reason)?.[1]
+  if (token !== undefined) return worded('errRecords:validJsonToken', { token: `“${token}”` })
+  return worded('errRecords:validJson', { reason })
 }
 
 /** Lets people paste exports from other tools: numbers as strings, tags as one comma list, ids and stamps dropped. */
@@ -158,7 +170,7 @@ export function parseStatuteText(content: string): ParsedImport {
       else
         out.problems.push({
           row: current.row,
-          ...worded('errRecords:message', { label, zodError: describeZodError(parsed.error) }),
+          ...invalidInputIn('errRecords:labelledInvalidInput', parsed.error, { label }),
         })
     }
     current = null

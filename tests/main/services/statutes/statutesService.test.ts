@@ -5,7 +5,10 @@ import { citationLabel } from '@shared/domain'
 import type { Change } from '@main/services/changes'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
-import { parseStatuteText } from '@main/services/statutes/statuteImport'
+import { parseStatuteJson, parseStatuteText } from '@main/services/statutes/statuteImport'
+import { localValues } from '@shared/i18n/invalidInput'
+import { say, type CatalogueKey } from '@shared/i18n'
+import type { MessageRef } from '@shared/ipc/result'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -135,6 +138,33 @@ describe('statutes service', () => {
         s.statutes.import({ format: 'json', content: '[]', linkToCaseId: 'case_nope' }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' })
     })
+  })
+
+  it("words what an import could not read in the reader's language, never V8's or zod's English", () => {
+    const inSpanish = (p: { message: string; text?: MessageRef }) =>
+      p.text ? say('es', p.text.key as CatalogueKey, localValues(p.text, 'es')) : p.message
+    const cases: [string, string, RegExp][] = [
+      ['{"a" 1}', 'Not valid JSON: it stops making sense at character 6', /^No es JSON válido: .* carácter 6$/],
+      ['[{"a":', 'Not valid JSON: it ends before it is complete (cut short?)', /^No es JSON válido: termina antes/],
+      [
+        '[1,]',
+        'Not valid JSON: an unexpected “]” where it stops making sense',
+        /^No es JSON válido: un “]” inesperado/,
+      ],
+    ]
+    for (const [content, english, spanish] of cases) {
+      const [p] = parseStatuteJson(content).problems
+      expect(p.message).toBe(english)
+      expect(inSpanish(p)).toMatch(spanish)
+    }
+    // A row the schema refuses, from JSON and from pasted text: zod's own Spanish words, the field named.
+    const [row] = parseStatuteJson(JSON.stringify([{ instrument: 'Ley X', article: '1', text: 5 }])).problems
+    expect(row.row).toBe(1)
+    expect(inSpanish(row)).toMatch(/^Los datos no son válidos: text: .*(esperado|Entrada inválida)/i)
+    expect(row.message).toMatch(/^The input is not valid: text: /)
+    const [pasted] = parseStatuteText(`Instrument: Ley X\nArt. 1 — ${'T'.repeat(301)}\nTexto\n`).problems
+    expect(pasted.message).toMatch(/: heading: Too big/)
+    expect(inSpanish(pasted)).toMatch(/: heading: Demasiado grande/)
   })
 
   it('imports pasted text blocks under instrument lines and says what it could not parse', async () => {

@@ -4,7 +4,8 @@ import type { StatuteImportOutcome } from '@shared/domain'
 import { Dialog } from '@renderer/components/Dialog'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-import { i18n, useT } from '@renderer/lib/i18n'
+import { currentLanguage, i18n, useT } from '@renderer/lib/i18n'
+import { localValues } from '@shared/i18n/invalidInput'
 import { messageOf } from '@shared/ipc/result'
 
 interface Props {
@@ -142,7 +143,7 @@ export function ImportDialog({ caseId, onImported, onClose }: Props) {
                         {t(format === 'json' ? 'import.rowAt' : 'import.lineAt', { row: p.row })}{' '}
                       </span>
                     )}
-                    {p.text ? i18n.t(p.text.key, p.text.values) : p.message}
+                    {p.text ? i18n.t(p.text.key, localValues(p.text, currentLanguage())) : p.message}
                   </li>
                 ))}
               </ul>
