@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The command line. Runs the bundle `npm install` / `npm run build` make
 // (dist/cli/casefile.mjs, scripts/build-cli.mjs), which starts in a fraction of
-// the time; without it, the TypeScript sources through tsx.
-import { existsSync } from 'node:fs'
+// the time; without it, or when a source changed since it was built, the
+// TypeScript sources through tsx.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // `casefile show X | head` closes the pipe early; that is not an error.
@@ -12,8 +14,24 @@ process.stdout.on('error', (e) => {
 })
 
 const bundle = new URL('../dist/cli/casefile.mjs', import.meta.url)
+
+/**
+ * Whether a source the command line is built from changed after the bundle was: in a checkout being worked
+ * on, the bundle would run yesterday's code. (An installed copy has no sources beside it: never stale.)
+ */
+function staleBundle() {
+  const built = statSync(bundle).mtimeMs
+  for (const dir of ['../src/main/', '../src/shared/']) {
+    const root = new URL(dir, import.meta.url)
+    if (!existsSync(root)) continue
+    for (const e of readdirSync(root, { recursive: true, withFileTypes: true }))
+      if (e.isFile() && statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs > built) return true
+  }
+  return false
+}
+
 let cli
-if (existsSync(bundle)) cli = await import(bundle.href)
+if (existsSync(bundle) && !staleBundle()) cli = await import(bundle.href)
 else {
   const { register } = await import('tsx/esm/api')
   // The path aliases (@shared/…, @main/…) come from the checkout's tsconfig, wherever the command runs.

@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { rename, writeFile } from 'node:fs/promises'
+import { rename, utimes, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SEAL_IN_THREAD_FROM } from '@main/storage/crypto/sealThread'
@@ -131,6 +131,19 @@ describe('the built command line', () => {
     expect(verify.code, verify.stdout + verify.stderr).toBe(0)
     expect(verify.stdout).toMatch(/All 1 blobs? match/)
   }, 120_000)
+
+  it('runs the sources, saying nothing, when one of them changed after the bundle was built', async () => {
+    const bundle = join(DIST, 'casefile.mjs')
+    // The bundle made long ago, not a source touched: the checkout is left as it was.
+    await utimes(bundle, new Date('2001-01-01'), new Date('2001-01-01'))
+    try {
+      const r = await runCli(['--version'], { bin: true })
+      expect(r).toEqual({ code: 0, stdout: 'casefile (from sources)\n', stderr: '' })
+    } finally {
+      await utimes(bundle, new Date(), new Date())
+    }
+    expect((await runCli(['--version'], { bin: true })).stdout).toMatch(/\(bundle\)/)
+  }, 60_000)
 
   it('falls back to the sources, saying nothing, when the bundle is missing', async () => {
     const away = `${DIST}.away-${process.pid}`
