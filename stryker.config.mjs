@@ -131,10 +131,14 @@ const GROUPS = {
     ],
     tests: [
       'tests/main/services/evidence/blobStore.test.ts',
+      'tests/main/services/evidence/blobStoreEdges.test.ts',
       'tests/main/services/evidence/hostileImport.test.ts',
       'tests/main/services/evidence/evidenceService.test.ts',
       'tests/main/services/evidence/custodyJournal.test.ts',
       'tests/main/http/blobResponse.test.ts',
+      // The blob writer's sealed path, its faults and the sealing thread.
+      'tests/main/storage/crypto/faults.test.ts',
+      'tests/main/storage/crypto/sealThread.test.ts',
     ],
   },
   // Records and custody: the service, its imports, the journal, what an edit changed.

@@ -103,6 +103,8 @@ export class BlobWriter {
   /** Sealed chunks not yet written, oldest first (an encrypted workspace). */
   private readonly inFlight: Promise<void>[] = []
   private syncing: Promise<void> | null = null
+  /** A background sync that failed: the import fails with it, however the later syncs fare. */
+  private syncFailure: unknown = null
   private unsynced = 0
   private closed = false
   bytes = 0
@@ -165,6 +167,7 @@ export class BlobWriter {
    */
   async write(chunk: Buffer): Promise<void> {
     if (this.closed) throw new Error('blob writer is closed')
+    if (this.syncFailure) throw this.syncFailure
     this.hash.update(chunk)
     this.bytes += chunk.length
     // Sealing starts now (in its thread, while the previous chunk is still being written); the bytes go
@@ -197,7 +200,11 @@ export class BlobWriter {
         .finally(() => {
           if (this.syncing === sync) this.syncing = null
         })
-      sync.catch(() => undefined)
+      // Kept until commit: Linux reports a lost write to a file once, so the final fsync would then succeed
+      // over bytes that never reached the disk.
+      sync.catch((e: unknown) => {
+        this.syncFailure ??= e
+      })
       this.syncing = sync
     }
   }
@@ -219,6 +226,7 @@ export class BlobWriter {
     try {
       await this.pending
       await this.syncing
+      if (this.syncFailure) throw this.syncFailure
       if (this.sealer) {
         const { tail, header } = await this.sealer.end(vaultFor(target)!.rel)
         for (const p of tail) await writeAll(this.fh, p.bytes, p.at)
