@@ -3,7 +3,9 @@
  * writes that never reached their rename (ours, `.<name>.<pid>.<random>.tmp`, and
  * write-file-atomic's `<name>.<digits>` from before). `check` lists them and
  * `repair` sets them aside under quarantine/set-aside/ (never deleted: the write
- * was never acknowledged, but nothing is thrown away on a guess).
+ * was never acknowledged, but nothing is thrown away on a guess). A blob import's
+ * partial copy is the exception: a copy of a file still outside the workspace, it is
+ * removed by the next writable open (blobStore.sweepIncoming).
  */
 import { join } from 'node:path'
 import { LEGACY_TEMP_FILE, TEMP_FILE } from './durableWrite'
@@ -18,6 +20,8 @@ export interface StaleTemp {
   file: string
   /** The file it would have replaced. */
   of: string
+  /** A blob import's copy (removed by the next writable open, blobStore.sweepIncoming), not a file's write. */
+  importCopy?: true
 }
 
 /**
@@ -34,7 +38,8 @@ export async function staleTemps(root: string, dirs: string[]): Promise<StaleTem
       const legacy = !ours && LEGACY_TEMP_FILE.exec(e.name)
       if (legacy) out.push({ file: join(dir, e.name), of: join(dir, legacy[1]) })
       const blob = INCOMING_BLOB.exec(e.name)
-      if (blob && Number(blob[1]) !== process.pid) out.push({ file: join(dir, e.name), of: 'a blob being imported' })
+      if (blob && Number(blob[1]) !== process.pid)
+        out.push({ file: join(dir, e.name), of: 'a blob being imported', importCopy: true })
     }
   }
   return out

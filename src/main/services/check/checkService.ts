@@ -129,7 +129,9 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         problems.push({
           file: t.file,
           kind: 'inconsistent',
-          ...worded('errStorage:tempFileWriteNever', { file: t.file, of: t.of }),
+          ...(t.importCopy
+            ? worded('errStorage:importNeverFinished', { file: t.file })
+            : worded('errStorage:tempFileWriteNever', { file: t.file, of: t.of })),
         })
 
       // The audit log's state is the chain check's to say (an append refused earlier reported it too).
