@@ -95,8 +95,20 @@ function overview(io: CliIO): void {
   io.out(t('cli:casefileHelpCommandCasefile'))
 }
 
-/** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing. */
-function help(words: string[], io: CliIO): number {
+/**
+ * The first word typed, as an error may repeat it: an option by its name only. What follows a word may be
+ * its value, and a value typed there (a passphrase, with a space, an `=` or run together as `-pSECRET`) is
+ * never echoed back to the terminal or a log.
+ */
+function firstWord(argv: string[]): string {
+  const w = argv[0] ?? ''
+  return w.startsWith('--') ? w.split('=')[0] : w.startsWith('-') ? w.slice(0, 2) : w
+}
+
+/** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing. Options after the words are not words. */
+function help(argv: string[], io: CliIO): number {
+  const option = argv.findIndex((w) => w.startsWith('-'))
+  const words = option === -1 ? argv : argv.slice(0, option)
   if (!words.length) {
     overview(io)
     return 0
@@ -112,7 +124,7 @@ function help(words: string[], io: CliIO): number {
       io.out(t('cli:casefile', { usageOf: usageOf(c), split: helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0] }))
     return 0
   }
-  io.err(t('cli:casefileHelpNoCommand', { wordList: words.join(' ') }))
+  io.err(t('cli:casefileHelpNoCommand', { wordList: words.join(' ') || firstWord(argv) }))
   return 2
 }
 
@@ -149,10 +161,7 @@ export async function main(
       const verb = argv[1] && !argv[1].startsWith('-') ? ` "${argv[1]}"` : ''
       io.err(t('cli:casefileUnknownVerbTry', { argv: argv[0], verb, verbList: verbs.join(', ') }))
     } else {
-      // An option where a command should be is named alone: the word after it may be its value, and a value
-      // typed there (a passphrase, say) is never echoed back to the terminal or a log.
-      const words = argv[0].startsWith('-') ? [argv[0]] : argv.slice(0, 2).filter((w) => !w.startsWith('-'))
-      io.err(t('cli:casefileUnknownCommandRun', { wordList: words.join(' ') }))
+      io.err(t('cli:casefileUnknownCommandRun', { wordList: firstWord(argv) }))
     }
     return 2
   }

@@ -57,10 +57,24 @@ describe('help', () => {
     expect((await runMain(['frob', '--workspace', 'x'])).stderr.trim()).toBe(
       'casefile: unknown command "frob"; run casefile help',
     )
-    // An option first is named alone, never with what follows it (a passphrase typed as its value).
-    const leading = await runMain(['--passphrase', 'hunter2', 'cases'])
-    expect(leading.code).toBe(2)
-    expect(leading.stderr.trim()).toBe('casefile: unknown command "--passphrase"; run casefile help')
+    // An option first is named alone, never with what follows it (a passphrase typed as its value), in
+    // every spelling; nor does help repeat one.
+    for (const args of [
+      ['--passphrase', 'hunter2'],
+      ['--passphrase=hunter2'],
+      ['-phunter2'],
+      ['passphrs', 'hunter2'],
+    ]) {
+      const r = await runMain([...args, 'cases'])
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim()).toMatch(/^casefile: unknown command "(--passphrase|-p|passphrs)"; run casefile help$/)
+    }
+    for (const args of [['help'], ['--help'], ['help', 'encrypt']]) {
+      const r = await runMain([...args, '--passphrase', 'hunter2'])
+      expect(r.code).toBe(0)
+      expect(r.stdout + r.stderr).not.toContain('hunter2')
+    }
+    expect((await runMain(['help', 'encrypt', '--passphrase=hunter2'])).stdout).toMatch(/^usage: casefile encrypt/)
     expect((await runMain(['case'])).stderr.trim()).toBe(
       'casefile case: unknown verb; try list, show, new, edit, archive, restore (casefile help case)',
     )
