@@ -64,11 +64,22 @@ function notJson(reason: string) {
   const at = /\bposition (\d+)/.exec(reason)?.[1]
   if (at !== undefined) return worded('errRecords:validJsonAt', { position: Number(at) + 1 })
   if (/end of JSON input|Unterminated/i.test(reason)) return worded('errRecords:validJsonEnds')
-  // "Unexpected token ']', "[1,]" is not valid JSON": the token, not the text around it.
-  const token = /^Unexpected token '?(.{1,4}?)'?,/.exec(reason)?.[1]
-  if (token !== undefined) return worded('errRecords:validJsonToken', { token: `“${token}”` })
-  return worded('errRecords:validJson', { reason })
+  // "Unexpected token ']', "[1,]" is not valid JSON": the token, not the text around it (an invisible one,
+  // such as a line separator, by its code point).
+  const token = /^Unexpected token '?([^]{1,4}?)'?,/.exec(reason)?.[1]
+  if (token !== undefined)
+    return worded('errRecords:validJsonToken', {
+      token: /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(token) ? `“${token}”` : codePoints(token),
+    })
+  // '"NaN" is not valid JSON', and whatever else V8 says in English only, quoting the text.
+  return worded('errRecords:validJson')
 }
+
+const codePoints = (s: string) =>
+  [...s].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
+
+/** A person's text repeated in a message, cut to what a line holds. */
+const cut = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max)}…` : s)
 
 /** Lets people paste exports from other tools: numbers as strings, tags as one comma list, ids and stamps dropped. */
 function normaliseJsonRow(item: unknown): unknown {
@@ -149,7 +160,7 @@ export function parseStatuteText(content: string): ParsedImport {
   const flush = () => {
     if (!current) return
     const text = current.body.join('\n').replace(/^\n+|\s+$/g, '')
-    const label = `Art. ${current.article}${current.paragraph ? `(${current.paragraph})` : ''}`
+    const label = cut(`Art. ${current.article}${current.paragraph ? `(${current.paragraph})` : ''}`)
     if (!meta) {
       out.problems.push({
         row: current.row,
@@ -242,6 +253,6 @@ function applyMeta(meta: InstrumentMeta, key: string, value: string, row: number
   else if (key.startsWith('short')) meta.shortName = value
   else if (key === 'year') {
     if (/^\d{4}$/.test(value)) meta.year = Number(value)
-    else problems.push({ row, ...worded('errRecords:fourDigitYear', { value }) })
+    else problems.push({ row, ...worded('errRecords:fourDigitYear', { value: cut(value, 20) }) })
   }
 }

@@ -151,6 +151,13 @@ describe('statutes service', () => {
         'Not valid JSON: an unexpected “]” where it stops making sense',
         /^No es JSON válido: un “]” inesperado/,
       ],
+      // An invisible character by its code point; V8's English (which quotes the text) never.
+      ['[\u2028"a secret pass phrase"]', 'Not valid JSON: an unexpected U+2028 where it stops making sense', /U\+2028/],
+      [
+        'NaN',
+        'Not valid JSON: JSON starts with a bracket or a brace, and this does not',
+        /^No es JSON válido: el JSON/,
+      ],
     ]
     for (const [content, english, spanish] of cases) {
       const [p] = parseStatuteJson(content).problems
@@ -164,6 +171,12 @@ describe('statutes service', () => {
     expect(row.message).toMatch(/^The input is not valid: text: /)
     const [pasted] = parseStatuteText(`Instrument: Ley X\nArt. 1 — ${'T'.repeat(301)}\nTexto\n`).problems
     expect(pasted.message).toMatch(/: heading: Too big/)
+    // A person's long text is not repeated whole.
+    const [long] = parseStatuteText(`Instrument: Ley X\nArt. ${'9'.repeat(3000)}\nTexto\n`).problems
+    expect(long.message.length).toBeLessThan(300)
+    expect(long.message).toMatch(/^Art\. 9{55}…: article: Too big/)
+    const [year] = parseStatuteText(`Instrument: Ley X\nYear: ${'7'.repeat(3000)}\nArt. 1\nTexto\n`).problems
+    expect(year.message.length).toBeLessThan(100)
     expect(inSpanish(pasted)).toMatch(/: heading: Demasiado grande/)
   })
 
