@@ -21,11 +21,28 @@ const bundle = new URL('../dist/cli/casefile.mjs', import.meta.url)
  */
 function staleBundle() {
   const built = statSync(bundle).mtimeMs
-  for (const dir of ['../src/main/', '../src/shared/']) {
+  // What the bundle is made of: the code, and the resources it carries (the demo case, the fonts).
+  for (const dir of ['../src/main/', '../src/shared/', '../resources/']) {
     const root = new URL(dir, import.meta.url)
-    if (!existsSync(root)) continue
-    for (const e of readdirSync(root, { recursive: true, withFileTypes: true }))
-      if (e.isFile() && statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs > built) return true
+    // A folder this user may not read, or a file gone meanwhile, says nothing either way: it is skipped.
+    const entries = (() => {
+      try {
+        return readdirSync(root, { recursive: true, withFileTypes: true })
+      } catch {
+        return []
+      }
+    })()
+    for (const e of entries) {
+      if (!e.isFile()) continue
+      const changed = (() => {
+        try {
+          return statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs
+        } catch {
+          return 0
+        }
+      })()
+      if (changed > built) return true
+    }
   }
   return false
 }
