@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { isValidTimeZone, LANGUAGES, resolveLocalTime } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { invalidInputText, wordIssues } from '@shared/i18n/invalidInput'
+import { diskError } from '@shared/i18n/appError'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
@@ -370,6 +371,6 @@ export function oneLine(e: unknown): string {
       ? t('cli:invalidInput', {
           reason: wordIssues(invalidInputText(e as Error & { issues: object[] }).values?.issues, cliLanguage()),
         })
-      : errorText(e)
+      : errorText(diskError(e) ?? e)
   return text.replace(/\s+/g, ' ').trim()
 }

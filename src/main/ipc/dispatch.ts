@@ -1,7 +1,7 @@
 import { ZodError } from 'zod'
 import { contract, isChannel } from '@shared/ipc/contract'
 import { AppError, err, messageOf, ok, type Result } from '@shared/ipc/result'
-import { appError } from '@shared/i18n/appError'
+import { appError, diskError } from '@shared/i18n/appError'
 import { invalidInput } from '@shared/i18n/invalidInput'
 import type { HandlerContext, Handlers } from './types'
 
@@ -15,14 +15,8 @@ function refused(e: ZodError): Result<never> {
 export function toErrorResult(e: unknown): Result<never> {
   if (e instanceof AppError) return err(e.code, e.message, e.details, e.text)
   if (e instanceof ZodError) return refused(e)
-  const errno = e as NodeJS.ErrnoException
-  if (errno && typeof errno.code === 'string' && errno.syscall) {
-    const e2 = appError('IO', 'errStorage:diskFailed', {
-      code: errno.code,
-      where: errno.path ? ` (${errno.path})` : '',
-    })
-    return err(e2.code, e2.message, undefined, e2.text)
-  }
+  const disk = diskError(e)
+  if (disk) return err(disk.code, disk.message, undefined, disk.text)
   const e3 = appError('INTERNAL', 'errStorage:unexpected', { reason: messageOf(e) })
   return err(e3.code, e3.message, undefined, e3.text)
 }

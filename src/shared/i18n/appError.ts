@@ -29,3 +29,14 @@ export function localMessage(e: unknown, lang: Language): string {
 export function worded(key: CatalogueKey, values?: TextValues): { message: string; text: MessageRef } {
   return { message: say('en', key, values), text: values === undefined ? { key } : { key, values } }
 }
+
+/**
+ * A failed system call (ENOSPC, EIO, EACCES …: Node's English) as an IO error worded from the catalogue, so
+ * the window and the command line say it in their language; null for anything else.
+ */
+export function diskError(e: unknown): AppError | null {
+  const errno = e as { code?: unknown; syscall?: unknown; path?: unknown } | null
+  if (e instanceof AppError || !errno || typeof errno.code !== 'string' || !errno.syscall) return null
+  const values = { code: errno.code, where: typeof errno.path === 'string' ? ` (${errno.path})` : '' }
+  return appError('IO', errno.code === 'ENOSPC' ? 'errStorage:diskFull' : 'errStorage:diskFailed', values)
+}

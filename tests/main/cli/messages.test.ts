@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
+import { oneLine } from '@main/cli/framework'
+import { setCliLanguage } from '@main/cli/language'
 import { runCli } from '../../helpers/cli'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -24,6 +26,26 @@ describe('command-line messages', () => {
       ),
     ])
     expect(r.stderr).not.toMatch(/"code"|\[\s*\{/)
+  })
+
+  it("a failed system call is said in the reader's language, not Node's English", () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+      path: '/ws/blobs/.incoming-1-ab',
+    })
+    try {
+      setCliLanguage('es')
+      expect(oneLine(full)).toBe(
+        'El disco está lleno (ENOSPC) (/ws/blobs/.incoming-1-ab). Libere espacio e inténtelo de nuevo.',
+      )
+      expect(oneLine(Object.assign(new Error('EIO: i/o error'), { code: 'EIO', syscall: 'fsync' }))).toMatch(
+        /^La operación de disco falló: EIO\./,
+      )
+    } finally {
+      setCliLanguage('en')
+    }
+    expect(oneLine(full)).toMatch(/^The disk is full \(ENOSPC\)/)
   })
 
   it('event add keeps year 0 and says when a time fell in a DST gap', async () => {

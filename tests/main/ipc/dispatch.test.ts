@@ -138,10 +138,9 @@ describe('what a handler is given and what it throws', () => {
       ok: false,
       error: {
         code: 'IO',
-        message:
-          'The disk operation failed: ENOSPC (/ws/cases/c/case.json). Check free space and permissions, then try again.',
+        message: 'The disk is full (ENOSPC) (/ws/cases/c/case.json). Free some space, then try again.',
         // The same message named in the catalogue, for the window to word in its language.
-        text: { key: 'errStorage:diskFailed', values: { code: 'ENOSPC', where: ' (/ws/cases/c/case.json)' } },
+        text: { key: 'errStorage:diskFull', values: { code: 'ENOSPC', where: ' (/ws/cases/c/case.json)' } },
       },
     })
     const noPath = Object.assign(new Error('EIO'), { code: 'EIO', syscall: 'fsync' })
