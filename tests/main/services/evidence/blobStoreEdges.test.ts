@@ -5,7 +5,7 @@
  * (CASEFILE_MUTATE=blobs): each test here failed a mutant that the rest let live.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, statfs, symlink, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, statfs, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -13,10 +13,13 @@ import {
   blobPathIn,
   BlobWriter,
   containedBlobPath,
+  hashFile,
   SHA256_HEX,
   storeFile,
   sweepIncoming,
 } from '@main/services/evidence/blobStore'
+import { KEYS_FILE } from '@main/storage/crypto/keyfile'
+import { dropVault, registerVault } from '@main/storage/crypto/vault'
 import { withFault } from '../../../helpers/faults'
 import { useTempDirs } from '../../../helpers/tmp'
 
@@ -125,6 +128,34 @@ describe('a store that cannot start', () => {
     expect(Number(values.human.split(' ')[0])).toBeCloseTo((free + 5e9) / 1e9, 0)
     expect(values.human2).toMatch(/^\d+(\.\d)? (GB|MB|bytes)$/)
     await expect(assertRoomFor(blobs, 1_000, 'note.txt')).resolves.toBeUndefined()
+  })
+})
+
+describe('in an encrypted workspace', () => {
+  it('a sealed blob is hashed over its original bytes; one altered on disk is hashed as it lies', async () => {
+    const bytes = randomBytes(200_000)
+    const { root, src, blobs } = await fixture(bytes)
+    registerVault(root, randomBytes(32))
+    try {
+      const stored = await storeFile(blobs, src)
+      const path = join(blobs, stored.sha256)
+      expect((await readFile(path)).includes(bytes.subarray(0, 64))).toBe(false)
+      expect(await hashFile(path)).toBe(sha(bytes))
+      await chmod(path, 0o644)
+      const sealed = await readFile(path)
+      sealed[sealed.length - 5] ^= 1
+      await writeFile(path, sealed)
+      expect(await hashFile(path)).toBe(sha(sealed))
+    } finally {
+      dropVault(root)
+    }
+  })
+
+  it('while locked (keys.json there, no key held) not a byte is written, in the clear or at all', async () => {
+    const { root, blobs } = await fixture(Buffer.alloc(0))
+    await writeFile(join(root, KEYS_FILE), '{}')
+    await expect(BlobWriter.create(blobs)).rejects.toMatchObject({ code: 'LOCKED' })
+    expect(await readdir(blobs).catch(() => [])).toEqual([])
   })
 })
 
