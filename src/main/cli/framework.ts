@@ -251,7 +251,9 @@ function usageMessage(e: unknown, cmd: Command): string | null {
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return /argument missing|ambiguous/.test(m)
       ? t('cli:usage.needsValue', { option: opt ?? '--', hint })
-      : `${m}${hint}`
+      : /does not take an argument/.test(m)
+        ? t('cli:usage.takesNoValue', { option: opt ?? '--', hint })
+        : `${m}${hint}`
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t('cli:usage.unexpected', { hint })
   return m
 }

@@ -413,6 +413,12 @@ describe('errors are one line and the exit codes are documented ones', () => {
         'casefile evidence add: --file needs a value; see casefile help evidence add',
       ],
       [['cases', '--bogus'], 2, 'casefile cases: unknown option --bogus; see casefile help cases'],
+      [['cases', '--json=x'], 2, 'casefile cases: --json takes no value (it is a switch); see casefile help cases'],
+      [
+        ['cases', '--json=x', '--lang', 'es'],
+        2,
+        'casefile cases: --json no lleva valor (es un interruptor); consulte casefile help cases',
+      ],
       [
         ['search', 'x', '--limit', '99999999999999999999'],
         2,
