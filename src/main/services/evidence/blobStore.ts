@@ -40,7 +40,8 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/
 /** Left free after an import, so the workspace's own files can still be saved. */
 const DISK_RESERVE = 64 * 1024 * 1024
 
-const human = (bytes: number) =>
+/** A size as a person reads it in a message: "1.5 GB", "12.0 MB", "512 bytes". */
+export const humanBytes = (bytes: number): string =>
   bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes} bytes`
 
 /**
@@ -56,8 +57,8 @@ export async function assertRoomFor(blobsDir: string, bytes: number, name: strin
   if (bytes + DISK_RESERVE > free)
     throw appError('IO', 'errMedia:enoughFreeDiskSpace', {
       name,
-      human: human(bytes),
-      human2: human(Math.max(0, free - DISK_RESERVE)),
+      human: humanBytes(bytes),
+      human2: humanBytes(Math.max(0, free - DISK_RESERVE)),
     })
 }
 

@@ -14,6 +14,7 @@ import {
   BlobWriter,
   containedBlobPath,
   hashFile,
+  humanBytes,
   SHA256_HEX,
   storeFile,
   sweepIncoming,
@@ -115,6 +116,15 @@ describe('a store that cannot start', () => {
       code: 'NOT_FOUND',
       text: { key: 'errMedia:cannotReadNoSuch' },
     })
+  })
+
+  it('says sizes in the unit a person reads', () => {
+    expect(humanBytes(0)).toBe('0 bytes')
+    expect(humanBytes(999_999)).toBe('999999 bytes')
+    expect(humanBytes(1_000_000)).toBe('1.0 MB')
+    expect(humanBytes(12_345_678)).toBe('12.3 MB')
+    expect(humanBytes(1e9)).toBe('1.0 GB')
+    expect(humanBytes(4_700_000_000)).toBe('4.7 GB')
   })
 
   it('refuses a file larger than the disk can take, in units a person reads', async () => {
