@@ -171,8 +171,6 @@ export class BlobWriter {
     if (this.syncFailure) throw this.syncFailure
     this.hash.update(chunk)
     this.bytes += chunk.length
-    // Sealing starts now (in its thread, while the previous chunk is still being written); the bytes go
-    // to the disk in order, after the previous write.
     if (this.sealer) {
       // The sealer has copied the chunk: it is the caller's again at once. Several chunks are sealed at a
       // time, each written to its own place as soon as it is sealed (waiting for the write before it kept
@@ -188,6 +186,7 @@ export class BlobWriter {
       this.pending.catch(() => undefined)
       if (this.inFlight.length > SEALS_IN_FLIGHT) await this.inFlight.shift()
     } else {
+      // Plain: the chunk itself is written, in order, after the previous write.
       await this.pending
       this.pending = writeAll(this.fh, chunk, null)
       // Keep a rejection from surfacing as unhandled before the next write or commit awaits it.
