@@ -105,10 +105,8 @@ function firstWord(argv: string[]): string {
   return w.startsWith('--') ? w.split('=')[0] : w.startsWith('-') ? w.slice(0, 2) : w
 }
 
-/** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing. Options after the words are not words. */
-function help(argv: string[], io: CliIO): number {
-  const option = argv.findIndex((w) => w.startsWith('-'))
-  const words = option === -1 ? argv : argv.slice(0, option)
+/** `help`, `help COMMAND`, `help NOUN`; exit 2 when it names nothing (options included: help takes none). */
+function help(words: string[], io: CliIO): number {
   if (!words.length) {
     overview(io)
     return 0
@@ -124,7 +122,10 @@ function help(argv: string[], io: CliIO): number {
       io.out(t('cli:casefile', { usageOf: usageOf(c), split: helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0] }))
     return 0
   }
-  io.err(t('cli:casefileHelpNoCommand', { wordList: words.join(' ') || firstWord(argv) }))
+  // Named up to the first option, which is named alone: what follows it may be a value (a passphrase).
+  const option = words.findIndex((w) => w.startsWith('-'))
+  const named = option === -1 ? words : words.slice(0, option)
+  io.err(t('cli:casefileHelpNoCommand', { wordList: named.join(' ') || firstWord(words) }))
   return 2
 }
 
