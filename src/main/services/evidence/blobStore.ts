@@ -395,6 +395,15 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
       await writer.write(bytesRead === size ? cur : cur.subarray(0, bytesRead))
       progress.report(pos, total)
     }
+    // A file still being written (a recording in progress) would be kept as whatever part was read, its hash
+    // describing a file that never existed whole: refused, nothing stored.
+    const after = await src.stat()
+    if (pos !== total || after.size !== total || after.mtimeMs !== info.mtimeMs)
+      throw appError('VALIDATION', 'errMedia:changedWhileCopied', {
+        name: basename(srcPath),
+        before: total,
+        after: Math.max(pos, after.size),
+      })
     const stored = await writer.commit()
     progress.flush(stored.size, total)
     return stored

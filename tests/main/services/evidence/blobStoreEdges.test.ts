@@ -5,6 +5,7 @@
  * (CASEFILE_MUTATE=blobs): each test here failed a mutant that the rest let live.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { appendFileSync, truncateSync } from 'node:fs'
 import { chmod, mkdir, readdir, readFile, statfs, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -108,6 +109,29 @@ describe('a store that cannot start', () => {
     abort.abort()
     await expect(storeFile(blobs, src, { signal: abort.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
     await expect(readdir(blobs)).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('refuses a file that grows or shrinks while it is copied, storing nothing', async () => {
+    for (const change of [
+      (src: string) => appendFileSync(src, 'more of the recording'),
+      (src: string) => truncateSync(src, 1000),
+    ]) {
+      const { src, blobs } = await fixture(randomBytes(2 * 1024 * 1024))
+      let changed = false
+      const attempt = storeFile(blobs, src, {
+        readSize: 64 * 1024,
+        // The first report comes after the first chunk: the file changes under the copy.
+        onProgress: () => {
+          if (!changed) change(src)
+          changed = true
+        },
+      })
+      await expect(attempt).rejects.toMatchObject({
+        code: 'VALIDATION',
+        text: { key: 'errMedia:changedWhileCopied', values: { name: 'clip.bin', before: 2 * 1024 * 1024 } },
+      })
+      expect(await readdir(blobs)).toEqual([])
+    }
   })
 
   it('names a source path that runs through a file as not found', async () => {
