@@ -13,7 +13,8 @@ import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fsio, writeAll } from '../fsio'
 import { openRegularFile, readRawFile } from '../safeRead'
-import { isSealedBlob, openSealedBlob, SegmentSealer } from './segments'
+import { sealInto } from './sealThread'
+import { isSealedBlob, openSealedBlob } from './segments'
 import { LINE_PREFIX, looksSealed, openBytes, openLine, sealBytes, sealLine } from './seal'
 
 export type StoredKind = 'blob' | 'lines' | 'file'
@@ -117,22 +118,18 @@ function convertLines(key: Buffer, rel: string, bytes: Buffer, to: Direction): B
 }
 
 async function sealBlob(key: Buffer, rel: string, src: FileHandle, out: FileHandle): Promise<void> {
-  const sealer = new SegmentSealer(key)
-  await writeAll(out, SegmentSealer.placeholder(), 0)
-  let pos = 0
-  let outPos = SegmentSealer.placeholder().length
+  await sealInto(key, rel, readBlocks(src), (bytes, at) => writeAll(out, bytes, at))
+}
+
+/** The file's bytes a block at a time, in one reused buffer (the sealer copies what it is given). */
+async function* readBlocks(src: FileHandle): AsyncGenerator<Buffer> {
   const buf = Buffer.allocUnsafe(BLOCK)
-  for (;;) {
+  for (let pos = 0; ;) {
     const { bytesRead } = await src.read(buf, 0, BLOCK, pos)
-    if (bytesRead === 0) break
+    if (bytesRead === 0) return
     pos += bytesRead
-    const sealed = sealer.push(buf.subarray(0, bytesRead))
-    await writeAll(out, sealed, outPos)
-    outPos += sealed.length
+    yield buf.subarray(0, bytesRead)
   }
-  const last = sealer.finish()
-  await writeAll(out, last, outPos)
-  await writeAll(out, sealer.header(rel), 0)
 }
 
 async function openBlob(key: Buffer, rel: string, src: FileHandle, out: FileHandle): Promise<void> {

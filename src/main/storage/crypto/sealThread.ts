@@ -19,7 +19,7 @@ import {
   blobHeader,
   SEALED_SEGMENT,
   SEGMENT_BYTES,
-  SegmentSealer,
+  newBlobKey,
   sealInPlace,
 } from './segments'
 
@@ -82,7 +82,7 @@ abstract class PooledSealer implements BlobSealer {
   private plain = 0
 
   constructor(dataKey: Buffer) {
-    this.blobKey = new SegmentSealer(dataKey).blobKey()
+    this.blobKey = newBlobKey(dataKey)
   }
 
   protected abstract seal(req: SealRequest): Promise<Buffer>
@@ -135,6 +135,28 @@ export class InlineSealer extends PooledSealer {
     return Promise.resolve(buf as Buffer)
   }
   close = () => Promise.resolve()
+}
+
+/**
+ * Seals `chunks` as the blob at `rel` on this thread, handing each sealed piece to `write` with its offset
+ * in the file (the header, at 0, last): how the encrypt migration seals a stored file, the same code an
+ * import seals with.
+ */
+export async function sealInto(
+  dataKey: Buffer,
+  rel: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  write: (bytes: Uint8Array, at: number) => Promise<void>,
+): Promise<void> {
+  const sealer = new InlineSealer(dataKey)
+  for await (const chunk of chunks) {
+    const pieces = await sealer.push(chunk)
+    for (const p of pieces) await write(p.bytes, p.at)
+    sealer.recycle(pieces)
+  }
+  const { tail, header } = await sealer.end(rel)
+  for (const p of tail) await write(p.bytes, p.at)
+  await write(header, 0)
 }
 
 export class ThreadSealer extends PooledSealer {

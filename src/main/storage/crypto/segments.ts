@@ -56,95 +56,16 @@ function headerTag(k: Buffer, rel: string, sealedPart: Buffer): Buffer {
 export const sealedSize = (plain: number): number =>
   BLOB_HEADER_BYTES + plain + Math.ceil(plain / SEGMENT_BYTES) * TAG_BYTES
 
-/**
- * Seals a stream of chunks into segments. The header can only be written last
- * (the path is the hash of all the bytes), so the writer leaves room for it.
- */
 /** One blob's own key and the salt it was derived with: what a sealing thread needs, never the data key. */
 export interface BlobKey {
   key: Uint8Array
   salt: Uint8Array
 }
 
-export class SegmentSealer {
-  private readonly salt: Buffer
-  private readonly key: Buffer
-  /** The start of the next segment, when a chunk ended inside one (chunks are rarely 64 KiB-aligned). */
-  private readonly pending = Buffer.alloc(SEGMENT_BYTES)
-  private pendingBytes = 0
-  private index = 0
-  private plain = 0
-
-  /** From the data key (a new blob: a fresh salt), or from a blob key handed over by the thread that made it. */
-  constructor(from: Buffer | BlobKey) {
-    if (Buffer.isBuffer(from)) {
-      this.salt = randomBytes(SALT_BYTES)
-      this.key = subkey(from, this.salt)
-    } else {
-      this.salt = Buffer.from(from.salt)
-      this.key = Buffer.from(from.key)
-    }
-  }
-
-  /** Copies of this blob's key and salt, for a worker thread that seals its segments. */
-  blobKey(): BlobKey {
-    return { key: new Uint8Array(this.key), salt: new Uint8Array(this.salt) }
-  }
-
-  /** Placeholder written first; header() replaces it at commit. */
-  static placeholder(): Buffer {
-    return Buffer.alloc(BLOB_HEADER_BYTES)
-  }
-
-  /**
-   * The sealed segments the chunk completes. Whole segments are sealed straight from the chunk and
-   * only a tail is copied (an import pushes 256 KiB chunks: copying each first cost 4× the cipher).
-   * The caller may reuse `chunk` as soon as this returns.
-   */
-  push(chunk: Uint8Array): Buffer {
-    this.plain += chunk.length
-    const out: Buffer[] = []
-    let off = 0
-    if (this.pendingBytes > 0) {
-      const take = Math.min(SEGMENT_BYTES - this.pendingBytes, chunk.length)
-      this.pending.set(chunk.subarray(0, take), this.pendingBytes)
-      this.pendingBytes += take
-      off = take
-      if (this.pendingBytes < SEGMENT_BYTES) return Buffer.alloc(0)
-      this.seal(this.pending, out)
-      this.pendingBytes = 0
-    }
-    for (; off + SEGMENT_BYTES <= chunk.length; off += SEGMENT_BYTES)
-      this.seal(chunk.subarray(off, off + SEGMENT_BYTES), out)
-    if (off < chunk.length) {
-      this.pending.set(chunk.subarray(off), 0)
-      this.pendingBytes = chunk.length - off
-    }
-    return out.length === 1 ? out[0] : Buffer.concat(out)
-  }
-
-  /** The last, shorter segment (empty when the length is a multiple of 64 KiB). */
-  finish(): Buffer {
-    if (this.pendingBytes === 0) return Buffer.alloc(0)
-    const out: Buffer[] = []
-    this.seal(this.pending.subarray(0, this.pendingBytes), out)
-    this.pendingBytes = 0
-    return Buffer.concat(out)
-  }
-
-  /** The header for the blob's final place (its path is bound in). */
-  header(rel: string): Buffer {
-    return blobHeader({ key: this.key, salt: this.salt }, this.plain, rel)
-  }
-
-  private seal(plain: Uint8Array, out: Buffer[]): void {
-    const c = createCipheriv('aes-256-gcm', this.key, nonceFor(this.index))
-    c.setAAD(segmentAad(this.index))
-    this.index++
-    out.push(c.update(plain))
-    c.final()
-    out.push(c.getAuthTag())
-  }
+/** A new blob's key: HKDF of the data key and a fresh salt. */
+export function newBlobKey(dataKey: Buffer): BlobKey {
+  const salt = randomBytes(SALT_BYTES)
+  return { key: subkey(dataKey, salt), salt }
 }
 
 /**

@@ -20,7 +20,8 @@ import {
 } from '@main/storage/crypto/keyfile'
 import { readLogFile } from '@main/storage/crypto/logLines'
 import { looksSealed, openBytes, openLine, sealBytes } from '@main/storage/crypto/seal'
-import { openSealedBlob, SegmentSealer } from '@main/storage/crypto/segments'
+import { sealInto } from '@main/storage/crypto/sealThread'
+import { openSealedBlob, sealedSize } from '@main/storage/crypto/segments'
 import { dropVault, registerVault, vaultFor } from '@main/storage/crypto/vault'
 import { useTempDirs } from '../../../helpers/tmp'
 
@@ -282,15 +283,16 @@ describe('sealing an evidence file in pieces', () => {
     const data = Buffer.from(Array.from({ length: 3 * 65536 + 17 }, (_, i) => (i * 31) & 0xff))
     const key = Buffer.alloc(32, 3)
     const opened = async (chunks: number[]) => {
-      const s = new SegmentSealer(key)
-      const out: Buffer[] = []
+      const file = Buffer.alloc(sealedSize(data.length), 0xaa)
+      const pieces: Buffer[] = []
       let at = 0
       for (const n of chunks) {
-        out.push(s.push(data.subarray(at, at + n)))
+        pieces.push(data.subarray(at, at + n))
         at += n
       }
-      out.push(s.push(data.subarray(at)), s.finish())
-      const root = await sealedFolder({ [BLOB_REL]: Buffer.concat([s.header(BLOB_REL), ...out]) }, key)
+      pieces.push(data.subarray(at))
+      await sealInto(key, BLOB_REL, pieces, async (bytes, off) => void file.set(bytes, off))
+      const root = await sealedFolder({ [BLOB_REL]: file }, key)
       try {
         return await readBlobFile(join(root, BLOB_REL))
       } finally {

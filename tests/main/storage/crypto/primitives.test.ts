@@ -10,7 +10,8 @@ import {
   unlockKeyFile,
 } from '@main/storage/crypto/keyfile'
 import { NONCE_BYTES, nextNonce, openBytes, openLine, sealBytes, sealLine } from '@main/storage/crypto/seal'
-import { openSealedBlob, SEGMENT_BYTES, SegmentSealer, sealedSize } from '@main/storage/crypto/segments'
+import { sealInto } from '@main/storage/crypto/sealThread'
+import { openSealedBlob, SEGMENT_BYTES, sealedSize } from '@main/storage/crypto/segments'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -69,13 +70,12 @@ describe('sealed blobs', () => {
   async function sealedBlob(plain: Buffer, rel: string) {
     const dir = await tempDir()
     const path = join(dir, 'blob')
-    const s = new SegmentSealer(key)
+    const all = Buffer.alloc(sealedSize(plain.length), 0xaa)
     // Pushed in odd-sized chunks, as a streamed import does.
-    const parts: Buffer[] = [SegmentSealer.placeholder()]
-    for (let off = 0; off < plain.length; off += 100_003) parts.push(s.push(plain.subarray(off, off + 100_003)))
-    parts.push(s.finish())
-    const all = Buffer.concat(parts)
-    s.header(rel).copy(all, 0)
+    const chunks = Array.from({ length: Math.ceil(plain.length / 100_003) }, (_, i) =>
+      plain.subarray(i * 100_003, (i + 1) * 100_003),
+    )
+    await sealInto(key, rel, chunks, async (bytes, at) => void all.set(bytes, at))
     await writeFile(path, all)
     return { path, all }
   }
