@@ -18,7 +18,15 @@ export type StoredJson<T> =
   | { ok: true; data: T; version: number; migratedFrom: number | null }
   /** Written by a newer Casefile: `data` is what this version can make of it (raw when the schema refuses it). */
   | { ok: 'newer'; data: T; version: number }
-  | { ok: false; kind: 'unreadable' | 'invalid'; why: string }
+  | StoredJsonFailure
+
+/**
+ * Why a file was refused: `why` in English for the store's report, and the step that refused it, with what
+ * a reader wording it in another language needs (the schema version that would not migrate, zod's issues).
+ */
+export type StoredJsonFailure = { ok: false; kind: 'unreadable' | 'invalid'; why: string } & (
+  { step: 'utf8' | 'json' | 'object' } | { step: 'migration'; version: number } | { step: 'shape'; error: z.ZodError }
+)
 
 export function parseStoredJson<S extends AnySchema>(
   bytes: Uint8Array,
@@ -28,15 +36,20 @@ export function parseStoredJson<S extends AnySchema>(
 ): StoredJson<z.output<S>> {
   // 'utf8' would turn damaged bytes into U+FFFD silently, and the next save would make that permanent.
   const text = decodeUtf8(bytes)
-  if (text === null) return { ok: false, kind: 'unreadable', why: 'it is not valid UTF-8 text' }
+  if (text === null) return { ok: false, kind: 'unreadable', step: 'utf8', why: 'it is not valid UTF-8 text' }
   let raw: Record<string, unknown>
   try {
     raw = JSON.parse(text) as Record<string, unknown>
   } catch (e) {
-    return { ok: false, kind: 'unreadable', why: `it is not valid JSON (${(e as Error).message})` }
+    return { ok: false, kind: 'unreadable', step: 'json', why: `it is not valid JSON (${(e as Error).message})` }
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return { ok: false, kind: 'unreadable', why: 'it is not valid JSON (the file does not hold a JSON object)' }
+    return {
+      ok: false,
+      kind: 'unreadable',
+      step: 'object',
+      why: 'it is not valid JSON (the file does not hold a JSON object)',
+    }
 
   const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0
   if (version > CURRENT_SCHEMA_VERSION) {
@@ -52,6 +65,8 @@ export function parseStoredJson<S extends AnySchema>(
       return {
         ok: false,
         kind: 'invalid',
+        step: 'migration',
+        version,
         why: `it could not be migrated from schema ${version} (${(e as Error).message})`,
       }
     }
@@ -61,7 +76,13 @@ export function parseStoredJson<S extends AnySchema>(
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
-    return { ok: false, kind: 'invalid', why: `it does not match the expected shape${where}: ${first?.message}` }
+    return {
+      ok: false,
+      kind: 'invalid',
+      step: 'shape',
+      error: parsed.error,
+      why: `it does not match the expected shape${where}: ${first?.message}`,
+    }
   }
   return { ok: true, data: parsed.data, version, migratedFrom }
 }

@@ -22,6 +22,8 @@ import enErrRecords from './locales/en/errRecords.json'
 import esErrRecords from './locales/es/errRecords.json'
 import enErrMedia from './locales/en/errMedia.json'
 import esErrMedia from './locales/es/errMedia.json'
+import enErrBundles from './locales/en/errBundles.json'
+import esErrBundles from './locales/es/errBundles.json'
 import enExamination from './locales/en/examination.json'
 import enMemo from './locales/en/memo.json'
 import enReport from './locales/en/report.json'
@@ -54,6 +56,7 @@ export const catalogue = {
     errStorage: enErrStorage,
     errRecords: enErrRecords,
     errMedia: enErrMedia,
+    errBundles: enErrBundles,
   },
   es: {
     ui: esUi,
@@ -71,6 +74,7 @@ export const catalogue = {
     errStorage: esErrStorage,
     errRecords: esErrRecords,
     errMedia: esErrMedia,
+    errBundles: esErrBundles,
   },
 } as const
 export type Namespace = keyof (typeof catalogue)['en']

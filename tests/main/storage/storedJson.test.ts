@@ -31,17 +31,20 @@ describe('the meaning of a stored file', () => {
     expect(parseStoredJson(Buffer.from([0x7b, 0xff, 0x7d]), 'case', Doc)).toEqual({
       ok: false,
       kind: 'unreadable',
+      step: 'utf8',
       why: 'it is not valid UTF-8 text',
     })
     expect(parse('{"schemaVersion": 1,')).toMatchObject({
       ok: false,
       kind: 'unreadable',
+      step: 'json',
       why: expect.stringMatching(/^it is not valid JSON \(.+\)$/),
     })
     for (const v of ['null', '[]', '[{"schemaVersion":1}]', '7', '"text"', 'true'])
       expect(parse(v), v).toEqual({
         ok: false,
         kind: 'unreadable',
+        step: 'object',
         why: 'it is not valid JSON (the file does not hold a JSON object)',
       })
   })
@@ -50,6 +53,8 @@ describe('the meaning of a stored file', () => {
     expect(parse({ schemaVersion: CURRENT_SCHEMA_VERSION, items: ['a', 7] })).toEqual({
       ok: false,
       kind: 'invalid',
+      step: 'shape',
+      error: expect.objectContaining({ issues: [expect.objectContaining({ path: ['items', 1] })] }),
       why: expect.stringMatching(/^it does not match the expected shape at items\.1: .*string/),
     })
     const root = parseStoredJson(bytes({ schemaVersion: CURRENT_SCHEMA_VERSION }), 'case', z.never())
@@ -94,6 +99,8 @@ describe('the meaning of a stored file', () => {
     expect(parse({ schemaVersion: 0, items: [] })).toEqual({
       ok: false,
       kind: 'invalid',
+      step: 'migration',
+      version: 0,
       why: 'it could not be migrated from schema 0 (no migration from schema version 0 to 1)',
     })
   })

@@ -39,10 +39,10 @@ import {
   type OnClash,
   type StatuteExcerpt,
 } from '@shared/domain'
-import { AppError, describeZodError, messageOf } from '@shared/ipc/result'
+import { AppError, messageOf } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
 import type { FileKind } from '@main/storage/migrations'
-import { parseStoredJson, type AnySchema } from '@main/storage/storedJson'
+import { parseStoredJson, type AnySchema, type StoredJsonFailure } from '@main/storage/storedJson'
 import { canonicalJson, entryHash } from '../audit/auditLog'
 import type { ServiceContext } from '../context'
 import type { SealedBlob } from '../evidence/blobStore'
@@ -52,7 +52,8 @@ import { throttled } from './exporter'
 import { BUNDLES_DIR, type Keyring } from './keys'
 import { crossCheck, readManifest } from './manifest'
 import { emptyMaps, remapAnnotation, remapBriefing, remapCase, type IdMaps } from './remap'
-import { MAX_RECORD_BYTES, openBundle, refused, type BundleFileEntry, type OpenBundle } from './zipReader'
+import { refused, refusedFor, refusedInvalid, refusedWithIssues, type Refusal } from './refusal'
+import { MAX_RECORD_BYTES, openBundle, type BundleFileEntry, type OpenBundle } from './zipReader'
 
 export const STAGING_DIR = join(BUNDLES_DIR, 'staging')
 
@@ -79,10 +80,10 @@ const sameExcerpt = (a: StatuteExcerpt, b: StatuteExcerpt) => {
   return canonicalJson(x) === canonicalJson(y)
 }
 
-function unique(ids: string[], what: string): void {
+function unique(ids: string[], what: 'actor' | 'event' | 'evidence' | 'note' | 'issue'): void {
   const seen = new Set<string>()
   for (const id of ids) {
-    if (seen.has(id)) throw refused(`its case file lists the ${what} id ${JSON.stringify(id)} twice.`)
+    if (seen.has(id)) throw refused('errBundles:idTwice', { what, id: JSON.stringify(id) })
     seen.add(id)
   }
 }
@@ -91,11 +92,36 @@ function unique(ids: string[], what: string): void {
 function parseRecord<S extends AnySchema>(bytes: Buffer, path: string, kind: FileKind, schema: S): z.output<S> {
   const parsed = parseStoredJson(bytes, kind, schema)
   if (parsed.ok === 'newer')
-    throw refused(
-      `${path} was written by a newer Casefile (schema ${parsed.version}; this version knows ${CURRENT_SCHEMA_VERSION}). Update Casefile to import it.`,
-    )
-  if (parsed.ok === false) throw refused(`${path} is not valid: ${parsed.why}.`)
+    throw refused('errBundles:recordNewer', {
+      path,
+      version: String(parsed.version),
+      known: String(CURRENT_SCHEMA_VERSION),
+    })
+  if (parsed.ok === false) throw recordRefusal(parsed, path)
   return parsed.data
+}
+
+/** Why a record file did not parse, in catalogue words: a wrong shape with its issues, worded in either language. */
+function recordRefusal(f: StoredJsonFailure, path: string): AppError {
+  switch (f.step) {
+    case 'utf8':
+      return refused('errBundles:recordNotUtf8', { path })
+    case 'json':
+      return refused('errBundles:recordNotJson', { path })
+    case 'object':
+      return refused('errBundles:recordNotObject', { path })
+    case 'migration':
+      return refused('errBundles:recordNotMigrated', { path, version: String(f.version) }, { cause: f.why })
+    case 'shape':
+      return refusedInvalid('errBundles:recordInvalid', f.error, { path })
+  }
+}
+
+/** What an owner refuses when a record is staged (its own catalogue message), said of the bundle's file. */
+const STAGED: Record<string, Refusal> = {
+  'errMedia:annotated': 'errBundles:stagedAnnotated',
+  'errMedia:regionReachesOutsideImage': 'errBundles:stagedRegion',
+  'errMedia:annotationBelongs': 'errBundles:stagedAnnotationBelongs',
 }
 
 export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: Keyring, hooks: ImporterHooks = {}) {
@@ -148,7 +174,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         const f = bundle.byName.get('case.json')!
         const bytes = await bundle.readWhole(f, MAX_RECORD_BYTES)
         if (createHash('sha256').update(bytes).digest('hex') !== m.entries.find((e) => e.kind === 'case')!.sha256)
-          throw refused('case.json does not match the SHA-256 the manifest gives it (altered or damaged).')
+          throw refused('errBundles:recordSha', { path: 'case.json' })
         evidenceCount = parseRecord(bytes, 'case.json', 'case', CaseFile).evidence.length
         const lib = bundle.byName.get('statutes.json')
         if (lib) {
@@ -156,7 +182,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           if (
             createHash('sha256').update(libBytes).digest('hex') !== m.entries.find((e) => e.kind === 'statutes')!.sha256
           )
-            throw refused('statutes.json does not match the SHA-256 the manifest gives it (altered or damaged).')
+            throw refused('errBundles:recordSha', { path: 'statutes.json' })
           statuteCount = parseRecord(libBytes, 'statutes.json', 'statutes', StatuteLibraryFile).excerpts.length
         }
       }
@@ -210,10 +236,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     for (const d of [STAGING_DIR, BUNDLES_DIR]) await rmdir(ctx.store.resolve(d)).catch(() => undefined)
   }
 
-  const mismatch = (f: BundleFileEntry) =>
-    refused(
-      `the entry ${JSON.stringify(f.name)} does not match the SHA-256 and size the signed manifest gives it (altered or damaged in transit).`,
-    )
+  const mismatch = (f: BundleFileEntry) => refused('errBundles:entryMismatch', { name: JSON.stringify(f.name) })
 
   /**
    * Streams one entry through `sink`, comparing size and SHA-256 with the manifest.
@@ -231,6 +254,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     const hash = hashed ? null : createHash('sha256')
     let bytes = 0
     let stream: Readable | undefined
+    let writing = false
     try {
       stream = await bundle.stream(f)
       for await (const chunk of stream) {
@@ -238,12 +262,18 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         hash?.update(chunk as Buffer)
         bytes += (chunk as Buffer).length
         onBytes((chunk as Buffer).length)
+        writing = true
         await sink(chunk as Buffer)
+        writing = false
       }
     } catch (e) {
       stream?.destroy()
       if (e instanceof AppError) throw e
-      throw refused(`the entry ${JSON.stringify(f.name)} is damaged (${messageOf(e)}).`)
+      // A failed write of what was read (a full disk) is not damage to the entry: said as what it is.
+      const code = (e as { code?: unknown } | null)?.code
+      if (writing && typeof code === 'string')
+        throw refusedFor('errBundles:entryNotWritten', e, { name: JSON.stringify(f.name), code })
+      throw refusedFor('errBundles:entryDamaged', e, { name: JSON.stringify(f.name) })
     }
     if (bytes !== want.size || (hash && hash.digest('hex') !== want.sha256)) throw mismatch(f)
   }
@@ -256,7 +286,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
       let staging: string | null = null
       const sealed: SealedBlob[] = []
       try {
-        if (signatureProblem) throw refused(`its signature fails: ${signatureProblem}.`)
+        if (signatureProblem) throw refused(signatureProblem)
         const listed = crossCheck(bundle, m)
         const signer = await signerOf(m, null)
         const clash = await clashWith(m.case.id)
@@ -314,9 +344,11 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
             }
           } else {
             if (f.size > MAX_RECORD_BYTES)
-              throw refused(
-                `the record file ${JSON.stringify(f.name)} is ${f.size} bytes; at most ${MAX_RECORD_BYTES} are read.`,
-              )
+              throw refused('errBundles:recordTooLarge', {
+                name: JSON.stringify(f.name),
+                size: String(f.size),
+                max: String(MAX_RECORD_BYTES),
+              })
             const parts: Buffer[] = []
             await pump(bundle, f, want, (c) => void parts.push(c), signal, onBytes)
             const file = join(raw, `${recordFiles.size}.json`)
@@ -330,9 +362,8 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         // 3. Parse, validate, rewrite ids, stage through the owners.
         const record = (p: string) => readFile(recordFiles.get(p)!)
         const cf = parseRecord(await record('case.json'), 'case.json', 'case', CaseFile)
-        if (cf.case.id !== m.case.id) throw refused('case.json holds another case than the manifest names.')
-        if (!SAFE_ID.test(cf.case.id))
-          throw refused(`the case id ${JSON.stringify(cf.case.id)} cannot be a folder name.`)
+        if (cf.case.id !== m.case.id) throw refused('errBundles:caseMismatch')
+        if (!SAFE_ID.test(cf.case.id)) throw refused('errBundles:caseIdUnsafe', { id: JSON.stringify(cf.case.id) })
         unique(
           cf.actors.map((a) => a.id),
           'actor',
@@ -355,29 +386,23 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         )
         const items = new Map(cf.evidence.map((e) => [e.id, e]))
         for (const id of items.keys())
-          if (!SAFE_ID.test(id)) throw refused(`the evidence id ${JSON.stringify(id)} cannot name a file.`)
+          if (!SAFE_ID.test(id)) throw refused('errBundles:evidenceIdUnsafe', { id: JSON.stringify(id) })
         for (const l of m.leftOut)
-          if (items.has(l.evidenceId))
-            throw refused(`the manifest says ${l.evidenceId} was left out, yet the case file holds it.`)
+          if (items.has(l.evidenceId)) throw refused('errBundles:leftOutPresent', { id: l.evidenceId })
         const carried = new Set<string>()
         for (const item of cf.evidence) {
           if (!item.file) continue
           const b = listed.get(`blobs/${item.file.sha256}`)
-          if (!b)
-            throw refused(
-              `the evidence item ${item.id} refers to blobs/${item.file.sha256}, which the bundle does not carry.`,
-            )
+          if (!b) throw refused('errBundles:blobMissing', { id: item.id, sha256: item.file.sha256 })
           if (b.size !== item.file.size)
-            throw refused(
-              `the evidence item ${item.id} records ${item.file.size} bytes for its file; the bundle holds ${b.size}.`,
-            )
+            throw refused('errBundles:blobSize', { id: item.id, size: String(item.file.size), held: String(b.size) })
           carried.add(item.file.sha256)
         }
         for (const b of blobEntries)
-          if (!carried.has(b.sha256)) throw refused(`the blob ${b.path} belongs to no evidence item of the case.`)
+          if (!carried.has(b.sha256)) throw refused('errBundles:blobOrphan', { path: b.path })
         for (const e of m.entries)
           if ((e.kind === 'annotations' || e.kind === 'custody') && !items.has(bundlePathId(e.path)))
-            throw refused(`${e.path} belongs to no evidence item of the case.`)
+            throw refused('errBundles:recordOrphan', { path: e.path })
         if (signal?.aborted) throw cancelled()
 
         const keepBoth = mode === 'keep-both'
@@ -399,7 +424,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
         if (statutesEntry) {
           const lib = parseRecord(await record(statutesEntry.path), 'statutes.json', 'statutes', StatuteLibraryFile)
           const ids = lib.excerpts.map((s) => s.id)
-          if (new Set(ids).size !== ids.length) throw refused('statutes.json lists an excerpt id twice.')
+          if (new Set(ids).size !== ids.length) throw refused('errBundles:excerptTwice')
           const here = new Map((await library.getMany(ids)).map((s) => [s.id, s]))
           let all: StatuteExcerpt[] | null = null
           for (const s of lib.excerpts) {
@@ -432,14 +457,15 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           try {
             raw = JSON.parse(utf8.decode(await record(e.path)))
           } catch {
-            throw refused(`${e.path} is not valid UTF-8 JSON.`)
+            throw refused('errBundles:custodyNotJson', { path: e.path })
           }
           const parsed = BundleCustodyFile.safeParse(raw)
-          if (!parsed.success) throw refused(`${e.path} is not valid (${describeZodError(parsed.error)}).`)
+          if (!parsed.success) throw refusedInvalid('errBundles:recordInvalid', parsed.error, { path: e.path })
           if (parsed.data.schemaVersion > CURRENT_SCHEMA_VERSION)
-            throw refused(`${e.path} was written by a newer Casefile; update Casefile to import it.`)
+            throw refused('errBundles:custodyNewer', { path: e.path })
           const id = bundlePathId(e.path)
-          if (parsed.data.evidenceId !== id) throw refused(`${e.path} names another item (${parsed.data.evidenceId}).`)
+          if (parsed.data.evidenceId !== id)
+            throw refused('errBundles:custodyOtherItem', { path: e.path, id: parsed.data.evidenceId })
           senderAudit.set(
             maps.evidence.get(id) ?? id,
             parsed.data.audit.filter((a) => entryHash(a) === a.hash),
@@ -456,9 +482,9 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           const id = bundlePathId(e.path)
           const file = parseRecord(await record(e.path), e.path, 'annotations', AnnotationsFile)
           if (file.evidenceId !== id)
-            throw refused(`${e.path} holds the annotations of another item (${file.evidenceId}).`)
+            throw refused('errBundles:annotationsOtherItem', { path: e.path, id: file.evidenceId })
           for (const a of file.annotations) {
-            if (annIds.has(a.id)) throw refused(`the annotation id ${JSON.stringify(a.id)} appears twice.`)
+            if (annIds.has(a.id)) throw refused('errBundles:annotationTwice', { id: JSON.stringify(a.id) })
             annIds.add(a.id)
             if (keepBoth) maps.annotations.set(a.id, ctx.newId('ann'))
           }
@@ -478,7 +504,7 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
           if (signal?.aborted) throw cancelled()
           const id = bundlePathId(e.path)
           const file = parseRecord(await record(e.path), e.path, 'briefing', BriefingFile)
-          if (file.briefing.id !== id) throw refused(`${e.path} holds another briefing (${file.briefing.id}).`)
+          if (file.briefing.id !== id) throw refused('errBundles:briefingOther', { path: e.path, id: file.briefing.id })
           if (keepBoth) maps.briefings.set(id, ctx.newId('briefing'))
           await stageOrRefuse(e.path, () => briefings.writeStaged(ws, maps.caseId, remapBriefing(file.briefing, maps)))
           briefingCount++
@@ -600,9 +626,17 @@ export function createImporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     try {
       await fn()
     } catch (e) {
-      if (e instanceof AppError && e.code === 'VALIDATION') throw refused(`${path}: ${e.message}`)
+      if (e instanceof AppError && e.code === 'VALIDATION') {
+        // The owner's reason, said of the bundle's file: a failed parse with its issues, a reason the
+        // catalogue says of a bundle too, else the file named and the owner's words kept for the log.
+        const values = e.text?.values
+        if (values && 'issues' in values) throw refusedWithIssues('errBundles:recordInvalid', values.issues, { path })
+        const said = e.text && STAGED[e.text.key]
+        if (said) throw refused(said, { ...values, path })
+        throw refusedFor('errBundles:stagedRefused', e, { path })
+      }
       if (e instanceof Error && e.name === 'ZodError')
-        throw refused(`${path} is not valid (${describeZodError(e as unknown as z.ZodError)}).`)
+        throw refusedInvalid('errBundles:recordInvalid', e as unknown as z.ZodError, { path })
       throw e
     }
   }

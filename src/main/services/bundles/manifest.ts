@@ -14,55 +14,52 @@ import {
   SIGNATURE_PATH,
   type BundleEntry,
 } from '@shared/domain'
-import { describeZodError } from '@shared/ipc/result'
 import { verifyManifest } from './keys'
-import { MAX_MANIFEST_BYTES, refused, type OpenBundle } from './zipReader'
+import { refused, refusedInvalid, type Refusal } from './refusal'
+import { MAX_MANIFEST_BYTES, type OpenBundle } from './zipReader'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 export interface ReadManifest {
   manifest: BundleManifest
   bytes: Buffer
-  /** Null when the signature holds; otherwise why it does not. */
-  signatureProblem: string | null
+  /** Null when the signature holds; otherwise why it does not (the refusal an import throws). */
+  signatureProblem: Refusal | null
 }
 
 /** Parses manifest.json and checks manifest.sig; a manifest that does not parse is refused outright. */
 export async function readManifest(bundle: OpenBundle): Promise<ReadManifest> {
   const entry = bundle.byName.get(MANIFEST_PATH)
-  if (!entry) throw refused('it has no manifest.json, so it is not a Casefile bundle.')
+  if (!entry) throw refused('errBundles:noManifest')
   const bytes = await bundle.readWhole(entry, MAX_MANIFEST_BYTES)
   let raw: unknown
   try {
     raw = JSON.parse(utf8.decode(bytes))
   } catch {
-    throw refused('its manifest.json is not valid UTF-8 JSON (damaged or altered).')
+    throw refused('errBundles:manifestNotJson')
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw refused('its manifest.json is not a JSON object.')
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw refused('errBundles:manifestNotObject')
   const obj = raw as Record<string, unknown>
   if (obj.format !== BUNDLE_FORMAT)
-    throw refused(`its manifest says format ${JSON.stringify(obj.format)}, not a Casefile bundle.`)
+    throw refused('errBundles:otherFormat', { format: String(JSON.stringify(obj.format)) })
   if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION)
-    throw refused(
-      `it was made by a newer Casefile (bundle format ${obj.version}; this version reads ${BUNDLE_VERSION}). Update Casefile to import it.`,
-    )
+    throw refused('errBundles:newerFormat', { version: String(obj.version), known: String(BUNDLE_VERSION) })
   const parsed = BundleManifest.safeParse(raw)
-  if (!parsed.success) throw refused(`its manifest.json is not valid (${describeZodError(parsed.error)}).`)
+  if (!parsed.success) throw refusedInvalid('errBundles:manifestInvalid', parsed.error, {})
   const manifest = parsed.data
-  if (manifest.version !== BUNDLE_VERSION) throw refused(`its bundle format version ${manifest.version} is unknown.`)
+  if (manifest.version !== BUNDLE_VERSION)
+    throw refused('errBundles:unknownVersion', { version: String(manifest.version) })
   return { manifest, bytes, signatureProblem: await signatureProblem(bundle, manifest, bytes) }
 }
 
-async function signatureProblem(bundle: OpenBundle, m: BundleManifest, bytes: Buffer): Promise<string | null> {
+async function signatureProblem(bundle: OpenBundle, m: BundleManifest, bytes: Buffer): Promise<Refusal | null> {
   const raw = Buffer.from(m.sender.publicKey, 'base64')
-  if (createHash('sha256').update(raw).digest('hex') !== m.sender.fingerprint)
-    return 'the fingerprint in the manifest is not that of the public key beside it'
+  if (createHash('sha256').update(raw).digest('hex') !== m.sender.fingerprint) return 'errBundles:signatureFingerprint'
   const sigEntry = bundle.byName.get(SIGNATURE_PATH)
-  if (!sigEntry) return 'it is not signed (manifest.sig is missing)'
+  if (!sigEntry) return 'errBundles:signatureMissing'
   const text = (await bundle.readWhole(sigEntry, 256)).toString('latin1').trim()
-  if (!/^[A-Za-z0-9+/]{86}==$/.test(text)) return 'manifest.sig does not hold an Ed25519 signature'
-  if (!verifyManifest(m.sender.publicKey, bytes, Buffer.from(text, 'base64')))
-    return 'the signature does not match: the manifest was changed after it was signed, or was not signed by the key it names'
+  if (!/^[A-Za-z0-9+/]{86}==$/.test(text)) return 'errBundles:signatureMalformed'
+  if (!verifyManifest(m.sender.publicKey, bytes, Buffer.from(text, 'base64'))) return 'errBundles:signatureMismatch'
   return null
 }
 
@@ -75,26 +72,29 @@ async function signatureProblem(bundle: OpenBundle, m: BundleManifest, bytes: Bu
 export function crossCheck(bundle: OpenBundle, m: BundleManifest): Map<string, BundleEntry> {
   const listed = new Map<string, BundleEntry>()
   for (const e of m.entries) {
-    if (listed.has(e.path)) throw refused(`the manifest lists ${JSON.stringify(e.path)} twice.`)
+    const path = JSON.stringify(e.path)
+    if (listed.has(e.path)) throw refused('errBundles:listedTwice', { path })
     const kind = bundleEntryKind(e.path)
-    if (!kind) throw refused(`the manifest lists ${JSON.stringify(e.path)}, which is not a part of the bundle format.`)
-    if (kind !== e.kind)
-      throw refused(`the manifest calls ${JSON.stringify(e.path)} a ${e.kind}; its path says ${kind}.`)
+    if (!kind) throw refused('errBundles:listedNotInFormat', { path })
+    if (kind !== e.kind) throw refused('errBundles:listedKind', { path, kind: e.kind, pathKind: kind })
     if (kind === 'blob' && bundlePathId(e.path) !== e.sha256)
-      throw refused(`the manifest gives the blob ${JSON.stringify(e.path)} another SHA-256 (${e.sha256}).`)
+      throw refused('errBundles:listedBlobSha', { path, sha256: e.sha256 })
     listed.set(e.path, e)
   }
   for (const f of bundle.entries) {
     if (f.name === MANIFEST_PATH || f.name === SIGNATURE_PATH) continue
     const e = listed.get(f.name)
-    if (!e) throw refused(`the entry ${JSON.stringify(f.name)} is not listed in the signed manifest.`)
+    if (!e) throw refused('errBundles:notListed', { name: JSON.stringify(f.name) })
     if (e.size !== f.size)
-      throw refused(`the entry ${JSON.stringify(f.name)} holds ${f.size} bytes; the manifest says ${e.size}.`)
+      throw refused('errBundles:sizeDisagrees', {
+        name: JSON.stringify(f.name),
+        size: String(f.size),
+        listed: String(e.size),
+      })
   }
   for (const e of m.entries)
-    if (!bundle.byName.has(e.path))
-      throw refused(`the manifest lists ${JSON.stringify(e.path)} but the archive does not hold it.`)
-  if (m.entries.filter((e) => e.kind === 'case').length !== 1) throw refused('it does not hold exactly one case.json.')
-  if (m.entries.filter((e) => e.kind === 'statutes').length > 1) throw refused('it holds more than one statutes.json.')
+    if (!bundle.byName.has(e.path)) throw refused('errBundles:listedMissing', { path: JSON.stringify(e.path) })
+  if (m.entries.filter((e) => e.kind === 'case').length !== 1) throw refused('errBundles:caseCount')
+  if (m.entries.filter((e) => e.kind === 'statutes').length > 1) throw refused('errBundles:statutesCount')
   return listed
 }

@@ -26,6 +26,7 @@ import {
   type BundleEntryKind,
 } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
+import { refused, refusedFor } from './refusal'
 
 /**
  * Bytes read at a time from the bundle (one chunk in flight per entry stream).
@@ -46,8 +47,6 @@ const RATIO_FLOOR = 1024 * 1024
 const ARCHIVE_NAME = /\.(zip|casefile|jar|docx?|xlsx?|7z|rar|tar|tgz|gz|bz2|xz|zst|cab|iso)$/i
 const INFO_ZIP_UNICODE_PATH = 0x7075
 const S_IFMT = 0o170000
-
-export const refused = (why: string) => appError('VALIDATION', 'errMedia:bundleRefused', { why })
 
 export interface BundleFileEntry {
   /** The decoded name, checked. */
@@ -90,7 +89,7 @@ class HandleReader extends yauzl.RandomAccessReader {
         const buf = Buffer.allocUnsafe(len)
         fh.read(buf, 0, len, pos).then(
           ({ bytesRead }) => {
-            if (bytesRead === 0) return this.destroy(refused('the file ends before the data it declares (truncated).'))
+            if (bytesRead === 0) return this.destroy(refused('errBundles:truncated'))
             pos += bytesRead
             this.push(bytesRead < len ? buf.subarray(0, bytesRead) : buf)
           },
@@ -124,77 +123,75 @@ const show = (name: string) => JSON.stringify(name.length > 120 ? `${name.slice(
 function decodeName(e: yauzl.Entry): string {
   const raw = e.fileNameRaw ?? (e.fileName as unknown as Buffer)
   if (e.extraFields.some((f) => f.id === INFO_ZIP_UNICODE_PATH))
-    throw refused(
-      `the entry ${show(raw.toString('latin1'))} carries a second name (an Info-ZIP Unicode path field) that could differ from the one checked.`,
-    )
+    throw refused('errBundles:secondName', { name: show(raw.toString('latin1')) })
   if ((e.generalPurposeBitFlag & 0x800) !== 0) {
     try {
       return utf8.decode(raw)
     } catch {
-      throw refused(`the entry name ${show(raw.toString('latin1'))} is marked UTF-8 but is not valid UTF-8.`)
+      throw refused('errBundles:nameNotUtf8', { name: show(raw.toString('latin1')) })
     }
   }
-  if (raw.some((b) => b >= 0x80))
-    throw refused(
-      `the entry name ${show(raw.toString('latin1'))} is neither marked UTF-8 nor plain ASCII, so its meaning depends on the reader.`,
-    )
+  if (raw.some((b) => b >= 0x80)) throw refused('errBundles:nameUnmarked', { name: show(raw.toString('latin1')) })
   return raw.toString('ascii')
 }
 
 /** Refuses a name that could mean a path anywhere but a file inside the bundle. */
 function checkName(name: string): void {
-  if (name === '') throw refused('an entry has an empty name.')
+  if (name === '') throw refused('errBundles:emptyName')
+  const values = { name: show(name) }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw refused(`the entry name ${show(name)} contains control characters.`)
-  if (name.includes('\\'))
-    throw refused(`the entry name ${show(name)} contains a backslash, a folder separator on Windows.`)
-  if (name.startsWith('/')) throw refused(`the entry name ${show(name)} is an absolute path.`)
-  if (/^[A-Za-z]:/.test(name)) throw refused(`the entry name ${show(name)} starts with a drive letter.`)
-  if (name.endsWith('/')) throw refused(`the entry ${show(name)} is a folder; bundles hold files only.`)
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw refused('errBundles:nameControl', values)
+  if (name.includes('\\')) throw refused('errBundles:nameBackslash', values)
+  if (name.startsWith('/')) throw refused('errBundles:nameAbsolute', values)
+  if (/^[A-Za-z]:/.test(name)) throw refused('errBundles:nameDrive', values)
+  if (name.endsWith('/')) throw refused('errBundles:folder', values)
   const parts = name.split('/')
-  if (parts.includes('..')) throw refused(`the entry name ${show(name)} climbs out of its folder ("..").`)
-  if (parts.some((p) => p === '' || p === '.'))
-    throw refused(`the entry name ${show(name)} has an empty or "." path segment.`)
-  if (/%[0-9A-Fa-f]{2}/.test(name))
-    throw refused(`the entry name ${show(name)} is percent-encoded, which a reader could decode into another path.`)
+  if (parts.includes('..')) throw refused('errBundles:nameClimbs', values)
+  if (parts.some((p) => p === '' || p === '.')) throw refused('errBundles:nameEmptySegment', values)
+  if (/%[0-9A-Fa-f]{2}/.test(name)) throw refused('errBundles:namePercent', values)
 }
 
 /** Refuses links, devices, pipes, sockets and folders, whichever system made the archive. */
 function checkType(name: string, e: yauzl.Entry): void {
   const madeBy = e.versionMadeBy >> 8
   const mode = (e.externalFileAttributes >>> 16) & 0xffff
+  const values = { name: show(name) }
   // 3: Unix; 19: OS X. Their high attribute bits are st_mode.
   if ((madeBy === 3 || madeBy === 19) && mode !== 0) {
     const type = mode & S_IFMT
-    if (type === 0o120000) throw refused(`the entry ${show(name)} is a symbolic link.`)
-    if (type === 0o040000) throw refused(`the entry ${show(name)} is a folder; bundles hold files only.`)
+    if (type === 0o120000) throw refused('errBundles:symlink', values)
+    if (type === 0o040000) throw refused('errBundles:folder', values)
     if (type === 0o020000 || type === 0o060000)
-      throw refused(`the entry ${show(name)} is a device file (${type === 0o020000 ? 'character' : 'block'}).`)
-    if (type === 0o010000) throw refused(`the entry ${show(name)} is a named pipe (FIFO).`)
-    if (type === 0o140000) throw refused(`the entry ${show(name)} is a socket.`)
-    if (type !== 0o100000 && type !== 0) throw refused(`the entry ${show(name)} is not a regular file.`)
+      throw refused('errBundles:device', { ...values, device: type === 0o020000 ? 'character' : 'block' })
+    if (type === 0o010000) throw refused('errBundles:namedPipe', values)
+    if (type === 0o140000) throw refused('errBundles:socket', values)
+    if (type !== 0o100000 && type !== 0) throw refused('errBundles:notRegularEntry', values)
   }
   // MS-DOS attributes: 0x10 directory.
-  if ((e.externalFileAttributes & 0x10) !== 0)
-    throw refused(`the entry ${show(name)} is a folder; bundles hold files only.`)
-  if (e.isEncrypted()) throw refused(`the entry ${show(name)} is encrypted.`)
+  if ((e.externalFileAttributes & 0x10) !== 0) throw refused('errBundles:folder', values)
+  if (e.isEncrypted()) throw refused('errBundles:encrypted', values)
   if (e.compressionMethod !== 0 && e.compressionMethod !== 8)
-    throw refused(
-      `the entry ${show(name)} uses compression method ${e.compressionMethod}; only stored and deflated are read.`,
-    )
+    throw refused('errBundles:compression', { ...values, method: String(e.compressionMethod) })
 }
 
 function checkSizes(name: string, e: yauzl.Entry): void {
   if (e.compressionMethod === 0 && e.compressedSize !== e.uncompressedSize)
-    throw refused(`the stored entry ${show(name)} declares ${e.uncompressedSize} bytes but holds ${e.compressedSize}.`)
+    throw refused('errBundles:storedSize', {
+      name: show(name),
+      declared: String(e.uncompressedSize),
+      held: String(e.compressedSize),
+    })
   if (
     e.compressionMethod === 8 &&
     e.uncompressedSize > RATIO_FLOOR &&
     e.uncompressedSize / Math.max(1, e.compressedSize) > MAX_RATIO
   )
-    throw refused(
-      `the entry ${show(name)} would expand ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times (${e.compressedSize} bytes to ${e.uncompressedSize}): a zip bomb.`,
-    )
+    throw refused('errBundles:ratio', {
+      name: show(name),
+      times: String(Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))),
+      compressed: String(e.compressedSize),
+      uncompressed: String(e.uncompressedSize),
+    })
 }
 
 /** The name with case and Unicode spelling folded: two entries equal here would collide on some disk. */
@@ -217,7 +214,7 @@ export async function openBundle(path: string): Promise<OpenBundle> {
   try {
     const info = await fh.stat()
     // A FIFO or device would block or never end: only a regular file is read.
-    if (!info.isFile()) throw refused(`${path} is not a regular file.`)
+    if (!info.isFile()) throw refused('errBundles:notRegularFile', { path })
     return await scan(path, fh, info.size)
   } catch (e) {
     await fh.close().catch(() => undefined)
@@ -236,7 +233,7 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
       strictFileNames: false,
     })
   } catch (e) {
-    throw refused(`it is not a readable zip archive (${messageOf(e)}); the file may be truncated or damaged.`)
+    throw refusedFor('errBundles:notZip', e)
   }
   const closeZip = () => {
     try {
@@ -247,7 +244,7 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
   }
   try {
     if (zf.entryCount > MAX_BUNDLE_ENTRIES + 2)
-      throw refused(`it declares ${zf.entryCount} entries; a bundle holds at most ${MAX_BUNDLE_ENTRIES}.`)
+      throw refused('errBundles:tooManyEntries', { count: String(zf.entryCount), max: String(MAX_BUNDLE_ENTRIES) })
     const centralDirectory = (zf as unknown as { readEntryCursor?: unknown }).readEntryCursor
     const entries: BundleFileEntry[] = []
     const byName = new Map<string, BundleFileEntry>()
@@ -259,38 +256,34 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
         checkName(name)
         checkType(name, e)
         checkSizes(name, e)
-        if (byName.has(name)) throw refused(`the entry ${show(name)} appears twice.`)
+        if (byName.has(name)) throw refused('errBundles:duplicate', { name: show(name) })
         const fold = folded(name)
         const twin = byFold.get(fold)
-        if (twin !== undefined)
-          throw refused(
-            `the entries ${show(twin)} and ${show(name)} differ only in case or Unicode normalisation, and would be one file on some disks.`,
-          )
+        if (twin !== undefined) throw refused('errBundles:twins', { first: show(twin), second: show(name) })
         byFold.set(fold, name)
         total += e.uncompressedSize
-        if (total > MAX_TOTAL_BYTES)
-          throw refused(
-            `its entries add up to more than ${MAX_TOTAL_BYTES} bytes uncompressed: a zip bomb or not a bundle.`,
-          )
+        if (total > MAX_TOTAL_BYTES) throw refused('errBundles:tooLarge', { max: String(MAX_TOTAL_BYTES) })
         const f: BundleFileEntry = { name, kind: null, size: e.uncompressedSize, entry: e }
         entries.push(f)
         byName.set(name, f)
       }
     } catch (e) {
       if (e instanceof AppError) throw e
-      throw refused(`its central directory cannot be read (${messageOf(e)}); the file may be truncated or damaged.`)
+      // yauzl's own check of a stored entry's sizes says what the archive declares: said as ours says it.
+      const sizes = /size mismatch for stored file: (\d+) != (\d+)/.exec(messageOf(e))
+      if (sizes) throw refusedFor('errBundles:storedSizeUnnamed', e, { declared: sizes[2], held: sizes[1] })
+      throw refusedFor('errBundles:centralDirectory', e)
     }
     // Only the paths the format has (after every name was seen, so twins are named as such).
     for (const f of entries) {
       if (f.name === MANIFEST_PATH || f.name === SIGNATURE_PATH) continue
       f.kind = bundleEntryKind(f.name)
       if (f.kind) continue
-      if (ARCHIVE_NAME.test(f.name))
-        throw refused(`the entry ${show(f.name)} is a nested archive; a bundle never holds archives to unpack.`)
+      const values = { name: show(f.name) }
+      if (ARCHIVE_NAME.test(f.name)) throw refused('errBundles:nestedArchive', values)
       // eslint-disable-next-line no-control-regex
-      if (/[^\u0000-\u007f]/.test(f.name))
-        throw refused(`the entry name ${show(f.name)} is not plain ASCII; every path of a bundle is.`)
-      throw refused(`the entry ${show(f.name)} is not a part of the bundle format.`)
+      if (/[^\u0000-\u007f]/.test(f.name)) throw refused('errBundles:nameNotAscii', values)
+      throw refused('errBundles:notInFormat', values)
     }
     // Each entry's local header and data must lie before the next entry and the central directory:
     // overlapping entries are how a few kilobytes expand to gigabytes many times over.
@@ -302,12 +295,8 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
       const next = i + 1 < entries.length ? entries[i + 1].entry.relativeOffsetOfLocalHeader : limit
       if (end > next) {
         if (i + 1 < entries.length)
-          throw refused(
-            `the entries ${show(entries[i].name)} and ${show(entries[i + 1].name)} overlap: a zip bomb's trick.`,
-          )
-        throw refused(
-          `the entry ${show(entries[i].name)} runs past the end of the archive data (truncated or damaged).`,
-        )
+          throw refused('errBundles:overlap', { first: show(entries[i].name), second: show(entries[i + 1].name) })
+        throw refused('errBundles:pastEnd', { name: show(entries[i].name) })
       }
     }
     const bundle: OpenBundle = {
@@ -319,17 +308,18 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
         try {
           return await zf.openReadStreamPromise(f.entry)
         } catch (e) {
-          throw refused(`the entry ${show(f.name)} cannot be read (${messageOf(e)}).`)
+          throw refusedFor('errBundles:entryUnreadable', e, { name: show(f.name) })
         }
       },
       async readWhole(f, max) {
-        if (f.size > max) throw refused(`the entry ${show(f.name)} is ${f.size} bytes; at most ${max} are allowed.`)
+        if (f.size > max)
+          throw refused('errBundles:entryTooLarge', { name: show(f.name), size: String(f.size), max: String(max) })
         const parts: Buffer[] = []
         try {
           for await (const chunk of await bundle.stream(f)) parts.push(chunk as Buffer)
         } catch (e) {
           if (e instanceof AppError) throw e
-          throw refused(`the entry ${show(f.name)} cannot be read (${messageOf(e)}).`)
+          throw refusedFor('errBundles:entryUnreadable', e, { name: show(f.name) })
         }
         return Buffer.concat(parts)
       },
@@ -347,7 +337,7 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
           hash.update(bufs[i % 2].subarray(0, bytesRead))
           onBytes?.(bytesRead)
         }
-        if (pos !== size) throw refused('the file changed size while it was being read.')
+        if (pos !== size) throw refused('errBundles:changedSize')
         return hash.digest('hex')
       },
       async close() {
