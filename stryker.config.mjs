@@ -136,6 +136,9 @@ const GROUPS = {
       'tests/main/services/evidence/evidenceService.test.ts',
       'tests/main/services/evidence/custodyJournal.test.ts',
       'tests/main/http/blobResponse.test.ts',
+      'tests/main/services/evidence/byteRange.test.ts',
+      'tests/main/services/evidence/mediaTypes.test.ts',
+      'tests/main/services/evidence/verify.test.ts',
       // The blob writer's sealed path, its faults and the sealing thread.
       'tests/main/storage/crypto/faults.test.ts',
       'tests/main/storage/crypto/sealThread.test.ts',
