@@ -66,7 +66,12 @@ function notJson(reason: string) {
   if (/end of JSON input|Unterminated/i.test(reason)) return worded('errRecords:validJsonEnds')
   // "Unexpected token ']', "[1,]" is not valid JSON": the token, not the text around it (an invisible one,
   // such as a line separator, by its code point).
-  const token = /^Unexpected token '?([^]{1,4}?)'?,/.exec(reason)?.[1]
+  let token = /^Unexpected token '?([^]{1,4}?)'?,/.exec(reason)?.[1]
+  // V8 names half of a character beyond the first 65,536 (an emoji); the text it quotes holds both halves.
+  if (token !== undefined && /^[\uD800-\uDBFF]$/.test(token)) {
+    const at = reason.indexOf(token, reason.indexOf(','))
+    if (at > 0 && /^[\uDC00-\uDFFF]$/.test(reason.charAt(at + 1))) token = reason.slice(at, at + 2)
+  }
   if (token !== undefined)
     return worded('errRecords:validJsonToken', {
       token: /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(token) ? `“${token}”` : codePoints(token),

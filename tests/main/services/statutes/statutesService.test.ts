@@ -153,6 +153,12 @@ describe('statutes service', () => {
       ],
       // An invisible character by its code point; V8's English (which quotes the text) never.
       ['[\u2028"a secret pass phrase"]', 'Not valid JSON: an unexpected U+2028 where it stops making sense', /U\+2028/],
+      // A character beyond the first 65,536 whole, never half of it.
+      [
+        '[1,😀]',
+        'Not valid JSON: an unexpected “😀” where it stops making sense',
+        /^No es JSON válido: un “😀” inesperado/,
+      ],
       [
         'NaN',
         'Not valid JSON: JSON starts with a bracket or a brace, and this does not',
