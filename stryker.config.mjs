@@ -6,7 +6,7 @@
  * are meant to hold it (vitest's "related" mode would pull in most of the suite,
  * the kill loop included, for anything storage touches). Pick groups with
  * CASEFILE_MUTATE=csp,time. The default is every group but the parts of larger ones: `durable`, `reads`,
- * `store`, `crypto` and `migrate` (of `storage`), `blobs` and `custody` (of `evidence`), `furniture`,
+ * `store`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs` and `custody` (of `evidence`), `furniture`,
  * `annexes` and `citations` (of `memo`); that takes hours on two cores.
  * Concurrency 1: the build machines have two shared cores.
  *
@@ -85,7 +85,23 @@ const GROUPS = {
       'src/main/storage/migrations.ts',
       'src/main/storage/problems.ts',
     ],
-    tests: ['tests/main/storage/*.test.ts'],
+    // Against the tests of the store and of what opens, checks and repairs a workspace through it. The
+    // damaged-file corpus runs all of its 229 cases for most mutants of store.ts (hours): run it apart, on
+    // the lines that survive, with CASEFILE_MUTATE=storeCorpus and --mutate store.ts:LINE-LINE.
+    tests: [
+      'tests/main/storage/store.test.ts',
+      'tests/main/storage/storedJson.test.ts',
+      'tests/main/storage/document.test.ts',
+      'tests/main/storage/quarantine.test.ts',
+      'tests/main/storage/chunkedCollection.test.ts',
+      'tests/main/services/check/*.test.ts',
+      'tests/main/services/repair/*.test.ts',
+      'tests/main/services/workspace/*.test.ts',
+    ],
+  },
+  storeCorpus: {
+    mutate: ['src/main/storage/store.ts'],
+    tests: ['tests/main/storage/damagedCorpus.test.ts'],
   },
   // crypto/ in two runs, against its own tests (which run scrypt at a low cost; the IPC encryption tests use
   // the app's full cost and would make each mutant take a minute). First sealing and keys:
@@ -193,6 +209,7 @@ const chosen = (
           'durable',
           'reads',
           'store',
+          'storeCorpus',
           'crypto',
           'migrate',
           'blobs',
