@@ -3,6 +3,7 @@
  * made by ffmpeg with a known creation_time, a re-encoded and cropped copy, a
  * stripped copy, a PDF, a JPEG with Content Credentials signed by a test CA.
  */
+import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -243,6 +244,32 @@ describe.skipIf(!hasFfmpeg)('metadata at import: video and sound', () => {
       expect(fact(item, 'width')?.value).toBe(320)
     } finally {
       await w.s.close()
+    }
+  }, 120_000)
+
+  it("a camera's Motion-JPEG footage is a video; a cover picture in a sound file is not", async () => {
+    const { s, caseId, media } = await setup()
+    const ff = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args])
+    ff('-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=10:duration=2', '-c:v', 'mjpeg', join(media, 'cam.mov'))
+    ff('-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=1:duration=1', '-frames:v', '1', join(media, 'cover.jpg'))
+    ff(
+      ...['-f', 'lavfi', '-i', 'sine=duration=2', '-i', join(media, 'cover.jpg'), '-map', '0', '-map', '1'],
+      ...['-c:a', 'aac', '-c:v', 'copy', '-disposition:v:0', 'attached_pic', join(media, 'song.m4a')],
+    )
+    try {
+      const cam = await s.evidence.importFile(caseId, join(media, 'cam.mov'))
+      expect(cam.kind).toBe('video')
+      expect(fact(cam, 'videoCodec')?.value).toBe('mjpeg')
+      expect(fact(cam, 'width')?.value).toBe(320)
+      expect(fact(cam, 'height')?.value).toBe(240)
+      expect(fact(cam, 'frameRate')?.value).toBe(10)
+      const song = await s.evidence.importFile(caseId, join(media, 'song.m4a'))
+      expect(song.kind).toBe('audio')
+      expect(fact(song, 'audioCodec')?.value).toBe('aac')
+      expect(fact(song, 'videoCodec')).toBeUndefined()
+      expect(fact(song, 'width')).toBeUndefined()
+    } finally {
+      await s.close()
     }
   }, 120_000)
 

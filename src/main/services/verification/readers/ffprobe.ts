@@ -15,6 +15,8 @@ interface Stream {
   duration?: string
   tags?: Tags
   side_data_list?: { rotation?: number }[]
+  /** attached_pic: 1 for a cover picture carried beside the sound, not a picture track. */
+  disposition?: { attached_pic?: number }
 }
 interface Probe {
   format?: { format_name?: string; format_long_name?: string; duration?: string; bit_rate?: string; tags?: Tags }
@@ -50,7 +52,8 @@ export async function readFfprobe(input: string, tool: Tool, signal?: AbortSigna
   const f = new FactList('ffprobe')
   const fmt = p.format ?? {}
   const ft = fmt.tags
-  const video = p.streams?.find((s) => s.codec_type === 'video' && !/^(mjpeg|png)$/.test(s.codec_name ?? ''))
+  // A cover picture is marked as such; a camera's Motion-JPEG footage is a video all the same.
+  const video = p.streams?.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1)
   const audio = p.streams?.find((s) => s.codec_type === 'audio')
 
   // Apple writes the local time with its offset; creation_time is UTC by the QuickTime spec.
