@@ -6,7 +6,7 @@
  * are meant to hold it (vitest's "related" mode would pull in most of the suite,
  * the kill loop included, for anything storage touches). Pick groups with
  * CASEFILE_MUTATE=csp,time. The default is every group but the parts of larger ones: `durable`, `reads`,
- * `store`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs` and `custody` (of `evidence`), `furniture`,
+ * `store`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs`, `custody` and `imports` (of `evidence`), `furniture`,
  * `annexes` and `citations` (of `memo`); that takes hours on two cores.
  * Concurrency 1: the build machines have two shared cores.
  *
@@ -160,19 +160,30 @@ const GROUPS = {
       'tests/main/storage/crypto/sealThread.test.ts',
     ],
   },
-  // Records and custody: the service, its imports, the journal, what an edit changed.
+  // Custody: the journal that makes a custody change and its audit twin one step, and what an edit changed.
   custody: {
-    mutate: [
-      'src/main/services/evidence/evidenceService.ts',
-      'src/main/services/evidence/evidenceImports.ts',
-      'src/main/services/evidence/custodyJournal.ts',
-      'src/main/services/evidence/itemChanges.ts',
+    mutate: ['src/main/services/evidence/custodyJournal.ts', 'src/main/services/evidence/itemChanges.ts'],
+    tests: [
+      'tests/main/services/evidence/custodyJournal.test.ts',
+      'tests/main/services/evidence/custodyJournalReplay.test.ts',
+      'tests/main/services/evidence/itemChanges.test.ts',
+      'tests/main/services/evidence/evidenceService.test.ts',
     ],
+  },
+  // The service and its imports, against the tests that import and examine files (ffmpeg, the examination
+  // in the background, sealed sources): most of these mutants are held only by those, and each runs for
+  // seconds: hours on two cores.
+  imports: {
+    mutate: ['src/main/services/evidence/evidenceService.ts', 'src/main/services/evidence/evidenceImports.ts'],
     tests: [
       'tests/main/services/evidence/evidenceService.test.ts',
-      'tests/main/services/evidence/custodyJournal.test.ts',
       'tests/main/services/evidence/hostileImport.test.ts',
       'tests/main/services/evidence/blobStore.test.ts',
+      'tests/main/services/evidence/backgroundExaminations.test.ts',
+      'tests/main/services/evidence/examineSealed.test.ts',
+      'tests/main/services/evidence/derivedExhibits.test.ts',
+      'tests/main/services/verification/verification.test.ts',
+      'tests/main/services/bundles/roundTrip.test.ts',
     ],
   },
   memo: {
@@ -214,6 +225,7 @@ const chosen = (
           'migrate',
           'blobs',
           'custody',
+          'imports',
           'furniture',
           'annexes',
           'citations',
