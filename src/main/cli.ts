@@ -1,4 +1,5 @@
 import { LANGUAGES } from '@shared/domain/language'
+import type { CatalogueKey } from '@shared/i18n'
 import { AppError } from '@shared/ipc/result'
 import { actorCommands } from './cli/commands/actors'
 import { analysisCommands } from './cli/commands/analysis'
@@ -15,7 +16,7 @@ import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
 import { workspaceCommands } from './cli/commands/workspace'
-import { cliLanguageOf, helpText, setCliLanguage, t, takeLang } from './cli/language'
+import { closeMarks, cliLanguageOf, helpText, placeholders, setCliLanguage, t, takeLang } from './cli/language'
 import { printable } from './cli/printable'
 import {
   type CliIO,
@@ -47,7 +48,33 @@ export const COMMANDS: Command[] = [
   ...encryptionCommands,
 ]
 
+/** The headings `help` lists the commands under, by group (a command's `group`, else its name's first word). */
+const GROUP_HEADINGS = {
+  case: 'cliHelp:group.case',
+  actor: 'cliHelp:group.actor',
+  event: 'cliHelp:group.event',
+  evidence: 'cliHelp:group.evidence',
+  annotation: 'cliHelp:group.annotation',
+  issue: 'cliHelp:group.issue',
+  note: 'cliHelp:group.note',
+  statute: 'cliHelp:group.statute',
+  briefing: 'cliHelp:group.briefing',
+  export: 'cliHelp:group.export',
+  search: 'cliHelp:group.search',
+  bundle: 'cliHelp:group.bundle',
+  keys: 'cliHelp:group.keys',
+  workspace: 'cliHelp:group.workspace',
+  encryption: 'cliHelp:group.encryption',
+} as const satisfies Record<string, CatalogueKey>
+
 const groupOf = (c: Command) => c.group ?? c.name.split(' ')[0]
+
+/** A group's heading; a group without one is a mistake in the command table, not something to print. */
+function headingOf(group: string): string {
+  if (!Object.hasOwn(GROUP_HEADINGS, group)) throw new Error(`No help heading for the command group "${group}"`)
+  return t(GROUP_HEADINGS[group as keyof typeof GROUP_HEADINGS])
+}
+
 const namesOf = (c: Command) => [c.name, ...(c.aliases ?? [])]
 
 /** The command `words` start with (its longest name first, so "case new" wins over a one-word name). */
@@ -65,6 +92,9 @@ export function find(words: string[]): { cmd: Command; used: number } | null {
 /** The commands whose name starts with `noun` ("actor" lists actor add, actor list ...). */
 const commandsOf = (noun: string) => COMMANDS.filter((c) => namesOf(c).some((n) => n.split(' ')[0] === noun))
 
+/** A help text's first sentence, for the one-line lists. */
+const firstSentence = (text: string) => text.split(/(?<=[a-z)]\.)\s/)[0]
+
 /** A one-line summary for the overview: cut at a word, with an ellipsis, when it would wrap. */
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text
@@ -81,13 +111,14 @@ function overview(io: CliIO): void {
   io.out(t('cli:caseCaseIdReference'))
   const groups = new Map<string, Command[]>()
   for (const c of COMMANDS) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c])
-  const width = Math.min(44, Math.max(...COMMANDS.map((c) => `${c.name} ${c.args ?? ''}`.trim().length)))
+  const headOf = (c: Command) => placeholders(`${c.name} ${c.args ?? ''}`.trim())
+  const width = Math.min(44, Math.max(...COMMANDS.map((c) => headOf(c).length)))
   for (const [group, cmds] of groups) {
     io.out('')
-    io.out(`${group[0].toUpperCase()}${group.slice(1)}:`)
+    io.out(`${headingOf(group)}:`)
     for (const c of cmds) {
-      const head = `${c.name} ${c.args ?? ''}`.trim()
-      const first = shorten(helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0], 96 - width)
+      const head = headOf(c)
+      const first = closeMarks(shorten(firstSentence(helpText(c.summary)), 96 - width))
       io.out(head.length > width ? `  ${head}\n  ${''.padEnd(width)}  ${first}` : `  ${head.padEnd(width)}  ${first}`)
     }
   }
@@ -118,8 +149,10 @@ function help(words: string[], io: CliIO): number {
   }
   const family = commandsOf(words[0])
   if (family.length && words.length === 1) {
-    for (const c of family)
-      io.out(t('cli:casefile', { usageOf: usageOf(c), split: helpText(c.summary).split(/(?<=[a-z)]\.)\s/)[0] }))
+    for (const c of family) {
+      io.out(`casefile ${usageOf(c)}`)
+      io.out(`    ${closeMarks(firstSentence(helpText(c.summary)))}`)
+    }
     return 0
   }
   // Named up to the first option, which is named alone: what follows it may be a value (a passphrase).

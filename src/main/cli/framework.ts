@@ -9,7 +9,8 @@ import { diskError } from '@shared/i18n/appError'
 import { openWorkspace, type Services } from '@main/services/index'
 import { readTextFile as readPersonText } from '@main/storage/safeRead'
 import { unlockFor } from './passphrase'
-import { cliLanguage, errorText, helpText, t, type HelpText } from './language'
+import { cliLanguage, errorText, helpText, placeholders, t, type HelpText } from './language'
+import type { CatalogueKey } from '@shared/i18n'
 import { inlineDeep } from './printable'
 
 /** Bad usage: exit 2. */
@@ -31,7 +32,7 @@ export interface OptionSpec {
   multiple?: boolean
   short?: string
   default?: string | boolean
-  /** The value's placeholder in usage lines: `--title T`. */
+  /** The value's placeholder in usage lines, in English capitals (language.ts words it): `--title TITLE`. */
   value?: string
   /** One line for `help COMMAND`: a catalogue key, or a function wording one with values. */
   describe?: HelpText
@@ -63,11 +64,11 @@ export interface Command {
   name: string
   /** Other names for the same command ("case list" for "cases"). */
   aliases?: string[]
-  /** The heading `help` lists it under; the name's first word when absent. */
+  /** The heading `help` lists it under (a key of its group headings in cli.ts); the name's first word when absent. */
   group?: string
-  /** Positional arguments as usage shows them: "CASE", "ITEM", "[CASE]". */
+  /** Positional arguments as usage shows them, placeholders in English capitals: "CASE", "ITEM", "[CASE]". */
   args?: string
-  /** A hand-written usage line (without "casefile "); built from args and options when absent. */
+  /** A hand-written usage line (without "casefile "), placeholders as in args; built from args and options when absent. */
   usage?: string
   /** A catalogue key, or a function wording one with values. */
   summary: HelpText
@@ -76,8 +77,8 @@ export interface Command {
   positionals?: number | [number, number]
   /** The command prints the workspace's problems itself (check, repair): no warnings added. */
   reportsProblems?: boolean
-  /** Command lines `help COMMAND` shows (without "casefile "). */
-  examples?: string[]
+  /** Command lines `help COMMAND` shows (without "casefile "): as written, or with sample text (`example`). */
+  examples?: (string | (() => string))[]
   run(ctx: CommandRun): Promise<void>
 }
 
@@ -93,6 +94,20 @@ export function defaultWorkspaceDir(): string {
         : (process.env.XDG_CONFIG_HOME ?? join(home, '.config'))
   return join(base, 'Casefile', 'Workspace')
 }
+
+/**
+ * An example command line whose sample values (a title, a text, a file name) are worded from the catalogue,
+ * each `${key}` a cliHelp:example.* message, quoted when it needs it: Spanish help shows Spanish sample text,
+ * the command and option names staying as typed.
+ * example`note add ECU-USA-2026-001 --title ${'cliHelp:example.noteTitle'}`
+ */
+export function example(words: TemplateStringsArray, ...samples: CatalogueKey[]): () => string {
+  return () => words.reduce((line, w, i) => `${line}${w}${i < samples.length ? shellWord(t(samples[i])) : ''}`, '')
+}
+
+/** A sample value as a shell word: in double quotes when it holds a space or a character the shell reads. */
+const shellWord = (text: string) =>
+  /^[\p{L}\p{N}_./:,+%@-]+$/u.test(text) ? text : `"${text.replace(/["\\$`]/g, '\\$&')}"`
 
 export const COMMON_OPTIONS: Options = {
   workspace: {
@@ -213,20 +228,22 @@ function optionUsage(name: string, o: OptionSpec): string {
   return o.required ? shown : `[${shown}]`
 }
 
+/** The command's usage line (without "casefile "), its placeholders worded. */
 export function usageOf(cmd: Command): string {
-  if (cmd.usage) return cmd.usage
   const opts = Object.entries(cmd.options ?? {}).map(([n, o]) => optionUsage(n, o))
-  return [cmd.name, cmd.args, ...opts, '[--workspace DIR]', '[--json]'].filter(Boolean).join(' ')
+  return placeholders(
+    cmd.usage ?? [cmd.name, cmd.args, ...opts, '[--workspace DIR]', '[--json]'].filter(Boolean).join(' '),
+  )
 }
 
 /** What `casefile help COMMAND` and `casefile COMMAND --help` print. */
 export function commandHelp(cmd: Command): string[] {
-  const lines = [t('cli:help.usage', { usage: usageOf(cmd) }), '', helpText(cmd.summary)]
+  const lines = [`${t('cli:help.usage')} casefile ${usageOf(cmd)}`, '', helpText(cmd.summary)]
   if (cmd.aliases?.length)
     lines.push('', t('cli:help.also', { list: cmd.aliases.map((a) => `casefile ${a}`).join(', ') }))
   const options = { ...cmd.options, ...COMMON_OPTIONS }
   const rows = Object.entries(options).map(([n, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${n}${o.type === 'string' ? ` ${placeholders(o.value ?? 'VALUE')}` : ''}`
     const notes = [o.required ? t('cli:help.required') : '', o.multiple ? t('cli:help.repeatable') : '']
       .filter(Boolean)
       .join(', ')
@@ -234,7 +251,12 @@ export function commandHelp(cmd: Command): string[] {
   })
   const width = Math.max(...rows.map((r) => r[0].length))
   lines.push('', t('cli:help.options'), ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`.trimEnd()))
-  if (cmd.examples?.length) lines.push('', t('cli:help.examples'), ...cmd.examples.map((e) => `  casefile ${e}`))
+  if (cmd.examples?.length)
+    lines.push(
+      '',
+      t('cli:help.examples'),
+      ...cmd.examples.map((e) => `  casefile ${typeof e === 'function' ? e() : e}`),
+    )
   return lines
 }
 
@@ -287,7 +309,9 @@ export async function runCommand(cmd: Command, argv: string[], io: CliIO): Promi
   const [min, max] = Array.isArray(cmd.positionals) ? cmd.positionals : [cmd.positionals ?? 0, cmd.positionals ?? 0]
   if (positionals.length < min || positionals.length > max) {
     const wanted = min === max ? t('cli:argCount', { count: min }) : t('cli:argRange', { min, max })
-    throw new UsageError(t('cli:expectedCasefile', { wanted, name: cmd.name, value: cmd.args ? ` ${cmd.args}` : '' }))
+    throw new UsageError(
+      t('cli:expectedCasefile', { wanted, name: cmd.name, value: cmd.args ? ` ${placeholders(cmd.args)}` : '' }),
+    )
   }
   for (const [n, o] of Object.entries(cmd.options ?? {}))
     if (o.required && (values[n] === undefined || (typeof values[n] === 'string' && !String(values[n]).trim())))

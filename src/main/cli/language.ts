@@ -67,6 +67,91 @@ export const helpText = (text: HelpText | undefined): string =>
       ? mark(say(current, text as CatalogueKey))
       : (text ?? '')
 
+/**
+ * The placeholders of usage lines and help (`CASE`, `--at WHEN`), by the English word a command writes in
+ * its `args`, an option's `value` or a hand-written `usage`: each is worded from the catalogue, so Spanish
+ * help reads `EXPEDIENTE`, `--at CUÁNDO`. A word of capitals (with a file's extension: `FILE.pdf`), or
+ * capitals joined by commas (`LAT,LON`), is a placeholder; single letters (`--reliability A-F`), lower-case
+ * words (command and option names, `es|en`) and digits are written as they are.
+ */
+export const PLACEHOLDERS = {
+  ACTOR: 'cliHelp:placeholder.actor',
+  ANNOTATION: 'cliHelp:placeholder.annotation',
+  BRIEFING: 'cliHelp:placeholder.briefing',
+  CASE: 'cliHelp:placeholder.case',
+  EVENT: 'cliHelp:placeholder.event',
+  ISSUE: 'cliHelp:placeholder.issue',
+  ITEM: 'cliHelp:placeholder.item',
+  NOTE: 'cliHelp:placeholder.note',
+  STATUTE: 'cliHelp:placeholder.statute',
+  ID: 'cliHelp:placeholder.id',
+  FILE: 'cliHelp:placeholder.file',
+  'FILE.pdf': 'cliHelp:placeholder.filePdf',
+  'FILE.casefile': 'cliHelp:placeholder.fileCasefile',
+  PATH: 'cliHelp:placeholder.path',
+  DIR: 'cliHelp:placeholder.dir',
+  URL: 'cliHelp:placeholder.url',
+  QUERY: 'cliHelp:placeholder.query',
+  WORDS: 'cliHelp:placeholder.words',
+  KEY: 'cliHelp:placeholder.key',
+  VALUE: 'cliHelp:placeholder.value',
+  FINGERPRINT: 'cliHelp:placeholder.fingerprint',
+  MODE: 'cliHelp:placeholder.mode',
+  TEXT: 'cliHelp:placeholder.text',
+  TITLE: 'cliHelp:placeholder.title',
+  NAME: 'cliHelp:placeholder.name',
+  WHO: 'cliHelp:placeholder.who',
+  WHEN: 'cliHelp:placeholder.when',
+  TIME: 'cliHelp:placeholder.time',
+  ZONE: 'cliHelp:placeholder.zone',
+  PLACE: 'cliHelp:placeholder.place',
+  'LAT,LON': 'cliHelp:placeholder.latLon',
+  'X,Y,W,H': 'cliHelp:placeholder.region',
+  PAGE: 'cliHelp:placeholder.page',
+  TAG: 'cliHelp:placeholder.tag',
+  KIND: 'cliHelp:placeholder.kind',
+  STATUS: 'cliHelp:placeholder.status',
+  REFERENCE: 'cliHelp:placeholder.reference',
+  CLASSIFICATION: 'cliHelp:placeholder.classification',
+  JURISDICTION: 'cliHelp:placeholder.jurisdiction',
+  ROLE: 'cliHelp:placeholder.role',
+  AFFILIATION: 'cliHelp:placeholder.affiliation',
+  PRECISION: 'cliHelp:placeholder.precision',
+  SOURCE: 'cliHelp:placeholder.source',
+  QUESTION: 'cliHelp:placeholder.question',
+  FORMAT: 'cliHelp:placeholder.format',
+  TEMPLATE: 'cliHelp:placeholder.template',
+  LANGUAGE: 'cliHelp:placeholder.language',
+  INSTRUMENT: 'cliHelp:placeholder.instrument',
+  ARTICLE: 'cliHelp:placeholder.article',
+  PARAGRAPH: 'cliHelp:placeholder.paragraph',
+  HEADING: 'cliHelp:placeholder.heading',
+  ABBREVIATION: 'cliHelp:placeholder.abbreviation',
+  YEAR: 'cliHelp:placeholder.year',
+} as const satisfies Record<string, CatalogueKey>
+
+const PLACEHOLDER_WORD = /(?<![\w.-])(?:[A-Z][A-Z\d]*(?:,[A-Z][A-Z\d]*)+|[A-Z][A-Z\d]+(?:\.[a-z]+)?)(?![\w-])/g
+
+/** The placeholders `text` (a usage line, `args`, an option's value) writes, in English. */
+export const placeholderWords = (text: string): string[] => text.match(PLACEHOLDER_WORD) ?? []
+
+/** `text` with its placeholders worded in the command line's language: `event add CASE` → `event add EXPEDIENTE`. */
+export const placeholders = (text: string): string =>
+  text.replace(PLACEHOLDER_WORD, (word) =>
+    Object.hasOwn(PLACEHOLDERS, word) ? t(PLACEHOLDERS[word as keyof typeof PLACEHOLDERS]) : word,
+  )
+
+/**
+ * A part cut from a worded text (its first sentence, shortened to fit a line): in the pseudo-language, the
+ * marks the cut left open are closed again, so the part still shows which words came from the catalogue.
+ */
+export function closeMarks(text: string): string {
+  if (!pseudo) return text
+  let open = 0
+  for (const c of text) open = c === '⟦' ? open + 1 : c === '⟧' ? Math.max(0, open - 1) : open
+  return text + '⟧'.repeat(open)
+}
+
 /** An error's message in the command line's language. */
 export const errorText = (e: unknown): string => {
   const worded = localMessage(e, current)

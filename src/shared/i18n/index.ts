@@ -16,6 +16,8 @@ import enCliCases from './locales/en/cliCases.json'
 import esCliCases from './locales/es/cliCases.json'
 import enCliDocs from './locales/en/cliDocs.json'
 import esCliDocs from './locales/es/cliDocs.json'
+import enCliHelp from './locales/en/cliHelp.json'
+import esCliHelp from './locales/es/cliHelp.json'
 import enErrStorage from './locales/en/errStorage.json'
 import esErrStorage from './locales/es/errStorage.json'
 import enErrRecords from './locales/en/errRecords.json'
@@ -53,6 +55,7 @@ export const catalogue = {
     cliEvidence: enCliEvidence,
     cliCases: enCliCases,
     cliDocs: enCliDocs,
+    cliHelp: enCliHelp,
     errStorage: enErrStorage,
     errRecords: enErrRecords,
     errMedia: enErrMedia,
@@ -71,6 +74,7 @@ export const catalogue = {
     cliEvidence: esCliEvidence,
     cliCases: esCliCases,
     cliDocs: esCliDocs,
+    cliHelp: esCliHelp,
     errStorage: esErrStorage,
     errRecords: esErrRecords,
     errMedia: esErrMedia,

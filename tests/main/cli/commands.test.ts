@@ -27,15 +27,15 @@ describe('help', () => {
   it('lists every command grouped by noun, and shows one command with its options', async () => {
     const all = await runMain(['help'])
     expect(all.code).toBe(0)
-    for (const heading of ['Case:', 'Actor:', 'Event:', 'Evidence:', 'Annotation:', 'Note:', 'Statute:', 'Briefing:'])
+    for (const heading of ['Cases:', 'Actors:', 'Events:', 'Evidence:', 'Annotations:', 'Notes:', 'Briefings:'])
       expect(all.stdout).toContain(`\n${heading}\n`)
     for (const c of COMMANDS) expect(all.stdout).toContain(`  ${c.name}`)
     expect(all.stdout.split('\n').every((l) => l.length <= 100)).toBe(true)
 
     const one = await runMain(['help', 'actor', 'add'])
     expect(one.code).toBe(0)
-    expect(one.stdout).toMatch(/^usage: casefile actor add CASE --name N \[--role R\]/)
-    expect(one.stdout).toMatch(/--name N +who it is \(required\)/)
+    expect(one.stdout).toMatch(/^usage: casefile actor add CASE --name NAME \[--role ROLE\]/)
+    expect(one.stdout).toMatch(/--name NAME +who it is \(required\)/)
     expect(one.stdout).toMatch(/--workspace DIR/)
     expect(one.stdout).toMatch(/Examples:\n {2}casefile actor add /)
     expect((await runMain(['actor', 'add', '--help'])).stdout).toBe(one.stdout)
@@ -385,7 +385,7 @@ describe('errors are one line and the exit codes are documented ones', () => {
       [
         ['actor', 'add', 'R-1'],
         2,
-        'casefile actor add: --name is required: casefile actor add CASE --name N [--role R] [--affiliation A] [--notes TEXT] [--workspace DIR] [--json]',
+        'casefile actor add: --name is required: casefile actor add CASE --name NAME [--role ROLE] [--affiliation AFFILIATION] [--notes TEXT] [--workspace DIR] [--json]',
       ],
       [
         ['actor', 'edit', '../../etc', '--name', 'x'],

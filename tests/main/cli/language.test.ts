@@ -83,13 +83,26 @@ describe('a fresh workspace worked in Spanish', () => {
     )
 
     const help = await runMain(['help', 'event', 'add', '--lang', 'es'])
-    expect(help.stdout).toMatch(/^uso: casefile event add CASE --at WHEN/m)
+    expect(help.stdout).toMatch(/^uso: casefile event add EXPEDIENTE --at CUÁNDO \[--tz ZONA\] \[--text TEXTO\]/m)
     expect(help.stdout).toContain('Añade un hecho a la cronología.')
     expect(help.stdout).toMatch(/^Opciones:$/m)
-    expect(help.stdout).toMatch(/--at WHEN +cuándo ocurrió \(obligatoria\)/)
-    expect((await runMain(['--lang', 'es', 'help'])).stdout).toContain(
-      'uso: casefile <sustantivo> <verbo> [argumentos] [opciones]',
+    expect(help.stdout).toMatch(/--at CUÁNDO +cuándo ocurrió \(obligatoria\)/)
+    expect(help.stdout).toMatch(/--workspace CARPETA +la carpeta del espacio de trabajo/)
+    // The example keeps the command, its options and the ids; its sample text is Spanish.
+    expect(help.stdout).toContain(
+      'casefile event add ECU-USA-2026-001 --at 2026-01-27T11:00 --tz America/Chicago --text "El agente se acerca a la puerta" --precision approximate --actor actor_ice_agent',
     )
+    expect((await runMain(['help', 'event', 'add', '--lang', 'en'])).stdout).toContain(
+      '--text "Agent approaches the door" --precision approximate',
+    )
+    const overview = (await runMain(['--lang', 'es', 'help'])).stdout
+    expect(overview).toContain('uso: casefile <sustantivo> <verbo> [argumentos] [opciones]')
+    expect(overview).toContain('EXPEDIENTE es el identificador o la referencia de un expediente')
+    for (const heading of ['Expedientes', 'Actores', 'Hechos', 'Pruebas', 'Anotaciones', 'Informes', 'Cifrado'])
+      expect(overview).toContain(`\n${heading}:\n`)
+    expect(overview).toMatch(/^ {2}case archive EXPEDIENTE +Archiva un expediente/m)
+    expect(overview).toMatch(/^ {2}annotation import PRUEBA ARCHIVO +Lee un archivo/m)
+    expect((await es('show')).stderr).toBe('casefile show: se esperaba 1 argumento: casefile show EXPEDIENTE\n')
 
     const usage = await es('cases', '--bogus')
     expect(usage.code).toBe(2)

@@ -1,11 +1,20 @@
 import { t } from '../language'
 import type { Actor, ActorPatch } from '@shared/domain'
-import { type Command, type Options, optionalString, printJson, table, UsageError, type Values } from '../framework'
+import {
+  type Command,
+  example,
+  type Options,
+  optionalString,
+  printJson,
+  table,
+  UsageError,
+  type Values,
+} from '../framework'
 import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const ACTOR_FIELDS: Options = {
-  role: { type: 'string', value: 'R', describe: 'cliCases:ACTOR_FIELDS.opt.role' },
-  affiliation: { type: 'string', value: 'A', describe: 'cliCases:ACTOR_FIELDS.opt.affiliation' },
+  role: { type: 'string', value: 'ROLE', describe: 'cliCases:ACTOR_FIELDS.opt.role' },
+  affiliation: { type: 'string', value: 'AFFILIATION', describe: 'cliCases:ACTOR_FIELDS.opt.affiliation' },
   notes: { type: 'string', value: 'TEXT', describe: 'cliCases:ACTOR_FIELDS.opt.notes' },
 }
 
@@ -29,10 +38,12 @@ export const actorCommands: Command[] = [
     positionals: 1,
     summary: 'cliCases:actorAdd.summary',
     options: {
-      name: { type: 'string', value: 'N', required: true, describe: 'cliCases:actorAdd.opt.name' },
+      name: { type: 'string', value: 'NAME', required: true, describe: 'cliCases:actorAdd.opt.name' },
       ...ACTOR_FIELDS,
     },
-    examples: ['actor add ECU-USA-2026-001 --name "ICE agent, unnamed" --role agent --affiliation "US ICE"'],
+    examples: [
+      example`actor add ECU-USA-2026-001 --name ${'cliHelp:example.actorName'} --role ${'cliHelp:example.actorRole'} --affiliation ${'cliHelp:example.actorAffiliation'}`,
+    ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const { name, withhold, ...rest } = actorFields(values)
       const actor = await withWorkspace(async (s) =>
@@ -69,11 +80,11 @@ export const actorCommands: Command[] = [
     positionals: 1,
     summary: 'cliCases:actorEdit.summary',
     options: {
-      name: { type: 'string', value: 'N', describe: 'cliCases:actorEdit.opt.name' },
+      name: { type: 'string', value: 'NAME', describe: 'cliCases:actorEdit.opt.name' },
       ...ACTOR_FIELDS,
       ...CASE_HINT,
     },
-    examples: ['actor edit actor_ice_agent --role "immigration agent"'],
+    examples: [example`actor edit actor_ice_agent --role ${'cliHelp:example.actorNewRole'}`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = actorFields(values)
       if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveName'))

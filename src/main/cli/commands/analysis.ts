@@ -7,6 +7,7 @@ import { t } from '../language'
 import { ANNOTATION_FORMATS, ISSUE_STATUSES, type Issue, type IssuePatch } from '@shared/domain'
 import {
   type Command,
+  example,
   type Options,
   optionalChoice,
   optionalList,
@@ -27,10 +28,10 @@ const LINKS: Options = {
 }
 
 const ISSUE_FIELDS: Options = {
-  question: { type: 'string', value: 'Q', describe: 'cliCases:ISSUE_FIELDS.opt.question' },
+  question: { type: 'string', value: 'QUESTION', describe: 'cliCases:ISSUE_FIELDS.opt.question' },
   status: {
     type: 'string',
-    value: 'S',
+    value: 'STATUS',
     describe: () => t('cliCases:opt.issueStatus', { list: ISSUE_STATUSES.join(', ') }),
   },
   notes: { type: 'string', value: 'TEXT', describe: 'cliCases:ISSUE_FIELDS.opt.notes' },
@@ -60,13 +61,17 @@ export const analysisCommands: Command[] = [
     summary: 'cliCases:annotationExport.summary',
     options: {
       out: { type: 'string', value: 'FILE', required: true, describe: 'cliCases:annotationExport.opt.out' },
-      format: { type: 'string', value: 'F', describe: ANNOTATION_FORMATS.join(', ') },
+      format: {
+        type: 'string',
+        value: 'FORMAT',
+        describe: () => t('cliCases:opt.annotationFormat', { list: ANNOTATION_FORMATS.join(', ') }),
+      },
       tier: { type: 'string', value: 'NAME', describe: 'cliCases:annotationExport.opt.tier' },
       ...CASE_HINT,
     },
     examples: [
-      'annotation export evidence_video --out door.eaf',
-      'annotation export evidence_video --tier speech --out door.vtt',
+      example`annotation export evidence_video --out ${'cliHelp:example.eafFile'}`,
+      example`annotation export evidence_video --tier ${'cliHelp:example.tierSpeech'} --out ${'cliHelp:example.vttFile'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const r = await withWorkspace(
@@ -89,7 +94,9 @@ export const analysisCommands: Command[] = [
     positionals: 2,
     summary: 'cliCases:annotationImport.summary',
     options: { tier: { type: 'string', value: 'NAME', describe: 'cliCases:annotationImport.opt.tier' }, ...CASE_HINT },
-    examples: ['annotation import evidence_video subtitles.srt --tier translation'],
+    examples: [
+      example`annotation import evidence_video ${'cliHelp:example.srtFile'} --tier ${'cliHelp:example.tierTranslation'}`,
+    ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const [item, file] = positionals
       const r = await withWorkspace(async (s) =>
@@ -109,7 +116,7 @@ export const analysisCommands: Command[] = [
     summary: 'cliCases:evidenceStill.summary',
     options: {
       at: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceStill.opt.at' },
-      title: { type: 'string', value: 'T', describe: 'cliCases:evidenceStill.opt.title' },
+      title: { type: 'string', value: 'TITLE', describe: 'cliCases:evidenceStill.opt.title' },
       ...CASE_HINT,
     },
     examples: ['evidence still evidence_video --at 0:14.2'],
@@ -132,7 +139,7 @@ export const analysisCommands: Command[] = [
     options: {
       from: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceClip.opt.from' },
       to: { type: 'string', value: 'TIME', required: true, describe: 'cliCases:evidenceClip.opt.to' },
-      title: { type: 'string', value: 'T', describe: 'cliCases:evidenceClip.opt.title' },
+      title: { type: 'string', value: 'TITLE', describe: 'cliCases:evidenceClip.opt.title' },
       ...CASE_HINT,
     },
     examples: ['evidence clip evidence_video --from 0:12 --to 0:19.5'],
@@ -156,7 +163,7 @@ export const analysisCommands: Command[] = [
     summary: 'cliCases:issueAdd.summary',
     options: { ...ISSUE_FIELDS, ...LINKS },
     examples: [
-      'issue add ECU-USA-2026-001 --question "Was Art. 31(2) VCCR breached?" --evidence evidence_video --statute statute_vccr_31_2',
+      example`issue add ECU-USA-2026-001 --question ${'cliHelp:example.issueQuestion'} --evidence evidence_video --statute statute_vccr_31_2`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const fields = issueFields(values)
@@ -195,7 +202,7 @@ export const analysisCommands: Command[] = [
     positionals: 1,
     summary: 'cliCases:issueEdit.summary',
     options: { ...ISSUE_FIELDS, ...LINKS, ...CASE_HINT },
-    examples: ['issue edit issue_0123 --status answered --notes "Yes: the door was blocked, see Exhibit 1."'],
+    examples: [example`issue edit issue_0123 --status answered --notes ${'cliHelp:example.issueNotes'}`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = issueFields(values)
       if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveQuestion'))

@@ -8,6 +8,7 @@ import {
 } from '@shared/domain'
 import {
   type Command,
+  example,
   type Options,
   optionalInt,
   optionalList,
@@ -23,7 +24,7 @@ const TARGET_OPTIONS: Options = {
   at: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.at' },
   from: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.from' },
   to: { type: 'string', value: 'TIME', describe: 'cliEvidence:TARGET_OPTIONS.opt.to' },
-  page: { type: 'string', value: 'N', describe: 'cliEvidence:TARGET_OPTIONS.opt.page' },
+  page: { type: 'string', value: 'PAGE', describe: 'cliEvidence:TARGET_OPTIONS.opt.page' },
   quote: { type: 'string', value: 'TEXT', describe: 'cliEvidence:TARGET_OPTIONS.opt.quote' },
   region: {
     type: 'string',
@@ -105,8 +106,8 @@ export const annotationCommands: Command[] = [
     summary: 'cliEvidence:annotationAdd.summary',
     options: { ...TARGET_OPTIONS, ...FIELD_OPTIONS, ...CASE_HINT },
     examples: [
-      'annotation add evidence_video --from 0:12 --to 0:19.5 --text "Staff close the door on the agent"',
-      'annotation add ev_0123456789abcdef --page 2 --quote "shall be inviolable" --text "The protest cites it"',
+      example`annotation add evidence_video --from 0:12 --to 0:19.5 --text ${'cliHelp:example.annotationText'}`,
+      example`annotation add ev_0123456789abcdef --page 2 --quote ${'cliHelp:example.annotationQuote'} --text ${'cliHelp:example.annotationNote'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const target = targetOf(values)
@@ -154,7 +155,7 @@ export const annotationCommands: Command[] = [
     positionals: 1,
     summary: 'cliEvidence:annotationEdit.summary',
     options: { ...TARGET_OPTIONS, ...FIELD_OPTIONS },
-    examples: ['annotation edit ann_0123456789abcdef --to 0:21 --from 0:12 --tag door'],
+    examples: [example`annotation edit ann_0123456789abcdef --to 0:21 --from 0:12 --tag ${'cliHelp:example.tagDoor'}`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const target = targetOf(values)
       const patch: AnnotationPatch = { ...fields(values), ...(target ? { target } : {}) }

@@ -15,6 +15,7 @@ import {
   choiceOf,
   type CliIO,
   type Command,
+  example,
   optionalChoice,
   optionalString,
   printJson,
@@ -79,11 +80,15 @@ export const briefingCommands: Command[] = [
     positionals: 1,
     summary: () => t('cliDocs:briefingNew.summary', { list: TEMPLATES_TEXT, default: BRIEFING_TEMPLATES[0] }),
     options: {
-      template: { type: 'string', value: 'T', describe: () => t('cliDocs:opt.template', { list: TEMPLATES_TEXT }) },
-      title: { type: 'string', value: 'T', describe: 'cliDocs:briefingNew.opt.title' },
+      template: {
+        type: 'string',
+        value: 'TEMPLATE',
+        describe: () => t('cliDocs:opt.template', { list: TEMPLATES_TEXT }),
+      },
+      title: { type: 'string', value: 'TITLE', describe: 'cliDocs:briefingNew.opt.title' },
       language: {
         type: 'string',
-        value: 'L',
+        value: 'LANGUAGE',
         describe: () => t('cliDocs:opt.languageDefault', { list: LANGUAGES.join(', ') }),
       },
     },
@@ -150,30 +155,32 @@ export const briefingCommands: Command[] = [
     positionals: 1,
     summary: 'cliDocs:briefingEdit.summary',
     options: {
-      title: { type: 'string', value: 'T', describe: 'cliDocs:briefingEdit.opt.title' },
+      title: { type: 'string', value: 'TITLE', describe: 'cliDocs:briefingEdit.opt.title' },
       ...Object.fromEntries(
-        Object.keys(HEADER).map((o) => [
+        Object.entries(HEADER).map(([o, field]) => [
           o,
           {
             type: 'string' as const,
             value: 'TEXT',
-            describe: () => t('cliDocs:opt.headerLine', { line: o.toUpperCase().replace('-', ' ') }),
+            describe: () => t('cliDocs:opt.headerLine', { line: t(`cliDocs:header.${field}`) }),
           },
         ]),
       ),
       language: {
         type: 'string',
-        value: 'L',
+        value: 'LANGUAGE',
         describe: () => t('cliDocs:opt.language', { list: LANGUAGES.join(', ') }),
       },
       'body-file': {
         type: 'string',
-        value: 'F',
+        value: 'FILE',
         describe: 'cliDocs:briefingEdit.opt.bodyFile',
       },
       ...CASE_HINT,
     },
-    examples: ['briefing edit briefing_demo_memo --to "The Minister" --from "Legal Adviser"'],
+    examples: [
+      example`briefing edit briefing_demo_memo --to ${'cliHelp:example.memoTo'} --from ${'cliHelp:example.memoFrom'}`,
+    ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const header = Object.fromEntries(
         Object.entries(HEADER).flatMap(([o, k]) =>

@@ -17,10 +17,14 @@ function printSigner(s: BundleInspection['signer'], io: CliIO) {
 export const bundleCommands: Command[] = [
   {
     name: 'bundle export',
+    args: 'CASE',
     usage: 'bundle export CASE --out FILE.casefile [--leave-out ITEM ...] [--workspace DIR] [--json]',
     summary: 'cliDocs:bundleExport.summary',
     positionals: 1,
-    options: { out: { type: 'string' }, 'leave-out': { type: 'string', multiple: true } },
+    options: {
+      out: { type: 'string', value: 'FILE.casefile', describe: 'cliDocs:bundleExport.opt.out' },
+      'leave-out': { type: 'string', value: 'ITEM', multiple: true, describe: 'cliDocs:bundleExport.opt.leaveOut' },
+    },
     async run({ withWorkspace, io, json, values, positionals }) {
       const outPath = requireString(values, 'out')
       if (!/\.casefile$/i.test(outPath)) throw new UsageError(t('cliDocs:outMustNameCasefile'))
@@ -45,6 +49,7 @@ export const bundleCommands: Command[] = [
   },
   {
     name: 'bundle inspect',
+    args: 'FILE.casefile',
     usage: 'bundle inspect FILE.casefile [--workspace DIR] [--json]',
     summary: 'cliDocs:bundleInspect.summary',
     positionals: 1,
@@ -78,10 +83,17 @@ export const bundleCommands: Command[] = [
   },
   {
     name: 'bundle import',
-    usage: 'bundle import FILE.casefile [--on-clash keep-both|replace] [--workspace DIR] [--json]',
+    args: 'FILE.casefile',
+    usage: 'bundle import FILE.casefile [--on-clash MODE] [--workspace DIR] [--json]',
     summary: 'cliDocs:bundleImport.summary',
     positionals: 1,
-    options: { 'on-clash': { type: 'string' } },
+    options: {
+      'on-clash': {
+        type: 'string',
+        value: 'MODE',
+        describe: () => t('cliDocs:bundleImport.opt.onClash', { list: ON_CLASH.join(', ') }),
+      },
+    },
     async run({ withWorkspace, io, json, values, positionals }) {
       const clash = optionalString(values, 'on-clash')
       if (clash !== undefined && !(ON_CLASH as readonly string[]).includes(clash))
@@ -144,6 +156,7 @@ export const bundleCommands: Command[] = [
   },
   {
     name: 'keys trust',
+    args: 'FINGERPRINT',
     usage: 'keys trust FINGERPRINT [--workspace DIR] [--json]',
     summary: 'cliDocs:keysTrust.summary',
     positionals: 1,
@@ -161,6 +174,7 @@ export const bundleCommands: Command[] = [
   },
   {
     name: 'keys remove',
+    args: 'FINGERPRINT',
     usage: 'keys remove FINGERPRINT [--workspace DIR] [--json]',
     summary: 'cliDocs:keysRemove.summary',
     positionals: 1,

@@ -1,7 +1,8 @@
-import { t } from '../language'
+import { t, type HelpText } from '../language'
 import { CASE_STATUSES, type Case, type CasePatch } from '@shared/domain'
 import {
   type Command,
+  example,
   type Options,
   optionalChoice,
   optionalList,
@@ -16,15 +17,24 @@ import { printCase } from './printCase'
 
 /** The fields `case new` and `case edit` share. */
 const CASE_FIELDS: Options = {
-  reference: { type: 'string', value: 'R', describe: 'cliCases:CASE_FIELDS.opt.reference' },
+  reference: { type: 'string', value: 'REFERENCE', describe: 'cliCases:CASE_FIELDS.opt.reference' },
   classification: {
     type: 'string',
-    value: 'C',
+    value: 'CLASSIFICATION',
     describe: 'cliCases:CASE_FIELDS.opt.classification',
   },
   summary: { type: 'string', value: 'TEXT', describe: 'cliCases:CASE_FIELDS.opt.summary' },
-  status: { type: 'string', value: 'S', describe: () => t('cliCases:opt.status', { list: CASE_STATUSES.join(', ') }) },
-  jurisdiction: { type: 'string', value: 'J', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.jurisdiction' },
+  status: {
+    type: 'string',
+    value: 'STATUS',
+    describe: () => t('cliCases:opt.status', { list: CASE_STATUSES.join(', ') }),
+  },
+  jurisdiction: {
+    type: 'string',
+    value: 'JURISDICTION',
+    multiple: true,
+    describe: 'cliCases:CASE_FIELDS.opt.jurisdiction',
+  },
   tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.tag' },
 }
 
@@ -44,7 +54,7 @@ function caseFields(values: Values): CasePatch {
 const describe = (c: Case) => `${c.id}${c.reference ? ` (${c.reference})` : ''}: ${c.title} [${c.status}]`
 
 /** `case archive` and `case restore`: the status the window's Archive / Unarchive sets. */
-function statusCommand(name: string, status: 'archived' | 'open', summary: string): Command {
+function statusCommand(name: string, status: 'archived' | 'open', summary: HelpText): Command {
   return {
     name,
     args: 'CASE',
@@ -105,10 +115,12 @@ export const casesCommands: Command[] = [
     name: 'case new',
     summary: 'cliCases:caseNew.summary',
     options: {
-      title: { type: 'string', value: 'T', required: true, describe: 'cliCases:caseNew.opt.title' },
+      title: { type: 'string', value: 'TITLE', required: true, describe: 'cliCases:caseNew.opt.title' },
       ...CASE_FIELDS,
     },
-    examples: ['case new --title "Consulate door incident" --reference ECU-USA-2026-001 --classification CONFIDENTIAL'],
+    examples: [
+      example`case new --title ${'cliHelp:example.caseTitle'} --reference ECU-USA-2026-001 --classification ${'cliHelp:example.classification'}`,
+    ],
     async run({ withWorkspace, io, json, values }) {
       const { title, ...rest } = caseFields(values)
       const c = await withWorkspace((s) => s.cases.create({ ...rest, title: title! }))
@@ -121,8 +133,10 @@ export const casesCommands: Command[] = [
     args: 'CASE',
     positionals: 1,
     summary: 'cliCases:caseEdit.summary',
-    options: { title: { type: 'string', value: 'T', describe: 'cliCases:caseEdit.opt.title' }, ...CASE_FIELDS },
-    examples: ['case edit ECU-USA-2026-001 --status monitoring --tag consular --tag protest'],
+    options: { title: { type: 'string', value: 'TITLE', describe: 'cliCases:caseEdit.opt.title' }, ...CASE_FIELDS },
+    examples: [
+      example`case edit ECU-USA-2026-001 --status monitoring --tag ${'cliHelp:example.tagConsular'} --tag ${'cliHelp:example.tagProtest'}`,
+    ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = caseFields(values)
       if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveTitle'))
@@ -131,6 +145,6 @@ export const casesCommands: Command[] = [
       io.out(t('cliCases:updatedCase', { value: describe(c) }))
     },
   },
-  statusCommand('case archive', 'archived', 'Archive a case: it leaves the active list but keeps everything.'),
-  statusCommand('case restore', 'open', 'Bring an archived case back (its status becomes open).'),
+  statusCommand('case archive', 'archived', 'cliCases:caseArchive.summary'),
+  statusCommand('case restore', 'open', 'cliCases:caseRestore.summary'),
 ]

@@ -1,6 +1,6 @@
 import { errorText, t } from '../language'
 import type { WorkspaceProblem } from '@shared/domain'
-import { type CliIO, type Command, CommandFailed } from '../framework'
+import { type CliIO, type Command, CommandFailed, example } from '../framework'
 
 const listProblems = (problems: WorkspaceProblem[], io: CliIO) => {
   for (const p of problems) io.out(`  ${p.kind.toUpperCase()}: ${errorText(p)}`)
@@ -43,7 +43,11 @@ export const checkCommands: Command[] = [
       },
       note: { type: 'string', value: 'TEXT', describe: 'cli:repair.opt.note' },
     },
-    examples: ['repair', 'repair --restore-backups', 'repair --acknowledge-audit-break --note "log cut by a crash"'],
+    examples: [
+      'repair',
+      'repair --restore-backups',
+      example`repair --acknowledge-audit-break --note ${'cliHelp:example.repairNote'}`,
+    ],
     async run({ withWorkspace, io, json, values }) {
       const report = await withWorkspace((s) =>
         s.repair.run({

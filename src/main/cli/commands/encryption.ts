@@ -17,6 +17,7 @@ const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
 export const encryptionCommands: Command[] = [
   {
     name: 'encrypt',
+    group: 'encryption',
     usage: 'encrypt [--workspace DIR] [--json]',
     summary: 'cli:encrypt.summary',
     async run({ workspaceDir, io, json }) {
@@ -40,6 +41,7 @@ export const encryptionCommands: Command[] = [
   },
   {
     name: 'decrypt',
+    group: 'encryption',
     usage: 'decrypt [--workspace DIR] [--json]',
     summary: 'cli:decrypt.summary',
     async run({ workspaceDir, io, json }) {
@@ -52,6 +54,7 @@ export const encryptionCommands: Command[] = [
   },
   {
     name: 'passphrase',
+    group: 'encryption',
     usage: 'passphrase [--workspace DIR]',
     summary: 'cli:passphrase.summary',
     async run({ workspaceDir, io }) {

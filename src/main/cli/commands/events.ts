@@ -4,6 +4,7 @@ import {
   type CliIO,
   type Command,
   dateTimeOf,
+  example,
   type Options,
   optionalChoice,
   optionalList,
@@ -22,11 +23,11 @@ const EVENT_FIELDS: Options = {
     value: 'ZONE',
     describe: 'cliCases:EVENT_FIELDS.opt.tz',
   },
-  text: { type: 'string', value: 'T', describe: 'cliCases:EVENT_FIELDS.opt.text' },
-  title: { type: 'string', value: 'T', describe: 'cliCases:EVENT_FIELDS.opt.title' },
+  text: { type: 'string', value: 'TEXT', describe: 'cliCases:EVENT_FIELDS.opt.text' },
+  title: { type: 'string', value: 'TEXT', describe: 'cliCases:EVENT_FIELDS.opt.title' },
   precision: {
     type: 'string',
-    value: 'P',
+    value: 'PRECISION',
     describe: () => t('cliCases:opt.precision', { list: PRECISIONS.join(', ') }),
   },
   description: { type: 'string', value: 'TEXT', describe: 'cliCases:EVENT_FIELDS.opt.description' },
@@ -43,7 +44,7 @@ const EVENT_FIELDS: Options = {
     multiple: true,
     describe: 'cliCases:EVENT_FIELDS.opt.evidence',
   },
-  source: { type: 'string', value: 'S', multiple: true, describe: 'cliCases:EVENT_FIELDS.opt.source' },
+  source: { type: 'string', value: 'SOURCE', multiple: true, describe: 'cliCases:EVENT_FIELDS.opt.source' },
   tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliCases:CASE_FIELDS.opt.tag' },
 }
 
@@ -99,7 +100,7 @@ export const eventCommands: Command[] = [
       ...EVENT_FIELDS,
     },
     examples: [
-      'event add ECU-USA-2026-001 --at 2026-01-27T11:00 --tz America/Chicago --text "Agent approaches the door" --precision approximate --actor actor_ice_agent',
+      example`event add ECU-USA-2026-001 --at 2026-01-27T11:00 --tz America/Chicago --text ${'cliHelp:example.eventText'} --precision approximate --actor actor_ice_agent`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const fields = eventFields(values)

@@ -15,6 +15,7 @@ import {
   type Command,
   CommandFailed,
   dateTimeOf,
+  example,
   optionalChoice,
   optionalList,
   optionalString,
@@ -128,7 +129,7 @@ const DATES = ['captured-at', 'published-at', 'event-date']
 type Check = 'overall' | 'source' | 'technical' | 'content'
 const statusOption = (check: Check) => ({
   type: 'string' as const,
-  value: 'S',
+  value: 'STATUS',
   describe: () => t(`cliEvidence:check.${check}.status`, { list: STATUS_TEXT }),
 })
 const reasoningOption = (check: Check) => ({
@@ -146,12 +147,12 @@ export const evidenceCommands: Command[] = [
     options: {
       file: { type: 'string', value: 'PATH', describe: 'cliEvidence:evidenceAdd.opt.file' },
       url: { type: 'string', value: 'URL', describe: 'cliEvidence:evidenceAdd.opt.url' },
-      title: { type: 'string', value: 'T', describe: 'cliEvidence:evidenceAdd.opt.title' },
-      kind: { type: 'string', value: 'K', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
+      title: { type: 'string', value: 'TITLE', describe: 'cliEvidence:evidenceAdd.opt.title' },
+      kind: { type: 'string', value: 'KIND', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
     },
     examples: [
-      'evidence add ECU-USA-2026-001 --file "./door video.mp4" --title "Video of the exchange at the door"',
-      'evidence add ECU-USA-2026-001 --url https://example.org/report --title "Press report"',
+      example`evidence add ECU-USA-2026-001 --file ${'cliHelp:example.videoFile'} --title ${'cliHelp:example.videoTitle'}`,
+      example`evidence add ECU-USA-2026-001 --url https://example.org/report --title ${'cliHelp:example.pressTitle'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const file = optionalString(values, 'file')
@@ -243,8 +244,8 @@ export const evidenceCommands: Command[] = [
     positionals: 1,
     summary: 'cliEvidence:evidenceEdit.summary',
     options: {
-      title: { type: 'string', value: 'T', describe: 'cliEvidence:evidenceEdit.opt.title' },
-      kind: { type: 'string', value: 'K', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
+      title: { type: 'string', value: 'TITLE', describe: 'cliEvidence:evidenceEdit.opt.title' },
+      kind: { type: 'string', value: 'KIND', describe: () => t('cliEvidence:opt.kind', { list: KINDS_TEXT }) },
       description: { type: 'string', value: 'TEXT', describe: 'cliEvidence:evidenceEdit.opt.description' },
       url: { type: 'string', value: 'URL', describe: 'cliEvidence:evidenceEdit.opt.url' },
       'captured-at': { type: 'string', value: 'WHEN', describe: 'cliEvidence:evidenceEdit.opt.capturedAt' },
@@ -271,7 +272,7 @@ export const evidenceCommands: Command[] = [
       ...CASE_HINT,
     },
     examples: [
-      'evidence edit evidence_video --source-status verified --source-reasoning "Posted by the consulate\'s own account" --status "partially verified" --reliability B --credibility 3',
+      example`evidence edit evidence_video --source-status verified --source-reasoning ${'cliHelp:example.sourceReasoning'} --status "partially verified" --reliability B --credibility 3`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const given = optionalZone(values)

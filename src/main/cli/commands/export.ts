@@ -1,5 +1,13 @@
 import { t } from '../language'
-import { type Command, optionalChoice, optionalString, printJson, requireString, UsageError } from '../framework'
+import {
+  type Command,
+  example,
+  optionalChoice,
+  optionalString,
+  printJson,
+  requireString,
+  UsageError,
+} from '../framework'
 import { caseOf } from '../lookup'
 
 const FORMATS = ['pdf', 'docx'] as const
@@ -12,7 +20,7 @@ export const exportCommands: Command[] = [
     summary: 'cli:export.summary',
     options: {
       out: { type: 'string', value: 'FILE.pdf', required: true, describe: 'cli:export.opt.out' },
-      format: { type: 'string', value: 'F', describe: 'cli:export.opt.format' },
+      format: { type: 'string', value: 'FORMAT', describe: 'cli:export.opt.format' },
       briefing: { type: 'string', value: 'ID', describe: 'cli:export.opt.briefing' },
       final: { type: 'boolean', default: false, describe: 'cli:export.opt.final' },
       draft: { type: 'boolean', default: false, describe: 'cli:export.opt.draft' },
@@ -28,10 +36,10 @@ export const exportCommands: Command[] = [
       },
     },
     examples: [
-      'export ECU-USA-2026-001 --out memo.pdf',
-      'export ECU-USA-2026-001 --briefing briefing_minister_note --final --out memo.pdf',
-      'export ECU-USA-2026-001 --out for-clearance.docx',
-      'export ECU-USA-2026-001 --release --out release-copy.pdf',
+      example`export ECU-USA-2026-001 --out ${'cliHelp:example.memoFile'}`,
+      example`export ECU-USA-2026-001 --briefing briefing_minister_note --final --out ${'cliHelp:example.memoFile'}`,
+      example`export ECU-USA-2026-001 --out ${'cliHelp:example.clearanceFile'}`,
+      example`export ECU-USA-2026-001 --release --out ${'cliHelp:example.releaseFile'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const outPath = requireString(values, 'out')

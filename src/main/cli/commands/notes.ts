@@ -3,6 +3,7 @@ import { richTextFromPlain, richTextToPlain, type Note, type NotePatch } from '@
 import {
   type CliIO,
   type Command,
+  example,
   type Options,
   optionalList,
   optionalString,
@@ -14,7 +15,7 @@ import {
 import { CASE_HINT, caseHolding, caseOf, removeRecordCommand } from '../lookup'
 
 const NOTE_FIELDS: Options = {
-  title: { type: 'string', value: 'T', describe: 'cliCases:NOTE_FIELDS.opt.title' },
+  title: { type: 'string', value: 'TITLE', describe: 'cliCases:NOTE_FIELDS.opt.title' },
   text: {
     type: 'string',
     value: 'TEXT',
@@ -58,7 +59,7 @@ export const noteCommands: Command[] = [
     summary: 'cliCases:noteAdd.summary',
     options: NOTE_FIELDS,
     examples: [
-      'note add ECU-USA-2026-001 --title "Call with the consul" --text "Confirmed the door was closed at 11:05."',
+      example`note add ECU-USA-2026-001 --title ${'cliHelp:example.noteTitle'} --text ${'cliHelp:example.noteText'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const { body, ...rest } = await noteFields(values)
@@ -92,7 +93,7 @@ export const noteCommands: Command[] = [
     positionals: 1,
     summary: 'cliCases:noteEdit.summary',
     options: { ...NOTE_FIELDS, ...CASE_HINT },
-    examples: ['note edit note_0123456789abcdef --text "Confirmed twice."'],
+    examples: [example`note edit note_0123456789abcdef --text ${'cliHelp:example.noteNewText'}`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const patch = await noteFields(values)
       if (!Object.keys(patch).length) throw new UsageError(t('cliCases:nothingChangeGiveTitle2'))

@@ -1,6 +1,6 @@
 import { t } from '../language'
 import { SEARCH_KINDS, type SearchFilters, type SearchKind } from '@shared/domain'
-import { type Command, optionalString, table, UsageError } from '../framework'
+import { type Command, example, optionalString, table, UsageError } from '../framework'
 
 export const searchCommands: Command[] = [
   {
@@ -17,7 +17,10 @@ export const searchCommands: Command[] = [
       },
       limit: { type: 'string', value: 'N', describe: 'cli:search.opt.limit' },
     },
-    examples: ['search "consular premises"', 'search inviolab --kind statute --json'],
+    examples: [
+      example`search ${'cliHelp:example.searchWords'}`,
+      example`search ${'cliHelp:example.searchPrefix'} --kind statute --json`,
+    ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const kind = optionalString(values, 'kind')
       if (kind && !(SEARCH_KINDS as readonly string[]).includes(kind))

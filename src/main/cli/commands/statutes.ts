@@ -5,6 +5,7 @@ import {
   type CliIO,
   type Command,
   CommandFailed,
+  example,
   type Options,
   optionalChoice,
   optionalList,
@@ -18,15 +19,15 @@ import {
 import { caseOf } from '../lookup'
 
 const STATUTE_FIELDS: Options = {
-  'short-name': { type: 'string', value: 'S', describe: 'cliDocs:STATUTE_FIELDS.opt.shortName' },
-  year: { type: 'string', value: 'Y', describe: 'cliDocs:STATUTE_FIELDS.opt.year' },
-  paragraph: { type: 'string', value: 'P', describe: 'cliDocs:STATUTE_FIELDS.opt.paragraph' },
-  heading: { type: 'string', value: 'H', describe: 'cliDocs:STATUTE_FIELDS.opt.heading' },
+  'short-name': { type: 'string', value: 'ABBREVIATION', describe: 'cliDocs:STATUTE_FIELDS.opt.shortName' },
+  year: { type: 'string', value: 'YEAR', describe: 'cliDocs:STATUTE_FIELDS.opt.year' },
+  paragraph: { type: 'string', value: 'PARAGRAPH', describe: 'cliDocs:STATUTE_FIELDS.opt.paragraph' },
+  heading: { type: 'string', value: 'HEADING', describe: 'cliDocs:STATUTE_FIELDS.opt.heading' },
   text: { type: 'string', value: 'TEXT', describe: 'cliDocs:STATUTE_FIELDS.opt.text' },
-  'text-file': { type: 'string', value: 'F', describe: 'cliDocs:STATUTE_FIELDS.opt.textFile' },
-  source: { type: 'string', value: 'S', describe: 'cliDocs:STATUTE_FIELDS.opt.source' },
-  jurisdiction: { type: 'string', value: 'J', describe: 'cliDocs:STATUTE_FIELDS.opt.jurisdiction' },
-  language: { type: 'string', value: 'L', describe: 'cliDocs:STATUTE_FIELDS.opt.language' },
+  'text-file': { type: 'string', value: 'FILE', describe: 'cliDocs:STATUTE_FIELDS.opt.textFile' },
+  source: { type: 'string', value: 'SOURCE', describe: 'cliDocs:STATUTE_FIELDS.opt.source' },
+  jurisdiction: { type: 'string', value: 'JURISDICTION', describe: 'cliDocs:STATUTE_FIELDS.opt.jurisdiction' },
+  language: { type: 'string', value: 'LANGUAGE', describe: 'cliDocs:STATUTE_FIELDS.opt.language' },
   tag: { type: 'string', value: 'TAG', multiple: true, describe: 'cliDocs:STATUTE_FIELDS.opt.tag' },
 }
 
@@ -92,16 +93,16 @@ export const statuteCommands: Command[] = [
     options: {
       instrument: {
         type: 'string',
-        value: 'I',
+        value: 'INSTRUMENT',
         required: true,
         describe: 'cliDocs:statuteAdd.opt.instrument',
       },
-      article: { type: 'string', value: 'A', required: true, describe: 'cliDocs:statuteAdd.opt.article' },
+      article: { type: 'string', value: 'ARTICLE', required: true, describe: 'cliDocs:statuteAdd.opt.article' },
       ...STATUTE_FIELDS,
       case: { type: 'string', value: 'CASE', describe: 'cliDocs:statuteAdd.opt.case' },
     },
     examples: [
-      'statute add --instrument "Vienna Convention on Consular Relations" --short-name VCCR --year 1963 --article 31 --paragraph 2 --text-file art31-2.txt --case ECU-USA-2026-001',
+      example`statute add --instrument ${'cliHelp:example.instrument'} --short-name ${'cliHelp:example.shortName'} --year 1963 --article 31 --paragraph 2 --text-file ${'cliHelp:example.articleFile'} --case ECU-USA-2026-001`,
     ],
     async run({ withWorkspace, io, json, values }) {
       const fields = await statuteFields(values)
@@ -186,11 +187,11 @@ export const statuteCommands: Command[] = [
     positionals: 1,
     summary: 'cliDocs:statuteEdit.summary',
     options: {
-      instrument: { type: 'string', value: 'I', describe: 'cliDocs:statuteEdit.opt.instrument' },
-      article: { type: 'string', value: 'A', describe: 'cliDocs:statuteEdit.opt.article' },
+      instrument: { type: 'string', value: 'INSTRUMENT', describe: 'cliDocs:statuteEdit.opt.instrument' },
+      article: { type: 'string', value: 'ARTICLE', describe: 'cliDocs:statuteEdit.opt.article' },
       ...STATUTE_FIELDS,
     },
-    examples: ['statute edit statute_vccr_31 --heading "Inviolability of the consular premises"'],
+    examples: [example`statute edit statute_vccr_31 --heading ${'cliHelp:example.heading'}`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const clearYear = optionalString(values, 'year')?.trim().toLowerCase() === 'none'
       const patch = await statuteFields(clearYear ? { ...values, year: undefined } : values)
@@ -259,7 +260,7 @@ export const statuteCommands: Command[] = [
     positionals: 1,
     summary: 'cliDocs:statuteImport.summary',
     options: {
-      format: { type: 'string', value: 'F', describe: 'cliDocs:statuteImport.opt.format' },
+      format: { type: 'string', value: 'FORMAT', describe: 'cliDocs:statuteImport.opt.format' },
       case: {
         type: 'string',
         value: 'CASE',
@@ -267,7 +268,7 @@ export const statuteCommands: Command[] = [
       },
       'dry-run': { type: 'boolean', describe: 'cliDocs:statuteImport.opt.dryRun' },
     },
-    examples: ['statute import vccr.txt --case ECU-USA-2026-001'],
+    examples: [example`statute import ${'cliHelp:example.importFile'} --case ECU-USA-2026-001`],
     async run({ withWorkspace, io, json, values, positionals }) {
       const file = positionals[0]
       const format =

@@ -1,4 +1,4 @@
-import { helpText, t, type HelpText } from '../language'
+import { helpText, placeholders, t, type HelpText } from '../language'
 import { LANGUAGES, type WorkspaceInfo } from '@shared/domain'
 import type { Services } from '@main/services/index'
 import { choiceOf, type Command, printJson, table } from '../framework'
@@ -78,7 +78,7 @@ export const workspaceCommands: Command[] = [
       t('cli:settingsSet.summary', { list: SETTINGS.map((x) => `${x.key} (${helpText(x.describe)})`).join('; ') }),
     examples: ['settings set user-name "Ana Torres"'],
     async run({ withWorkspace, io, json, positionals }) {
-      const key = choiceOf(positionals[0], KEYS, 'KEY')
+      const key = choiceOf(positionals[0], KEYS, placeholders('KEY'))
       const setting = SETTINGS.find((x) => x.key === key)!
       const settings = await withWorkspace(async (s) => {
         await setting.set(s, positionals[1])
