@@ -130,6 +130,36 @@ describe('a fresh workspace worked in Spanish', () => {
   }, 120_000)
 })
 
+describe('the words around the data, in Spanish', () => {
+  it('counts, annotation places, an untitled note, a refused choice: no English between the values', async () => {
+    const ws = join(await tempDir(), 'ws')
+    const es = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'es'])
+    await es('case', 'new', '--title', 'Incidente', '--reference', 'ECU-1')
+    const issue = await es('issue', 'add', 'ECU-1', '--question', '¿Hubo inviolabilidad?')
+    expect(issue.stdout).toMatch(/\(0 hechos, 0 pruebas, 0 extractos\)/)
+    const item = await es(
+      'evidence',
+      'add',
+      'ECU-1',
+      '--url',
+      'https://e.org/nota',
+      '--title',
+      'Nota',
+      '--kind',
+      'document',
+      '--json',
+    )
+    const itemId = (JSON.parse(item.stdout) as { id: string }).id
+    const note = await es('annotation', 'add', itemId, '--case', 'ECU-1', '--page', '3', '--text', 'firma')
+    expect(note.stdout).toMatch(/ann_\w+ en pág\. 3: firma/)
+    expect((await es('note', 'add', 'ECU-1', '--text', 'sin título aún', '--json')).code).toBe(0)
+    expect((await es('show', 'ECU-1')).stdout).toContain('(sin título)')
+    const refused = await es('settings', 'set', 'memo-language', 'fr')
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/el idioma debe ser uno de: en, es/)
+  }, 120_000)
+})
+
 describe('the command as installed (bin/casefile.mjs, the bundle when built)', () => {
   it('speaks Spanish too, zod messages included (the bundle keeps the Spanish zod catalogue)', async () => {
     const ws = await tempDir()

@@ -50,7 +50,7 @@ function issueFields(values: Values): IssuePatch {
 }
 
 const describeIssue = (i: Issue) =>
-  `${i.id} [${i.status}] ${i.question} (${i.eventIds.length} event(s), ${i.evidenceIds.length} exhibit(s), ${i.statuteIds.length} excerpt(s))`
+  `${i.id} [${i.status}] ${i.question} (${t('cli:issueCounts', { events: i.eventIds.length, exhibits: i.evidenceIds.length, excerpts: i.statuteIds.length })})`
 
 export const analysisCommands: Command[] = [
   {

@@ -1,4 +1,4 @@
-import { t } from '../language'
+import { cliLanguage, t } from '../language'
 import {
   formatTarget,
   parseTimecode,
@@ -96,7 +96,9 @@ function fields(values: Values): Omit<AnnotationPatch, 'target'> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
 }
 
-const describe = (a: Annotation) => `${a.id} at ${formatTarget(a.target)}${a.text ? `: ${a.text}` : ''}`
+const where = (a: Annotation) => formatTarget(a.target, cliLanguage() === 'es' ? 'es' : 'en')
+const describe = (a: Annotation) =>
+  `${t('cli:annotationAt', { id: a.id, where: where(a) })}${a.text ? `: ${a.text}` : ''}`
 
 export const annotationCommands: Command[] = [
   {
@@ -140,7 +142,7 @@ export const annotationCommands: Command[] = [
           [t('cli:col.id'), t('cli:col.where'), t('cli:col.tags'), t('cli:col.text')],
           ...list.map((a) => [
             a.id,
-            formatTarget(a.target) + (a.target.type === 'page' && a.target.quote ? ` “${a.target.quote}”` : ''),
+            where(a) + (a.target.type === 'page' && a.target.quote ? ` “${a.target.quote}”` : ''),
             a.tags.join(',') || '—',
             a.text,
           ]),

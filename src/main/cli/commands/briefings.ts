@@ -68,9 +68,9 @@ function printBriefing(b: Briefing, sources: CitationSources, io: CliIO) {
   const text = richTextToPlain(b.body, (node) => {
     if (node.type !== 'citation') return undefined
     const attrs = CitationAttrs.safeParse(node.attrs ?? {})
-    return attrs.success ? `[${describeCitation(attrs.data, sources).label}]` : '[citation]'
+    return attrs.success ? `[${describeCitation(attrs.data, sources).label}]` : `[${t('cli:citation')}]`
   })
-  for (const line of (text || '(empty)').split('\n')) io.out(`  ${line}`)
+  for (const line of (text || t('cli:emptyText')).split('\n')) io.out(`  ${line}`)
 }
 
 export const briefingCommands: Command[] = [
@@ -211,7 +211,7 @@ export const briefingCommands: Command[] = [
     options: { ...CASE_HINT },
     examples: ['briefing status briefing_demo_memo final'],
     async run({ withWorkspace, io, json, values, positionals }) {
-      const status = choiceOf(positionals[1], BriefingStatus.options, 'the status')
+      const status = choiceOf(positionals[1], BriefingStatus.options, t('cli:what.status'))
       const b = await withWorkspace(async (s) =>
         s.briefings.update(await briefingCase(s, positionals[0], values), positionals[0], { status }),
       )

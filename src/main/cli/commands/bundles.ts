@@ -146,7 +146,7 @@ export const bundleCommands: Command[] = [
           [t('cli:col.fingerprint'), t('cli:col.trust'), t('cli:col.last_claimed_by')],
           ...r.keys.map((k) => [
             k.fingerprint,
-            k.trusted ? 'trusted' : 'seen',
+            k.trusted ? t('cli:trust.trusted') : t('cli:trust.seen'),
             k.workspace || k.user ? `"${k.workspace}" (${k.user})` : '—',
           ]),
         ],

@@ -27,7 +27,7 @@ export const encryptionCommands: Command[] = [
       const done = await underLock(workspaceDir, (root) =>
         encryptWorkspace(root, passphrase, {
           progress: (n, total) => {
-            if (!json && process.stderr.isTTY) process.stderr.write(`\rSealing ${n}/${total} files`)
+            if (!json && process.stderr.isTTY) process.stderr.write(`\r${t('cli:sealingFiles', { n, total })}`)
           },
         }),
       )

@@ -43,7 +43,7 @@ function printNote(n: Note, io: CliIO) {
   io.out(
     t('cliCases:updated', {
       id: n.id,
-      value: n.title || '(untitled)',
+      value: n.title || t('cli:untitled'),
       updatedAt: n.updatedAt,
       value2: n.tags.length ? `  [${n.tags.join(', ')}]` : '',
     }),

@@ -81,7 +81,7 @@ export function printCase(d: CaseDetail, io: CliIO): void {
   io.out('')
   io.out(t('cli:notes', { noteCount: d.notes.length }))
   for (const n of d.notes) {
-    io.out(`  - ${n.title || '(untitled)'}  (${n.id})`)
+    io.out(`  - ${n.title || t('cli:untitled')}  (${n.id})`)
     wrap(richTextToPlain(n.body), '      ').forEach((l) => io.out(l))
   }
 

@@ -173,10 +173,10 @@ export const statuteCommands: Command[] = [
       if (json) return printJson(io, { ...excerpt, usage })
       printStatute(excerpt, io)
       io.out('')
-      io.out(t('cliDocs:linked', { value: usage.caseIds.join(', ') || 'no case' }))
+      io.out(t('cliDocs:linked', { value: usage.caseIds.join(', ') || t('cliDocs:noCase') }))
       io.out(
         t('cliDocs:cited', {
-          value: usage.briefings.map((b) => `"${b.title}" (${b.briefingId})`).join(', ') || 'no briefing',
+          value: usage.briefings.map((b) => `"${b.title}" (${b.briefingId})`).join(', ') || t('cliDocs:noBriefing'),
         }),
       )
     },

@@ -38,7 +38,8 @@ export const SETTINGS: Setting[] = [
     key: 'memo-language',
     describe: () => t('cli:settings.memoLanguage', { list: LANGUAGES.join(', ') }),
     get: async (_info, s) => (await s.settings.get()).memoLanguage,
-    set: async (s, v) => void (await s.settings.update({ memoLanguage: choiceOf(v, LANGUAGES, 'the language') })),
+    set: async (s, v) =>
+      void (await s.settings.update({ memoLanguage: choiceOf(v, LANGUAGES, t('cli:what.language')) })),
   },
 ]
 
