@@ -314,7 +314,7 @@ describe('what the commands write', () => {
     })
     const wrong = await cf('annotation', 'add', image.id, '--at', '3')
     expect(wrong.code).toBe(1)
-    expect(wrong.stderr.trim()).toBe('casefile annotation add: A image is annotated by region, not by time.')
+    expect(wrong.stderr.trim()).toBe('casefile annotation add: An image is annotated by a region, not by a time.')
     expect((await cf('annotation', 'add', video.id, '--from', '5', '--to', '2')).code).toBe(2)
     expect((await cf('annotation', 'add', video.id, '--at', 'soon')).code).toBe(2)
     expect((await cf('annotation', 'add', image.id, '--region', '0.1,0.2,0.3')).code).toBe(2)

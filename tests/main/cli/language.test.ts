@@ -152,6 +152,9 @@ describe('the words around the data, in Spanish', () => {
     const itemId = (JSON.parse(item.stdout) as { id: string }).id
     const note = await es('annotation', 'add', itemId, '--case', 'ECU-1', '--page', '3', '--text', 'firma')
     expect(note.stdout).toMatch(/ann_\w+ en pág\. 3: firma/)
+    const wrong = await es('annotation', 'add', itemId, '--case', 'ECU-1', '--at', '5', '--text', 'x')
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/Un documento se anota mediante una página o una región, no mediante un momento\./)
     expect((await es('note', 'add', 'ECU-1', '--text', 'sin título aún', '--json')).code).toBe(0)
     expect((await es('show', 'ECU-1')).stdout).toContain('(sin título)')
     const refused = await es('settings', 'set', 'memo-language', 'fr')

@@ -57,7 +57,7 @@ export function createAnnotationsService(ctx: ServiceContext, evidenceRecords: C
     if (allowed && !allowed.includes(target.type)) {
       throw appError('VALIDATION', 'errMedia:annotated', {
         kind: item.kind,
-        allowedList: allowed.join(' or '),
+        allowedList: allowed.join('_'),
         type: target.type,
       })
     }

@@ -20,6 +20,13 @@ import { MAX_MANIFEST_BYTES, type OpenBundle } from './zipReader'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
+/** A value of the manifest in a sentence: JSON, cut to what a line holds (a hostile manifest may hold megabytes). */
+const shown = (v: unknown) => {
+  if (typeof v === 'string') return JSON.stringify(v.length > 117 ? `${v.slice(0, 116)}…` : v)
+  const json = JSON.stringify(v) ?? '—'
+  return json.length > 120 ? `${json.slice(0, 119)}…` : json
+}
+
 export interface ReadManifest {
   manifest: BundleManifest
   bytes: Buffer
@@ -40,8 +47,7 @@ export async function readManifest(bundle: OpenBundle): Promise<ReadManifest> {
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw refused('errBundles:manifestNotObject')
   const obj = raw as Record<string, unknown>
-  if (obj.format !== BUNDLE_FORMAT)
-    throw refused('errBundles:otherFormat', { format: String(JSON.stringify(obj.format)) })
+  if (obj.format !== BUNDLE_FORMAT) throw refused('errBundles:otherFormat', { format: shown(obj.format) })
   if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION)
     throw refused('errBundles:newerFormat', { version: String(obj.version), known: String(BUNDLE_VERSION) })
   const parsed = BundleManifest.safeParse(raw)
@@ -72,7 +78,7 @@ async function signatureProblem(bundle: OpenBundle, m: BundleManifest, bytes: Bu
 export function crossCheck(bundle: OpenBundle, m: BundleManifest): Map<string, BundleEntry> {
   const listed = new Map<string, BundleEntry>()
   for (const e of m.entries) {
-    const path = JSON.stringify(e.path)
+    const path = shown(e.path)
     if (listed.has(e.path)) throw refused('errBundles:listedTwice', { path })
     const kind = bundleEntryKind(e.path)
     if (!kind) throw refused('errBundles:listedNotInFormat', { path })
@@ -84,16 +90,16 @@ export function crossCheck(bundle: OpenBundle, m: BundleManifest): Map<string, B
   for (const f of bundle.entries) {
     if (f.name === MANIFEST_PATH || f.name === SIGNATURE_PATH) continue
     const e = listed.get(f.name)
-    if (!e) throw refused('errBundles:notListed', { name: JSON.stringify(f.name) })
+    if (!e) throw refused('errBundles:notListed', { name: shown(f.name) })
     if (e.size !== f.size)
       throw refused('errBundles:sizeDisagrees', {
-        name: JSON.stringify(f.name),
+        name: shown(f.name),
         size: String(f.size),
         listed: String(e.size),
       })
   }
   for (const e of m.entries)
-    if (!bundle.byName.has(e.path)) throw refused('errBundles:listedMissing', { path: JSON.stringify(e.path) })
+    if (!bundle.byName.has(e.path)) throw refused('errBundles:listedMissing', { path: shown(e.path) })
   if (m.entries.filter((e) => e.kind === 'case').length !== 1) throw refused('errBundles:caseCount')
   if (m.entries.filter((e) => e.kind === 'statutes').length > 1) throw refused('errBundles:statutesCount')
   return listed

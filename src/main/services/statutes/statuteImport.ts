@@ -40,7 +40,7 @@ export function parseStatuteJson(content: string): ParsedImport {
   try {
     data = JSON.parse(content)
   } catch (e) {
-    return { rows: [], problems: [{ row: 0, ...notJson(messageOf(e)) }] }
+    return { rows: [], problems: [{ row: 0, ...notJson(messageOf(e), content) }] }
   }
   // Accept a bare array, or the library file's own shape ({ excerpts: [...] }).
   const list = Array.isArray(data) ? data : (data as { excerpts?: unknown })?.excerpts
@@ -60,24 +60,36 @@ export function parseStatuteJson(content: string): ParsedImport {
  * Why JSON.parse refused the text, in words each reader's language has: V8's own sentence is English
  * only, so only the place it names is kept (counted from 1, as an editor counts).
  */
-function notJson(reason: string) {
+function notJson(reason: string, text: string) {
   const at = /\bposition (\d+)/.exec(reason)?.[1]
   if (at !== undefined) return worded('errRecords:validJsonAt', { position: Number(at) + 1 })
   if (/end of JSON input|Unterminated/i.test(reason)) return worded('errRecords:validJsonEnds')
   // "Unexpected token ']', "[1,]" is not valid JSON": the token, not the text around it (an invisible one,
   // such as a line separator, by its code point).
   let token = /^Unexpected token '?([^]{1,4}?)'?,/.exec(reason)?.[1]
-  // V8 names half of a character beyond the first 65,536 (an emoji); the text it quotes holds both halves.
-  if (token !== undefined && /^[\uD800-\uDBFF]$/.test(token)) {
-    const at = reason.indexOf(token, reason.indexOf(','))
-    if (at > 0 && /^[\uDC00-\uDFFF]$/.test(reason.charAt(at + 1))) token = reason.slice(at, at + 2)
-  }
+  // V8 names half of a character beyond the first 65,536 (an emoji): the whole one is the first such
+  // character outside a string, since inside one it is allowed and an earlier one would have stopped it.
+  if (token !== undefined && /^[\uD800-\uDBFF]$/.test(token)) token = firstOutsideStrings(text, token) ?? token
   if (token !== undefined)
     return worded('errRecords:validJsonToken', {
       token: /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(token) ? `“${token}”` : codePoints(token),
     })
   // '"NaN" is not valid JSON', and whatever else V8 says in English only, quoting the text.
   return worded('errRecords:validJson')
+}
+
+/** The first character starting with `high` (a surrogate) that stands outside the JSON text's strings. */
+function firstOutsideStrings(text: string, high: string): string | undefined {
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === high) return text.slice(i, /[\uDC00-\uDFFF]/.test(text.charAt(i + 1)) ? i + 2 : i + 1)
+  }
+  return undefined
 }
 
 const codePoints = (s: string) =>

@@ -53,6 +53,18 @@ const cases: Case[] = [
     spanish: /no contiene manifest\.json, por lo que no es un paquete de Casefile/,
   },
   {
+    name: 'a manifest naming another format, at length',
+    bytes: () =>
+      signed({
+        tamperManifest: (b) => {
+          const m = JSON.parse(b.toString('utf8')) as Record<string, unknown>
+          return Buffer.from(JSON.stringify({ ...m, format: 'x'.repeat(200_000) }))
+        },
+      }),
+    english: /^The bundle was refused: its manifest says format "x{100,118}…", not a Casefile bundle\.$/,
+    spanish: /su manifiesto indica el formato "x{100,118}…", que no es el de un paquete de Casefile/,
+  },
+  {
     name: 'manifest not JSON',
     bytes: () => signed({ tamperManifest: () => Buffer.from('{"format": ') }),
     english: /its manifest.json is not valid UTF-8 JSON/,

@@ -159,6 +159,8 @@ describe('statutes service', () => {
         'Not valid JSON: an unexpected “😀” where it stops making sense',
         /^No es JSON válido: un “😀” inesperado/,
       ],
+      // The one outside a string, though one of the same block stands before it inside a string.
+      ['["😂",😀]', 'Not valid JSON: an unexpected “😀” where it stops making sense', /un “😀” inesperado/],
       [
         'NaN',
         'Not valid JSON: JSON starts with a bracket or a brace, and this does not',
