@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseFile } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
 import { openWorkspace, type Services } from '@main/services/index'
-import { assemble, partsOf, sha256, writeZip, type BundleParts, type ZipEntrySpec } from './hostileZip'
+import { assemble, flipMiddleOf, partsOf, sha256, writeZip, type BundleParts, type ZipEntrySpec } from './hostileZip'
 import { diffTrees, snapshotTree } from './tree'
 
 const EVIL = `EVIL-${process.pid}-${Date.now()}`
@@ -311,15 +311,7 @@ const corpus: Hostile[] = [
   },
   {
     name: 'tampered blob',
-    bytes: () =>
-      signed({
-        entrySpec: (f) => {
-          if (f !== blob()) return {}
-          const data = Buffer.from(f.data)
-          data[data.length >> 1] ^= 0xff
-          return { data }
-        },
-      }),
+    bytes: () => signed({ entrySpec: flipMiddleOf(blob()) }),
     expect: /does not match the SHA-256 and size the signed manifest gives it/,
   },
   {

@@ -196,6 +196,16 @@ export const signatureOf = (manifestBytes: Buffer, key: KeyObject) =>
     'ascii',
   )
 
+/** An entrySpec that flips one byte in the middle of `target`'s data (a file altered after it was described). */
+export const flipMiddleOf =
+  (target: { name: string }) =>
+  (f: { name: string; data: Buffer }): Partial<ZipEntrySpec> => {
+    if (f.name !== target.name) return {}
+    const data = Buffer.from(f.data)
+    data[data.length >> 1] ^= 0xff
+    return { data }
+  }
+
 /**
  * A bundle from parts, signed with `key` (whose public key and fingerprint the
  * manifest then names); `specs` adjusts how each file goes into the archive.
