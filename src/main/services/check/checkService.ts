@@ -131,7 +131,10 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
           kind: 'inconsistent',
           ...(t.importCopy
             ? worded('errStorage:importNeverFinished', { file: t.file })
-            : worded('errStorage:tempFileWriteNever', { file: t.file, of: t.of })),
+            : worded(t.conversionCopy ? 'errStorage:conversionNeverFinished' : 'errStorage:tempFileWriteNever', {
+                file: t.file,
+                of: t.of,
+              })),
         })
 
       // The audit log's state is the chain check's to say (an append refused earlier reported it too).

@@ -3,7 +3,8 @@
  * the converted bytes go to a temp file beside it (sealed already when sealing:
  * no plain copy is ever made), which is synced and renamed over the original,
  * then the folder is synced. A stop at any moment leaves the old file or the new
- * one, never half of either; a temp file left over is a known leftover (repair).
+ * one, never half of either; the temp file a stop leaves (`.<name>.<pid>.<random>.converting`,
+ * leftovers.ts) is removed when the migration is resumed, never converted as a file.
  *
  * Each file says for itself which state it is in (a sealed file opens with the
  * key, a plain one does not), so a migration can be resumed from any point.
@@ -32,7 +33,7 @@ export function kindOfStored(rel: string): StoredKind {
 /** Writes `produce`'s bytes to a temp file beside `abs` and renames it over `abs`. */
 async function replaceWith(abs: string, produce: (fh: FileHandle) => Promise<void>, mode: number): Promise<void> {
   const dir = dirname(abs)
-  const temp = join(dir, `.${basename(abs).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = join(dir, `.${basename(abs).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.converting`)
   const fh = await fsio.open(temp, 'wx', 0o600)
   let renamed = false
   try {

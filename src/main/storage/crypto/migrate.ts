@@ -18,12 +18,13 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { durableWriteFile, fsyncDir } from '../durableWrite'
 import { entriesIn } from '../folders'
 import { fsio } from '../fsio'
 import { layout } from '../layout'
+import { leftoverOf, setAside } from '../leftovers'
 import { openRegularFile, readRawFile } from '../safeRead'
 import { convertFile, kindOfStored } from './convert'
 import {
@@ -102,7 +103,25 @@ async function removeFile(root: string, rel: string): Promise<void> {
   await fsio.unlink(join(root, rel)).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e
   })
-  await fsyncDir(root)
+  await fsyncDir(dirname(join(root, rel)))
+}
+
+/**
+ * What a stopped run or a killed write left, dealt with before anything is converted (converting it
+ * as a stored file would keep a stopped conversion's partial copy for good, as junk). A conversion's
+ * copy and an import's copy are removed: the file each copied is still whole, in place or outside.
+ * A write's temp file is set aside under quarantine/, which is converted with the rest, so a plain
+ * leftover is sealed too. A write of this process may still be in flight and is left alone; a
+ * conversion of this process cannot be (the caller holds the lock and converts one file at a time).
+ */
+async function clearLeftovers(root: string, now: Date): Promise<void> {
+  for (const rel of await storedFiles(root)) {
+    if (rel.startsWith(`${layout.quarantineDir}/`)) continue
+    const left = leftoverOf(basename(rel))
+    if (!left || (left.kind !== 'conversion' && left.pid === process.pid)) continue
+    if (left.kind === 'write') await setAside(root, layout.quarantineDir, rel, now)
+    else await removeFile(root, rel)
+  }
 }
 
 export interface MigrationProgress {
@@ -111,6 +130,7 @@ export interface MigrationProgress {
 
 async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progress?: MigrationProgress) {
   await dropCache(root)
+  await clearLeftovers(root, new Date())
   const files = await storedFiles(root)
   let converted = 0
   for (const [i, rel] of files.entries()) {
@@ -188,6 +208,8 @@ export async function decryptWorkspace(
   if (state === 'plain') throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
   if (state === 'migrating') throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
   const key = await unlockKeyFile((await readKeyFile(root))!, unlock)
+  // A killed write's partial temp file would not open, and would stop the decryption for nothing.
+  await clearLeftovers(root, new Date())
   const bad = await damagedSealed(root, key)
   if (bad.length)
     throw appError('CORRUPT', 'errStorage:decryptedFileDoOpen', {

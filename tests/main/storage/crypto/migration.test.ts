@@ -5,13 +5,16 @@
  * A stop is modelled as every file-system call of the storage layer failing from
  * the n-th on (so not even the cleanup of temp files runs, as after a kill).
  */
-import { chmod, cp, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmod, cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
 import { realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
+import { bundleChild } from '../../../helpers/bundleChild'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -232,4 +235,86 @@ describe('a stop at any point of a migration', () => {
   it('while decrypting', async () => {
     expect(await stopsDuring('decrypt')).toBeGreaterThan(20)
   }, 240_000)
+})
+
+describe("a migration killed while it writes a blob's converted copy", () => {
+  let child = ''
+  beforeAll(async () => {
+    child = await bundleChild(join(import.meta.dirname, '../../../helpers/migrationChild.ts'), 'migrationChild')
+  })
+  afterAll(async () => {
+    if (child) await rm(child, { force: true })
+  })
+
+  /** Runs the child until it has written part of a blob's copy, then kills it; returns the copy's name. */
+  function killMidBlob(root: string, direction: 'encrypt' | 'decrypt'): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, [child, root, direction], {
+        env: { ...process.env, CHILD_PASSPHRASE: PASS },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let out = ''
+      let err = ''
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString('utf8')
+        if (out.startsWith('PARTIAL ') && out.includes('\n')) p.kill('SIGKILL')
+      })
+      p.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')))
+      p.on('error', reject)
+      p.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? resolve(out.slice(8, out.indexOf('\n'))) : reject(new Error(`not killed: ${out}${err}`)),
+      )
+    })
+  }
+
+  /** Every file under the workspace, relative. */
+  async function allFiles(root: string): Promise<string[]> {
+    const entries = await readdir(root, { recursive: true, withFileTypes: true })
+    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+  }
+
+  it('leaves no partial copy behind once resumed, either way, and every blob is its own bytes again', async () => {
+    const root = await populated()
+    const before = await contents(root)
+    // Left by kills before this: a case file's write (plain text) and a blob import's copy (plain bytes).
+    const caseId = (await readdir(join(root, 'cases')))[0]
+    const write = join('cases', caseId, '.case.json.999999.0123456789ab.tmp')
+    await writeFile(join(root, write), '{"title":"CANARY-WRITE a case file half written"')
+    await writeFile(join(root, 'blobs', '.incoming-999999-00ff'), 'CANARY-IMPORT bytes of a file being imported')
+
+    const encrypting = await killMidBlob(root, 'encrypt')
+    expect(encrypting).toMatch(/[\\/]blobs[\\/]\.[0-9a-f]{64}\.\d+\.[0-9a-f]{12}\.converting$/)
+    expect(await allFiles(root)).toContain(encrypting.slice(root.length + 1))
+    // Opening resumes the encryption: the partial copy and the import's copy are gone, the write's temp
+    // file is kept under quarantine/ and sealed like the rest; nothing under the workspace is in the clear.
+    expect(await contents(root)).toEqual(before)
+    expect(await encryptionState(root)).toBe('encrypted')
+    let files = await allFiles(root)
+    expect(files.filter((f) => !f.startsWith('quarantine/') && /\.(converting|tmp)$|\.incoming-/.test(f))).toEqual([])
+    const setAside = files.filter((f) => f.startsWith('quarantine/set-aside/'))
+    expect(setAside).toEqual([expect.stringMatching(/case\.json\.999999\.0123456789ab\.tmp$/)])
+    for (const f of files) expect((await readFile(join(root, f))).toString('latin1'), f).not.toContain('CANARY')
+
+    const decrypting = await killMidBlob(root, 'decrypt')
+    expect(await allFiles(root)).toContain(decrypting.slice(root.length + 1))
+    expect(await contents(root)).toEqual(before)
+    expect(await encryptionState(root)).toBe('plain')
+    files = await allFiles(root)
+    expect(files.filter((f) => !f.startsWith('quarantine/') && /\.(converting|tmp)$|\.incoming-/.test(f))).toEqual([])
+    // Each blob is the original bytes its name hashes; no other file is left in the blob folder.
+    for (const f of files.filter((x) => x.startsWith('blobs/')))
+      expect(
+        createHash('sha256')
+          .update(await readFile(join(root, f)))
+          .digest('hex'),
+      ).toBe(f.slice('blobs/'.length))
+    // The set-aside write is plain again, as it was, and still kept.
+    expect(await readFile(join(root, setAside[0]), 'utf8')).toContain('CANARY-WRITE')
+    const s = await openWorkspace(root, { readOnly: true })
+    try {
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  }, 120_000)
 })
