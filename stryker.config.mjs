@@ -94,6 +94,7 @@ const GROUPS = {
       'tests/main/storage/document.test.ts',
       'tests/main/storage/quarantine.test.ts',
       'tests/main/storage/chunkedCollection.test.ts',
+      'tests/main/storage/leftovers.test.ts',
       'tests/main/services/check/*.test.ts',
       'tests/main/services/repair/*.test.ts',
       'tests/main/services/workspace/*.test.ts',

@@ -117,7 +117,10 @@ export function createTranscriptsService(deps: TranscriptDeps) {
       if (format === 'csv') throw appError('VALIDATION', 'errMedia:csvGoesOutOnly')
       const item = await deps.item(caseId, evidenceId)
       if (item.kind !== 'video' && item.kind !== 'audio')
-        throw appError('VALIDATION', 'errMedia:onlyVideoAudioTake', { title: item.title, kind: item.kind })
+        throw appError('VALIDATION', 'errMedia:onlyVideoAudioTake', {
+          title: item.title,
+          kind: item.kind.replace(/ /g, '_'),
+        })
       const info = await lstat(path).catch(() => null)
       if (!info) throw appError('NOT_FOUND', 'errMedia:cannotReadNoSuch2', { path })
       if (!info.isFile()) throw appError('VALIDATION', 'errMedia:regularFile2', { path })

@@ -85,14 +85,20 @@ async function runFfmpeg(args: string[], signal?: AbortSignal): Promise<void> {
 }
 
 export function createDerivedExhibits(evidence: EvidenceService) {
+  /** The item a still (of a video) or a clip (of a video or a sound recording) is taken from. */
   async function source(
     caseId: string,
     evidenceId: string,
+    what: 'still' | 'clip',
   ): Promise<EvidenceItem & { file: NonNullable<EvidenceItem['file']> }> {
     const item = await evidence.get(caseId, evidenceId)
     if (!item.file) throw appError('VALIDATION', 'errMedia:hasNoStoredFile3', { title: item.title })
-    if (item.kind !== 'video')
-      throw appError('VALIDATION', 'errMedia:stillsClipsComeVideos', { title: item.title, kind: item.kind })
+    if (item.kind !== 'video' && (what === 'still' || item.kind !== 'audio'))
+      throw appError('VALIDATION', 'errMedia:stillsClipsComeVideos', {
+        what,
+        title: item.title,
+        kind: item.kind.replace(/ /g, '_'),
+      })
     return item as EvidenceItem & { file: NonNullable<EvidenceItem['file']> }
   }
 
@@ -153,7 +159,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       at: number,
       opts: { png?: Buffer; title?: string; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
-      const src = await source(caseId, evidenceId)
+      const src = await source(caseId, evidenceId, 'still')
       if (!(at >= 0)) throw appError('VALIDATION', 'errMedia:stillNeedsTimeCode')
       if (opts.png && (opts.png.length > MAX_STILL || opts.png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a'))
         throw appError('VALIDATION', 'errMedia:stillMustPngImage')
@@ -212,7 +218,10 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       })
     },
 
-    /** A clip from `from` to `to` seconds, re-encoded (WebM) so it starts on the frame asked for. */
+    /**
+     * A clip from `from` to `to` seconds, re-encoded (WebM) so it starts on the frame asked for; of a
+     * sound recording, the sound alone (Opus in WebM).
+     */
     async clip(
       caseId: string,
       evidenceId: string,
@@ -220,7 +229,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       to: number,
       opts: { title?: string; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
-      const src = await source(caseId, evidenceId)
+      const src = await source(caseId, evidenceId, 'clip')
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
       if (to - from > MAX_CLIP_SECONDS) throw appError('VALIDATION', 'errMedia:clipMostTenMinutes')
       return withInput(src, async (input, sealed, whole) => {
@@ -229,6 +238,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         // An end past the source's own is the end: the title and custody name the range the clip holds.
         if (length !== undefined && to > length) to = length
         const range = `${formatTimecode(from)}–${formatTimecode(to)}`
+        const audio = src.kind === 'audio'
         const encode = [
           '-ss',
           String(from),
@@ -237,22 +247,15 @@ export function createDerivedExhibits(evidence: EvidenceService) {
           input,
           '-t',
           String(to - from),
-          '-c:v',
-          'libvpx-vp9',
-          '-b:v',
-          '1M',
-          '-row-mt',
-          '1',
-          '-deadline',
-          'realtime',
+          ...(audio ? ['-vn'] : ['-c:v', 'libvpx-vp9', '-b:v', '1M', '-row-mt', '1', '-deadline', 'realtime']),
           '-c:a',
           'libopus',
         ]
         const name = `${src.file.originalName} @ ${range.replace('–', '-')}.webm`
         const details: ImportOptions = {
           title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
-          kind: 'video',
-          mediaType: 'video/webm',
+          kind: audio ? 'audio' : 'video',
+          mediaType: audio ? 'audio/webm' : 'video/webm',
           details: { eventIds: src.eventIds, tags: ['clip'] },
           derivation: {
             from: { evidenceId: src.id, sha256: src.file.sha256, kind: 'clip', at: from, to },

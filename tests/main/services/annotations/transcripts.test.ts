@@ -92,6 +92,9 @@ describe('transcripts and tiers', () => {
         s.transcripts.importFrom(CASE, 'evidence_sample_bulletin', join(root, 'ok.vtt')),
       ).rejects.toMatchObject({
         code: 'VALIDATION',
+        message: expect.stringMatching(
+          /^Only videos and sound recordings take time-coded annotations; ".*" is a document\.$/,
+        ),
       })
       await expect(s.transcripts.importFrom(CASE, CLIP, join(root, 'none.vtt'))).rejects.toMatchObject({
         code: 'NOT_FOUND',

@@ -10,11 +10,11 @@ import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BlobWriter } from '@main/services/evidence/blobStore'
-import { openWorkspace } from '@main/services/index'
+import { openWorkspace, type Services } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { BLOB_HEADER_BYTES, SEGMENT_BYTES } from '@main/storage/crypto/segments'
-import { hasFfmpeg, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
+import { hasFfmpeg, makeAudio, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
 import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -169,6 +169,68 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
       await s.close()
     }
   })
+})
+
+/** The streams ffprobe finds in the bytes, as "codec_type:codec_name" and the length in seconds. */
+function probe(bytes: Buffer, dir: string, name: string): { streams: string[]; seconds: number } {
+  const path = join(dir, name)
+  execFileSync('sh', ['-c', 'cat > "$0"', path], { input: bytes })
+  const out = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path], {
+      encoding: 'utf8',
+    }),
+  ) as { streams: { codec_type: string; codec_name: string }[]; format: { duration: string } }
+  return { streams: out.streams.map((x) => `${x.codec_type}:${x.codec_name}`), seconds: Number(out.format.duration) }
+}
+
+describe.skipIf(!hasFfmpeg)('a clip of a sound recording', () => {
+  for (const sealed of [false, true])
+    it(`is its sound alone, in WebM, ${sealed ? 'sealed' : 'in a plain workspace'}; a still of it is refused in words`, async () => {
+      const root = await tempDir()
+      const media = await tempDir('casefile-media-')
+      makeAudio(join(media, 'call.m4a'), '2026-01-27T17:00:00Z')
+      const s: Services = sealed ? await sealedWorkspace(root) : await openWorkspace(root)
+      try {
+        const c = await s.cases.create({ title: 'Recorded call' })
+        const audio = await s.evidence.importFile(c.id, join(media, 'call.m4a'), { title: 'Call', kind: 'audio' })
+        const clip = await s.derived.clip(c.id, audio.id, 0.5, 1.5)
+        expect(clip).toMatchObject({
+          kind: 'audio',
+          file: { mediaType: 'audio/webm' },
+          derivedFrom: { evidenceId: audio.id, sha256: audio.file!.sha256, kind: 'clip', at: 0.5, to: 1.5 },
+        })
+        const bytes = await readBlobFile(await s.evidence.blobPath(clip.file!.sha256))
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(clip.file!.sha256)
+        const { streams, seconds } = probe(bytes, media, 'clip.webm')
+        expect(streams).toEqual(['audio:opus'])
+        expect(seconds).toBeGreaterThan(0.8)
+        expect(seconds).toBeLessThan(1.3)
+
+        await expect(s.derived.still(c.id, audio.id, 1)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          message: 'A still is taken from a video; "Call" is a sound recording.',
+          text: { key: 'errMedia:stillsClipsComeVideos', values: { what: 'still', kind: 'audio' } },
+        })
+        const page = await s.evidence.importBytes(c.id, [Buffer.from('<p>Call log</p>')], 'log.html', {
+          title: 'Call log',
+          kind: 'web page',
+        })
+        const image = await s.evidence.importBytes(c.id, [await patternJpeg(3)], 'door.jpg', { title: 'Door' })
+        for (const [item, said] of [
+          [page, 'is a web page'],
+          [image, 'is an image'],
+        ] as const)
+          await expect(s.derived.clip(c.id, item.id, 0, 1)).rejects.toMatchObject({
+            code: 'VALIDATION',
+            message: expect.stringMatching(
+              new RegExp(`^A clip is cut from a video or a sound recording; ".*" ${said}\\.$`),
+            ),
+          })
+        expect((await s.check.run()).problems).toEqual([])
+      } finally {
+        await s.close()
+      }
+    }, 120_000)
 })
 
 describe('a file dropped on the window of an encrypted workspace', () => {
