@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cliLanguageOf, takeLang } from '@main/cli/language'
 import { runCli, runMain } from '../../helpers/cli'
+import { hasFfmpeg, makeAudio, makeVideo } from '../../helpers/media'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -161,6 +162,36 @@ describe('the words around the data, in Spanish', () => {
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/el idioma debe ser uno de: en, es/)
   }, 120_000)
+
+  it.skipIf(!hasFfmpeg)(
+    'titles what it makes in Spanish: a still, a clip, a copy of a Spanish briefing',
+    async () => {
+      const ws = join(await tempDir(), 'ws')
+      const media = await tempDir('casefile-media-')
+      makeAudio(join(media, 'llamada.m4a'), '2026-01-27T17:00:00Z')
+      makeVideo(join(media, 'puerta.mp4'), { seconds: 3 })
+      const es = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'es'])
+      const json = async (...args: string[]) =>
+        JSON.parse((await es(...args, '--json')).stdout) as Record<string, string>
+      await es('case', 'new', '--title', 'Incidente', '--reference', 'ECU-1')
+      const video = await json('evidence', 'add', 'ECU-1', '--file', join(media, 'puerta.mp4'), '--title', 'Puerta')
+      const audio = await json('evidence', 'add', 'ECU-1', '--file', join(media, 'llamada.m4a'), '--title', 'Llamada')
+      expect((await json('evidence', 'still', video.id, '--at', '0:01')).title).toBe(
+        'Fotograma de «Puerta» en 00:00:01',
+      )
+      expect((await json('evidence', 'clip', audio.id, '--from', '0:00.5', '--to', '0:01.5')).title).toBe(
+        'Fragmento de «Llamada», 00:00:00.5–00:00:01.5',
+      )
+      const memo = await json('briefing', 'new', 'ECU-1', '--template', 'blank', '--language', 'es')
+      expect((await json('briefing', 'duplicate', memo.id)).title).toBe(`${memo.title} (copia)`)
+      // In English, the English words, whatever the memo's language.
+      const en = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'en', '--json'])
+      expect(JSON.parse((await en('evidence', 'still', video.id, '--at', '0:02')).stdout).title).toBe(
+        'Still of “Puerta” at 00:00:02',
+      )
+    },
+    120_000,
+  )
 })
 
 describe('the command as installed (bin/casefile.mjs, the bundle when built)', () => {

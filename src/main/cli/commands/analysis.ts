@@ -3,7 +3,7 @@
  * line: transcripts in and out, stills and clips as derived exhibits, and the
  * legal issues of a case.
  */
-import { t } from '../language'
+import { cliLanguage, t } from '../language'
 import { ANNOTATION_FORMATS, ISSUE_STATUSES, type Issue, type IssuePatch } from '@shared/domain'
 import {
   type Command,
@@ -125,6 +125,7 @@ export const analysisCommands: Command[] = [
       const item = await withWorkspace(async (s) =>
         s.derived.still(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], at, {
           title: optionalString(values, 'title'),
+          language: cliLanguage(),
         }),
       )
       if (json) return printJson(io, item)
@@ -150,6 +151,7 @@ export const analysisCommands: Command[] = [
       const item = await withWorkspace(async (s) =>
         s.derived.clip(await caseHolding(s, 'evidence', positionals[0], values), positionals[0], from, to, {
           title: optionalString(values, 'title'),
+          language: cliLanguage(),
         }),
       )
       if (json) return printJson(io, item)

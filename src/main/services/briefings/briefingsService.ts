@@ -13,6 +13,7 @@ import {
   type Language,
 } from '@shared/domain'
 import { stringifyDeep } from '@shared/domain/json'
+import { translator } from '@shared/i18n'
 import { AppError } from '@shared/ipc/result'
 import { SAFE_ID } from '@main/storage/layout'
 import type { CasesService } from '../cases/casesService'
@@ -145,7 +146,8 @@ export function createBriefingsService(
     async duplicate(caseId: string, briefingId: string): Promise<Briefing> {
       const b = await service.get(caseId, briefingId)
       return service.create(caseId, {
-        title: `${b.title} (copy)`.slice(0, 300),
+        // In the briefing's own language, as its template's title was.
+        title: translator(b.language, 'templates')('title.copy', { title: b.title }).slice(0, 300),
         template: b.template,
         status: 'draft',
         header: b.header,

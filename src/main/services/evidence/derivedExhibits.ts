@@ -11,6 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { factOf, formatTimecode, type EvidenceItem } from '@shared/domain'
+import type { Language } from '@shared/domain/language'
+import { say } from '@shared/i18n'
 import { vaultFor } from '@main/storage/crypto/vault'
 import type { EvidenceService } from './evidenceService'
 import type { ImportOptions } from './evidenceImports'
@@ -157,7 +159,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       caseId: string,
       evidenceId: string,
       at: number,
-      opts: { png?: Buffer; title?: string; signal?: AbortSignal } = {},
+      opts: { png?: Buffer; title?: string; language?: Language; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
       const src = await source(caseId, evidenceId, 'still')
       if (!(at >= 0)) throw appError('VALIDATION', 'errMedia:stillNeedsTimeCode')
@@ -177,7 +179,9 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       }
       const still = (bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
         evidence.importBytes(caseId, someFrame(bytes), `${src.file.originalName} @ ${code}.png`, {
-          title: opts.title?.trim() || `Still of "${src.title}" at ${code}`,
+          title:
+            opts.title?.trim() ||
+            say(opts.language ?? 'en', 'evidence:exhibitTools.stillTitle', { title: src.title, code }),
           kind: 'image',
           mediaType: 'image/png',
           details: { eventIds: src.eventIds, tags: ['still'] },
@@ -227,7 +231,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
       evidenceId: string,
       from: number,
       to: number,
-      opts: { title?: string; signal?: AbortSignal } = {},
+      opts: { title?: string; language?: Language; signal?: AbortSignal } = {},
     ): Promise<EvidenceItem> {
       const src = await source(caseId, evidenceId, 'clip')
       if (!(from >= 0) || !(to > from)) throw appError('VALIDATION', 'errMedia:clipNeedsStartLater')
@@ -253,7 +257,9 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         ]
         const name = `${src.file.originalName} @ ${range.replace('–', '-')}.webm`
         const details: ImportOptions = {
-          title: opts.title?.trim() || `Clip of "${src.title}", ${range}`,
+          title:
+            opts.title?.trim() ||
+            say(opts.language ?? 'en', 'evidence:exhibitTools.clipTitle', { title: src.title, range }),
           kind: audio ? 'audio' : 'video',
           mediaType: audio ? 'audio/webm' : 'video/webm',
           details: { eventIds: src.eventIds, tags: ['clip'] },

@@ -172,7 +172,7 @@ describe('stills and clips as derived exhibits', () => {
         })
         const out = await s.exports.toFile({ caseId: CASE, briefingId: b.id, outPath: join(root, 'memo.pdf') })
         const annex = pdfPages(out.path).join('\n').replace(/\s+/g, ' ')
-        expect(annex).toContain(`Exhibit 1 (Still of "${source.title}" at 00:00:04)`)
+        expect(annex).toContain(`Exhibit 1 (Still of “${source.title}” at 00:00:04)`)
         expect(annex).toContain(`SHA-256 ${still.file!.sha256}`)
         const images = execFileSync('pdfimages', ['-list', out.path], { encoding: 'utf8' }).trim().split('\n').slice(2)
         expect(images.length).toBeGreaterThanOrEqual(1)
