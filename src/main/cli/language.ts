@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { LANGUAGES, type Language } from '@shared/domain/language'
 import { localMessage } from '@shared/i18n/appError'
 import { languageOf, say, type CatalogueKey, type TextValues } from '@shared/i18n'
+import { zodLocale } from '@shared/i18n/zodLocale'
 
 let current: Language = 'en'
 /** CASEFILE_LANG=qps: English with every catalogue word in ⟦ ⟧, so a test can see which words bypass it. */
@@ -47,7 +48,7 @@ export function cliLanguageOf(argv: readonly string[], env: NodeJS.ProcessEnv = 
 export function setCliLanguage(lang: Language): void {
   current = lang
   pseudo = process.env.CASEFILE_LANG === 'qps'
-  z.config(lang === 'es' ? z.locales.es() : z.locales.en())
+  z.config(zodLocale(lang))
 }
 
 export const cliLanguage = (): Language => current

@@ -4,10 +4,10 @@
  * line in English "Too big…". zod's own locales word each issue; the catalogue
  * gives the sentence around them (errRecords:invalidInput).
  */
-import { z } from 'zod'
 import type { MessageRef } from '../ipc/result'
 import type { Language } from '../domain/language'
 import { catalogue, say, type CatalogueKey, type TextValues } from './index'
+import { zodLocale } from './zodLocale'
 
 export const INVALID_INPUT = 'errRecords:invalidInput'
 
@@ -46,7 +46,7 @@ const standIn = (kind: unknown): unknown =>
             ? {}
             : undefined
 
-const locales = { en: z.locales.en(), es: z.locales.es() }
+const locales = { en: zodLocale('en'), es: zodLocale('es') }
 
 /** The schemas' own English messages (`z.string().min(1, 'a case needs a title')`), by their words. */
 const SCHEMA_MESSAGES = new Map(

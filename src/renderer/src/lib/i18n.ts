@@ -9,6 +9,7 @@ import { initReactI18next, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { Language } from '@shared/domain'
 import { catalogue, languageOf, pseudoCatalogue, type MessageKey, type Namespace } from '@shared/i18n'
+import { zodLocale } from '@shared/i18n/zodLocale'
 
 /** Tests show the window in a pseudo-language (every catalogue word in ⟦ ⟧) to find words that bypass it. */
 const PSEUDO = 'qps'
@@ -47,8 +48,8 @@ void i18n
   })
 document.documentElement.lang = i18n.language === PSEUDO ? 'en' : i18n.language
 /** zod's own messages (a form field's "too long") follow the window's language. */
-const zodLocale = (lang: string) => z.config(lang === 'es' ? z.locales.es() : z.locales.en())
-zodLocale(i18n.language)
+const zodLanguage = (lang: string) => z.config(zodLocale(lang === 'es' ? 'es' : 'en'))
+zodLanguage(i18n.language)
 
 /** The window's language now (the pseudo-language counts as English). */
 export const currentLanguage = (): Language => (i18n.language === 'es' ? 'es' : 'en')
@@ -63,7 +64,7 @@ export async function setLanguage(lang: Language | null | undefined): Promise<vo
     // Only the first frame of the next start is in the system's language.
   }
   if (i18n.language !== next) await i18n.changeLanguage(next)
-  zodLocale(next)
+  zodLanguage(next)
   document.documentElement.lang = next
 }
 
