@@ -225,6 +225,20 @@ const HashString = z.string().regex(/^(?:[0-9a-f]{16})*$/)
  * itself, or of video keyframes (at most one a second) at `times` seconds.
  * Flat frames (a black screen, a fade) carry no content and are left out.
  */
+/** Keyframes are read at most one a second; a long video, at most one every `gap` seconds (> 0.95). */
+const KEYFRAMES = /^(.*) \(keyframes(?:, one every (\d+(?:\.\d+)?) s or more|, at most one a second)\)$/
+
+/** A video fingerprint's `tool`: the decoder and how often it read a keyframe (English, stored as it is). */
+export const keyframesTool = (label: string, gap: number): string =>
+  `${label} (keyframes${gap > 0.95 ? `, one every ${gap.toFixed(1)} s or more` : ', at most one a second'})`
+
+/** What keyframesTool recorded, for wording in another language: null for any other tool. */
+export function keyframesOf(tool: string): { label: string; every?: number } | null {
+  const m = KEYFRAMES.exec(tool)
+  if (!m) return null
+  return m[2] === undefined ? { label: m[1] } : { label: m[1], every: Number(m[2]) }
+}
+
 export const Fingerprint = z.object({
   status: z.enum(['done', 'skipped']),
   reason: z.string().max(1_000).default(''),

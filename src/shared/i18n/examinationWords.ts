@@ -4,7 +4,7 @@
  * and each warning worded again from its code and the numbers it compared
  * (main's own warning text is English).
  */
-import type { Claim, ConsistencyWarning } from '../domain'
+import { keyframesOf, type Claim, type ConsistencyWarning } from '../domain'
 import type { MessageKey } from './index'
 
 export type ExaminationT = (key: MessageKey<'examination'>, values?: Record<string, unknown>) => string
@@ -15,6 +15,13 @@ export function duration(t: ExaminationT, minutes: number, number: (n: number) =
   if (m < 90) return t('duration.minutes', { count: Math.round(m) })
   if (m < 48 * 60) return t('duration.hours', { count: number(Math.round(m / 6) / 10) })
   return t('duration.days', { count: Math.round(m / (24 * 60)) })
+}
+
+/** The tool a fingerprint names, its keyframe sampling worded in the language: "ffmpeg 6.1 (fotogramas clave, …)". */
+export function toolText(t: ExaminationT, tool: string, number: (n: number) => string): string {
+  const k = keyframesOf(tool)
+  if (!k) return tool
+  return t('fingerprint.keyframes', { tool: k.label, every: k.every === undefined ? 'none' : number(k.every) })
 }
 
 /** Seconds as a time code: "00:00:04". */

@@ -37,6 +37,14 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
       'This clip matches “Original” at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).',
     )
     expect(text.stdout).toContain(`(${original}) [dHash`)
+    expect(text.stdout).toMatch(
+      /^Fingerprint: 5 keyframes are hashed for matching, by ffmpeg \S+ \(keyframes, at most one a second\)\.$/m,
+    )
+    // In Spanish, the sampling too: no English inside the sentence.
+    const es = await cli('evidence', 'inspect', repost, '--lang', 'es')
+    expect(es.stdout).toMatch(
+      /^Huella perceptual: 5 fotogramas clave tienen huella para compararlos, calculada con ffmpeg \S+ \(fotogramas clave, como mucho uno por segundo\)\.$/m,
+    )
 
     // No reader took the file: no empty "()" where the readers would be named.
     const plain = await cli('evidence', 'inspect', notes)

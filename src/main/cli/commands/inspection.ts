@@ -6,7 +6,7 @@
  */
 import { formatFactValue, type DuplicateMatch, type ItemInspection, type RereadOutcome } from '@shared/domain'
 import { formatNumber, type MessageKey } from '@shared/i18n'
-import { timeCode, warningText, type ExaminationT } from '@shared/i18n/examinationWords'
+import { timeCode, toolText, warningText, type ExaminationT } from '@shared/i18n/examinationWords'
 import { type CliIO, table } from '../framework'
 import { cliLanguage, t } from '../language'
 
@@ -84,8 +84,8 @@ export function printInspection(r: ItemInspection, io: CliIO): void {
         fp.status !== 'done'
           ? ex('fingerprint.skipped')
           : fp.kind === 'video'
-            ? ex('fingerprint.video', { count: fp.times.length, tool: fp.tool ?? '' })
-            : ex('fingerprint.image', { tool: fp.tool ?? '' })
+            ? ex('fingerprint.video', { count: fp.times.length, tool: toolText(ex, fp.tool, num) })
+            : ex('fingerprint.image', { tool: fp.tool })
       }`,
     )
   }

@@ -5,7 +5,7 @@
  * or reads the frames between them).
  */
 import sharp from 'sharp'
-import { Fingerprint } from '@shared/domain'
+import { Fingerprint, keyframesTool } from '@shared/domain'
 import { pathOrBytes, type FileSource } from './fileSource'
 import { inputOptions, runTool, type Tool } from './tools'
 import { dHash, isFlat, pHash, PIXELS, SIDE } from './hashes'
@@ -132,6 +132,6 @@ export async function videoFingerprint(
     dhash,
     phash,
     framesSeen: frames,
-    tool: `${ffmpeg.label} (keyframes${gap > 0.95 ? `, one every ${gap.toFixed(1)} s or more` : ', at most one a second'})`,
+    tool: keyframesTool(ffmpeg.label, gap),
   })
 }

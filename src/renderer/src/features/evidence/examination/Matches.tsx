@@ -2,7 +2,7 @@ import type { DuplicateMatch, Fingerprint } from '@shared/domain'
 import { useFormat } from '@renderer/lib/format'
 import { useT } from '@renderer/lib/i18n'
 import { formatRoute } from '@renderer/lib/router'
-import { timeCode } from './words'
+import { timeCode, toolText } from './words'
 
 const span = (s?: { start: number; end: number }) => (s ? `${timeCode(s.start)}–${timeCode(s.end)}` : '')
 
@@ -43,11 +43,12 @@ export function Matches({ matches }: { matches: DuplicateMatch[] }) {
 /** Whether the file can be matched at all, and by what. */
 export function FingerprintLine({ fingerprint }: { fingerprint: Fingerprint }) {
   const t = useT('examination')
+  const fmt = useFormat()
   if (fingerprint.status !== 'done') return <p className="muted">{t('fingerprint.skipped')}</p>
   return (
     <p className="muted">
       {fingerprint.kind === 'video'
-        ? t('fingerprint.video', { count: fingerprint.times.length, tool: fingerprint.tool })
+        ? t('fingerprint.video', { count: fingerprint.times.length, tool: toolText(t, fingerprint.tool, fmt.number) })
         : t('fingerprint.image', { tool: fingerprint.tool })}
     </p>
   )

@@ -6,7 +6,7 @@ import type { CaseDetail, Claim } from '@shared/domain'
 import { claimName as claimOf } from '@shared/i18n/examinationWords'
 import type { T } from '@renderer/lib/i18n'
 
-export { duration, timeCode } from '@shared/i18n/examinationWords'
+export { duration, timeCode, toolText } from '@shared/i18n/examinationWords'
 
 /** The claim as the sentence names it: "the item's event date", "the event “Arrival”". */
 export const claimName = (t: T<'examination'>, claim: Claim, detail: CaseDetail): string =>
