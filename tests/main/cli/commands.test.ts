@@ -48,6 +48,19 @@ describe('help', () => {
     expect((await runMain([])).code).toBe(2)
   })
 
+  it("'case new' as its help shows it works in the demo workspace, whose case the other examples name", async () => {
+    const ws = await tempDir()
+    expect((await runMain(['demo', '--workspace', ws])).code).toBe(0)
+    const help = (await runMain(['help', 'case', 'new'])).stdout
+    const line = help.split('\n').find((l) => l.startsWith('  casefile case new '))!
+    // The example's words, its quoted title as one argument.
+    const args = [...line.slice('  casefile '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2])
+    const made = await runMain([...args, '--workspace', ws])
+    expect(made.stderr).toBe('')
+    expect(made.code).toBe(0)
+    expect((await runMain(['show', 'ECU-USA-2026-001', '--workspace', ws])).code).toBe(0)
+  })
+
   it('says which verbs a noun has when the verb is wrong or missing (exit 2)', async () => {
     const r = await runMain(['actor', 'frob'])
     expect(r.code).toBe(2)

@@ -119,7 +119,7 @@ export const casesCommands: Command[] = [
       ...CASE_FIELDS,
     },
     examples: [
-      example`case new --title ${'cliHelp:example.caseTitle'} --reference ECU-USA-2026-001 --classification ${'cliHelp:example.classification'}`,
+      example`case new --title ${'cliHelp:example.caseTitle'} --reference ECU-USA-2026-002 --classification ${'cliHelp:example.classification'}`,
     ],
     async run({ withWorkspace, io, json, values }) {
       const { title, ...rest } = caseFields(values)
