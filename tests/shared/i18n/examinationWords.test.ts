@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { keyframesOf, keyframesTool } from '@shared/domain'
-import { say, type Language } from '@shared/i18n'
+import type { Language } from '@shared/domain/language'
+import { say } from '@shared/i18n'
 import { toolText, type ExaminationT } from '@shared/i18n/examinationWords'
 
 const words =

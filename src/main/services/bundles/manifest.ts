@@ -15,17 +15,10 @@ import {
   type BundleEntry,
 } from '@shared/domain'
 import { verifyManifest } from './keys'
-import { refused, refusedInvalid, type Refusal } from './refusal'
+import { refused, refusedInvalid, shown, type Refusal } from './refusal'
 import { MAX_MANIFEST_BYTES, type OpenBundle } from './zipReader'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** A value of the manifest in a sentence: JSON, cut to what a line holds (a hostile manifest may hold megabytes). */
-const shown = (v: unknown) => {
-  if (typeof v === 'string') return JSON.stringify(v.length > 117 ? `${v.slice(0, 116)}…` : v)
-  const json = JSON.stringify(v) ?? '—'
-  return json.length > 120 ? `${json.slice(0, 119)}…` : json
-}
 
 export interface ReadManifest {
   manifest: BundleManifest

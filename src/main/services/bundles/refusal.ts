@@ -33,3 +33,10 @@ export function refusedWithIssues(key: Refusal, issues: unknown, values: TextVal
   const text = { key, values: { ...values, issues: String(issues) } }
   return new AppError('VALIDATION', say('en', key, localValues(text, 'en')), undefined, text)
 }
+
+/** A value as a refusal quotes it (an entry's name, a manifest field): JSON, cut to a line (a hostile bundle may hold megabytes). */
+export function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 117 ? `${v.slice(0, 116)}…` : v)
+  const json = JSON.stringify(v) ?? '—'
+  return json.length > 120 ? `${json.slice(0, 119)}…` : json
+}

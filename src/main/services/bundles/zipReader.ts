@@ -26,7 +26,7 @@ import {
   type BundleEntryKind,
 } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
-import { refused, refusedFor } from './refusal'
+import { refused, refusedFor, shown } from './refusal'
 
 /**
  * Bytes read at a time from the bundle (one chunk in flight per entry stream).
@@ -117,28 +117,26 @@ class HandleReader extends yauzl.RandomAccessReader {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const show = (name: string) => JSON.stringify(name.length > 120 ? `${name.slice(0, 117)}...` : name)
-
 /** The entry's name as bytes say it, or the reason it cannot be trusted. */
 function decodeName(e: yauzl.Entry): string {
   const raw = e.fileNameRaw ?? (e.fileName as unknown as Buffer)
   if (e.extraFields.some((f) => f.id === INFO_ZIP_UNICODE_PATH))
-    throw refused('errBundles:secondName', { name: show(raw.toString('latin1')) })
+    throw refused('errBundles:secondName', { name: shown(raw.toString('latin1')) })
   if ((e.generalPurposeBitFlag & 0x800) !== 0) {
     try {
       return utf8.decode(raw)
     } catch {
-      throw refused('errBundles:nameNotUtf8', { name: show(raw.toString('latin1')) })
+      throw refused('errBundles:nameNotUtf8', { name: shown(raw.toString('latin1')) })
     }
   }
-  if (raw.some((b) => b >= 0x80)) throw refused('errBundles:nameUnmarked', { name: show(raw.toString('latin1')) })
+  if (raw.some((b) => b >= 0x80)) throw refused('errBundles:nameUnmarked', { name: shown(raw.toString('latin1')) })
   return raw.toString('ascii')
 }
 
 /** Refuses a name that could mean a path anywhere but a file inside the bundle. */
 function checkName(name: string): void {
   if (name === '') throw refused('errBundles:emptyName')
-  const values = { name: show(name) }
+  const values = { name: shown(name) }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw refused('errBundles:nameControl', values)
   if (name.includes('\\')) throw refused('errBundles:nameBackslash', values)
@@ -155,7 +153,7 @@ function checkName(name: string): void {
 function checkType(name: string, e: yauzl.Entry): void {
   const madeBy = e.versionMadeBy >> 8
   const mode = (e.externalFileAttributes >>> 16) & 0xffff
-  const values = { name: show(name) }
+  const values = { name: shown(name) }
   // 3: Unix; 19: OS X. Their high attribute bits are st_mode.
   if ((madeBy === 3 || madeBy === 19) && mode !== 0) {
     const type = mode & S_IFMT
@@ -177,7 +175,7 @@ function checkType(name: string, e: yauzl.Entry): void {
 function checkSizes(name: string, e: yauzl.Entry): void {
   if (e.compressionMethod === 0 && e.compressedSize !== e.uncompressedSize)
     throw refused('errBundles:storedSize', {
-      name: show(name),
+      name: shown(name),
       declared: String(e.uncompressedSize),
       held: String(e.compressedSize),
     })
@@ -187,7 +185,7 @@ function checkSizes(name: string, e: yauzl.Entry): void {
     e.uncompressedSize / Math.max(1, e.compressedSize) > MAX_RATIO
   )
     throw refused('errBundles:ratio', {
-      name: show(name),
+      name: shown(name),
       times: String(Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))),
       compressed: String(e.compressedSize),
       uncompressed: String(e.uncompressedSize),
@@ -256,10 +254,10 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
         checkName(name)
         checkType(name, e)
         checkSizes(name, e)
-        if (byName.has(name)) throw refused('errBundles:duplicate', { name: show(name) })
+        if (byName.has(name)) throw refused('errBundles:duplicate', { name: shown(name) })
         const fold = folded(name)
         const twin = byFold.get(fold)
-        if (twin !== undefined) throw refused('errBundles:twins', { first: show(twin), second: show(name) })
+        if (twin !== undefined) throw refused('errBundles:twins', { first: shown(twin), second: shown(name) })
         byFold.set(fold, name)
         total += e.uncompressedSize
         if (total > MAX_TOTAL_BYTES) throw refused('errBundles:tooLarge', { max: String(MAX_TOTAL_BYTES) })
@@ -279,7 +277,7 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
       if (f.name === MANIFEST_PATH || f.name === SIGNATURE_PATH) continue
       f.kind = bundleEntryKind(f.name)
       if (f.kind) continue
-      const values = { name: show(f.name) }
+      const values = { name: shown(f.name) }
       if (ARCHIVE_NAME.test(f.name)) throw refused('errBundles:nestedArchive', values)
       // eslint-disable-next-line no-control-regex
       if (/[^\u0000-\u007f]/.test(f.name)) throw refused('errBundles:nameNotAscii', values)
@@ -295,8 +293,8 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
       const next = i + 1 < entries.length ? entries[i + 1].entry.relativeOffsetOfLocalHeader : limit
       if (end > next) {
         if (i + 1 < entries.length)
-          throw refused('errBundles:overlap', { first: show(entries[i].name), second: show(entries[i + 1].name) })
-        throw refused('errBundles:pastEnd', { name: show(entries[i].name) })
+          throw refused('errBundles:overlap', { first: shown(entries[i].name), second: shown(entries[i + 1].name) })
+        throw refused('errBundles:pastEnd', { name: shown(entries[i].name) })
       }
     }
     const bundle: OpenBundle = {
@@ -308,18 +306,18 @@ async function scan(path: string, fh: FileHandle, size: number): Promise<OpenBun
         try {
           return await zf.openReadStreamPromise(f.entry)
         } catch (e) {
-          throw refusedFor('errBundles:entryUnreadable', e, { name: show(f.name) })
+          throw refusedFor('errBundles:entryUnreadable', e, { name: shown(f.name) })
         }
       },
       async readWhole(f, max) {
         if (f.size > max)
-          throw refused('errBundles:entryTooLarge', { name: show(f.name), size: String(f.size), max: String(max) })
+          throw refused('errBundles:entryTooLarge', { name: shown(f.name), size: String(f.size), max: String(max) })
         const parts: Buffer[] = []
         try {
           for await (const chunk of await bundle.stream(f)) parts.push(chunk as Buffer)
         } catch (e) {
           if (e instanceof AppError) throw e
-          throw refusedFor('errBundles:entryUnreadable', e, { name: show(f.name) })
+          throw refusedFor('errBundles:entryUnreadable', e, { name: shown(f.name) })
         }
         return Buffer.concat(parts)
       },
