@@ -312,6 +312,7 @@ const DATA_WORDS = new RegExp(
     String.raw`\bcasefile( [a-z]+)*`, // the command words themselves
     String.raw`SHA-256|\bart\.`, // the same in both languages (a hash's name, a citation's article)
     String.raw`\b[A-Z2-7]{4}(-[A-Z2-7]{4}){5,}\b`, // a recovery key
+    String.raw`\b[A-Z]{3}-[A-Z]{3}-\d{4}-\d{3}\b`, // a case reference in the help's examples (ECU-USA-2026-002)
     // The dated line the examination adds to a technical check is stored text, in the language it was written in.
     String.raw`\[Casefile examination [^\]]*\].*`,
   ].join('|'),
