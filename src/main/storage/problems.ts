@@ -2,22 +2,74 @@
  * What the store tells a person about a file it could not use: one place for the
  * wording, so the banner, `check` and the command line say the same thing.
  */
+import { say } from '@shared/i18n'
 import { worded } from '@shared/i18n/appError'
+import { invalidInputText, localValues } from '@shared/i18n/invalidInput'
 import type { WorkspaceProblem } from '@shared/domain'
+import type { NotAFileKind } from './safeRead'
+import type { StoredJsonFailure } from './storedJson'
 
-/** A file that failed to parse or validate, set aside (or, for a reader, left) and what can be done. */
+/** Why the store refused a file, as the catalogue words it (errStorage:fileNotLoaded). */
+export type LoadReason =
+  | { reason: 'utf8' | 'object' | 'sealed' }
+  | { reason: 'json'; detail: string }
+  | { reason: 'migration'; version: number; detail: string }
+  /** `issues`: the first zod issue without its path, carried (invalidInputText); `path` where it is. */
+  | { reason: 'shape'; path: string; issues: string }
+  | { reason: 'notRegular'; entry: NotAFileKind }
+
+const ENTRY: Record<NotAFileKind, string> = {
+  'symbolic link': 'link',
+  folder: 'folder',
+  'FIFO (named pipe)': 'fifo',
+  device: 'device',
+  socket: 'socket',
+  'special file': 'special',
+}
+
+/** What parseStoredJson said, as a reason the catalogue words. */
+export function reasonOf(failure: StoredJsonFailure): LoadReason {
+  switch (failure.step) {
+    case 'utf8':
+    case 'object':
+      return { reason: failure.step }
+    case 'json':
+      return { reason: 'json', detail: failure.detail }
+    case 'migration':
+      return { reason: 'migration', version: failure.version, detail: failure.detail }
+    case 'shape': {
+      const first = failure.error.issues[0]
+      const issues = invalidInputText({ issues: first ? [{ ...first, path: [] }] : [] }).values!.issues as string
+      return { reason: 'shape', path: first?.path.length ? first.path.join('.') : '', issues }
+    }
+  }
+}
+
+/**
+ * A file that failed to parse or validate, set aside (or, for a reader, left) and what can be done:
+ * worded from the catalogue, so the banner, `check` and the command line say it in their language.
+ */
 export function loadProblem(
   relPath: string,
   kind: 'unreadable' | 'invalid',
-  why: string,
+  why: LoadReason,
   quarantinedTo: string | undefined,
   backup: string | undefined,
 ): WorkspaceProblem {
-  const message =
-    `${relPath} could not be loaded: ${why}. ` +
-    (quarantinedTo ? `The file was set aside unchanged as ${quarantinedTo}. ` : 'The file was left untouched. ') +
-    (backup ? `A backup is available (${backup}).` : 'No backup of it exists yet.')
-  return { file: relPath, kind, message, quarantinedTo, backupAvailable: backup }
+  const values = {
+    relPath,
+    detail: '',
+    version: 0,
+    issues: '',
+    ...why,
+    path: why.reason === 'shape' && why.path ? why.path : 'none',
+    entry: why.reason === 'notRegular' ? ENTRY[why.entry] : '',
+    quarantined: quarantinedTo ?? 'none',
+    backup: backup ?? 'none',
+  }
+  const text = { key: 'errStorage:fileNotLoaded' as const, values }
+  const message = say('en', text.key, localValues(text, 'en'))
+  return { file: relPath, kind, message, text, quarantinedTo, backupAvailable: backup }
 }
 
 /**
@@ -43,7 +95,3 @@ export function reportOnce(list: WorkspaceProblem[], problem: WorkspaceProblem):
   if (!list.some((p) => p.file === problem.file && p.kind === problem.kind && p.message === problem.message))
     list.push(problem)
 }
-
-/** Why a sealed file of an encrypted workspace was refused: the same words for a change and a move. */
-export const SEALED_WHY =
-  "its sealed contents do not open with this workspace's key (it is damaged, or was moved here from another place)"

@@ -14,7 +14,7 @@ import { durableWriteFile, FileWriteQueue, fsyncDir } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
-import { loadProblem, readProblem, reportOnce, SEALED_WHY } from './problems'
+import { loadProblem, readProblem, reasonOf, reportOnce, type LoadReason } from './problems'
 import { listQuarantined, quarantineFile, resolveQuarantined } from './quarantine'
 import { NotRegularFileError, readRegularFile } from './safeRead'
 import { parseStoredJson, type AnySchema } from './storedJson'
@@ -245,10 +245,11 @@ export class WorkspaceStore {
       bytes = await readRegularFile(abs)
     } catch (e) {
       // A sealed file that does not open with the key (changed, or moved from another path): set aside.
-      if (e instanceof AppError && e.code === 'CORRUPT') throw await this.reject(relPath, 'unreadable', SEALED_WHY)
+      if (e instanceof AppError && e.code === 'CORRUPT')
+        throw await this.reject(relPath, 'unreadable', { reason: 'sealed' })
       // A folder, FIFO, device or link where the file should be: never opened (a FIFO would block for ever).
       if (e instanceof NotRegularFileError)
-        throw await this.reject(relPath, 'unreadable', `it is a ${e.kind}, not a regular file`)
+        throw await this.reject(relPath, 'unreadable', { reason: 'notRegular', entry: e.kind })
       const code = (e as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') throw this.unreadable(relPath, e as NodeJS.ErrnoException)
       if (!create) throw appError('NOT_FOUND', 'errStorage:doesExist2', { relPath })
@@ -261,7 +262,7 @@ export class WorkspaceStore {
     }
 
     const parsed = parseStoredJson(bytes, kind, schema, this.options.migrations)
-    if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, parsed.why)
+    if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, reasonOf(parsed))
     if (parsed.ok === 'newer') {
       this.report({
         file: relPath,
@@ -282,11 +283,11 @@ export class WorkspaceStore {
       try {
         await this.backups.take(relPath, `before-migration-v${parsed.migratedFrom}`)
       } catch (e) {
-        throw await this.reject(
-          relPath,
-          'invalid',
-          `it could not be migrated from schema ${parsed.migratedFrom} (${(e as Error).message})`,
-        )
+        throw await this.reject(relPath, 'invalid', {
+          reason: 'migration',
+          version: parsed.migratedFrom,
+          detail: (e as Error).message,
+        })
       }
     }
     low.data = parsed.data as T
@@ -325,7 +326,7 @@ export class WorkspaceStore {
   }
 
   /** Moves the bad file aside, records the problem, and returns the error to throw. */
-  private async reject(relPath: string, kind: 'unreadable' | 'invalid', why: string): Promise<AppError> {
+  private async reject(relPath: string, kind: 'unreadable' | 'invalid', why: LoadReason): Promise<AppError> {
     const backup = await this.backups.newest(relPath)
     let quarantinedTo: string | undefined
     // A read-only opener (the check command, a second instance) reports but never moves files.

@@ -25,7 +25,10 @@ export type StoredJson<T> =
  * a reader wording it in another language needs (the schema version that would not migrate, zod's issues).
  */
 export type StoredJsonFailure = { ok: false; kind: 'unreadable' | 'invalid'; why: string } & (
-  { step: 'utf8' | 'json' | 'object' } | { step: 'migration'; version: number } | { step: 'shape'; error: z.ZodError }
+  | { step: 'utf8' | 'object' }
+  | { step: 'json'; detail: string }
+  | { step: 'migration'; version: number; detail: string }
+  | { step: 'shape'; error: z.ZodError }
 )
 
 export function parseStoredJson<S extends AnySchema>(
@@ -41,7 +44,8 @@ export function parseStoredJson<S extends AnySchema>(
   try {
     raw = JSON.parse(text) as Record<string, unknown>
   } catch (e) {
-    return { ok: false, kind: 'unreadable', step: 'json', why: `it is not valid JSON (${(e as Error).message})` }
+    const detail = (e as Error).message
+    return { ok: false, kind: 'unreadable', step: 'json', detail, why: `it is not valid JSON (${detail})` }
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return {
@@ -67,6 +71,7 @@ export function parseStoredJson<S extends AnySchema>(
         kind: 'invalid',
         step: 'migration',
         version,
+        detail: (e as Error).message,
         why: `it could not be migrated from schema ${version} (${(e as Error).message})`,
       }
     }

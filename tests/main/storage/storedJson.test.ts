@@ -101,6 +101,7 @@ describe('the meaning of a stored file', () => {
       kind: 'invalid',
       step: 'migration',
       version: 0,
+      detail: 'no migration from schema version 0 to 1',
       why: 'it could not be migrated from schema 0 (no migration from schema version 0 to 1)',
     })
   })

@@ -2,8 +2,9 @@ import { useState } from 'react'
 import type { WorkspaceInfo } from '@shared/domain'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-import { i18n, useT } from '@renderer/lib/i18n'
+import { currentLanguage, i18n, useT } from '@renderer/lib/i18n'
 import { messageOf } from '@shared/ipc/result'
+import { localValues } from '@shared/i18n/invalidInput'
 
 export function ReadOnlyBanner({ reason }: { reason?: string }) {
   const t = useT()
@@ -68,7 +69,7 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
           <li key={`${p.file}:${p.kind}`}>
             {/* The store's message names the file and where it went; add only what it leaves out. */}
             {!p.message.includes(p.file) && <code>{p.file}: </code>}
-            {p.text ? i18n.t(p.text.key, p.text.values) : p.message}
+            {p.text ? i18n.t(p.text.key, localValues(p.text, currentLanguage())) : p.message}
             {p.quarantinedTo && !p.message.includes(p.quarantinedTo) && (
               <span className="muted"> {t('banner.movedTo', { path: p.quarantinedTo })}</span>
             )}
