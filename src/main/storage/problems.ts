@@ -77,12 +77,7 @@ export function loadProblem(
  * folder): reported and left where it is (the cause may pass), never quarantined.
  */
 export function readProblem(relPath: string, e: NodeJS.ErrnoException): WorkspaceProblem {
-  const hint =
-    e.code === 'EACCES' || e.code === 'EPERM'
-      ? 'Check the permissions of the file and its folder.'
-      : e.code === 'ENOTDIR'
-        ? 'A folder on its path is a file.'
-        : 'Check the disk.'
+  const hint = e.code === 'EACCES' || e.code === 'EPERM' ? 'access' : e.code === 'ENOTDIR' ? 'notdir' : 'disk'
   return {
     file: relPath,
     kind: 'unreadable',

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { localMessage } from '@shared/i18n/appError'
 import { openWorkspace } from '@main/services/index'
-import { loadProblem, reasonOf, type LoadReason } from '@main/storage/problems'
+import { loadProblem, readProblem, reasonOf, type LoadReason } from '@main/storage/problems'
 import { parseStoredJson, type StoredJsonFailure } from '@main/storage/storedJson'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -128,5 +128,29 @@ describe('a file the store could not load, in words', () => {
     } finally {
       await r.close()
     }
+  })
+
+  it.each([
+    [
+      'EACCES',
+      'Check the permissions of the file and its folder.',
+      'Compruebe los permisos del archivo y de su carpeta.',
+    ],
+    [
+      'EPERM',
+      'Check the permissions of the file and its folder.',
+      'Compruebe los permisos del archivo y de su carpeta.',
+    ],
+    ['ENOTDIR', 'A folder on its path is a file.', 'Una carpeta de su ruta es un archivo.'],
+    ['EIO', 'Check the disk.', 'Compruebe el disco.'],
+  ])('a file it could not read (%s): what to do, in either language', (code, en, es) => {
+    const e = Object.assign(new Error(`${code}: it failed, open 'x'`), { code })
+    const p = readProblem('workspace.json', e)
+    expect(p.message).toBe(
+      `workspace.json could not be read (${code}: ${code}: it failed, open 'x'). It was left untouched. ${en}`,
+    )
+    expect(localMessage(p, 'es')).toBe(
+      `workspace.json no se pudo leer (${code}: ${code}: it failed, open 'x'). No se tocó. ${es}`,
+    )
   })
 })
