@@ -1,10 +1,10 @@
-import { worded } from '@shared/i18n/appError'
-import { appError } from '@shared/i18n/appError'
+import { appError, worded } from '@shared/i18n/appError'
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
-import { AppError } from '@shared/ipc/result'
+import { say } from '@shared/i18n'
+import { AppError, type MessageRef } from '@shared/ipc/result'
 import { Backups } from './backups'
 import type { Unlock } from './crypto/keyfile'
 import { unlockOnOpen } from './crypto/migrate'
@@ -39,6 +39,12 @@ export interface StoreOptions {
  * path; it validates on load, quarantines what fails, migrates forward after a
  * backup, queues durable writes, and holds the workspace lock.
  */
+/** Why a store is read-only: opened so, its lock lost, its index written by a newer version, or closed. */
+export type ReadOnlyWhy =
+  { why: 'opened' | 'closed' } | { why: 'lockLost'; detail: string } | { why: 'newer'; version: number }
+
+const readOnlyValues = (w: ReadOnlyWhy) => ({ detail: '', version: 0, ...w })
+
 export class WorkspaceStore {
   readonly problems: WorkspaceProblem[] = []
   /** What each file that was loaded (or failed to) is, so a restored backup can be validated as that. */
@@ -52,7 +58,7 @@ export class WorkspaceStore {
   readonly backups: Backups
   readonly now: () => Date
   private _readOnly: boolean
-  private _readOnlyReason: string | undefined
+  private _readOnlyWhy: ReadOnlyWhy | undefined
 
   private constructor(
     readonly root: string,
@@ -60,7 +66,7 @@ export class WorkspaceStore {
   ) {
     this.now = options.now ?? (() => new Date())
     this._readOnly = !!options.readOnly
-    this._readOnlyReason = options.readOnly ? 'opened read-only' : undefined
+    this._readOnlyWhy = options.readOnly ? { why: 'opened' } : undefined
     this.backups = new Backups(
       root,
       layout.backupsDir,
@@ -84,7 +90,7 @@ export class WorkspaceStore {
     if (!options.readOnly) {
       store.releaseLock = await acquireWorkspaceLock(abs, layout.lockFile, options.app ?? 'Casefile', (e) => {
         store.lockLost = e
-        store.setReadOnly(`the workspace lock was lost (${e.message}); reopen the workspace to keep editing`)
+        store.setReadOnly({ why: 'lockLost', detail: e.message })
       })
     }
     // Under the lock: an interrupted encrypt or decrypt is finished before anything is read.
@@ -106,13 +112,19 @@ export class WorkspaceStore {
   get readOnly(): boolean {
     return this._readOnly
   }
+  /** Why the workspace is read-only, in English (a log, a reason inside another English sentence). */
   get readOnlyReason(): string | undefined {
-    return this._readOnlyReason
+    return this._readOnlyWhy && say('en', 'errStorage:readOnlyBecause', readOnlyValues(this._readOnlyWhy))
+  }
+  /** The same, as the catalogue words it in the window's or the command line's language. */
+  get readOnlyText(): MessageRef | undefined {
+    return this._readOnlyWhy && { key: 'errStorage:readOnlyBecause', values: readOnlyValues(this._readOnlyWhy) }
   }
 
-  setReadOnly(reason: string): void {
+  /** The first reason stays: it is the one a person can act on. */
+  setReadOnly(why: ReadOnlyWhy): void {
     this._readOnly = true
-    this._readOnlyReason ??= reason
+    this._readOnlyWhy ??= why
   }
 
   /** Records a problem once (the same file, kind and message are not repeated). */
@@ -134,7 +146,11 @@ export class WorkspaceStore {
 
   assertWritable(): void {
     if (this._readOnly)
-      throw appError('READ_ONLY', 'errStorage:workspaceReadOnly', { _readOnlyReason: this._readOnlyReason })
+      throw appError(
+        'READ_ONLY',
+        'errStorage:workspaceReadOnly',
+        readOnlyValues(this._readOnlyWhy ?? { why: 'opened' }),
+      )
   }
 
   /** Absolute path of a file inside the workspace; refuses paths that leave it. */
@@ -273,8 +289,7 @@ export class WorkspaceStore {
           CURRENT_SCHEMA_VERSION,
         }),
       })
-      if (kind === 'workspace')
-        this.setReadOnly(`it was written by a newer version of Casefile (schema ${parsed.version})`)
+      if (kind === 'workspace') this.setReadOnly({ why: 'newer', version: parsed.version })
       low.data = parsed.data as T
       return this.wrap(relPath, low, true, kind, schema)
     }
@@ -449,7 +464,7 @@ export class WorkspaceStore {
   /** Waits for every queued write, then releases the lock. */
   async close(): Promise<void> {
     // Nothing may start writing once the lock is about to go: another process may take it next.
-    this.setReadOnly('the workspace was closed')
+    this.setReadOnly({ why: 'closed' })
     await Promise.all([...this.queues.values()].map((q) => q.idle()))
     const release = this.releaseLock
     this.releaseLock = null

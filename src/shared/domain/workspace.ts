@@ -36,6 +36,8 @@ export const WorkspaceInfo = z.object({
   name: z.string(),
   readOnly: z.boolean(),
   readOnlyReason: z.string().optional(),
+  /** The reason named in the catalogue, so the window words it in its language. */
+  readOnlyText: MessageText.optional(),
   userName: z.string(),
   problems: z.array(WorkspaceProblem),
   recent: z.array(z.string()).default([]),

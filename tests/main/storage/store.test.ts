@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { CURRENT_SCHEMA_VERSION, StatuteLibraryFile } from '@shared/domain'
+import { say, type CatalogueKey } from '@shared/i18n'
+import { localMessage } from '@shared/i18n/appError'
+import type { AppError } from '@shared/ipc/result'
 import { WorkspaceStore } from '@main/storage/store'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -104,6 +107,49 @@ describe('WorkspaceStore', () => {
       expect(s.problems[0].kind).toBe('newer-version')
     })
     expect(await readFile(join(root, 'x.json'), 'utf8')).toBe(newer)
+  })
+
+  it('says why it is read-only, in either language, the first reason kept', async () => {
+    const root = await tempDir()
+    const newer = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, items: [] })
+    await writeFile(join(root, 'workspace.json'), newer)
+    const s = await WorkspaceStore.open(root)
+    expect(s.readOnlyReason).toBeUndefined()
+    expect(s.readOnlyText).toBeUndefined()
+    await s.document('workspace.json', 'workspace', Doc)
+    const later = CURRENT_SCHEMA_VERSION + 1
+    expect(s.readOnlyReason).toBe(`it was written by a newer version of Casefile (schema ${later})`)
+    const err = (() => {
+      try {
+        s.assertWritable()
+      } catch (e) {
+        return e as AppError
+      }
+    })()!
+    expect(err).toMatchObject({
+      code: 'READ_ONLY',
+      message: `The workspace is read-only: it was written by a newer version of Casefile (schema ${later}).`,
+    })
+    expect(localMessage(err, 'es')).toBe(
+      `El espacio de trabajo es de solo lectura: lo escribió una versión más reciente de Casefile (esquema ${later}).`,
+    )
+    expect(say('es', s.readOnlyText!.key as CatalogueKey, s.readOnlyText!.values)).toBe(
+      `lo escribió una versión más reciente de Casefile (esquema ${later})`,
+    )
+    await s.close()
+    expect(s.readOnlyReason).toMatch(/newer version/)
+
+    const opened = await WorkspaceStore.open(root, { readOnly: true })
+    expect(opened.readOnlyReason).toBe('opened read-only')
+    await opened.close()
+    const closed = await WorkspaceStore.open(await tempDir())
+    await closed.close()
+    expect(closed.readOnlyReason).toBe('the workspace was closed')
+    expect(say('es', closed.readOnlyText!.key as CatalogueKey, closed.readOnlyText!.values)).toBe(
+      'el espacio de trabajo se cerró',
+    )
+    closed.setReadOnly({ why: 'lockLost', detail: 'ENOENT' })
+    expect(closed.readOnlyReason).toBe('the workspace was closed')
   })
 
   it('migrates an old file forward after taking a backup of it', async () => {

@@ -1,4 +1,4 @@
-import { appError } from '@shared/i18n/appError'
+import { appError, worded } from '@shared/i18n/appError'
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
@@ -37,7 +37,10 @@ export function createWorkspaceService(ctx: ServiceContext) {
   })
   const doc = () => ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, empty)
 
-  async function rebuild(found: { summaries: CaseSummary[]; unreadable: string[] } | null, why: string) {
+  async function rebuild(
+    found: { summaries: CaseSummary[]; unreadable: string[] } | null,
+    why: 'missing' | 'damaged' | 'setAside',
+  ) {
     const summaries = found?.summaries ?? []
     const backup = await ctx.store.backups.newestGood(
       WORKSPACE_FILE,
@@ -54,16 +57,18 @@ export function createWorkspaceService(ctx: ServiceContext) {
     ctx.store.forget(WORKSPACE_FILE)
     if (ctx.store.readOnly) ctx.store.standIn(WORKSPACE_FILE, 'workspace', WorkspaceFile, rebuilt)
     else await ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, () => rebuilt)
-    const unreadable = found?.unreadable.length
-      ? ` ${found.unreadable.length} case folder(s) could not be read and are not listed: ${found.unreadable.join(', ')}.`
-      : ''
     ctx.store.report({
       file: WORKSPACE_FILE,
       kind: 'missing',
-      message:
-        `${WORKSPACE_FILE} ${why}: the case index was ${ctx.store.readOnly ? 'rebuilt in memory (nothing written)' : 'rebuilt'} from the ${summaries.length} case folder(s) on disk` +
-        `${from ? `, the workspace name and user name from ${relative(ctx.store.root, backup!.path)}` : ', with the default workspace name and user name'}.${unreadable}` +
-        `${ctx.store.readOnly ? ' Open the workspace for writing (or run casefile repair) to save it.' : ' Check the case list.'}`,
+      ...worded('errStorage:indexRebuilt', {
+        file: WORKSPACE_FILE,
+        why,
+        readOnly: ctx.store.readOnly ? 'yes' : 'no',
+        count: summaries.length,
+        from: backup ? relative(ctx.store.root, backup.path) : 'none',
+        unreadableCount: found?.unreadable.length ?? 0,
+        unreadableList: found?.unreadable.join(', ') ?? '',
+      }),
     })
   }
 
@@ -80,10 +85,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
         await doc().catch(async (e) => {
           // Damaged: rebuild from the cases rather than start empty (a writer has set the file aside).
           if (!(e instanceof AppError && e.code === 'CORRUPT')) throw e
-          await rebuild(
-            await onDisk(),
-            ctx.store.readOnly ? 'could not be loaded' : 'could not be loaded and was set aside',
-          )
+          await rebuild(await onDisk(), ctx.store.readOnly ? 'damaged' : 'setAside')
         })
         return
       }
@@ -94,7 +96,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
         await doc()
         return
       }
-      await rebuild(found, 'was missing')
+      await rebuild(found, 'missing')
     },
 
     async info(recent: string[] = []): Promise<WorkspaceInfo> {
@@ -104,6 +106,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
         name: d.data.name,
         readOnly: ctx.store.readOnly,
         readOnlyReason: ctx.store.readOnlyReason,
+        readOnlyText: ctx.store.readOnlyText,
         userName: d.data.userName,
         problems: service.problems(),
         recent,

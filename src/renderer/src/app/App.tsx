@@ -156,7 +156,7 @@ export function App() {
           onShortcuts={() => setModal('shortcuts')}
         />
 
-        {readOnly && <ReadOnlyBanner reason={info?.readOnlyReason} />}
+        {readOnly && <ReadOnlyBanner reason={info?.readOnlyReason} text={info?.readOnlyText} />}
         {info && <ProblemsBanner info={info} onRestored={reloadAll} />}
         {chooseError && (
           <div className="banner banner--danger" role="alert">

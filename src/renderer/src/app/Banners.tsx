@@ -3,14 +3,20 @@ import type { WorkspaceInfo } from '@shared/domain'
 import { call } from '@renderer/lib/api'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
 import { currentLanguage, i18n, useT } from '@renderer/lib/i18n'
-import { messageOf } from '@shared/ipc/result'
+import { messageOf, type MessageRef } from '@shared/ipc/result'
 import { localValues } from '@shared/i18n/invalidInput'
 
-export function ReadOnlyBanner({ reason }: { reason?: string }) {
+/** Why the workspace is read-only, as a sentence of its own ("It was written by a newer version …."). */
+const sentence = (clause: string) => `${clause.charAt(0).toLocaleUpperCase()}${clause.slice(1)}.`
+
+export function ReadOnlyBanner({ reason, text }: { reason?: string; text?: MessageRef }) {
   const t = useT()
+  // Opened read-only on purpose (or by a second window): the banner's own sentence says it best.
+  const said = text && text.values?.why !== 'opened' ? sentence(i18n.t(text.key, text.values)) : undefined
   return (
     <div className="banner banner--warning" role="status">
-      <strong>{t('banner.readOnly')}</strong> {reason || t('banner.readOnlyReason')}
+      <strong>{t('banner.readOnly')}</strong>{' '}
+      {said ?? (text ? t('banner.readOnlyReason') : reason || t('banner.readOnlyReason'))}
     </div>
   )
 }

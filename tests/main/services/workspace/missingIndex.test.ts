@@ -6,6 +6,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { localMessage } from '@shared/i18n/appError'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
 import { runCli } from '../../../helpers/cli'
@@ -42,6 +43,10 @@ describe('a missing workspace.json', () => {
           message: expect.stringMatching(/rebuilt from the 1 case folder/),
         }),
       ])
+      // The same in Spanish, worded from what the problem carries.
+      expect(localMessage(info.problems[0], 'es')).toMatch(
+        /^workspace\.json faltaba: el índice de expedientes se reconstruyó a partir de la 1 carpeta de expediente del disco, y el nombre del espacio de trabajo y el de usuario a partir de backups\/.+\. Revise la lista de expedientes\.$/,
+      )
     } finally {
       await s.close()
     }
