@@ -11,6 +11,28 @@ const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-')
 /** `~` stands for the folder separator: ids (SAFE_ID) and our file names never contain it. */
 const flatName = (relPath: string) => relPath.split(/[\\/]/).join('~')
 
+/** The longest file name the usual file systems take, in bytes. */
+const NAME_MAX = 255
+
+/**
+ * `prefix` and the flattened path, cut to a name the file system takes: the path's start (its folders)
+ * goes first, marked with '…', as its end names the file. A leftover's own name may be near the limit.
+ */
+function fitted(prefix: string, flat: string): string {
+  if (Buffer.byteLength(prefix + flat) <= NAME_MAX) return prefix + flat
+  const chars = Array.from(flat)
+  while (chars.length && Buffer.byteLength(`${prefix}…${chars.join('')}`) > NAME_MAX) chars.shift()
+  return `${prefix}…${chars.join('')}`
+}
+
+/** The workspace path a quarantined file was at, from its name (null when the name was cut to fit). */
+export function originalOf(quarantinedName: string): string | null {
+  const at = quarantinedName.indexOf('__')
+  if (at < 0) return null
+  const flat = quarantinedName.slice(at + 2)
+  return flat.startsWith('…') ? null : flat.split('~').join('/')
+}
+
 /**
  * quarantine/<stamp>__cases~<id>~case.json: the bad file, byte for byte, out of the way.
  * A second file set aside in the same millisecond gets a -1, -2 ... suffix on its stamp.
@@ -26,8 +48,8 @@ export async function quarantineFile(
   const dir = join(root, rel)
   await mkdir(dir, { recursive: true })
   const taken = new Set(await readdir(dir))
-  let name = `${stampOf(now)}__${flatName(relPath)}`
-  for (let n = 1; taken.has(name); n++) name = `${stampOf(now)}-${n}__${flatName(relPath)}`
+  let name = fitted(`${stampOf(now)}__`, flatName(relPath))
+  for (let n = 1; taken.has(name); n++) name = fitted(`${stampOf(now)}-${n}__`, flatName(relPath))
   await rename(join(root, relPath), join(dir, name))
   return join(rel, name)
 }

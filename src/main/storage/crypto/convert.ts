@@ -11,8 +11,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, posix } from 'node:path'
 import { fsio, writeAll } from '../fsio'
+import { layout } from '../layout'
+import { leftoverOf } from '../leftovers'
+import { originalOf } from '../quarantine'
 import { openRegularFile, readRawFile } from '../safeRead'
 import { sealInto } from './sealThread'
 import { isSealedBlob, openSealedBlob } from './segments'
@@ -62,6 +65,24 @@ function isSealedFile(key: Buffer, rel: string, bytes: Buffer): boolean {
   }
 }
 
+/**
+ * A sealed file's plain bytes, or null when it does not open. A file under quarantine/ was moved there
+ * as it was, so it may be sealed for the place it came from (its name says which); one that opens at
+ * no such place (damaged, cut short, a blob's segments) is kept as it is.
+ */
+function openedAtAnyPlace(key: Buffer, rel: string, bytes: Buffer): Buffer | null {
+  for (const place of placesOf(rel)) if (isSealedFile(key, place, bytes)) return openBytes(key, place, bytes)
+  return null
+}
+
+/** Where a file may be sealed for: its own place; a quarantined one's former place, or the file a write's temp file was for. */
+function placesOf(rel: string): string[] {
+  const from = rel.startsWith(`${layout.quarantineDir}/`) ? originalOf(basename(rel)) : null
+  if (!from) return [rel]
+  const left = leftoverOf(basename(from))
+  return left?.kind === 'write' ? [rel, from, posix.join(posix.dirname(from), left.of)] : [rel, from]
+}
+
 /** Converts one file; returns whether anything was written (false: it was in that state already). */
 export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<boolean> {
   const abs = join(root, rel)
@@ -87,7 +108,7 @@ export async function convertFile(key: Buffer, root: string, rel: string, to: Di
   let next: Buffer | null
   if (kind === 'lines') next = convertLines(key, rel, bytes, to)
   else if (to === 'seal') next = isSealedFile(key, rel, bytes) ? null : sealBytes(key, rel, bytes)
-  else next = isSealedFile(key, rel, bytes) ? openBytes(key, rel, bytes) : null
+  else next = openedAtAnyPlace(key, rel, bytes)
   if (!next) return false
   const out = next
   await replaceWith(abs, (fh) => writeAll(fh, out, 0), mode)

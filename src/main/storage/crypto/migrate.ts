@@ -119,8 +119,9 @@ async function clearLeftovers(root: string, now: Date): Promise<void> {
     if (rel.startsWith(`${layout.quarantineDir}/`)) continue
     const left = leftoverOf(basename(rel))
     if (!left || (left.kind !== 'conversion' && left.pid === process.pid)) continue
-    if (left.kind === 'write') await setAside(root, layout.quarantineDir, rel, now)
-    else await removeFile(root, rel)
+    // One that cannot be moved or removed is converted where it is, as any file: never a migration stuck on it.
+    if (left.kind === 'write') await setAside(root, layout.quarantineDir, rel, now).catch(() => undefined)
+    else await removeFile(root, rel).catch(() => undefined)
   }
 }
 
@@ -160,6 +161,8 @@ export async function encryptWorkspace(
   if (state === 'migrating') throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
   await refuseSealedWithoutKeys(root)
   const { file, dataKey, recoveryKey } = await createKeyFile(passphrase, opts.cost)
+  // Before the journal: nothing that could stop the clearing leaves a migration half begun.
+  await clearLeftovers(root, new Date())
   await writeJournal(root, 'encrypt')
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(file, null, 2))
   const done = await convertAll(root, dataKey, 'seal', opts.progress)
@@ -172,6 +175,8 @@ export async function encryptWorkspace(
 async function damagedSealed(root: string, key: Buffer): Promise<string[]> {
   const bad: string[] = []
   for (const rel of await storedFiles(root)) {
+    // Quarantined and set-aside files are damaged or partial already: opened when they open, else kept.
+    if (rel.startsWith(`${layout.quarantineDir}/`)) continue
     const abs = join(root, rel)
     const kind = kindOfStored(rel)
     if (kind === 'blob') {

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmod, cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
@@ -317,4 +317,69 @@ describe("a migration killed while it writes a blob's converted copy", () => {
       await s.close()
     }
   }, 120_000)
+})
+
+describe('what a stop left, and quarantine, met by an encryption change', () => {
+  const caseFolder = async (root: string) => join(root, 'cases', (await readdir(join(root, 'cases')))[0])
+
+  it("decrypts past a killed write's temp file sealed for the file it was replacing: set aside, opened, kept", async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const dir = await caseFolder(root)
+    await cp(join(dir, 'case.json'), join(dir, '.case.json.31337.0123456789ab.tmp'))
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await encryptionState(root)).toBe('plain')
+    const setAside = await readdir(join(root, 'quarantine', 'set-aside'))
+    expect(setAside).toEqual([expect.stringMatching(/__cases~case_\w+~\.case\.json\.31337\.0123456789ab\.tmp$/)])
+    // Plain again: the case file it was a copy of, readable as it was.
+    const kept = JSON.parse(await readFile(join(root, 'quarantine', 'set-aside', setAside[0]), 'utf8'))
+    expect(JSON.stringify(kept)).toContain('"title":"Consulate incident"')
+  })
+
+  it('encrypts and decrypts past a leftover whose name leaves no room for the set-aside stamp', async () => {
+    const root = await populated()
+    const long = `.${'a'.repeat(220)}.4242.abcdef012345.tmp`
+    await writeFile(join(await caseFolder(root), long), 'CANARY-LONG half a write')
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    expect(await encryptionState(root)).toBe('encrypted')
+    const [name] = await readdir(join(root, 'quarantine', 'set-aside'))
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255)
+    expect(name).toMatch(/__….*a\.4242\.abcdef012345\.tmp$/)
+    expect(await readFile(join(root, 'quarantine', 'set-aside', name), 'latin1')).not.toContain('CANARY')
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await readFile(join(root, 'quarantine', 'set-aside', name), 'utf8')).toBe('CANARY-LONG half a write')
+  })
+
+  it('decrypts a workspace with a quarantined file: opened when it opens, kept as it is when damaged', async () => {
+    const root = await populated()
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    const before = await contents(root)
+    // A sealed case file damaged, then set aside by the next open; a whole one quarantined by hand.
+    const [a, b] = await readdir(join(root, 'cases'))
+    const damaged = await readFile(join(root, 'cases', a, 'case.json'))
+    damaged[damaged.length - 5] ^= 1
+    await writeFile(join(root, 'cases', a, 'case.json'), damaged)
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    await s.cases.getCase(a).catch(() => undefined)
+    await s.close()
+    await mkdir(join(root, 'quarantine'), { recursive: true })
+    await cp(
+      join(root, 'cases', b, 'case.json'),
+      join(root, 'quarantine', `2026-01-01T00-00-00-000Z__cases~${b}~case.json`),
+    )
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await encryptionState(root)).toBe('plain')
+    const quarantined = (await readdir(join(root, 'quarantine'))).filter((n) => n.includes('__')).sort()
+    expect(quarantined).toHaveLength(2)
+    const bytes = await Promise.all(quarantined.map((n) => readFile(join(root, 'quarantine', n))))
+    // The whole one opened at the place its name gives; the damaged one kept, byte for byte.
+    expect(bytes.some((x) => x.equals(damaged))).toBe(true)
+    expect(bytes.map((x) => x.toString('utf8')).filter((t) => t.startsWith('{'))).toHaveLength(1)
+    const plain = await openWorkspace(root)
+    try {
+      expect((await plain.cases.getCase(b)).title).toBe(before.cases.find((c) => c.case.id === b)!.case.title)
+    } finally {
+      await plain.close()
+    }
+  })
 })
