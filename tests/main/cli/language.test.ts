@@ -177,18 +177,24 @@ describe('the words around the data, in Spanish', () => {
       const video = await json('evidence', 'add', 'ECU-1', '--file', join(media, 'puerta.mp4'), '--title', 'Puerta')
       const audio = await json('evidence', 'add', 'ECU-1', '--file', join(media, 'llamada.m4a'), '--title', 'Llamada')
       expect((await json('evidence', 'still', video.id, '--at', '0:01')).title).toBe(
-        'Fotograma de «Puerta» en 00:00:01',
+        'Fotograma de “Puerta” en 00:00:01',
       )
       expect((await json('evidence', 'clip', audio.id, '--from', '0:00.5', '--to', '0:01.5')).title).toBe(
-        'Fragmento de «Llamada», 00:00:00.5–00:00:01.5',
+        'Fragmento de “Llamada”, 00:00:00.5–00:00:01.5',
       )
       const memo = await json('briefing', 'new', 'ECU-1', '--template', 'blank', '--language', 'es')
-      expect((await json('briefing', 'duplicate', memo.id)).title).toBe(`${memo.title} (copia)`)
+      const copy = await json('briefing', 'duplicate', memo.id)
+      expect(copy).toMatchObject({ title: `${memo.title} (copia)`, language: 'es' })
       // In English, the English words, whatever the memo's language.
       const en = (...args: string[]) => runMain([...args, '--workspace', ws, '--lang', 'en', '--json'])
       expect(JSON.parse((await en('evidence', 'still', video.id, '--at', '0:02')).stdout).title).toBe(
         'Still of “Puerta” at 00:00:02',
       )
+      // A title the source fills to the limit: the made one is cut to it, never refused.
+      await es('evidence', 'edit', video.id, '--title', 'P'.repeat(495))
+      const long = await json('evidence', 'still', video.id, '--at', '0:00.5')
+      expect(long.title).toHaveLength(500)
+      expect(long.title).toMatch(/^Fotograma de “P+$/)
     },
     120_000,
   )

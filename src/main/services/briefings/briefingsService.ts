@@ -149,6 +149,7 @@ export function createBriefingsService(
         // In the briefing's own language, as its template's title was.
         title: translator(b.language, 'templates')('title.copy', { title: b.title }).slice(0, 300),
         template: b.template,
+        language: b.language,
         status: 'draft',
         header: b.header,
         // Not structuredClone: it recurses, and a body may be nested thousands of levels deep.

@@ -181,7 +181,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         evidence.importBytes(caseId, someFrame(bytes), `${src.file.originalName} @ ${code}.png`, {
           title:
             opts.title?.trim() ||
-            say(opts.language ?? 'en', 'evidence:exhibitTools.stillTitle', { title: src.title, code }),
+            say(opts.language ?? 'en', 'evidence:exhibitTools.stillTitle', { title: src.title, code }).slice(0, 500),
           kind: 'image',
           mediaType: 'image/png',
           details: { eventIds: src.eventIds, tags: ['still'] },
@@ -259,7 +259,7 @@ export function createDerivedExhibits(evidence: EvidenceService) {
         const details: ImportOptions = {
           title:
             opts.title?.trim() ||
-            say(opts.language ?? 'en', 'evidence:exhibitTools.clipTitle', { title: src.title, range }),
+            say(opts.language ?? 'en', 'evidence:exhibitTools.clipTitle', { title: src.title, range }).slice(0, 500),
           kind: audio ? 'audio' : 'video',
           mediaType: audio ? 'audio/webm' : 'video/webm',
           details: { eventIds: src.eventIds, tags: ['clip'] },
