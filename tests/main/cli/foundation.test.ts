@@ -126,6 +126,12 @@ describe('casefile command line', () => {
       /UNREADABLE: cases\/case_ecu_mpls_2026\/case\.json could not be loaded: it is not valid JSON/,
     )
     expect(check.stderr).toMatch(/problem\(s\) found/)
+    // In Spanish: the kind, the reason and the count, no English between the values.
+    const es = await runMain(['check', '--workspace', ws, '--lang', 'es'])
+    expect(es.stdout).toMatch(
+      /^ {2}ILEGIBLE: No se pudo cargar cases\/case_ecu_mpls_2026\/case\.json: no es JSON válido \(.+\)\. El archivo se dejó intacto\. Hay una copia de seguridad \(.+\)\.$/m,
+    )
+    expect(es.stderr).toMatch(/Se encontró 1 problema en el espacio de trabajo/)
     expect(await readFile(file, 'utf8')).toBe(truncated)
   })
 

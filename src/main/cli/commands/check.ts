@@ -3,7 +3,7 @@ import type { WorkspaceProblem } from '@shared/domain'
 import { type CliIO, type Command, CommandFailed, example } from '../framework'
 
 const listProblems = (problems: WorkspaceProblem[], io: CliIO) => {
-  for (const p of problems) io.out(`  ${p.kind.toUpperCase()}: ${errorText(p)}`)
+  for (const p of problems) io.out(`  ${t('cli:problemKind', { kind: p.kind.replace(/-/g, '_') })}: ${errorText(p)}`)
 }
 
 export const checkCommands: Command[] = [
