@@ -83,6 +83,15 @@ export function zoneOffsetMinutes(ms: number, tz: string): number {
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/
 const HAS_OFFSET_RE = /(Z|[+-]\d{2}:?\d{2})$/i
+/** A date and time with its offset, as ISO 8601 writes it (seconds and their fraction optional). */
+const OFFSET_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))$/i
+
+/** Whether the written date and time exist: Date.UTC takes 30 February for 2 March, and minute 60 for the next hour. */
+function wallTimeExists(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (h > 23 || mi > 59 || s > 59) return false
+  const check = new Date(utcMillis(y, mo - 1, d, h, mi, s))
+  return check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d
+}
 
 export interface ResolvedTime {
   /** The UTC ISO instant. */
@@ -115,16 +124,18 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16)
 export function resolveLocalTime(text: string, tz: string): ResolvedTime | null {
   const trimmed = text.trim()
   if (HAS_OFFSET_RE.test(trimmed) && trimmed.includes('T')) {
+    // Never moved without a word: a date or time that does not exist as written is refused.
+    const o = OFFSET_TIME_RE.exec(trimmed)
+    if (!o || !wallTimeExists(+o[1], +o[2], +o[3], +o[4], +o[5], +(o[6] ?? 0))) return null
+    if (o[7] !== undefined && (+o[7] > 23 || +o[8] > 59)) return null
     const ms = Date.parse(trimmed)
     return Number.isNaN(ms) ? null : { instant: new Date(ms).toISOString() }
   }
   const m = LOCAL_RE.exec(trimmed)
   if (!m) return null
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m
-  if (+h > 23 || +mi > 59 || +s > 59) return null
+  if (!wallTimeExists(+y, +mo, +d, +h, +mi, +s)) return null
   const wall = utcMillis(+y, +mo - 1, +d, +h, +mi, +s)
-  const check = new Date(wall)
-  if (check.getUTCFullYear() !== +y || check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d) return null
 
   // The offsets a day either side: equal but for the odd day a change falls on.
   const before = zoneOffsetMinutes(wall - DAY, tz)

@@ -82,6 +82,24 @@ describe('years as written and daylight-saving changes said, not hidden', () => 
     expect(localToInstant('2026-01-27T24:00', 'UTC')).toBeNull()
   })
 
+  it('refuses, with an offset too, a date or time that does not exist as written (never moved to another day)', () => {
+    for (const text of [
+      '2026-02-30T10:00:00Z',
+      '2026-02-29T10:00:00+01:00',
+      '2026-04-31T00:00Z',
+      '2026-13-01T00:00Z',
+      '2026-01-27T24:00:00Z',
+      '2026-01-27T10:60Z',
+      '2026-01-27T10:59:60Z',
+      '2026-01-27T10:00+24:00',
+      '2026-01-27T10:00+05:60',
+      '2026-1-27T10:00Z',
+    ])
+      expect(resolveLocalTime(text, 'UTC'), text).toBeNull()
+    expect(resolveLocalTime('2028-02-29T10:00:00.250+01:00', 'UTC')).toEqual({ instant: '2028-02-29T09:00:00.250Z' })
+    expect(resolveLocalTime('2026-01-27T23:59:59-0530', 'UTC')).toEqual({ instant: '2026-01-28T05:29:59.000Z' })
+  })
+
   it('moves a time the clocks skipped forward by the jump, and says so', () => {
     const r = resolveLocalTime('2026-03-08T02:30', 'America/Chicago')!
     expect(r.instant).toBe('2026-03-08T08:30:00.000Z')
