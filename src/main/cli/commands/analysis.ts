@@ -70,8 +70,8 @@ export const analysisCommands: Command[] = [
       ...CASE_HINT,
     },
     examples: [
-      example`annotation export evidence_video --out ${'cliHelp:example.eafFile'}`,
-      example`annotation export evidence_video --tier ${'cliHelp:example.tierSpeech'} --out ${'cliHelp:example.vttFile'}`,
+      example`annotation export evidence_sample_clip --out ${'cliHelp:example.eafFile'}`,
+      example`annotation export evidence_sample_clip --tier ${'cliHelp:example.tierSpeech'} --out ${'cliHelp:example.vttFile'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const r = await withWorkspace(
@@ -95,7 +95,7 @@ export const analysisCommands: Command[] = [
     summary: 'cliCases:annotationImport.summary',
     options: { tier: { type: 'string', value: 'NAME', describe: 'cliCases:annotationImport.opt.tier' }, ...CASE_HINT },
     examples: [
-      example`annotation import evidence_video ${'cliHelp:example.srtFile'} --tier ${'cliHelp:example.tierTranslation'}`,
+      example`annotation import evidence_sample_clip ${'cliHelp:example.srtFile'} --tier ${'cliHelp:example.tierTranslation'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const [item, file] = positionals
@@ -119,7 +119,7 @@ export const analysisCommands: Command[] = [
       title: { type: 'string', value: 'TITLE', describe: 'cliCases:evidenceStill.opt.title' },
       ...CASE_HINT,
     },
-    examples: ['evidence still evidence_video --at 0:14.2'],
+    examples: ['evidence still evidence_sample_clip --at 0:04.2'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const at = timeOf(requireString(values, 'at'), 'at')
       const item = await withWorkspace(async (s) =>
@@ -143,7 +143,7 @@ export const analysisCommands: Command[] = [
       title: { type: 'string', value: 'TITLE', describe: 'cliCases:evidenceClip.opt.title' },
       ...CASE_HINT,
     },
-    examples: ['evidence clip evidence_video --from 0:12 --to 0:19.5'],
+    examples: ['evidence clip evidence_sample_clip --from 0:02 --to 0:05.5'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const from = timeOf(requireString(values, 'from'), 'from')
       const to = timeOf(requireString(values, 'to'), 'to')
@@ -165,7 +165,7 @@ export const analysisCommands: Command[] = [
     summary: 'cliCases:issueAdd.summary',
     options: { ...ISSUE_FIELDS, ...LINKS },
     examples: [
-      example`issue add ECU-USA-2026-001 --question ${'cliHelp:example.issueQuestion'} --evidence evidence_video --statute statute_vccr_31_2`,
+      example`issue add ECU-USA-2026-001 --question ${'cliHelp:example.issueQuestion'} --evidence evidence_video --statute statute_vccr_31`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const fields = issueFields(values)
@@ -221,7 +221,7 @@ export const analysisCommands: Command[] = [
     positionals: 1,
     summary: 'cliCases:issueLink.summary',
     options: { ...LINKS, ...CASE_HINT },
-    examples: ['issue link issue_0123 --event event_door --statute statute_vccr_31_2'],
+    examples: ['issue link issue_0123 --event event_blocked --statute statute_vccr_31'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const links = {
         eventIds: optionalList(values, 'event'),

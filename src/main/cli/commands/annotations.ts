@@ -108,7 +108,7 @@ export const annotationCommands: Command[] = [
     summary: 'cliEvidence:annotationAdd.summary',
     options: { ...TARGET_OPTIONS, ...FIELD_OPTIONS, ...CASE_HINT },
     examples: [
-      example`annotation add evidence_video --from 0:12 --to 0:19.5 --text ${'cliHelp:example.annotationText'}`,
+      example`annotation add evidence_sample_clip --from 0:02 --to 0:05.5 --text ${'cliHelp:example.annotationText'}`,
       example`annotation add ev_0123456789abcdef --page 2 --quote ${'cliHelp:example.annotationQuote'} --text ${'cliHelp:example.annotationNote'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
@@ -128,7 +128,7 @@ export const annotationCommands: Command[] = [
     positionals: 1,
     summary: 'cliEvidence:annotationList.summary',
     options: { ...CASE_HINT },
-    examples: ['annotation list evidence_video'],
+    examples: ['annotation list evidence_sample_clip'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const item = positionals[0]
       const list = await withWorkspace(

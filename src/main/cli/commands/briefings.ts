@@ -132,7 +132,7 @@ export const briefingCommands: Command[] = [
     positionals: 1,
     summary: 'cliDocs:briefingShow.summary',
     options: { ...CASE_HINT },
-    examples: ['briefing show briefing_demo_memo'],
+    examples: ['briefing show briefing_minister_note'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const { briefing, sources } = await withWorkspace(
         async (s) => {
@@ -179,7 +179,7 @@ export const briefingCommands: Command[] = [
       ...CASE_HINT,
     },
     examples: [
-      example`briefing edit briefing_demo_memo --to ${'cliHelp:example.memoTo'} --from ${'cliHelp:example.memoFrom'}`,
+      example`briefing edit briefing_minister_note --to ${'cliHelp:example.memoTo'} --from ${'cliHelp:example.memoFrom'}`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const header = Object.fromEntries(
@@ -209,7 +209,7 @@ export const briefingCommands: Command[] = [
     positionals: 2,
     summary: 'cliDocs:briefingStatus.summary',
     options: { ...CASE_HINT },
-    examples: ['briefing status briefing_demo_memo final'],
+    examples: ['briefing status briefing_minister_note final'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const status = choiceOf(positionals[1], BriefingStatus.options, t('cli:what.status'))
       const b = await withWorkspace(async (s) =>
@@ -225,7 +225,7 @@ export const briefingCommands: Command[] = [
     positionals: 1,
     summary: 'cliDocs:briefingDuplicate.summary',
     options: { ...CASE_HINT },
-    examples: ['briefing duplicate briefing_demo_memo'],
+    examples: ['briefing duplicate briefing_minister_note'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const b = await withWorkspace(async (s) =>
         s.briefings.duplicate(await briefingCase(s, positionals[0], values), positionals[0]),

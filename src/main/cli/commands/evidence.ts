@@ -228,7 +228,7 @@ export const evidenceCommands: Command[] = [
     positionals: 1,
     summary: 'cliEvidence:evidenceShow.summary',
     options: { ...CASE_HINT },
-    examples: ['evidence show evidence_video'],
+    examples: ['evidence show evidence_sample_clip'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const item = await withWorkspace(
         async (s) => s.evidence.get(await caseHolding(s, 'evidence', positionals[0], values), positionals[0]),
@@ -272,7 +272,7 @@ export const evidenceCommands: Command[] = [
       ...CASE_HINT,
     },
     examples: [
-      example`evidence edit evidence_video --source-status verified --source-reasoning ${'cliHelp:example.sourceReasoning'} --status "partially verified" --reliability B --credibility 3`,
+      example`evidence edit evidence_sample_clip --source-status verified --source-reasoning ${'cliHelp:example.sourceReasoning'} --status "partially verified" --reliability B --credibility 3`,
     ],
     async run({ withWorkspace, io, json, values, positionals }) {
       const given = optionalZone(values)
@@ -363,7 +363,7 @@ export const evidenceCommands: Command[] = [
     positionals: 1,
     summary: 'cliEvidence:custodyShow.summary',
     options: { ...CASE_HINT },
-    examples: ['custody show evidence_video'],
+    examples: ['custody show evidence_sample_clip'],
     async run({ withWorkspace, io, json, values, positionals }) {
       const item = await withWorkspace(
         async (s) => s.evidence.get(await caseHolding(s, 'evidence', positionals[0], values), positionals[0]),
@@ -392,7 +392,7 @@ export const verificationCommands: Command[] = [
   {
     name: 'evidence inspect',
     args: 'ITEM',
-    examples: ['evidence inspect ev_ffca7ad7b4544d42', 'evidence inspect ev_ffca7ad7b4544d42 --json'],
+    examples: ['evidence inspect evidence_sample_clip', 'evidence inspect evidence_sample_clip --json'],
     summary: 'cliEvidence:evidenceInspect.summary',
     positionals: 1,
     options: { ...CASE_HINT },
@@ -428,7 +428,7 @@ export const verificationCommands: Command[] = [
     name: 'evidence reread',
     args: '[ITEM]',
     examples: [
-      'evidence reread ev_ffca7ad7b4544d42',
+      'evidence reread evidence_sample_clip',
       'evidence reread --all',
       'evidence reread --all --case ECU-USA-2026-001',
     ],
