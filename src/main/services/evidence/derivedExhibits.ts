@@ -35,9 +35,10 @@ function ffmpegError(e: NodeJS.ErrnoException) {
 /** What ffmpeg's stderr says went wrong: a container it may not read, by name, or its own last line. */
 function ffmpegFailure(stderr: string, code: string, redact: (text: string) => string) {
   const format = refusedFormat(stderr)
-  return format
-    ? appError('VALIDATION', 'errMedia:notMediaContainer', { format })
-    : appError('IO', 'errMedia:ffmpegCouldCutFile', { value: redact(toolProblem(stderr, code)) })
+  if (format) return appError('VALIDATION', 'errMedia:notMediaContainer', { format })
+  // Nothing of the kind asked for in the source (a "sound recording" with no sound track): said, not ffmpeg's words.
+  if (/does not contain any stream/.test(stderr)) return appError('VALIDATION', 'errMedia:noStreamToCut')
+  return appError('IO', 'errMedia:ffmpegCouldCutFile', { value: redact(toolProblem(stderr, code)) })
 }
 
 /**

@@ -226,6 +226,23 @@ describe.skipIf(!hasFfmpeg)('a clip of a sound recording', () => {
               new RegExp(`^A clip is cut from a video or a sound recording; ".*" ${said}\\.$`),
             ),
           })
+        // A video without a sound track taken for a sound recording: said in words, nothing stored.
+        execFileSync('ffmpeg', [
+          '-v',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc2=duration=2:size=64x64:rate=10',
+          join(media, 'mute.mp4'),
+        ])
+        const mute = await s.evidence.importFile(c.id, join(media, 'mute.mp4'), { title: 'Mute', kind: 'audio' })
+        const count = (await s.cases.content(c.id)).evidence.length
+        await expect(s.derived.clip(c.id, mute.id, 0, 1)).rejects.toMatchObject({
+          code: 'VALIDATION',
+          text: { key: 'errMedia:noStreamToCut' },
+        })
+        expect((await s.cases.content(c.id)).evidence).toHaveLength(count)
         expect((await s.check.run()).problems).toEqual([])
       } finally {
         await s.close()
