@@ -1,9 +1,10 @@
 /**
  * zod's own messages in a language, for z.config and for wording an issue again
- * (invalidInput.ts). Its Spanish says a malformed string as "Inválido fecha y hora
- * ISO", "Inválido URL": the adjective before the noun and in the masculine. Those
- * are said here as Spanish puts them, "Fecha y hora ISO no válida"; every other
- * message is zod's own.
+ * (invalidInput.ts). Its Spanish is not always Spanish: "Inválido fecha y hora ISO",
+ * "se esperaba que texto tuviera <=300 caracteres", "se esperaba arreglo, recibido
+ * número". Those are said here as Spanish puts them ("Fecha y hora ISO no válida",
+ * "Demasiado largo: como máximo 300 caracteres", "se esperaba una lista, se recibió
+ * un número"); every other message is zod's own.
  */
 import { z } from 'zod'
 import type { Language } from '../domain/language'
@@ -13,10 +14,66 @@ const FEMININE = /^(dirección|fecha|hora|duración|cadena|URL|entrada)\b/
 
 type ErrorMap = ReturnType<typeof z.locales.en>['localeError']
 
+/** What a value is, as a Spanish sentence names it ("se esperaba un texto"). */
+const SPANISH_KINDS: Record<string, string> = {
+  string: 'un texto',
+  number: 'un número',
+  int: 'un número entero',
+  boolean: 'verdadero o falso',
+  array: 'una lista',
+  object: 'un objeto',
+  date: 'una fecha',
+  bigint: 'un número entero',
+  null: 'null',
+  nan: 'NaN',
+}
+
+type Issue = Parameters<ErrorMap>[0] & Record<string, unknown>
+
+/** The kind of a received value, as zod's own messages tell it apart. */
+const kindOf = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && Number.isNaN(v) ? 'nan' : typeof v
+
+/** Sizes and kinds in Spanish word order; zod's own "se esperaba que texto tuviera <=300 caracteres" is not Spanish. */
+function spanishSentence(issue: Issue): string | undefined {
+  const origin = String(issue.origin ?? '')
+  const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum)
+  const inclusive = issue.inclusive !== false
+  if (issue.code === 'too_big') {
+    if (origin === 'string') return `Demasiado largo: ${inclusive ? 'como máximo' : 'menos de'} ${n} caracteres`
+    if (origin === 'array' || origin === 'set')
+      return `Demasiados elementos: ${inclusive ? 'como máximo' : 'menos de'} ${n}`
+    if (origin === 'number' || origin === 'int' || origin === 'bigint')
+      return `Demasiado grande: ${inclusive ? 'como máximo' : 'menor que'} ${n}`
+  }
+  if (issue.code === 'too_small') {
+    if (origin === 'string')
+      return inclusive && n === 1
+        ? 'No puede estar vacío'
+        : `Demasiado corto: ${inclusive ? 'al menos' : 'más de'} ${n} caracteres`
+    if (origin === 'array' || origin === 'set')
+      return inclusive && n === 1
+        ? 'No puede estar vacía'
+        : `Muy pocos elementos: ${inclusive ? 'al menos' : 'más de'} ${n}`
+    if (origin === 'number' || origin === 'int' || origin === 'bigint')
+      return `Demasiado pequeño: ${inclusive ? 'como mínimo' : 'mayor que'} ${n}`
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = SPANISH_KINDS[String(issue.expected)]
+    if (!expected) return undefined
+    const received = kindOf(issue.input)
+    if (received === 'undefined') return `Falta: se esperaba ${expected}`
+    return `Entrada no válida: se esperaba ${expected}, se recibió ${SPANISH_KINDS[received] ?? received}`
+  }
+  return undefined
+}
+
 function spanish(): { localeError: ErrorMap } {
   const es = z.locales.es().localeError
   return {
     localeError: (issue) => {
+      const own = spanishSentence(issue as Issue)
+      if (own) return own
       const said = es(issue)
       const text = typeof said === 'string' ? said : said?.message
       const m = text && /^Inválido (.+)$/.exec(text)

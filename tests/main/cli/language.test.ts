@@ -118,7 +118,9 @@ describe('a fresh workspace worked in Spanish', () => {
 
     const long = await es('actor', 'add', 'ECU-1', '--name', 'n'.repeat(400))
     expect(long.code).toBe(1)
-    expect(long.stderr).toMatch(/^casefile actor add: datos no válidos: name: Demasiado grande/)
+    expect(long.stderr).toMatch(
+      /^casefile actor add: datos no válidos: name: Demasiado largo: como máximo \d+ caracteres$/m,
+    )
 
     // The language may also come from the environment, before the command words.
     process.env.LANG = 'es_EC.UTF-8'
@@ -208,7 +210,7 @@ describe('the command as installed (bin/casefile.mjs, the bundle when built)', (
       env: { CASEFILE_LANG: 'es' },
     })
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/^casefile actor add: (datos no válidos: name: Demasiado grande|No hay ningún expediente)/)
+    expect(r.stderr).toMatch(/^casefile actor add: (datos no válidos: name: Demasiado largo|No hay ningún expediente)/)
     const help = await runCli(['help', '--lang', 'es'], { bin: true })
     expect(help.stdout).toContain('uso: casefile <sustantivo> <verbo>')
   }, 60_000)

@@ -40,7 +40,7 @@ describe('IPC dispatch', () => {
       expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', text: { key: 'errRecords:invalidInput' } } })
       // Worded again in the window's language, not zod's English.
       expect(localMessage(!bad.ok && bad.error, 'es')).toBe(
-        'Los datos no son válidos: title: Entrada inválida: se esperaba texto, recibido número',
+        'Los datos no son válidos: title: Entrada no válida: se esperaba un texto, se recibió un número',
       )
       const missing = await dispatch('cases:get', { caseId: 'case_nope' })
       expect(missing).toMatchObject({

@@ -50,7 +50,7 @@ describe('a file the store could not load, in words', () => {
       'shape',
       reasonOf(failure({ schemaVersion: CURRENT_SCHEMA_VERSION, items: ['a', 7] })),
       /: it does not match the expected shape at items\.1: Invalid input: expected string, received number\. /,
-      /: no tiene la forma esperada en items\.1: Entrada inválida: se esperaba texto, recibido número\. /,
+      /: no tiene la forma esperada en items\.1: Entrada no válida: se esperaba un texto, se recibió un número\. /,
     ],
     [
       'shape at the root',

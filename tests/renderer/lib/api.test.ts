@@ -64,7 +64,7 @@ describe('ApiError', () => {
     }
     await setLanguage('es')
     expect(new ApiError(refused).message).toBe(
-      'Los datos no son válidos: title: Demasiado grande: se esperaba que texto tuviera <=300 caracteres',
+      'Los datos no son válidos: title: Demasiado largo: como máximo 300 caracteres',
     )
     await setLanguage('en')
     expect(new ApiError(refused).message).toBe(refused.message)

@@ -27,7 +27,7 @@ describe('a failed parse worded in each language', () => {
     expect(message).toMatch(/; reference: Invalid input: expected string, received number/)
     const error = new AppError('VALIDATION', message, undefined, text)
     expect(localMessage(error, 'es')).toMatch(
-      /^Los datos no son válidos: title: Demasiado grande: se esperaba que texto tuviera <=300 caracteres; reference: Entrada inválida: se esperaba texto, recibido número/,
+      /^Los datos no son válidos: title: Demasiado largo: como máximo 300 caracteres; reference: Entrada no válida: se esperaba un texto, se recibió un número/,
     )
     expect(localMessage(error, 'en')).toBe(message)
   })

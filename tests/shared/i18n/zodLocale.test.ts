@@ -18,7 +18,18 @@ describe('zodLocale', () => {
     [z.email(), 'ana@', 'Dirección de correo electrónico no válida'],
     [z.uuid(), 'x', 'UUID no válido'],
     [z.string().regex(/^a$/), 'b', 'Cadena inválida: debe coincidir con el patrón /^a$/'],
-    [z.string().max(2), 'abc', 'Demasiado grande: se esperaba que texto tuviera <=2 caracteres'],
+    [z.string().max(2), 'abc', 'Demasiado largo: como máximo 2 caracteres'],
+    [z.string().min(1), '', 'No puede estar vacío'],
+    [z.string().min(3), 'ab', 'Demasiado corto: al menos 3 caracteres'],
+    [z.array(z.string()).max(1), ['a', 'b'], 'Demasiados elementos: como máximo 1'],
+    [z.array(z.string()).min(1), [], 'No puede estar vacía'],
+    [z.number().max(5), 6, 'Demasiado grande: como máximo 5'],
+    [z.number().gt(5), 5, 'Demasiado pequeño: mayor que 5'],
+    [z.string(), 7, 'Entrada no válida: se esperaba un texto, se recibió un número'],
+    [z.array(z.number()), 'x', 'Entrada no válida: se esperaba una lista, se recibió un texto'],
+    [z.object({ a: z.string() }), null, 'Entrada no válida: se esperaba un objeto, se recibió null'],
+    [z.object({ a: z.string() }).shape.a, undefined, 'Falta: se esperaba un texto'],
+    [z.enum(['a', 'b']), 'c', 'Opción inválida: se esperaba una de "a"|"b"'],
   ])('in Spanish: %#', (schema, value, expected) => {
     z.config(zodLocale('es'))
     expect(said(schema, value)).toBe(expected)

@@ -175,7 +175,7 @@ describe('statutes service', () => {
     // A row the schema refuses, from JSON and from pasted text: zod's own Spanish words, the field named.
     const [row] = parseStatuteJson(JSON.stringify([{ instrument: 'Ley X', article: '1', text: 5 }])).problems
     expect(row.row).toBe(1)
-    expect(inSpanish(row)).toMatch(/^Los datos no son válidos: text: .*(esperado|Entrada inválida)/i)
+    expect(inSpanish(row)).toBe('Los datos no son válidos: text: Entrada no válida: se esperaba un texto, se recibió un número')
     expect(row.message).toMatch(/^The input is not valid: text: /)
     const [pasted] = parseStatuteText(`Instrument: Ley X\nArt. 1 — ${'T'.repeat(301)}\nTexto\n`).problems
     expect(pasted.message).toMatch(/: heading: Too big/)
@@ -185,7 +185,7 @@ describe('statutes service', () => {
     expect(long.message).toMatch(/^Art\. 9{55}…: article: Too big/)
     const [year] = parseStatuteText(`Instrument: Ley X\nYear: ${'7'.repeat(3000)}\nArt. 1\nTexto\n`).problems
     expect(year.message.length).toBeLessThan(100)
-    expect(inSpanish(pasted)).toMatch(/: heading: Demasiado grande/)
+    expect(inSpanish(pasted)).toMatch(/: heading: Demasiado largo: como máximo 300 caracteres$/)
   })
 
   it('imports pasted text blocks under instrument lines and says what it could not parse', async () => {
