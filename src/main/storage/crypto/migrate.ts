@@ -5,8 +5,8 @@
  * The journal (encryption-migration.json, plain) says which way a migration
  * runs; it is written before the first change and removed after the last:
  *
- *   encrypt: journal -> keys.json -> every file sealed, one at a time -> journal removed
- *   decrypt: (every sealed file checked) -> journal -> every file opened -> keys.json removed -> journal removed
+ *   encrypt: (leftovers cleared) -> journal -> keys.json -> every file sealed, one at a time -> journal removed
+ *   decrypt: (leftovers cleared, every sealed file checked) -> journal -> every file opened -> keys.json removed -> journal removed
  *
  * Every file is converted atomically (convert.ts) and says for itself which state
  * it is in, so a migration resumes from wherever it stopped:
