@@ -9,6 +9,16 @@ import { fsio, writeAll } from './fsio'
 export const fsyncDir = (dir: string): Promise<void> => fsio.syncDir(dir)
 
 /** Temp files of our writer: `.<name>.<pid>.<random>.tmp`, beside the file they will replace. */
+/**
+ * A file's name as the start of its temp file's name: at most 120 bytes (not characters), so with the
+ * dot, pid, random part and suffix it stays within the 255 bytes a file name may have, whatever its script.
+ */
+export function tempStem(name: string): string {
+  const chars = Array.from(name)
+  while (Buffer.byteLength(chars.join('')) > 120) chars.pop()
+  return chars.join('')
+}
+
 export const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/
 /** Temp files write-file-atomic (used before our own writer) left: `<name>.<decimal hash>`. */
 export const LEGACY_TEMP_FILE = /^(.+\.json)\.\d+$/
@@ -44,7 +54,7 @@ export async function durableWriteFile(
   const bytes = vault ? sealBytes(vault.key, vault.rel, plain) : plain
   const dir = dirname(path)
   // The name is cut so a long file name (an exported memo's) still leaves room for the suffix.
-  const temp = join(dir, `.${basename(path).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = join(dir, `.${tempStem(basename(path))}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   // Keep the permissions of the file being replaced (a user may have tightened them).
   const mode = await stat(path).then(
     (s) => s.mode & 0o777,

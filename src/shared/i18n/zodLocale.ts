@@ -24,7 +24,7 @@ const SPANISH_KINDS: Record<string, string> = {
   object: 'un objeto',
   date: 'una fecha',
   bigint: 'un número entero',
-  null: 'null',
+  null: 'un valor nulo',
   nan: 'NaN',
 }
 

@@ -27,7 +27,7 @@ describe('zodLocale', () => {
     [z.number().gt(5), 5, 'Demasiado pequeño: mayor que 5'],
     [z.string(), 7, 'Entrada no válida: se esperaba un texto, se recibió un número'],
     [z.array(z.number()), 'x', 'Entrada no válida: se esperaba una lista, se recibió un texto'],
-    [z.object({ a: z.string() }), null, 'Entrada no válida: se esperaba un objeto, se recibió null'],
+    [z.object({ a: z.string() }), null, 'Entrada no válida: se esperaba un objeto, se recibió un valor nulo'],
     [z.object({ a: z.string() }).shape.a, undefined, 'Falta: se esperaba un texto'],
     [z.enum(['a', 'b']), 'c', 'Opción inválida: se esperaba una de "a"|"b"'],
   ])('in Spanish: %#', (schema, value, expected) => {

@@ -12,10 +12,11 @@
 import { randomBytes } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, posix } from 'node:path'
+import { tempStem } from '../durableWrite'
 import { fsio, writeAll } from '../fsio'
 import { layout } from '../layout'
 import { leftoverOf } from '../leftovers'
-import { originalOf } from '../quarantine'
+import { originalOf, RESOLVED_DIR, SET_ASIDE_DIR } from '../quarantine'
 import { openRegularFile, readRawFile } from '../safeRead'
 import { sealInto } from './sealThread'
 import { isSealedBlob, openSealedBlob } from './segments'
@@ -36,7 +37,7 @@ export function kindOfStored(rel: string): StoredKind {
 /** Writes `produce`'s bytes to a temp file beside `abs` and renames it over `abs`. */
 async function replaceWith(abs: string, produce: (fh: FileHandle) => Promise<void>, mode: number): Promise<void> {
   const dir = dirname(abs)
-  const temp = join(dir, `.${basename(abs).slice(0, 120)}.${process.pid}.${randomBytes(6).toString('hex')}.converting`)
+  const temp = join(dir, `.${tempStem(basename(abs))}.${process.pid}.${randomBytes(6).toString('hex')}.converting`)
   const fh = await fsio.open(temp, 'wx', 0o600)
   let renamed = false
   try {
@@ -66,37 +67,49 @@ function isSealedFile(key: Buffer, rel: string, bytes: Buffer): boolean {
 }
 
 /**
- * A sealed file's plain bytes, or null when it does not open. A file under quarantine/ was moved there
- * as it was, so it may be sealed for the place it came from (its name says which); one that opens at
- * no such place (damaged, cut short, a blob's segments) is kept as it is.
+ * Where a file under quarantine/ came from: the place its name gives (`<stamp>__cases~<id>~case.json`),
+ * or, inside a folder set aside whole, the folder's place and the rest of the path. Null elsewhere.
  */
-function openedAtAnyPlace(key: Buffer, rel: string, bytes: Buffer): Buffer | null {
-  for (const place of placesOf(rel)) if (isSealedFile(key, place, bytes)) return openBytes(key, place, bytes)
-  return null
+function formerPlace(rel: string): string | null {
+  const parts = rel.split('/')
+  if (parts[0] !== layout.quarantineDir) return null
+  const at = parts[1] === SET_ASIDE_DIR || parts[1] === RESOLVED_DIR ? 2 : 1
+  const from = originalOf(parts[at] ?? '')
+  return from === null ? null : [from, ...parts.slice(at + 1)].join('/')
 }
 
-/** Where a file may be sealed for: its own place; a quarantined one's former place, or the file a write's temp file was for. */
+/**
+ * The places a file may be sealed for: its own; for a quarantined one (moved there as it was), where it
+ * came from, and for a write's temp file the file it was replacing. Each is tried as what is stored there
+ * (a blob in segments, the audit log line by line); one that opens at none is kept as it is.
+ */
 function placesOf(rel: string): string[] {
-  const from = rel.startsWith(`${layout.quarantineDir}/`) ? originalOf(basename(rel)) : null
+  const from = formerPlace(rel)
   if (!from) return [rel]
-  const left = leftoverOf(basename(from))
+  const left = leftoverOf(posix.basename(from))
   return left?.kind === 'write' ? [rel, from, posix.join(posix.dirname(from), left.of)] : [rel, from]
 }
 
 /** Converts one file; returns whether anything was written (false: it was in that state already). */
 export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<boolean> {
+  for (const place of to === 'open' ? placesOf(rel) : [rel]) if (await convertAs(key, root, rel, place, to)) return true
+  return false
+}
+
+/** Converts the file at `rel` as the file stored at `place` (whose path is its associated data). */
+async function convertAs(key: Buffer, root: string, rel: string, place: string, to: Direction): Promise<boolean> {
   const abs = join(root, rel)
-  const kind = kindOfStored(rel)
+  const kind = kindOfStored(place)
   const src = await openRegularFile(abs)
   let mode: number
   try {
     mode = (await src.stat()).mode & 0o777
     if (kind === 'blob') {
-      const sealed = await isSealedBlob(key, rel, src)
+      const sealed = await isSealedBlob(key, place, src)
       if (sealed === (to === 'seal')) return false
       await replaceWith(
         abs,
-        (out) => (to === 'seal' ? sealBlob(key, rel, src, out) : openBlob(key, rel, src, out)),
+        (out) => (to === 'seal' ? sealBlob(key, place, src, out) : openBlob(key, place, src, out)),
         mode,
       )
       return true
@@ -106,9 +119,9 @@ export async function convertFile(key: Buffer, root: string, rel: string, to: Di
   }
   const bytes = await readRawFile(abs)
   let next: Buffer | null
-  if (kind === 'lines') next = convertLines(key, rel, bytes, to)
-  else if (to === 'seal') next = isSealedFile(key, rel, bytes) ? null : sealBytes(key, rel, bytes)
-  else next = openedAtAnyPlace(key, rel, bytes)
+  if (kind === 'lines') next = convertLines(key, place, bytes, to)
+  else if (to === 'seal') next = isSealedFile(key, place, bytes) ? null : sealBytes(key, place, bytes)
+  else next = isSealedFile(key, place, bytes) ? openBytes(key, place, bytes) : null
   if (!next) return false
   const out = next
   await replaceWith(abs, (fh) => writeAll(fh, out, 0), mode)

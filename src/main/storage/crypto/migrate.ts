@@ -17,7 +17,7 @@
  * Whatever the point, the workspace opens (given its passphrase while keys.json exists) and nothing is lost.
  */
 import { appError } from '@shared/i18n/appError'
-import { rm } from 'node:fs/promises'
+import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { durableWriteFile, fsyncDir } from '../durableWrite'
@@ -25,6 +25,7 @@ import { entriesIn } from '../folders'
 import { fsio } from '../fsio'
 import { layout } from '../layout'
 import { leftoverOf, setAside } from '../leftovers'
+import { SET_ASIDE_DIR } from '../quarantine'
 import { openRegularFile, readRawFile } from '../safeRead'
 import { convertFile, kindOfStored } from './convert'
 import {
@@ -37,7 +38,7 @@ import {
   type Unlock,
 } from './keyfile'
 import { LINE_PREFIX, looksSealed, openBytes, openLine } from './seal'
-import { isSealedBlob } from './segments'
+import { BLOB_MAGIC, isSealedBlob } from './segments'
 import { MIGRATION_FILE, registerVault } from './vault'
 
 const Journal = z.object({ direction: z.enum(['encrypt', 'decrypt']), startedAt: z.string() })
@@ -141,6 +142,36 @@ async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progre
   return { files: files.length, converted }
 }
 
+/** Whether a file starts as something sealed does (a whole file, a blob's segments, a sealed log line). */
+async function startsSealed(abs: string): Promise<boolean> {
+  const fh = await openRegularFile(abs)
+  try {
+    const head = Buffer.alloc(LINE_PREFIX.length)
+    const { bytesRead } = await fh.read(head, 0, head.length, 0)
+    const start = head.subarray(0, bytesRead)
+    return looksSealed(start) || start.subarray(0, 4).equals(BLOB_MAGIC) || start.toString('latin1') === LINE_PREFIX
+  } finally {
+    await fh.close()
+  }
+}
+
+/**
+ * What stays sealed under quarantine/ after decrypting (damaged, cut short: it opened nowhere) would be
+ * lost for good with keys.json. A copy of keys.json is kept beside it, so the old passphrase or the
+ * recovery key can still open it.
+ */
+async function keepKeysForSealedLeftovers(root: string): Promise<void> {
+  for (const rel of await storedFiles(root)) {
+    if (!rel.startsWith(`${layout.quarantineDir}/`) || !(await startsSealed(join(root, rel)).catch(() => false)))
+      continue
+    const dir = join(root, layout.quarantineDir, SET_ASIDE_DIR)
+    await mkdir(dir, { recursive: true })
+    await copyFile(join(root, KEYS_FILE), join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}__${KEYS_FILE}`))
+    await fsyncDir(dir)
+    return
+  }
+}
+
 /** The state of an existing workspace folder as the keys and journal say. */
 export async function encryptionState(root: string): Promise<'plain' | 'encrypted' | 'migrating'> {
   if (await readJournal(root)) return 'migrating'
@@ -230,6 +261,7 @@ export async function decryptWorkspace(
 
 async function finishDecrypt(root: string, key: Buffer, progress?: MigrationProgress) {
   const done = await convertAll(root, key, 'open', progress)
+  await keepKeysForSealedLeftovers(root)
   await removeFile(root, KEYS_FILE)
   await removeFile(root, MIGRATION_FILE)
   return { files: done.files }

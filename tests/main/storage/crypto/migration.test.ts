@@ -180,7 +180,7 @@ describe('encrypt and decrypt in place', () => {
     await writeFile(join(root, 'blobs', blob), damaged.subarray(0, 50))
     await expect(decryptWorkspace(root, { passphrase: PASS })).rejects.toMatchObject({
       code: 'CORRUPT',
-      message: expect.stringMatching(/Nothing was changed/),
+      message: expect.stringMatching(/No file was decrypted/),
     })
     expect(await encryptionState(root)).toBe('encrypted')
   })
@@ -381,5 +381,50 @@ describe('what a stop left, and quarantine, met by an encryption change', () => 
     } finally {
       await plain.close()
     }
+  })
+
+  it('opens a quarantined blob, audit log and a case folder set aside whole as what they were; keeps the keys for what stays sealed', async () => {
+    const root = await populated()
+    const before = await contents(root)
+    const blob = (await readdir(join(root, 'blobs'))).find((n) => /^[0-9a-f]{64}$/.test(n))!
+    const caseId = (await readdir(join(root, 'cases')))[0]
+    const plain = {
+      blob: await readFile(join(root, 'blobs', blob)),
+      audit: await readFile(join(root, 'audit.log.jsonl')),
+      caseFile: await readFile(join(root, 'cases', caseId, 'case.json')),
+    }
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    // Sealed copies moved under quarantine/ as they were, as the store and repair move them.
+    const q = join(root, 'quarantine')
+    await mkdir(join(q, 'set-aside', `2026-01-01T00-00-00-000Z__cases~${caseId}`), { recursive: true })
+    await cp(join(root, 'blobs', blob), join(q, `2026-01-01T00-00-00-000Z__blobs~${blob}`))
+    await cp(join(root, 'audit.log.jsonl'), join(q, '2026-01-01T00-00-00-000Z__audit.log.jsonl'))
+    await cp(
+      join(root, 'cases', caseId, 'case.json'),
+      join(q, 'set-aside', `2026-01-01T00-00-00-000Z__cases~${caseId}`, 'case.json'),
+    )
+    const cut = await readFile(join(root, 'cases', caseId, 'case.json'))
+    await writeFile(join(q, '2026-01-01T00-00-00-000Z__workspace.json'), cut.subarray(0, 40))
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await contents(root)).toEqual(before)
+    expect((await readFile(join(q, `2026-01-01T00-00-00-000Z__blobs~${blob}`))).equals(plain.blob)).toBe(true)
+    expect((await readFile(join(q, '2026-01-01T00-00-00-000Z__audit.log.jsonl'))).equals(plain.audit)).toBe(true)
+    const inFolder = join(q, 'set-aside', `2026-01-01T00-00-00-000Z__cases~${caseId}`, 'case.json')
+    expect((await readFile(inFolder)).equals(plain.caseFile)).toBe(true)
+    // The one cut short opens nowhere: kept as it is, and keys.json kept beside it, so it can still be opened.
+    expect((await readFile(join(q, '2026-01-01T00-00-00-000Z__workspace.json'))).equals(cut.subarray(0, 40))).toBe(true)
+    const keys = (await readdir(join(q, 'set-aside'))).filter((n) => n.endsWith('__keys.json'))
+    expect(keys).toHaveLength(1)
+    expect(JSON.parse(await readFile(join(q, 'set-aside', keys[0]), 'utf8'))).toMatchObject({ format: 'casefile-keys' })
+  })
+
+  it('encrypts and decrypts a file whose name is long in bytes (accents): its converted copy is named within 255', async () => {
+    const root = await populated()
+    const name = `${'ñ'.repeat(115)}.txt`
+    await writeFile(join(root, name), 'nota del despacho')
+    await encryptWorkspace(root, PASS, { cost: FAST })
+    expect(await readFile(join(root, name), 'latin1')).not.toContain('nota')
+    await decryptWorkspace(root, { passphrase: PASS })
+    expect(await readFile(join(root, name), 'utf8')).toBe('nota del despacho')
   })
 })
