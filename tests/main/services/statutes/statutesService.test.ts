@@ -175,7 +175,9 @@ describe('statutes service', () => {
     // A row the schema refuses, from JSON and from pasted text: zod's own Spanish words, the field named.
     const [row] = parseStatuteJson(JSON.stringify([{ instrument: 'Ley X', article: '1', text: 5 }])).problems
     expect(row.row).toBe(1)
-    expect(inSpanish(row)).toBe('Los datos no son válidos: text: Entrada no válida: se esperaba un texto, se recibió un número')
+    expect(inSpanish(row)).toBe(
+      'Los datos no son válidos: text: Entrada no válida: se esperaba un texto, se recibió un número',
+    )
     expect(row.message).toMatch(/^The input is not valid: text: /)
     const [pasted] = parseStatuteText(`Instrument: Ley X\nArt. 1 — ${'T'.repeat(301)}\nTexto\n`).problems
     expect(pasted.message).toMatch(/: heading: Too big/)
