@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { vaultFor } from './crypto/vault'
 import { sealBytes } from './crypto/seal'
 import { fsio, writeAll } from './fsio'
+import { cutToBytes } from './fileNames'
 
 /** fsync of the folder makes a rename or a new name survive a power cut. */
 export const fsyncDir = (dir: string): Promise<void> => fsio.syncDir(dir)
@@ -13,11 +14,7 @@ export const fsyncDir = (dir: string): Promise<void> => fsio.syncDir(dir)
  * A file's name as the start of its temp file's name: at most 120 bytes (not characters), so with the
  * dot, pid, random part and suffix it stays within the 255 bytes a file name may have, whatever its script.
  */
-export function tempStem(name: string): string {
-  const chars = Array.from(name)
-  while (Buffer.byteLength(chars.join('')) > 120) chars.pop()
-  return chars.join('')
-}
+export const tempStem = (name: string): string => cutToBytes(name, 120, 'end')
 
 export const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/
 /** Temp files write-file-atomic (used before our own writer) left: `<name>.<decimal hash>`. */

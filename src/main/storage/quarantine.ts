@@ -1,18 +1,14 @@
 import { mkdir, readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
+import { cutToBytes, NAME_MAX, stampOf } from './fileNames'
 
 /** Quarantined files whose original has since been restored or rebuilt: kept, no longer reported. */
 export const RESOLVED_DIR = 'resolved'
 /** What repair moved out of the way that never failed to load (stale temp files, empty folders, torn tails). */
 export const SET_ASIDE_DIR = 'set-aside'
 
-const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-')
-
 /** `~` stands for the folder separator: ids (SAFE_ID) and our file names never contain it. */
 const flatName = (relPath: string) => relPath.split(/[\\/]/).join('~')
-
-/** The longest file name the usual file systems take, in bytes. */
-const NAME_MAX = 255
 
 /**
  * `prefix` and the flattened path, cut to a name the file system takes: the path's start (its folders)
@@ -20,9 +16,7 @@ const NAME_MAX = 255
  */
 function fitted(prefix: string, flat: string): string {
   if (Buffer.byteLength(prefix + flat) <= NAME_MAX) return prefix + flat
-  const chars = Array.from(flat)
-  while (chars.length && Buffer.byteLength(`${prefix}…${chars.join('')}`) > NAME_MAX) chars.shift()
-  return `${prefix}…${chars.join('')}`
+  return `${prefix}…${cutToBytes(flat, NAME_MAX - Buffer.byteLength(`${prefix}…`), 'start')}`
 }
 
 /** The workspace path a quarantined file was at, from its name (null when the name was cut to fit). */

@@ -23,6 +23,7 @@ import { z } from 'zod'
 import { durableWriteFile, fsyncDir } from '../durableWrite'
 import { entriesIn } from '../folders'
 import { fsio } from '../fsio'
+import { stampOf } from '../fileNames'
 import { layout } from '../layout'
 import { leftoverOf, setAside } from '../leftovers'
 import { SET_ASIDE_DIR } from '../quarantine'
@@ -132,7 +133,6 @@ export interface MigrationProgress {
 
 async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progress?: MigrationProgress) {
   await dropCache(root)
-  await clearLeftovers(root, new Date())
   const files = await storedFiles(root)
   let converted = 0
   for (const [i, rel] of files.entries()) {
@@ -166,7 +166,7 @@ async function keepKeysForSealedLeftovers(root: string): Promise<void> {
       continue
     const dir = join(root, layout.quarantineDir, SET_ASIDE_DIR)
     await mkdir(dir, { recursive: true })
-    await copyFile(join(root, KEYS_FILE), join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}__${KEYS_FILE}`))
+    await copyFile(join(root, KEYS_FILE), join(dir, `${stampOf(new Date())}__${KEYS_FILE}`))
     await fsyncDir(dir)
     return
   }
@@ -281,6 +281,8 @@ export async function resumeMigration(root: string, unlock: Unlock | undefined):
     return null
   }
   const key = await unlockKeyFile(keys, requireUnlock(unlock))
+  // The stopped run's own partial copy, or a write it cut short, is cleared before converting resumes.
+  await clearLeftovers(root, new Date())
   if (journal.direction === 'decrypt') {
     await finishDecrypt(root, key)
     key.fill(0)
