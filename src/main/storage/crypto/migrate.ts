@@ -91,11 +91,19 @@ export async function readKeyFile(root: string): Promise<KeyFile | null> {
   return parsed.data
 }
 
+/** A journal that does not read as one (it cannot be cut short: durable write) resumes as encrypt, the safe way. */
+const DAMAGED_JOURNAL: Journal = { direction: 'encrypt', startedAt: '' }
+
 async function readJournal(root: string): Promise<Journal | null> {
-  const raw = await readJson(join(root, MIGRATION_FILE)).catch(() => null)
-  const parsed = raw === null ? null : Journal.safeParse(raw)
-  // A journal cut short by a stop before its own rename cannot exist (durable write); a damaged one is treated as encrypt.
-  return parsed?.success ? parsed.data : raw === null ? null : { direction: 'encrypt', startedAt: '' }
+  let raw: unknown
+  try {
+    raw = await readJson(join(root, MIGRATION_FILE))
+  } catch {
+    return DAMAGED_JOURNAL
+  }
+  if (raw === null) return null
+  const parsed = Journal.safeParse(raw)
+  return parsed.success ? parsed.data : DAMAGED_JOURNAL
 }
 
 const writeJournal = (root: string, direction: Journal['direction']) =>
@@ -134,12 +142,11 @@ export interface MigrationProgress {
 async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progress?: MigrationProgress) {
   await dropCache(root)
   const files = await storedFiles(root)
-  let converted = 0
   for (const [i, rel] of files.entries()) {
-    if (await convertFile(key, root, rel, to)) converted++
+    await convertFile(key, root, rel, to)
     progress?.(i + 1, files.length, rel)
   }
-  return { files: files.length, converted }
+  return { files: files.length }
 }
 
 /** Whether a file starts as something sealed does (a whole file, a blob's segments, a sealed log line). */

@@ -11,54 +11,14 @@ import { chmod, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
-import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
 import { realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
 import { bundleChild } from '../../../helpers/bundleChild'
+import { contents, FAST, PASS, populated as populatedIn } from '../../../helpers/migrationWorkspace'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
-const FAST = { N: 2 ** 10, r: 8, p: 1 }
-const PASS = 'correct horse battery staple'
-
-/** A plain workspace with two cases, a 200 KB blob, an annotation and audit entries. */
-async function populated(): Promise<string> {
-  const root = await tempDir()
-  const src = join(await tempDir('casefile-src-'), 'door.bin')
-  await writeFile(src, Buffer.alloc(200_000, 'door video '))
-  const s = await openWorkspace(root)
-  try {
-    const a = await s.cases.create({ title: 'Consulate incident', summary: 'Agents at the door' })
-    await s.cases.create({ title: 'Second case' })
-    await s.cases.addEvent(a.id, { at: '2026-01-27T23:00:00.000Z', tz: 'America/Guayaquil', title: 'Door blocked' })
-    const item = await s.evidence.importFile(a.id, src, { title: 'Door video' })
-    await s.annotations.add(a.id, item.id, { target: { type: 'page', page: 1 }, text: 'Staff at the door' })
-  } finally {
-    await s.close()
-  }
-  return root
-}
-
-/** What must survive: every case whole, every blob's bytes, the audit chain. */
-async function contents(root: string, unlock = { passphrase: PASS }) {
-  const s = await openWorkspace(root, { unlock })
-  try {
-    const cases = await Promise.all((await s.cases.list()).map((c) => s.cases.content(c.id)))
-    const blobs: Record<string, string> = {}
-    const notes: string[] = []
-    for (const c of cases)
-      for (const e of c.evidence ?? []) {
-        if (e.file)
-          blobs[e.file.sha256] = (await readBlobFile(await s.evidence.blobPath(e.file.sha256))).toString('base64')
-        notes.push(...(await s.annotations.list(c.case.id, e.id)).map((x) => x.text))
-      }
-    const chain = await s.audit.verifyChain()
-    return { cases, blobs, notes, audit: { ok: chain.ok, entries: chain.entries } }
-  } finally {
-    await s.close()
-  }
-}
-
+const populated = () => populatedIn(tempDir)
 /** Every fsio call from the n-th on fails, as if the process had stopped there. */
 function stopAt(n: number): { calls: () => number; restore: () => void } {
   let calls = 0
