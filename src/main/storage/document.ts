@@ -44,6 +44,8 @@ export class StoredDocument<T> {
     private readonly beforeWrite: () => Promise<void>,
     private readonly reload: () => Promise<T>,
     private readonly assertWritable: () => void,
+    /** Told of each update under way, so closing the store can wait for its write (the backup comes first). */
+    private readonly track: (update: Promise<unknown>) => void = () => undefined,
   ) {}
 
   /** Counts updates applied to memory, so a failed write can tell whether a later one carries its state. */
@@ -65,7 +67,13 @@ export class StoredDocument<T> {
     if (this.readOnly) throw new ReadOnlyDocumentError(this.relPath)
     if (this.retired) throw appError('NOT_FOUND', 'errStorage:hasBeenRemoved', { relPath: this.relPath })
     const result = fn(this.low.data)
-    const generation = ++this.generation
+    const written = this.write(++this.generation)
+    this.track(written)
+    await written
+    return result
+  }
+
+  private async write(generation: number): Promise<void> {
     try {
       await this.beforeWrite()
       // Removed while the backup was taken: writing now would bring the file back.
@@ -81,7 +89,6 @@ export class StoredDocument<T> {
       }
       throw e
     }
-    return result
   }
 }
 

@@ -51,6 +51,8 @@ export class WorkspaceStore {
   private readonly kinds = new Map<string, { kind: FileKind; schema: AnySchema }>()
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
   private readonly queues = new Map<string, FileWriteQueue>()
+  /** Document updates under way (their backup, then their write): closing waits for them. */
+  private readonly updating = new Set<Promise<unknown>>()
   private releaseLock: (() => Promise<void>) | null = null
   /** This store holds the workspace's data key (crypto/vault.ts) until close. */
   private sealed = false
@@ -337,6 +339,13 @@ export class WorkspaceStore {
         this.assertWritable()
         if (readOnly) throw appError('READ_ONLY', 'errStorage:writtenNewerVersionCasefile', { relPath })
       },
+      (update) => {
+        this.updating.add(update)
+        update.then(
+          () => this.updating.delete(update),
+          () => this.updating.delete(update),
+        )
+      },
     )
   }
 
@@ -465,6 +474,8 @@ export class WorkspaceStore {
   async close(): Promise<void> {
     // Nothing may start writing once the lock is about to go: another process may take it next.
     this.setReadOnly({ why: 'closed' })
+    // An update taking its backup has not queued its write yet: it is waited for, failed or not.
+    await Promise.allSettled([...this.updating])
     await Promise.all([...this.queues.values()].map((q) => q.idle()))
     const release = this.releaseLock
     this.releaseLock = null
