@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { open, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '@main/services/index'
 import { hashBlobFile, readBlobFile } from '@main/storage/crypto/blobFiles'
@@ -19,7 +20,7 @@ import {
   ThreadSealer,
   sealWorkerEntry,
 } from '@main/storage/crypto/sealThread'
-import { openSealedBlob, SEGMENT_BYTES, sealedSize } from '@main/storage/crypto/segments'
+import { openSealedBlob, SEALED_SEGMENT, SEGMENT_BYTES, sealedSize } from '@main/storage/crypto/segments'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -27,6 +28,11 @@ const key = randomBytes(32)
 /** Low scrypt cost for tests only (the app's is N = 2^17). */
 const FAST = { N: 2 ** 10, r: 8, p: 1 }
 const REL = 'blobs/0123'
+/** A batch's plain bytes: a push of this many hands a batch to be sealed. */
+const BATCH_PLAIN = 4 * SEGMENT_BYTES
+
+/** The error a sealer gives once its thread stopped, for `reason`. */
+const stoppedBy = (reason: string) => ({ code: 'INTERNAL', message: `Sealing an evidence file stopped: ${reason}` })
 
 /** Seals `plain` pushed in chunks of the given sizes (cycled), as a streamed import does; returns the file's bytes. */
 async function sealAll(sealer: BlobSealer, plain: Buffer, sizes: number[]): Promise<Buffer> {
@@ -113,6 +119,34 @@ describe('sealing in a worker thread', () => {
     expect(c.bytes.buffer).not.toBe(b.bytes.buffer)
   })
 
+  it('pools only whole batch buffers: a piece that is not one is never written into', async () => {
+    const s = new InlineSealer(key)
+    const short = Buffer.alloc(100)
+    // A batch's size, but a view inside it: what the pool takes is the whole buffer from its start.
+    const inside = Buffer.alloc(4 * SEALED_SEGMENT).subarray(SEALED_SEGMENT)
+    s.recycle([
+      { at: 0, bytes: short },
+      { at: 0, bytes: inside },
+    ])
+    const plain = randomBytes(BATCH_PLAIN + 5)
+    const [p] = await s.push(plain)
+    expect(p.bytes.buffer).not.toBe(short.buffer)
+    expect(p.bytes.buffer).not.toBe(inside.buffer)
+    expect(Buffer.from(short.buffer).every((b) => b === 0)).toBe(true)
+    expect(Buffer.from(inside.buffer).every((b) => b === 0)).toBe(true)
+    const { tail, header } = await s.end(REL)
+    const file = Buffer.alloc(sealedSize(plain.length))
+    for (const q of [p, ...tail]) q.bytes.copy(file, q.at)
+    header.copy(file, 0)
+    expect((await opened(file)).equals(plain)).toBe(true)
+  })
+
+  it('closes inline as a promise, there being no thread to stop', async () => {
+    const closing = new InlineSealer(key).close()
+    expect(closing).toBeInstanceOf(Promise)
+    await expect(closing).resolves.toBeUndefined()
+  })
+
   it('seals an empty file and a file of exactly one segment', async () => {
     for (const plain of [Buffer.alloc(0), randomBytes(SEGMENT_BYTES)]) {
       const sealed = await sealAll(new ThreadSealer(key, sealWorkerEntry()!), plain, [SEGMENT_BYTES])
@@ -126,10 +160,22 @@ describe('sealing in a worker thread', () => {
     await s.push(randomBytes(10))
     await s.close()
     await s.close()
-    await expect(s.push(randomBytes(10))).rejects.toMatchObject({
-      code: 'INTERNAL',
-      message: expect.stringContaining('Sealing an evidence file stopped'),
-    })
+    await expect(s.push(randomBytes(10))).rejects.toMatchObject(stoppedBy('closed'))
+  })
+
+  it('hands each batch to the thread and back, not a copy of it', async () => {
+    const s = new ThreadSealer(key, sealWorkerEntry()!)
+    try {
+      const [a] = await s.push(randomBytes(BATCH_PLAIN))
+      const sent = a.bytes.buffer
+      s.recycle([a])
+      const next = s.push(randomBytes(BATCH_PLAIN))
+      // The recycled buffer took the next batch and went with it: this thread can no longer touch it.
+      expect(sent.byteLength).toBe(0)
+      expect((await next)[0].bytes.length).toBe(4 * SEALED_SEGMENT)
+    } finally {
+      await s.close()
+    }
   })
 
   it('is used for a file from 32 MiB on, or of unknown size never', async () => {
@@ -140,6 +186,7 @@ describe('sealing in a worker thread', () => {
     }
     expect(chosen(SEAL_IN_THREAD_FROM)).toBe('ThreadSealer')
     expect(chosen(SEAL_IN_THREAD_FROM - 1)).toBe('InlineSealer')
+    expect(chosen(10)).toBe('InlineSealer')
     expect(chosen(undefined)).toBe('InlineSealer')
     // A benchmark decides for itself.
     const forced = (n: number, inThread: boolean) => {
@@ -149,6 +196,48 @@ describe('sealing in a worker thread', () => {
     }
     expect(forced(10, true)).toBe('ThreadSealer')
     expect(forced(SEAL_IN_THREAD_FROM * 4, false)).toBe('InlineSealer')
+  })
+
+  describe('when the thread fails', () => {
+    /** A stand-in for the built seal worker, run from this source: how a thread that fails is made. */
+    async function failing(source: string): Promise<BlobSealer> {
+      const path = join(await tempDir(), 'sealWorker.mjs')
+      await writeFile(path, source)
+      return blobSealer(key, undefined, pathToFileURL(path))
+    }
+
+    it('runs the worker it is given, and rejects a batch the thread could not seal with its reason', async () => {
+      const s = await failing(
+        "import { parentPort } from 'node:worker_threads'\n" +
+          "parentPort.on('message', () => parentPort.postMessage({ ok: false, message: 'no room' }))\n",
+      )
+      try {
+        await s.push(randomBytes(10))
+        await expect(s.end(REL)).rejects.toMatchObject(stoppedBy('no room'))
+      } finally {
+        await s.close()
+      }
+    })
+
+    it('rejects the batch waiting, and every later one, when the thread exits', async () => {
+      const s = await failing('process.exit(3)\n')
+      // Ten bytes left over past the batch below: end() seals them, the one way to reach the thread once
+      // it stopped without push()'s own check first.
+      await s.push(randomBytes(10))
+      await expect(s.push(randomBytes(BATCH_PLAIN))).rejects.toMatchObject(stoppedBy('exit code 3'))
+      await expect(s.push(randomBytes(10))).rejects.toMatchObject(stoppedBy('exit code 3'))
+      await expect(s.end(REL)).rejects.toMatchObject(stoppedBy('exit code 3'))
+      // Closing a sealer whose thread already stopped keeps the reason it stopped for.
+      await s.close()
+      await expect(s.push(randomBytes(10))).rejects.toMatchObject(stoppedBy('exit code 3'))
+    })
+
+    it('rejects with the error the thread threw', async () => {
+      const s = await failing("throw new Error('the cipher broke')\n")
+      await expect(s.push(randomBytes(BATCH_PLAIN))).rejects.toMatchObject(stoppedBy('the cipher broke'))
+      await expect(s.push(randomBytes(10))).rejects.toMatchObject(stoppedBy('the cipher broke'))
+      await s.close()
+    })
   })
 
   it('imports a large file into an encrypted workspace: sealed on disk, the same bytes read back', async () => {
