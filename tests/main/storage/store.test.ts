@@ -7,19 +7,11 @@ import { say, type CatalogueKey } from '@shared/i18n'
 import { localMessage } from '@shared/i18n/appError'
 import type { AppError } from '@shared/ipc/result'
 import { WorkspaceStore } from '@main/storage/store'
+import { withStore } from '../../helpers/store'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
 const Doc = z.object({ schemaVersion: z.number(), items: z.array(z.string()).default([]) })
-
-async function withStore<T>(root: string, fn: (s: WorkspaceStore) => Promise<T>, opts = {}) {
-  const store = await WorkspaceStore.open(root, opts)
-  try {
-    return await fn(store)
-  } finally {
-    await store.close()
-  }
-}
 
 describe('WorkspaceStore', () => {
   it('creates a missing file from its defaults and persists updates', async () => {
@@ -161,6 +153,8 @@ describe('WorkspaceStore', () => {
       annotations: {},
       briefing: {},
       statutes: {},
+      keys: {},
+      trash: {},
       case: { 0: (d: Record<string, unknown>) => ({ items: d.list }) },
     }
     await withStore(
@@ -187,6 +181,8 @@ describe('WorkspaceStore', () => {
       annotations: {},
       briefing: {},
       statutes: {},
+      keys: {},
+      trash: {},
       case: { 0: (d: Record<string, unknown>) => ({ items: d.list }) },
     }
     await withStore(

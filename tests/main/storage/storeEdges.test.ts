@@ -12,21 +12,13 @@ import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { isEncrypted } from '@main/storage/crypto/vault'
 import { realFsIo, replaceFsIo } from '@main/storage/fsio'
 import { WorkspaceStore } from '@main/storage/store'
+import { withStore } from '../../helpers/store'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
 const Doc = z.object({ schemaVersion: z.number(), items: z.array(z.string()).default([]) })
 const fresh = () => ({ schemaVersion: 1, items: [] as string[] })
 const FAST = { N: 2 ** 10, r: 8, p: 1 }
-
-async function withStore<T>(root: string, fn: (s: WorkspaceStore) => Promise<T>, opts = {}) {
-  const store = await WorkspaceStore.open(root, opts)
-  try {
-    return await fn(store)
-  } finally {
-    await store.close()
-  }
-}
 
 const put = async (root: string, rel: string, data: unknown) => {
   await mkdir(join(root, rel, '..'), { recursive: true })

@@ -18,7 +18,7 @@ import {
   storedFiles,
 } from '@main/storage/crypto/migrate'
 import { LINE_PREFIX, looksSealed } from '@main/storage/crypto/seal'
-import { pathOf, realFsIo, replaceFsIo } from '@main/storage/fsio'
+import { pathOf, realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
 import { contents, FAST, PASS, populated as populatedIn } from '../../../helpers/migrationWorkspace'
 import { useTempDirs } from '../../../helpers/tmp'
 
@@ -343,47 +343,43 @@ describe('refused to decrypt when a sealed file does not open', () => {
 })
 
 describe('a failure at one of its own file steps', () => {
-  it('a converted copy that cannot be renamed into place is removed; the change stops and resumes on open', async () => {
-    const root = await populated()
-    const before = await contents(root)
-    let failed = 0
-    const restore = replaceFsIo({
-      rename: async (from, to) => {
-        if (from.endsWith('.converting') && failed++ === 2)
-          throw Object.assign(new Error('EIO: rename'), { code: 'EIO' })
-        return realFsIo.rename(from, to)
-      },
-    })
-    try {
-      await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toMatchObject({ code: 'EIO' })
-    } finally {
-      restore()
-    }
-    expect(Object.keys(await snapshot(root)).filter((f) => f.endsWith('.converting'))).toEqual([])
-    expect(await encryptionState(root)).toBe('migrating')
-    expect(await contents(root)).toEqual(before)
-    expect(await encryptionState(root)).toBe('encrypted')
-  })
-
-  it('a converted copy that cannot be synced is closed and removed; the change resumes on open', async () => {
-    const root = await populated()
-    const before = await contents(root)
-    const restore = replaceFsIo({
+  /** Fails the step `fail` names for the converted copies it picks; the rest goes to the real file system. */
+  const failing = {
+    rename: (): Partial<FsIo> => {
+      let renames = 0
+      return {
+        rename: async (from, to) => {
+          if (from.endsWith('.converting') && renames++ === 2)
+            throw Object.assign(new Error('EIO: rename'), { code: 'EIO' })
+          return realFsIo.rename(from, to)
+        },
+      }
+    },
+    sync: (): Partial<FsIo> => ({
       sync: async (fh) => {
         if (pathOf(fh).endsWith('.converting')) throw Object.assign(new Error('EIO: fsync'), { code: 'EIO' })
         return realFsIo.sync(fh)
       },
-    })
-    try {
-      await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toMatchObject({ code: 'EIO' })
-    } finally {
-      restore()
-    }
-    expect(Object.keys(await snapshot(root)).filter((f) => f.endsWith('.converting'))).toEqual([])
-    expect(await encryptionState(root)).toBe('migrating')
-    expect(await contents(root)).toEqual(before)
-    expect(await encryptionState(root)).toBe('encrypted')
-  })
+    }),
+  }
+
+  it.each(Object.keys(failing) as (keyof typeof failing)[])(
+    'a converted copy whose %s fails is closed and removed; the change stops and resumes on open',
+    async (step) => {
+      const root = await populated()
+      const before = await contents(root)
+      const restore = replaceFsIo(failing[step]())
+      try {
+        await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toMatchObject({ code: 'EIO' })
+      } finally {
+        restore()
+      }
+      expect(Object.keys(await snapshot(root)).filter((f) => f.endsWith('.converting'))).toEqual([])
+      expect(await encryptionState(root)).toBe('migrating')
+      expect(await contents(root)).toEqual(before)
+      expect(await encryptionState(root)).toBe('encrypted')
+    },
+  )
 
   it('a journal already gone at the end is no failure; one that cannot be removed stops the change, which resumes on open', async () => {
     for (const code of ['ENOENT', 'EACCES']) {
