@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/preload/**/*.test.ts'],
+          include: [
+            'tests/main/**/*.test.ts',
+            'tests/shared/**/*.test.ts',
+            'tests/preload/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+          ],
           // Generous: the CLI tests start the real command line (tsx, 1.5–3 s a run) several times, and
           // on two shared, busy cores that alone nears 30 s. Tests wait on results, never on the clock.
           testTimeout: 120_000,

@@ -3,10 +3,13 @@
 // tests (Playwright in Chromium), then one closing line totalling every runner:
 // "N passed, N failed, N skipped". CI reads that line.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sweepStaleTemp } from './sweep-stale-temp.mjs'
 
+const stale = sweepStaleTemp()
+if (stale.length) console.log(`Removed ${stale.length} temp folder(s) left by test runs over a day ago.`)
 const reports = mkdtempSync(join(tmpdir(), 'casefile-test-'))
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let broken = false
@@ -65,6 +68,7 @@ if (existsSync(pwJson)) {
   broken = true
 }
 
+rmSync(reports, { recursive: true, force: true })
 console.log('')
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 || broken ? 1 : 0)
