@@ -1,6 +1,6 @@
 /** Images: EXIF, GPS and XMP through exifr (reads only the file's header segments). */
 import exifr from 'exifr'
-import { pathOrBytes, type FileSource } from '../fileSource'
+import { WHOLE_READ_LIMIT, type FileSource } from '../fileSource'
 import { FactList, normalizeTime } from './facts'
 
 export const EXIFR = 'exifr 7.1.3'
@@ -22,9 +22,19 @@ function historyOf(xmpMM: Block): string | undefined {
   return lines.length ? lines.join('; ') : undefined
 }
 
+/**
+ * How much of an image too large to hold whole (a sealed one: a plain one is read through its path) is
+ * given to exifr: its metadata segments come before the picture in JPEG, and near the start in the rest.
+ */
+export const EXIF_HEAD_BYTES = 64 * 1024 * 1024
+
+/** The path of a plain file; else the bytes, all of them up to WHOLE_READ_LIMIT, past it the head. */
+const exifInput = async (src: FileSource): Promise<string | Buffer> =>
+  src.path ?? (src.size > WHOLE_READ_LIMIT ? src.read(0, EXIF_HEAD_BYTES) : src.all())
+
 export async function readExif(src: FileSource): Promise<FactList> {
   const f = new FactList('exifr')
-  const d = (await exifr.parse(await pathOrBytes(src), {
+  const d = (await exifr.parse(await exifInput(src), {
     tiff: true,
     exif: true,
     gps: true,
