@@ -382,14 +382,12 @@ describe('what the commands write', () => {
     expect(outcome.added).toHaveLength(2)
     expect(await json<unknown[]>('statute', 'list', '--case', 'R-1')).toHaveLength(2)
     const again = await cf('statute', 'import', file)
-    expect(again.stdout).toMatch(
-      /Imported 0 excerpt\(s\)\.\n {2}= row \d+: VCCR art\. 31\(1\) is already in the library/,
-    )
+    expect(again.stdout).toMatch(/Imported 0 excerpts\.\n {2}= row \d+: VCCR art\. 31\(1\) is already in the library/)
     const bad = join(await tempDir(), 'bad.json')
     await writeFile(bad, '[{"instrument": "X"}]')
     const r = await cf('statute', 'import', bad)
     expect(r.code).toBe(1)
-    expect(r.stderr.trim()).toBe(`casefile statute import: 1 row(s) of ${bad} could not be imported`)
+    expect(r.stderr.trim()).toBe(`casefile statute import: 1 row of ${bad} could not be imported`)
   })
 })
 

@@ -72,7 +72,7 @@ describe('casefile evidence', () => {
     expect(bad.code).toBe(1)
     expect(bad.stdout).toMatch(new RegExp(`MISMATCH .*${item.id}.*"Door video".*expected ${sha} actual [0-9a-f]{64}`))
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
-    expect(bad.stderr).toMatch(/1 of 1 blob\(s\) do not match/)
+    expect(bad.stderr).toMatch(/1 of 1 blob does not match its recorded SHA-256/)
 
     const custody = JSON.parse((await runMain(['show', REF, '--workspace', ws, '--json'])).stdout).evidence.find(
       (e: { id: string }) => e.id === item.id,

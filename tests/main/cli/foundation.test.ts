@@ -125,7 +125,7 @@ describe('casefile command line', () => {
     expect(check.stdout).toMatch(
       /UNREADABLE: cases\/case_ecu_mpls_2026\/case\.json could not be loaded: it is not valid JSON/,
     )
-    expect(check.stderr).toMatch(/problem\(s\) found/)
+    expect(check.stderr).toMatch(/1 problem found in the workspace/)
     // In Spanish: the kind, the reason and the count, no English between the values.
     const es = await runMain(['check', '--workspace', ws, '--lang', 'es'])
     expect(es.stdout).toMatch(

@@ -65,7 +65,7 @@ describe.skipIf(!hasFfmpeg)('casefile evidence inspect / duplicates / reread', (
 
     const reread = await cli('evidence', 'reread', '--all')
     expect(reread.code).toBe(0)
-    expect(reread.stdout).toMatch(/^3 item\(s\) read\.$/m)
+    expect(reread.stdout).toMatch(/^3 items read\.$/m)
     expect(reread.stdout).toMatch(/read +\S+ +"Notes": Casefile reads no metadata from this kind of file\./)
     const missing = await cli('evidence', 'inspect', 'ev_missing')
     expect(missing.code).toBe(1)

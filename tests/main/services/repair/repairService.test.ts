@@ -231,7 +231,7 @@ describe('repair', () => {
     const left = await runCli(['repair', '--workspace', root])
     expect(left.code).toBe(1)
     expect(left.stdout).toMatch(/Still to be done by a person \(1\)/)
-    expect(left.stderr).toMatch(/casefile repair: 1 problem\(s\) remain/)
+    expect(left.stderr).toMatch(/casefile repair: 1 problem remains that repair cannot fix alone/)
     const acked = await runCli(['repair', '--acknowledge-audit-break', '--note', 'seen', '--workspace', root])
     expect(acked.code).toBe(0)
     expect(acked.stdout).toMatch(/AUDIT BREAK ACKNOWLEDGED/)

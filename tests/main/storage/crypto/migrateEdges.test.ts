@@ -315,7 +315,7 @@ describe('refused to decrypt when a sealed file does not open', () => {
       await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject({
         code: 'CORRUPT',
         message: expect.stringMatching(
-          new RegExp(`^Not decrypted: 1 file\\(s\\) do not open .*: ${rel.replace('.', '\\.')}\\. No file`),
+          new RegExp(`^Not decrypted: 1 file does not open .*: ${rel.replace('.', '\\.')}\\. No file`),
         ),
       })
       expect(await snapshot(root)).toEqual(before)
@@ -334,7 +334,7 @@ describe('refused to decrypt when a sealed file does not open', () => {
         () => null,
         (x: Error) => x,
       )
-      expect(e?.message).toMatch(new RegExp(`^Not decrypted: ${count} file\\(s\\)`))
+      expect(e?.message).toMatch(new RegExp(`^Not decrypted: ${count} files do not open`))
       const listed = moved.filter((rel) => e!.message.includes(rel))
       expect(listed).toHaveLength(5)
       expect(e!.message.includes(' …. No file')).toBe(count > 5)
