@@ -60,7 +60,7 @@ describe('casefile evidence', () => {
 
     const ok = await runMain(['evidence', 'verify', '--workspace', ws])
     expect(ok.code).toBe(0)
-    expect(ok.stdout).toMatch(/All 1 blobs match/)
+    expect(ok.stdout).toMatch(/The blob matches; audit log intact/)
     const okCase = await runMain(['evidence', 'verify', REF, '--workspace', ws, '--json'])
     expect(okCase.code).toBe(0)
     expect(JSON.parse(okCase.stdout)).toMatchObject({ ok: true, checked: 1, recorded: true })

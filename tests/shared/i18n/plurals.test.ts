@@ -38,7 +38,8 @@ const COUNTED: Record<string, (n: number) => TextValues> = {
   'cliEvidence:verify.badBlobs': (n) => ({ bad: n, checked: n }),
   'cliEvidence:verify.unreadable': (n) => ({ count: n }),
   'errStorage:decryptedFileDoOpen': (n) => ({ badCount: n, badList: 'a.json', value: '' }),
-  'errStorage:interruptedEvidenceChangeCompleted': (n) => ({ completed: n, value: '' }),
+  'errStorage:interruptedEvidenceChangeCompleted': (n) => ({ completed: n, dropped: n }),
+  'cliEvidence:allBlobsMatchAudit': (n) => ({ checked: n, entries: n }),
   'errStorage:indexRebuilt': (n) => ({
     file: 'workspace.json',
     why: 'missing',
@@ -100,8 +101,13 @@ describe('messages that count', () => {
     )
     expect(text('en', 'errStorage:decryptedFileDoOpen', 2)).toMatch(/^Not decrypted: 2 files do not open with /)
     expect(text('en', 'errStorage:interruptedEvidenceChangeCompleted', 1)).toBe(
-      '1 interrupted evidence change completed (its audit entries appended).',
+      '1 interrupted evidence change completed (its audit entries appended); 1 dropped (its case write had never landed).',
     )
+    expect(say('en', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 2, dropped: 0 })).toBe(
+      '2 interrupted evidence changes completed (their audit entries appended).',
+    )
+    expect(text('en', 'cliEvidence:allBlobsMatchAudit', 1)).toBe('The blob matches; audit log intact (1 entry).')
+    expect(text('en', 'cliEvidence:allBlobsMatchAudit', 3)).toBe('All 3 blobs match; audit log intact (3 entries).')
     expect(text('en', 'errStorage:indexRebuilt', 1)).toBe(
       'workspace.json was missing: the case index was rebuilt from the 1 case folder on disk, with the default workspace name and user name. 1 case folder could not be read and is not listed: cases/x. Check the case list.',
     )
@@ -146,9 +152,9 @@ describe('messages that count', () => {
       /^No se descifró: 2 archivos no se abren con la clave de este espacio de trabajo \(dañados, trasladados o colocados desde fuera\): /,
     )
     expect(text('es', 'errStorage:interruptedEvidenceChangeCompleted', 1)).toBe(
-      'Se completó 1 cambio de pruebas interrumpido (se añadieron sus entradas de auditoría).',
+      'Se completó 1 cambio de pruebas interrumpido (se añadieron sus entradas de auditoría); se descartó 1 (su escritura en el expediente nunca llegó a hacerse).',
     )
-    expect(text('es', 'errStorage:interruptedEvidenceChangeCompleted', 2)).toBe(
+    expect(say('es', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 2, dropped: 0 })).toBe(
       'Se completaron 2 cambios de pruebas interrumpidos (se añadieron sus entradas de auditoría).',
     )
   })

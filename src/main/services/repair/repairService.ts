@@ -57,7 +57,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           layout.journalDir,
           worded('errStorage:interruptedEvidenceChangeCompleted', {
             completed: settled.completed,
-            value: settled.dropped ? `; ${settled.dropped} dropped (their case write had never landed)` : '',
+            dropped: settled.dropped,
           }),
         )
 
