@@ -679,7 +679,8 @@ export function technicalCheckLine(a: FileAnalysis): string {
   const parts: string[] = []
   const m = a.metadata
   const descriptive = m.facts.filter((f) => DESCRIPTIVE_FACTS.includes(f.name)).length
-  if (m.status === 'found') parts.push(`metadata: ${descriptive} descriptive fact(s) (${m.readers.join(', ')})`)
+  if (m.status === 'found')
+    parts.push(`metadata: ${descriptive} descriptive fact${descriptive === 1 ? '' : 's'} (${m.readers.join(', ')})`)
   else parts.push(`metadata: none found${m.reason ? ` (${m.reason})` : ''}`)
   const c = a.c2pa
   if (c.status === 'absent') parts.push('Content Credentials: none')
@@ -694,7 +695,7 @@ export function technicalCheckLine(a: FileAnalysis): string {
   if (a.fingerprint.status === 'done')
     parts.push(
       a.fingerprint.kind === 'video'
-        ? `fingerprint: ${a.fingerprint.times.length} keyframe(s)`
+        ? `fingerprint: ${a.fingerprint.times.length} keyframe${a.fingerprint.times.length === 1 ? '' : 's'}`
         : 'fingerprint: image hashed',
     )
   else parts.push(`fingerprint: ${a.fingerprint.reason || 'not made'}`)

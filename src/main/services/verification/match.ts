@@ -166,7 +166,7 @@ export function compare(a: Printed, b: Printed): DuplicateMatch[] {
         how: 'segment',
         here,
         there,
-        summary: `This clip matches ${name} at ${tc(there)} (here ${tc(here)}; ${run.length} keyframe(s)).`,
+        summary: `This clip matches ${name} at ${tc(there)} (here ${tc(here)}; ${run.length} keyframe${run.length === 1 ? '' : 's'}).`,
       })
     else if (b.video)
       out.push({

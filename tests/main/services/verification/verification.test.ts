@@ -83,7 +83,7 @@ describe('metadata at import: images', () => {
       const modified = a.warnings.find((w) => w.code === 'modified-after-capture')!
       expect(modified.numbers.minutesAfterCapture).toBe(22 * 60 + 30)
       expect(item.verification.technical.reasoning).toMatch(
-        /^\[Casefile examination .* UTC, SHA-256 [0-9a-f]{12}…\] metadata: \d+ descriptive fact\(s\) \(exifr 7\.1\.3, sharp 0\.35\.5\); Content Credentials: none; fingerprint: image hashed; warnings: modified-after-capture, editing-software\.$/,
+        /^\[Casefile examination .* UTC, SHA-256 [0-9a-f]{12}…\] metadata: \d+ descriptive facts? \(exifr 7\.1\.3, sharp 0\.35\.5\); Content Credentials: none; fingerprint: image hashed; warnings: modified-after-capture, editing-software\.$/,
       )
       // The stored file is the imported file, byte for byte.
       const { readFile } = await import('node:fs/promises')
@@ -316,7 +316,7 @@ describe.skipIf(!hasFfmpeg)('metadata at import: video and sound', () => {
         here: { start: 0, end: 5 },
       })
       expect(m.summary).toBe(
-        `This clip matches “Original” (${original.id}) at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframe(s)).`,
+        `This clip matches “Original” (${original.id}) at 00:00:04–00:00:09 (here 00:00:00–00:00:05; 5 keyframes).`,
       )
       // From the original's side, and across the case, each pair once.
       const back = await s.verification.inspect(caseId, original.id)
