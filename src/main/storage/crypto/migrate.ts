@@ -27,7 +27,7 @@ import { stampOf } from '../fileNames'
 import { layout } from '../layout'
 import { leftoverOf, setAside } from '../leftovers'
 import { SET_ASIDE_DIR } from '../quarantine'
-import { openRegularFile, readRawFile } from '../safeRead'
+import { NotRegularFileError, openRegularFile, readRawFile } from '../safeRead'
 import { convertFile, kindOfStored } from './convert'
 import {
   createKeyFile,
@@ -91,15 +91,19 @@ export async function readKeyFile(root: string): Promise<KeyFile | null> {
   return parsed.data
 }
 
-/** A journal that does not read as one (it cannot be cut short: durable write) resumes as encrypt, the safe way. */
+/**
+ * A journal that does not read as one (it cannot be cut short: durable write) resumes as encrypt, the safe
+ * way: a decryption it stopped is undone, nothing is lost, and decrypting again finishes it. Something
+ * other than a file at its path is no journal of ours.
+ */
 const DAMAGED_JOURNAL: Journal = { direction: 'encrypt', startedAt: '' }
 
 async function readJournal(root: string): Promise<Journal | null> {
   let raw: unknown
   try {
     raw = await readJson(join(root, MIGRATION_FILE))
-  } catch {
-    return DAMAGED_JOURNAL
+  } catch (e) {
+    return e instanceof NotRegularFileError ? null : DAMAGED_JOURNAL
   }
   if (raw === null) return null
   const parsed = Journal.safeParse(raw)
@@ -179,10 +183,14 @@ async function keepKeysForSealedLeftovers(root: string): Promise<void> {
   }
 }
 
-/** The state of an existing workspace folder as the keys and journal say. */
+/**
+ * The state of an existing workspace folder as the keys and journal say. A journal without keys.json is a
+ * change that sealed nothing yet, or opened everything already: the workspace is plain, and the next
+ * writable open drops the journal.
+ */
 export async function encryptionState(root: string): Promise<'plain' | 'encrypted' | 'migrating'> {
-  if (await readJournal(root)) return 'migrating'
-  return (await readKeyFile(root)) ? 'encrypted' : 'plain'
+  if (!(await readKeyFile(root))) return 'plain'
+  return (await readJournal(root)) ? 'migrating' : 'encrypted'
 }
 
 /**
@@ -321,8 +329,8 @@ export async function changePassphrase(root: string, unlock: Unlock, next: strin
 export async function unlockOnOpen(root: string, unlock: Unlock | undefined, readOnly: boolean): Promise<boolean> {
   let key: Buffer | null
   if (readOnly) {
-    if (await readJournal(root)) throw appError('LOCKED', 'errStorage:encryptionChangeWorkspaceInterrupted')
     const keys = await readKeyFile(root)
+    if (keys && (await readJournal(root))) throw appError('LOCKED', 'errStorage:encryptionChangeWorkspaceInterrupted')
     key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
   } else key = await resumeMigration(root, unlock)
   if (!key) {

@@ -136,6 +136,34 @@ describe('what keys.json and the journal say', () => {
     }
   })
 
+  it('a journal without keys.json, or something not a file at its path, leaves a plain workspace that opens without a passphrase', async () => {
+    for (const journal of ['{"direction": "encrypt", "startedAt": ""}', '', 'a folder']) {
+      const root = await populated()
+      const before = await contents(root)
+      if (journal === 'a folder') await mkdir(join(root, JOURNAL, 'inside'), { recursive: true })
+      else await writeFile(join(root, JOURNAL), journal)
+      expect(await encryptionState(root), journal).toBe('plain')
+      const s = await openWorkspace(root, { readOnly: true })
+      try {
+        expect((await s.cases.list()).length).toBe(2)
+      } finally {
+        await s.close()
+      }
+      expect(await contents(root)).toEqual(before)
+      // The writable open in contents() dropped a journal file; a folder is not ours, and stays.
+      expect((await readdir(root)).includes(JOURNAL)).toBe(journal === 'a folder')
+      if (journal === 'a folder') {
+        // Encrypting needs the journal's place: refused, saying so, before anything is sealed.
+        await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toThrow(/is not a regular file/)
+        expect(await encryptionState(root)).toBe('plain')
+      } else {
+        await encryptWorkspace(root, PASS, { cost: FAST })
+        expect(await encryptionState(root)).toBe('encrypted')
+      }
+      expect(await contents(root)).toEqual(before)
+    }
+  })
+
   it('read-only, an encrypted workspace opens with its passphrase and nothing is written', async () => {
     const root = await encrypted()
     const before = await snapshot(root)
