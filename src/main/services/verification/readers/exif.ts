@@ -33,6 +33,16 @@ const exifInput = async (src: FileSource): Promise<string | Buffer> =>
   src.path ?? (src.size > WHOLE_READ_LIMIT ? src.read(0, EXIF_HEAD_BYTES) : src.all())
 
 export async function readExif(src: FileSource): Promise<FactList> {
+  const f = await readExifFrom(src)
+  // A TIFF may keep its tags past the head: finding none there is no finding that the file holds none.
+  if (!src.path && src.size > WHOLE_READ_LIMIT && !f.facts.length)
+    throw new Error(
+      `only the first ${EXIF_HEAD_BYTES / 1024 / 1024} MiB of so large a file were read, and hold no metadata`,
+    )
+  return f
+}
+
+async function readExifFrom(src: FileSource): Promise<FactList> {
   const f = new FactList('exifr')
   const d = (await exifr.parse(await exifInput(src), {
     tiff: true,

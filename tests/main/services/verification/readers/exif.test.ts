@@ -44,6 +44,15 @@ describe('readExif', () => {
     }
   })
 
+  it('says when the head of a file too large to hold whole holds no metadata, rather than that the file holds none', async () => {
+    const bare = await patternJpeg(5)
+    await expect(readExif(sealedSource(bare, WHOLE_READ_LIMIT + 1, []))).rejects.toThrow(
+      'only the first 64 MiB of so large a file were read, and hold no metadata',
+    )
+    // Within the limit the whole file was read: finding nothing is a finding.
+    expect((await readExif(sealedSource(bare, bare.length, []))).facts.filter((f) => f.name === 'make')).toEqual([])
+  })
+
   it('gives a plain file by its path, reading nothing through the source', async () => {
     const path = join(await tempDir(), 'photo.jpg')
     const jpeg = withExif(await patternJpeg(4), { model: 'Model X' })
