@@ -106,6 +106,14 @@ describe('messages that count', () => {
     expect(say('en', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 2, dropped: 0 })).toBe(
       '2 interrupted evidence changes completed (their audit entries appended).',
     )
+    expect(say('en', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 0, dropped: 1 })).toBe(
+      'No interrupted evidence change was completed; 1 dropped (its case write had never landed).',
+    )
+    // Counts in one line are grouped alike.
+    expect(say('en', 'cli:hitMs', { hitCount: 1000, total: 1000, tookMs: 3 })).toBe('1,000 of 1,000 hits in 3 ms')
+    expect(say('en', 'cliEvidence:verify.badBlobs', { bad: 1000, checked: 2000 })).toBe(
+      '1,000 of 2,000 blobs do not match their recorded SHA-256',
+    )
     expect(text('en', 'cliEvidence:allBlobsMatchAudit', 1)).toBe('The blob matches; audit log intact (1 entry).')
     expect(text('en', 'cliEvidence:allBlobsMatchAudit', 3)).toBe('All 3 blobs match; audit log intact (3 entries).')
     expect(text('en', 'errStorage:indexRebuilt', 1)).toBe(
@@ -154,6 +162,13 @@ describe('messages that count', () => {
     expect(text('es', 'errStorage:interruptedEvidenceChangeCompleted', 1)).toBe(
       'Se completó 1 cambio de pruebas interrumpido (se añadieron sus entradas de auditoría); se descartó 1 (su escritura en el expediente nunca llegó a hacerse).',
     )
+    expect(say('es', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 0, dropped: 2 })).toBe(
+      'No se completó ningún cambio de pruebas interrumpido; se descartaron 2 (sus escrituras en el expediente nunca llegaron a hacerse).',
+    )
+    expect(say('es', 'cliEvidence:itemCouldReadAgain', { failed: 1000, itemCount: 1000 })).toBe(
+      '1000 de 1000 pruebas no se pudieron volver a leer',
+    )
+    expect(text('es', 'errStorage:indexRebuilt', 1)).toContain(' a partir de 1 carpeta de expediente del disco')
     expect(say('es', 'errStorage:interruptedEvidenceChangeCompleted', { completed: 2, dropped: 0 })).toBe(
       'Se completaron 2 cambios de pruebas interrumpidos (se añadieron sus entradas de auditoría).',
     )

@@ -45,7 +45,7 @@ describe('a missing workspace.json', () => {
       ])
       // The same in Spanish, worded from what the problem carries.
       expect(localMessage(info.problems[0], 'es')).toMatch(
-        /^workspace\.json faltaba: el índice de expedientes se reconstruyó a partir de la 1 carpeta de expediente del disco, y el nombre del espacio de trabajo y el de usuario a partir de backups\/.+\. Revise la lista de expedientes\.$/,
+        /^workspace\.json faltaba: el índice de expedientes se reconstruyó a partir de 1 carpeta de expediente del disco, y el nombre del espacio de trabajo y el de usuario a partir de backups\/.+\. Revise la lista de expedientes\.$/,
       )
     } finally {
       await s.close()
