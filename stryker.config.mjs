@@ -6,13 +6,26 @@
  * are meant to hold it (vitest's "related" mode would pull in most of the suite,
  * the kill loop included, for anything storage touches). Pick groups with
  * CASEFILE_MUTATE=csp,time. The default is every group but the parts of larger ones: `durable`, `reads`,
- * `store`, `storeOwn`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs`, `custody` and `imports` (of `evidence`), `furniture`,
+ * `store`, `storeOwn`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs`, `custody`, `imports` and `importsOwn` (of `evidence`), `furniture`,
  * `annexes` and `citations` (of `memo`); that takes hours on two cores.
  * Concurrency 1: the build machines have two shared cores.
  *
  *   CASEFILE_MUTATE=time npm run mutate
  *   CASEFILE_MUTATE=durable npm run mutate -- --mutate src/main/storage/durableWrite.ts
  */
+/** The evidence service and its imports: mutated against two sets of tests (the groups `imports` and `importsOwn`). */
+const EVIDENCE_IMPORTS = [
+  'src/main/services/evidence/evidenceService.ts',
+  'src/main/services/evidence/evidenceImports.ts',
+]
+/** The service's own tests: no ffmpeg, no background examination, no bundle. */
+const EVIDENCE_OWN_TESTS = [
+  'tests/main/services/evidence/evidenceService.test.ts',
+  'tests/main/services/evidence/evidenceServiceEdges.test.ts',
+  'tests/main/services/evidence/evidenceImportsEdges.test.ts',
+  'tests/main/services/evidence/hostileImport.test.ts',
+]
+
 const GROUPS = {
   // The window glue and what it calls for its decisions.
   csp: {
@@ -135,7 +148,7 @@ const GROUPS = {
       'src/main/storage/crypto/migrate.ts',
       'src/main/storage/crypto/convert.ts',
       'src/main/storage/crypto/sealThread.ts',
-      'src/main/storage/crypto/sealWorker.ts',
+      'src/main/storage/crypto/sealServer.ts',
     ],
     tests: ['tests/main/storage/crypto/*.test.ts'],
   },
@@ -186,10 +199,9 @@ const GROUPS = {
   // in the background, sealed sources): most of these mutants are held only by those, and each runs for
   // seconds: hours on two cores.
   imports: {
-    mutate: ['src/main/services/evidence/evidenceService.ts', 'src/main/services/evidence/evidenceImports.ts'],
+    mutate: EVIDENCE_IMPORTS,
     tests: [
-      'tests/main/services/evidence/evidenceService.test.ts',
-      'tests/main/services/evidence/hostileImport.test.ts',
+      ...EVIDENCE_OWN_TESTS,
       'tests/main/services/evidence/blobStore.test.ts',
       'tests/main/services/evidence/backgroundExaminations.test.ts',
       'tests/main/services/evidence/examineSealed.test.ts',
@@ -198,6 +210,8 @@ const GROUPS = {
       'tests/main/services/bundles/roundTrip.test.ts',
     ],
   },
+  // The same two against the service's own tests alone: the real-file tests above run ffmpeg for most mutants.
+  importsOwn: { mutate: EVIDENCE_IMPORTS, tests: EVIDENCE_OWN_TESTS },
   memo: {
     mutate: ['src/main/memo/citations.ts', 'src/main/pdf/furniture.ts', 'src/main/pdf/annexes.ts'],
     tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/*.test.ts'],
@@ -239,6 +253,7 @@ const chosen = (
           'blobs',
           'custody',
           'imports',
+          'importsOwn',
           'furniture',
           'annexes',
           'citations',
