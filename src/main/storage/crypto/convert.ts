@@ -90,10 +90,12 @@ function placesOf(rel: string): string[] {
   return left?.kind === 'write' ? [rel, from, posix.join(posix.dirname(from), left.of)] : [rel, from]
 }
 
-/** Converts one file; returns whether anything was written (false: it was in that state already). */
-export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<boolean> {
-  for (const place of to === 'open' ? placesOf(rel) : [rel]) if (await convertAs(key, root, rel, place, to)) return true
-  return false
+/**
+ * Converts one file; a file already in that state is left. Opening tries each place the file may have been
+ * sealed for, and stops at the first that takes it.
+ */
+export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<void> {
+  for (const place of to === 'open' ? placesOf(rel) : [rel]) if (await convertAs(key, root, rel, place, to)) return
 }
 
 /** Converts the file at `rel` as the file stored at `place` (whose path is its associated data). */

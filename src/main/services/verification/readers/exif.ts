@@ -28,23 +28,30 @@ function historyOf(xmpMM: Block): string | undefined {
  */
 export const EXIF_HEAD_BYTES = 64 * 1024 * 1024
 
-/** The path of a plain file; else the bytes, all of them up to WHOLE_READ_LIMIT, past it the head. */
-const exifInput = async (src: FileSource): Promise<string | Buffer> =>
-  src.path ?? (src.size > WHOLE_READ_LIMIT ? src.read(0, EXIF_HEAD_BYTES) : src.all())
+/**
+ * The path of a plain file; else the bytes, all of them up to WHOLE_READ_LIMIT, past it the head, and
+ * whether only the head is given.
+ */
+async function exifInput(src: FileSource): Promise<{ input: string | Buffer; headOnly: boolean }> {
+  if (src.path) return { input: src.path, headOnly: false }
+  if (src.size > WHOLE_READ_LIMIT) return { input: await src.read(0, EXIF_HEAD_BYTES), headOnly: true }
+  return { input: await src.all(), headOnly: false }
+}
 
 export async function readExif(src: FileSource): Promise<FactList> {
-  const f = await readExifFrom(src)
+  const { input, headOnly } = await exifInput(src)
+  const f = await readExifFrom(input)
   // A TIFF may keep its tags past the head: finding none there is no finding that the file holds none.
-  if (!src.path && src.size > WHOLE_READ_LIMIT && !f.facts.length)
+  if (headOnly && !f.facts.length)
     throw new Error(
       `only the first ${EXIF_HEAD_BYTES / 1024 / 1024} MiB of so large a file were read, and hold no metadata`,
     )
   return f
 }
 
-async function readExifFrom(src: FileSource): Promise<FactList> {
+async function readExifFrom(input: string | Buffer): Promise<FactList> {
   const f = new FactList('exifr')
-  const d = (await exifr.parse(await exifInput(src), {
+  const d = (await exifr.parse(input, {
     tiff: true,
     exif: true,
     gps: true,
