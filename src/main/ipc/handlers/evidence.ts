@@ -39,7 +39,7 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceChannels> = {
     return services.evidence.verify({
       caseId,
       taskId,
-      onProgress: progress && ((done, total) => progress('Verifying stored files', done, total)),
+      onProgress: progress && ((done, total) => progress(worded('errMedia:progress.verifying'), done, total)),
     })
   },
 

@@ -22,7 +22,7 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceChannels> = {
   },
   'workspace:repair': async (input, { services }) => services.repair.run(input),
   'workspace:restoreBackup': async ({ file }, { services, session }) => {
-    await services.workspace.restoreBackup(file)
+    await services.repair.restoreBackup(file)
     return services.workspace.info(session.recent)
   },
 }

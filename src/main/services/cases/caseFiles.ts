@@ -14,6 +14,12 @@ export const CASES_DIR = 'cases'
 export const caseDir = (caseId: string) => join(CASES_DIR, caseId)
 export const caseFilePath = (caseId: string) => join(CASES_DIR, caseId, 'case.json')
 
+/** The case whose file `rel` names (`cases/<id>/case.json`), or null for any other file. */
+export function caseIdOfFile(rel: string): string | null {
+  const [dir, id, name, ...rest] = rel.split(/[\\/]/)
+  return dir === CASES_DIR && name === 'case.json' && !rest.length && SAFE_ID.test(id) ? id : null
+}
+
 /** Case folders on disk (not what the index says): names that can be case ids. */
 export async function caseFolders(root: string): Promise<string[]> {
   return (await namesIn(root, CASES_DIR)).filter((n) => SAFE_ID.test(n))

@@ -500,8 +500,9 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         onDisk.push(e.name)
         const file = caseFilePath(e.name)
         if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
-          // Set aside in an earlier session: the quarantine listing already says so.
-          if (ctx.store.problems.some((p) => p.file === file && p.kind === 'quarantined')) continue
+          // Set aside, in an earlier session or when this one read it: its problem already says so, and
+          // the folder is a case's, not the leftover of a creation that never finished.
+          if (ctx.store.problems.some((p) => p.file === file && (p.kind === 'quarantined' || p.quarantinedTo))) continue
           const rest = await entriesIn(ctx.store.root, rel)
           if (rest.every((x) => x.type !== 'folder' && x.name !== 'case.json' && isTempName(x.name))) {
             stubs.push(e.name)

@@ -12,7 +12,7 @@ import { AppError, messageOf } from '@shared/ipc/result'
 import { layout } from '@main/storage/layout'
 import { setAside, staleTemps } from '@main/storage/leftovers'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
-import { caseDir, caseFilePath } from '../cases/caseFiles'
+import { caseDir, caseFilePath, caseIdOfFile } from '../cases/caseFiles'
 import type { CasesService } from '../cases/casesService'
 import { writtenFolders, type CheckService } from '../check/checkService'
 import type { ServiceContext } from '../context'
@@ -31,7 +31,16 @@ export interface RepairDeps {
 export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
   const { workspace, cases, evidence, audit, check } = deps
 
+  /** Puts back a damaged file's newest backup; a case file's entry in the case list follows it. */
+  async function restoreBackup(file: string): Promise<void> {
+    await workspace.restoreBackup(file)
+    const caseId = caseIdOfFile(file)
+    if (caseId) await cases.reindex(caseId)
+  }
+
   return {
+    restoreBackup,
+
     async run(options: RepairOptions = {}): Promise<RepairReport> {
       ctx.store.assertWritable()
       const opts = RepairOptions.parse(options)
@@ -105,7 +114,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
         for (const p of workspace.problems()) {
           if (!p.backupAvailable || p.kind === 'newer-version' || p.file === AUDIT_LOG) continue
           try {
-            await workspace.restoreBackup(p.file)
+            await restoreBackup(p.file)
             did('backup restored', p.file, worded('errStorage:putBackNewestGood', { file: p.file }))
           } catch (e) {
             if (!(e instanceof AppError)) throw e
