@@ -6,7 +6,7 @@
  * are meant to hold it (vitest's "related" mode would pull in most of the suite,
  * the kill loop included, for anything storage touches). Pick groups with
  * CASEFILE_MUTATE=csp,time. The default is every group but the parts of larger ones: `durable`, `reads`,
- * `store`, `storeOwn`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs`, `custody`, `imports` and `importsOwn` (of `evidence`), `furniture`,
+ * `store`, `storeOwn`, `storeCorpus`, `crypto` and `migrate` (of `storage`), `blobs`, `custody`, `imports`, `importsOwn`, `examine` and `sources` (of `evidence`), `furniture`,
  * `annexes` and `citations` (of `memo`); that takes hours on two cores.
  * Concurrency 1: the build machines have two shared cores.
  *
@@ -212,6 +212,45 @@ const GROUPS = {
   },
   // The same two against the service's own tests alone: the real-file tests above run ffmpeg for most mutants.
   importsOwn: { mutate: EVIDENCE_IMPORTS, tests: EVIDENCE_OWN_TESTS },
+  // What examines a stored file (ffprobe, keyframes, the examination in the background) and the exhibits
+  // derived from it, against the tests that run them on real media.
+  examine: {
+    mutate: [
+      'src/main/services/evidence/backgroundExaminations.ts',
+      'src/main/services/evidence/examinations.ts',
+      'src/main/services/evidence/derivedExhibits.ts',
+      'src/main/services/evidence/webmIndex.ts',
+    ],
+    tests: [
+      'tests/main/services/evidence/backgroundExaminations.test.ts',
+      'tests/main/services/evidence/derivedExhibits.test.ts',
+      'tests/main/services/evidence/derivedEncrypted.test.ts',
+      'tests/main/services/evidence/webmIndex.test.ts',
+      'tests/main/services/evidence/examineSealed.test.ts',
+      'tests/main/services/evidence/evidenceService.test.ts',
+    ],
+  },
+  // Where an import's bytes come from: a file, a sealed blob read back for ffmpeg, the window's upload.
+  sources: {
+    mutate: [
+      'src/main/services/evidence/fileSources.ts',
+      'src/main/services/evidence/plainLoopback.ts',
+      'src/main/services/evidence/uploads.ts',
+    ],
+    tests: [
+      'tests/main/services/evidence/fileSources.test.ts',
+      'tests/main/services/evidence/plainLoopback.test.ts',
+      'tests/main/services/evidence/evidenceService.test.ts',
+      'tests/main/services/evidence/blobStore.test.ts',
+      'tests/main/services/evidence/derivedEncrypted.test.ts',
+    ],
+  },
+  // The IPC handlers (each parses nothing and calls one service method) and the storage's small helpers,
+  // against the IPC tests, which drive the real handlers behind the real dispatcher.
+  handlers: {
+    mutate: ['src/main/ipc/handlers/*.ts', 'src/main/storage/fileNames.ts', 'src/main/storage/json.ts'],
+    tests: ['tests/main/ipc/*.test.ts', 'tests/main/storage/fileNames.test.ts', 'tests/main/storage/safeRead.test.ts'],
+  },
   memo: {
     mutate: ['src/main/memo/citations.ts', 'src/main/pdf/furniture.ts', 'src/main/pdf/annexes.ts'],
     tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/*.test.ts'],
@@ -254,6 +293,8 @@ const chosen = (
           'custody',
           'imports',
           'importsOwn',
+          'examine',
+          'sources',
           'furniture',
           'annexes',
           'citations',
