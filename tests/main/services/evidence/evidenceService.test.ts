@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmod, open, readdir, statfs, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Change } from '@main/services/changes'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
@@ -213,9 +213,9 @@ describe('evidence service', () => {
       const second = await s.evidence.uploads.begin({ caseId, taskId: 't2', name: 'x.bin', size: 10 })
       await s.evidence.uploads.chunk(second.uploadId, 0, Buffer.from('12345').toString('base64'))
       expect(s.tasks.cancel('t2')).toBe(true)
-      await new Promise((r) => setTimeout(r, 50))
       await expect(s.evidence.uploads.chunk(second.uploadId, 5, 'AAAA')).rejects.toMatchObject({ code: 'NOT_FOUND' })
-      expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256])
+      // The temp file goes without waiting for another chunk.
+      await vi.waitFor(async () => expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256]))
 
       const short = await s.evidence.uploads.begin({ caseId, taskId: 't3', name: 'y.bin', size: 10 })
       await expect(s.evidence.uploads.finish(short.uploadId)).rejects.toMatchObject({ code: 'VALIDATION' })
