@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmod, readFile, writeFile } from 'node:fs/promises'
+import { chmod, readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lendPlainBytes } from '@main/services/evidence/plainLoopback'
@@ -135,6 +135,128 @@ describe.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)('lendP
       })
     } finally {
       await s.close()
+    }
+  })
+})
+
+describe('lendPlainBytes refuses a file that names other sources', () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf])
+  const cases: [string, Buffer][] = [
+    ['an HLS playlist', Buffer.from('#EXTM3U\n#EXT-X-VERSION:3\nhttp://192.0.2.1/a.ts\n')],
+    ['an HLS playlist after a byte-order mark', Buffer.concat([bom, Buffer.from('#EXTM3U\nhttp://192.0.2.1/a.ts\n')])],
+    ['an ffconcat list after blank lines', Buffer.from('\n  \r\nffconcat version 1.0\nfile http://192.0.2.1/a\n')],
+    ['an SDP description', Buffer.from('v=0\r\no=- 0 0 IN IP4 192.0.2.1\r\n')],
+    ['a DASH manifest, however its tag is written', Buffer.from('<?xml version="1.0"?>\n<mpd xmlns="urn:mpeg:dash">')],
+  ]
+  it.each(cases)('%s', async (_what, bytes) => {
+    const file = join(await tempDir(), 'list')
+    await writeFile(file, bytes)
+    let used = false
+    await expect(lendPlainBytes(file, async () => (used = true))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^This file is a playlist or a stream description, not a recording/),
+    })
+    expect(used).toBe(false)
+  })
+
+  it('lends a file that only mentions such a word further in, or holds a byte-order mark inside', async () => {
+    for (const bytes of [
+      Buffer.from('RIFF....#EXTM3U ffconcat v=0'),
+      Buffer.concat([Buffer.from('#EXT'), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('M3U')]),
+      Buffer.from('ftypisom ... v=0'),
+    ]) {
+      const file = join(await tempDir(), 'media')
+      await writeFile(file, bytes)
+      expect(await lendPlainBytes(file, async (url) => url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
+    }
+  })
+})
+
+describe('lendPlainBytes answers as a file server would', () => {
+  async function sealedWorkspace() {
+    const root = await tempDir()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, { unlock: { passphrase: PASS }, analysis: false })
+    const c = await s.cases.create({ title: 'Headers' })
+    const blobOf = async (bytes: Buffer) =>
+      s.evidence.blobPath((await s.evidence.importBytes(c.id, [bytes], 'a.bin')).file!.sha256)
+    return { s, blobOf }
+  }
+
+  it('names its ranges, its type and its length; HEAD says the same with no body; an empty file is whole', async () => {
+    const { s, blobOf } = await sealedWorkspace()
+    try {
+      const bytes = randomBytes(100_000)
+      await lendPlainBytes(await blobOf(bytes), async (url) => {
+        const whole = await fetch(url)
+        expect(Object.fromEntries(whole.headers)).toMatchObject({
+          'accept-ranges': 'bytes',
+          'content-type': 'application/octet-stream',
+          'content-length': '100000',
+        })
+        expect(whole.headers.has('content-range')).toBe(false)
+        await whole.arrayBuffer()
+        const head = await fetch(url, { method: 'HEAD', headers: { Range: 'bytes=10-19' } })
+        expect(head.status).toBe(206)
+        expect(head.headers.get('content-length')).toBe('10')
+        expect(head.headers.get('content-range')).toBe('bytes 10-19/100000')
+        expect((await head.arrayBuffer()).byteLength).toBe(0)
+        const none = await fetch(url, { headers: { Range: 'bytes=200000-' } })
+        expect(none.status).toBe(416)
+        expect(none.headers.get('content-range')).toBe('bytes */100000')
+      })
+      await lendPlainBytes(await blobOf(Buffer.alloc(0)), async (url) => {
+        // Whatever is asked of an empty file, it is answered as one: ffmpeg then says it holds no media.
+        const empty = await fetch(url, { headers: { Range: 'bytes=0-99' } })
+        expect(empty.status).toBe(200)
+        expect(empty.headers.get('content-length')).toBe('0')
+        expect((await empty.arrayBuffer()).byteLength).toBe(0)
+      })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a blob gone while lent is answered 500 and fails the loan with the reason, not a result', async () => {
+    const { s, blobOf } = await sealedWorkspace()
+    try {
+      const blob = await blobOf(randomBytes(1000))
+      const loan = lendPlainBytes(blob, async (url) => {
+        await unlink(blob)
+        const res = await fetch(url)
+        expect(res.status).toBe(500)
+        return 'a result from nothing'
+      })
+      await expect(loan).rejects.toMatchObject({ code: 'ENOENT' })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a lock in the middle of an answer cuts it short and fails the loan, whatever the helper made of it', async () => {
+    const { s, blobOf } = await sealedWorkspace()
+    let closed = false
+    try {
+      // Larger than the loopback's socket buffers: the answer cannot have left whole before the lock.
+      const blob = await blobOf(randomBytes(64 * 1024 * 1024))
+      let got = 0
+      const loan = lendPlainBytes(blob, async (url) => {
+        const reader = (await fetch(url)).body!.getReader()
+        got += (await reader.read()).value!.length
+        await s.close({ stopExaminations: true })
+        closed = true
+        try {
+          for (let r = await reader.read(); !r.done; r = await reader.read()) got += r.value.length
+        } catch {
+          // cut short
+        }
+        return 'made from part of the file'
+      })
+      await expect(loan).rejects.toThrow('the workspace was locked')
+      expect(got).toBeGreaterThan(0)
+      expect(got).toBeLessThan(64 * 1024 * 1024)
+    } finally {
+      if (!closed) await s.close()
     }
   })
 })
