@@ -56,9 +56,12 @@ describe('the file an examination reads', () => {
     await writeFile(path, '')
     await truncate(path, WHOLE_READ_LIMIT + 1) // sparse: no disk used
     await withFileSource(path, async (src) => {
-      await expect(src.all()).rejects.toThrow(/read whole only up to 512 MiB/)
+      await expect(src.all()).rejects.toThrow('the file is 537 MB; it is read whole only up to 512 MiB')
       expect(await src.read(WHOLE_READ_LIMIT - 2, 8)).toEqual(Buffer.alloc(3))
     })
+    // At the limit itself it is still read whole.
+    await truncate(path, WHOLE_READ_LIMIT)
+    await withFileSource(path, async (src) => expect((await src.all()).length).toBe(WHOLE_READ_LIMIT))
   })
 
   it('a sealed blob: its original bytes by range, a loopback URL only while it is read, nothing once locked', async () => {
