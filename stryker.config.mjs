@@ -249,7 +249,13 @@ const GROUPS = {
   // against the IPC tests, which drive the real handlers behind the real dispatcher.
   handlers: {
     mutate: ['src/main/ipc/handlers/*.ts', 'src/main/storage/fileNames.ts', 'src/main/storage/json.ts'],
-    tests: ['tests/main/ipc/*.test.ts', 'tests/main/storage/fileNames.test.ts', 'tests/main/storage/safeRead.test.ts'],
+    // Not the fuzzing (every hostile payload of every channel, for each mutant: hours) nor the fault plans.
+    tests: [
+      'tests/main/ipc/channels.*.test.ts',
+      'tests/main/ipc/{briefings,bundles,encryption,evidence,verification,dispatch,errorWording}.test.ts',
+      'tests/main/storage/fileNames.test.ts',
+      'tests/main/storage/safeRead.test.ts',
+    ],
   },
   memo: {
     mutate: ['src/main/memo/citations.ts', 'src/main/pdf/furniture.ts', 'src/main/pdf/annexes.ts'],

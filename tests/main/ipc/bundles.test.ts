@@ -45,6 +45,8 @@ describe('bundle and key channels', () => {
         },
       })
       expect(JSON.stringify(seen)).not.toContain(media)
+      // Reading the bundle is shown on the task that asked.
+      expect(receiver.progress.filter((p) => p.taskId === 'insp-1').length).toBeGreaterThan(0)
       const ticket = (seen as { value: { ticket: string } }).value.ticket
       expect(await receiver.dispatch('bundles:import', { ticket: 'made-up' })).toMatchObject({
         ok: false,

@@ -131,7 +131,7 @@ describe('briefing channels', () => {
       chosen = []
       expect(await dispatch('briefings:importClearance', { caseId: a })).toMatchObject({
         ok: false,
-        error: { code: 'CANCELLED' },
+        error: { code: 'CANCELLED', message: 'Import cancelled: no file was chosen.' },
       })
       chosen = [`${out}.docx`]
       const back = await value<Briefing>('briefings:importClearance', { caseId: a })

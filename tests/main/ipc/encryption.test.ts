@@ -79,13 +79,15 @@ describe('workspace encryption channels', () => {
       // The idle lock: minutes over IPC (checked), milliseconds here so the test waits on the state.
       expect(await dispatch('workspace:setIdleLock', { minutes: 0 })).toMatchObject({ ok: false })
       expect(await dispatch('workspace:setIdleLock', { minutes: 15 })).toMatchObject({ ok: true })
+      const beforeIdle = changed
       session.setIdleLock(50)
       await vi.waitFor(async () => expect((await session.encryptionStatus()).locked).toBe(true), {
         timeout: 10_000,
         interval: 20,
       })
       expect(isEncrypted(root)).toBe(false)
-      expect(changed).toBeGreaterThanOrEqual(5)
+      // The window is told, so it shows the lock screen.
+      await vi.waitFor(() => expect(changed).toBe(beforeIdle + 1), { timeout: 10_000, interval: 20 })
 
       // The idle count starts again on unlock (close() had stopped it), so the app locks again.
       expect(await dispatch('workspace:unlock', { passphrase: 'second passphrase' })).toMatchObject({ ok: true })
@@ -188,6 +190,30 @@ describe('workspace encryption channels', () => {
       })
       const dec = pushes.filter((p) => p.payload.taskId === 'dec-1')
       expect(dec.at(-1)!.payload.done).toBe(dec.at(-1)!.payload.total)
+      expect([
+        ...new Set(enc.map((p) => JSON.stringify([p.payload.taskId, (p.payload as { label?: string }).label]))),
+      ]).toEqual([JSON.stringify(['enc-1', 'encrypt'])])
+      expect(new Set(dec.map((p) => (p.payload as { label?: string }).label))).toEqual(new Set(['decrypt']))
+
+      // At most one push each 100 ms, and always the last: on a clock that stands still, the first and the last.
+      for (let n = 0; n < 6; n++) await dispatch('cases:create', { title: `Case ${n}` })
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(1_000_000)
+      pushes.length = 0
+      await dispatch('workspace:encrypt', { passphrase: 'first passphrase', taskId: 'enc-2' })
+      clock.mockRestore()
+      const still = pushes.map((p) => p.payload)
+      expect(still).toHaveLength(2)
+      expect(still[1].done).toBe(still[1].total)
+      expect(still[0].done).toBeLessThan(still[0].total)
+      // On a clock that moves exactly 100 ms between files, each file is pushed.
+      let t = 2_000_000
+      const moving = vi.spyOn(Date, 'now').mockImplementation(() => (t += 100))
+      pushes.length = 0
+      await dispatch('workspace:decrypt', { passphrase: 'first passphrase', taskId: 'dec-2' })
+      moving.mockRestore()
+      const each = pushes.map((p) => p.payload)
+      expect(each.length).toBe(each.at(-1)!.total)
+      expect(each.map((p) => p.done)).toEqual(each.map((_, i) => i + 1))
     } finally {
       await session.close()
     }

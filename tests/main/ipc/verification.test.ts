@@ -39,6 +39,10 @@ describe('verification channels', () => {
       const reread = await h.dispatch('verification:reread', { caseId: c.id, taskId: 'reread-1' })
       expect(reread).toMatchObject({ ok: true, value: { items: [{ status: 'read' }, { status: 'read' }] } })
       expect(h.progress.filter((p) => p.taskId === 'reread-1').at(-1)).toMatchObject({ done: 2, total: 2 })
+      // One item named: only that one.
+      const one = await h.dispatch('verification:reread', { caseId: c.id, evidenceId: b.id })
+      expect(one).toMatchObject({ ok: true, value: { items: [{ evidenceId: b.id, status: 'read' }] } })
+      expect((one as { value: { items: unknown[] } }).value.items).toHaveLength(1)
       expect(
         await h.dispatch('verification:sun', { at: '2026-01-27T17:00:00.000Z', latitude: 44.9778, longitude: -93.265 }),
       ).toMatchObject({ ok: true, value: { zone: 'America/Chicago', localTime: '2026-01-27T11:00:00-06:00' } })

@@ -155,6 +155,9 @@ describe('stored JSON at any depth', () => {
     const deep = nest(20_000)
     expect(() => JSON.stringify(deep)).toThrow(RangeError)
     expect(JSON.parse(stringifyStored(deep, true))).toBeTruthy()
+    // Pretty is one space a level; not pretty is one line.
+    expect(stringifyStored({ a: [1, { b: 2 }] }, true)).toBe('{\n "a": [\n  1,\n  {\n   "b": 2\n  }\n ]\n}')
+    expect(stringifyStored({ a: [1, { b: 2 }] }, false)).toBe('{"a":[1,{"b":2}]}')
   })
 })
 
