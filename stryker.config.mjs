@@ -240,6 +240,7 @@ const GROUPS = {
     tests: [
       'tests/main/services/evidence/fileSources.test.ts',
       'tests/main/services/evidence/plainLoopback.test.ts',
+      'tests/main/services/evidence/uploads.test.ts',
       'tests/main/services/evidence/evidenceService.test.ts',
       'tests/main/services/evidence/blobStore.test.ts',
       'tests/main/services/evidence/derivedEncrypted.test.ts',

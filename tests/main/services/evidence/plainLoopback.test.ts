@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmod, readFile, unlink, writeFile } from 'node:fs/promises'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lendPlainBytes } from '@main/services/evidence/plainLoopback'
@@ -217,17 +218,43 @@ describe('lendPlainBytes answers as a file server would', () => {
     }
   })
 
+  // The loan is for helpers on this machine: from the machine's own network address nothing answers.
+  const outward = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address
+  it.skipIf(!outward)('listens on the loopback only', async () => {
+    const { s, blobOf } = await sealedWorkspace()
+    try {
+      const blob = await blobOf(randomBytes(1000))
+      let fromOutside: unknown = 'not tried'
+      await lendPlainBytes(blob, async (url) => {
+        const u = new URL(url)
+        expect((await fetch(url)).status).toBe(200)
+        u.hostname = outward!
+        fromOutside = await fetch(u).then(
+          (r) => r.status,
+          (e: Error & { cause?: { code?: string } }) => e.cause?.code,
+        )
+      })
+      expect(fromOutside).toBe('ECONNREFUSED')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('a blob gone while lent is answered 500 and fails the loan with the reason, not a result', async () => {
     const { s, blobOf } = await sealedWorkspace()
     try {
       const blob = await blobOf(randomBytes(1000))
+      let status = 0
       const loan = lendPlainBytes(blob, async (url) => {
         await unlink(blob)
-        const res = await fetch(url)
-        expect(res.status).toBe(500)
+        status = (await fetch(url)).status
         return 'a result from nothing'
       })
       await expect(loan).rejects.toMatchObject({ code: 'ENOENT' })
+      // Checked out here: inside the loan, the failure it reports takes the place of any error of ours.
+      expect(status).toBe(500)
     } finally {
       await s.close()
     }
