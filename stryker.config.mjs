@@ -227,7 +227,9 @@ const GROUPS = {
       'tests/main/services/evidence/derivedEncrypted.test.ts',
       'tests/main/services/evidence/webmIndex.test.ts',
       'tests/main/services/evidence/examineSealed.test.ts',
+      'tests/main/services/evidence/examinations.test.ts',
       'tests/main/services/evidence/evidenceService.test.ts',
+      'tests/main/services/evidence/evidenceImportsEdges.test.ts',
     ],
   },
   // Where an import's bytes come from: a file, a sealed blob read back for ffmpeg, the window's upload.

@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { EvidenceItem, FileAnalysis } from '@shared/domain'
 import { sequentialIds } from '@main/services/context'
 import { createBackgroundExaminations, EXAMINE_INLINE_UP_TO } from '@main/services/evidence/backgroundExaminations'
@@ -198,6 +198,82 @@ describe('the examinations running after imports', () => {
     expect(runs.examining('c1', 'ev_late')).toBe(false)
     await runs.settled()
     expect(kept).toEqual(['ev_1'])
+  })
+
+  it('reads the source alone while it is unchanged; a source that gave nothing is not asked whether it changed', async () => {
+    const read: (string | undefined)[] = []
+    let asked = 0
+    const same = { path: '/src/a.jpg', unchanged: async () => (asked++, true) }
+    const once = runsWith({ examine: async (_c, _i, _s, path) => (read.push(path), found) })
+    once.runs.schedule('c1', item, same)
+    await once.runs.settled()
+    expect([read, asked, once.kept]).toEqual([['/src/a.jpg'], 1, ['ev_1']])
+
+    read.length = 0
+    asked = 0
+    const nothing = runsWith({ examine: async (_c, _i, _s, path) => (read.push(path), path ? undefined : found) })
+    nothing.runs.schedule('c1', item, same)
+    await nothing.runs.settled()
+    expect([read, asked, nothing.kept]).toEqual([['/src/a.jpg', undefined], 0, ['ev_1']])
+  })
+
+  it('keeps nothing when nothing examines files, and never examines an item without a file', async () => {
+    const examined: string[] = []
+    const none = runsWith({ examine: async (_c, it) => void examined.push(it.id) })
+    none.runs.schedule('c1', item)
+    none.runs.schedule('c1', { id: 'ev_note' } as EvidenceItem)
+    await none.runs.settled()
+    expect(examined).toEqual(['ev_1'])
+    expect(none.kept).toEqual([])
+    expect(none.ended).toEqual(['ev_1', 'ev_note'])
+  })
+
+  it('tells the items apart, and an item scheduled again stays under way until its second reading ends', async () => {
+    const gates = new Map<string, () => void>()
+    const started: string[] = []
+    const { runs, kept } = runsWith({
+      examine: (_c, it) =>
+        new Promise((resolve) => {
+          const n = started.push(it.id)
+          gates.set(`${it.id}#${n}`, () => resolve(found))
+        }),
+    })
+    runs.schedule('c1', item)
+    expect(runs.examining('c1', 'ev_1')).toBe(true)
+    expect(runs.examining('c1', 'ev_2')).toBe(false)
+    expect(runs.examining('c2', 'ev_1')).toBe(false)
+    await runs.done('c1', 'ev_2') // nothing under way for it: at once
+    runs.schedule('c1', item)
+    await vi.waitFor(() => expect(gates.has('ev_1#1')).toBe(true))
+    gates.get('ev_1#1')!()
+    await vi.waitFor(() => expect(gates.has('ev_1#2')).toBe(true))
+    // The first reading is over; the second still runs.
+    expect(runs.examining('c1', 'ev_1')).toBe(true)
+    gates.get('ev_1#2')!()
+    await runs.done('c1', 'ev_1')
+    expect(runs.examining('c1', 'ev_1')).toBe(false)
+    expect(kept).toEqual(['ev_1', 'ev_1'])
+  })
+
+  it('a reading that ends after the lock stopped it is not kept', async () => {
+    let finishReading!: () => void
+    let started!: () => void
+    const reading = new Promise<void>((r) => (started = r))
+    const { runs, kept, ended } = runsWith({
+      // Ignores the signal and answers anyway, as a reader that does not look at it would.
+      examine: () =>
+        new Promise((resolve) => {
+          started()
+          finishReading = () => resolve(found)
+        }),
+    })
+    runs.schedule('c1', item)
+    await reading
+    const stopping = runs.finish({ stop: true })
+    finishReading()
+    await stopping
+    expect(kept).toEqual([])
+    expect(ended).toEqual(['ev_1'])
   })
 
   it('the app lock stops them instead of waiting: nothing is recorded', async () => {
