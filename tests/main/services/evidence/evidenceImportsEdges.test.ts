@@ -264,6 +264,8 @@ describe('the source stands for the blob only while unchanged', () => {
     expect(item.analysis).toMatchObject({
       sha256: item.file?.sha256,
       metadata: { status: 'unreadable', reason: 'No metadata found: the examination failed (the readers broke).' },
+      c2pa: { status: 'error', reason: 'not examined' },
+      fingerprint: { status: 'skipped', reason: 'not examined' },
     })
   })
 })
