@@ -6,7 +6,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Briefing, BriefingSummary, Case, Note } from '@shared/domain'
-import type { Result } from '@shared/ipc/result'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
 
@@ -14,11 +13,7 @@ const tempDir = useTempDirs()
 
 async function setup(platform: Parameters<typeof ipcHarness>[1] = {}) {
   const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() }, platform)
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r: Result<unknown> = await h.dispatch(channel, input)
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
+  const { value } = h
   const a = await value<Case>('cases:create', { title: 'Consulate incident', reference: 'ECU-1' })
   const b = await value<Case>('cases:create', { title: 'Visa refusal', reference: 'ECU-2' })
   return { ...h, value, a: a.id, b: b.id }

@@ -14,7 +14,6 @@ import type {
   Issue,
   TimelineEvent,
 } from '@shared/domain'
-import type { Result } from '@shared/ipc/result'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
 
@@ -22,12 +21,7 @@ const tempDir = useTempDirs()
 
 async function setup() {
   const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() })
-  /** The value of a Result that must have succeeded (its error in the failure message otherwise). */
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r: Result<unknown> = await h.dispatch(channel, input)
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
+  const { value } = h
   const detail = (caseId: string) => value<CaseDetail>('cases:get', { caseId })
   const a = await value<Case>('cases:create', { title: 'Consulate incident', reference: 'ECU-1', tags: ['consular'] })
   const b = await value<Case>('cases:create', { title: 'Visa refusal' })

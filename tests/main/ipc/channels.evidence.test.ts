@@ -9,7 +9,6 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import type { Annotation, Case, EvidenceItem, VerifyReport } from '@shared/domain'
-import type { Result } from '@shared/ipc/result'
 import { hasFfmpeg, makeVideo } from '../../helpers/media'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
@@ -19,11 +18,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 async function setup(platform: Parameters<typeof ipcHarness>[1] = {}) {
   const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() }, platform)
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r: Result<unknown> = await h.dispatch(channel, input)
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
+  const { value } = h
   /** A file dropped on the window: sent in two chunks as the renderer sends them. */
   const upload = async (caseId: string, taskId: string, name: string, bytes: Buffer, extra: object = {}) => {
     const { uploadId } = await value<{ uploadId: string }>('evidence:uploadBegin', {

@@ -13,7 +13,6 @@ import type {
   SearchStatus,
   TrashEntry,
 } from '@shared/domain'
-import type { Result } from '@shared/ipc/result'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
 
@@ -21,11 +20,7 @@ const tempDir = useTempDirs()
 
 async function setup() {
   const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() })
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r: Result<unknown> = await h.dispatch(channel, input)
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
+  const { value } = h
   const a = await value<Case>('cases:create', { title: 'Consulate incident', reference: 'ECU-1' })
   const b = await value<Case>('cases:create', { title: 'Visa refusal', reference: 'ECU-2' })
   const ids = async (filter: object) => (await value<StatuteExcerpt[]>('statutes:list', filter)).map((s) => s.id)

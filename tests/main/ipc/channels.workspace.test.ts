@@ -18,7 +18,6 @@ import {
   type RepairReport,
   type WorkspaceInfo,
 } from '@shared/domain'
-import type { Result } from '@shared/ipc/result'
 import { useTempDirs } from '../../helpers/tmp'
 import { ipcHarness } from './harness'
 
@@ -30,11 +29,7 @@ async function harness(
 ) {
   const d = dirs ?? { userData: await tempDir(), workspace: await tempDir() }
   const h = await ipcHarness(d, platform)
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r: Result<unknown> = await h.dispatch(channel, input)
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
-    return r.value as T
-  }
+  const { value } = h
   return { ...h, ...d, value }
 }
 

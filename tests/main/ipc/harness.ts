@@ -31,5 +31,11 @@ export async function ipcHarness(dirs: { userData: string; workspace: string }, 
     session,
     platform: full,
   }))
-  return { session, dispatch, progress, setOnProgress: (f: typeof onProgress) => (onProgress = f) }
+  /** The value of a Result that must have succeeded (its error in the failure message otherwise). */
+  const value = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await dispatch(channel, input)
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`)
+    return r.value as T
+  }
+  return { session, dispatch, value, progress, setOnProgress: (f: typeof onProgress) => (onProgress = f) }
 }
