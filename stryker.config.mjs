@@ -248,8 +248,9 @@ const GROUPS = {
       'tests/main/services/evidence/derivedEncrypted.test.ts',
     ],
   },
-  // The IPC handlers (each parses nothing and calls one service method) and the storage's small helpers,
-  // against the IPC tests, which drive the real handlers behind the real dispatcher.
+  // The IPC handlers and the storage's small helpers, against the IPC tests, which drive the real handlers
+  // behind the real dispatcher. The table of handlers is built when the module loads: its mutants are static
+  // (each runs every test of the group); `-- --ignoreStatic` leaves them out.
   handlers: {
     mutate: ['src/main/ipc/handlers/*.ts', 'src/main/storage/fileNames.ts', 'src/main/storage/json.ts'],
     // Not the fuzzing (every hostile payload of every channel, for each mutant: hours) nor the fault plans.

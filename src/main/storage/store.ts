@@ -386,7 +386,7 @@ export class WorkspaceStore {
     if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
       throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
     const known = this.kinds.get(relPath)
-    const good = await this.backups.newestGood(relPath, (bytes) => {
+    const loads = (bytes: Uint8Array) => {
       if (known) return parseStoredJson(bytes, known.kind, known.schema, this.options.migrations).ok === true
       try {
         const raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as { schemaVersion?: unknown }
@@ -394,9 +394,14 @@ export class WorkspaceStore {
       } catch {
         return false
       }
-    })
-    if (!good) throw appError('NOT_FOUND', 'errStorage:thereNoGoodBackup', { relPath })
+    }
     const abs = this.resolve(relPath)
+    // A problem recorded once (set aside in an earlier session) does not make the file there now damaged:
+    // a good copy the person put back must not be rolled back over.
+    const now = await readRegularFile(abs).catch(() => null)
+    if (now && loads(now)) throw appError('CONFLICT', 'errStorage:loadsAsItIsNow', { relPath })
+    const good = await this.backups.newestGood(relPath, loads)
+    if (!good) throw appError('NOT_FOUND', 'errStorage:thereNoGoodBackup', { relPath })
     await this.queueFor(relPath).idle()
     // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first.
     if (await this.exists(relPath))

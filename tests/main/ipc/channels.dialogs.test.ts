@@ -2,7 +2,7 @@
  * The title each handler gives the native dialog it asks the platform for (open folder, open files, save),
  * in English, then in Spanish once the person chose Spanish through preferences:set: the exact catalogue
  * text (errRecords dialog.*), so a handler that names the wrong dialog, or ignores the language, shows.
- * Every dialog is dismissed: nothing is written.
+ * Every dialog is dismissed, so none of them writes anything.
  */
 import { describe, expect, it } from 'vitest'
 import type { Briefing, Case, EvidenceItem } from '@shared/domain'

@@ -154,6 +154,38 @@ describe('workspace channels', () => {
   })
 })
 
+describe('restoring a backup over a file that loads again', () => {
+  it('is refused: a good copy put back by hand after an earlier session set the damaged one aside stays', async () => {
+    const first = await harness()
+    const a = await first.value<Case>('cases:create', { title: 'First title' })
+    await first.value('cases:update', { caseId: a.id, patch: { title: 'Second title' } })
+    await first.session.close()
+    const file = `cases/${a.id}/case.json`
+    const good = await readFile(join(first.workspace, file))
+    await writeFile(join(first.workspace, file), 'garbage')
+    // Read in a second session: set aside.
+    const second = await harness({}, { userData: await tempDir(), workspace: first.workspace })
+    expect(await second.dispatch('cases:get', { caseId: a.id })).toMatchObject({ ok: false })
+    await second.session.close()
+    // The person puts the good copy back; the third session still lists the set-aside file as a problem.
+    await writeFile(join(first.workspace, file), good)
+    const third = await harness({}, { userData: await tempDir(), workspace: first.workspace })
+    try {
+      expect((await third.value<WorkspaceInfo>('workspace:info', {})).problems).toContainEqual(
+        expect.objectContaining({ file, kind: 'quarantined' }),
+      )
+      expect(await third.dispatch('workspace:restoreBackup', { file })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: `${file} loads as it is now; no backup was put in its place.` },
+      })
+      expect(await third.value('cases:get', { caseId: a.id })).toMatchObject({ case: { title: 'Second title' } })
+      expect((await third.value<CaseSummary[]>('cases:list', {})).map((c) => c.title)).toEqual(['Second title'])
+    } finally {
+      await third.session.close()
+    }
+  })
+})
+
 describe('settings and preferences channels', () => {
   it('get and update the workspace settings (organisation fields merge); choose, show and remove the logo', async () => {
     const media = await tempDir()

@@ -199,8 +199,13 @@ describe('workspace encryption channels', () => {
       for (let n = 0; n < 6; n++) await dispatch('cases:create', { title: `Case ${n}` })
       const clock = vi.spyOn(Date, 'now').mockReturnValue(1_000_000)
       pushes.length = 0
-      await dispatch('workspace:encrypt', { passphrase: 'first passphrase', taskId: 'enc-2' })
-      clock.mockRestore()
+      try {
+        expect(await dispatch('workspace:encrypt', { passphrase: 'first passphrase', taskId: 'enc-2' })).toMatchObject({
+          ok: true,
+        })
+      } finally {
+        clock.mockRestore()
+      }
       const still = pushes.map((p) => p.payload)
       expect(still).toHaveLength(2)
       expect(still[1].done).toBe(still[1].total)
@@ -209,8 +214,13 @@ describe('workspace encryption channels', () => {
       let t = 2_000_000
       const moving = vi.spyOn(Date, 'now').mockImplementation(() => (t += 100))
       pushes.length = 0
-      await dispatch('workspace:decrypt', { passphrase: 'first passphrase', taskId: 'dec-2' })
-      moving.mockRestore()
+      try {
+        expect(await dispatch('workspace:decrypt', { passphrase: 'first passphrase', taskId: 'dec-2' })).toMatchObject({
+          ok: true,
+        })
+      } finally {
+        moving.mockRestore()
+      }
       const each = pushes.map((p) => p.payload)
       expect(each.length).toBe(each.at(-1)!.total)
       expect(each.map((p) => p.done)).toEqual(each.map((_, i) => i + 1))

@@ -244,9 +244,9 @@ describe('the examinations running after imports', () => {
     expect(runs.examining('c2', 'ev_1')).toBe(false)
     await runs.done('c1', 'ev_2') // nothing under way for it: at once
     runs.schedule('c1', item)
-    await vi.waitFor(() => expect(gates.has('ev_1#1')).toBe(true))
+    await vi.waitFor(() => expect(gates.has('ev_1#1')).toBe(true), { timeout: 10_000, interval: 5 })
     gates.get('ev_1#1')!()
-    await vi.waitFor(() => expect(gates.has('ev_1#2')).toBe(true))
+    await vi.waitFor(() => expect(gates.has('ev_1#2')).toBe(true), { timeout: 10_000, interval: 5 })
     // The first reading is over; the second still runs.
     expect(runs.examining('c1', 'ev_1')).toBe(true)
     gates.get('ev_1#2')!()

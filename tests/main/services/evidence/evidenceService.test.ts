@@ -215,7 +215,10 @@ describe('evidence service', () => {
       expect(s.tasks.cancel('t2')).toBe(true)
       await expect(s.evidence.uploads.chunk(second.uploadId, 5, 'AAAA')).rejects.toMatchObject({ code: 'NOT_FOUND' })
       // The temp file goes without waiting for another chunk.
-      await vi.waitFor(async () => expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256]))
+      await vi.waitFor(async () => expect(await readdir(join(root, 'blobs'))).toEqual([item.file!.sha256]), {
+        timeout: 10_000,
+        interval: 20,
+      })
 
       const short = await s.evidence.uploads.begin({ caseId, taskId: 't3', name: 'y.bin', size: 10 })
       await expect(s.evidence.uploads.finish(short.uploadId)).rejects.toMatchObject({ code: 'VALIDATION' })

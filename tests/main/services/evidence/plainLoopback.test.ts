@@ -233,10 +233,11 @@ describe('lendPlainBytes answers as a file server would', () => {
         u.hostname = outward!
         fromOutside = await fetch(u).then(
           (r) => r.status,
-          (e: Error & { cause?: { code?: string } }) => e.cause?.code,
+          () => 'no answer',
         )
       })
-      expect(fromOutside).toBe('ECONNREFUSED')
+      // Refused here; a host that drops packets to its own address gives a timeout instead: no answer either way.
+      expect(fromOutside).toBe('no answer')
     } finally {
       await s.close()
     }

@@ -25,7 +25,7 @@ async function setup() {
   const stored = async () => (await readdir(join(root, 'blobs')).catch(() => [])).filter((n) => !n.startsWith('.'))
   /** Nothing of the upload is left: no temp file, no blob, no item, and its task id is free again. */
   const nothingLeft = async (taskId: string) => {
-    await vi.waitFor(async () => expect(await temps()).toEqual([]))
+    await vi.waitFor(async () => expect(await temps()).toEqual([]), { timeout: 10_000, interval: 20 })
     expect(await stored()).toEqual([])
     expect((await s.caseDetail.get(caseId)).evidence).toEqual([])
     expect(s.tasks.cancel(taskId)).toBe(false)
