@@ -120,7 +120,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
             if (!(e instanceof AppError)) throw e
           }
         }
-        // A case file restored into a folder the index had lost.
+        // A restored case file re-indexes its own case; a restored index may have lost others.
         for (const id of (await cases.check()).unindexed) await cases.reindex(id).catch(() => undefined)
       }
 
