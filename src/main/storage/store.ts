@@ -379,13 +379,14 @@ export class WorkspaceStore {
    * damaged copy stays in quarantine, moved to quarantine/resolved/ so it is no longer reported.
    * Returns the backup used.
    */
-  async restoreBackup(relPath: string): Promise<string> {
+  /** `as`: the file's kind and schema, when the caller knows them and this session has not opened it. */
+  async restoreBackup(relPath: string, as?: { kind: FileKind; schema: AnySchema }): Promise<string> {
     this.assertWritable()
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
     // healthy case or the index back to an older backup and silently drop every edit since.
     if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
       throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
-    const known = this.kinds.get(relPath)
+    const known = as ?? this.kinds.get(relPath)
     const loads = (bytes: Uint8Array) => {
       if (known) return parseStoredJson(bytes, known.kind, known.schema, this.options.migrations).ok === true
       try {

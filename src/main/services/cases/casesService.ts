@@ -1,5 +1,6 @@
 import { worded } from '@shared/i18n/appError'
 import { appError } from '@shared/i18n/appError'
+import { AppError } from '@shared/ipc/result'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -253,7 +254,13 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
       await trash.restore(entry.id)
       ctx.store.forget(caseFilePath(caseId))
-      const restored = (await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)).data.case
+      const restored = (
+        await ctx.store.document(caseFilePath(caseId), 'case', CaseFile).catch((e: unknown) => {
+          // The folder is back; a case file damaged (and set aside) before the case went to the trash is not.
+          if (!(e instanceof AppError)) throw e
+          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
+        })
+      ).data.case
       await workspace.upsertCase(restored)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
       return toCaseSummary(restored)
@@ -580,6 +587,20 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
      * Puts a case whose folder holds a readable case file back in the index (after a stop between
      * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
      */
+    /**
+     * Puts back the newest backup of a case file that failed to load, and the case list follows it. Only a
+     * backup that is a valid case file, and only into a case still in the workspace: one that has left it
+     * (to the trash, most likely) would come back as its case file alone, without the rest of its folder.
+     */
+    async restoreBackup(caseId: string): Promise<Case> {
+      if (!SAFE_ID.test(caseId)) throw notFound(caseId)
+      const listed = (await workspace.listCases()).some((c) => c.id === caseId)
+      if (!listed && !(await ctx.store.exists(caseDir(caseId))))
+        throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
+      await ctx.store.restoreBackup(caseFilePath(caseId), { kind: 'case', schema: CaseFile })
+      return service.reindex(caseId)
+    },
+
     async reindex(caseId: string): Promise<Case> {
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)

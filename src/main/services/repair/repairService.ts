@@ -33,9 +33,9 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
 
   /** Puts back a damaged file's newest backup; a case file's entry in the case list follows it. */
   async function restoreBackup(file: string): Promise<void> {
-    await workspace.restoreBackup(file)
     const caseId = caseIdOfFile(file)
-    if (caseId) await cases.reindex(caseId)
+    if (caseId) await cases.restoreBackup(caseId)
+    else await workspace.restoreBackup(file)
   }
 
   return {

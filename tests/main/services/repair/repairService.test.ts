@@ -170,6 +170,71 @@ describe('repair', () => {
     )
   })
 
+  it('puts back only a backup that is a case file, though this session never opened the case', async () => {
+    const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    const dir = join(root, 'backups', file)
+    const good = (await readdir(dir)).sort().at(-1)!
+    // Newer than the good one, versioned JSON, not a case file.
+    await writeFile(join(dir, good.replace(/^\d{4}/, '2999')), '{"schemaVersion":1,"case":{"id":"x"}}')
+    await writeFile(join(root, file), 'garbage')
+    // Set aside in an earlier session: this one knows the file only by its path.
+    expect((await repair(root)).remaining).toEqual([
+      expect.objectContaining({ file, quarantinedTo: expect.any(String) }),
+    ])
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions).toEqual([expect.objectContaining({ kind: 'backup restored', file })])
+    expect(report.remaining).toEqual([])
+    expect(await readFile(join(root, file))).toEqual(await readFile(join(dir, good)))
+  })
+
+  it('does not bring back a case in the trash; once back from the trash, its backup is restored', async () => {
+    const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    await writeFile(join(root, file), 'garbage')
+    const s = await openWorkspace(root)
+    try {
+      await expect(s.cases.getCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
+      const entry = await s.trashBin.removeCase(CASE)
+      await expect(s.repair.restoreBackup(file)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/no longer in the workspace.*from the trash first/),
+      })
+      expect((await s.repair.run({ restoreBackups: true })).actions).toEqual([])
+      expect(await s.cases.list()).toEqual([])
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
+
+      // Back from the trash: the folder returns, its damaged file does not, and says what to do.
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(/folder of ".+" is back.*restore-backups/),
+      })
+      await s.repair.restoreBackup(file)
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect((await readdir(join(root, 'cases', CASE))).sort()).toEqual(['annotations', 'briefings', 'case.json'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('does not bring back a case in the trash in a later session either', async () => {
+    const root = await demo({ backups: true })
+    await writeFile(join(root, 'cases', CASE, 'case.json'), 'garbage')
+    const s = await openWorkspace(root)
+    await expect(s.cases.getCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
+    await s.trashBin.removeCase(CASE)
+    await s.close()
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions).toEqual([])
+    const later = await openWorkspace(root, { readOnly: true })
+    try {
+      expect(await later.cases.list()).toEqual([])
+      expect((await later.trashBin.list()).map((e) => e.itemId)).toEqual([CASE])
+    } finally {
+      await later.close()
+    }
+  })
+
   it('acknowledges a broken audit log only when asked, recording who and why', async () => {
     const root = await demo()
     const log = join(root, 'audit.log.jsonl')
