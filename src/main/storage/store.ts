@@ -96,16 +96,18 @@ export class WorkspaceStore {
       })
     }
     // Under the lock: an interrupted encrypt or decrypt is finished before anything is read.
-    store.sealed = await unlockOnOpen(abs, options.unlock, !!options.readOnly).catch(async (e) => {
-      throw await store.close().then(() => e)
-    })
+    store.sealed = await unlockOnOpen(abs, options.unlock, !!options.readOnly, (p) => store.report(p)).catch(
+      async (e) => {
+        throw await store.close().then(() => e)
+      },
+    )
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
       store.report({
         file: q.original,
         kind: 'quarantined',
         ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file }),
         quarantinedTo: q.file,
-        backupAvailable: await store.backups.newest(q.original),
+        backupAvailable: await store.backups.newest(q.original).then((b) => b && relative(abs, b)),
       })
     }
     return store
@@ -187,17 +189,21 @@ export class WorkspaceStore {
   /**
    * Opens (once) the document at relPath. A missing file is created from
    * `create` when given, else NOT_FOUND. A file that does not parse or validate
-   * is moved to quarantine/ and reported, never overwritten.
+   * is moved to quarantine/ and reported, never overwritten. A file set aside so
+   * (this session or an earlier one) is not made again from `create` while a good
+   * backup of it waits to be restored, unless `overSetAside` (the index, rebuilt
+   * from the case folders, which hold more than its backup).
    */
   document<S extends AnySchema>(
     relPath: string,
     kind: FileKind,
     schema: S,
     create?: () => z.input<S>,
+    opts: { overSetAside?: boolean } = {},
   ): Promise<StoredDocument<z.output<S>>> {
     let p = this.docs.get(relPath) as Promise<StoredDocument<z.output<S>>> | undefined
     if (!p) {
-      p = this.load(relPath, kind, schema, create)
+      p = this.load(relPath, kind, schema, create, opts)
       this.docs.set(relPath, p as Promise<StoredDocument<unknown>>)
       p.catch(() => this.docs.delete(relPath))
     }
@@ -248,7 +254,8 @@ export class WorkspaceStore {
     relPath: string,
     kind: FileKind,
     schema: S,
-    create?: () => z.input<S>,
+    create: (() => z.input<S>) | undefined,
+    opts: { overSetAside?: boolean },
   ): Promise<StoredDocument<z.output<S>>> {
     type T = z.output<S>
     const abs = this.resolve(relPath)
@@ -270,6 +277,7 @@ export class WorkspaceStore {
         throw await this.reject(relPath, 'unreadable', { reason: 'notRegular', entry: e.kind })
       const code = (e as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') throw this.unreadable(relPath, e as NodeJS.ErrnoException)
+      if (!opts.overSetAside) await this.assertNotSetAside(relPath, kind, schema, !!create)
       if (!create) throw appError('NOT_FOUND', 'errStorage:doesExist2', { relPath })
       low.data = schema.parse(create())
       // A reader sees an optional file that was never written as its empty form, and writes nothing.
@@ -366,6 +374,27 @@ export class WorkspaceStore {
     return new AppError('CORRUPT', problem.message, problem, problem.text)
   }
 
+  /**
+   * CORRUPT, saying where it went, for a missing file that was set aside as damaged: a file that is
+   * made again when missing (`remade`) only while a good backup of it waits, since an empty one in
+   * its place would hide what the backup holds, and would load, so the backup could not be put back.
+   */
+  private async assertNotSetAside(relPath: string, kind: FileKind, schema: AnySchema, remade: boolean): Promise<void> {
+    const setAside = this.problems.find((p) => p.file === relPath && p.quarantinedTo)
+    if (!setAside) return
+    const good = await this.backups.newestGood(
+      relPath,
+      (bytes) => parseStoredJson(bytes, kind, schema, this.options.migrations).ok === true,
+    )
+    if (remade && !good) return
+    const backup = good ? relative(this.root, good.path) : 'none'
+    throw appError('CORRUPT', 'errStorage:setAsideRestoreFirst', {
+      relPath,
+      quarantined: setAside.quarantinedTo!,
+      backup,
+    })
+  }
+
   /** A file that exists but cannot be read: reported, left where it is, never quarantined. */
   private unreadable(relPath: string, e: NodeJS.ErrnoException): AppError {
     const problem = readProblem(relPath, e)
@@ -377,9 +406,9 @@ export class WorkspaceStore {
    * Puts the newest good backup of relPath back in place (one that parses and validates as the
    * file's kind when that is known, else one that is at least a versioned JSON object). The
    * damaged copy stays in quarantine, moved to quarantine/resolved/ so it is no longer reported.
-   * Returns the backup used.
+   * Returns the backup used. `as`: the file's kind and schema, when the caller knows them and this
+   * session has not opened the file.
    */
-  /** `as`: the file's kind and schema, when the caller knows them and this session has not opened it. */
   async restoreBackup(relPath: string, as?: { kind: FileKind; schema: AnySchema }): Promise<string> {
     this.assertWritable()
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a

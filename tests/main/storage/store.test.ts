@@ -234,6 +234,64 @@ describe('WorkspaceStore', () => {
     })
   })
 
+  it('does not make a set-aside file again empty while a good backup of it waits, this session or the next', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    const now = () => new Date((t += 60_000))
+    const empty = () => ({ schemaVersion: 1, items: [] })
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc, empty)
+        for (let i = 0; i < 3; i++) await d.update((x) => x.items.push(String(i)))
+      },
+      { now, backupIntervalMs: 0 },
+    )
+    await writeFile(join(root, 'x.json'), 'garbage')
+    for (const session of ['this', 'next']) {
+      await withStore(root, async (s) => {
+        if (session === 'this')
+          await expect(s.document('x.json', 'case', Doc, empty)).rejects.toMatchObject({ code: 'CORRUPT' })
+        const again = await s.document('x.json', 'case', Doc, empty).catch((e: AppError) => e)
+        expect(again).toMatchObject({
+          code: 'CORRUPT',
+          message: expect.stringMatching(
+            /^x\.json failed to load and was set aside unchanged as quarantine\/.*Restore its backup \(backups\/x\.json\/.*\) first/,
+          ),
+        })
+        expect(s.problems.find((p) => p.file === 'x.json')?.backupAvailable).toMatch(/^backups\/x\.json\//)
+        // Nothing was written in its place, and nothing keeps from putting the backup back.
+        await expect(readFile(join(root, 'x.json'))).rejects.toMatchObject({ code: 'ENOENT' })
+      })
+    }
+    await withStore(root, async (s) => {
+      await s.restoreBackup('x.json')
+      expect((await s.document('x.json', 'case', Doc, empty)).data.items).toEqual(['0', '1'])
+    })
+  })
+
+  it('makes a set-aside file again when no good backup of it exists; one never made again says where it went', async () => {
+    const root = await tempDir()
+    await writeFile(join(root, 'x.json'), 'garbage')
+    await writeFile(join(root, 'y.json'), 'garbage')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))).rejects.toMatchObject({
+        code: 'CORRUPT',
+      })
+      await expect(s.document('y.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+    })
+    await withStore(root, async (s) => {
+      expect(
+        (await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: ['new'] }))).data.items,
+      ).toEqual(['new'])
+      await expect(s.document('y.json', 'case', Doc)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(/y\.json failed to load and was set aside .*No good backup of it exists\./),
+      })
+      expect(s.problems.find((p) => p.file === 'y.json')?.backupAvailable).toBeUndefined()
+    })
+  })
+
   it('restores a backup only over a file that failed to load, never over a healthy one', async () => {
     const root = await tempDir()
     let t = Date.parse('2026-01-01T00:00:00Z')

@@ -56,7 +56,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
     }
     ctx.store.forget(WORKSPACE_FILE)
     if (ctx.store.readOnly) ctx.store.standIn(WORKSPACE_FILE, 'workspace', WorkspaceFile, rebuilt)
-    else await ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, () => rebuilt)
+    else await ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, () => rebuilt, { overSetAside: true })
     ctx.store.report({
       file: WORKSPACE_FILE,
       kind: 'missing',

@@ -16,7 +16,8 @@
  *   - journal "decrypt" without keys.json: every file was already plain; the journal goes.
  * Whatever the point, the workspace opens (given its passphrase while keys.json exists) and nothing is lost.
  */
-import { appError } from '@shared/i18n/appError'
+import { appError, worded } from '@shared/i18n/appError'
+import type { WorkspaceProblem } from '@shared/domain'
 import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -286,7 +287,11 @@ async function finishDecrypt(root: string, key: Buffer, progress?: MigrationProg
  * Finishes a migration a stop interrupted (called on a writable open, under the lock).
  * Returns the data key when the workspace ends up encrypted, null when plain.
  */
-export async function resumeMigration(root: string, unlock: Unlock | undefined): Promise<Buffer | null> {
+export async function resumeMigration(
+  root: string,
+  unlock: Unlock | undefined,
+  report: (problem: WorkspaceProblem) => void = () => undefined,
+): Promise<Buffer | null> {
   const journal = await readJournal(root)
   const keys = await readKeyFile(root)
   if (!journal) return keys ? unlockKeyFile(keys, requireUnlock(unlock)) : null
@@ -305,6 +310,9 @@ export async function resumeMigration(root: string, unlock: Unlock | undefined):
   }
   await convertAll(root, key, 'seal')
   await removeFile(root, MIGRATION_FILE)
+  // A decryption it stopped was undone: the person who asked for it must hear so, or would think it done.
+  if (journal === DAMAGED_JOURNAL)
+    report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:damagedJournalSealedAgain') })
   return key
 }
 
@@ -326,13 +334,18 @@ export async function changePassphrase(root: string, unlock: Unlock, next: strin
  * What the store does on open: finishes an interrupted migration (writable opens only), unlocks an
  * encrypted workspace and registers its key (crypto/vault.ts). True when the workspace is encrypted.
  */
-export async function unlockOnOpen(root: string, unlock: Unlock | undefined, readOnly: boolean): Promise<boolean> {
+export async function unlockOnOpen(
+  root: string,
+  unlock: Unlock | undefined,
+  readOnly: boolean,
+  report?: (problem: WorkspaceProblem) => void,
+): Promise<boolean> {
   let key: Buffer | null
   if (readOnly) {
     const keys = await readKeyFile(root)
     if (keys && (await readJournal(root))) throw appError('LOCKED', 'errStorage:encryptionChangeWorkspaceInterrupted')
     key = keys ? await unlockKeyFile(keys, requireUnlock(unlock)) : null
-  } else key = await resumeMigration(root, unlock)
+  } else key = await resumeMigration(root, unlock, report)
   if (!key) {
     await refuseSealedWithoutKeys(root)
     return false

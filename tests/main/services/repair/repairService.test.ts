@@ -199,6 +199,36 @@ describe('repair', () => {
     expect(await readFile(join(root, file))).toEqual(await readFile(join(dir, good)))
   })
 
+  it('keeps a damaged statute library set aside, not replaced by an empty one, until its backup is restored', async () => {
+    const root = await demo()
+    // The first change keeps a backup of the library as it was (the demo's, newer than the empty one it began as).
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    const [excerpt] = await first.statutes.list()
+    await first.statutes.update(excerpt.id, { heading: 'Renamed once' })
+    await first.close()
+    await writeFile(join(root, 'statutes.json'), 'garbage')
+    for (let session = 0; session < 2; session++) {
+      const s = await openWorkspace(root)
+      try {
+        await expect(s.statutes.list()).rejects.toMatchObject({ code: 'CORRUPT' })
+        await expect(s.statutes.list()).rejects.toMatchObject({
+          code: 'CORRUPT',
+          message: expect.stringMatching(/statutes\.json failed to load and was set aside.*Restore its backup/),
+        })
+      } finally {
+        await s.close()
+      }
+    }
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions.map((a) => [a.kind, a.file])).toEqual([['backup restored', 'statutes.json']])
+    const s = await openWorkspace(root, { readOnly: true })
+    try {
+      expect((await s.statutes.list()).map((x) => x.id)).toEqual([excerpt.id])
+    } finally {
+      await s.close()
+    }
+  })
+
   it('does not bring back a case in the trash; once back from the trash, its backup is restored', async () => {
     const root = await demo({ backups: true })
     const file = `cases/${CASE}/case.json`

@@ -128,6 +128,15 @@ describe('what keys.json and the journal say', () => {
       const { root, before } = await halfEncrypted()
       await writeFile(join(root, JOURNAL), journal)
       expect(await encryptionState(root)).toBe('migrating')
+      const s = await openWorkspace(root, { unlock: UNLOCK })
+      try {
+        // Said once, by the session that sealed it again: a decryption it stopped was undone.
+        expect(s.workspace.problems()).toEqual([
+          expect.objectContaining({ file: JOURNAL, message: expect.stringMatching(/decrypt it again\.$/) }),
+        ])
+      } finally {
+        await s.close()
+      }
       expect(await contents(root), journal).toEqual(before)
       expect(await encryptionState(root)).toBe('encrypted')
       for (const rel of await storedFiles(root))
