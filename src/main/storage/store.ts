@@ -102,12 +102,13 @@ export class WorkspaceStore {
       },
     )
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
+      const backup = await store.backups.newest(q.original).then((b) => b && relative(abs, b))
       store.report({
         file: q.original,
         kind: 'quarantined',
-        ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file }),
+        ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file, backup: backup ?? 'none' }),
         quarantinedTo: q.file,
-        backupAvailable: await store.backups.newest(q.original).then((b) => b && relative(abs, b)),
+        backupAvailable: backup,
       })
     }
     return store

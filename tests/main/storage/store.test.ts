@@ -259,7 +259,9 @@ describe('WorkspaceStore', () => {
             /^x\.json failed to load and was set aside unchanged as quarantine\/.*Restore its backup \(backups\/x\.json\/.*\) first/,
           ),
         })
-        expect(s.problems.find((p) => p.file === 'x.json')?.backupAvailable).toMatch(/^backups\/x\.json\//)
+        const problem = s.problems.find((p) => p.file === 'x.json')
+        expect(problem?.backupAvailable).toMatch(/^backups\/x\.json\//)
+        expect(problem?.message).toMatch(/ A backup is available \(backups\/x\.json\/.+\)\.$/)
         // Nothing was written in its place, and nothing keeps from putting the backup back.
         await expect(readFile(join(root, 'x.json'))).rejects.toMatchObject({ code: 'ENOENT' })
       })
