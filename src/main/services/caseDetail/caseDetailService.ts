@@ -1,4 +1,5 @@
 import { citationsIn, type CaseDetail, type CaseLinks, type CitationAttrs, type CitedIn } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
 import type { BriefingsService } from '../briefings/briefingsService'
 import type { CasesService } from '../cases/casesService'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
@@ -13,6 +14,17 @@ export function createCaseDetailService(deps: {
   library: StatuteLibrary
   briefings: BriefingsService
 }) {
+  /**
+   * The library excerpts a case links. None while the library is damaged and set aside: the case still
+   * opens, and the workspace's problems say what happened to the library and how to put it back.
+   */
+  async function linkedExcerpts(ids: readonly string[]) {
+    return deps.library.getMany(ids).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'CORRUPT') return []
+      throw e
+    })
+  }
+
   return {
     /** Every link of the case from both ends (see CaseLinks). */
     async links(caseId: string): Promise<CaseLinks> {
@@ -83,7 +95,7 @@ export function createCaseDetailService(deps: {
         evidence: c.evidence,
         notes: c.notes,
         issues: c.issues,
-        statutes: await deps.library.getMany(c.statuteIds),
+        statutes: await linkedExcerpts(c.statuteIds),
         briefings: await deps.briefings.list(caseId),
       }
     },

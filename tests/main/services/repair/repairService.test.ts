@@ -211,6 +211,8 @@ describe('repair', () => {
       const s = await openWorkspace(root)
       try {
         await expect(s.statutes.list()).rejects.toMatchObject({ code: 'CORRUPT' })
+        // The cases still open, without the excerpts they link until the library is back.
+        expect((await s.caseDetail.get(CASE)).statutes).toEqual([])
         await expect(s.statutes.list()).rejects.toMatchObject({
           code: 'CORRUPT',
           message: expect.stringMatching(/statutes\.json failed to load and was set aside.*Restore its backup/),
@@ -224,6 +226,7 @@ describe('repair', () => {
     const s = await openWorkspace(root, { readOnly: true })
     try {
       expect((await s.statutes.list()).map((x) => x.id)).toEqual([excerpt.id])
+      expect((await s.caseDetail.get(CASE)).statutes.map((x) => x.id)).toEqual([excerpt.id])
     } finally {
       await s.close()
     }
