@@ -445,13 +445,6 @@ export class WorkspaceStore {
     return relative(this.root, good.path)
   }
 
-  /** A file set aside that nothing will come back to (its folder went too): filed as resolved, no longer a problem. */
-  async resolveSetAside(relPath: string): Promise<void> {
-    this.assertWritable()
-    await resolveQuarantined(this.root, layout.quarantineDir, relPath)
-    this.clearProblems(relPath)
-  }
-
   /**
    * Retires every open document under a folder (a case about to be moved away):
    * writes already queued land first, later ones are refused, and the cache

@@ -506,15 +506,10 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         }
         onDisk.push(e.name)
         const file = caseFilePath(e.name)
-        const present = async () => (await ctx.store.exists(file)) || (await isLink(ctx.store.resolve(file)))
-        /** A folder whose case file is not there (never written, or set aside as damaged): what it is. */
-        const withoutFile = async () => {
+        if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
           // Set aside, in an earlier session or when this one read it: its problem already says so, and its
-          // backup, if any, is restored into this folder, which must not be moved away as an unfinished
-          // creation. Unless nothing can come back to it: a folder the index does not list, with no backup
-          // and nothing else in it, is the stub of a creation interrupted once its file existed.
-          const setAsideFile = ctx.store.problems.find((p) => p.file === file && p.quarantinedTo)
-          if (setAsideFile && (indexed.has(e.name) || setAsideFile.backupAvailable)) return
+          // backup, if any, is restored into this folder, which must not be moved away as an unfinished creation.
+          if (ctx.store.problems.some((p) => p.file === file && p.quarantinedTo)) continue
           const rest = await entriesIn(ctx.store.root, rel)
           if (rest.every((x) => x.type !== 'folder' && x.name !== 'case.json' && isTempName(x.name))) {
             stubs.push(e.name)
@@ -526,29 +521,22 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
                 value: rest.length ? 'only the temp file of a write that never finished' : 'it is empty',
               }),
             })
-          } else if (!setAsideFile)
+          } else
             problems.push({
               file,
               kind: 'missing',
               ...worded('errStorage:missingThoughHoldsOther', { file, rel }),
             })
-        }
-        if (!(await present())) {
-          await withoutFile()
           continue
         }
-        const loads = await ctx.store.loads(file, 'case', CaseFile)
-        // Read here for the first time, damaged, and set aside: it may have been a creation's stub.
-        if (!loads && !indexed.has(e.name) && !(await present())) await withoutFile()
-        if (!indexed.has(e.name) && !stubs.includes(e.name)) {
-          unindexed.push(e.name)
+        if (!indexed.has(e.name)) unindexed.push(e.name)
+        if (!indexed.has(e.name))
           problems.push({
             file,
             kind: 'missing',
             ...worded('errStorage:casesDiskButWorkspace', { name: e.name }),
           })
-        }
-        if (!loads) continue
+        if (!(await ctx.store.loads(file, 'case', CaseFile))) continue
         readable.push(e.name)
         // An edit whose index update failed (a full disk) leaves the list showing the case as it was.
         const listed = index.find((x) => x.id === e.name)
@@ -596,6 +584,10 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     },
 
     /**
+     * Puts a case whose folder holds a readable case file back in the index (after a stop between
+     * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
+     */
+    /**
      * Puts back the newest backup of a case file that failed to load, and the case list follows it. Only a
      * backup that is a valid case file, and only into a case still in the workspace: one that has left it
      * (to the trash, most likely) would come back as its case file alone, without the rest of its folder.
@@ -609,10 +601,6 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       return service.reindex(caseId)
     },
 
-    /**
-     * Puts a case whose folder holds a readable case file back in the index (after a stop between
-     * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
-     */
     async reindex(caseId: string): Promise<Case> {
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)

@@ -93,8 +93,6 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       const found = await cases.check()
       for (const id of found.stubs) {
         const to = await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now())
-        // An empty case file the check set aside first (a creation stopped once its file existed) goes with it.
-        await ctx.store.resolveSetAside(caseFilePath(id))
         did('set aside', caseDir(id), worded('errStorage:heldNoCaseFile', { caseDir: caseDir(id), to }))
       }
       for (const id of found.unindexed) {

@@ -91,17 +91,6 @@ describe('repair', () => {
     expect((await readdir(join(root, 'quarantine', 'set-aside'))).length).toBe(3)
   })
 
-  it('sets aside the folder of an interrupted creation whose empty case file was set aside first', async () => {
-    const root = await demo()
-    await mkdir(join(root, 'cases', 'case_cut'))
-    await writeFile(join(root, 'cases', 'case_cut', 'case.json'), '')
-    const report = await repair(root)
-    expect(report.actions.map((a) => [a.kind, a.file])).toEqual([['set aside', 'cases/case_cut']])
-    expect(report.remaining).toEqual([])
-    await expect(readdir(join(root, 'cases', 'case_cut'))).rejects.toMatchObject({ code: 'ENOENT' })
-    expect((await repair(root)).actions).toEqual([])
-  })
-
   it('says it completed or dropped the evidence changes a stop interrupted', async () => {
     const root = await demo()
     await mkdir(join(root, 'journal'), { recursive: true })
