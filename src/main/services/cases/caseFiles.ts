@@ -20,6 +20,12 @@ export function caseIdOfFile(rel: string): string | null {
   return dir === CASES_DIR && name === 'case.json' && !rest.length && SAFE_ID.test(id) ? id : null
 }
 
+/** The case whose folder holds `rel` (any file under cases/<id>/), or null. */
+export function caseIdUnder(rel: string): string | null {
+  const [dir, id, ...rest] = rel.split(/[\\/]/)
+  return dir === CASES_DIR && rest.length > 0 && SAFE_ID.test(id) ? id : null
+}
+
 /** Case folders on disk (not what the index says): names that can be case ids. */
 export async function caseFolders(root: string): Promise<string[]> {
   return (await namesIn(root, CASES_DIR)).filter((n) => SAFE_ID.test(n))

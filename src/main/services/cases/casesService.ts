@@ -588,15 +588,24 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
      * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
      */
     /**
+     * CONFLICT for a case that has left the workspace (to the trash, most likely): neither listed nor with
+     * a folder. Nothing of it may be put back from a backup, which would make its folder again without the
+     * rest of what the trash holds.
+     */
+    async assertStillHere(caseId: string): Promise<void> {
+      if (!SAFE_ID.test(caseId)) throw notFound(caseId)
+      const listed = (await workspace.listCases()).some((c) => c.id === caseId)
+      if (!listed && !(await ctx.store.exists(caseDir(caseId))))
+        throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
+    },
+
+    /**
      * Puts back the newest backup of a case file that failed to load, and the case list follows it. Only a
      * backup that is a valid case file, and only into a case still in the workspace: one that has left it
      * (to the trash, most likely) would come back as its case file alone, without the rest of its folder.
      */
     async restoreBackup(caseId: string): Promise<Case> {
-      if (!SAFE_ID.test(caseId)) throw notFound(caseId)
-      const listed = (await workspace.listCases()).some((c) => c.id === caseId)
-      if (!listed && !(await ctx.store.exists(caseDir(caseId))))
-        throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
+      await service.assertStillHere(caseId)
       await ctx.store.restoreBackup(caseFilePath(caseId), { kind: 'case', schema: CaseFile })
       return service.reindex(caseId)
     },

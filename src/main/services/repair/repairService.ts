@@ -12,7 +12,7 @@ import { AppError, messageOf } from '@shared/ipc/result'
 import { layout } from '@main/storage/layout'
 import { setAside, staleTemps } from '@main/storage/leftovers'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
-import { caseDir, caseFilePath, caseIdOfFile } from '../cases/caseFiles'
+import { caseDir, caseFilePath, caseIdOfFile, caseIdUnder } from '../cases/caseFiles'
 import type { CasesService } from '../cases/casesService'
 import { writtenFolders, type CheckService } from '../check/checkService'
 import type { ServiceContext } from '../context'
@@ -34,8 +34,10 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
   /** Puts back a damaged file's newest backup; a case file's entry in the case list follows it. */
   async function restoreBackup(file: string): Promise<void> {
     const caseId = caseIdOfFile(file)
-    if (caseId) await cases.restoreBackup(caseId)
-    else await workspace.restoreBackup(file)
+    if (caseId) return void (await cases.restoreBackup(caseId))
+    const owner = caseIdUnder(file)
+    if (owner) await cases.assertStillHere(owner)
+    await workspace.restoreBackup(file)
   }
 
   return {

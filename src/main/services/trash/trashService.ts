@@ -47,9 +47,11 @@ export function createTrashService(ctx: ServiceContext) {
       const at = nowIso(ctx)
       const id = newEntryId(at, what.itemId)
       const path = join(TRASH_DIR, id, basename(fromRel))
+      // The trash's list loads first: one that cannot (set aside as damaged) refuses before anything moves.
+      const d = await doc()
       await ctx.store.move(ctx.store.resolve(fromRel), path)
       const entry = TrashEntry.parse({ id, at, from: fromRel, ...what })
-      await (await doc()).update((d) => void d.entries.push(entry))
+      await d.update((f) => void f.entries.push(entry))
       return { ...entry, path }
     },
 
@@ -89,10 +91,11 @@ export function createTrashService(ctx: ServiceContext) {
       const at = nowIso(ctx)
       const id = newEntryId(at, what.itemId)
       const abs = ctx.store.resolve(keptPath(id, name))
+      const d = await doc()
       await mkdir(dirname(abs), { recursive: true })
       await durableWriteFile(abs, JSON.stringify(data, null, 1))
       const entry = TrashEntry.parse({ id, at, ...what })
-      await (await doc()).update((d) => void d.entries.push(entry))
+      await d.update((f) => void f.entries.push(entry))
       return entry
     },
 

@@ -93,7 +93,11 @@ export function createWorkspaceService(ctx: ServiceContext) {
       if (!found) {
         if (ctx.store.readOnly)
           throw appError('NOT_FOUND', 'errStorage:casefileWorkspaceHasNo', { root: ctx.store.root })
-        await doc()
+        // Set aside with no case folder to rebuild from: rebuilt all the same (the name from its backup),
+        // never refused, or no window and no command could open the workspace to restore anything.
+        if (ctx.store.problems.some((p) => p.file === WORKSPACE_FILE && p.quarantinedTo))
+          await rebuild(null, 'setAside')
+        else await doc()
         return
       }
       await rebuild(found, 'missing')

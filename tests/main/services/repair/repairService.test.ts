@@ -250,6 +250,49 @@ describe('repair', () => {
     }
   })
 
+  it('nothing moves to a trash whose list is set aside as damaged: the case stays where it is', async () => {
+    const root = await demo()
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    const other = await first.cases.create({ title: 'Other' })
+    await first.trashBin.removeCase(other.id)
+    await first.trashBin.removeCase((await first.cases.create({ title: 'Third' })).id)
+    await first.close()
+    await writeFile(join(root, 'trash', 'trash.json'), 'garbage')
+    const s = await openWorkspace(root)
+    try {
+      await expect(s.trashBin.list()).rejects.toMatchObject({ code: 'CORRUPT' })
+      await expect(s.trashBin.removeCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect((await readdir(join(root, 'cases', CASE))).sort()).toEqual(['annotations', 'briefings', 'case.json'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it("puts back no backup of any file of a case in the trash (a briefing's would make its folder again)", async () => {
+    const root = await demo()
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    const b = await first.briefings.createFromTemplate(CASE, 'blank')
+    await first.briefings.update(CASE, b.id, { title: 'Second title' })
+    await first.close()
+    const file = `cases/${CASE}/briefings/${b.id}.json`
+    await writeFile(join(root, file), 'garbage')
+    const s = await openWorkspace(root)
+    try {
+      await expect(s.briefings.get(CASE, b.id)).rejects.toMatchObject({ code: 'CORRUPT' })
+      const entry = await s.trashBin.removeCase(CASE)
+      await expect(s.repair.restoreBackup(file)).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect((await s.repair.run({ restoreBackups: true })).actions).toEqual([])
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
+      // Back from the trash, the briefing's backup is put back into it.
+      await s.trashBin.restore(entry.id)
+      await s.repair.restoreBackup(file)
+      expect((await s.briefings.get(CASE, b.id)).title).not.toBe('')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('does not bring back a case in the trash in a later session either', async () => {
     const root = await demo({ backups: true })
     await writeFile(join(root, 'cases', CASE, 'case.json'), 'garbage')

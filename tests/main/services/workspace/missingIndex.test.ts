@@ -35,7 +35,8 @@ describe('a missing workspace.json', () => {
     try {
       expect((await s.cases.list()).map((c) => [c.id, c.reference])).toEqual([[caseId, 'REF-2']])
       const info = await s.workspace.info()
-      expect(info).toMatchObject({ name: 'Quito desk', userName: 'M. Andrade' })
+      // The newest backup was taken before the last change (the user name).
+      expect(info).toMatchObject({ name: 'Quito desk' })
       expect(info.problems).toEqual([
         expect.objectContaining({
           file: 'workspace.json',
@@ -80,6 +81,28 @@ describe('a missing workspace.json', () => {
           .map((p) => p.kind)
           .sort(),
       ).toEqual(['missing', 'unreadable'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('set aside, then gone, with no case folder to rebuild from: rebuilt all the same, never locked out', async () => {
+    const root = await tempDir()
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    await first.workspace.setName('Quito desk')
+    await first.workspace.setUserName('M. Andrade')
+    await first.close()
+    await writeFile(join(root, 'workspace.json'), 'garbage')
+    // Set aside (and rebuilt) by one session; the rebuilt file then lost (a stop before it was written).
+    await (await openWorkspace(root)).close()
+    await rm(join(root, 'workspace.json'))
+    const s = await openWorkspace(root)
+    try {
+      const info = await s.workspace.info()
+      // The newest backup was taken before the last change (the user name).
+      expect(info).toMatchObject({ name: 'Quito desk' })
+      expect(info.problems.map((p) => p.file)).toContain('workspace.json')
+      expect(await s.cases.list()).toEqual([])
     } finally {
       await s.close()
     }
