@@ -446,6 +446,15 @@ export class WorkspaceStore {
   }
 
   /**
+   * Whether relPath holds a file, or held one this session or an earlier one set aside as damaged: for
+   * owners that read an optional file only when there is one, so a set-aside file is not taken for none
+   * (its document then says what happened to it).
+   */
+  async existsOrSetAside(relPath: string): Promise<boolean> {
+    return this.problems.some((p) => p.file === relPath && p.quarantinedTo) || (await this.exists(relPath))
+  }
+
+  /**
    * Retires every open document under a folder (a case about to be moved away):
    * writes already queued land first, later ones are refused, and the cache
    * forgets them so the next open reads whatever is then on disk.

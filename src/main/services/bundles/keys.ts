@@ -168,7 +168,7 @@ export function createKeyring(ctx: ServiceContext) {
   }
 
   async function find(fingerprint: string): Promise<KnownKey | undefined> {
-    if (!(await ctx.store.exists(KEYS_FILE))) return undefined
+    if (!(await ctx.store.existsOrSetAside(KEYS_FILE))) return undefined
     return (await doc()).data.keys.find((k) => k.fingerprint === fingerprint)
   }
 
@@ -185,7 +185,7 @@ export function createKeyring(ctx: ServiceContext) {
 
     async list(): Promise<KeyList> {
       const mine = await ownKey()
-      const keys = (await ctx.store.exists(KEYS_FILE)) ? [...(await doc()).data.keys] : []
+      const keys = (await ctx.store.existsOrSetAside(KEYS_FILE)) ? [...(await doc()).data.keys] : []
       return {
         own: { fingerprint: mine.fingerprint, publicKey: mine.publicKey, createdAt: mine.createdAt },
         keys: keys.sort((a, b) => Number(b.trusted) - Number(a.trusted) || a.fingerprint.localeCompare(b.fingerprint)),

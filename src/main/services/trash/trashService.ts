@@ -70,7 +70,7 @@ export function createTrashService(ctx: ServiceContext) {
 
     /** Newest last. */
     async list(): Promise<TrashEntry[]> {
-      if (!(await ctx.store.exists(TRASH_FILE))) return []
+      if (!(await ctx.store.existsOrSetAside(TRASH_FILE))) return []
       return [...(await doc()).data.entries]
     },
 

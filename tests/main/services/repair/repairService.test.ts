@@ -261,9 +261,31 @@ describe('repair', () => {
     const s = await openWorkspace(root)
     try {
       await expect(s.trashBin.list()).rejects.toMatchObject({ code: 'CORRUPT' })
+      // Not an empty trash the second time: still set aside, and said so.
+      await expect(s.trashBin.list()).rejects.toMatchObject({ code: 'CORRUPT' })
       await expect(s.trashBin.removeCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
       expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
       expect((await readdir(join(root, 'cases', CASE))).sort()).toEqual(['annotations', 'briefings', 'case.json'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a list of trusted keys set aside as damaged is not taken for an empty one', async () => {
+    const root = await tempDir()
+    const signer = await openWorkspace(await tempDir())
+    const fingerprint = (await signer.bundles.keys.list()).own.fingerprint
+    await signer.close()
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    await first.bundles.keys.trust(fingerprint)
+    await first.bundles.keys.trust(fingerprint)
+    await first.close()
+    await writeFile(join(root, 'bundles', 'keys.json'), 'garbage')
+    const s = await openWorkspace(root)
+    try {
+      for (let i = 0; i < 2; i++) await expect(s.bundles.keys.list()).rejects.toMatchObject({ code: 'CORRUPT' })
+      await s.repair.restoreBackup('bundles/keys.json')
+      expect((await s.bundles.keys.list()).keys).toEqual([expect.objectContaining({ fingerprint, trusted: true })])
     } finally {
       await s.close()
     }
