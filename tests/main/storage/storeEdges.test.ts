@@ -84,7 +84,9 @@ describe('opening', () => {
     await withStore(root, async (s) => {
       expect(s.problems).toHaveLength(1)
       const [p] = s.problems
-      expect(p.message).toBe(`x.json failed to load earlier and was set aside as ${p.quarantinedTo}. No backup of it exists yet.`)
+      expect(p.message).toBe(
+        `x.json failed to load earlier and was set aside as ${p.quarantinedTo}. No backup of it exists yet.`,
+      )
       expect(p.quarantinedTo).toMatch(/^quarantine[\\/].+__x\.json$/)
       expect(p.backupAvailable).toBeUndefined()
     })
