@@ -584,10 +584,6 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     },
 
     /**
-     * Puts a case whose folder holds a readable case file back in the index (after a stop between
-     * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
-     */
-    /**
      * CONFLICT for a case that has left the workspace (to the trash, most likely): neither listed nor with
      * a folder. Nothing of it may be put back from a backup, which would make its folder again without the
      * rest of what the trash holds.
@@ -610,6 +606,10 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       return service.reindex(caseId)
     },
 
+    /**
+     * Puts a case whose folder holds a readable case file back in the index (after a stop between
+     * the case file and the index, or an index rebuilt). NOT_FOUND when its file does not load.
+     */
     async reindex(caseId: string): Promise<Case> {
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)
