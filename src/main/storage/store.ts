@@ -43,6 +43,16 @@ export interface StoreOptions {
 export type ReadOnlyWhy =
   { why: 'opened' | 'closed' } | { why: 'lockLost'; detail: string } | { why: 'newer'; version: number }
 
+/** Whether bytes are at least a stored file of some kind: a versioned JSON object. */
+function looksStored(bytes: Uint8Array): boolean {
+  try {
+    const raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as { schemaVersion?: unknown }
+    return !!raw && typeof raw === 'object' && typeof raw.schemaVersion === 'number'
+  } catch {
+    return false
+  }
+}
+
 const readOnlyValues = (w: ReadOnlyWhy) => ({ detail: '', version: 0, ...w })
 
 export class WorkspaceStore {
@@ -102,7 +112,9 @@ export class WorkspaceStore {
       },
     )
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
-      const backup = await store.backups.newest(q.original).then((b) => b && relative(abs, b))
+      // Its kind is not known before an owner opens it: a backup that is at least a stored file counts.
+      const good = await store.backups.newestGood(q.original, looksStored)
+      const backup = good ? relative(abs, good.path) : undefined
       store.report({
         file: q.original,
         kind: 'quarantined',
@@ -266,19 +278,20 @@ export class WorkspaceStore {
     const low = new Low<T>(adapter, {} as T)
 
     this.kinds.set(relPath, { kind, schema })
+    const loads = this.loadsAs(kind, schema)
     let bytes: Buffer
     try {
       bytes = await readRegularFile(abs)
     } catch (e) {
       // A sealed file that does not open with the key (changed, or moved from another path): set aside.
       if (e instanceof AppError && e.code === 'CORRUPT')
-        throw await this.reject(relPath, 'unreadable', { reason: 'sealed' })
+        throw await this.reject(relPath, 'unreadable', { reason: 'sealed' }, loads)
       // A folder, FIFO, device or link where the file should be: never opened (a FIFO would block for ever).
       if (e instanceof NotRegularFileError)
-        throw await this.reject(relPath, 'unreadable', { reason: 'notRegular', entry: e.kind })
+        throw await this.reject(relPath, 'unreadable', { reason: 'notRegular', entry: e.kind }, loads)
       const code = (e as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') throw this.unreadable(relPath, e as NodeJS.ErrnoException)
-      if (!opts.overSetAside) await this.assertNotSetAside(relPath, kind, schema, !!create)
+      if (!opts.overSetAside) await this.assertNotSetAside(relPath, loads, !!create)
       if (!create) throw appError('NOT_FOUND', 'errStorage:doesExist2', { relPath })
       low.data = schema.parse(create())
       // A reader sees an optional file that was never written as its empty form, and writes nothing.
@@ -289,7 +302,7 @@ export class WorkspaceStore {
     }
 
     const parsed = parseStoredJson(bytes, kind, schema, this.options.migrations)
-    if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, reasonOf(parsed))
+    if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, reasonOf(parsed), loads)
     if (parsed.ok === 'newer') {
       this.report({
         file: relPath,
@@ -309,11 +322,8 @@ export class WorkspaceStore {
       try {
         await this.backups.take(relPath, `before-migration-v${parsed.migratedFrom}`)
       } catch (e) {
-        throw await this.reject(relPath, 'invalid', {
-          reason: 'migration',
-          version: parsed.migratedFrom,
-          detail: (e as Error).message,
-        })
+        const why = { reason: 'migration' as const, version: parsed.migratedFrom, detail: (e as Error).message }
+        throw await this.reject(relPath, 'invalid', why, loads)
       }
     }
     low.data = parsed.data as T
@@ -359,8 +369,13 @@ export class WorkspaceStore {
   }
 
   /** Moves the bad file aside, records the problem, and returns the error to throw. */
-  private async reject(relPath: string, kind: 'unreadable' | 'invalid', why: LoadReason): Promise<AppError> {
-    const backup = await this.backups.newest(relPath)
+  private async reject(
+    relPath: string,
+    kind: 'unreadable' | 'invalid',
+    why: LoadReason,
+    loads: (bytes: Uint8Array) => boolean = looksStored,
+  ): Promise<AppError> {
+    const backup = (await this.backups.newestGood(relPath, loads))?.path
     let quarantinedTo: string | undefined
     // A read-only opener (the check command, a second instance) reports but never moves files.
     if (!this._readOnly) {
@@ -380,18 +395,19 @@ export class WorkspaceStore {
    * made again when missing (`remade`) only while a good backup of it waits, since an empty one in
    * its place would hide what the backup holds, and would load, so the backup could not be put back.
    */
-  private async assertNotSetAside(relPath: string, kind: FileKind, schema: AnySchema, remade: boolean): Promise<void> {
-    const setAside = this.problems.find((p) => p.file === relPath && p.quarantinedTo)
-    if (!setAside) return
-    const good = await this.backups.newestGood(
-      relPath,
-      (bytes) => parseStoredJson(bytes, kind, schema, this.options.migrations).ok === true,
-    )
+  private async assertNotSetAside(
+    relPath: string,
+    loads: (bytes: Uint8Array) => boolean,
+    remade: boolean,
+  ): Promise<void> {
+    const quarantined = this.setAsideAs(relPath)
+    if (!quarantined) return
+    const good = await this.backups.newestGood(relPath, loads)
     if (remade && !good) return
     const backup = good ? relative(this.root, good.path) : 'none'
     throw appError('CORRUPT', 'errStorage:setAsideRestoreFirst', {
       relPath,
-      quarantined: setAside.quarantinedTo!,
+      quarantined,
       backup,
     })
   }
@@ -417,15 +433,7 @@ export class WorkspaceStore {
     if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
       throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
     const known = as ?? this.kinds.get(relPath)
-    const loads = (bytes: Uint8Array) => {
-      if (known) return parseStoredJson(bytes, known.kind, known.schema, this.options.migrations).ok === true
-      try {
-        const raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as { schemaVersion?: unknown }
-        return !!raw && typeof raw === 'object' && typeof raw.schemaVersion === 'number'
-      } catch {
-        return false
-      }
-    }
+    const loads = known ? this.loadsAs(known.kind, known.schema) : looksStored
     const abs = this.resolve(relPath)
     // A problem recorded once (set aside in an earlier session) does not make the file there now damaged:
     // a good copy the person put back must not be rolled back over.
@@ -451,7 +459,16 @@ export class WorkspaceStore {
    * (its document then says what happened to it).
    */
   async existsOrSetAside(relPath: string): Promise<boolean> {
-    return this.problems.some((p) => p.file === relPath && p.quarantinedTo) || (await this.exists(relPath))
+    return !!this.setAsideAs(relPath) || (await this.exists(relPath))
+  }
+
+  /** Where relPath was set aside as damaged, this session or an earlier one; undefined when it was not. */
+  setAsideAs(relPath: string): string | undefined {
+    return this.problems.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo
+  }
+
+  private loadsAs(kind: FileKind, schema: AnySchema): (bytes: Uint8Array) => boolean {
+    return (bytes) => parseStoredJson(bytes, kind, schema, this.options.migrations).ok === true
   }
 
   /**

@@ -129,7 +129,7 @@ describe('casefile command line', () => {
     // In Spanish: the kind, the reason and the count, no English between the values.
     const es = await runMain(['check', '--workspace', ws, '--lang', 'es'])
     expect(es.stdout).toMatch(
-      /^ {2}ILEGIBLE: No se pudo cargar cases\/case_ecu_mpls_2026\/case\.json: no es JSON válido \(.+\)\. El archivo se dejó intacto\. Hay una copia de seguridad \(.+\)\.$/m,
+      /^ {2}ILEGIBLE: No se pudo cargar cases\/case_ecu_mpls_2026\/case\.json: no es JSON válido \(.+\)\. El archivo se dejó intacto\. Hay una copia de seguridad válida \(.+\)\.$/m,
     )
     expect(es.stderr).toMatch(/Se encontró 1 problema en el espacio de trabajo/)
     expect(await readFile(file, 'utf8')).toBe(truncated)

@@ -81,19 +81,19 @@ describe('a file the store could not load, in words', () => {
     const { en: english, es: spanish } = both(why)
     expect(english).toMatch(/^cases\/c1\/case\.json could not be loaded: /)
     expect(english).toMatch(en)
-    expect(english).toMatch(/ The file was left untouched\. No backup of it exists yet\.$/)
+    expect(english).toMatch(/ The file was left untouched\. No good backup of it exists\.$/)
     expect(spanish).toMatch(/^No se pudo cargar cases\/c1\/case\.json: /)
     expect(spanish).toMatch(es)
-    expect(spanish).toMatch(/ El archivo se dejó intacto\. Aún no hay ninguna copia de seguridad de él\.$/)
+    expect(spanish).toMatch(/ El archivo se dejó intacto\. No hay ninguna copia de seguridad válida de él\.$/)
   })
 
   it('says where the file went and which backup there is', () => {
     const { en, es, p } = both({ reason: 'utf8' }, 'quarantine/2026__case.json', 'backups/cases/c1/case.json/x.json')
     expect(en).toMatch(
-      / The file was set aside unchanged as quarantine\/2026__case\.json\. A backup is available \(backups\/cases\/c1\/case\.json\/x\.json\)\.$/,
+      / The file was set aside unchanged as quarantine\/2026__case\.json\. A good backup is available \(backups\/cases\/c1\/case\.json\/x\.json\)\.$/,
     )
     expect(es).toMatch(
-      / El archivo se apartó sin cambios como quarantine\/2026__case\.json\. Hay una copia de seguridad \(backups\/cases\/c1\/case\.json\/x\.json\)\.$/,
+      / El archivo se apartó sin cambios como quarantine\/2026__case\.json\. Hay una copia de seguridad válida \(backups\/cases\/c1\/case\.json\/x\.json\)\.$/,
     )
     expect(p).toMatchObject({
       file: 'cases/c1/case.json',

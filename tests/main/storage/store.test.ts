@@ -234,6 +234,37 @@ describe('WorkspaceStore', () => {
     })
   })
 
+  it('names no backup as available when every backup of a damaged file is damaged too, this session or the next', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    const now = () => new Date((t += 60_000))
+    await withStore(
+      root,
+      async (s) => {
+        const d = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] }))
+        for (let i = 0; i < 3; i++) await d.update((x) => x.items.push(String(i)))
+      },
+      { now, backupIntervalMs: 0 },
+    )
+    const dir = join(root, 'backups', 'x.json')
+    const taken = await readdir(dir)
+    expect(taken.length).toBeGreaterThan(0)
+    // Valid JSON, but not this kind of file: it would not load either, so it is no backup to offer.
+    for (const name of taken) await writeFile(join(dir, name), '{"schemaVersion":1,"items":7}')
+    await writeFile(join(root, 'x.json'), 'garbage')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+      expect(s.problems[0].backupAvailable).toBeUndefined()
+      expect(s.problems[0].message).toMatch(/ No good backup of it exists\.$/)
+    })
+    // The next session knows only that it was set aside, not its kind: the same backups are still not JSON objects it could load.
+    for (const name of taken) await writeFile(join(dir, name), 'truncat')
+    await withStore(root, async (s) => {
+      expect(s.problems[0].backupAvailable).toBeUndefined()
+      expect(s.problems[0].message).toMatch(/ No good backup of it exists\.$/)
+    })
+  })
+
   it('does not make a set-aside file again empty while a good backup of it waits, this session or the next', async () => {
     const root = await tempDir()
     let t = Date.parse('2026-01-01T00:00:00Z')
@@ -261,7 +292,7 @@ describe('WorkspaceStore', () => {
         })
         const problem = s.problems.find((p) => p.file === 'x.json')
         expect(problem?.backupAvailable).toMatch(/^backups\/x\.json\//)
-        expect(problem?.message).toMatch(/ A backup is available \(backups\/x\.json\/.+\)\.$/)
+        expect(problem?.message).toMatch(/ A good backup is available \(backups\/x\.json\/.+\)\.$/)
         // Nothing was written in its place, and nothing keeps from putting the backup back.
         await expect(readFile(join(root, 'x.json'))).rejects.toMatchObject({ code: 'ENOENT' })
       })

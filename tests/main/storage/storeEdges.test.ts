@@ -85,7 +85,7 @@ describe('opening', () => {
       expect(s.problems).toHaveLength(1)
       const [p] = s.problems
       expect(p.message).toBe(
-        `x.json failed to load earlier and was set aside as ${p.quarantinedTo}. No backup of it exists yet.`,
+        `x.json failed to load earlier and was set aside as ${p.quarantinedTo}. No good backup of it exists.`,
       )
       expect(p.quarantinedTo).toMatch(/^quarantine[\\/].+__x\.json$/)
       expect(p.backupAvailable).toBeUndefined()

@@ -509,7 +509,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
           // Set aside, in an earlier session or when this one read it: its problem already says so, and its
           // backup, if any, is restored into this folder, which must not be moved away as an unfinished creation.
-          if (ctx.store.problems.some((p) => p.file === file && p.quarantinedTo)) continue
+          if (ctx.store.setAsideAs(file)) continue
           const rest = await entriesIn(ctx.store.root, rel)
           if (rest.every((x) => x.type !== 'folder' && x.name !== 'case.json' && isTempName(x.name))) {
             stubs.push(e.name)
