@@ -462,6 +462,12 @@ export class WorkspaceStore {
     return !!this.setAsideAs(relPath) || (await this.exists(relPath))
   }
 
+  /** The newest backup of relPath that loads as its kind, relative to the root; undefined when none does. */
+  async goodBackup(relPath: string, kind: FileKind, schema: AnySchema): Promise<string | undefined> {
+    const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema))
+    return good ? relative(this.root, good.path) : undefined
+  }
+
   /** Where relPath was set aside as damaged, this session or an earlier one; undefined when it was not. */
   setAsideAs(relPath: string): string | undefined {
     return this.problems.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo

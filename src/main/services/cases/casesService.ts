@@ -255,10 +255,15 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       await trash.restore(entry.id)
       ctx.store.forget(caseFilePath(caseId))
       const restored = (
-        await ctx.store.document(caseFilePath(caseId), 'case', CaseFile).catch((e: unknown) => {
-          // The folder is back; a case file damaged (and set aside) before the case went to the trash is not.
+        await ctx.store.document(caseFilePath(caseId), 'case', CaseFile).catch(async (e: unknown) => {
           if (!(e instanceof AppError)) throw e
-          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
+          const values = { title: entry.title, reason: e.message }
+          // The folder stays back while a good backup of its damaged case file waits to be restored into it;
+          // with none, back to the trash it goes, listed, rather than lie in the workspace unlisted.
+          if (await ctx.store.goodBackup(caseFilePath(caseId), 'case', CaseFile))
+            throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', values)
+          await trash.put(caseDir(caseId), { kind: 'case', itemId: caseId, title: entry.title, reason: entry.reason })
+          throw appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', values)
         })
       ).data.case
       await workspace.upsertCase(restored)

@@ -3,7 +3,7 @@
  * nothing, and leaves to a person what needs one (a backup to restore, an
  * audit-log break to acknowledge) unless asked.
  */
-import { appendFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
@@ -245,6 +245,35 @@ describe('repair', () => {
       await s.repair.restoreBackup(file)
       expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
       expect((await readdir(join(root, 'cases', CASE))).sort()).toEqual(['annotations', 'briefings', 'case.json'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a case back from the trash whose case file is damaged with no good backup goes back to the trash, listed', async () => {
+    const root = await demo()
+    const file = `cases/${CASE}/case.json`
+    await writeFile(join(root, file), 'garbage')
+    await rm(join(root, 'backups', file), { recursive: true, force: true })
+    const s = await openWorkspace(root)
+    try {
+      await expect(s.cases.getCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
+      const entry = await s.trashBin.removeCase(CASE)
+      const inTrash = await allFiles(join(root, 'trash', entry.id, CASE))
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(
+          /^The case file of ".+" could not be loaded and has no good backup, so the case stays in the trash: /,
+        ),
+      })
+      // Not an unlisted folder in the workspace: listed in the trash again, with every file it held but the set-aside one.
+      expect(await s.cases.list()).toEqual([])
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
+      const [again] = await s.trashBin.list()
+      expect(again).toMatchObject({ kind: 'case', itemId: CASE, title: entry.title })
+      inTrash.delete('case.json')
+      expect(await allFiles(join(root, 'trash', again.id, CASE))).toEqual(inTrash)
+      expect((await readdir(join(root, 'quarantine'))).filter((n) => n.endsWith('case.json'))).toHaveLength(1)
     } finally {
       await s.close()
     }
