@@ -70,7 +70,7 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
       }
       let filesChecked = 2
       await guard('workspace.json', () => workspace.check(), false)
-      await guard('statutes.json', () => library.check(), false)
+      const libraryLoads = await guard('statutes.json', () => library.check(), false)
       // The trust list and the trash index, when the workspace has them (their damage is recorded by the store).
       await guard('trusted-keys', () => bundles.check(), undefined)
       await guard('trash', () => trash.check(), undefined)
@@ -83,6 +83,25 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         problems: [] as WorkspaceProblem[],
       })
       filesChecked += found.filesChecked
+      // A library put back from an older backup can lack excerpts the cases link (removing one unlinks it).
+      if (libraryLoads) {
+        const held = new Set((await guard('statutes.json', () => library.list(), [])).map((x) => x.id))
+        for (const caseId of found.readable) {
+          const missing = (await guard(caseFilePath(caseId), () => cases.linkedStatuteIds(caseId), [])).filter(
+            (id) => !held.has(id),
+          )
+          if (missing.length)
+            problems.push({
+              file: caseFilePath(caseId),
+              kind: 'inconsistent',
+              ...worded('errStorage:linksStatutesLibraryLacks', {
+                file: caseFilePath(caseId),
+                count: missing.length,
+                list: missing.join(', '),
+              }),
+            })
+        }
+      }
       for (const caseId of found.folders) {
         if (found.stubs.includes(caseId)) continue
         filesChecked += await guard(

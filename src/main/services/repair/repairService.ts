@@ -113,6 +113,8 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
       }
 
       if (opts.restoreBackups) {
+        // Every file is loaded first, so one no window opened since it was damaged is found, and restored, too.
+        await check.run().catch(() => undefined)
         for (const p of workspace.problems()) {
           if (!p.backupAvailable || p.kind === 'newer-version' || p.file === AUDIT_LOG) continue
           try {

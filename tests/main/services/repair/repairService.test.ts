@@ -221,6 +221,36 @@ describe('repair', () => {
     }
   })
 
+  it('a statute library put back from an older backup: check names the excerpts a case links that it lacks', async () => {
+    const root = await demo()
+    const first = await openWorkspace(root, { backupIntervalMs: 0 })
+    const [kept] = await first.statutes.list()
+    // The backup taken before this write holds only the demo's excerpt; the new one exists only in the live file.
+    const added = await first.statutes.add(
+      { instrument: 'Ley 1/2026', article: '3', heading: 'Added later', text: 'Texto.' },
+      { caseId: CASE },
+    )
+    await first.close()
+    await writeFile(join(root, 'statutes.json'), 'garbage')
+    // Never opened since it was damaged: one repair finds it, sets it aside and puts its backup back.
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions.map((a) => [a.kind, a.file])).toEqual([['backup restored', 'statutes.json']])
+    expect(report.remaining).toEqual([
+      expect.objectContaining({
+        file: `cases/${CASE}/case.json`,
+        kind: 'inconsistent',
+        message: `cases/${CASE}/case.json links 1 statute excerpt that the statute library does not hold (${added.id}); a library put back from an older backup lacks what was added since, and the copy set aside under quarantine/ may still hold it.`,
+      }),
+    ])
+    expect(await checkProblems(root)).toEqual([expect.objectContaining({ file: `cases/${CASE}/case.json` })])
+    const s = await openWorkspace(root, { readOnly: true })
+    try {
+      expect((await s.statutes.list()).map((x) => x.id)).toEqual([kept.id])
+    } finally {
+      await s.close()
+    }
+  })
+
   it('does not bring back a case in the trash; once back from the trash, its backup is restored', async () => {
     const root = await demo({ backups: true })
     const file = `cases/${CASE}/case.json`
