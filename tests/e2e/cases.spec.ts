@@ -100,6 +100,23 @@ test('a damaged case file is reported, and Restore backup brings the case back',
   expect((await app.services().caseDetail.get(caseId)).case.reference).toBe('ECU-USA-2026-001')
 })
 
+test('a damaged case file seen read-only: no Restore backup or Repair, and the banner says why', async ({ app }) => {
+  const { page } = app
+  const caseId = 'case_ecu_mpls_2026'
+  await app.session.close()
+  await writeFile(join(app.workspaceDir, 'cases', caseId, 'case.json'), '{ "schemaVersion": 1, "case": { broken')
+  // What a second window sees while the first holds the lock.
+  await app.session.openReadOnly(app.workspaceDir)
+  await app.open(`#/case/${caseId}/timeline`)
+  const problems = page.getByRole('region', { name: 'Workspace problems' })
+  await expect(problems).toContainText(`cases/${caseId}/case.json`)
+  await expect(problems).toContainText('A good backup is available')
+  await expect(problems).toContainText(
+    'Restoring a backup and repairing need the workspace open for writing; it is read-only now.',
+  )
+  await expect(problems.getByRole('button')).toHaveCount(0)
+})
+
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {
   const { page } = app
   await app.open()

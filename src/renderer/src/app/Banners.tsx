@@ -87,7 +87,10 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
           </li>
         ))}
       </ul>
-      {!info.readOnly && (
+      {info.readOnly ? (
+        // The messages may name Restore backup and casefile repair: say why neither is offered here.
+        <p className="muted">{t('banner.readOnlyNoRepair')}</p>
+      ) : (
         <button type="button" className="button--small" disabled={busy !== null} onClick={repair}>
           {busy === 'repair' ? t('banner.repairing') : t('banner.repair')}
         </button>
