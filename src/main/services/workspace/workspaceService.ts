@@ -95,8 +95,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
           throw appError('NOT_FOUND', 'errStorage:casefileWorkspaceHasNo', { root: ctx.store.root })
         // Set aside with no case folder to rebuild from: rebuilt all the same (the name from its backup),
         // never refused, or no window and no command could open the workspace to restore anything.
-        if (ctx.store.setAsideAs(WORKSPACE_FILE))
-          await rebuild(null, 'setAside')
+        if (ctx.store.setAsideAs(WORKSPACE_FILE)) await rebuild(null, 'setAside')
         else await doc()
         return
       }
