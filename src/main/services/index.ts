@@ -27,6 +27,7 @@ import { createStatutesService } from './statutes/statutesService'
 import { TaskRegistry } from './tasks'
 import { createAnalyser, type AnalyserOptions } from './verification/analyser'
 import { createVerificationService } from './verification/verificationService'
+import { storedFileOf } from './storedFiles'
 import { createTrashBin } from './trash/trashBin'
 import { createTrashService } from './trash/trashService'
 import { createWorkspaceService } from './workspace/workspaceService'
@@ -45,7 +46,7 @@ export interface OpenOptions extends StoreOptions {
  * is wired together at run time.
  */
 export async function openWorkspace(root: string, options: OpenOptions = {}) {
-  const store = await WorkspaceStore.open(root, options)
+  const store = await WorkspaceStore.open(root, { storedFile: storedFileOf, ...options })
   const ctx: ServiceContext = { store, now: store.now, newId: options.newId ?? randomId, changes: new ChangeBus() }
   try {
     const tasks = new TaskRegistry()

@@ -32,6 +32,15 @@ export interface StoreOptions {
   pretty?: boolean
   /** The passphrase (or recovery key) of an encrypted workspace; without it one opens as LOCKED. */
   unlock?: Unlock
+  /** What a stored file is, from its path (the services know): a file set aside in an earlier session is judged by it. */
+  storedFile?: (relPath: string) => StoredFileInfo | undefined
+}
+
+/** A stored file's kind and schema, and the folder it leaves the workspace with (its case's), if any. */
+export interface StoredFileInfo {
+  kind: FileKind
+  schema: AnySchema
+  folder?: string
 }
 
 /**
@@ -57,6 +66,8 @@ const readOnlyValues = (w: ReadOnlyWhy) => ({ detail: '', version: 0, ...w })
 
 export class WorkspaceStore {
   readonly problems: WorkspaceProblem[] = []
+  /** Problems of files whose folder is out of the workspace (a case in the trash): reported again once it is back. */
+  private readonly away: WorkspaceProblem[] = []
   /** What each file that was loaded (or failed to) is, so a restored backup can be validated as that. */
   private readonly kinds = new Map<string, { kind: FileKind; schema: AnySchema }>()
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
@@ -112,16 +123,23 @@ export class WorkspaceStore {
       },
     )
     for (const q of await listQuarantined(abs, layout.quarantineDir)) {
-      // Its kind is not known before an owner opens it: a backup that is at least a stored file counts.
-      const good = await store.backups.newestGood(q.original, looksStored)
+      // Judged as the kind its path names; a path no owner names: a backup that is at least a stored file counts.
+      const info = options.storedFile?.(q.original)
+      if (info) store.kinds.set(q.original, info)
+      const good = await store.backups.newestGood(
+        q.original,
+        info ? store.loadsAs(info.kind, info.schema) : looksStored,
+      )
       const backup = good ? relative(abs, good.path) : undefined
-      store.report({
+      const problem: WorkspaceProblem = {
         file: q.original,
         kind: 'quarantined',
         ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file, backup: backup ?? 'none' }),
         quarantinedTo: q.file,
         backupAvailable: backup,
-      })
+      }
+      if (info?.folder && !(await store.exists(info.folder))) store.away.push(problem)
+      else store.report(problem)
     }
     return store
   }
@@ -153,6 +171,19 @@ export class WorkspaceStore {
   dropProblem(problem: WorkspaceProblem): void {
     const i = this.problems.indexOf(problem)
     if (i >= 0) this.problems.splice(i, 1)
+  }
+
+  /** A folder left the workspace (a case to the trash): nothing there can be repaired, so its files' problems wait. */
+  setAwayUnder(relDir: string): void {
+    const under = (p: WorkspaceProblem) => p.file.startsWith(relDir + sep)
+    this.away.push(...this.problems.filter(under))
+    for (let i = this.problems.length - 1; i >= 0; i--) if (under(this.problems[i])) this.problems.splice(i, 1)
+  }
+
+  /** The folder is back: so are its files' problems. */
+  bringBackUnder(relDir: string): void {
+    for (let i = this.away.length - 1; i >= 0; i--)
+      if (this.away[i].file.startsWith(relDir + sep)) this.report(this.away.splice(i, 1)[0])
   }
 
   /** Drops the recorded problems of a file (it was restored or rebuilt). */
@@ -468,9 +499,13 @@ export class WorkspaceStore {
     return good ? relative(this.root, good.path) : undefined
   }
 
-  /** Where relPath was set aside as damaged, this session or an earlier one; undefined when it was not. */
-  setAsideAs(relPath: string): string | undefined {
-    return this.problems.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo
+  /**
+   * Where relPath was set aside as damaged, this session or an earlier one; undefined when it was not.
+   * `away`: also while its folder is out of the workspace.
+   */
+  setAsideAs(relPath: string, opts: { away?: boolean } = {}): string | undefined {
+    const list = opts.away ? [...this.problems, ...this.away] : this.problems
+    return list.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo
   }
 
   private loadsAs(kind: FileKind, schema: AnySchema): (bytes: Uint8Array) => boolean {

@@ -38,7 +38,7 @@ import { nowIso, type ServiceContext } from '../context'
 
 export const BUNDLES_DIR = 'bundles'
 const KEY_FILE = join(BUNDLES_DIR, 'signing-key.pem')
-const KEYS_FILE = join(BUNDLES_DIR, 'keys.json')
+export const KEYS_FILE = join(BUNDLES_DIR, 'keys.json')
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows (Node 20 has no raw import). */
 const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex')

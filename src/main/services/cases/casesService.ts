@@ -25,7 +25,8 @@ import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
 import { entriesIn } from '@main/storage/folders'
 import { layout, SAFE_ID } from '@main/storage/layout'
 import { setAside } from '@main/storage/leftovers'
-import { readStoredFile } from '@main/storage/storedJson'
+import { NotRegularFileError, readRegularFile } from '@main/storage/safeRead'
+import { parseStoredJson, readStoredFile } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
 import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
@@ -98,6 +99,33 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     await file.write(caseId, (f) => {
       f.statuteIds = fn(f.statuteIds)
     })
+  }
+
+  /** Why a case file lying elsewhere (in the trash) would not load as `file`; undefined when it would. */
+  async function whyNotLoading(
+    heldRel: string,
+    file: string,
+  ): Promise<{ missing: true } | { missing: false; reason: string } | undefined> {
+    let bytes: Buffer
+    try {
+      bytes = await readRegularFile(ctx.store.resolve(heldRel), { openAs: ctx.store.resolve(file) })
+    } catch (e) {
+      const quarantined = ctx.store.setAsideAs(file, { away: true })
+      if (quarantined)
+        return {
+          missing: false,
+          reason: appError('CORRUPT', 'errStorage:failedLoadEarlierSet', {
+            original: file,
+            file: quarantined,
+            backup: 'none',
+          }).message,
+        }
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true }
+      if (e instanceof AppError || e instanceof NotRegularFileError) return { missing: false, reason: e.message }
+      throw e
+    }
+    const parsed = parseStoredJson(bytes, 'case', CaseFile)
+    return parsed.ok === false ? { missing: false, reason: parsed.why } : undefined
   }
 
   const service = {
@@ -241,29 +269,47 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         title: summary.title,
         reason: 'removed',
       })
+      ctx.store.setAwayUnder(caseDir(caseId))
       await workspace.removeCase(caseId)
       ctx.changes.emit({ kind: 'case', op: 'remove', caseId, id: caseId })
       return entry
     },
 
-    /** Puts a case from the trash back in cases/ and the index; CONFLICT when a case with its id exists again. */
+    /**
+     * Puts a case from the trash back in cases/ and the index; CONFLICT when a case with its id exists again.
+     * A case whose file would not load stays in the trash as it is, entry and all, unless a good backup of
+     * its file waits to be put back once the folder is home (Restore backup, or repair --restore-backups).
+     */
     async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<CaseSummary> {
       ctx.store.assertWritable()
       const caseId = entry.itemId
       if ((await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
+      const file = caseFilePath(caseId)
+      const why = await whyNotLoading(join(trash.heldAt(entry), 'case.json'), file)
+      if (why) {
+        // A damaged file comes back only with a good backup to put in its place; a missing one, not at all
+        // (nothing then records it as damaged, so no backup could be put back into the folder).
+        const backup = await ctx.store.goodBackup(file, 'case', CaseFile)
+        if (why.missing)
+          throw appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', {
+            title: entry.title,
+            held: join(trash.heldAt(entry), 'case.json'),
+            backup: backup ?? 'none',
+          })
+        if (!backup)
+          throw appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', {
+            title: entry.title,
+            reason: why.reason,
+          })
+      }
       await trash.restore(entry.id)
-      ctx.store.forget(caseFilePath(caseId))
+      ctx.store.bringBackUnder(caseDir(caseId))
+      ctx.store.forget(file)
       const restored = (
-        await ctx.store.document(caseFilePath(caseId), 'case', CaseFile).catch(async (e: unknown) => {
+        await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
           if (!(e instanceof AppError)) throw e
-          const values = { title: entry.title, reason: e.message }
-          // The folder stays back while a good backup of its damaged case file waits to be restored into it;
-          // with none, back to the trash it goes, listed, rather than lie in the workspace unlisted.
-          if (await ctx.store.goodBackup(caseFilePath(caseId), 'case', CaseFile))
-            throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', values)
-          await trash.put(caseDir(caseId), { kind: 'case', itemId: caseId, title: entry.title, reason: entry.reason })
-          throw appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', values)
+          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
         })
       ).data.case
       await workspace.upsertCase(restored)

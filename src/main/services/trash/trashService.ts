@@ -19,7 +19,7 @@ import { durableWriteFile } from '@main/storage/durableWrite'
 import { nowIso, type ServiceContext } from '../context'
 
 export const TRASH_DIR = 'trash'
-const TRASH_FILE = join(TRASH_DIR, 'trash.json')
+export const TRASH_FILE = join(TRASH_DIR, 'trash.json')
 
 export function createTrashService(ctx: ServiceContext) {
   const empty = () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, entries: [] })
@@ -61,12 +61,15 @@ export function createTrashService(ctx: ServiceContext) {
       const d = await doc()
       const entry = d.data.entries.find((e) => e.id === entryId)
       if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
-      await ctx.store.move(ctx.store.resolve(join(TRASH_DIR, entry.id, basename(entry.from))), entry.from)
+      await ctx.store.move(ctx.store.resolve(service.heldAt(entry)), entry.from)
       await rmdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).catch(() => undefined)
       await d.update((f) => {
         f.entries = f.entries.filter((e) => e.id !== entryId)
       })
     },
+
+    /** Where an entry's folder or file lies in the trash, relative to the workspace. */
+    heldAt: (entry: TrashEntry): string => join(TRASH_DIR, entry.id, basename(entry.from)),
 
     /** Newest last. */
     async list(): Promise<TrashEntry[]> {

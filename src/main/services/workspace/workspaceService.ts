@@ -21,7 +21,7 @@ import { parseStoredJson } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
 
 /** The file that makes a folder a workspace. */
-const WORKSPACE_FILE = 'workspace.json'
+export const WORKSPACE_FILE = 'workspace.json'
 
 /** Whether a folder already holds a workspace (the app offers the demo only to a new one). */
 export const isWorkspaceFolder = (root: string): boolean => existsSync(join(root, WORKSPACE_FILE))

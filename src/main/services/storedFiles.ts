@@ -1,0 +1,42 @@
+/**
+ * What each stored file is, from its path alone: the store judges a file set
+ * aside in an earlier session (and any backup offered for it) as that kind,
+ * before its owner has opened it, and knows which folder it leaves with.
+ */
+import {
+  AnnotationsFile,
+  BriefingFile,
+  CaseFile,
+  KeysFile,
+  StatuteLibraryFile,
+  TrashFile,
+  WorkspaceFile,
+} from '@shared/domain'
+import { SAFE_ID } from '@main/storage/layout'
+import type { StoredFileInfo } from '@main/storage/store'
+import { KEYS_FILE } from './bundles/keys'
+import { caseDir, CASES_DIR } from './cases/caseFiles'
+import { STATUTES_FILE } from './statutes/statuteLibrary'
+import { TRASH_FILE } from './trash/trashService'
+import { WORKSPACE_FILE } from './workspace/workspaceService'
+
+const topLevel = new Map<string, Omit<StoredFileInfo, 'folder'>>([
+  [WORKSPACE_FILE, { kind: 'workspace', schema: WorkspaceFile }],
+  [STATUTES_FILE, { kind: 'statutes', schema: StatuteLibraryFile }],
+  [TRASH_FILE, { kind: 'trash', schema: TrashFile }],
+  [KEYS_FILE, { kind: 'keys', schema: KeysFile }],
+])
+
+export function storedFileOf(relPath: string): StoredFileInfo | undefined {
+  const known = topLevel.get(relPath)
+  if (known) return known
+  const [dir, caseId, ...rest] = relPath.split(/[\\/]/)
+  if (dir !== CASES_DIR || !SAFE_ID.test(caseId ?? '')) return undefined
+  const folder = caseDir(caseId)
+  const [sub, name, ...deeper] = rest
+  if (sub === 'case.json' && name === undefined) return { kind: 'case', schema: CaseFile, folder }
+  if (deeper.length || !name?.endsWith('.json')) return undefined
+  if (sub === 'annotations') return { kind: 'annotations', schema: AnnotationsFile, folder }
+  if (sub === 'briefings') return { kind: 'briefing', schema: BriefingFile, folder }
+  return undefined
+}
