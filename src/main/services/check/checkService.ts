@@ -83,7 +83,8 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         problems: [] as WorkspaceProblem[],
       })
       filesChecked += found.filesChecked
-      // A library put back from an older backup can lack excerpts the cases link (removing one unlinks it).
+      // A library put back from an older backup can lack excerpts the cases link (removing one unlinks it, but
+      // not from a case then in the trash).
       if (libraryLoads) {
         const held = new Set((await guard('statutes.json', () => library.list(), [])).map((x) => x.id))
         for (const caseId of found.readable) {
@@ -98,6 +99,7 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
                 file: caseFilePath(caseId),
                 count: missing.length,
                 list: missing.join(', '),
+                caseId,
               }),
             })
         }

@@ -188,6 +188,23 @@ describe('repair', () => {
     expect(await readFile(join(root, file))).toEqual(await readFile(join(dir, good)))
   })
 
+  it('a file set aside in an earlier session: a backup of another kind is no good backup of it', async () => {
+    const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    const dir = join(root, 'backups', file)
+    // Every backup of the case file replaced by the index: versioned JSON, not a case file.
+    for (const name of await readdir(dir))
+      await writeFile(join(dir, name), await readFile(join(root, 'workspace.json')))
+    await writeFile(join(root, file), 'garbage')
+    await repair(root)
+    const [problem] = await checkProblems(root)
+    expect(problem).toMatchObject({ file, message: expect.stringMatching(/No good backup of it exists\.$/) })
+    expect(problem.backupAvailable).toBeUndefined()
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions).toEqual([])
+    await expect(readFile(join(root, file))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
   it('keeps a damaged statute library set aside, not replaced by an empty one, until its backup is restored', async () => {
     const root = await demo()
     // The first change keeps a backup of the library as it was (the demo's, newer than the empty one it began as).
@@ -239,7 +256,7 @@ describe('repair', () => {
       expect.objectContaining({
         file: `cases/${CASE}/case.json`,
         kind: 'inconsistent',
-        message: `cases/${CASE}/case.json links 1 statute excerpt that the statute library does not hold (${added.id}); a library put back from an older backup lacks what was added since, and the copy set aside under quarantine/ may still hold it.`,
+        message: `cases/${CASE}/case.json links 1 statute excerpt that the statute library does not hold (${added.id}): removed from the library while the case was in the trash, or lost when the library was put back from an older backup (the copy set aside under quarantine/ may then still hold it). Put it back in the library from the trash, or unlink each: casefile statute unlink <id> --case ${CASE}`,
       }),
     ])
     expect(await checkProblems(root)).toEqual([expect.objectContaining({ file: `cases/${CASE}/case.json` })])
@@ -249,6 +266,23 @@ describe('repair', () => {
     } finally {
       await s.close()
     }
+  })
+
+  it('an excerpt removed while a case linking it was in the trash: check names it, and the unlink it names clears it', async () => {
+    const root = await demo()
+    const s = await openWorkspace(root)
+    const [linked] = await s.statutes.list({ caseId: CASE })
+    const entry = await s.trashBin.removeCase(CASE)
+    await s.statutes.remove(linked.id)
+    await s.trashBin.restore(entry.id)
+    const [problem] = (await s.check.run()).problems
+    await s.close()
+    expect(problem).toMatchObject({ file: `cases/${CASE}/case.json`, kind: 'inconsistent' })
+    expect(problem.message).toContain(`(${linked.id}): removed from the library while the case was in the trash`)
+    const command = /casefile (statute unlink) <id> (--case \S+)$/.exec(problem.message)!
+    const done = await runCli([...command[1].split(' '), linked.id, ...command[2].split(' '), '--workspace', root])
+    expect(done.code).toBe(0)
+    expect(await checkProblems(root)).toEqual([])
   })
 
   it('does not bring back a case in the trash; once back from the trash, its backup is restored', async () => {
@@ -280,7 +314,7 @@ describe('repair', () => {
     }
   })
 
-  it('a case back from the trash whose case file is damaged with no good backup goes back to the trash, listed', async () => {
+  it('a case whose case file is damaged with no good backup stays in the trash as it was, and check says nothing of it', async () => {
     const root = await demo()
     const file = `cases/${CASE}/case.json`
     await writeFile(join(root, file), 'garbage')
@@ -296,14 +330,35 @@ describe('repair', () => {
           /^The case file of ".+" could not be loaded and has no good backup, so the case stays in the trash: /,
         ),
       })
-      // Not an unlisted folder in the workspace: listed in the trash again, with every file it held but the set-aside one.
+      // Not an unlisted folder in the workspace: the same entry in the trash, with every file it held.
       expect(await s.cases.list()).toEqual([])
       await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
-      const [again] = await s.trashBin.list()
-      expect(again).toMatchObject({ kind: 'case', itemId: CASE, title: entry.title })
-      inTrash.delete('case.json')
-      expect(await allFiles(join(root, 'trash', again.id, CASE))).toEqual(inTrash)
+      expect(await s.trashBin.list()).toEqual([entry])
+      expect(await allFiles(join(root, 'trash', entry.id, CASE))).toEqual(inTrash)
       expect((await readdir(join(root, 'quarantine'))).filter((n) => n.endsWith('case.json'))).toHaveLength(1)
+      // Nothing a repair could do for a case in the trash: not a problem that stays red for ever.
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+    expect(await checkProblems(root)).toEqual([])
+  })
+
+  it('a case file damaged in the trash stays there untouched when no good backup of it exists', async () => {
+    const root = await demo()
+    await rm(join(root, 'backups', 'cases', CASE), { recursive: true, force: true })
+    const s = await openWorkspace(root)
+    try {
+      const entry = await s.trashBin.removeCase(CASE)
+      const held = join(root, 'trash', entry.id, CASE, 'case.json')
+      await writeFile(held, '{"schemaVersion":1')
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(/has no good backup, so the case stays in the trash: it is not valid JSON/),
+      })
+      expect(await readFile(held, 'utf8')).toBe('{"schemaVersion":1')
+      expect(await s.trashBin.list()).toEqual([entry])
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
     } finally {
       await s.close()
     }
@@ -383,12 +438,52 @@ describe('repair', () => {
     await s.close()
     const report = await repair(root, { restoreBackups: true })
     expect(report.actions).toEqual([])
-    const later = await openWorkspace(root, { readOnly: true })
+    // Nothing a repair could do while the case is in the trash, so nothing left red: its set-aside file waits with it.
+    expect(report.remaining).toEqual([])
+    const later = await openWorkspace(root)
     try {
       expect(await later.cases.list()).toEqual([])
-      expect((await later.trashBin.list()).map((e) => e.itemId)).toEqual([CASE])
+      const [entry] = await later.trashBin.list()
+      expect(entry.itemId).toBe(CASE)
+      // Back from the trash, its set-aside file is reported again, and its backup can be put back.
+      await expect(later.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(/folder of ".+" is back.*restore-backups/),
+      })
+      expect((await later.check.run()).problems).toEqual([
+        expect.objectContaining({ file: `cases/${CASE}/case.json`, backupAvailable: expect.any(String) }),
+      ])
+      expect((await later.repair.run({ restoreBackups: true })).remaining).toEqual([])
+      expect((await later.cases.list()).map((c) => c.id)).toEqual([CASE])
     } finally {
       await later.close()
+    }
+  })
+
+  it('a case whose case file went missing in the trash stays there, entry and all, and names the backup to copy in', async () => {
+    const root = await demo({ backups: true })
+    const s = await openWorkspace(root)
+    try {
+      const entry = await s.trashBin.removeCase(CASE)
+      const held = join('trash', entry.id, CASE, 'case.json')
+      await rm(join(root, held))
+      const refused = await s.trashBin.restore(entry.id).catch((e: Error) => e)
+      expect(refused).toMatchObject({ code: 'CORRUPT' })
+      const said =
+        /^The case file of ".+" is missing from its folder in the trash \((.+)\), so the case stays in the trash\. Its newest good backup is (\S+): copy it there as case\.json/.exec(
+          (refused as Error).message,
+        )
+      expect(said?.[1]).toBe(held)
+      expect(await s.trashBin.list()).toEqual([entry])
+      expect(await s.cases.list()).toEqual([])
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
+      expect((await s.check.run()).problems).toEqual([])
+      // Done as it says, the case comes back.
+      await writeFile(join(root, held), await readFile(join(root, said![2])))
+      await s.trashBin.restore(entry.id)
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+    } finally {
+      await s.close()
     }
   })
 
