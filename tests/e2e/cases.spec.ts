@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
@@ -115,6 +115,20 @@ test('a damaged case file seen read-only: no Restore backup or Repair, and the b
     'Restoring a backup and repairing need the workspace open for writing; it is read-only now.',
   )
   await expect(problems.getByRole('button')).toHaveCount(0)
+})
+
+test('an index written by a newer Casefile: read-only, and no word of restoring or repairing', async ({ app }) => {
+  const { page } = app
+  await app.session.close()
+  const index = join(app.workspaceDir, 'workspace.json')
+  const raw = JSON.parse(await readFile(index, 'utf8')) as { schemaVersion: number }
+  await writeFile(index, JSON.stringify({ ...raw, schemaVersion: raw.schemaVersion + 1 }))
+  await app.session.open(app.workspaceDir)
+  await app.open()
+  const problems = page.getByRole('region', { name: 'Workspace problems' })
+  await expect(problems).toContainText('workspace.json was written by a newer Casefile')
+  await expect(problems.getByRole('button')).toHaveCount(0)
+  await expect(problems).not.toContainText('Restoring a backup and repairing')
 })
 
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {

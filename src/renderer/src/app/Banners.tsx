@@ -88,8 +88,9 @@ export function ProblemsBanner({ info, onRestored }: { info: WorkspaceInfo; onRe
         ))}
       </ul>
       {info.readOnly ? (
-        // The messages may name Restore backup and casefile repair: say why neither is offered here.
-        <p className="muted">{t('banner.readOnlyNoRepair')}</p>
+        // The messages may name Restore backup and casefile repair: say why neither is offered here (a file
+        // newer than this version names neither: nothing to say then).
+        info.problems.some((p) => p.kind !== 'newer-version') && <p className="muted">{t('banner.readOnlyNoRepair')}</p>
       ) : (
         <button type="button" className="button--small" disabled={busy !== null} onClick={repair}>
           {busy === 'repair' ? t('banner.repairing') : t('banner.repair')}
