@@ -16,6 +16,8 @@ export const CaseDetail = z.object({
   notes: z.array(Note),
   issues: z.array(Issue),
   statutes: z.array(StatuteExcerpt),
+  /** Excerpts the case links that `statutes` lacks: the library does not hold them, or could not be read. */
+  statutesNotShown: z.array(z.string()).optional(),
   briefings: z.array(BriefingSummary),
 })
 export type CaseDetail = z.infer<typeof CaseDetail>

@@ -227,6 +227,31 @@ describe('sensible defaults', () => {
 })
 
 describe('what the commands write', () => {
+  it('show says which linked excerpts it cannot show, rather than a bare count of none', async () => {
+    const { ws, cf, json } = await workspace()
+    const text = join(await tempDir(), 'a.txt')
+    await writeFile(text, 'Texto del artículo.')
+    const added = await json<{ id: string }>(
+      'statute',
+      'add',
+      '--instrument',
+      'Ley 1',
+      '--article',
+      '3',
+      '--text-file',
+      text,
+      '--case',
+      'R-1',
+    )
+    expect((await cf('show', 'R-1')).stdout).toContain('Statute excerpts (1)\n  - ')
+    await writeFile(join(ws, 'statutes.json'), 'garbage')
+    const shown = await cf('show', 'R-1')
+    expect(shown.stdout).toContain(
+      `Statute excerpts (0)\n  (1 linked excerpt is not shown (${added.id}): the statute library does not hold it, or could not be read.)\n`,
+    )
+    expect(shown.stderr).toMatch(/statutes\.json/)
+  })
+
   it('stores a note’s plain text as the rich-text document the window edits', async () => {
     const { ws, json, caseId } = await workspace()
     const note = await json<{ id: string }>('note', 'add', 'R-1', '--text', 'One\nline two\n\nNext')

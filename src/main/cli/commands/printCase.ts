@@ -87,6 +87,8 @@ export function printCase(d: CaseDetail, io: CliIO): void {
 
   io.out('')
   io.out(t('cli:statuteExcerpts', { statuteCount: d.statutes.length }))
+  if (d.statutesNotShown?.length)
+    io.out(t('cli:statutesNotShown', { count: d.statutesNotShown.length, list: d.statutesNotShown.join(', ') }))
   for (const s of d.statutes) {
     io.out(
       `  - ${citationLabel(s)}${s.heading ? ` — ${s.heading}` : ''}${s.year ? ` (${s.instrument}, ${s.year})` : ` (${s.instrument})`}  (${s.id})`,

@@ -88,6 +88,9 @@ export function createCaseDetailService(deps: {
 
     async get(caseId: string): Promise<CaseDetail> {
       const c = await deps.cases.content(caseId)
+      const statutes = await linkedExcerpts(c.statuteIds)
+      const shown = new Set(statutes.map((s) => s.id))
+      const notShown = c.statuteIds.filter((id) => !shown.has(id))
       return {
         case: c.case,
         actors: c.actors,
@@ -95,7 +98,8 @@ export function createCaseDetailService(deps: {
         evidence: c.evidence,
         notes: c.notes,
         issues: c.issues,
-        statutes: await linkedExcerpts(c.statuteIds),
+        statutes,
+        ...(notShown.length ? { statutesNotShown: notShown } : {}),
         briefings: await deps.briefings.list(caseId),
       }
     },
