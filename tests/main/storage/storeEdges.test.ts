@@ -4,7 +4,7 @@
  * restoring without knowing a file's kind, retiring a folder's documents, staged writes, moves, and
  * what closing waits for. The common paths are in store.test.ts.
  */
-import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -90,6 +90,83 @@ describe('opening', () => {
       expect(p.quarantinedTo).toMatch(/^quarantine[\\/].+__x\.json$/)
       expect(p.backupAvailable).toBeUndefined()
     })
+  })
+})
+
+describe('files set aside earlier, and folders that leave', () => {
+  const BACKUP = '2099-01-01T00-00-00-000Z-periodic.json'
+  const storedFile = (rel: string) =>
+    rel === 'x.json'
+      ? { kind: 'case' as const, schema: Doc }
+      : rel === join('c', 'y.json')
+        ? { kind: 'case' as const, schema: Doc, folder: 'c' }
+        : undefined
+
+  it('judges a backup as the kind the path names: versioned JSON of another shape is no good backup', async () => {
+    const root = await tempDir()
+    await put(root, 'x.json', '{')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+    })
+    await put(root, join('backups', 'x.json', BACKUP), '{"schemaVersion":1,"items":"not a list"}')
+    // Told nothing of the path, a versioned JSON object counts.
+    await withStore(root, async (s) => {
+      expect(s.problems[0].backupAvailable).toBe(join('backups', 'x.json', BACKUP))
+    })
+    await withStore(
+      root,
+      async (s) => {
+        const [p] = s.problems
+        expect(p.backupAvailable).toBeUndefined()
+        expect(p.message).toMatch(/No good backup of it exists\.$/)
+        await expect(s.restoreBackup('x.json')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+        expect(await s.exists('x.json')).toBe(false)
+      },
+      { storedFile },
+    )
+  })
+
+  it('keeps the problems of a folder that is gone aside until it is back, and no others', async () => {
+    const root = await tempDir()
+    const y = join('c', 'y.json')
+    await put(root, y, '{')
+    await withStore(root, async (s) => {
+      await expect(s.document(y, 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+    })
+    await rm(join(root, 'c'), { recursive: true })
+    await withStore(
+      root,
+      async (s) => {
+        expect(s.problems).toEqual([])
+        expect(s.setAsideAs(y)).toBeUndefined()
+        const quarantined = s.setAsideAs(y, { away: true })
+        expect(quarantined).toMatch(/^quarantine[\\/].+__c~y\.json$/)
+        const other = { file: join('cx', 'z.json'), kind: 'unreadable' as const, message: 'next door' }
+        s.report(other)
+        s.bringBackUnder('cx')
+        expect(s.problems).toEqual([other])
+        s.bringBackUnder('c')
+        expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
+        expect(s.setAsideAs(y)).toBe(quarantined)
+        s.setAwayUnder('c')
+        expect(s.problems).toEqual([other])
+        s.bringBackUnder('c')
+        s.bringBackUnder('c')
+        expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
+        // Only the folder's problems go aside: one dropped meanwhile does not come back with another folder.
+        s.setAwayUnder('c')
+        s.dropProblem(other)
+        s.bringBackUnder('cx')
+        expect(s.problems).toEqual([])
+        s.bringBackUnder('c')
+        s.setAwayUnder('c')
+        expect(s.problems).toEqual([])
+      },
+      { storedFile },
+    )
+    // Its folder there at the next open: reported at once.
+    await mkdir(join(root, 'c'))
+    await withStore(root, async (s) => expect(s.problems.map((p) => p.file)).toEqual([y]), { storedFile })
   })
 })
 
