@@ -131,6 +131,31 @@ test('an index written by a newer Casefile: read-only, and no word of restoring 
   await expect(problems).not.toContainText('Restoring a backup and repairing')
 })
 
+test.describe('a case damaged in the trash', () => {
+  test.use({ openOptions: { backupIntervalMs: 0 } })
+
+  test('Restore brings its folder back, the warning offers its backup, and that brings the case back', async ({
+    app,
+  }) => {
+    const { page } = app
+    const caseId = 'case_ecu_mpls_2026'
+    // A change keeps a backup of the case file as it was.
+    await app.services().cases.update(caseId, { summary: 'Edited once.' })
+    const entry = await app.services().trashBin.removeCase(caseId)
+    await writeFile(join(app.workspaceDir, 'trash', entry.id, caseId, 'case.json'), '{ "schemaVersion": 1, "case": {')
+    await app.open('#/trash')
+    await page.getByRole('button', { name: /^Restore .*Attempted ICE entry/ }).click()
+    await expect(page.getByRole('alert')).toContainText('is back in the workspace, but not its case file')
+    const problems = page.getByRole('region', { name: 'Workspace problems' })
+    await expect(problems).toContainText(`cases/${caseId}/case.json`)
+    await problems.getByRole('button', { name: 'Restore backup' }).click()
+    await expect(problems).toBeHidden()
+    expect((await app.services().cases.list()).map((c) => c.id)).toEqual([caseId])
+    await page.getByRole('link', { name: /Back to/ }).click()
+    await expect(page.getByText('ECU-USA-2026-001')).toBeVisible()
+  })
+})
+
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {
   const { page } = app
   await app.open()

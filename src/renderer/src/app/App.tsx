@@ -194,7 +194,7 @@ export function App() {
             ) : route.name === 'settings' ? (
               <SettingsScreen key={generation} info={info} onInfoChanged={refreshInfo} />
             ) : route.name === 'trash' ? (
-              <TrashScreen key={generation} readOnly={readOnly} onRestored={refreshCases} />
+              <TrashScreen key={generation} readOnly={readOnly} onRestored={refreshCases} onFailed={refreshInfo} />
             ) : (
               <Welcome count={cases?.length ?? 0} readOnly={readOnly} onNew={() => setModal('new-case')} />
             )}

@@ -14,13 +14,15 @@ interface Props {
   readOnly: boolean
   /** After a case came back: the shell re-reads the case list. */
   onRestored: () => Promise<void>
+  /** After a restore failed: it may have left a problem for the warning to offer (a backup to put back). */
+  onFailed: () => Promise<void>
 }
 
 /**
  * What was removed and can come back (#/trash): cases with everything in them,
  * and library excerpts with their links. Nothing here is deleted for good.
  */
-export function TrashScreen({ readOnly, onRestored }: Props) {
+export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
   const t = useT()
   const fmt = useFormat()
   const headingRef = useFocusOnOpen<HTMLHeadingElement>()
@@ -52,6 +54,8 @@ export function TrashScreen({ readOnly, onRestored }: Props) {
         showToast({ message: t('trash.caseRestored', { title: back.case.title }) })
       } else showToast({ message: t('trash.statuteRestored', { title: entry.title }) })
     } catch (e) {
+      // The entry may have left the trash all the same (its folder back, its damaged file set aside).
+      await Promise.all([load(), onFailed()])
       setError(t('trash.restoreFailed', { title: entry.title || entry.itemId, reason: messageOf(e) }))
     } finally {
       setBusy(null)
