@@ -1,8 +1,9 @@
-import { access, readdir } from 'node:fs/promises'
+import { access, copyFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
+import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -51,6 +52,35 @@ describe('trash', () => {
       expect((await s.cases.getCase(caseId)).summary).toBe('after the restore')
       expect((await s.check.run()).problems).toEqual([])
     })
+  })
+
+  it('in an encrypted workspace: a case comes back from the trash; a case file swapped in from another case does not', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, {
+      newId: sequentialIds(),
+      unlock: { passphrase: 'correct horse battery staple' },
+    })
+    try {
+      const a = await s.cases.create({ title: 'Alpha' })
+      const b = await s.cases.create({ title: 'Beta' })
+      const entryA = await s.trashBin.removeCase(a.id)
+      expect(await s.trashBin.restore(entryA.id)).toMatchObject({ kind: 'case', case: { id: a.id, title: 'Alpha' } })
+      // Beta's sealed file in Alpha's folder: sealed for another path, so it does not open there.
+      const again = await s.trashBin.removeCase(a.id)
+      const held = join(root, 'trash', again.id, a.id, 'case.json')
+      await copyFile(join(root, 'cases', b.id, 'case.json'), held)
+      await expect(s.trashBin.restore(again.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(
+          /"Alpha" could not be loaded and has no good backup, so the case stays in the trash/,
+        ),
+      })
+      expect(await s.trashBin.list()).toEqual([again])
+      expect((await s.cases.list()).map((c) => c.title)).toEqual(['Beta'])
+    } finally {
+      await s.close()
+    }
   })
 
   it('keeps a removed excerpt with its links and puts both back', async () => {
