@@ -9,6 +9,12 @@ export const layout = {
   cacheDir: 'cache',
   /** Intents of changes that span two files (custody and its audit twin), replayed on open. */
   journalDir: 'journal',
+  /**
+   * Where each case's folder lives, and the trash that holds removed ones whole (trash/<entry>/<case id>/):
+   * named here because sealing (crypto/convert.ts) seals a trashed case's files for their place in cases/.
+   */
+  casesDir: 'cases',
+  trashDir: 'trash',
 } as const
 
 /** Ids become path segments; refuse anything that could leave its folder. */

@@ -7,10 +7,10 @@
 import { join } from 'node:path'
 import { CaseFile } from '@shared/domain'
 import { namesIn } from '@main/storage/folders'
-import { SAFE_ID } from '@main/storage/layout'
+import { layout, SAFE_ID } from '@main/storage/layout'
 import { readStoredFile } from '@main/storage/storedJson'
 
-export const CASES_DIR = 'cases'
+export const CASES_DIR = layout.casesDir
 export const caseDir = (caseId: string) => join(CASES_DIR, caseId)
 export const caseFilePath = (caseId: string) => join(CASES_DIR, caseId, 'case.json')
 

@@ -16,9 +16,10 @@ import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { durableWriteFile } from '@main/storage/durableWrite'
+import { layout } from '@main/storage/layout'
 import { nowIso, type ServiceContext } from '../context'
 
-export const TRASH_DIR = 'trash'
+export const TRASH_DIR = layout.trashDir
 export const TRASH_FILE = join(TRASH_DIR, 'trash.json')
 
 export function createTrashService(ctx: ServiceContext) {

@@ -67,11 +67,24 @@ function isSealedFile(key: Buffer, rel: string, bytes: Buffer): boolean {
 }
 
 /**
+ * A case's folder moved to the trash whole (trash/<entry>/<case id>/…) keeps its files sealed for their place
+ * in cases/, where a restore puts them back: its place there. Null for any other path.
+ */
+function trashedPlace(parts: string[]): string | null {
+  return parts[0] === layout.trashDir && parts.length >= 4 ? [layout.casesDir, ...parts.slice(2)].join('/') : null
+}
+
+/** The place a file is sealed for: its own, but a trashed case's file's place in cases/. */
+const sealPlace = (rel: string): string => trashedPlace(rel.split('/')) ?? rel
+
+/**
  * Where a file under quarantine/ came from: the place its name gives (`<stamp>__cases~<id>~case.json`),
  * or, inside a folder set aside whole, the folder's place and the rest of the path. Null elsewhere.
  */
 function formerPlace(rel: string): string | null {
   const parts = rel.split('/')
+  const trashed = trashedPlace(parts)
+  if (trashed) return trashed
   if (parts[0] !== layout.quarantineDir) return null
   const at = parts[1] === SET_ASIDE_DIR || parts[1] === RESOLVED_DIR ? 2 : 1
   const from = originalOf(parts[at] ?? '')
@@ -83,7 +96,7 @@ function formerPlace(rel: string): string | null {
  * came from, and for a write's temp file the file it was replacing. Each is tried as what is stored there
  * (a blob in segments, the audit log line by line); one that opens at none is kept as it is.
  */
-function placesOf(rel: string): string[] {
+export function placesOf(rel: string): string[] {
   const from = formerPlace(rel)
   if (!from) return [rel]
   const left = leftoverOf(posix.basename(from))
@@ -95,7 +108,8 @@ function placesOf(rel: string): string[] {
  * sealed for, and stops at the first that takes it.
  */
 export async function convertFile(key: Buffer, root: string, rel: string, to: Direction): Promise<void> {
-  for (const place of to === 'open' ? placesOf(rel) : [rel]) if (await convertAs(key, root, rel, place, to)) return
+  for (const place of to === 'open' ? placesOf(rel) : [sealPlace(rel)])
+    if (await convertAs(key, root, rel, place, to)) return
 }
 
 /** Converts the file at `rel` as the file stored at `place` (whose path is its associated data). */
@@ -122,7 +136,9 @@ async function convertAs(key: Buffer, root: string, rel: string, place: string, 
   const bytes = await readRawFile(abs)
   let next: Buffer | null
   if (kind === 'lines') next = convertLines(key, place, bytes, to)
-  else if (to === 'seal') next = isSealedFile(key, place, bytes) ? null : sealBytes(key, place, bytes)
+  // Sealed already for any place it may be sealed for (moved as it was, or by an earlier run): never sealed twice.
+  else if (to === 'seal')
+    next = placesOf(rel).some((p) => isSealedFile(key, p, bytes)) ? null : sealBytes(key, place, bytes)
   else next = isSealedFile(key, place, bytes) ? openBytes(key, place, bytes) : null
   if (!next) return false
   const out = next

@@ -29,7 +29,7 @@ import { layout } from '../layout'
 import { leftoverOf, setAside } from '../leftovers'
 import { SET_ASIDE_DIR } from '../quarantine'
 import { NotRegularFileError, openRegularFile, readRawFile } from '../safeRead'
-import { convertFile, kindOfStored } from './convert'
+import { convertFile, kindOfStored, placesOf } from './convert'
 import {
   createKeyFile,
   KEYS_FILE,
@@ -240,11 +240,16 @@ async function damagedSealed(root: string, key: Buffer): Promise<string[]> {
       const lines = bytes.toString('utf8').split('\n')
       if (lines.some((l) => l.startsWith(LINE_PREFIX) && openLine(key, rel, l) === null)) bad.push(rel)
     } else if (looksSealed(bytes)) {
-      try {
-        openBytes(key, rel, bytes)
-      } catch {
-        bad.push(rel)
+      // Sealed for its own place, or for the place it was moved from as it was (a trashed case's file).
+      const opens = (place: string) => {
+        try {
+          openBytes(key, place, bytes)
+          return true
+        } catch {
+          return false
+        }
       }
+      if (!placesOf(rel).some(opens)) bad.push(rel)
     } else bad.push(rel)
   }
   return bad

@@ -1,9 +1,9 @@
-import { access, copyFile, readdir } from 'node:fs/promises'
+import { access, copyFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
-import { encryptWorkspace } from '@main/storage/crypto/migrate'
+import { decryptWorkspace, encryptWorkspace } from '@main/storage/crypto/migrate'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -78,6 +78,39 @@ describe('trash', () => {
       })
       expect(await s.trashBin.list()).toEqual([again])
       expect((await s.cases.list()).map((c) => c.title)).toEqual(['Beta'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a case in the trash through encryption and decryption comes back whole each time', async () => {
+    const PASS = 'correct horse battery staple'
+    const cost = { N: 2 ** 10, r: 8, p: 1 }
+    const root = await tempDir()
+    let s = await openWorkspace(root, { newId: sequentialIds() })
+    const caseId = await s.demo.install()
+    const before = await s.caseDetail.get(caseId)
+    let entry = await s.trashBin.removeCase(caseId)
+    await s.close()
+    // Trashed while plain, then encrypted: its files are sealed for where a restore puts them.
+    await encryptWorkspace(root, PASS, { cost })
+    s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      await s.trashBin.restore(entry.id)
+      expect(await s.caseDetail.get(caseId)).toEqual(before)
+      expect((await s.check.run()).problems).toEqual([])
+      entry = await s.trashBin.removeCase(caseId)
+    } finally {
+      await s.close()
+    }
+    // Trashed while encrypted, then decrypted: every file opens, and comes back plain.
+    await decryptWorkspace(root, { passphrase: PASS })
+    s = await openWorkspace(root)
+    try {
+      await s.trashBin.restore(entry.id)
+      expect(await s.caseDetail.get(caseId)).toEqual(before)
+      expect((await s.check.run()).problems).toEqual([])
+      expect(JSON.parse(await readFile(join(root, 'cases', caseId, 'case.json'), 'utf8')).case.id).toBe(caseId)
     } finally {
       await s.close()
     }

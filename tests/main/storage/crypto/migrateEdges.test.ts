@@ -3,7 +3,7 @@
  * with which words, what it reports while it runs, which files it takes and which it leaves, and a
  * failure at each of its own file steps. The stops at every point are in migration.test.ts.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,7 +17,8 @@ import {
   encryptWorkspace,
   storedFiles,
 } from '@main/storage/crypto/migrate'
-import { LINE_PREFIX, looksSealed } from '@main/storage/crypto/seal'
+import { convertFile } from '@main/storage/crypto/convert'
+import { LINE_PREFIX, looksSealed, openBytes, sealBytes } from '@main/storage/crypto/seal'
 import { pathOf, realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
 import { contents, FAST, PASS, populated as populatedIn } from '../../../helpers/migrationWorkspace'
 import { useTempDirs } from '../../../helpers/tmp'
@@ -321,6 +322,37 @@ describe('which files it takes', () => {
     expect(setAside).toHaveLength(2)
     for (const f of setAside) expect((await readFile(join(root, f))).toString('latin1')).not.toContain('left by a stop')
     expect(await contents(root)).toEqual(before)
+  })
+})
+
+describe('the place each file is sealed for', () => {
+  it("a trashed case's files for their place in cases/; never sealed twice what opens at any of its places", async () => {
+    const root = await tempDir()
+    const key = randomBytes(32)
+    const put = async (rel: string, bytes: string | Buffer) => {
+      await mkdir(join(root, rel, '..'), { recursive: true })
+      await writeFile(join(root, rel), bytes)
+    }
+    const read = (rel: string) => readFile(join(root, rel))
+    const trashed = 'trash/e1/c1/annotations/ev.json'
+    const kept = 'trash/e2/excerpt.json'
+    const quarantined = 'quarantine/2026-01-01T00-00-00-000Z__cases~c2~case.json'
+    await put(trashed, '{"a":1}')
+    await put(kept, '{"k":1}')
+    // Moved to quarantine as it was: sealed for where it came from.
+    await put(quarantined, sealBytes(key, 'cases/c2/case.json', Buffer.from('{"q":1}')))
+    const before = await read(quarantined)
+    for (let run = 0; run < 2; run++)
+      for (const rel of [trashed, kept, quarantined]) await convertFile(key, root, rel, 'seal')
+    expect(openBytes(key, 'cases/c1/annotations/ev.json', await read(trashed)).toString()).toBe('{"a":1}')
+    expect(openBytes(key, kept, await read(kept)).toString()).toBe('{"k":1}')
+    expect(await read(quarantined)).toEqual(before)
+    for (const rel of [trashed, kept, quarantined]) await convertFile(key, root, rel, 'open')
+    expect([await read(trashed), await read(kept), await read(quarantined)].map(String)).toEqual([
+      '{"a":1}',
+      '{"k":1}',
+      '{"q":1}',
+    ])
   })
 })
 
