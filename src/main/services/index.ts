@@ -121,6 +121,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       trash,
     })
     const trashBin = createTrashBin({ trash, cases, statutes })
+    await cases.setTrashedAway(trash)
     const demo = createDemoService({ workspace, cases, evidence, annotations, issues, library, statutes, briefings })
     const settings = createSettingsService({ workspace, evidence })
     const reports = createCustodyReportService(ctx, { workspace, cases, audit })

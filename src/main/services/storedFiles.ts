@@ -1,7 +1,7 @@
 /**
  * What each stored file is, from its path alone: the store judges a file set
  * aside in an earlier session (and any backup offered for it) as that kind,
- * before its owner has opened it, and knows which folder it leaves with.
+ * before its owner has opened it.
  */
 import {
   AnnotationsFile,
@@ -15,12 +15,12 @@ import {
 import { SAFE_ID } from '@main/storage/layout'
 import type { StoredFileInfo } from '@main/storage/store'
 import { KEYS_FILE } from './bundles/keys'
-import { caseDir, CASES_DIR } from './cases/caseFiles'
+import { CASES_DIR } from './cases/caseFiles'
 import { STATUTES_FILE } from './statutes/statuteLibrary'
 import { TRASH_FILE } from './trash/trashService'
 import { WORKSPACE_FILE } from './workspace/workspaceService'
 
-const topLevel = new Map<string, Omit<StoredFileInfo, 'folder'>>([
+const topLevel = new Map<string, StoredFileInfo>([
   [WORKSPACE_FILE, { kind: 'workspace', schema: WorkspaceFile }],
   [STATUTES_FILE, { kind: 'statutes', schema: StatuteLibraryFile }],
   [TRASH_FILE, { kind: 'trash', schema: TrashFile }],
@@ -32,11 +32,10 @@ export function storedFileOf(relPath: string): StoredFileInfo | undefined {
   if (known) return known
   const [dir, caseId, ...rest] = relPath.split(/[\\/]/)
   if (dir !== CASES_DIR || !SAFE_ID.test(caseId ?? '')) return undefined
-  const folder = caseDir(caseId)
   const [sub, name, ...deeper] = rest
-  if (sub === 'case.json' && name === undefined) return { kind: 'case', schema: CaseFile, folder }
+  if (sub === 'case.json' && name === undefined) return { kind: 'case', schema: CaseFile }
   if (deeper.length || !name?.endsWith('.json')) return undefined
-  if (sub === 'annotations') return { kind: 'annotations', schema: AnnotationsFile, folder }
-  if (sub === 'briefings') return { kind: 'briefing', schema: BriefingFile, folder }
+  if (sub === 'annotations') return { kind: 'annotations', schema: AnnotationsFile }
+  if (sub === 'briefings') return { kind: 'briefing', schema: BriefingFile }
   return undefined
 }

@@ -36,11 +36,10 @@ export interface StoreOptions {
   storedFile?: (relPath: string) => StoredFileInfo | undefined
 }
 
-/** A stored file's kind and schema, and the folder it leaves the workspace with (its case's), if any. */
+/** A stored file's kind and schema. */
 export interface StoredFileInfo {
   kind: FileKind
   schema: AnySchema
-  folder?: string
 }
 
 /**
@@ -131,15 +130,13 @@ export class WorkspaceStore {
         info ? store.loadsAs(info.kind, info.schema) : looksStored,
       )
       const backup = good ? relative(abs, good.path) : undefined
-      const problem: WorkspaceProblem = {
+      store.report({
         file: q.original,
         kind: 'quarantined',
         ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file, backup: backup ?? 'none' }),
         quarantinedTo: q.file,
         backupAvailable: backup,
-      }
-      if (info?.folder && !(await store.exists(info.folder))) store.away.push(problem)
-      else store.report(problem)
+      })
     }
     return store
   }

@@ -3,14 +3,14 @@ import { CaseFile, WorkspaceFile } from '@shared/domain'
 import { storedFileOf } from '@main/services/storedFiles'
 
 describe('storedFileOf', () => {
-  it('names the kind of each stored file by its path, and the case folder it leaves with', () => {
+  it('names the kind of each stored file by its path', () => {
     expect(storedFileOf('workspace.json')).toEqual({ kind: 'workspace', schema: WorkspaceFile })
     expect(storedFileOf('statutes.json')?.kind).toBe('statutes')
     expect(storedFileOf('trash/trash.json')?.kind).toBe('trash')
     expect(storedFileOf('bundles/keys.json')?.kind).toBe('keys')
-    expect(storedFileOf('cases/c1/case.json')).toEqual({ kind: 'case', schema: CaseFile, folder: 'cases/c1' })
-    expect(storedFileOf('cases/c1/annotations/ev_1.2.json')).toMatchObject({ kind: 'annotations', folder: 'cases/c1' })
-    expect(storedFileOf('cases/c1/briefings/b1.json')).toMatchObject({ kind: 'briefing', folder: 'cases/c1' })
+    expect(storedFileOf('cases/c1/case.json')).toEqual({ kind: 'case', schema: CaseFile })
+    expect(storedFileOf('cases/c1/annotations/ev_1.2.json')).toMatchObject({ kind: 'annotations' })
+    expect(storedFileOf('cases/c1/briefings/b1.json')).toMatchObject({ kind: 'briefing' })
   })
 
   it('names nothing it does not own', () => {

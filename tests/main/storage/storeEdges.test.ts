@@ -4,7 +4,7 @@
  * restoring without knowing a file's kind, retiring a folder's documents, staged writes, moves, and
  * what closing waits for. The common paths are in store.test.ts.
  */
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -95,12 +95,7 @@ describe('opening', () => {
 
 describe('files set aside earlier, and folders that leave', () => {
   const BACKUP = '2099-01-01T00-00-00-000Z-periodic.json'
-  const storedFile = (rel: string) =>
-    rel === 'x.json'
-      ? { kind: 'case' as const, schema: Doc }
-      : rel === join('c', 'y.json')
-        ? { kind: 'case' as const, schema: Doc, folder: 'c' }
-        : undefined
+  const storedFile = (rel: string) => (rel === 'x.json' ? { kind: 'case' as const, schema: Doc } : undefined)
 
   it('judges a backup as the kind the path names: versioned JSON of another shape is no good backup', async () => {
     const root = await tempDir()
@@ -126,47 +121,42 @@ describe('files set aside earlier, and folders that leave', () => {
     )
   })
 
-  it('keeps the problems of a folder that is gone aside until it is back, and no others', async () => {
+  it("keeps a folder's problems aside while it is away (a case in the trash) until it is back, and no others", async () => {
     const root = await tempDir()
     const y = join('c', 'y.json')
     await put(root, y, '{')
     await withStore(root, async (s) => {
       await expect(s.document(y, 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
     })
-    await rm(join(root, 'c'), { recursive: true })
-    await withStore(
-      root,
-      async (s) => {
-        expect(s.problems).toEqual([])
-        expect(s.setAsideAs(y)).toBeUndefined()
-        const quarantined = s.setAsideAs(y, { away: true })
-        expect(quarantined).toMatch(/^quarantine[\\/].+__c~y\.json$/)
-        const other = { file: join('cx', 'z.json'), kind: 'unreadable' as const, message: 'next door' }
-        s.report(other)
-        s.bringBackUnder('cx')
-        expect(s.problems).toEqual([other])
-        s.bringBackUnder('c')
-        expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
-        expect(s.setAsideAs(y)).toBe(quarantined)
-        s.setAwayUnder('c')
-        expect(s.problems).toEqual([other])
-        s.bringBackUnder('c')
-        s.bringBackUnder('c')
-        expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
-        // Only the folder's problems go aside: one dropped meanwhile does not come back with another folder.
-        s.setAwayUnder('c')
-        s.dropProblem(other)
-        s.bringBackUnder('cx')
-        expect(s.problems).toEqual([])
-        s.bringBackUnder('c')
-        s.setAwayUnder('c')
-        expect(s.problems).toEqual([])
-      },
-      { storedFile },
-    )
-    // Its folder there at the next open: reported at once.
-    await mkdir(join(root, 'c'))
-    await withStore(root, async (s) => expect(s.problems.map((p) => p.file)).toEqual([y]), { storedFile })
+    await withStore(root, async (s) => {
+      // Reported at open whether its folder is there or not: only its owner knows the folder went to the trash.
+      expect(s.problems.map((p) => p.file)).toEqual([y])
+      const quarantined = s.setAsideAs(y)
+      expect(quarantined).toMatch(/^quarantine[\\/].+__c~y\.json$/)
+      const other = { file: join('cx', 'z.json'), kind: 'unreadable' as const, message: 'next door' }
+      s.report(other)
+      s.setAwayUnder('c')
+      expect(s.problems).toEqual([other])
+      expect(s.setAsideAs(y)).toBeUndefined()
+      expect(s.setAsideAs(y, { away: true })).toBe(quarantined)
+      s.bringBackUnder('cx')
+      expect(s.problems).toEqual([other])
+      s.bringBackUnder('c')
+      expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
+      expect(s.setAsideAs(y)).toBe(quarantined)
+      s.setAwayUnder('c')
+      s.bringBackUnder('c')
+      s.bringBackUnder('c')
+      expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
+      // Only the folder's problems go aside: one dropped meanwhile does not come back with another folder.
+      s.setAwayUnder('c')
+      s.dropProblem(other)
+      s.bringBackUnder('cx')
+      expect(s.problems).toEqual([])
+      s.bringBackUnder('c')
+      s.setAwayUnder('c')
+      expect(s.problems).toEqual([])
+    })
   })
 })
 
