@@ -1,6 +1,5 @@
 import { worded } from '@shared/i18n/appError'
 import { appError } from '@shared/i18n/appError'
-import { AppError } from '@shared/ipc/result'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -18,20 +17,19 @@ import {
   TimelineEvent,
   toCaseSummary,
   type CaseSummary,
-  type TrashEntry,
   type WorkspaceProblem,
 } from '@shared/domain'
 import { LEGACY_TEMP_FILE, TEMP_FILE } from '@main/storage/durableWrite'
 import { entriesIn } from '@main/storage/folders'
 import { layout, SAFE_ID } from '@main/storage/layout'
 import { setAside } from '@main/storage/leftovers'
-import { NotRegularFileError, readRegularFile } from '@main/storage/safeRead'
-import { parseStoredJson, readStoredFile } from '@main/storage/storedJson'
+import { readStoredFile } from '@main/storage/storedJson'
 import { nowIso, type ServiceContext } from '../context'
 import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
 import { CASES_DIR, caseDir, caseFilePath, readCaseFile } from './caseFiles'
 import { caseRecords, indexOfRecord, type CaseFileAccess } from './caseRecords'
+import { createCaseTrash } from './caseTrash'
 
 const isTempName = (name: string) => TEMP_FILE.test(name) || LEGACY_TEMP_FILE.test(name)
 const isLink = (abs: string) =>
@@ -101,32 +99,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     })
   }
 
-  /** Why a case file lying elsewhere (in the trash) would not load as `file`; undefined when it would. */
-  async function whyNotLoading(
-    heldRel: string,
-    file: string,
-  ): Promise<{ missing: true } | { missing: false; reason: string } | undefined> {
-    let bytes: Buffer
-    try {
-      bytes = await readRegularFile(ctx.store.resolve(heldRel), { openAs: ctx.store.resolve(file) })
-    } catch (e) {
-      const quarantined = ctx.store.setAsideAs(file, { away: true })
-      if (quarantined)
-        return {
-          missing: false,
-          reason: appError('CORRUPT', 'errStorage:failedLoadEarlierSet', {
-            original: file,
-            file: quarantined,
-            backup: 'none',
-          }).message,
-        }
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true }
-      if (e instanceof AppError || e instanceof NotRegularFileError) return { missing: false, reason: e.message }
-      throw e
-    }
-    const parsed = parseStoredJson(bytes, 'case', CaseFile)
-    return parsed.ok === false ? { missing: false, reason: parsed.why } : undefined
-  }
+  const trashing = createCaseTrash(ctx, workspace)
 
   const service = {
     /** The evidence service's records. */
@@ -252,70 +225,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       }
     },
 
-    /**
-     * Sets a case aside: its folder (case file, annotations, briefings) moves to
-     * the trash whole and the index forgets it. Its evidence files stay in blobs/,
-     * which nothing deletes, so a restored case finds them again.
-     */
-    async moveToTrash(caseId: string, trash: TrashService): Promise<TrashEntry> {
-      ctx.store.assertWritable()
-      const summary = (await workspace.listCases()).find((c) => c.id === caseId)
-      if (!summary || !SAFE_ID.test(caseId)) throw notFound(caseId)
-      // Writes already queued land first; none can reach the folder once it has moved.
-      await ctx.store.retireUnder(caseDir(caseId))
-      const { path: _path, ...entry } = await trash.put(caseDir(caseId), {
-        kind: 'case',
-        itemId: caseId,
-        title: summary.title,
-        reason: 'removed',
-      })
-      ctx.store.setAwayUnder(caseDir(caseId))
-      await workspace.removeCase(caseId)
-      ctx.changes.emit({ kind: 'case', op: 'remove', caseId, id: caseId })
-      return entry
-    },
-
-    /**
-     * Puts a case from the trash back in cases/ and the index; CONFLICT when a case with its id exists again.
-     * A case whose file would not load stays in the trash as it is, entry and all, unless a good backup of
-     * its file waits to be put back once the folder is home (Restore backup, or repair --restore-backups).
-     */
-    async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<CaseSummary> {
-      ctx.store.assertWritable()
-      const caseId = entry.itemId
-      if ((await workspace.listCases()).some((c) => c.id === caseId))
-        throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
-      const file = caseFilePath(caseId)
-      const why = await whyNotLoading(join(trash.heldAt(entry), 'case.json'), file)
-      if (why) {
-        // A damaged file comes back only with a good backup to put in its place; a missing one, not at all
-        // (nothing then records it as damaged, so no backup could be put back into the folder).
-        const backup = await ctx.store.goodBackup(file, 'case', CaseFile)
-        if (why.missing)
-          throw appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', {
-            title: entry.title,
-            held: join(trash.heldAt(entry), 'case.json'),
-            backup: backup ?? 'none',
-          })
-        if (!backup)
-          throw appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', {
-            title: entry.title,
-            reason: why.reason,
-          })
-      }
-      await trash.restore(entry.id)
-      ctx.store.bringBackUnder(caseDir(caseId))
-      ctx.store.forget(file)
-      const restored = (
-        await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
-          if (!(e instanceof AppError)) throw e
-          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
-        })
-      ).data.case
-      await workspace.upsertCase(restored)
-      ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
-      return toCaseSummary(restored)
-    },
+    ...trashing,
 
     async create(input: CaseInput, id = ctx.newId('case')): Promise<Case> {
       ctx.store.assertWritable()

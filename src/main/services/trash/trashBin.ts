@@ -9,7 +9,8 @@ import type { CasesService } from '../cases/casesService'
 import type { StatutesService } from '../statutes/statutesService'
 import type { TrashService } from './trashService'
 
-export type RestoredItem = { kind: 'case'; case: CaseSummary } | { kind: 'statute'; statute: StatuteExcerpt }
+export type RestoredItem =
+  { kind: 'case'; case: CaseSummary; fromBackup?: string } | { kind: 'statute'; statute: StatuteExcerpt }
 
 export function createTrashBin(deps: { trash: TrashService; cases: CasesService; statutes: StatutesService }) {
   const { trash, cases, statutes } = deps
@@ -26,7 +27,10 @@ export function createTrashBin(deps: { trash: TrashService; cases: CasesService;
 
     async restore(entryId: string): Promise<RestoredItem> {
       const entry = await trash.get(entryId)
-      if (entry.kind === 'case') return { kind: 'case', case: await cases.restoreFromTrash(entry, trash) }
+      if (entry.kind === 'case') {
+        const { summary, fromBackup } = await cases.restoreFromTrash(entry, trash)
+        return { kind: 'case', case: summary, ...(fromBackup ? { fromBackup } : {}) }
+      }
       return { kind: 'statute', statute: await statutes.restoreFromTrash(entry, trash) }
     },
   }

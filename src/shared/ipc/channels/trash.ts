@@ -13,7 +13,8 @@ export const trashChannels = {
   'trash:restore': channel(
     z.object({ entryId: TrashEntry.shape.id }),
     z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('case'), case: CaseSummary }),
+      // fromBackup: its case file was missing from the trash and was put back from this backup.
+      z.object({ kind: z.literal('case'), case: CaseSummary, fromBackup: z.string().optional() }),
       z.object({ kind: z.literal('statute'), statute: StatuteExcerpt }),
     ]),
   ),

@@ -3,7 +3,7 @@
  * nothing, and leaves to a person what needs one (a backup to restore, an
  * audit-log break to acknowledge) unless asked.
  */
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
@@ -256,7 +256,7 @@ describe('repair', () => {
       expect.objectContaining({
         file: `cases/${CASE}/case.json`,
         kind: 'inconsistent',
-        message: `cases/${CASE}/case.json links 1 statute excerpt that the statute library does not hold (${added.id}): removed from the library while the case was in the trash, or lost when the library was put back from an older backup (the copy set aside under quarantine/ may then still hold it). Put it back in the library from the trash, or unlink each: casefile statute unlink <id> --case ${CASE}`,
+        message: `cases/${CASE}/case.json links 1 statute excerpt that the statute library does not hold (${added.id}): removed from the library while the case was in the trash, or lost when the library was put back from an older backup (the copy set aside under quarantine/ may then still hold it). Put it back from the trash if it is there; otherwise unlink it: casefile statute unlink ${added.id} --case ${CASE}`,
       }),
     ])
     expect(await checkProblems(root)).toEqual([expect.objectContaining({ file: `cases/${CASE}/case.json` })])
@@ -279,8 +279,8 @@ describe('repair', () => {
     await s.close()
     expect(problem).toMatchObject({ file: `cases/${CASE}/case.json`, kind: 'inconsistent' })
     expect(problem.message).toContain(`(${linked.id}): removed from the library while the case was in the trash`)
-    const command = /casefile (statute unlink) <id> (--case \S+)$/.exec(problem.message)!
-    const done = await runCli([...command[1].split(' '), linked.id, ...command[2].split(' '), '--workspace', root])
+    const command = /: casefile (statute unlink \S+ --case \S+)$/.exec(problem.message)!
+    const done = await runCli([...command[1].split(' '), '--workspace', root])
     expect(done.code).toBe(0)
     expect(await checkProblems(root)).toEqual([])
   })
@@ -460,28 +460,88 @@ describe('repair', () => {
     }
   })
 
-  it('a case whose case file went missing in the trash stays there, entry and all, and names the backup to copy in', async () => {
+  it('a listed case whose emptied folder went (a sync tool drops empty folders): its backup is still offered and put back', async () => {
     const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    await rm(join(root, 'cases', CASE, 'annotations'), { recursive: true })
+    await rm(join(root, 'cases', CASE, 'briefings'), { recursive: true })
+    await writeFile(join(root, file), 'garbage')
+    await repair(root)
+    await rm(join(root, 'cases', CASE), { recursive: true })
+    expect(await checkProblems(root)).toContainEqual(
+      expect.objectContaining({ file, kind: 'quarantined', backupAvailable: expect.any(String) }),
+    )
+    const report = await repair(root, { restoreBackups: true })
+    expect(report.actions).toContainEqual(expect.objectContaining({ kind: 'backup restored', file }))
+    expect(report.remaining).toEqual([])
+  })
+
+  it('a case whose case file went missing in the trash comes back with its newest good backup as its file, and says which', async () => {
+    const root = await demo({ backups: true })
+    const s = await openWorkspace(root)
+    try {
+      const backups = join(root, 'backups', 'cases', CASE, 'case.json')
+      const newest = (await readdir(backups)).sort().at(-1)!
+      const entry = await s.trashBin.removeCase(CASE)
+      await rm(join(root, 'trash', entry.id, CASE, 'case.json'))
+      const back = await s.trashBin.restore(entry.id)
+      expect(back).toMatchObject({ kind: 'case', fromBackup: join('backups', 'cases', CASE, 'case.json', newest) })
+      expect(await readFile(join(root, 'cases', CASE, 'case.json'))).toEqual(await readFile(join(backups, newest)))
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect(await s.trashBin.list()).toEqual([])
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a case whose case file went missing in the trash, with no good backup, stays there as it was', async () => {
+    const root = await demo()
+    await rm(join(root, 'backups', 'cases', CASE), { recursive: true, force: true })
     const s = await openWorkspace(root)
     try {
       const entry = await s.trashBin.removeCase(CASE)
       const held = join('trash', entry.id, CASE, 'case.json')
       await rm(join(root, held))
-      const refused = await s.trashBin.restore(entry.id).catch((e: Error) => e)
-      expect(refused).toMatchObject({ code: 'CORRUPT' })
-      const said =
-        /^The case file of ".+" is missing from its folder in the trash \((.+)\), so the case stays in the trash\. Its newest good backup is (\S+): copy it there as case\.json/.exec(
-          (refused as Error).message,
-        )
-      expect(said?.[1]).toBe(held)
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: `The case file of "${entry.title}" is not in its folder in the trash (${held}) and no good backup of it exists, so the case stays in the trash.`,
+      })
       expect(await s.trashBin.list()).toEqual([entry])
-      expect(await s.cases.list()).toEqual([])
       await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
-      expect((await s.check.run()).problems).toEqual([])
-      // Done as it says, the case comes back.
-      await writeFile(join(root, held), await readFile(join(root, said![2])))
-      await s.trashBin.restore(entry.id)
-      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a case file of another case in the trash folder, or no folder at all: the case stays in the trash', async () => {
+    const root = await demo()
+    await rm(join(root, 'backups', 'cases', CASE), { recursive: true, force: true })
+    const s = await openWorkspace(root)
+    try {
+      const other = await s.cases.create({ title: 'Other case' })
+      const entry = await s.trashBin.removeCase(CASE)
+      const folder = join('trash', entry.id, CASE)
+      await copyFile(join(root, 'cases', other.id, 'case.json'), join(root, folder, 'case.json'))
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: expect.stringMatching(
+          new RegExp(
+            `has no good backup, so the case stays in the trash: it is the case file of another case \\(${other.id}\\)$`,
+          ),
+        ),
+      })
+      const moved = join(root, 'trash', entry.id, 'elsewhere')
+      await rename(join(root, folder), moved)
+      await writeFile(join(root, folder), 'not a folder')
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: `The trash holds no folder for "${entry.title}" (${folder}), so there is nothing to put back.`,
+      })
+      expect(await s.trashBin.list()).toEqual([entry])
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([other.id])
+      expect(await readFile(join(root, folder), 'utf8')).toBe('not a folder')
+      await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
     } finally {
       await s.close()
     }

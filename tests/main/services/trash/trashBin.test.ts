@@ -1,4 +1,4 @@
-import { access, copyFile, readdir, readFile } from 'node:fs/promises'
+import { access, copyFile, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
@@ -78,6 +78,28 @@ describe('trash', () => {
       })
       expect(await s.trashBin.list()).toEqual([again])
       expect((await s.cases.list()).map((c) => c.title)).toEqual(['Beta'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('in an encrypted workspace: a case file missing from the trash is put back from its sealed backup', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, {
+      backupIntervalMs: 0,
+      unlock: { passphrase: 'correct horse battery staple' },
+    })
+    try {
+      const a = await s.cases.create({ title: 'Alpha' })
+      await s.cases.update(a.id, { summary: 'Kept in a backup.' })
+      await s.cases.update(a.id, { summary: 'Newer.' })
+      const entry = await s.trashBin.removeCase(a.id)
+      await rm(join(root, 'trash', entry.id, a.id, 'case.json'))
+      const back = await s.trashBin.restore(entry.id)
+      expect(back).toMatchObject({ kind: 'case', fromBackup: expect.stringMatching(/^backups[\\/]cases[\\/]/) })
+      expect((await s.cases.getCase(a.id)).summary).toBe('Kept in a backup.')
+      expect((await s.check.run()).problems).toEqual([])
     } finally {
       await s.close()
     }

@@ -28,6 +28,7 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
   const headingRef = useFocusOnOpen<HTMLHeadingElement>()
   const [entries, setEntries] = useState<TrashEntry[] | null>(null)
   const [error, setError] = useState('')
+  const [notice, setNotice] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
 
   const load = useCallback(async () => {
@@ -46,12 +47,16 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
   const restore = async (entry: TrashEntry) => {
     setBusy(entry.id)
     setError('')
+    setNotice('')
     try {
       const back = await call('trash:restore', { entryId: entry.id })
       await load()
       if (back.kind === 'case') {
         await onRestored()
-        showToast({ message: t('trash.caseRestored', { title: back.case.title }) })
+        if (back.fromBackup)
+          // Older than what went to the trash: said where it stays in view, not only in a passing notice.
+          setNotice(t('trash.caseRestoredFromBackup', { title: back.case.title, backup: back.fromBackup }))
+        else showToast({ message: t('trash.caseRestored', { title: back.case.title }) })
       } else showToast({ message: t('trash.statuteRestored', { title: entry.title }) })
     } catch (e) {
       // The entry may have left the trash all the same (its folder back, its damaged file set aside).
@@ -71,6 +76,11 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
       </header>
       <p className="muted">{t('trash.intro')}</p>
       <ErrorAlert>{error}</ErrorAlert>
+      {notice && (
+        <p role="status" className="trash-notice">
+          {notice}
+        </p>
+      )}
       {entries === null ? (
         !error && <p className="muted loading">{t('trash.loading')}</p>
       ) : entries.length === 0 ? (
