@@ -154,6 +154,21 @@ test.describe('a case damaged in the trash', () => {
     await page.getByRole('link', { name: /Back to/ }).click()
     await expect(page.getByText('ECU-USA-2026-001')).toBeVisible()
   })
+
+  test('its case file missing: it comes back from its backup, and the trash says which, in view', async ({ app }) => {
+    const { page } = app
+    const caseId = 'case_ecu_mpls_2026'
+    await app.services().cases.update(caseId, { summary: 'Edited once.' })
+    const entry = await app.services().trashBin.removeCase(caseId)
+    await rm(join(app.workspaceDir, 'trash', entry.id, caseId, 'case.json'))
+    await app.open('#/trash')
+    await page.getByRole('button', { name: /^Restore .*Attempted ICE entry/ }).click()
+    const notice = page.getByRole('status').filter({ hasText: 'put back from its newest good backup' })
+    await expect(notice).toContainText(`(backups/cases/${caseId}/case.json/`)
+    await expect(notice).toContainText('changes made after that backup are not in it')
+    await expect(page.getByText('The trash is empty.')).toBeVisible()
+    expect((await app.services().cases.list()).map((c) => c.id)).toEqual([caseId])
+  })
 })
 
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {
