@@ -482,6 +482,18 @@ export class WorkspaceStore {
   }
 
   /**
+   * A file set aside as damaged that loads now (a good copy was put in its place): its set-aside copies
+   * move to quarantine/resolved/, kept, and its problems go. Only when it does load, as `kind`.
+   */
+  async settleSetAside(relPath: string, kind: FileKind, schema: AnySchema): Promise<void> {
+    this.assertWritable()
+    const now = await readRegularFile(this.resolve(relPath)).catch(() => null)
+    if (!now || !this.loadsAs(kind, schema)(now)) return
+    await resolveQuarantined(this.root, layout.quarantineDir, relPath)
+    this.clearProblems(relPath)
+  }
+
+  /**
    * Whether relPath holds a file, or held one this session or an earlier one set aside as damaged: for
    * owners that read an optional file only when there is one, so a set-aside file is not taken for none
    * (its document then says what happened to it).

@@ -160,6 +160,35 @@ describe('files set aside earlier, and folders that leave', () => {
   })
 })
 
+describe('settling a set-aside file', () => {
+  it('only once a good copy loads in its place: its copies go to quarantine/resolved/ and its problems go', async () => {
+    const root = await tempDir()
+    await put(root, 'x.json', '{')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+    })
+    await withStore(root, async (s) => {
+      await s.settleSetAside('x.json', 'case', Doc)
+      expect(s.problems).toHaveLength(1)
+      await put(root, 'x.json', '{"schemaVersion":1,"items":"not a list"}')
+      await s.settleSetAside('x.json', 'case', Doc)
+      expect(s.problems).toHaveLength(1)
+      await put(root, 'x.json', fresh())
+      await s.settleSetAside('x.json', 'case', Doc)
+      expect(s.problems).toEqual([])
+    })
+    expect(await readdir(join(root, 'quarantine', 'resolved'))).toEqual([expect.stringMatching(/__x\.json$/)])
+    await withStore(root, async (s) => expect(s.problems).toEqual([]))
+    await withStore(
+      root,
+      (s) => expect(s.settleSetAside('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'READ_ONLY' }),
+      {
+        readOnly: true,
+      },
+    )
+  })
+})
+
 describe('paths, problems and the cache', () => {
   it('resolves the root itself and paths inside it, refuses any other, and gives paths back relative', async () => {
     const root = await tempDir()

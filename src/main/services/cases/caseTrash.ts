@@ -132,6 +132,8 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
           throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
         })
       ).data.case
+      // Set aside before the case left, and a good file put in its place since: that record is done with.
+      if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile)
       await workspace.upsertCase(restored)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
       return { summary: toCaseSummary(restored), ...(why?.missing ? { fromBackup: backup } : {}) }

@@ -495,6 +495,28 @@ describe('repair', () => {
     }
   })
 
+  it('a case whose set-aside file was replaced in the trash by a good one: back, and its old record settled', async () => {
+    const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    const backups = join(root, 'backups', file)
+    await writeFile(join(root, file), 'garbage')
+    const s = await openWorkspace(root)
+    try {
+      await expect(s.cases.getCase(CASE)).rejects.toMatchObject({ code: 'CORRUPT' })
+      const entry = await s.trashBin.removeCase(CASE)
+      // The person puts a good copy in its place, by hand.
+      const good = (await readdir(backups)).sort().at(-1)!
+      await copyFile(join(backups, good), join(root, 'trash', entry.id, CASE, 'case.json'))
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', case: { id: CASE } })
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+    expect(await checkProblems(root)).toEqual([])
+    // Kept, not deleted: the damaged copy lies under quarantine/resolved/.
+    expect((await readdir(join(root, 'quarantine', 'resolved'))).filter((n) => n.endsWith('case.json'))).toHaveLength(1)
+  })
+
   it('a case whose case file went missing in the trash, with no good backup, stays there as it was', async () => {
     const root = await demo()
     await rm(join(root, 'backups', 'cases', CASE), { recursive: true, force: true })
