@@ -14,7 +14,7 @@ import { parseStoredJson } from '@main/storage/storedJson'
 import type { ServiceContext } from '../context'
 import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { caseDir, caseFilePath } from './caseFiles'
+import { caseDir, caseFilePath, CASES_DIR } from './caseFiles'
 
 export interface RestoredCase {
   summary: CaseSummary
@@ -108,6 +108,9 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       const caseId = entry.itemId
       if ((await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
+      // An entry's words are trash.json's, which anyone may have edited: only a case's own folder comes back.
+      if (entry.from.split(/[\\/]/).join('/') !== `${CASES_DIR}/${caseId}`)
+        throw appError('CORRUPT', 'errRecords:trashEntryNotCaseFolder', { title: entry.title, from: entry.from })
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
         throw appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })

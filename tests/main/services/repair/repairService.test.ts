@@ -495,6 +495,32 @@ describe('repair', () => {
     }
   })
 
+  it('a trash entry edited to say a case came from elsewhere: nothing is put back there', async () => {
+    const root = await demo()
+    let s = await openWorkspace(root)
+    const entry = await s.trashBin.removeCase(CASE)
+    await s.close()
+    const list = join(root, 'trash', 'trash.json')
+    const edited = JSON.parse(await readFile(list, 'utf8')) as { entries: { from: string }[] }
+    edited.entries[0].from = `notes/${CASE}`
+    await writeFile(list, JSON.stringify(edited))
+    s = await openWorkspace(root)
+    try {
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: `The trash entry of "${entry.title}" says it came from notes/${CASE}, which is not its case folder, so nothing is put back.`,
+      })
+      await expect(readdir(join(root, 'notes'))).rejects.toMatchObject({ code: 'ENOENT' })
+      expect((await readdir(join(root, 'trash', entry.id, CASE))).sort()).toEqual([
+        'annotations',
+        'briefings',
+        'case.json',
+      ])
+    } finally {
+      await s.close()
+    }
+  })
+
   it('a case whose set-aside file was replaced in the trash by a good one: back, and its old record settled', async () => {
     const root = await demo({ backups: true })
     const file = `cases/${CASE}/case.json`
