@@ -111,6 +111,7 @@ const GROUPS = {
       'tests/main/storage/leftovers.test.ts',
       'tests/main/storage/backups.test.ts',
       'tests/main/storage/folders.test.ts',
+      'tests/main/storage/folders.order.test.ts',
       'tests/main/storage/migrations.test.ts',
       'tests/main/storage/problems.test.ts',
       'tests/main/services/check/*.test.ts',
