@@ -12,11 +12,12 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm, rmdir } from 'node:fs/promises'
+import { mkdir, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { durableWriteFile } from '@main/storage/durableWrite'
 import { layout } from '@main/storage/layout'
+import { readRegularFile } from '@main/storage/safeRead'
 import { nowIso, type ServiceContext } from '../context'
 
 export const TRASH_DIR = layout.trashDir
@@ -107,7 +108,8 @@ export function createTrashService(ctx: ServiceContext) {
     async readKept(entryId: string, name: string): Promise<unknown> {
       await entryOf(entryId)
       try {
-        return JSON.parse(await readFile(ctx.store.resolve(keptPath(entryId, name)), 'utf8'))
+        // Sealed like every stored file in an encrypted workspace (durableWriteFile wrote it so).
+        return JSON.parse((await readRegularFile(ctx.store.resolve(keptPath(entryId, name)))).toString('utf8'))
       } catch (e) {
         throw appError('CORRUPT', 'errStorage:trashCopyCannotRead', { entryId, reason: (e as Error).message })
       }
