@@ -134,9 +134,7 @@ test('an index written by a newer Casefile: read-only, and no word of restoring 
 test.describe('a case damaged in the trash', () => {
   test.use({ openOptions: { backupIntervalMs: 0 } })
 
-  test('Restore brings its folder back, the warning offers its backup, and that brings the case back', async ({
-    app,
-  }) => {
+  test('Restore brings it back from its backup, keeps the damaged file, and says which backup', async ({ app }) => {
     const { page } = app
     const caseId = 'case_ecu_mpls_2026'
     // A change keeps a backup of the case file as it was.
@@ -145,11 +143,9 @@ test.describe('a case damaged in the trash', () => {
     await writeFile(join(app.workspaceDir, 'trash', entry.id, caseId, 'case.json'), '{ "schemaVersion": 1, "case": {')
     await app.open('#/trash')
     await page.getByRole('button', { name: /^Restore .*Attempted ICE entry/ }).click()
-    await expect(page.getByRole('alert')).toContainText('is back in the workspace, but not its case file')
-    const problems = page.getByRole('region', { name: 'Workspace problems' })
-    await expect(problems).toContainText(`cases/${caseId}/case.json`)
-    await problems.getByRole('button', { name: 'Restore backup' }).click()
-    await expect(problems).toBeHidden()
+    const notice = page.getByRole('status').filter({ hasText: 'put back from its newest good backup' })
+    await expect(notice).toContainText('missing or damaged (a damaged one is kept under quarantine/)')
+    await expect(page.getByRole('region', { name: 'Workspace problems' })).toBeHidden()
     expect((await app.services().cases.list()).map((c) => c.id)).toEqual([caseId])
     await page.getByRole('link', { name: /Back to/ }).click()
     await expect(page.getByText('ECU-USA-2026-001')).toBeVisible()

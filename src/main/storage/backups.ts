@@ -1,5 +1,5 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { durableWriteFile } from './durableWrite'
 import { readRegularFile } from './safeRead'
 
@@ -44,12 +44,15 @@ export class Backups {
     return (await this.list(relPath)).at(-1)
   }
 
-  /** The newest backup whose bytes `isGood` accepts, with those bytes. */
+  /** The newest backup whose bytes `isGood` accepts, with those bytes; with `takenBy`, none taken after it. */
   async newestGood(
     relPath: string,
     isGood: (bytes: Buffer) => boolean,
+    takenBy?: Date,
   ): Promise<{ path: string; bytes: Buffer } | null> {
+    const by = takenBy && stamp(takenBy)
     for (const path of (await this.list(relPath)).reverse()) {
+      if (by && basename(path).slice(0, by.length) > by) continue
       const bytes = await readRegularFile(path).catch(() => null)
       if (bytes && isGood(bytes)) return { path, bytes }
     }

@@ -452,9 +452,10 @@ export class WorkspaceStore {
    * file's kind when that is known, else one that is at least a versioned JSON object). The
    * damaged copy stays in quarantine, moved to quarantine/resolved/ so it is no longer reported.
    * Returns the backup used. `as`: the file's kind and schema, when the caller knows them and this
-   * session has not opened the file.
+   * session has not opened the file. `takenBy`: none taken after it (a case back from the trash takes
+   * none of what lived at its path while it was away).
    */
-  async restoreBackup(relPath: string, as?: { kind: FileKind; schema: AnySchema }): Promise<string> {
+  async restoreBackup(relPath: string, as?: { kind: FileKind; schema: AnySchema }, takenBy?: Date): Promise<string> {
     this.assertWritable()
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
     // healthy case or the index back to an older backup and silently drop every edit since.
@@ -467,7 +468,7 @@ export class WorkspaceStore {
     // a good copy the person put back must not be rolled back over.
     const now = await readRegularFile(abs).catch(() => null)
     if (now && loads(now)) throw appError('CONFLICT', 'errStorage:loadsAsItIsNow', { relPath })
-    const good = await this.backups.newestGood(relPath, loads)
+    const good = await this.backups.newestGood(relPath, loads, takenBy)
     if (!good) throw appError('NOT_FOUND', 'errStorage:thereNoGoodBackup', { relPath })
     await this.queueFor(relPath).idle()
     // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first.
@@ -502,9 +503,12 @@ export class WorkspaceStore {
     return !!this.setAsideAs(relPath) || (await this.exists(relPath))
   }
 
-  /** The newest backup of relPath that loads as its kind, relative to the root; undefined when none does. */
-  async goodBackup(relPath: string, kind: FileKind, schema: AnySchema): Promise<string | undefined> {
-    const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema))
+  /**
+   * The newest backup of relPath that loads as its kind (with `takenBy`, none taken after it), relative to the
+   * root; undefined when none does.
+   */
+  async goodBackup(relPath: string, kind: FileKind, schema: AnySchema, takenBy?: Date): Promise<string | undefined> {
+    const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema), takenBy)
     return good ? relative(this.root, good.path) : undefined
   }
 

@@ -116,6 +116,23 @@ describe('Backups', () => {
     expect(await backups.newestGood('cases/c1/case.json', () => false)).toBeNull()
   })
 
+  it('with a time, gives none taken after it (to the millisecond)', async () => {
+    const { backups, at, write } = await setUp(5)
+    for (const [t, text] of [
+      ['2026-12-04T09:00:00.000Z', '{"v":1}'],
+      ['2026-12-04T10:00:00.000Z', '{"v":2}'],
+    ]) {
+      at(t)
+      await write(text)
+      await backups.take('cases/c1/case.json')
+    }
+    const any = () => true
+    const by = (iso: string) => backups.newestGood('cases/c1/case.json', any, new Date(iso))
+    expect((await by('2026-12-04T10:00:00.000Z'))?.bytes.toString()).toBe('{"v":2}')
+    expect((await by('2026-12-04T09:59:59.999Z'))?.bytes.toString()).toBe('{"v":1}')
+    expect(await by('2026-12-04T08:59:59.999Z')).toBeNull()
+  })
+
   it('takes at most one copy per interval before writes, counted per file from the last one taken', async () => {
     const { root, backups, names, at } = await setUp(10, 60_000)
     await writeFile(join(root, 'workspace.json'), '{}')

@@ -18,11 +18,11 @@ import { caseDir, caseFilePath, CASES_DIR } from './caseFiles'
 
 export interface RestoredCase {
   summary: CaseSummary
-  /** The backup its case file was put back from, when that file was missing from the trash. */
+  /** The backup its case file was put back from, when that file was missing or damaged in the trash. */
   fromBackup?: string
 }
 
-type WhyNot = { missing: true } | { missing: false; reason: string }
+type WhyNot = { missing: true } | { missing: false; reason: string; otherCase?: string }
 
 export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService) {
   const isFolder = (rel: string) =>
@@ -60,6 +60,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       return {
         missing: false,
         reason: appError('CORRUPT', 'errRecords:caseFileOfAnotherCase', { id: String(id) }).message,
+        otherCase: String(id),
       }
     return undefined
   }
@@ -99,9 +100,9 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
 
     /**
      * Puts a case from the trash back in cases/ and the index; CONFLICT when a case with its id exists again.
-     * A case whose file would not load stays in the trash as it is, entry and all, unless a good backup of
-     * that file exists: a damaged file then comes back set aside, its backup offered (Restore backup, or
-     * repair --restore-backups); a missing one is replaced by its backup at once (nothing there to keep).
+     * A case whose file is missing or would not load stays in the trash as it is, entry and all, unless a good
+     * backup of that file taken before it left exists: then it comes back with that backup as its file (a damaged
+     * one kept under quarantine/), and says which. Another case's file there keeps it in the trash.
      */
     async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<RestoredCase> {
       ctx.store.assertWritable()
@@ -117,7 +118,16 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       const file = caseFilePath(caseId)
       const held = join(folder, 'case.json')
       const why = await whyNotLoading(held, caseId)
-      const backup = why && (await ctx.store.goodBackup(file, 'case', CaseFile))
+      // Another case's file loads as a case file: nothing would set it aside, so it stays where it is.
+      if (why && !why.missing && why.otherCase)
+        throw appError('CORRUPT', 'errRecords:caseFileOfAnotherCaseStays', {
+          title: entry.title,
+          held,
+          id: why.otherCase,
+        })
+      // Only a backup from before the case left: one taken since is of whatever lived at its path after it.
+      const takenBy = new Date(entry.at)
+      const backup = why && (await ctx.store.goodBackup(file, 'case', CaseFile, takenBy))
       if (why && !backup)
         throw why.missing
           ? appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', { title: entry.title, held })
@@ -125,9 +135,13 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       await trash.restore(entry.id)
       ctx.store.bringBackUnder(caseDir(caseId))
       ctx.store.forget(file)
-      if (why?.missing) {
-        ctx.store.report({ file, kind: 'missing', ...worded('errRecords:caseFileMissingFromTrash', { file }) })
-        await ctx.store.restoreBackup(file, { kind: 'case', schema: CaseFile })
+      if (why) {
+        // A damaged file is set aside, kept, as its load fails; a missing one is recorded so. Either way its
+        // backup takes its place, and the person is told which (edits after it are not in it).
+        if (why.missing)
+          ctx.store.report({ file, kind: 'missing', ...worded('errRecords:caseFileMissingFromTrash', { file }) })
+        else await ctx.store.document(file, 'case', CaseFile).catch(() => undefined)
+        await ctx.store.restoreBackup(file, { kind: 'case', schema: CaseFile }, takenBy)
       }
       const restored = (
         await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
@@ -139,7 +153,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile)
       await workspace.upsertCase(restored)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
-      return { summary: toCaseSummary(restored), ...(why?.missing ? { fromBackup: backup } : {}) }
+      return { summary: toCaseSummary(restored), ...(backup ? { fromBackup: backup } : {}) }
     },
   }
 }

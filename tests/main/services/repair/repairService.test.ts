@@ -301,13 +301,13 @@ describe('repair', () => {
       expect(await s.cases.list()).toEqual([])
       await expect(readdir(join(root, 'cases', CASE))).rejects.toMatchObject({ code: 'ENOENT' })
 
-      // Back from the trash: the folder returns, its damaged file does not, and says what to do.
-      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
-        code: 'CORRUPT',
-        message: expect.stringMatching(/folder of ".+" is back.*restore-backups/),
+      // Back from the trash: its damaged file (set aside) replaced by its newest good backup, said so.
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({
+        kind: 'case',
+        fromBackup: expect.stringMatching(/^backups[\\/]cases[\\/]/),
       })
-      await s.repair.restoreBackup(file)
       expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect((await s.check.run()).problems).toEqual([])
       expect((await readdir(join(root, 'cases', CASE))).sort()).toEqual(['annotations', 'briefings', 'case.json'])
     } finally {
       await s.close()
@@ -445,15 +445,9 @@ describe('repair', () => {
       expect(await later.cases.list()).toEqual([])
       const [entry] = await later.trashBin.list()
       expect(entry.itemId).toBe(CASE)
-      // Back from the trash, its set-aside file is reported again, and its backup can be put back.
-      await expect(later.trashBin.restore(entry.id)).rejects.toMatchObject({
-        code: 'CORRUPT',
-        message: expect.stringMatching(/folder of ".+" is back.*restore-backups/),
-      })
-      expect((await later.check.run()).problems).toEqual([
-        expect.objectContaining({ file: `cases/${CASE}/case.json`, backupAvailable: expect.any(String) }),
-      ])
-      expect((await later.repair.run({ restoreBackups: true })).remaining).toEqual([])
+      // Back from the trash, its set-aside file is replaced by its backup, and its record settled.
+      expect(await later.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', fromBackup: expect.any(String) })
+      expect((await later.check.run()).problems).toEqual([])
       expect((await later.cases.list()).map((c) => c.id)).toEqual([CASE])
     } finally {
       await later.close()
@@ -573,11 +567,7 @@ describe('repair', () => {
       await copyFile(join(root, 'cases', other.id, 'case.json'), join(root, folder, 'case.json'))
       await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
         code: 'CORRUPT',
-        message: expect.stringMatching(
-          new RegExp(
-            `has no good backup, so the case stays in the trash: it is the case file of another case \\(${other.id}\\)$`,
-          ),
-        ),
+        message: `The case file in the trash folder of "${entry.title}" (${join(folder, 'case.json')}) is the case file of another case (${other.id}), so the case stays in the trash. Move that file out of the folder and restore again: the case then comes back from its newest good backup, if it has one.`,
       })
       const moved = join(root, 'trash', entry.id, 'elsewhere')
       await rename(join(root, folder), moved)

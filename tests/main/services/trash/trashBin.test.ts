@@ -83,6 +83,28 @@ describe('trash', () => {
     }
   })
 
+  it('a case file missing from the trash comes back from a backup of that case, not of a later one with its id', async () => {
+    const root = await tempDir()
+    let t = Date.parse('2026-12-01T10:00:00Z')
+    const s = await openWorkspace(root, { backupIntervalMs: 0, now: () => new Date((t += 1_000)) })
+    try {
+      await s.cases.create({ title: 'First' }, 'dup')
+      await s.cases.update('dup', { summary: 'first, kept in a backup' })
+      await s.cases.update('dup', { summary: 'first, last edit' })
+      const first = await s.trashBin.removeCase('dup')
+      // Another case made since with the same id: its backups are newer, and not the first case's.
+      await s.cases.create({ title: 'Second' }, 'dup')
+      await s.cases.update('dup', { summary: 'second' })
+      await s.cases.update('dup', { summary: 'second, again' })
+      await s.trashBin.removeCase('dup')
+      await rm(join(root, 'trash', first.id, 'dup', 'case.json'))
+      expect(await s.trashBin.restore(first.id)).toMatchObject({ kind: 'case', case: { title: 'First' } })
+      expect((await s.cases.getCase('dup')).summary).toBe('first, kept in a backup')
+    } finally {
+      await s.close()
+    }
+  })
+
   it('in an encrypted workspace: a case file missing from the trash is put back from its sealed backup', async () => {
     const root = await tempDir()
     await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
@@ -100,6 +122,24 @@ describe('trash', () => {
       expect(back).toMatchObject({ kind: 'case', fromBackup: expect.stringMatching(/^backups[\\/]cases[\\/]/) })
       expect((await s.cases.getCase(a.id)).summary).toBe('Kept in a backup.')
       expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('in an encrypted workspace: a statute excerpt comes back from the trash with its links', async () => {
+    const root = await tempDir()
+    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    const s = await openWorkspace(root, {
+      newId: sequentialIds(),
+      unlock: { passphrase: 'correct horse battery staple' },
+    })
+    try {
+      const caseId = await s.demo.install()
+      const [excerpt] = (await s.caseDetail.get(caseId)).statutes
+      const entry = await s.trashBin.removeStatute(excerpt.id, { force: true })
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'statute', statute: { id: excerpt.id } })
+      expect((await s.caseDetail.get(caseId)).statutes.map((x) => x.id)).toContain(excerpt.id)
     } finally {
       await s.close()
     }
