@@ -7,6 +7,7 @@ import { say } from '@shared/i18n'
 import { AppError, type MessageRef } from '@shared/ipc/result'
 import { Backups } from './backups'
 import type { Unlock } from './crypto/keyfile'
+import { resealTrashedFolder } from './crypto/convert'
 import { unlockOnOpen } from './crypto/migrate'
 import { dropVault } from './crypto/vault'
 import { DurableJsonAdapter, Low, StoredDocument } from './document'
@@ -480,6 +481,15 @@ export class WorkspaceStore {
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
     this.clearProblems(relPath)
     return relative(this.root, good.path)
+  }
+
+  /**
+   * A folder in the trash moved there as it was: in an encrypted workspace, any of its files sealed for its
+   * place in the trash (by an older version) is sealed again for the place a restore puts it back.
+   */
+  async resealTrashed(relDir: string): Promise<void> {
+    this.assertWritable()
+    await resealTrashedFolder(this.root, relDir)
   }
 
   /**

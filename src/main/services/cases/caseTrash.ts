@@ -115,6 +115,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
         throw appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })
+      await ctx.store.resealTrashed(folder)
       const file = caseFilePath(caseId)
       const held = join(folder, 'case.json')
       const why = await whyNotLoading(held, caseId)

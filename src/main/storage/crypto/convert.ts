@@ -10,9 +10,10 @@
  * key, a plain one does not), so a migration can be resumed from any point.
  */
 import { randomBytes } from 'node:crypto'
-import type { FileHandle } from 'node:fs/promises'
+import { stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, posix } from 'node:path'
 import { tempStem } from '../durableWrite'
+import { entriesIn } from '../folders'
 import { fsio, writeAll } from '../fsio'
 import { layout } from '../layout'
 import { leftoverOf } from '../leftovers'
@@ -21,6 +22,7 @@ import { openRegularFile, readRawFile } from '../safeRead'
 import { sealInto } from './sealThread'
 import { isSealedBlob, openSealedBlob } from './segments'
 import { LINE_PREFIX, looksSealed, openBytes, openLine, sealBytes, sealLine } from './seal'
+import { vaultFor } from './vault'
 
 export type StoredKind = 'blob' | 'lines' | 'file'
 export type Direction = 'seal' | 'open'
@@ -192,4 +194,38 @@ async function openBlob(key: Buffer, rel: string, src: FileHandle, out: FileHand
     await writeAll(out, part, pos)
     pos += part.length
   }
+}
+
+/**
+ * A trashed case's files sealed for their place in the trash (as encryption sealed them before 5 December
+ * 2026) are sealed again for their place in cases/, where a restore puts them: read, opened and sealed in
+ * memory, replaced atomically; no plain copy touches the disk. Files that already open there are left.
+ * Returns how many were sealed again; none in a plain workspace.
+ */
+export async function resealTrashedFolder(root: string, relDir: string): Promise<number> {
+  let done = 0
+  for (const rel of await filesUnder(root, relDir.split(/[\\/]/).join('/'))) {
+    const abs = join(root, rel)
+    const vault = vaultFor(abs)
+    const place = trashedPlace(rel.split('/'))
+    if (!vault || !place) continue
+    const bytes = await readRawFile(abs).catch(() => null)
+    if (!bytes || !looksSealed(bytes) || isSealedFile(vault.key, place, bytes) || !isSealedFile(vault.key, rel, bytes))
+      continue
+    const sealed = sealBytes(vault.key, place, openBytes(vault.key, rel, bytes))
+    const mode = (await stat(abs)).mode & 0o777
+    await replaceWith(abs, (fh) => writeAll(fh, sealed, 0), mode)
+    done++
+  }
+  return done
+}
+
+async function filesUnder(root: string, relDir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const e of await entriesIn(root, relDir)) {
+    const rel = `${relDir}/${e.name}`
+    if (e.type === 'folder') out.push(...(await filesUnder(root, rel)))
+    else if (e.type === 'file') out.push(rel)
+  }
+  return out
 }

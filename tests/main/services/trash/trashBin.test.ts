@@ -1,9 +1,11 @@
-import { access, copyFile, readdir, readFile, rm } from 'node:fs/promises'
+import { access, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
 import { decryptWorkspace, encryptWorkspace } from '@main/storage/crypto/migrate'
+import { openBytes, sealBytes } from '@main/storage/crypto/seal'
+import { keyOf } from '@main/storage/crypto/vault'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -121,6 +123,36 @@ describe('trash', () => {
       const back = await s.trashBin.restore(entry.id)
       expect(back).toMatchObject({ kind: 'case', fromBackup: expect.stringMatching(/^backups[\\/]cases[\\/]/) })
       expect((await s.cases.getCase(a.id)).summary).toBe('Kept in a backup.')
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('in an encrypted workspace: a case whose trashed files were sealed for their trash paths (by an older version) comes back whole', async () => {
+    const PASS = 'correct horse battery staple'
+    const root = await tempDir()
+    let s = await openWorkspace(root, { newId: sequentialIds() })
+    const caseId = await s.demo.install()
+    const before = await s.caseDetail.get(caseId)
+    const entry = await s.trashBin.removeCase(caseId)
+    await s.close()
+    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    s = await openWorkspace(root, { unlock: { passphrase: PASS } })
+    try {
+      const key = keyOf(root)!
+      const folder = `trash/${entry.id}/${caseId}`
+      const files = (await readdir(join(root, folder), { recursive: true, withFileTypes: true })).filter((e) =>
+        e.isFile(),
+      )
+      expect(files.length).toBeGreaterThan(2)
+      for (const e of files) {
+        const rel = join(e.parentPath, e.name).slice(root.length + 1)
+        const plain = openBytes(key, rel.replace(folder, `cases/${caseId}`), await readFile(join(root, rel)))
+        await writeFile(join(root, rel), sealBytes(key, rel, plain))
+      }
+      await s.trashBin.restore(entry.id)
+      expect(await s.caseDetail.get(caseId)).toEqual(before)
       expect((await s.check.run()).problems).toEqual([])
     } finally {
       await s.close()
