@@ -20,6 +20,17 @@ async function withDemo(fn: (s: S, root: string, caseId: string) => Promise<void
     await s.close()
   }
 }
+const PASS = 'correct horse battery staple'
+/** Low scrypt cost for tests only. */
+const FAST = { N: 2 ** 10, r: 8, p: 1 }
+
+/** A new workspace, encrypted, opened with its passphrase. */
+async function encrypted(options: Parameters<typeof openWorkspace>[1] = {}): Promise<{ root: string; s: S }> {
+  const root = await tempDir()
+  await encryptWorkspace(root, PASS, { cost: FAST })
+  return { root, s: await openWorkspace(root, { ...options, unlock: { passphrase: PASS } }) }
+}
+
 const exists = (p: string) =>
   access(p).then(
     () => true,
@@ -57,12 +68,7 @@ describe('trash', () => {
   })
 
   it('in an encrypted workspace: a case comes back from the trash; a case file swapped in from another case does not', async () => {
-    const root = await tempDir()
-    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, {
-      newId: sequentialIds(),
-      unlock: { passphrase: 'correct horse battery staple' },
-    })
+    const { root, s } = await encrypted({ newId: sequentialIds() })
     try {
       const a = await s.cases.create({ title: 'Alpha' })
       const b = await s.cases.create({ title: 'Beta' })
@@ -108,12 +114,7 @@ describe('trash', () => {
   })
 
   it('in an encrypted workspace: a case file missing from the trash is put back from its sealed backup', async () => {
-    const root = await tempDir()
-    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, {
-      backupIntervalMs: 0,
-      unlock: { passphrase: 'correct horse battery staple' },
-    })
+    const { root, s } = await encrypted({ backupIntervalMs: 0 })
     try {
       const a = await s.cases.create({ title: 'Alpha' })
       await s.cases.update(a.id, { summary: 'Kept in a backup.' })
@@ -130,14 +131,13 @@ describe('trash', () => {
   })
 
   it('in an encrypted workspace: a case whose trashed files were sealed for their trash paths (by an older version) comes back whole', async () => {
-    const PASS = 'correct horse battery staple'
     const root = await tempDir()
     let s = await openWorkspace(root, { newId: sequentialIds() })
     const caseId = await s.demo.install()
     const before = await s.caseDetail.get(caseId)
     const entry = await s.trashBin.removeCase(caseId)
     await s.close()
-    await encryptWorkspace(root, PASS, { cost: { N: 2 ** 10, r: 8, p: 1 } })
+    await encryptWorkspace(root, PASS, { cost: FAST })
     s = await openWorkspace(root, { unlock: { passphrase: PASS } })
     try {
       const key = keyOf(root)!
@@ -160,12 +160,7 @@ describe('trash', () => {
   })
 
   it('in an encrypted workspace: a statute excerpt comes back from the trash with its links', async () => {
-    const root = await tempDir()
-    await encryptWorkspace(root, 'correct horse battery staple', { cost: { N: 2 ** 10, r: 8, p: 1 } })
-    const s = await openWorkspace(root, {
-      newId: sequentialIds(),
-      unlock: { passphrase: 'correct horse battery staple' },
-    })
+    const { s } = await encrypted({ newId: sequentialIds() })
     try {
       const caseId = await s.demo.install()
       const [excerpt] = (await s.caseDetail.get(caseId)).statutes
@@ -178,8 +173,6 @@ describe('trash', () => {
   })
 
   it('a case in the trash through encryption and decryption comes back whole each time', async () => {
-    const PASS = 'correct horse battery staple'
-    const cost = { N: 2 ** 10, r: 8, p: 1 }
     const root = await tempDir()
     let s = await openWorkspace(root, { newId: sequentialIds() })
     const caseId = await s.demo.install()
@@ -187,7 +180,7 @@ describe('trash', () => {
     let entry = await s.trashBin.removeCase(caseId)
     await s.close()
     // Trashed while plain, then encrypted: its files are sealed for where a restore puts them.
-    await encryptWorkspace(root, PASS, { cost })
+    await encryptWorkspace(root, PASS, { cost: FAST })
     s = await openWorkspace(root, { unlock: { passphrase: PASS } })
     try {
       await s.trashBin.restore(entry.id)
