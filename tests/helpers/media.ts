@@ -5,7 +5,7 @@
  * signed with a throwaway certificate authority made by openssl.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto'
+import { createHash, createPrivateKey, randomUUID, sign as nodeSign } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
@@ -16,6 +16,17 @@ export const hasFfmpeg =
   spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0 &&
   spawnSync('ffprobe', ['-version'], { stdio: 'ignore' }).status === 0
 export const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0
+
+/**
+ * Bytes no demuxer reads, the same every run. Random bytes are not: about one
+ * draw in a few hundred probes as some container (off the allowed list, or not),
+ * and a test asserting how a tool fails then fails itself.
+ */
+export function unreadableMedia(length: number): Buffer {
+  const blocks: Buffer[] = []
+  for (let i = 0; blocks.length * 32 < length; i++) blocks.push(createHash('sha256').update(`unreadable ${i}`).digest())
+  return Buffer.concat(blocks).subarray(0, length)
+}
 
 /** A picture of a few large shapes on a gradient (what perceptual hashes hold on to), different per seed: RGB bytes. */
 function patternPixels(seed: number, width: number, height: number): Buffer {

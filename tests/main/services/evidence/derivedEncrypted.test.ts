@@ -5,7 +5,7 @@
  * a plain file; a source whose index sits at its end (ffmpeg must seek) too.
  */
 import { execFileSync } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,7 +14,7 @@ import { openWorkspace, type Services } from '@main/services/index'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 import { encryptWorkspace } from '@main/storage/crypto/migrate'
 import { BLOB_HEADER_BYTES, SEGMENT_BYTES } from '@main/storage/crypto/segments'
-import { hasFfmpeg, makeAudio, makeVideo, patternJpeg, withExif } from '../../../helpers/media'
+import { hasFfmpeg, makeAudio, makeVideo, patternJpeg, unreadableMedia, withExif } from '../../../helpers/media'
 import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -104,7 +104,7 @@ describe.skipIf(!hasFfmpeg)('stills and clips of a sealed video', () => {
   it('a source ffmpeg cannot read: the error names the item, never the loopback address', async () => {
     const root = await tempDir()
     const media = await tempDir('casefile-media-')
-    await writeFile(join(media, 'broken.mp4'), randomBytes(50_000))
+    await writeFile(join(media, 'broken.mp4'), unreadableMedia(50_000))
     const s = await sealedWorkspace(root)
     try {
       const c = await s.cases.create({ title: 'Broken' })

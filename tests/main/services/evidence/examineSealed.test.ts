@@ -6,7 +6,6 @@
  * a loopback URL, and none of it is ever a plain file.
  */
 import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +24,7 @@ import {
   makeVideo,
   patternJpeg,
   signJpeg,
+  unreadableMedia,
   withExif,
 } from '../../../helpers/media'
 import { usePrivateTmpdir, useTempDirs } from '../../../helpers/tmp'
@@ -226,7 +226,7 @@ describe('examining a file stored sealed', () => {
     async () => {
       const { sealed, sealedCase } = await twoWorkspaces()
       try {
-        const item = await sealed.evidence.importBytes(sealedCase, [randomBytes(40_000)], 'broken.mp4', {
+        const item = await sealed.evidence.importBytes(sealedCase, [unreadableMedia(40_000)], 'broken.mp4', {
           kind: 'video',
           mediaType: 'video/mp4',
         })
@@ -302,7 +302,7 @@ describe('a file no reader can parse', () => {
     async () => {
       const { plain, sealed, plainCase, sealedCase, plainRoot } = await twoWorkspaces()
       try {
-        for (const bytes of [Buffer.alloc(0), Buffer.from('hello'), randomBytes(40_000)]) {
+        for (const bytes of [Buffer.alloc(0), Buffer.from('hello'), unreadableMedia(40_000)]) {
           const opts = { kind: 'video', mediaType: 'video/mp4' } as const
           const p = await plain.evidence.importBytes(plainCase, [bytes], 'odd.mp4', opts)
           const s = await sealed.evidence.importBytes(sealedCase, [bytes], 'odd.mp4', opts)
