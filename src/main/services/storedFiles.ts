@@ -33,7 +33,9 @@ export function storedFileOf(relPath: string): StoredFileInfo | undefined {
   const [dir, caseId, ...rest] = relPath.split(/[\\/]/)
   if (dir !== CASES_DIR || !SAFE_ID.test(caseId ?? '')) return undefined
   const [sub, name, ...deeper] = rest
-  if (sub === 'case.json' && name === undefined) return { kind: 'case', schema: CaseFile }
+  // Another case's file (a copy put in its backups) loads as a case file, yet is no copy of this one.
+  if (sub === 'case.json' && name === undefined)
+    return { kind: 'case', schema: CaseFile.refine((f) => f.case.id === caseId) }
   if (deeper.length || !name?.endsWith('.json')) return undefined
   if (sub === 'annotations') return { kind: 'annotations', schema: AnnotationsFile }
   if (sub === 'briefings') return { kind: 'briefing', schema: BriefingFile }

@@ -4,6 +4,8 @@ import { durableWriteFile } from './durableWrite'
 import { readRegularFile } from './safeRead'
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-')
+/** The names `take` gives: a copy named otherwise was put there by hand and is no backup of ours, nor the newest. */
+const TAKEN_NAME = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-[\w-]+\.json$/
 
 /**
  * Rotating copies of one file under backups/<relPath>/<stamp>.json, newest last
@@ -29,7 +31,7 @@ export class Backups {
     try {
       const entries = await readdir(this.dirFor(relPath), { withFileTypes: true })
       const names = entries
-        .filter((d) => d.isFile() && d.name.endsWith('.json'))
+        .filter((d) => d.isFile() && TAKEN_NAME.test(d.name))
         .map((d) => d.name)
         .sort()
       return names.map((n) => join(this.dirFor(relPath), n))

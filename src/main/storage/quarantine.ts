@@ -37,6 +37,8 @@ export async function quarantineFile(
   relPath: string,
   now: Date,
   subDir?: string,
+  /** Where the file lies now, when not at relPath (a case's file in the trash, set aside as its place's). */
+  fromRel = relPath,
 ): Promise<string> {
   const rel = subDir ? join(quarantineDir, subDir) : quarantineDir
   const dir = join(root, rel)
@@ -44,7 +46,7 @@ export async function quarantineFile(
   const taken = new Set(await readdir(dir))
   let name = fitted(`${stampOf(now)}__`, flatName(relPath))
   for (let n = 1; taken.has(name); n++) name = fitted(`${stampOf(now)}-${n}__`, flatName(relPath))
-  await rename(join(root, relPath), join(dir, name))
+  await rename(join(root, fromRel), join(dir, name))
   return join(rel, name)
 }
 

@@ -307,7 +307,7 @@ export class WorkspaceStore {
     const low = new Low<T>(adapter, {} as T)
 
     this.kinds.set(relPath, { kind, schema })
-    const loads = this.loadsAs(kind, schema)
+    const loads = this.loadsAs(kind, schema, relPath)
     let bytes: Buffer
     try {
       bytes = await readRegularFile(abs)
@@ -463,7 +463,7 @@ export class WorkspaceStore {
     if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
       throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
     const known = as ?? this.kinds.get(relPath)
-    const loads = known ? this.loadsAs(known.kind, known.schema) : looksStored
+    const loads = known ? this.loadsAs(known.kind, known.schema, relPath) : looksStored
     const abs = this.resolve(relPath)
     // A problem recorded once (set aside in an earlier session) does not make the file there now damaged:
     // a good copy the person put back must not be rolled back over.
@@ -472,15 +472,48 @@ export class WorkspaceStore {
     const good = await this.backups.newestGood(relPath, loads, takenBy)
     if (!good) throw appError('NOT_FOUND', 'errStorage:thereNoGoodBackup', { relPath })
     await this.queueFor(relPath).idle()
-    // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first.
+    // Whatever is at the path now (a damaged file a reader left in place) goes to quarantine first; when it
+    // cannot go, nothing is written over it.
     if (await this.exists(relPath))
-      await quarantineFile(this.root, layout.quarantineDir, relPath, this.now()).catch(() => undefined)
+      await quarantineFile(this.root, layout.quarantineDir, relPath, this.now()).catch((e: Error) => {
+        throw appError('IO', 'errStorage:couldNotSetAsideNothingRestored', { relPath, reason: e.message })
+      })
     await mkdir(dirname(abs), { recursive: true })
     await durableWriteFile(abs, good.bytes)
     this.forget(relPath)
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
     this.clearProblems(relPath)
     return relative(this.root, good.path)
+  }
+
+  /**
+   * A damaged file lying outside its place (a case's file in the trash) set aside as the file at relPath:
+   * moved to quarantine/ under relPath's name, its problem waiting with its folder (`bringBackUnder`).
+   * Throws when it cannot be moved, and then nothing has changed.
+   */
+  async setAsideAway(heldRel: string, relPath: string): Promise<string> {
+    this.assertWritable()
+    const quarantinedTo = await quarantineFile(this.root, layout.quarantineDir, relPath, this.now(), undefined, heldRel)
+    const values = { original: relPath, file: quarantinedTo, backup: 'none' }
+    reportOnce(this.away, {
+      file: relPath,
+      kind: 'quarantined',
+      ...worded('errStorage:failedLoadEarlierSet', values),
+      quarantinedTo,
+    })
+    return quarantinedTo
+  }
+
+  /**
+   * The backup `backupRel` of relPath written durably at atRel, where nothing is, sealed (in an encrypted
+   * workspace) for relPath, where it will be read: a file put back before its folder returns to its place (a
+   * case in the trash), so a failure on the way leaves the folder where it was.
+   */
+  async copyBackupTo(backupRel: string, relPath: string, atRel: string): Promise<void> {
+    this.assertWritable()
+    if (await this.exists(atRel)) throw appError('CONFLICT', 'errStorage:alreadyExists', { toRel: atRel })
+    const bytes = await readRegularFile(this.resolve(backupRel))
+    await durableWriteFile(this.resolve(atRel), bytes, { sealAs: this.resolve(relPath) })
   }
 
   /**
@@ -499,7 +532,7 @@ export class WorkspaceStore {
   async settleSetAside(relPath: string, kind: FileKind, schema: AnySchema): Promise<void> {
     this.assertWritable()
     const now = await readRegularFile(this.resolve(relPath)).catch(() => null)
-    if (!now || !this.loadsAs(kind, schema)(now)) return
+    if (!now || !this.loadsAs(kind, schema, relPath)(now)) return
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
     this.clearProblems(relPath)
   }
@@ -518,7 +551,7 @@ export class WorkspaceStore {
    * root; undefined when none does.
    */
   async goodBackup(relPath: string, kind: FileKind, schema: AnySchema, takenBy?: Date): Promise<string | undefined> {
-    const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema), takenBy)
+    const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema, relPath), takenBy)
     return good ? relative(this.root, good.path) : undefined
   }
 
@@ -531,8 +564,15 @@ export class WorkspaceStore {
     return list.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo
   }
 
-  private loadsAs(kind: FileKind, schema: AnySchema): (bytes: Uint8Array) => boolean {
-    return (bytes) => parseStoredJson(bytes, kind, schema, this.options.migrations).ok === true
+  /**
+   * Whether bytes load as `kind`; with relPath, also as what that path names (`storedFile`: a case's file
+   * must be that case's), so no backup of another file is taken for one of relPath.
+   */
+  private loadsAs(kind: FileKind, schema: AnySchema, relPath?: string): (bytes: Uint8Array) => boolean {
+    const own = relPath === undefined ? undefined : this.options.storedFile?.(relPath)
+    const as = (k: FileKind, sc: AnySchema, bytes: Uint8Array) =>
+      parseStoredJson(bytes, k, sc, this.options.migrations).ok === true
+    return (bytes) => as(kind, schema, bytes) && (!own || as(own.kind, own.schema, bytes))
   }
 
   /**

@@ -64,7 +64,7 @@ describe('Backups', () => {
     expect(await names()).toEqual(['2026-12-04T11-00-00-000Z-periodic.json', '2026-12-04T12-00-00-000Z-periodic.json'])
   })
 
-  it('lists only the .json files, oldest first; the newest is the last; none for a file never backed up', async () => {
+  it('lists only the copies it took, oldest first; the newest is the last; none for a file never backed up', async () => {
     const { backups, dir, at } = await setUp()
     expect(await backups.list('cases/c1/case.json')).toEqual([])
     expect(await backups.newest('cases/c1/case.json')).toBeUndefined()
@@ -75,6 +75,9 @@ describe('Backups', () => {
     await writeFile(join(dir, 'notes.txt'), 'x')
     await mkdir(join(dir, 'folder.json'))
     await symlink(join(dir, 'notes.txt'), join(dir, 'link.json'))
+    // Put there by hand, named as no copy of ours is: not a backup, and not the newest by sorting last.
+    for (const name of ['mine.json', 'zz.json', '2026-12-04.json', '2026-12-04T13-00-00-000Z.json'])
+      await writeFile(join(dir, name), '{"v":1}')
     expect(await backups.list('cases/c1/case.json')).toEqual([
       join(dir, '2026-12-04T09-00-00-000Z-periodic.json'),
       join(dir, '2026-12-04T12-00-00-000Z-periodic.json'),

@@ -481,6 +481,25 @@ describe('restoring a backup', () => {
       if (e.isFile()) kept.push(await readFile(join(e.parentPath, e.name), 'utf8'))
     expect(kept.sort()).toEqual(['{"first damage', '{"second damage'])
   })
+
+  it('writes no backup over a damaged file that cannot be moved to quarantine/: it stays as it was, and says so', async () => {
+    const root = await tempDir()
+    await withStore(root, async (s) => {
+      await (await s.document('x.json', 'case', Doc, fresh)).update((d) => d.items.push('good'))
+    })
+    await put(root, 'x.json', '{"the only copy of this damage')
+    await put(root, 'quarantine', 'a file where the folder goes')
+    await withStore(root, async (s) => {
+      await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
+      await expect(s.restoreBackup('x.json')).rejects.toMatchObject({
+        code: 'IO',
+        message: expect.stringMatching(
+          /^x\.json could not be moved to quarantine\/ \(.+\), so no backup was written over it; it is where it was\.$/,
+        ),
+      })
+    })
+    expect(await readFile(join(root, 'x.json'), 'utf8')).toBe('{"the only copy of this damage')
+  })
 })
 
 describe('retiring, staging, moving, copying, closing', () => {

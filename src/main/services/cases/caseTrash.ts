@@ -3,7 +3,7 @@
  * and the problems of its files wait with it. A case comes back only when its case file loads where it
  * lies in the trash, or a good backup of that file can be put back (then the person is told which).
  */
-import { appError, worded } from '@shared/i18n/appError'
+import { appError } from '@shared/i18n/appError'
 import { AppError } from '@shared/ipc/result'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -14,7 +14,7 @@ import { parseStoredJson } from '@main/storage/storedJson'
 import type { ServiceContext } from '../context'
 import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { caseDir, caseFilePath, CASES_DIR } from './caseFiles'
+import { caseDir, caseFilePath } from './caseFiles'
 
 export interface RestoredCase {
   summary: CaseSummary
@@ -65,6 +65,21 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
     return undefined
   }
 
+  /**
+   * The backup a missing or damaged case file comes back from: only one taken before the case left (one taken
+   * since is of whatever lived at its path after it). Refuses, saying why, when there is none.
+   */
+  async function backupFor(file: string, held: string, entry: TrashEntry, why: WhyNot): Promise<string> {
+    const takenBy = new Date(entry.at)
+    const backup = await ctx.store.goodBackup(file, 'case', CaseFile, takenBy)
+    if (backup) return backup
+    if (await ctx.store.goodBackup(file, 'case', CaseFile))
+      throw appError('CORRUPT', 'errRecords:caseBackupsAllLaterStaysInTrash', { title: entry.title, at: entry.at })
+    throw why.missing
+      ? appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', { title: entry.title, held })
+      : appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', { title: entry.title, reason: why.reason })
+  }
+
   return {
     /**
      * Sets a case aside: its folder (case file, annotations, briefings) moves to
@@ -110,7 +125,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if ((await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
       // An entry's words are trash.json's, which anyone may have edited: only a case's own folder comes back.
-      if (entry.from.split(/[\\/]/).join('/') !== `${CASES_DIR}/${caseId}`)
+      if (!SAFE_ID.test(caseId) || entry.from !== caseDir(caseId))
         throw appError('CORRUPT', 'errRecords:trashEntryNotCaseFolder', { title: entry.title, from: entry.from })
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
@@ -126,32 +141,36 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
           held,
           id: why.otherCase,
         })
-      // Only a backup from before the case left: one taken since is of whatever lived at its path after it.
-      const takenBy = new Date(entry.at)
-      const backup = why && (await ctx.store.goodBackup(file, 'case', CaseFile, takenBy))
-      if (why && !backup)
-        throw why.missing
-          ? appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', { title: entry.title, held })
-          : appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', { title: entry.title, reason: why.reason })
+      const backup = why && (await backupFor(file, held, entry, why))
+      if (backup) {
+        // Put right where it lies, before anything moves: a failure on the way leaves the case in the trash.
+        if (await ctx.store.exists(held))
+          await ctx.store.setAsideAway(held, file).catch((e: Error) => {
+            throw appError('IO', 'errRecords:caseDamagedNotSetAsideStaysInTrash', {
+              title: entry.title,
+              reason: e.message,
+            })
+          })
+        await ctx.store.copyBackupTo(backup, file, held).catch((e: Error) => {
+          throw appError('IO', 'errRecords:caseBackupNotPutBackStaysInTrash', {
+            title: entry.title,
+            backup,
+            reason: e.message,
+          })
+        })
+      }
       await trash.restore(entry.id)
       ctx.store.bringBackUnder(caseDir(caseId))
       ctx.store.forget(file)
-      if (why) {
-        // A damaged file is set aside, kept, as its load fails; a missing one is recorded so. Either way its
-        // backup takes its place, and the person is told which (edits after it are not in it).
-        if (why.missing)
-          ctx.store.report({ file, kind: 'missing', ...worded('errRecords:caseFileMissingFromTrash', { file }) })
-        else await ctx.store.document(file, 'case', CaseFile).catch(() => undefined)
-        await ctx.store.restoreBackup(file, { kind: 'case', schema: CaseFile }, takenBy)
-      }
       const restored = (
         await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
           if (!(e instanceof AppError)) throw e
           throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
         })
       ).data.case
-      // Set aside before the case left, and a good file put in its place since: that record is done with.
-      if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile)
+      // Set aside before the case left, or just now, and a good file in its place: that record is done with.
+      // Kept in quarantine/ either way; one that cannot move to resolved/ stays listed, which says no more than it is.
+      if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile).catch(() => undefined)
       await workspace.upsertCase(restored)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
       return { summary: toCaseSummary(restored), ...(backup ? { fromBackup: backup } : {}) }

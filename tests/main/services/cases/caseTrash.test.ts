@@ -1,0 +1,163 @@
+/**
+ * A case back from the trash whose case file is missing or damaged: everything is put right where the case
+ * lies, before it moves, so what cannot be done leaves it in the trash as it was; no damaged file is ever
+ * written over; only a backup of this case, taken before it left, is put back.
+ */
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sequentialIds } from '@main/services/context'
+import { openWorkspace } from '@main/services/index'
+import { withFault } from '../../../helpers/faults'
+import { useTempDirs } from '../../../helpers/tmp'
+
+const tempDir = useTempDirs()
+const CASE = 'case_ecu_mpls_2026'
+const FILE = join('cases', CASE, 'case.json')
+
+/** The demo workspace with backups of the case file, each taken a second after the last, in February 2026. */
+async function withBackups() {
+  const root = await tempDir()
+  let t = Date.parse('2026-02-01T10:00:00Z')
+  const s = await openWorkspace(root, {
+    newId: sequentialIds(),
+    backupIntervalMs: 0,
+    now: () => new Date((t += 1_000)),
+  })
+  await s.demo.install()
+  await s.cases.update(CASE, { summary: 'Second version.' })
+  await s.close()
+  const backups = join(root, 'backups', FILE)
+  return { root, backups, names: async () => (await readdir(backups)).sort() }
+}
+
+/** Opens the workspace, sends the case to the trash, and hands over where its case file lies there. */
+async function trashed(root: string) {
+  const s = await openWorkspace(root)
+  const entry = await s.trashBin.removeCase(CASE)
+  return { s, entry, held: join(root, 'trash', entry.id, CASE, 'case.json') }
+}
+
+describe('a case back from the trash with a missing or damaged case file', () => {
+  it('is never written over when quarantine/ cannot take the damaged file: the case stays in the trash as it was', async () => {
+    const { root } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, 'damaged, and all there is of it')
+      await rm(join(root, 'quarantine'), { recursive: true, force: true })
+      await writeFile(join(root, 'quarantine'), 'a file where the folder goes')
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'IO',
+        message: expect.stringMatching(
+          new RegExp(
+            `^The damaged case file of "${entry.title}" could not be moved to quarantine/ \\(.+\\), so nothing was put over it and the case stays in the trash as it was\\.$`,
+          ),
+        ),
+      })
+      expect(await readFile(held, 'utf8')).toBe('damaged, and all there is of it')
+      expect(await s.trashBin.list()).toEqual([entry])
+      expect(await s.cases.list()).toEqual([])
+
+      // Once quarantine/ can take it: back from its backup, the damaged file kept.
+      await rm(join(root, 'quarantine'))
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', fromBackup: expect.any(String) })
+      const kept = await readdir(join(root, 'quarantine', 'resolved'))
+      expect(kept).toHaveLength(1)
+      expect(await readFile(join(root, 'quarantine', 'resolved', kept[0]), 'utf8')).toBe(
+        'damaged, and all there is of it',
+      )
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a backup that cannot be written leaves the case in the trash, its damaged file kept; a second try brings it back', async () => {
+    const { root } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, '{"schemaVersion":1')
+      const intoTrash = (p: string) => p.startsWith(join(root, 'trash', entry.id, CASE))
+      await withFault({ step: 'write', fault: 'ENOSPC', match: intoTrash, sticky: true }, async (inj) => {
+        await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+          code: 'IO',
+          message: expect.stringMatching(
+            /^The backup backups\/.+ could not be put in place of the case file of ".+" \(.*ENOSPC.*\), so the case stays in the trash; a damaged case file it held is kept under quarantine\/\.$/,
+          ),
+        })
+        expect(inj.hits).toBeGreaterThan(0)
+      })
+      expect(await s.trashBin.list()).toEqual([entry])
+      expect(await s.cases.list()).toEqual([])
+      const quarantined = (await readdir(join(root, 'quarantine'))).filter((n) => n.endsWith('case.json'))
+      expect(quarantined).toHaveLength(1)
+      expect(await readFile(join(root, 'quarantine', quarantined[0]), 'utf8')).toBe('{"schemaVersion":1')
+      // Nothing half-written was left where the case file goes.
+      expect(await readdir(join(root, 'trash', entry.id, CASE))).not.toContain('case.json')
+
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', fromBackup: expect.any(String) })
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect((await s.check.run()).problems).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it("puts back no other case's file from its backups, though it is named as the newest taken before", async () => {
+    const { root, backups, names } = await withBackups()
+    const [older, newer] = (await names()).slice(-2)
+    const own = await readFile(join(backups, older!))
+    // The newer backup replaced by another case's file (valid, same schema, another id).
+    const other = JSON.parse(await readFile(join(backups, newer!), 'utf8'))
+    other.case.id = 'case_someone_else'
+    await writeFile(join(backups, newer!), JSON.stringify(other))
+    const { s, entry, held } = await trashed(root)
+    try {
+      await rm(held)
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ fromBackup: join('backups', FILE, older!) })
+      expect(await readFile(join(root, FILE))).toEqual(own)
+      expect((await s.cases.getCase(CASE)).id).toBe(CASE)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('says so when every good backup was taken after the case left (of what had its place since), and stays', async () => {
+    const { root, backups, names } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      for (const n of await names()) await rename(join(backups, n), join(backups, n.replace(/^2026/, '2999')))
+      await rm(held)
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: `The case file of "${entry.title}" is missing or damaged, and every good backup of it was taken after the case went to the trash (${entry.at}): those are of what had its place since, not of it, so the case stays in the trash.`,
+      })
+      expect(await s.trashBin.list()).toEqual([entry])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a trash entry saying it came from a path like its folder written another way: nothing is put back', async () => {
+    const { root } = await withBackups()
+    let { s, entry } = await trashed(root)
+    await s.close()
+    const list = join(root, 'trash', 'trash.json')
+    const edited = JSON.parse(await readFile(list, 'utf8')) as { entries: { from: string }[] }
+    for (const from of [`cases\\${CASE}`, `cases/${CASE}/`, `./cases/${CASE}`, `cases//${CASE}`]) {
+      edited.entries[0].from = from
+      await writeFile(list, JSON.stringify(edited))
+      s = await openWorkspace(root)
+      try {
+        entry = (await s.trashBin.list())[0]!
+        await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+          code: 'CORRUPT',
+          message: `The trash entry of "${entry.title}" says it came from ${from}, which is not its case folder, so nothing is put back.`,
+        })
+        expect(await s.trashBin.list()).toEqual([entry])
+      } finally {
+        await s.close()
+      }
+    }
+  })
+})
