@@ -15,6 +15,7 @@ import { exportCommands } from './cli/commands/export'
 import { noteCommands } from './cli/commands/notes'
 import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
+import { trashCommands } from './cli/commands/trash'
 import { workspaceCommands } from './cli/commands/workspace'
 import { closeMarks, cliLanguageOf, helpText, placeholders, setCliLanguage, t, takeLang } from './cli/language'
 import { printable } from './cli/printable'
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   ...exportCommands,
   ...searchCommands,
   ...bundleCommands,
+  ...trashCommands,
   ...checkCommands,
   ...workspaceCommands,
   ...encryptionCommands,

@@ -85,6 +85,7 @@ export const PLACEHOLDERS = {
   ITEM: 'cliHelp:placeholder.item',
   NOTE: 'cliHelp:placeholder.note',
   STATUTE: 'cliHelp:placeholder.statute',
+  ENTRY: 'cliHelp:placeholder.entry',
   ID: 'cliHelp:placeholder.id',
   FILE: 'cliHelp:placeholder.file',
   'FILE.pdf': 'cliHelp:placeholder.filePdf',

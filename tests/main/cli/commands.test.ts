@@ -102,7 +102,7 @@ describe('help', () => {
         expect(r.stdout + r.stderr).not.toContain('hunter2')
       }
     expect((await runMain(['case'])).stderr.trim()).toBe(
-      'casefile case: unknown verb; try list, show, new, edit, archive, restore (casefile help case)',
+      'casefile case: unknown verb; try list, show, new, edit, archive, restore, remove (casefile help case)',
     )
   })
 

@@ -210,12 +210,17 @@ export const statuteCommands: Command[] = [
     options: { force: { type: 'boolean', describe: 'cliDocs:statuteRemove.opt.force' } },
     examples: ['statute remove statute_0123456789abcdef'],
     async run({ withWorkspace, io, json, values, positionals }) {
-      const usage = await withWorkspace((s) => s.statutes.remove(positionals[0], { force: !!values.force }))
-      if (json) return printJson(io, { removed: true, statuteId: positionals[0], unlinkedFrom: usage.caseIds })
+      // To the trash, as the window does: `trash restore` puts it back, linked again.
+      const [entry, caseIds] = await withWorkspace(async (s) => {
+        const { caseIds } = await s.statutes.usage(positionals[0])
+        return [await s.trashBin.removeStatute(positionals[0], { force: !!values.force }), caseIds] as const
+      })
+      if (json) return printJson(io, { removed: true, statuteId: positionals[0], unlinkedFrom: caseIds, entry })
       io.out(
         t('cliDocs:removedStatuteExcerpt', {
           positionals: positionals[0],
-          value: usage.caseIds.length ? t('cliDocs:unlinkedFrom', { list: usage.caseIds.join(', ') }) : '',
+          entryId: entry.id,
+          value: caseIds.length ? t('cliDocs:unlinkedFrom', { list: caseIds.join(', ') }) : '',
         }),
       )
     },

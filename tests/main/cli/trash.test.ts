@@ -1,0 +1,92 @@
+/**
+ * The trash from the command line, on a new empty folder: a case and an excerpt sent there and back,
+ * the words a person reads at each step, and what is refused (an entry that is not there, a case
+ * whose file is damaged in the trash with no backup from before it left).
+ */
+import { readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runMain } from '../../helpers/cli'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+async function cli(ws: string, ...args: string[]) {
+  return runMain([...args, '--workspace', ws])
+}
+
+describe('casefile trash', () => {
+  it('sends a case and an excerpt there and back, saying so, and lists what it holds', async () => {
+    const ws = join(await tempDir(), 'fresh')
+    expect((await cli(ws, 'case', 'new', '--title', 'Harbour dispute', '--reference', 'H-1')).code).toBe(0)
+    expect((await cli(ws, 'trash')).stdout.trim()).toBe('The trash is empty.')
+    const excerpt = JSON.parse(
+      (
+        await cli(
+          ws,
+          'statute',
+          'add',
+          '--instrument',
+          'Law of the Sea',
+          '--article',
+          '5',
+          '--text',
+          'Baselines.',
+          '--json',
+        )
+      ).stdout,
+    ) as { id: string }
+    expect((await cli(ws, 'statute', 'link', excerpt.id, '--case', 'H-1')).code).toBe(0)
+
+    const removed = await cli(ws, 'statute', 'remove', excerpt.id, '--force')
+    expect(removed.stdout).toMatch(
+      new RegExp(`^Sent statute excerpt ${excerpt.id} to the trash as entry \\S+ \\(unlinked from case_`),
+    )
+    const gone = await cli(ws, 'case', 'remove', 'H-1')
+    expect(gone.code).toBe(0)
+    const entryId = /as entry (\S+)$/.exec(gone.stdout.trim())![1]
+    expect(gone.stdout.trim()).toBe(`Sent "Harbour dispute" to the trash as entry ${entryId}`)
+    expect(JSON.parse((await cli(ws, 'cases', '--json')).stdout)).toEqual([])
+
+    const listed = (await cli(ws, 'trash')).stdout.trim().split('\n')
+    expect(listed).toHaveLength(3)
+    expect(listed[1]).toMatch(new RegExp(`^${entryId}\\s+case\\s+\\d{4}-\\d\\d-\\d\\dT\\S+\\s+Harbour dispute$`))
+    expect(listed[2]).toMatch(/\s+statute excerpt\s+\S+\s+LS art\. 5$/)
+
+    expect((await cli(ws, 'trash', 'restore', entryId)).stdout.trim()).toMatch(
+      /^"Harbour dispute" \(case_\w+\) is back in the case list$/,
+    )
+    const [statuteEntry] = JSON.parse((await cli(ws, 'trash', '--json')).stdout) as { id: string }[]
+    expect((await cli(ws, 'trash', 'restore', statuteEntry!.id)).stdout.trim()).toMatch(
+      new RegExp(`^Statute excerpt ${excerpt.id} \\(.+\\) is back in the library$`),
+    )
+    // Linked again to the case that linked it.
+    expect(JSON.parse((await cli(ws, 'statute', 'list', '--case', 'H-1', '--json')).stdout)).toHaveLength(1)
+    expect((await cli(ws, 'trash')).stdout.trim()).toBe('The trash is empty.')
+    expect((await cli(ws, 'check')).code).toBe(0)
+  }, 60_000)
+
+  it('refuses, in one line, an entry that is not there and a case it cannot bring back; the case stays', async () => {
+    const ws = await tempDir()
+    const none = await cli(ws, 'trash', 'restore', 'no-such-entry')
+    expect(none.code).toBe(1)
+    expect(none.stderr.trim().split('\n')).toHaveLength(1)
+    expect(none.stderr).toMatch(/no-such-entry/)
+    expect((await cli(ws, 'case', 'remove', 'NOPE')).code).toBe(1)
+
+    expect((await cli(ws, 'case', 'new', '--title', 'Quay', '--reference', 'Q-1')).code).toBe(0)
+    const { id: entryId, itemId } = JSON.parse((await cli(ws, 'case', 'remove', 'Q-1', '--json')).stdout) as {
+      id: string
+      itemId: string
+    }
+    await rm(join(ws, 'backups'), { recursive: true, force: true })
+    await writeFile(join(ws, 'trash', entryId, itemId, 'case.json'), '{"schemaVersion":1,')
+    const refused = await cli(ws, 'trash', 'restore', entryId)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim()).toMatch(
+      /^casefile trash restore: The case file of "Quay" could not be loaded and has no good backup, so the case stays in the trash: /,
+    )
+    expect(JSON.parse((await cli(ws, 'trash', '--json')).stdout)).toMatchObject([{ id: entryId }])
+    expect(await readdir(join(ws, 'trash', entryId, itemId))).toContain('case.json')
+  }, 60_000)
+})
