@@ -488,17 +488,17 @@ export class WorkspaceStore {
 
   /**
    * A damaged file lying outside its place (a case's file in the trash) set aside as the file at relPath:
-   * moved to quarantine/ under relPath's name, its problem waiting with its folder (`bringBackUnder`).
+   * moved to quarantine/ under relPath's name, its problem waiting with its folder (`bringBackUnder`). The
+   * caller puts `backup` in its place next; the record says so.
    * Throws when it cannot be moved, and then nothing has changed.
    */
-  async setAsideAway(heldRel: string, relPath: string): Promise<string> {
+  async setAsideAway(heldRel: string, relPath: string, backup: string): Promise<string> {
     this.assertWritable()
     const quarantinedTo = await quarantineFile(this.root, layout.quarantineDir, relPath, this.now(), undefined, heldRel)
-    const values = { original: relPath, file: quarantinedTo, backup: 'none' }
     reportOnce(this.away, {
       file: relPath,
       kind: 'quarantined',
-      ...worded('errStorage:failedLoadEarlierSet', values),
+      ...worded('errStorage:setAsideAwayBackupInItsPlace', { original: relPath, file: quarantinedTo, backup }),
       quarantinedTo,
     })
     return quarantinedTo

@@ -14,6 +14,11 @@ export const TrashEntry = z.object({
   /** Where it lived, relative to the workspace. */
   from: z.string().max(400),
   reason: z.string().max(1_000).default(''),
+  /**
+   * A case whose file was missing or damaged in the trash: the backup already put in its place there, before a
+   * restore that did not get as far as moving the folder back (the next restore still says so).
+   */
+  putBackFrom: z.string().max(400).optional(),
 })
 export type TrashEntry = z.infer<typeof TrashEntry>
 

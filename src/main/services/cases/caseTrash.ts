@@ -14,13 +14,17 @@ import { parseStoredJson } from '@main/storage/storedJson'
 import type { ServiceContext } from '../context'
 import type { TrashService } from '../trash/trashService'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { caseDir, caseFilePath } from './caseFiles'
+import { CASES_DIR, caseDir, caseFilePath } from './caseFiles'
 
 export interface RestoredCase {
   summary: CaseSummary
   /** The backup its case file was put back from, when that file was missing or damaged in the trash. */
   fromBackup?: string
 }
+
+/** Its own folder, as trash.json says it, written on any system (`cases/<id>` or `cases\\<id>`). */
+const ownFolder = (from: string, caseId: string) =>
+  from === `${CASES_DIR}/${caseId}` || from === `${CASES_DIR}\\${caseId}`
 
 type WhyNot = { missing: true } | { missing: false; reason: string; otherCase?: string }
 
@@ -80,6 +84,41 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       : appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', { title: entry.title, reason: why.reason })
   }
 
+  /**
+   * A missing or damaged case file put right where it lies in the trash, before anything moves: the damaged one to
+   * quarantine/, the backup in its place. The entry says so first, so a restore stopped after this (the folder
+   * not moved back) still tells, the next time, which backup the case came back from.
+   */
+  async function putRightInTrash(
+    entry: TrashEntry,
+    trash: TrashService,
+    at: { file: string; held: string; backup: string },
+  ): Promise<void> {
+    const { file, held, backup } = at
+    const before = entry.putBackFrom
+    await trash.note(entry.id, { putBackFrom: backup })
+    try {
+      if (await ctx.store.exists(held))
+        await ctx.store.setAsideAway(held, file, backup).catch((e: Error) => {
+          throw appError('IO', 'errRecords:caseDamagedNotSetAsideStaysInTrash', {
+            title: entry.title,
+            reason: e.message,
+          })
+        })
+      await ctx.store.copyBackupTo(backup, file, held).catch((e: Error) => {
+        throw appError('IO', 'errRecords:caseBackupNotPutBackStaysInTrash', {
+          title: entry.title,
+          backup,
+          reason: e.message,
+        })
+      })
+    } catch (e) {
+      // The file in the trash is not the backup: the entry says what it said before.
+      await trash.note(entry.id, { putBackFrom: before }).catch(() => undefined)
+      throw e
+    }
+  }
+
   return {
     /**
      * Sets a case aside: its folder (case file, annotations, briefings) moves to
@@ -109,8 +148,18 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
      * repaired); they are reported again when the case comes back. Called once, on open.
      */
     async setTrashedAway(trash: TrashService): Promise<void> {
-      for (const e of await trash.list().catch(() => []))
-        if (e.kind === 'case' && !(await ctx.store.exists(caseDir(e.itemId)))) ctx.store.setAwayUnder(caseDir(e.itemId))
+      const entries = (await trash.list().catch(() => [])).filter((e) => e.kind === 'case')
+      if (!entries.length) return
+      // A case listed again (one imported in place of the one trashed) is here; a folder left at its place by
+      // hand is not: repair must not restore into it what belongs to the case in the trash.
+      const listed = await workspace.listCases().then(
+        (all) => new Set(all.map((c) => c.id)),
+        () => undefined,
+      )
+      for (const e of entries) {
+        const here = listed ? listed.has(e.itemId) : await ctx.store.exists(caseDir(e.itemId))
+        if (!here) ctx.store.setAwayUnder(caseDir(e.itemId))
+      }
     },
 
     /**
@@ -125,11 +174,14 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if ((await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseIdWorkspaceCannot', { caseId })
       // An entry's words are trash.json's, which anyone may have edited: only a case's own folder comes back.
-      if (!SAFE_ID.test(caseId) || entry.from !== caseDir(caseId))
+      if (!SAFE_ID.test(caseId) || !ownFolder(entry.from, caseId))
         throw appError('CORRUPT', 'errRecords:trashEntryNotCaseFolder', { title: entry.title, from: entry.from })
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
         throw appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })
+      // Something at its place (a folder left by hand) would stop the move only after the file was put right.
+      if (await ctx.store.exists(caseDir(caseId)))
+        throw appError('CONFLICT', 'errRecords:caseFolderInTheWay', { title: entry.title, folder: caseDir(caseId) })
       await ctx.store.resealTrashed(folder)
       const file = caseFilePath(caseId)
       const held = join(folder, 'case.json')
@@ -142,24 +194,17 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
           id: why.otherCase,
         })
       const backup = why && (await backupFor(file, held, entry, why))
-      if (backup) {
-        // Put right where it lies, before anything moves: a failure on the way leaves the case in the trash.
-        if (await ctx.store.exists(held))
-          await ctx.store.setAsideAway(held, file).catch((e: Error) => {
-            throw appError('IO', 'errRecords:caseDamagedNotSetAsideStaysInTrash', {
-              title: entry.title,
-              reason: e.message,
-            })
-          })
-        await ctx.store.copyBackupTo(backup, file, held).catch((e: Error) => {
-          throw appError('IO', 'errRecords:caseBackupNotPutBackStaysInTrash', {
-            title: entry.title,
-            backup,
-            reason: e.message,
-          })
+      if (backup) await putRightInTrash(entry, trash, { file, held, backup })
+      await trash.restore(entry.id, caseDir(caseId)).catch((e: unknown) => {
+        if (!backup || !(e instanceof Error)) throw e
+        throw appError(e instanceof AppError ? e.code : 'IO', 'errRecords:caseBackupInTrashFolderNotMoved', {
+          title: entry.title,
+          backup,
+          reason: e.message,
         })
-      }
-      await trash.restore(entry.id)
+      })
+      // Put right by an earlier restore that stopped before the move: this is still the backup, and is said so.
+      const fromBackup = backup || entry.putBackFrom
       ctx.store.bringBackUnder(caseDir(caseId))
       ctx.store.forget(file)
       const restored = (
@@ -173,7 +218,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile).catch(() => undefined)
       await workspace.upsertCase(restored)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
-      return { summary: toCaseSummary(restored), ...(backup ? { fromBackup: backup } : {}) }
+      return { summary: toCaseSummary(restored), ...(fromBackup ? { fromBackup } : {}) }
     },
   }
 }

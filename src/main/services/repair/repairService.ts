@@ -121,7 +121,16 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
             await restoreBackup(p.file)
             did('backup restored', p.file, worded('errStorage:putBackNewestGood', { file: p.file }))
           } catch (e) {
-            if (!(e instanceof AppError)) throw e
+            // Still a problem, and now also why its backup is not in place: listed with what remains.
+            ctx.store.report({
+              file: p.file,
+              kind: p.kind,
+              ...worded('errStorage:backupNotPutBack', {
+                file: p.file,
+                backup: p.backupAvailable,
+                reason: messageOf(e),
+              }),
+            })
           }
         }
         // A restored case file re-indexes its own case; a restored index may have lost others.

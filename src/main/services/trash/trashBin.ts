@@ -14,25 +14,34 @@ export type RestoredItem =
 
 export function createTrashBin(deps: { trash: TrashService; cases: CasesService; statutes: StatutesService }) {
   const { trash, cases, statutes } = deps
+  // One move in or out of the trash at a time: a restore clicked twice finds its entry gone ("nothing in the
+  // trash with this id") instead of half-doing the same move as the first.
+  let last: Promise<unknown> = Promise.resolve()
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = last.catch(() => undefined).then(work)
+    last = run
+    return run
+  }
   return {
     /** Newest first. */
     async list(): Promise<TrashEntry[]> {
       return (await trash.list()).reverse()
     },
 
-    removeCase: (caseId: string): Promise<TrashEntry> => cases.moveToTrash(caseId, trash),
+    removeCase: (caseId: string): Promise<TrashEntry> => inTurn(() => cases.moveToTrash(caseId, trash)),
 
     removeStatute: (statuteId: string, opts: { force?: boolean } = {}): Promise<TrashEntry> =>
-      statutes.moveToTrash(statuteId, trash, opts),
+      inTurn(() => statutes.moveToTrash(statuteId, trash, opts)),
 
-    async restore(entryId: string): Promise<RestoredItem> {
-      const entry = await trash.get(entryId)
-      if (entry.kind === 'case') {
-        const { summary, fromBackup } = await cases.restoreFromTrash(entry, trash)
-        return { kind: 'case', case: summary, ...(fromBackup ? { fromBackup } : {}) }
-      }
-      return { kind: 'statute', statute: await statutes.restoreFromTrash(entry, trash) }
-    },
+    restore: (entryId: string): Promise<RestoredItem> =>
+      inTurn(async () => {
+        const entry = await trash.get(entryId)
+        if (entry.kind === 'case') {
+          const { summary, fromBackup } = await cases.restoreFromTrash(entry, trash)
+          return { kind: 'case', case: summary, ...(fromBackup ? { fromBackup } : {}) }
+        }
+        return { kind: 'statute', statute: await statutes.restoreFromTrash(entry, trash) }
+      }),
   }
 }
 export type TrashBin = ReturnType<typeof createTrashBin>

@@ -57,26 +57,44 @@ export function createTrashService(ctx: ServiceContext) {
       return { ...entry, path }
     },
 
-    /** Puts an entry back where it lived (an import undone) and forgets it. */
-    async restore(entryId: string): Promise<void> {
+    /**
+     * Puts an entry back where it lived (an import undone), or at `to` when its owner names the place (its own
+     * words for it, whatever separator trash.json was written with), and forgets it.
+     */
+    async restore(entryId: string, to?: string): Promise<void> {
       ctx.store.assertWritable()
       const d = await doc()
       const entry = d.data.entries.find((e) => e.id === entryId)
       if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
-      await ctx.store.move(ctx.store.resolve(service.heldAt(entry)), entry.from)
+      await ctx.store.move(ctx.store.resolve(service.heldAt(entry)), to ?? entry.from)
       await rmdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).catch(() => undefined)
       await d.update((f) => {
         f.entries = f.entries.filter((e) => e.id !== entryId)
       })
     },
 
-    /** Where an entry's folder or file lies in the trash, relative to the workspace. */
-    heldAt: (entry: TrashEntry): string => join(TRASH_DIR, entry.id, basename(entry.from)),
+    /**
+     * Where an entry's folder or file lies in the trash, relative to the workspace. trash.json travels between
+     * systems with the workspace: its `from` may be written with either separator.
+     */
+    heldAt: (entry: TrashEntry): string => join(TRASH_DIR, entry.id, entry.from.split(/[\\/]/).pop() ?? ''),
+
+    /** Records, durably, what its owner has done to an entry while it lies in the trash (see `putBackFrom`). */
+    async note(entryId: string, what: Pick<TrashEntry, 'putBackFrom'>): Promise<void> {
+      ctx.store.assertWritable()
+      const d = await doc()
+      if (!d.data.entries.some((e) => e.id === entryId))
+        throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
+      await d.update((f) => {
+        for (const e of f.entries) if (e.id === entryId) e.putBackFrom = what.putBackFrom
+      })
+    },
 
     /** Newest last. */
     async list(): Promise<TrashEntry[]> {
       if (!(await ctx.store.existsOrSetAside(TRASH_FILE))) return []
-      return [...(await doc()).data.entries]
+      // Copies: what a caller does with an entry is not what the trash says until it is recorded.
+      return (await doc()).data.entries.map((e) => ({ ...e }))
     },
 
     /** One entry; NOT_FOUND when the trash holds none with this id. */

@@ -3,7 +3,7 @@
  * lies, before it moves, so what cannot be done leaves it in the trash as it was; no damaged file is ever
  * written over; only a backup of this case, taken before it left, is put back.
  */
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
@@ -144,7 +144,7 @@ describe('a case back from the trash with a missing or damaged case file', () =>
     await s.close()
     const list = join(root, 'trash', 'trash.json')
     const edited = JSON.parse(await readFile(list, 'utf8')) as { entries: { from: string }[] }
-    for (const from of [`cases\\${CASE}`, `cases/${CASE}/`, `./cases/${CASE}`, `cases//${CASE}`]) {
+    for (const from of [`cases/${CASE}/`, `./cases/${CASE}`, `cases//${CASE}`, `cases\\${CASE}\\`]) {
       edited.entries[0].from = from
       await writeFile(list, JSON.stringify(edited))
       s = await openWorkspace(root)
@@ -158,6 +158,140 @@ describe('a case back from the trash with a missing or damaged case file', () =>
       } finally {
         await s.close()
       }
+    }
+  })
+
+  it('comes back from an entry written on Windows (cases\\<id>) to its folder here', async () => {
+    const { root } = await withBackups()
+    const { s, entry } = await trashed(root)
+    await s.close()
+    const list = join(root, 'trash', 'trash.json')
+    const edited = JSON.parse(await readFile(list, 'utf8')) as { entries: { from: string }[] }
+    edited.entries[0].from = `cases\\${CASE}`
+    await writeFile(list, JSON.stringify(edited))
+    const again = await openWorkspace(root)
+    try {
+      expect(await again.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', case: { id: CASE } })
+      expect((await stat(join(root, FILE))).isFile()).toBe(true)
+      expect(await readdir(root)).not.toContain(`cases\\${CASE}`)
+      expect((await again.check.run()).problems).toEqual([])
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('something left at its place refuses before the file is put right: nothing set aside, nothing written', async () => {
+    const { root } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, 'damaged')
+      await mkdir(join(root, 'cases', CASE))
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: `Something is already at ${join('cases', CASE)}, where "${entry.title}" would go back, so nothing was changed and the case stays in the trash. Move that away (it is not the case in the trash) and try again.`,
+      })
+      expect(await readFile(held, 'utf8')).toBe('damaged')
+      expect(await readdir(join(root, 'quarantine')).catch(() => [])).toEqual([])
+      expect(await s.trashBin.list()).toEqual([entry])
+
+      await rmdir(join(root, 'cases', CASE))
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', fromBackup: expect.any(String) })
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a folder that cannot move back after its file was put right says so, and the next restore still names the backup', async () => {
+    const { root, names } = await withBackups()
+    const newest = join('backups', FILE, (await names()).at(-1)!)
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, 'damaged')
+      // cases/ is a file: the folder cannot go back under it.
+      await rm(join(root, 'cases'), { recursive: true })
+      await writeFile(join(root, 'cases'), 'not a folder')
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        message: expect.stringMatching(
+          new RegExp(
+            `^The case file of "${entry.title}" was put right in the trash from the backup ${newest.replace(/[.\\\\/]/g, '.')} \\(a damaged one is kept under quarantine/\\), but its folder could not be moved back \\(.+\\)\\. The case stays in the trash; restoring it again says it came back from that backup\\.$`,
+          ),
+        ),
+      })
+      expect(await s.trashBin.list()).toEqual([{ ...entry, putBackFrom: newest }])
+      await s.close()
+
+      await rm(join(root, 'cases'))
+      await mkdir(join(root, 'cases'))
+      const again = await openWorkspace(root)
+      try {
+        expect(await again.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', fromBackup: newest })
+        expect(await again.trashBin.list()).toEqual([])
+        expect((await again.check.run()).problems).toEqual([])
+      } finally {
+        await again.close()
+      }
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('restored twice at once: one brings it back, the other finds nothing to restore', async () => {
+    const { root } = await withBackups()
+    const { s, entry } = await trashed(root)
+    try {
+      const [a, b] = await Promise.allSettled([s.trashBin.restore(entry.id), s.trashBin.restore(entry.id)])
+      expect(a).toMatchObject({ status: 'fulfilled', value: { kind: 'case', case: { id: CASE } } })
+      expect(b).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'NOT_FOUND', message: `Nothing in the trash with id "${entry.id}".` },
+      })
+      expect((await s.cases.list()).map((c) => c.id)).toEqual([CASE])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('the record of a file set aside in the trash names the backup put in its place', async () => {
+    const { root, names } = await withBackups()
+    const newest = join('backups', FILE, (await names()).at(-1)!)
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, 'damaged')
+      // quarantine/resolved a file: the record cannot be settled and stays listed, so what it says counts.
+      await mkdir(join(root, 'quarantine'), { recursive: true })
+      await writeFile(join(root, 'quarantine', 'resolved'), 'not a folder')
+      expect(await s.trashBin.restore(entry.id)).toMatchObject({ fromBackup: newest })
+      const problem = s.workspace.problems().find((p) => p.file === FILE)
+      expect(problem?.message).toMatch(
+        new RegExp(
+          `^${FILE.replace(/[.\\\\/]/g, '.')} would not load and was set aside as .+; the backup ${newest.replace(/[.\\\\/]/g, '.')} was put in its place\\.$`,
+        ),
+      )
+    } finally {
+      await s.close()
+    }
+  })
+
+  it("a folder left by hand at a trashed case's place takes no backup meant for the case in the trash", async () => {
+    const { root } = await withBackups()
+    // Damaged before it left: set aside on open, then sent to the trash with its problem.
+    await writeFile(join(root, FILE), 'damaged before it left')
+    let s = await openWorkspace(root)
+    await s.cases.list()
+    await s.check.run()
+    const entry = await s.trashBin.removeCase(CASE)
+    await s.close()
+    await mkdir(join(root, 'cases', CASE))
+    s = await openWorkspace(root)
+    try {
+      expect(s.workspace.problems().filter((p) => p.file === FILE)).toEqual([])
+      await s.repair.run({ restoreBackups: true })
+      // (The empty folder itself is set aside by repair, as any case folder holding no case file.)
+      await expect(stat(join(root, FILE))).rejects.toMatchObject({ code: 'ENOENT' })
+      expect(await s.cases.list()).toEqual([])
+      expect((await s.trashBin.list()).map((e) => e.id)).toEqual([entry.id])
+    } finally {
+      await s.close()
     }
   })
 })

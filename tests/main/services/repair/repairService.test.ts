@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
 import { runCli } from '../../../helpers/cli'
+import { withFault } from '../../../helpers/faults'
 import { editCaseFileOnDisk } from '../../../helpers/storedFiles'
 import { useTempDirs } from '../../../helpers/tmp'
 import { ipcHarness } from '../../ipc/harness'
@@ -168,6 +169,28 @@ describe('repair', () => {
     expect(await readFile(join(root, 'quarantine', 'resolved', kept[0]), 'utf8')).toBe(
       '{"schemaVersion":1,"case":{"id":',
     )
+  })
+
+  it('a backup that cannot be put back is listed with what remains, saying why', async () => {
+    const root = await demo({ backups: true })
+    const file = `cases/${CASE}/case.json`
+    await writeFile(join(root, file), 'garbage')
+    const intoCase = (p: string) => p.startsWith(join(root, 'cases', CASE))
+    const report = await withFault({ step: 'write', fault: 'ENOSPC', match: intoCase, sticky: true }, () =>
+      repair(root, { restoreBackups: true }),
+    )
+    expect(report.actions).toEqual([])
+    expect(report.remaining).toContainEqual(
+      expect.objectContaining({
+        file,
+        message: expect.stringMatching(
+          new RegExp(`^The backup backups/${file}/.+ of ${file} was not put back: .*ENOSPC`),
+        ),
+      }),
+    )
+    expect((await repair(root, { restoreBackups: true })).actions).toEqual([
+      expect.objectContaining({ kind: 'backup restored', file }),
+    ])
   })
 
   it('puts back only a backup that is a case file, though this session never opened the case', async () => {
