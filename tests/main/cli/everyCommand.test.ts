@@ -241,6 +241,12 @@ async function everyCommand(
   expect((await json<{ id: string }[]>(['cases'])).map((c) => c.id)).not.toContain(caseId)
   await run(['trash', 'restore', caseEntry.id])
   expect(await json<unknown[]>(['trash'])).toEqual([])
+  // An entry whose copy went by hand: refused while anything is there, then dropped.
+  const again = await json<{ entry: { id: string } }>(['statute', 'remove', statute, '--force'])
+  await run(['trash', 'forget', again.entry.id], 1)
+  await rm(join(ws, 'trash', again.entry.id), { recursive: true })
+  await run(['trash', 'forget', again.entry.id])
+  expect(await json<unknown[]>(['trash'])).toEqual([])
   await run(['check'])
   await run(['repair'])
   await run(['demo'])

@@ -38,6 +38,15 @@ describe('casefile trash', () => {
     ) as { id: string }
     expect((await cli(ws, 'statute', 'link', excerpt.id, '--case', 'H-1')).code).toBe(0)
 
+    const refused = await cli(ws, 'statute', 'remove', excerpt.id)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr.trim()).toBe(
+      `casefile statute remove: LS art. 5 is linked to 1 case. Unlink it and remove the citations first, or remove it anyway. To remove it anyway (it goes to the trash, with its links): casefile statute remove ${excerpt.id} --force`,
+    )
+    const enEspañol = await cli(ws, 'statute', 'remove', excerpt.id, '--lang', 'es')
+    expect(enEspañol.stderr).toContain('LS art. 5 está vinculado a 1 expediente. Desvincúlelo')
+    expect(enEspañol.stderr).toContain(`casefile statute remove ${excerpt.id} --force`)
+    expect(enEspañol.stderr).not.toMatch(/linked|cited/)
     const removed = await cli(ws, 'statute', 'remove', excerpt.id, '--force')
     expect(removed.stdout).toMatch(
       new RegExp(`^Sent statute excerpt ${excerpt.id} to the trash as entry \\S+ \\(unlinked from case_`),
@@ -88,5 +97,34 @@ describe('casefile trash', () => {
     )
     expect(JSON.parse((await cli(ws, 'trash', '--json')).stdout)).toMatchObject([{ id: entryId }])
     expect(await readdir(join(ws, 'trash', entryId, itemId))).toContain('case.json')
+  }, 60_000)
+
+  it('drops an entry of which nothing is left, only then; a long id is not said back whole', async () => {
+    const ws = await tempDir()
+    expect((await cli(ws, 'case', 'new', '--title', 'Pier', '--reference', 'P-1')).code).toBe(0)
+    const { id: entryId, itemId } = JSON.parse((await cli(ws, 'case', 'remove', 'P-1', '--json')).stdout) as {
+      id: string
+      itemId: string
+    }
+    const kept = await cli(ws, 'trash', 'forget', entryId)
+    expect(kept.code).toBe(1)
+    expect(kept.stderr.trim()).toBe(
+      `casefile trash forget: The trash still holds something of "Pier" (${join('trash', entryId)}), so its entry stays; only an entry of which nothing is left can be dropped.`,
+    )
+    await rm(join(ws, 'trash', entryId, itemId), { recursive: true })
+    const nothing = await cli(ws, 'trash', 'restore', entryId)
+    expect(nothing.stderr.trim()).toBe(
+      `casefile trash restore: The trash holds no folder for "Pier" (${join('trash', entryId, itemId)}), so there is nothing to put back. If it was removed by hand, its entry can be dropped (casefile trash forget ${entryId}).`,
+    )
+    const dropped = await cli(ws, 'trash', 'forget', entryId)
+    expect(dropped.stdout.trim()).toBe(
+      `Dropped the entry ${entryId} ("Pier") from the trash; nothing of it was left there.`,
+    )
+    expect(await readdir(join(ws, 'trash'))).toEqual(['trash.json'])
+    expect((await cli(ws, 'trash')).stdout.trim()).toBe('The trash is empty.')
+
+    const long = await cli(ws, 'trash', 'restore', 'x'.repeat(5_000))
+    expect(long.code).toBe(1)
+    expect(long.stderr.length).toBeLessThan(300)
   }, 60_000)
 })

@@ -1,6 +1,7 @@
 import { errorText, t } from '../language'
 import { extname } from 'node:path'
 import { citationLabel, type StatuteExcerpt, type StatutePatch } from '@shared/domain'
+import { AppError } from '@shared/ipc/result'
 import {
   type CliIO,
   type Command,
@@ -214,6 +215,13 @@ export const statuteCommands: Command[] = [
       const [entry, caseIds] = await withWorkspace(async (s) => {
         const { caseIds } = await s.statutes.usage(positionals[0])
         return [await s.trashBin.removeStatute(positionals[0], { force: !!values.force }), caseIds] as const
+      }).catch((e: unknown) => {
+        if (!(e instanceof AppError) || e.code !== 'CONFLICT' || values.force) throw e
+        // The service says "remove it anyway"; here that is an option to name.
+        throw new AppError(
+          'CONFLICT',
+          t('cliDocs:statuteRemoveForce', { reason: errorText(e), statute: positionals[0] }),
+        )
       })
       if (json) return printJson(io, { removed: true, statuteId: positionals[0], unlinkedFrom: caseIds, entry })
       io.out(

@@ -55,4 +55,17 @@ export const trashCommands: Command[] = [
       if (back.fromBackup) io.out(t('cliCases:caseBackFromBackup', { backup: back.fromBackup }))
     },
   },
+  {
+    name: 'trash forget',
+    args: 'ENTRY',
+    positionals: 1,
+    group: 'workspace',
+    summary: 'cliCases:trashForget.summary',
+    examples: ['trash forget 2026-12-05T10-00-00-000Z-case_ecu_mpls_2026-a1b2c3'],
+    async run({ withWorkspace, io, json, positionals }) {
+      const entry = await withWorkspace((s) => s.trashBin.forget(positionals[0]))
+      if (json) return printJson(io, entry)
+      io.out(t('cliCases:trashForgotten', { entryId: entry.id, title: entry.title || entry.itemId }))
+    },
+  },
 ]

@@ -56,17 +56,15 @@ export function createStatutesService(
   /** Removing an excerpt a case links or a briefing cites needs `force`: the memo would lose the text it quotes. */
   function refuseWhileUsed(excerpt: StatuteExcerpt, used: StatuteUsage): void {
     if (!used.caseIds.length && !used.briefings.length) return
-    const parts = [
-      used.caseIds.length && `linked to ${used.caseIds.length} case${used.caseIds.length > 1 ? 's' : ''}`,
-      used.briefings.length &&
-        `cited in ${used.briefings.length} briefing${used.briefings.length > 1 ? 's' : ''} (${used.briefings
-          .map((b) => `"${b.title}"`)
-          .join(', ')})`,
-    ].filter(Boolean)
     throw appError(
       'CONFLICT',
       'errRecords:unlinkRemoveCitationsFirst',
-      { citationLabel: citationLabel(excerpt), partList: parts.join(' and ') },
+      {
+        citationLabel: citationLabel(excerpt),
+        cases: used.caseIds.length,
+        briefings: used.briefings.length,
+        titles: used.briefings.map((b) => `"${b.title}"`).join(', '),
+      },
       used,
     )
   }

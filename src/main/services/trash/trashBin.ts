@@ -33,6 +33,9 @@ export function createTrashBin(deps: { trash: TrashService; cases: CasesService;
     removeStatute: (statuteId: string, opts: { force?: boolean } = {}): Promise<TrashEntry> =>
       inTurn(() => statutes.moveToTrash(statuteId, trash, opts)),
 
+    /** Drops an entry of which nothing is left in the trash (see `TrashService.forgetEmpty`). */
+    forget: (entryId: string): Promise<TrashEntry> => inTurn(() => trash.forgetEmpty(entryId)),
+
     restore: (entryId: string): Promise<RestoredItem> =>
       inTurn(async () => {
         const entry = await trash.get(entryId)

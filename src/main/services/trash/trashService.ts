@@ -12,7 +12,7 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
-import { mkdir, rm, rmdir } from 'node:fs/promises'
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { durableWriteFile } from '@main/storage/durableWrite'
@@ -28,9 +28,14 @@ export function createTrashService(ctx: ServiceContext) {
   const doc = () => ctx.store.document(TRASH_FILE, 'trash', TrashFile, empty)
   const newEntryId = (at: string, itemId: string) =>
     `${at.replace(/[:.]/g, '-')}-${itemId}-${randomBytes(3).toString('hex')}`.slice(0, 120)
+  // An id typed or pasted by anyone: said back whole only as long as an entry's id can be.
+  const nothingThere = (entryId: string) =>
+    appError('NOT_FOUND', 'errStorage:nothingTrashId', {
+      entryId: entryId.length > 120 ? `${entryId.slice(0, 119)}…` : entryId,
+    })
   const entryOf = async (entryId: string): Promise<TrashEntry> => {
     const entry = (await service.list()).find((e) => e.id === entryId)
-    if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
+    if (!entry) throw nothingThere(entryId)
     return entry
   }
   const keptPath = (entryId: string, name: string) => join(TRASH_DIR, entryId, basename(name))
@@ -65,7 +70,7 @@ export function createTrashService(ctx: ServiceContext) {
       ctx.store.assertWritable()
       const d = await doc()
       const entry = d.data.entries.find((e) => e.id === entryId)
-      if (!entry) throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
+      if (!entry) throw nothingThere(entryId)
       await ctx.store.move(ctx.store.resolve(service.heldAt(entry)), to ?? entry.from)
       await rmdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).catch(() => undefined)
       await d.update((f) => {
@@ -83,8 +88,7 @@ export function createTrashService(ctx: ServiceContext) {
     async note(entryId: string, what: Pick<TrashEntry, 'putBackFrom'>): Promise<void> {
       ctx.store.assertWritable()
       const d = await doc()
-      if (!d.data.entries.some((e) => e.id === entryId))
-        throw appError('NOT_FOUND', 'errStorage:nothingTrashId', { entryId })
+      if (!d.data.entries.some((e) => e.id === entryId)) throw nothingThere(entryId)
       await d.update((f) => {
         for (const e of f.entries) if (e.id === entryId) e.putBackFrom = what.putBackFrom
       })
@@ -143,6 +147,30 @@ export function createTrashService(ctx: ServiceContext) {
         f.entries = f.entries.filter((e) => e.id !== entryId)
       })
       await rm(ctx.store.resolve(join(TRASH_DIR, entryId)), { recursive: true, force: true })
+    },
+
+    /**
+     * Drops an entry whose folder or copy is no longer in the trash (removed by hand): listed, it could never be
+     * put back nor go away. Refused while anything of it is there, so nothing held is ever deleted.
+     */
+    async forgetEmpty(entryId: string): Promise<TrashEntry> {
+      ctx.store.assertWritable()
+      const entry = await entryOf(entryId)
+      const folder = join(TRASH_DIR, entry.id)
+      // An empty folder holds nothing; anything else there (a file where the folder was, too) is kept.
+      const held = await readdir(ctx.store.resolve(folder)).then(
+        (names) => names.length > 0,
+        (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+      )
+      if (held)
+        throw appError('CONFLICT', 'errStorage:trashEntryStillHolds', { title: entry.title || entry.itemId, folder })
+      await (
+        await doc()
+      ).update((f) => {
+        f.entries = f.entries.filter((e) => e.id !== entryId)
+      })
+      await rmdir(ctx.store.resolve(folder)).catch(() => undefined)
+      return entry
     },
 
     /** Loads trash/trash.json when there is one; false when it is damaged (the store has recorded why). */
