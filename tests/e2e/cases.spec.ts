@@ -167,6 +167,20 @@ test.describe('a case damaged in the trash', () => {
   })
 })
 
+test('an entry whose folder was removed by hand: Restore says so, and the entry can be dropped', async ({ app }) => {
+  const { page } = app
+  const caseId = 'case_ecu_mpls_2026'
+  const entry = await app.services().trashBin.removeCase(caseId)
+  await rm(join(app.workspaceDir, 'trash', entry.id, caseId), { recursive: true })
+  await app.open('#/trash')
+  await page.getByRole('button', { name: /^Restore .*Attempted ICE entry/ }).click()
+  await expect(page.getByRole('alert')).toContainText('If it was removed by hand, its entry can be dropped.')
+  await page.getByRole('button', { name: /^Drop the entry of .*Attempted ICE entry/ }).click()
+  await expect(page.getByText('The trash is empty.')).toBeVisible()
+  await expect(page.getByRole('alert')).toBeHidden()
+  expect(await app.services().trashBin.list()).toEqual([])
+})
+
 test('menu commands and Ctrl+K open their dialogs; Escape closes them', async ({ app }) => {
   const { page } = app
   await app.open()

@@ -114,7 +114,7 @@ describe('casefile trash', () => {
     await rm(join(ws, 'trash', entryId, itemId), { recursive: true })
     const nothing = await cli(ws, 'trash', 'restore', entryId)
     expect(nothing.stderr.trim()).toBe(
-      `casefile trash restore: The trash holds no folder for "Pier" (${join('trash', entryId, itemId)}), so there is nothing to put back. If it was removed by hand, its entry can be dropped (casefile trash forget ${entryId}).`,
+      `casefile trash restore: The trash holds no folder for "Pier" (${join('trash', entryId, itemId)}), so there is nothing to put back. If it was removed by hand, its entry can be dropped. To drop it: casefile trash forget ${entryId}`,
     )
     const dropped = await cli(ws, 'trash', 'forget', entryId)
     expect(dropped.stdout.trim()).toBe(

@@ -3,6 +3,8 @@
  * workspace: values checked exactly, effects read back through other channels, with two cases so that
  * a link landing on the wrong case (or an option dropped on the way) shows.
  */
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type {
   Case,
@@ -19,12 +21,13 @@ import { ipcHarness } from './harness'
 const tempDir = useTempDirs()
 
 async function setup() {
-  const h = await ipcHarness({ userData: await tempDir(), workspace: await tempDir() })
+  const workspace = await tempDir()
+  const h = await ipcHarness({ userData: await tempDir(), workspace })
   const { value } = h
   const a = await value<Case>('cases:create', { title: 'Consulate incident', reference: 'ECU-1' })
   const b = await value<Case>('cases:create', { title: 'Visa refusal', reference: 'ECU-2' })
   const ids = async (filter: object) => (await value<StatuteExcerpt[]>('statutes:list', filter)).map((s) => s.id)
-  return { ...h, value, ids, a: a.id, b: b.id }
+  return { ...h, workspace, value, ids, a: a.id, b: b.id }
 }
 
 const VCCR = {
@@ -167,7 +170,7 @@ describe('statute channels', () => {
 
 describe('trash channels', () => {
   it('removes cases to the trash, lists the newest first, and restores the entry named', async () => {
-    const { session, dispatch, value, a, b } = await setup()
+    const { session, dispatch, value, a, b, workspace } = await setup()
     try {
       const first = await value<TrashEntry>('cases:remove', { caseId: a })
       expect(first).toEqual({
@@ -196,6 +199,19 @@ describe('trash channels', () => {
         ok: false,
         error: { code: 'NOT_FOUND' },
       })
+
+      // Dropped only once nothing of it is left in the trash.
+      expect(await dispatch('trash:forget', { entryId: second.id })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      })
+      await rm(join(workspace, 'trash', second.id), { recursive: true })
+      expect(await dispatch('trash:restore', { entryId: second.id })).toMatchObject({
+        ok: false,
+        error: { code: 'CORRUPT', details: { nothingHeld: true } },
+      })
+      expect(await value('trash:forget', { entryId: second.id })).toEqual(second)
+      expect(await value<TrashEntry[]>('trash:list', {})).toEqual([])
     } finally {
       await session.close()
     }

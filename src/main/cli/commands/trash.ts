@@ -1,4 +1,5 @@
-import { t } from '../language'
+import { errorText, t } from '../language'
+import { AppError } from '@shared/ipc/result'
 import { citationLabel } from '@shared/domain'
 import { type Command, printJson, table } from '../framework'
 import { caseOf } from '../lookup'
@@ -47,7 +48,10 @@ export const trashCommands: Command[] = [
     summary: 'cliCases:trashRestore.summary',
     examples: ['trash restore 2026-12-05T10-00-00-000Z-case_ecu_mpls_2026-a1b2c3'],
     async run({ withWorkspace, io, json, positionals }) {
-      const back = await withWorkspace((s) => s.trashBin.restore(positionals[0]))
+      const back = await withWorkspace((s) => s.trashBin.restore(positionals[0])).catch((e: unknown) => {
+        if (!(e instanceof AppError) || !(e.details as { nothingHeld?: boolean } | undefined)?.nothingHeld) throw e
+        throw new AppError(e.code, t('cliCases:trashForgetHint', { reason: errorText(e), entryId: positionals[0] }))
+      })
       if (json) return printJson(io, back)
       if (back.kind === 'statute')
         return io.out(t('cliCases:statuteBackFromTrash', { id: back.statute.id, label: citationLabel(back.statute) }))

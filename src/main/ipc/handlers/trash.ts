@@ -6,4 +6,5 @@ export const trashHandlers: HandlersFor<keyof typeof trashChannels> = {
   'cases:remove': async ({ caseId }, { services }) => services.trashBin.removeCase(caseId),
   'statutes:trash': async ({ statuteId, force }, { services }) => services.trashBin.removeStatute(statuteId, { force }),
   'trash:restore': async ({ entryId }, { services }) => services.trashBin.restore(entryId),
+  'trash:forget': async ({ entryId }, { services }) => services.trashBin.forget(entryId),
 }

@@ -178,7 +178,13 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
         throw appError('CORRUPT', 'errRecords:trashEntryNotCaseFolder', { title: entry.title, from: entry.from })
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
-        throw appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder, entryId: entry.id })
+        // Nothing of it is left: the window and the command line offer to drop the entry (`forget`).
+        throw appError(
+          'CORRUPT',
+          'errRecords:trashHoldsNoFolder',
+          { title: entry.title, folder },
+          { nothingHeld: true },
+        )
       // Something at its place (a folder left by hand) would stop the move only after the file was put right.
       if (await ctx.store.exists(caseDir(caseId)))
         throw appError('CONFLICT', 'errRecords:caseFolderInTheWay', { title: entry.title, folder: caseDir(caseId) })

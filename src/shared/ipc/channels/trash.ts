@@ -18,4 +18,6 @@ export const trashChannels = {
       z.object({ kind: z.literal('statute'), statute: StatuteExcerpt }),
     ]),
   ),
+  /** Drops an entry of which nothing is left in the trash (removed by hand); CONFLICT while anything of it is there. */
+  'trash:forget': channel(z.object({ entryId: TrashEntry.shape.id }), TrashEntry),
 } as const

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TrashEntry } from '@shared/domain'
 import { ErrorAlert } from '@renderer/components/ErrorAlert'
-import { call } from '@renderer/lib/api'
+import { ApiError, call } from '@renderer/lib/api'
 import { useFocusOnOpen } from '@renderer/lib/focus'
 import { useFormat } from '@renderer/lib/format'
 import { useT } from '@renderer/lib/i18n'
@@ -30,6 +30,8 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
   const [error, setError] = useState('')
   const [notice, setNotice] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
+  // An entry whose restore found nothing of it left in the trash: offered to drop.
+  const [empty, setEmpty] = useState<TrashEntry | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -48,6 +50,7 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
     setBusy(entry.id)
     setError('')
     setNotice('')
+    setEmpty(null)
     try {
       const back = await call('trash:restore', { entryId: entry.id })
       await load()
@@ -62,6 +65,23 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
       // The entry may have left the trash all the same (its folder back, its damaged file set aside).
       await Promise.all([load(), onFailed()])
       setError(t('trash.restoreFailed', { title: entry.title || entry.itemId, reason: messageOf(e) }))
+      if (e instanceof ApiError && (e.error.details as { nothingHeld?: boolean } | undefined)?.nothingHeld)
+        setEmpty(entry)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const forget = async (entry: TrashEntry) => {
+    setBusy(entry.id)
+    try {
+      await call('trash:forget', { entryId: entry.id })
+      setEmpty(null)
+      setError('')
+      await load()
+      showToast({ message: t('trash.forgotten', { title: entry.title || entry.itemId }) })
+    } catch (e) {
+      setError(messageOf(e))
     } finally {
       setBusy(null)
     }
@@ -76,6 +96,19 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
       </header>
       <p className="muted">{t('trash.intro')}</p>
       <ErrorAlert>{error}</ErrorAlert>
+      {empty && !readOnly && (
+        <p>
+          <button
+            type="button"
+            className="button--small"
+            disabled={busy !== null}
+            aria-label={t('trash.forgetNamed', { title: empty.title || empty.itemId })}
+            onClick={() => void forget(empty)}
+          >
+            {t('trash.forget')}
+          </button>
+        </p>
+      )}
       {notice && (
         <p role="status" className="trash-notice">
           {notice}
