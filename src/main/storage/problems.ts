@@ -6,6 +6,7 @@ import { say } from '@shared/i18n'
 import { worded } from '@shared/i18n/appError'
 import { invalidInputText, localValues } from '@shared/i18n/invalidInput'
 import type { WorkspaceProblem } from '@shared/domain'
+import type { MessageRef } from '@shared/ipc/result'
 import type { NotAFileKind } from './safeRead'
 import type { StoredJsonFailure } from './storedJson'
 
@@ -45,6 +46,21 @@ export function reasonOf(failure: StoredJsonFailure): LoadReason {
   }
 }
 
+const reasonValues = (why: LoadReason) => ({
+  detail: '',
+  version: 0,
+  issues: '',
+  ...why,
+  path: why.reason === 'shape' && why.path ? why.path : 'none',
+  entry: why.reason === 'notRegular' ? ENTRY[why.entry] : '',
+})
+
+/** Why a file would not load, alone, to be said inside another sentence (`nestedText`). */
+export const reasonText = (why: LoadReason): MessageRef => ({
+  key: 'errStorage:whyNotLoaded',
+  values: reasonValues(why),
+})
+
 /**
  * A file that failed to parse or validate, set aside (or, for a reader, left) and what can be done:
  * worded from the catalogue, so the banner, `check` and the command line say it in their language.
@@ -58,12 +74,7 @@ export function loadProblem(
 ): WorkspaceProblem {
   const values = {
     relPath,
-    detail: '',
-    version: 0,
-    issues: '',
-    ...why,
-    path: why.reason === 'shape' && why.path ? why.path : 'none',
-    entry: why.reason === 'notRegular' ? ENTRY[why.entry] : '',
+    ...reasonValues(why),
     quarantined: quarantinedTo ?? 'none',
     backup: backup ?? 'none',
   }

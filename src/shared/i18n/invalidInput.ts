@@ -142,10 +142,48 @@ export function wordIssues(carriedIssues: unknown, lang: Language): string {
  * The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. Only
  * sentences about a failed parse have an {issues} place (a test holds the catalogue to that).
  */
-export const localValues = (text: MessageRef, lang: Language): MessageRef['values'] =>
-  text.values && 'issues' in text.values
-    ? { ...text.values, issues: wordIssues(text.values.issues, lang) }
-    : text.values
+export function localValues(text: MessageRef, lang: Language): MessageRef['values'] {
+  const values =
+    text.values && 'issues' in text.values
+      ? { ...text.values, issues: wordIssues(text.values.issues, lang) }
+      : text.values
+  if (!values) return values
+  let out = values
+  // Another catalogue message said inside this one (`nestedText`): worded in `lang` too.
+  for (const [name, key] of Object.entries(values)) {
+    if (!name.endsWith(NESTED_KEY) || typeof key !== 'string' || !inCatalogue(key)) continue
+    const prefix = name.slice(0, -NESTED_KEY.length) + '$'
+    const inner = Object.fromEntries(
+      Object.entries(values)
+        .filter(([n]) => n.startsWith(prefix) && n !== name)
+        .map(([n, v]) => [n.slice(prefix.length), v]),
+    )
+    out = { ...out, [prefix.slice(0, -1)]: say(lang, key, localValues({ key, values: inner }, lang)) }
+  }
+  return out
+}
+
+const NESTED_KEY = '$key'
+
+/** Whether `key` (`area:name`) names a message of the catalogue: values come over IPC, whatever they say. */
+function inCatalogue(key: string): key is CatalogueKey {
+  const [area, name, ...rest] = key.split(':')
+  const messages = (catalogue.en as Record<string, Record<string, string>>)[area ?? '']
+  return !rest.length && !!messages && Object.hasOwn(messages, name ?? '')
+}
+
+/**
+ * Values that say the catalogue message `ref` at the place {name} of another: in English as they stand,
+ * and with its key and values alongside (flat, as every message's values are), so the window and the
+ * command line word the reason in their language too, not only the sentence around it.
+ */
+export function nestedText(name: string, ref: MessageRef | string): TextValues {
+  if (typeof ref === 'string') return { [name]: ref }
+  const out: TextValues = { [name]: say('en', ref.key as CatalogueKey, localValues(ref, 'en')) }
+  out[name + NESTED_KEY] = ref.key
+  for (const [k, v] of Object.entries(ref.values ?? {})) out[`${name}$${k}`] = v
+  return out
+}
 
 /** A failed parse said inside another sentence with an {issues} place (a labelled import row). */
 export function invalidInputIn(

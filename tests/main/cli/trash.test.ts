@@ -95,6 +95,12 @@ describe('casefile trash', () => {
     expect(refused.stderr.trim()).toMatch(
       /^casefile trash restore: The case file of "Quay" could not be loaded and has no good backup, so the case stays in the trash: /,
     )
+    expect(refused.stderr.trim()).toMatch(/stays in the trash: it is not valid JSON \(.+\)$/)
+    // In Spanish through and through: the reason too, not only the sentence around it.
+    const enEspañol = await cli(ws, 'trash', 'restore', entryId, '--lang', 'es')
+    expect(enEspañol.stderr.trim()).toMatch(
+      /^casefile trash restore: El archivo de expediente de "Quay" no se pudo cargar y no tiene ninguna copia de seguridad válida, así que el expediente sigue en la papelera: no es JSON válido \(.+\)$/,
+    )
     expect(JSON.parse((await cli(ws, 'trash', '--json')).stdout)).toMatchObject([{ id: entryId }])
     expect(await readdir(join(ws, 'trash', entryId, itemId))).toContain('case.json')
   }, 60_000)
@@ -114,7 +120,7 @@ describe('casefile trash', () => {
     await rm(join(ws, 'trash', entryId, itemId), { recursive: true })
     const nothing = await cli(ws, 'trash', 'restore', entryId)
     expect(nothing.stderr.trim()).toBe(
-      `casefile trash restore: The trash holds no folder for "Pier" (${join('trash', entryId, itemId)}), so there is nothing to put back. If it was removed by hand, its entry can be dropped. To drop it: casefile trash forget ${entryId}`,
+      `casefile trash restore: The trash holds nothing of "Pier" any more (${join('trash', entryId, itemId)} is gone), so there is nothing to put back. If it was removed by hand, its entry can be dropped. To drop it: casefile trash forget ${entryId}`,
     )
     const dropped = await cli(ws, 'trash', 'forget', entryId)
     expect(dropped.stdout.trim()).toBe(

@@ -4,7 +4,9 @@
  * lies in the trash, or a good backup of that file can be put back (then the person is told which).
  */
 import { appError } from '@shared/i18n/appError'
-import { AppError } from '@shared/ipc/result'
+import { AppError, type MessageRef } from '@shared/ipc/result'
+import { nestedText } from '@shared/i18n/invalidInput'
+import { reasonOf, reasonText } from '@main/storage/problems'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CaseFile, toCaseSummary, type CaseSummary, type TrashEntry } from '@shared/domain'
@@ -26,7 +28,8 @@ export interface RestoredCase {
 const ownFolder = (from: string, caseId: string) =>
   from === `${CASES_DIR}/${caseId}` || from === `${CASES_DIR}\\${caseId}`
 
-type WhyNot = { missing: true } | { missing: false; reason: string; otherCase?: string }
+/** Why a case file will not load, to be said in the refusal (in the reader's language when it is a message). */
+type WhyNot = { missing: true } | { missing: false; reason: MessageRef | string; otherCase?: string }
 
 export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService) {
   const isFolder = (rel: string) =>
@@ -47,23 +50,24 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if (quarantined)
         return {
           missing: false,
-          reason: appError('CORRUPT', 'errStorage:failedLoadEarlierSet', {
-            original: file,
-            file: quarantined,
-            backup: 'none',
-          }).message,
+          reason: {
+            key: 'errStorage:failedLoadEarlierSet',
+            values: { original: file, file: quarantined, backup: 'none' },
+          },
         }
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true }
-      if (e instanceof AppError || e instanceof NotRegularFileError) return { missing: false, reason: e.message }
+      if (e instanceof NotRegularFileError)
+        return { missing: false, reason: reasonText({ reason: 'notRegular', entry: e.kind }) }
+      if (e instanceof AppError) return { missing: false, reason: e.text ?? e.message }
       throw e
     }
     const parsed = parseStoredJson(bytes, 'case', CaseFile)
-    if (parsed.ok === false) return { missing: false, reason: parsed.why }
+    if (parsed.ok === false) return { missing: false, reason: reasonText(reasonOf(parsed)) }
     const id = (parsed.data as { case?: { id?: unknown } }).case?.id
     if (id !== caseId)
       return {
         missing: false,
-        reason: appError('CORRUPT', 'errRecords:caseFileOfAnotherCase', { id: String(id) }).message,
+        reason: { key: 'errRecords:caseFileOfAnotherCase', values: { id: String(id) } },
         otherCase: String(id),
       }
     return undefined
@@ -81,7 +85,10 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       throw appError('CORRUPT', 'errRecords:caseBackupsAllLaterStaysInTrash', { title: entry.title, at: entry.at })
     throw why.missing
       ? appError('CORRUPT', 'errRecords:caseFileMissingStaysInTrash', { title: entry.title, held })
-      : appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', { title: entry.title, reason: why.reason })
+      : appError('CORRUPT', 'errRecords:caseBackInTrashNoGoodBackup', {
+          title: entry.title,
+          ...nestedText('reason', why.reason),
+        })
   }
 
   /**
@@ -179,12 +186,9 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       const folder = trash.heldAt(entry)
       if (!(await isFolder(folder)))
         // Nothing of it is left: the window and the command line offer to drop the entry (`forget`).
-        throw appError(
-          'CORRUPT',
-          'errRecords:trashHoldsNoFolder',
-          { title: entry.title, folder },
-          { nothingHeld: true },
-        )
+        throw (await trash.holdsNothingOf(entry))
+          ? appError('CORRUPT', 'errRecords:trashHoldsNothingOf', { title: entry.title, folder }, { nothingHeld: true })
+          : appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })
       // Something at its place (a folder left by hand) would stop the move only after the file was put right.
       if (await ctx.store.exists(caseDir(caseId)))
         throw appError('CONFLICT', 'errRecords:caseFolderInTheWay', { title: entry.title, folder: caseDir(caseId) })
@@ -216,7 +220,10 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       const restored = (
         await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
           if (!(e instanceof AppError)) throw e
-          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', { title: entry.title, reason: e.message })
+          throw appError('CORRUPT', 'errRecords:caseFolderBackFileNot', {
+            title: entry.title,
+            ...nestedText('reason', e.text ?? e.message),
+          })
         })
       ).data.case
       // Set aside before the case left, or just now, and a good file in its place: that record is done with.

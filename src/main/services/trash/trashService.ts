@@ -84,6 +84,13 @@ export function createTrashService(ctx: ServiceContext) {
      */
     heldAt: (entry: TrashEntry): string => join(TRASH_DIR, entry.id, entry.from.split(/[\\/]/).pop() ?? ''),
 
+    /** Whether nothing of an entry is left in the trash: its folder gone, or empty (a file where it was is kept). */
+    holdsNothingOf: (entry: TrashEntry): Promise<boolean> =>
+      readdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).then(
+        (names) => names.length === 0,
+        (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+      ),
+
     /** Records, durably, what its owner has done to an entry while it lies in the trash (see `putBackFrom`). */
     async note(entryId: string, what: Pick<TrashEntry, 'putBackFrom'>): Promise<void> {
       ctx.store.assertWritable()
@@ -157,12 +164,7 @@ export function createTrashService(ctx: ServiceContext) {
       ctx.store.assertWritable()
       const entry = await entryOf(entryId)
       const folder = join(TRASH_DIR, entry.id)
-      // An empty folder holds nothing; anything else there (a file where the folder was, too) is kept.
-      const held = await readdir(ctx.store.resolve(folder)).then(
-        (names) => names.length > 0,
-        (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
-      )
-      if (held)
+      if (!(await service.holdsNothingOf(entry)))
         throw appError('CONFLICT', 'errStorage:trashEntryStillHolds', { title: entry.title || entry.itemId, folder })
       await (
         await doc()
