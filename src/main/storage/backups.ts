@@ -42,6 +42,12 @@ export class Backups {
     }
   }
 
+  /** Whether `rel` (relative to the root) names a backup `take` gives of relPath; nothing is read. */
+  names(relPath: string, rel: string): boolean {
+    const name = basename(rel)
+    return TAKEN_NAME.test(name) && rel === join(this.backupsDir, relPath, name)
+  }
+
   async newest(relPath: string): Promise<string | undefined> {
     return (await this.list(relPath)).at(-1)
   }

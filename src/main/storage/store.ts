@@ -68,6 +68,7 @@ export class WorkspaceStore {
   readonly problems: WorkspaceProblem[] = []
   /** Problems of files whose folder is out of the workspace (a case in the trash): reported again once it is back. */
   private readonly away: WorkspaceProblem[] = []
+  private readonly awayDirs = new Set<string>()
   /** What each file that was loaded (or failed to) is, so a restored backup can be validated as that. */
   private readonly kinds = new Map<string, { kind: FileKind; schema: AnySchema }>()
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
@@ -171,15 +172,25 @@ export class WorkspaceStore {
     if (i >= 0) this.problems.splice(i, 1)
   }
 
-  /** A folder left the workspace (a case to the trash): nothing there can be repaired, so its files' problems wait. */
+  /**
+   * A folder left the workspace (a case to the trash): nothing there can be repaired, so its files' problems wait.
+   * Until it is back (`bringBackUnder`), whatever appears at its place is not it (`isAway`).
+   */
   setAwayUnder(relDir: string): void {
+    this.awayDirs.add(relDir)
     const under = (p: WorkspaceProblem) => p.file.startsWith(relDir + sep)
     this.away.push(...this.problems.filter(under))
     for (let i = this.problems.length - 1; i >= 0; i--) if (under(this.problems[i])) this.problems.splice(i, 1)
   }
 
+  /** Whether relDir's folder is away (in the trash): a folder at its place now is something else, left by hand. */
+  isAway(relDir: string): boolean {
+    return this.awayDirs.has(relDir)
+  }
+
   /** The folder is back: so are its files' problems. */
   bringBackUnder(relDir: string): void {
+    this.awayDirs.delete(relDir)
     for (let i = this.away.length - 1; i >= 0; i--)
       if (this.away[i].file.startsWith(relDir + sep)) this.report(this.away.splice(i, 1)[0])
   }
@@ -553,6 +564,11 @@ export class WorkspaceStore {
   async goodBackup(relPath: string, kind: FileKind, schema: AnySchema, takenBy?: Date): Promise<string | undefined> {
     const good = await this.backups.newestGood(relPath, this.loadsAs(kind, schema, relPath), takenBy)
     return good ? relative(this.root, good.path) : undefined
+  }
+
+  /** Whether `backupRel` names a backup of relPath as this store names them (a name read from a file is checked so). */
+  isBackupOf(relPath: string, backupRel: string): boolean {
+    return this.backups.names(relPath, backupRel)
   }
 
   /**

@@ -4,7 +4,7 @@
  * lies in the trash, or a good backup of that file can be put back (then the person is told which).
  */
 import { appError } from '@shared/i18n/appError'
-import { AppError, type MessageRef } from '@shared/ipc/result'
+import { AppError, messageOf, type MessageRef } from '@shared/ipc/result'
 import { nestedText } from '@shared/i18n/invalidInput'
 import { reasonOf, reasonText } from '@main/storage/problems'
 import { lstat } from 'node:fs/promises'
@@ -32,6 +32,12 @@ const ownFolder = (from: string, caseId: string) =>
 type WhyNot = { missing: true } | { missing: false; reason: MessageRef | string; otherCase?: string }
 
 export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService) {
+  // A link that leads nowhere is something too: the move would fail on it.
+  const isAnything = (rel: string) =>
+    lstat(ctx.store.resolve(rel)).then(
+      () => true,
+      () => false,
+    )
   const isFolder = (rel: string) =>
     lstat(ctx.store.resolve(rel)).then(
       (s) => s.isDirectory(),
@@ -190,7 +196,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
           ? appError('CORRUPT', 'errRecords:trashHoldsNothingOf', { title: entry.title, folder }, { nothingHeld: true })
           : appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })
       // Something at its place (a folder left by hand) would stop the move only after the file was put right.
-      if (await ctx.store.exists(caseDir(caseId)))
+      if (await isAnything(caseDir(caseId)))
         throw appError('CONFLICT', 'errRecords:caseFolderInTheWay', { title: entry.title, folder: caseDir(caseId) })
       await ctx.store.resealTrashed(folder)
       const file = caseFilePath(caseId)
@@ -214,7 +220,9 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
         })
       })
       // Put right by an earlier restore that stopped before the move: this is still the backup, and is said so.
-      const fromBackup = backup || entry.putBackFrom
+      // trash.json is anyone's to edit: only a name of one of this file's backups is said back.
+      const earlier = entry.putBackFrom && ctx.store.isBackupOf(file, entry.putBackFrom) ? entry.putBackFrom : undefined
+      const fromBackup = backup || earlier
       ctx.store.bringBackUnder(caseDir(caseId))
       ctx.store.forget(file)
       const restored = (
@@ -229,7 +237,15 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       // Set aside before the case left, or just now, and a good file in its place: that record is done with.
       // Kept in quarantine/ either way; one that cannot move to resolved/ stays listed, which says no more than it is.
       if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile).catch(() => undefined)
-      await workspace.upsertCase(restored)
+      // The folder is back: a list that cannot be written now is put right by repair, and the person is told so.
+      await workspace.upsertCase(restored).catch((e: unknown) => {
+        throw appError(e instanceof AppError ? e.code : 'IO', 'errRecords:caseBackNotListed', {
+          title: entry.title,
+          folder: caseDir(caseId),
+          backup: fromBackup ?? 'none',
+          ...nestedText('reason', e instanceof AppError ? (e.text ?? e.message) : messageOf(e)),
+        })
+      })
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
       return { summary: toCaseSummary(restored), ...(fromBackup ? { fromBackup } : {}) }
     },

@@ -465,6 +465,12 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
           })
           continue
         }
+        // At the place of a case in the trash, unlisted: not that case (a case imported there since is listed).
+        // Nothing in it is loaded, listed or repaired into.
+        if (ctx.store.isAway(rel) && !indexed.has(e.name)) {
+          problems.push({ file: rel, kind: 'inconsistent', ...worded('errStorage:folderAtTrashedCasePlace', { rel }) })
+          continue
+        }
         onDisk.push(e.name)
         const file = caseFilePath(e.name)
         if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
@@ -552,7 +558,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async assertStillHere(caseId: string): Promise<void> {
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)
       const listed = (await workspace.listCases()).some((c) => c.id === caseId)
-      if (!listed && !(await ctx.store.exists(caseDir(caseId))))
+      if (!listed && (ctx.store.isAway(caseDir(caseId)) || !(await ctx.store.exists(caseDir(caseId)))))
         throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
     },
 
@@ -574,6 +580,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async reindex(caseId: string): Promise<Case> {
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)
+      if (ctx.store.isAway(caseDir(caseId)) && !(await workspace.listCases()).some((c) => c.id === caseId))
+        throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
       const d = await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)
       await workspace.upsertCase(d.data.case)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })

@@ -3,7 +3,7 @@
  * lies, before it moves, so what cannot be done leaves it in the trash as it was; no damaged file is ever
  * written over; only a backup of this case, taken before it left, is put back.
  */
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sequentialIds } from '@main/services/context'
@@ -292,6 +292,115 @@ describe('a case back from the trash with a missing or damaged case file', () =>
       expect((await s.trashBin.list()).map((e) => e.id)).toEqual([entry.id])
     } finally {
       await s.close()
+    }
+  })
+
+  it('a folder left by hand at its place, holding a damaged or a good case file: never repaired into, nor listed', async () => {
+    for (const stray of ['stray damaged', 'good copy']) {
+      const { root } = await withBackups()
+      const { s, entry, held } = await trashed(root)
+      try {
+        await mkdir(join(root, 'cases', CASE))
+        await writeFile(join(root, FILE), stray === 'good copy' ? await readFile(held) : stray)
+        const problems = (await s.check.run()).problems
+        expect(problems).toEqual([
+          expect.objectContaining({
+            file: join('cases', CASE),
+            kind: 'inconsistent',
+            message: expect.stringMatching(/is where a case in the trash goes back, but that case is in the trash/),
+          }),
+        ])
+        const report = await s.repair.run({ restoreBackups: true })
+        expect(report.actions).toEqual([])
+        expect(await s.cases.list()).toEqual([])
+        expect((await s.trashBin.list()).map((e) => e.id)).toEqual([entry.id])
+        expect(await readFile(join(root, FILE), 'utf8')).toBe(
+          stray === 'good copy' ? await readFile(held, 'utf8') : 'stray damaged',
+        )
+        await expect(s.cases.reindex(CASE)).rejects.toMatchObject({ code: 'CONFLICT' })
+        await expect(s.repair.restoreBackup(FILE)).rejects.toMatchObject({ code: 'CONFLICT' })
+
+        // Moved away by the person: the case comes back from the trash, whole.
+        await rm(join(root, 'cases', CASE), { recursive: true })
+        expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'case', case: { id: CASE } })
+        expect((await s.check.run()).problems).toEqual([])
+      } finally {
+        await s.close()
+      }
+    }
+  })
+
+  it('a backup name edited into its trash entry is not said back unless it names a backup of its file', async () => {
+    const { root, names } = await withBackups()
+    const { s, entry } = await trashed(root)
+    await s.close()
+    const list = join(root, 'trash', 'trash.json')
+    const own = join('backups', FILE, (await names()).at(-1)!)
+    for (const [putBackFrom, said] of [
+      ['../../../etc/passwd', undefined],
+      [join('backups', 'cases', 'case_other', 'case.json', (await names()).at(-1)!), undefined],
+      [`${own}\nforged line`, undefined],
+      [own, own],
+    ] as const) {
+      const edited = JSON.parse(await readFile(list, 'utf8')) as { entries: { putBackFrom?: string }[] }
+      edited.entries[0].putBackFrom = putBackFrom
+      await writeFile(list, JSON.stringify(edited))
+      const again = await openWorkspace(root)
+      try {
+        const back = await again.trashBin.restore(entry.id)
+        expect(back).toMatchObject({ kind: 'case' })
+        expect((back as { fromBackup?: string }).fromBackup).toBe(said)
+        await again.trashBin.removeCase(CASE)
+        const [next] = await again.trashBin.list()
+        // The next round edits the entry of this removal.
+        Object.assign(entry, { id: next!.id })
+      } finally {
+        await again.close()
+      }
+    }
+  })
+
+  it('a link that leads nowhere at its place refuses before the file is put right', async () => {
+    const { root } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      await writeFile(held, 'damaged')
+      await symlink(join(root, 'nowhere'), join(root, 'cases', CASE))
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await readFile(held, 'utf8')).toBe('damaged')
+      expect(await s.trashBin.list()).toEqual([entry])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('back in its folder but the case list cannot be written: says so, names the backup, and repair lists it', async () => {
+    const { root, names } = await withBackups()
+    const newest = join('backups', FILE, (await names()).at(-1)!)
+    const { s, entry, held } = await trashed(root)
+    try {
+      await rm(held)
+      const intoIndex = (p: string) => p.startsWith(join(root, '.workspace.json.'))
+      await withFault({ step: 'write', fault: 'ENOSPC', match: intoIndex, sticky: true }, async () => {
+        await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+          message: expect.stringMatching(
+            new RegExp(
+              `^The folder of "${entry.title}" is back at cases/${CASE}, its case file put back from the backup ${newest.replace(/[.\\/]/g, '.')}, but the case list could not be written \\(.*ENOSPC.*\\)\\. Run repair`,
+            ),
+          ),
+        })
+      })
+      expect(await readFile(join(root, FILE))).toBeTruthy()
+    } finally {
+      await s.close()
+    }
+    const again = await openWorkspace(root)
+    try {
+      await again.repair.run()
+      expect((await again.cases.list()).map((c) => c.id)).toEqual([CASE])
+      expect((await again.check.run()).problems).toEqual([])
+    } finally {
+      await again.close()
     }
   })
 })
