@@ -281,6 +281,21 @@ const GROUPS = {
     mutate: ['src/main/memo/citations.ts'],
     tests: ['tests/main/memo/*.test.ts', 'tests/main/pdf/footnotes.test.ts'],
   },
+  // The trash: a case or an excerpt sent there and back, with a case file put right where it lies.
+  trash: {
+    mutate: [
+      'src/main/services/cases/caseTrash.ts',
+      'src/main/services/trash/trashService.ts',
+      'src/main/services/trash/trashBin.ts',
+    ],
+    tests: [
+      'tests/main/services/cases/caseTrash.test.ts',
+      'tests/main/services/trash/*.test.ts',
+      'tests/main/services/repair/repairService.test.ts',
+      'tests/main/cli/trash.test.ts',
+      'tests/main/ipc/channels.library.test.ts',
+    ],
+  },
   search: {
     mutate: ['src/main/services/search/engine.ts', 'src/main/services/search/query.ts'],
     tests: ['tests/main/services/search/*.test.ts'],

@@ -188,6 +188,11 @@ export class WorkspaceStore {
     return this.awayDirs.has(relDir)
   }
 
+  /** The folder will not come back (its trash entry was dropped): what is at its place now is taken as it is. */
+  noLongerAway(relDir: string): void {
+    this.awayDirs.delete(relDir)
+  }
+
   /** The folder is back: so are its files' problems. */
   bringBackUnder(relDir: string): void {
     this.awayDirs.delete(relDir)

@@ -142,28 +142,33 @@ export function wordIssues(carriedIssues: unknown, lang: Language): string {
  * The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. Only
  * sentences about a failed parse have an {issues} place (a test holds the catalogue to that).
  */
-export function localValues(text: MessageRef, lang: Language): MessageRef['values'] {
+export function localValues(text: MessageRef, lang: Language, depth = 0): MessageRef['values'] {
   const values =
     text.values && 'issues' in text.values
       ? { ...text.values, issues: wordIssues(text.values.issues, lang) }
       : text.values
-  if (!values) return values
+  if (!values || depth >= MAX_NESTING) return values
   let out = values
-  // Another catalogue message said inside this one (`nestedText`): worded in `lang` too.
+  // Another catalogue message said inside this one (`nestedText`): worded in `lang` too. Only a place of this
+  // message (`reason$key`, not `reason$inner$key`, which its inner message words), so each value is visited once
+  // per level whatever the values say.
   for (const [name, key] of Object.entries(values)) {
-    if (!name.endsWith(NESTED_KEY) || typeof key !== 'string' || !inCatalogue(key)) continue
+    if (!name.endsWith(NESTED_KEY) || name.indexOf('$') !== name.length - NESTED_KEY.length) continue
+    if (typeof key !== 'string' || !inCatalogue(key)) continue
     const prefix = name.slice(0, -NESTED_KEY.length) + '$'
     const inner = Object.fromEntries(
       Object.entries(values)
         .filter(([n]) => n.startsWith(prefix) && n !== name)
         .map(([n, v]) => [n.slice(prefix.length), v]),
     )
-    out = { ...out, [prefix.slice(0, -1)]: say(lang, key, localValues({ key, values: inner }, lang)) }
+    out = { ...out, [prefix.slice(0, -1)]: say(lang, key, localValues({ key, values: inner }, lang, depth + 1)) }
   }
   return out
 }
 
 const NESTED_KEY = '$key'
+/** Deeper than any sentence we write (a reason inside a reason inside a refusal); values come over IPC. */
+const MAX_NESTING = 4
 
 /** Whether `key` (`area:name`) names a message of the catalogue: values come over IPC, whatever they say. */
 function inCatalogue(key: string): key is CatalogueKey {

@@ -42,4 +42,25 @@ describe('nestedText', () => {
       expect(localValues({ key: 'errRecords:caseFolderBackFileNot', values }, 'es')).toEqual(values)
     }
   })
+
+  it('values nested far deeper than any message: worded in bounded time, the English standing below the limit', () => {
+    const values: Record<string, string> = {}
+    let name = 'reason'
+    for (let i = 0; i < 40; i++) {
+      values[name] = 'as it was'
+      values[`${name}$key`] = 'errRecords:caseFolderBackFileNot'
+      values[`${name}$title`] = 'Q'
+      name = `${name}$reason`
+    }
+    const worded = localValues({ key: 'errRecords:caseFolderBackFileNot', values }, 'es')
+    expect(worded?.reason).toMatch(/^La carpeta de "Q" ha vuelto/)
+    expect(JSON.stringify(worded).length).toBeLessThan(100_000)
+  })
+
+  it('a thing at a case folder place is named in Spanish too (no "file" or "symbolic link" in a Spanish sentence)', () => {
+    expect(say('es', 'errStorage:caseFolderCasefileDoes', { rel: 'cases/x', value: 'link' })).toBe(
+      'cases/x es un enlace simbólico, no una carpeta de expediente; Casefile no lo abre.',
+    )
+    expect(say('es', 'errStorage:caseFolderCasefileDoes', { rel: 'cases/x', value: 'file' })).toMatch(/es un archivo,/)
+  })
 })

@@ -216,7 +216,8 @@ export const statuteCommands: Command[] = [
         const { caseIds } = await s.statutes.usage(positionals[0])
         return [await s.trashBin.removeStatute(positionals[0], { force: !!values.force }), caseIds] as const
       }).catch((e: unknown) => {
-        if (!(e instanceof AppError) || e.code !== 'CONFLICT' || values.force) throw e
+        const inUse = e instanceof AppError && e.code === 'CONFLICT' && !!(e.details as { caseIds?: unknown })?.caseIds
+        if (!inUse || values.force) throw e
         // The service says "remove it anyway"; here that is an option to name.
         throw new AppError(
           'CONFLICT',

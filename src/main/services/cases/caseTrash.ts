@@ -156,6 +156,11 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       return entry
     },
 
+    /** Its trash entry dropped (nothing of it was left there): a folder at its place is no longer taken for another. */
+    forgetTrashed(caseId: string): void {
+      ctx.store.noLongerAway(caseDir(caseId))
+    },
+
     /**
      * The problems of the files of cases in the trash wait there with them (nothing in a trashed folder can be
      * repaired); they are reported again when the case comes back. Called once, on open.

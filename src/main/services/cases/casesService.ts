@@ -460,7 +460,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'inconsistent',
             ...worded('errStorage:caseFolderCasefileDoes', {
               rel,
-              value: e.type === 'link' ? 'symbolic link' : 'file',
+              value: e.type === 'link' ? 'link' : 'file',
             }),
           })
           continue

@@ -34,7 +34,12 @@ export function createTrashBin(deps: { trash: TrashService; cases: CasesService;
       inTurn(() => statutes.moveToTrash(statuteId, trash, opts)),
 
     /** Drops an entry of which nothing is left in the trash (see `TrashService.forgetEmpty`). */
-    forget: (entryId: string): Promise<TrashEntry> => inTurn(() => trash.forgetEmpty(entryId)),
+    forget: (entryId: string): Promise<TrashEntry> =>
+      inTurn(async () => {
+        const entry = await trash.forgetEmpty(entryId)
+        if (entry.kind === 'case') cases.forgetTrashed(entry.itemId)
+        return entry
+      }),
 
     restore: (entryId: string): Promise<RestoredItem> =>
       inTurn(async () => {

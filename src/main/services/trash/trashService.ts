@@ -12,7 +12,7 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rm, rmdir } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { CURRENT_SCHEMA_VERSION, TrashEntry, TrashFile } from '@shared/domain'
 import { durableWriteFile } from '@main/storage/durableWrite'
@@ -22,6 +22,22 @@ import { nowIso, type ServiceContext } from '../context'
 
 export const TRASH_DIR = layout.trashDir
 export const TRASH_FILE = join(TRASH_DIR, 'trash.json')
+
+/** True when `abs` is absent or a real folder holding nothing but real folders that hold nothing. */
+async function onlyEmptyFolders(abs: string): Promise<boolean> {
+  const s = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e))
+  if (s === null) return true
+  if (s instanceof Error || !s.isDirectory()) return false
+  for (const name of await readdir(abs)) if (!(await onlyEmptyFolders(join(abs, name)))) return false
+  return true
+}
+
+/** Removes a tree of empty folders from the bottom up; rmdir refuses any folder that is not empty. */
+async function removeEmptyFolders(abs: string): Promise<void> {
+  for (const d of await readdir(abs, { withFileTypes: true }))
+    if (d.isDirectory()) await removeEmptyFolders(join(abs, d.name))
+  await rmdir(abs)
+}
 
 export function createTrashService(ctx: ServiceContext) {
   const empty = () => ({ schemaVersion: CURRENT_SCHEMA_VERSION, entries: [] })
@@ -84,12 +100,12 @@ export function createTrashService(ctx: ServiceContext) {
      */
     heldAt: (entry: TrashEntry): string => join(TRASH_DIR, entry.id, entry.from.split(/[\\/]/).pop() ?? ''),
 
-    /** Whether nothing of an entry is left in the trash: its folder gone, or empty (a file where it was is kept). */
+    /**
+     * Whether nothing of an entry is left in the trash: its folder gone, or holding only empty folders. A file,
+     * a link (wherever it leads) or anything else there is something, and is kept.
+     */
     holdsNothingOf: (entry: TrashEntry): Promise<boolean> =>
-      readdir(ctx.store.resolve(join(TRASH_DIR, entry.id))).then(
-        (names) => names.length === 0,
-        (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
-      ),
+      onlyEmptyFolders(ctx.store.resolve(join(TRASH_DIR, entry.id))),
 
     /** Records, durably, what its owner has done to an entry while it lies in the trash (see `putBackFrom`). */
     async note(entryId: string, what: Pick<TrashEntry, 'putBackFrom'>): Promise<void> {
@@ -140,6 +156,14 @@ export function createTrashService(ctx: ServiceContext) {
         // Sealed like every stored file in an encrypted workspace (durableWriteFile wrote it so).
         return JSON.parse((await readRegularFile(ctx.store.resolve(keptPath(entryId, name)))).toString('utf8'))
       } catch (e) {
+        const entry = await entryOf(entryId)
+        if (await service.holdsNothingOf(entry))
+          throw appError(
+            'CORRUPT',
+            'errRecords:trashHoldsNothingOf',
+            { title: entry.title || entry.itemId, folder: keptPath(entryId, name) },
+            { nothingHeld: true },
+          )
         throw appError('CORRUPT', 'errStorage:trashCopyCannotRead', { entryId, reason: (e as Error).message })
       }
     },
@@ -171,7 +195,8 @@ export function createTrashService(ctx: ServiceContext) {
       ).update((f) => {
         f.entries = f.entries.filter((e) => e.id !== entryId)
       })
-      await rmdir(ctx.store.resolve(folder)).catch(() => undefined)
+      // rmdir takes only an empty folder: whatever came there since the look above stays.
+      await removeEmptyFolders(ctx.store.resolve(folder)).catch(() => undefined)
       return entry
     },
 

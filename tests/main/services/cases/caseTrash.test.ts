@@ -307,7 +307,9 @@ describe('a case back from the trash with a missing or damaged case file', () =>
           expect.objectContaining({
             file: join('cases', CASE),
             kind: 'inconsistent',
-            message: expect.stringMatching(/is where a case in the trash goes back, but that case is in the trash/),
+            message: expect.stringMatching(
+              /is at the place of a case that is in the trash, so nothing in it is loaded/,
+            ),
           }),
         ])
         const report = await s.repair.run({ restoreBackups: true })
