@@ -161,7 +161,10 @@ export function localValues(text: MessageRef, lang: Language, depth = 0): Messag
         .filter(([n]) => n.startsWith(prefix) && n !== name)
         .map(([n, v]) => [n.slice(prefix.length), v]),
     )
-    out = { ...out, [prefix.slice(0, -1)]: say(lang, key, localValues({ key, values: inner }, lang, depth + 1)) }
+    const worded = say(lang, key, localValues({ key, values: inner }, lang, depth + 1))
+    // ICU gives its source back when values it needs are missing: the English as it stands says more than that.
+    if (worded.includes('{') && worded === rawMessage(lang, key)) continue
+    out = { ...out, [prefix.slice(0, -1)]: worded }
   }
   return out
 }
@@ -169,6 +172,11 @@ export function localValues(text: MessageRef, lang: Language, depth = 0): Messag
 const NESTED_KEY = '$key'
 /** Deeper than any sentence we write (a reason inside a reason inside a refusal); values come over IPC. */
 const MAX_NESTING = 4
+
+const rawMessage = (lang: Language, key: CatalogueKey): string | undefined => {
+  const [area, name] = key.split(':')
+  return (catalogue[lang] as Record<string, Record<string, string>>)[area!]?.[name!]
+}
 
 /** Whether `key` (`area:name`) names a message of the catalogue: values come over IPC, whatever they say. */
 function inCatalogue(key: string): key is CatalogueKey {

@@ -63,4 +63,9 @@ describe('nestedText', () => {
     )
     expect(say('es', 'errStorage:caseFolderCasefileDoes', { rel: 'cases/x', value: 'file' })).toMatch(/es un archivo,/)
   })
+
+  it('an inner message whose values are missing keeps the English, never ICU source', () => {
+    const values = { reason: 'as it was', reason$key: 'errRecords:caseFolderBackFileNot' }
+    expect(localValues({ key: 'errRecords:caseFolderBackFileNot', values }, 'es')?.reason).toBe('as it was')
+  })
 })
