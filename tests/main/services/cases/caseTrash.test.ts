@@ -405,4 +405,50 @@ describe('a case back from the trash with a missing or damaged case file', () =>
       await again.close()
     }
   })
+
+  it('a healthy case whose folder cannot move back: the error is the move itself, no backup named', async () => {
+    const { root } = await withBackups()
+    const { s, entry } = await trashed(root)
+    try {
+      await rm(join(root, 'cases'), { recursive: true })
+      await writeFile(join(root, 'cases'), 'not a folder')
+      const e = (await s.trashBin.restore(entry.id).catch((x: unknown) => x)) as Error
+      expect(e).toBeInstanceOf(Error)
+      expect(e.message).not.toMatch(/backup|put right/)
+      expect(await s.trashBin.list()).toEqual([entry])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a case file that is a folder in the trash, no backup: stays, and says what it is', async () => {
+    const { root, backups } = await withBackups()
+    const { s, entry, held } = await trashed(root)
+    try {
+      await rm(backups, { recursive: true })
+      await rm(held)
+      await mkdir(held)
+      await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
+        code: 'CORRUPT',
+        message: `The case file of "${entry.title}" could not be loaded and has no good backup, so the case stays in the trash: it is a folder, not a regular file`,
+      })
+      expect(await s.trashBin.list()).toEqual([entry])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('only a listed case goes to the trash: another id is refused, nothing moves', async () => {
+    const { root } = await withBackups()
+    const s = await openWorkspace(root)
+    try {
+      await mkdir(join(root, 'cases', 'case_unlisted'))
+      for (const id of ['case_unlisted', 'case_none', '../x'])
+        await expect(s.trashBin.removeCase(id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      expect(await s.trashBin.list()).toEqual([])
+      expect((await stat(join(root, 'cases', 'case_unlisted'))).isDirectory()).toBe(true)
+    } finally {
+      await s.close()
+    }
+  })
 })
