@@ -173,17 +173,15 @@ const NESTED_KEY = '$key'
 /** Deeper than any sentence we write (a reason inside a reason inside a refusal); values come over IPC. */
 const MAX_NESTING = 4
 
-const rawMessage = (lang: Language, key: CatalogueKey): string | undefined => {
-  const [area, name] = key.split(':')
-  return (catalogue[lang] as Record<string, Record<string, string>>)[area!]?.[name!]
+/** A message's ICU source in `lang`; undefined for anything that is not `area:name` of the catalogue. */
+function rawMessage(lang: Language, key: string): string | undefined {
+  const [area, name, ...rest] = key.split(':')
+  const messages = (catalogue[lang] as Record<string, Record<string, string>>)[area ?? '']
+  return !rest.length && messages && Object.hasOwn(messages, name ?? '') ? messages[name!] : undefined
 }
 
-/** Whether `key` (`area:name`) names a message of the catalogue: values come over IPC, whatever they say. */
-function inCatalogue(key: string): key is CatalogueKey {
-  const [area, name, ...rest] = key.split(':')
-  const messages = (catalogue.en as Record<string, Record<string, string>>)[area ?? '']
-  return !rest.length && !!messages && Object.hasOwn(messages, name ?? '')
-}
+/** Whether `key` names a message of the catalogue: values come over IPC, whatever they say. */
+const inCatalogue = (key: string): key is CatalogueKey => rawMessage('en', key) !== undefined
 
 /**
  * Values that say the catalogue message `ref` at the place {name} of another: in English as they stand,

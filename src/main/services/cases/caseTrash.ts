@@ -32,17 +32,8 @@ const ownFolder = (from: string, caseId: string) =>
 type WhyNot = { missing: true } | { missing: false; reason: MessageRef | string; otherCase?: string }
 
 export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService) {
-  // A link that leads nowhere is something too: the move would fail on it.
-  const isAnything = (rel: string) =>
-    lstat(ctx.store.resolve(rel)).then(
-      () => true,
-      () => false,
-    )
-  const isFolder = (rel: string) =>
-    lstat(ctx.store.resolve(rel)).then(
-      (s) => s.isDirectory(),
-      () => false,
-    )
+  // What is at rel itself, not where a link leads: a link that leads nowhere is something too.
+  const entryAt = (rel: string) => lstat(ctx.store.resolve(rel)).catch(() => null)
 
   /** Why the case file lying at `heldRel` would not load as case `caseId`'s file; undefined when it would. */
   async function whyNotLoading(heldRel: string, caseId: string): Promise<WhyNot | undefined> {
@@ -195,13 +186,13 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       if (!SAFE_ID.test(caseId) || !ownFolder(entry.from, caseId))
         throw appError('CORRUPT', 'errRecords:trashEntryNotCaseFolder', { title: entry.title, from: entry.from })
       const folder = trash.heldAt(entry)
-      if (!(await isFolder(folder)))
+      if (!(await entryAt(folder))?.isDirectory())
         // Nothing of it is left: the window and the command line offer to drop the entry (`forget`).
         throw (await trash.holdsNothingOf(entry))
           ? appError('CORRUPT', 'errRecords:trashHoldsNothingOf', { title: entry.title, folder }, { nothingHeld: true })
           : appError('CORRUPT', 'errRecords:trashHoldsNoFolder', { title: entry.title, folder })
       // Something at its place (a folder left by hand) would stop the move only after the file was put right.
-      if (await isAnything(caseDir(caseId)))
+      if (await entryAt(caseDir(caseId)))
         throw appError('CONFLICT', 'errRecords:caseFolderInTheWay', { title: entry.title, folder: caseDir(caseId) })
       await ctx.store.resealTrashed(folder)
       const file = caseFilePath(caseId)

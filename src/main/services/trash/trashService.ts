@@ -151,12 +151,11 @@ export function createTrashService(ctx: ServiceContext) {
 
     /** The copy `keep` wrote for an entry, parsed but not validated (its owner validates it). */
     async readKept(entryId: string, name: string): Promise<unknown> {
-      await entryOf(entryId)
+      const entry = await entryOf(entryId)
       try {
         // Sealed like every stored file in an encrypted workspace (durableWriteFile wrote it so).
         return JSON.parse((await readRegularFile(ctx.store.resolve(keptPath(entryId, name)))).toString('utf8'))
       } catch (e) {
-        const entry = await entryOf(entryId)
         if (await service.holdsNothingOf(entry))
           throw appError(
             'CORRUPT',
