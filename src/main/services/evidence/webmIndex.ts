@@ -20,8 +20,8 @@ import {
 /** Names the writer in a custody entry, as the container's own tags do. */
 export const INDEXER = 'Mediabunny 1.61.0'
 
-/** Each track's kind and how many packets it holds, as a WebM reader sees them. */
-async function tracksOf(webm: Buffer): Promise<string> {
+/** Each track's kind and how many packets with bytes it holds, as a WebM reader sees them (JSON). */
+export async function tracksOf(webm: Buffer): Promise<string> {
   const input = new Input({ source: new BufferSource(webm), formats: [WEBM] })
   const out: [string, number][] = []
   for (const track of await input.getTracks()) {

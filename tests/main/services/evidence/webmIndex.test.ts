@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { withSeekIndex } from '@main/services/evidence/webmIndex'
+import { tracksOf, withSeekIndex } from '@main/services/evidence/webmIndex'
 import { hasFfmpeg } from '../../../helpers/media'
 import { useTempDirs } from '../../../helpers/tmp'
 
@@ -22,17 +22,33 @@ const probe = (bytes: Buffer, args: string[]) =>
     maxBuffer: 64 * 1024 * 1024,
   }).toString()
 
+/** A 4-second VP9 + Opus WebM as ffmpeg writes it to a pipe. */
+const pipedClip = () =>
+  execFileSync(
+    'ffmpeg',
+    [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=4:size=160x120:rate=25',
+      '-f', 'lavfi', '-i', 'sine=duration=4', '-c:v', 'libvpx-vp9', '-b:v', '300k', '-deadline', 'realtime',
+      '-c:a', 'libopus', '-f', 'webm', '-',
+    ], // prettier-ignore
+    { maxBuffer: 64 * 1024 * 1024 },
+  )
+
 describe('a clip written to a pipe, given its seek index', () => {
+  it.skipIf(!hasFfmpeg)("counts each track's packets as ffprobe does (what the rewrite is compared by)", async () => {
+    const piped = pipedClip()
+    const counted = probe(piped, ['-count_packets', '-show_entries', 'stream=codec_type,nb_read_packets'])
+    const expected = counted
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','))
+      .map(([type, n]) => [type, Number(n)])
+    expect(expected.map(([, n]) => n as number).every((n) => n > 20)).toBe(true)
+    expect(JSON.parse(await tracksOf(piped))).toEqual(expected)
+  })
+
   it.skipIf(!hasFfmpeg)('gains Cues and a duration, with the same video packets and the same sound', async () => {
-    const piped = execFileSync(
-      'ffmpeg',
-      [
-        '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=4:size=160x120:rate=25',
-        '-f', 'lavfi', '-i', 'sine=duration=4', '-c:v', 'libvpx-vp9', '-b:v', '300k', '-deadline', 'realtime',
-        '-c:a', 'libopus', '-f', 'webm', '-',
-      ], // prettier-ignore
-      { maxBuffer: 64 * 1024 * 1024 },
-    )
+    const piped = pipedClip()
     expect(piped.includes(CUES)).toBe(false)
     expect(probe(piped, ['-show_entries', 'format=duration']).trim()).toBe('N/A')
 
