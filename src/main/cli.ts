@@ -19,6 +19,7 @@ import { trashCommands } from './cli/commands/trash'
 import { workspaceCommands } from './cli/commands/workspace'
 import { closeMarks, cliLanguageOf, helpText, placeholders, setCliLanguage, t, takeLang } from './cli/language'
 import { printable } from './cli/printable'
+import { givenWorkspace, leadingWorkspace, withWorkspace } from './cli/workspaceHints'
 import {
   type CliIO,
   type Command,
@@ -91,8 +92,10 @@ export function find(words: string[]): { cmd: Command; used: number } | null {
   return best
 }
 
+const firstOf = (name: string) => name.split(' ')[0]
+
 /** The commands whose name starts with `noun` ("actor" lists actor add, actor list ...). */
-const commandsOf = (noun: string) => COMMANDS.filter((c) => namesOf(c).some((n) => n.split(' ')[0] === noun))
+const commandsOf = (noun: string) => COMMANDS.filter((c) => namesOf(c).some((n) => firstOf(n) === noun))
 
 /** A help text's first sentence, for the one-line lists. */
 const firstSentence = (text: string) => text.split(/(?<=[a-z)]\.)\s/)[0]
@@ -170,6 +173,17 @@ export async function main(
   raw: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
   const io: CliIO = { out: (l) => raw.out(printable(l)), err: (l) => raw.err(printable(l)) }
+  // A command a message names runs where this one ran: with its --workspace. Only in what a command says
+  // of its work and its failures: not in usage errors and help (a synopsis already shows [--workspace DIR]),
+  // nor in --json output (its strings are read by a program as they were).
+  const dir = givenWorkspace(argv)
+  const hint = dir === undefined ? (l: string) => l : withWorkspace(dir, COMMANDS.flatMap(namesOf).map(firstOf))
+  const typed = argv.slice(0, (argv.indexOf('--') + 1 || argv.length + 1) - 1)
+  const asHelp = typed.includes('--help') || typed.includes('-h')
+  const working: CliIO = {
+    out: (l) => io.out(asHelp || typed.includes('--json') ? l : hint(l)),
+    err: (l) => io.err(asHelp ? l : hint(l)),
+  }
   // The language comes first, so every line (a usage error included) is in it; --lang may stand anywhere.
   const taken = takeLang(argv)
   setCliLanguage(cliLanguageOf(argv))
@@ -177,7 +191,9 @@ export async function main(
     io.err(`casefile: ${t('cli:badLang')}`)
     return 2
   }
-  argv = taken.argv
+  // `casefile --workspace DIR repair`, as the hints write it: the option is read after the command's words.
+  const leading = leadingWorkspace(taken.argv)
+  argv = leading.argv
   if (!argv.length) {
     overview(io)
     return 2
@@ -203,14 +219,14 @@ export async function main(
   }
   const { cmd, used } = hit
   try {
-    return await runCommand(cmd, argv.slice(used), io)
+    return await runCommand(cmd, [...leading.option, ...argv.slice(used)], working)
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
       return 2
     }
     if (!(e instanceof AppError) && !(e instanceof CommandFailed) && process.env.CASEFILE_DEBUG) console.error(e)
-    io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
+    working.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
     return 1
   }
 }

@@ -29,7 +29,7 @@ describe('casefile bundle and keys', () => {
     expect(im.code, im.stderr).toBe(0)
     expect(im.stdout).toMatch(/Imported case case_ecu_mpls_2026/)
     expect(im.stdout).toMatch(/Trust: +NEW/)
-    expect(im.stdout).toContain(`casefile keys trust ${exported.fingerprint}`)
+    expect(im.stdout).toContain(`casefile --workspace=${B} keys trust ${exported.fingerprint}`)
     expect(im.stdout).toContain(exported.sha256)
 
     const check = await runCli(['check', '--workspace', B])
