@@ -27,10 +27,22 @@ export const HEADER_BYTES = FILE_MAGIC.length + 1 + NONCE_BYTES
 export const LINE_PREFIX = 'CFL1.'
 
 /** Workspace-relative path in one spelling on every platform, so a sealed file opens anywhere. */
-export const aadPath = (rel: string): string => rel.split('\\').join('/')
+export const aadPath = (rel: string): string => (rel.includes('\\') ? rel.split('\\').join('/') : rel)
+
+// The same few paths are sealed and opened again and again (a search opens 50 records of one cache file):
+// their associated data is built once. Bounded, so a long session over many files does not grow it.
+const aadMemo = new Map<string, Buffer>()
+const AAD_MEMO_MAX = 4096
 
 function aadFor(rel: string, label: string, version: number): Buffer {
-  return Buffer.from(`casefile:${label}:v${version}:${aadPath(rel)}`, 'utf8')
+  const text = `casefile:${label}:v${version}:${aadPath(rel)}`
+  let aad = aadMemo.get(text)
+  if (!aad) {
+    if (aadMemo.size >= AAD_MEMO_MAX) aadMemo.clear()
+    aad = Buffer.from(text, 'utf8')
+    aadMemo.set(text, aad)
+  }
+  return aad
 }
 
 /** The file was changed, cut, or moved from another path: the one message every failed open gives. */
@@ -85,7 +97,10 @@ export function openBytes(key: Buffer, rel: string, sealed: Uint8Array, label = 
     const decipher = createDecipheriv('aes-256-gcm', key, nonce)
     decipher.setAAD(Buffer.concat([aadFor(rel, label, version), header]))
     decipher.setAuthTag(tag)
-    return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES, buf.length - TAG_BYTES)), decipher.final()])
+    const plain = decipher.update(buf.subarray(HEADER_BYTES, buf.length - TAG_BYTES))
+    // GCM's final() checks the tag and gives no bytes: the plain text is not copied once more to join it.
+    const rest = decipher.final()
+    return rest.length ? Buffer.concat([plain, rest]) : plain
   } catch {
     throw damagedError(rel)
   }
