@@ -115,6 +115,18 @@ export async function readRawFile(path: string): Promise<Buffer> {
   }
 }
 
+/** At most the first `bytes` bytes of a file as they lie on disk (what kind of file it is, without reading it all). */
+export async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const fh = await openRegularFile(path)
+  try {
+    const buf = Buffer.alloc(bytes)
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
 // fatal: damaged bytes are an error, not U+FFFD. A leading BOM (an editor's) is dropped.
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 

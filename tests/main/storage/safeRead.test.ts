@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { DurableJsonAdapter } from '@main/storage/document'
 import { FileWriteQueue } from '@main/storage/durableWrite'
 import { stringifyIteratively, stringifyStored } from '@main/storage/json'
-import { decodeUtf8, firstInvalidUtf8, readRegularFile, readTextFile } from '@main/storage/safeRead'
+import { decodeUtf8, firstInvalidUtf8, readHead, readRegularFile, readTextFile } from '@main/storage/safeRead'
 import { readStoredFile } from '@main/storage/storedJson'
 import { WorkspaceStore } from '@main/storage/store'
 import { useTempDirs } from '../../helpers/tmp'
@@ -25,6 +25,21 @@ describe('reading only regular files', () => {
     const dir = await tempDir()
     mkfifo(join(dir, 'pipe'))
     await expect(soon(readRegularFile(join(dir, 'pipe')))).rejects.toMatchObject({ kind: 'FIFO (named pipe)' })
+  })
+
+  it('reads the head of a file only, as a whole read refuses what is not a file', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'f'), 'CFS1 and the rest')
+    expect((await readHead(join(dir, 'f'), 4)).toString()).toBe('CFS1')
+    await writeFile(join(dir, 'short'), 'CF')
+    expect((await readHead(join(dir, 'short'), 4)).toString()).toBe('CF')
+    await writeFile(join(dir, 'empty'), '')
+    expect((await readHead(join(dir, 'empty'), 4)).length).toBe(0)
+    mkfifo(join(dir, 'pipe'))
+    await expect(soon(readHead(join(dir, 'pipe'), 4))).rejects.toMatchObject({ kind: 'FIFO (named pipe)' })
+    await symlink(join(dir, 'f'), join(dir, 'link'))
+    await expect(readHead(join(dir, 'link'), 4)).rejects.toMatchObject({ kind: 'symbolic link' })
+    await expect(readHead(join(dir, 'missing'), 4)).rejects.toMatchObject({ code: 'ENOENT' })
   })
 
   it('refuses a folder, a device and a link inside the workspace; follows a link on purpose only to a file', async () => {

@@ -28,7 +28,7 @@ import { stampOf } from '../fileNames'
 import { layout } from '../layout'
 import { leftoverOf, setAside } from '../leftovers'
 import { SET_ASIDE_DIR } from '../quarantine'
-import { NotRegularFileError, openRegularFile, readRawFile } from '../safeRead'
+import { NotRegularFileError, openRegularFile, readHead, readRawFile } from '../safeRead'
 import { convertFile, kindOfStored, placesOf } from './convert'
 import {
   createKeyFile,
@@ -39,7 +39,7 @@ import {
   type ScryptCost,
   type Unlock,
 } from './keyfile'
-import { LINE_PREFIX, looksSealed, openBytes, openLine } from './seal'
+import { FILE_MAGIC, LINE_PREFIX, looksSealed, openBytes, openLine } from './seal'
 import { BLOB_MAGIC, isSealedBlob } from './segments'
 import { MIGRATION_FILE, registerVault } from './vault'
 
@@ -297,8 +297,10 @@ export async function resumeMigration(
   unlock: Unlock | undefined,
   report: (problem: WorkspaceProblem) => void = () => undefined,
 ): Promise<Buffer | null> {
-  const journal = await readJournal(root)
-  const keys = await readKeyFile(root)
+  // Both read at once (every open pays for them); a damaged journal is still the error said first.
+  const [journalRead, keysRead] = await Promise.allSettled([readJournal(root), readKeyFile(root)])
+  const journal = settled(journalRead)
+  const keys = settled(keysRead)
   if (!journal) return keys ? unlockKeyFile(keys, requireUnlock(unlock)) : null
   if (!keys) {
     // encrypt: nothing was sealed before keys.json existed; decrypt: everything was opened before it went.
@@ -319,6 +321,11 @@ export async function resumeMigration(
   if (journal === DAMAGED_JOURNAL)
     report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:damagedJournalSealedAgain') })
   return key
+}
+
+function settled<T>(r: PromiseSettledResult<T>): T {
+  if (r.status === 'rejected') throw r.reason
+  return r.value
 }
 
 export function requireUnlock(unlock: Unlock | undefined): Unlock {
@@ -366,6 +373,6 @@ export async function unlockOnOpen(
  * in the clear beside them.
  */
 async function refuseSealedWithoutKeys(root: string): Promise<void> {
-  const head = await readRawFile(join(root, 'workspace.json')).catch(() => null)
+  const head = await readHead(join(root, 'workspace.json'), FILE_MAGIC.length).catch(() => null)
   if (head && looksSealed(head)) throw appError('CORRUPT', 'errStorage:workspaceEncryptedButKey', { KEYS_FILE })
 }
