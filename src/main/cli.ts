@@ -17,9 +17,18 @@ import { searchCommands } from './cli/commands/search'
 import { statuteCommands } from './cli/commands/statutes'
 import { trashCommands } from './cli/commands/trash'
 import { workspaceCommands } from './cli/commands/workspace'
-import { closeMarks, cliLanguageOf, helpText, placeholders, setCliLanguage, t, takeLang } from './cli/language'
+import {
+  closeMarks,
+  cliLanguageOf,
+  helpText,
+  placeholders,
+  setCliLanguage,
+  setCommandHints,
+  t,
+  takeLang,
+} from './cli/language'
 import { printable } from './cli/printable'
-import { givenWorkspace, leadingWorkspace, withWorkspace } from './cli/workspaceHints'
+import { commandHints, givenWorkspace, leadingOptions, withoutCommonOptions } from './cli/workspaceHints'
 import {
   type CliIO,
   type Command,
@@ -173,17 +182,14 @@ export async function main(
   raw: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
   const io: CliIO = { out: (l) => raw.out(printable(l)), err: (l) => raw.err(printable(l)) }
-  // A command a message names runs where this one ran: with its --workspace. Only in what a command says
-  // of its work and its failures: not in usage errors and help (a synopsis already shows [--workspace DIR]),
-  // nor in --json output (its strings are read by a program as they were).
+  // A command a message names runs where this one ran: with its --workspace (not in help, whose synopses
+  // already show [--workspace DIR]).
   const dir = givenWorkspace(argv)
-  const hint = dir === undefined ? (l: string) => l : withWorkspace(dir, COMMANDS.flatMap(namesOf).map(firstOf))
   const typed = argv.slice(0, (argv.indexOf('--') + 1 || argv.length + 1) - 1)
-  const asHelp = typed.includes('--help') || typed.includes('-h')
-  const working: CliIO = {
-    out: (l) => io.out(asHelp || typed.includes('--json') ? l : hint(l)),
-    err: (l) => io.err(asHelp ? l : hint(l)),
-  }
+  const asHelp = typed.includes('--help') || typed.includes('-h') || typed[0] === 'help'
+  setCommandHints(
+    dir === undefined || !dir.trim() || asHelp ? null : commandHints(dir, COMMANDS.flatMap(namesOf).map(firstOf)),
+  )
   // The language comes first, so every line (a usage error included) is in it; --lang may stand anywhere.
   const taken = takeLang(argv)
   setCliLanguage(cliLanguageOf(argv))
@@ -191,14 +197,20 @@ export async function main(
     io.err(`casefile: ${t('cli:badLang')}`)
     return 2
   }
-  // `casefile --workspace DIR repair`, as the hints write it: the option is read after the command's words.
-  const leading = leadingWorkspace(taken.argv)
+  // `casefile --workspace DIR repair`, as the hints write it: the options are read after the command's words.
+  const leading = leadingOptions(taken.argv)
   argv = leading.argv
   if (!argv.length) {
     overview(io)
     return 2
   }
-  if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return help(argv.slice(1), io)
+  // Help names commands, not workspaces: a --workspace or --json typed with it (anywhere) changes nothing.
+  if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h')
+    return help(withoutCommonOptions(argv.slice(1)), io)
+  if (argv[0] === '--workspace') {
+    io.err(`casefile: ${t('cli:workspaceNeedsFolder')}`)
+    return 2
+  }
   if (argv[0] === '--version' || argv[0] === 'version') {
     io.out(t('cli:casefile2', { CLI_BUILD }))
     return 0
@@ -219,14 +231,14 @@ export async function main(
   }
   const { cmd, used } = hit
   try {
-    return await runCommand(cmd, [...leading.option, ...argv.slice(used)], working)
+    return await runCommand(cmd, [...leading.options, ...argv.slice(used)], io)
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
       return 2
     }
     if (!(e instanceof AppError) && !(e instanceof CommandFailed) && process.env.CASEFILE_DEBUG) console.error(e)
-    working.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
+    io.err(t('cli:casefile3', { name: cmd.name, reason: oneLine(e) }))
     return 1
   }
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { LANGUAGES, type Language } from '@shared/domain/language'
 import { localMessage } from '@shared/i18n/appError'
-import { languageOf, say, type CatalogueKey, type TextValues } from '@shared/i18n'
+import { languageOf, say, sayEdited, type CatalogueKey, type Sayer, type TextValues } from '@shared/i18n'
 import { zodLocale } from '@shared/i18n/zodLocale'
 
 let current: Language = 'en'
@@ -53,8 +53,18 @@ export function setCliLanguage(lang: Language): void {
 
 export const cliLanguage = (): Language => current
 
+/** How the messages name other commands (workspaceHints.ts: with this run's --workspace); null: as written. */
+let hints: { edit: (source: string) => string; values: Record<string, string> } | null = null
+export function setCommandHints(next: typeof hints): void {
+  hints = next
+}
+
+/** Every message of this run is worded through here. */
+const sayHere: Sayer = (lang, key, values) =>
+  hints ? sayEdited(lang, key, { ...values, ...hints.values }, hints.edit) : say(lang, key, values)
+
 /** One message of the catalogue in the command line's language: `t('cli:caseCreated', { ref })`. */
-export const t = (key: CatalogueKey, values?: TextValues): string => mark(say(current, key, values))
+export const t = (key: CatalogueKey, values?: TextValues): string => mark(sayHere(current, key, values))
 
 /**
  * A help text: a catalogue key (`cliCases:new.summary`) worded, or a function that words one with
@@ -156,6 +166,6 @@ export function closeMarks(text: string): string {
 
 /** An error's message in the command line's language. */
 export const errorText = (e: unknown): string => {
-  const worded = localMessage(e, current)
+  const worded = localMessage(e, current, sayHere)
   return (e as { text?: unknown } | null)?.text ? mark(worded) : worded
 }

@@ -5,7 +5,7 @@
  */
 import { AppError, type AppErrorShape, type ErrorCode, type MessageRef, messageOf } from '../ipc/result'
 import type { Language } from '../domain/language'
-import { say, type CatalogueKey, type TextValues } from './index'
+import { say, type CatalogueKey, type Sayer, type TextValues } from './index'
 import { localValues } from './invalidInput'
 
 export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues, details?: unknown): AppError {
@@ -13,9 +13,10 @@ export function appError(code: ErrorCode, key: CatalogueKey, values?: TextValues
 }
 
 /** An error's message in `lang`: its catalogue text when it has one, else its message as it is. */
-export function localMessage(e: unknown, lang: Language): string {
+export function localMessage(e: unknown, lang: Language, sayer: Sayer = say): string {
   const text = (e as { text?: AppErrorShape['text'] } | null)?.text
-  if (text && typeof text.key === 'string') return say(lang, text.key as CatalogueKey, localValues(text, lang))
+  if (text && typeof text.key === 'string')
+    return sayer(lang, text.key as CatalogueKey, localValues(text, lang, 0, sayer))
   // A record that carries its own message (a problem, a repair action) without a catalogue entry.
   const message = (e as { message?: unknown } | null)?.message
   return typeof message === 'string' ? message : messageOf(e)

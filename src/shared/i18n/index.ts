@@ -5,6 +5,7 @@
  */
 import i18next, { type i18n } from 'i18next'
 import ICU from 'i18next-icu'
+import { IntlMessageFormat } from 'intl-messageformat'
 import type { Language } from '../domain/language'
 import enBundles from './locales/en/bundles.json'
 import esBundles from './locales/es/bundles.json'
@@ -142,4 +143,44 @@ export type TextValues = Record<string, string | number | boolean | null | undef
  */
 export function say(lang: Language, key: CatalogueKey, values?: TextValues): string {
   return instance(lang).t(key, values as Record<string, unknown>) as string
+}
+
+/** How a message is worded: `say`, or a variant of it (the command line's `sayEdited`). */
+export type Sayer = (lang: Language, key: CatalogueKey, values?: TextValues) => string
+
+/** A message's ICU source in `lang`; undefined for anything that is not `area:name` of the catalogue. */
+export function messageSource(lang: Language, key: string): string | undefined {
+  const [area, name, ...rest] = key.split(':')
+  const messages = (catalogue[lang] as Record<string, Record<string, string>>)[area ?? '']
+  return !rest.length && messages && Object.hasOwn(messages, name ?? '') ? messages[name!] : undefined
+}
+
+const editedFormats = new Map<string, IntlMessageFormat>()
+
+/**
+ * `say` with the message's ICU source changed first by `edit` (its own words only: the values are said
+ * as they are, whatever they hold). A source `edit` leaves as it was is said by `say`, as is one the
+ * edit broke.
+ */
+export function sayEdited(
+  lang: Language,
+  key: CatalogueKey,
+  values: TextValues | undefined,
+  edit: (source: string) => string,
+): string {
+  const source = messageSource(lang, key) ?? messageSource('en', key)
+  const changed = source === undefined ? source : edit(source)
+  if (changed === undefined || changed === source) return say(lang, key, values)
+  try {
+    const id = `${lang}\u0000${changed}`
+    let format = editedFormats.get(id)
+    if (!format) {
+      format = new IntlMessageFormat(changed, lang, undefined, { ignoreTag: true })
+      if (editedFormats.size > 500) editedFormats.clear()
+      editedFormats.set(id, format)
+    }
+    return String(format.format(values as Record<string, string | number | boolean>))
+  } catch {
+    return say(lang, key, values)
+  }
 }

@@ -6,7 +6,7 @@
  */
 import type { MessageRef } from '../ipc/result'
 import type { Language } from '../domain/language'
-import { catalogue, say, type CatalogueKey, type TextValues } from './index'
+import { catalogue, messageSource, say, type CatalogueKey, type Sayer, type TextValues } from './index'
 import { zodLocale } from './zodLocale'
 
 export const INVALID_INPUT = 'errRecords:invalidInput'
@@ -142,7 +142,7 @@ export function wordIssues(carriedIssues: unknown, lang: Language): string {
  * The values to word a catalogue reference with in `lang`: a failed parse's issues in that language. Only
  * sentences about a failed parse have an {issues} place (a test holds the catalogue to that).
  */
-export function localValues(text: MessageRef, lang: Language, depth = 0): MessageRef['values'] {
+export function localValues(text: MessageRef, lang: Language, depth = 0, sayer: Sayer = say): MessageRef['values'] {
   const values =
     text.values && 'issues' in text.values
       ? { ...text.values, issues: wordIssues(text.values.issues, lang) }
@@ -161,7 +161,7 @@ export function localValues(text: MessageRef, lang: Language, depth = 0): Messag
         .filter(([n]) => n.startsWith(prefix) && n !== name)
         .map(([n, v]) => [n.slice(prefix.length), v]),
     )
-    const worded = say(lang, key, localValues({ key, values: inner }, lang, depth + 1))
+    const worded = sayer(lang, key, localValues({ key, values: inner }, lang, depth + 1, sayer))
     // ICU gives its source back when values it needs are missing: the English as it stands says more than that.
     if (worded.includes('{') && worded === rawMessage(lang, key)) continue
     out = { ...out, [prefix.slice(0, -1)]: worded }
@@ -173,12 +173,7 @@ const NESTED_KEY = '$key'
 /** Deeper than any sentence we write (a reason inside a reason inside a refusal); values come over IPC. */
 const MAX_NESTING = 4
 
-/** A message's ICU source in `lang`; undefined for anything that is not `area:name` of the catalogue. */
-function rawMessage(lang: Language, key: string): string | undefined {
-  const [area, name, ...rest] = key.split(':')
-  const messages = (catalogue[lang] as Record<string, Record<string, string>>)[area ?? '']
-  return !rest.length && messages && Object.hasOwn(messages, name ?? '') ? messages[name!] : undefined
-}
+const rawMessage = messageSource
 
 /** Whether `key` names a message of the catalogue: values come over IPC, whatever they say. */
 const inCatalogue = (key: string): key is CatalogueKey => rawMessage('en', key) !== undefined

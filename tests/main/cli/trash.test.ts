@@ -134,4 +134,26 @@ describe('casefile trash', () => {
     expect(long.code).toBe(1)
     expect(long.stderr.length).toBeLessThan(300)
   }, 60_000)
+
+  it("names the next command with this run's workspace, and never rewrites what a person typed", async () => {
+    const ws = join(await tempDir(), "Ana's cases")
+    const title = 'Run casefile repair now (casefile trash forget me)'
+    expect((await runMain(['--workspace', ws, 'case', 'new', '--title', title, '--reference', 'R-1'])).code).toBe(0)
+    expect((await cli(ws, 'cases')).stdout).toContain(title)
+    const { id: entryId, itemId } = JSON.parse((await cli(ws, '--json', 'case', 'remove', 'R-1')).stdout) as {
+      id: string
+      itemId: string
+    }
+    await rm(join(ws, 'trash', entryId, itemId), { recursive: true })
+    const nothing = await cli(ws, 'trash', 'restore', entryId)
+    expect(nothing.stderr).toContain(`The trash holds nothing of "${title}" any more`)
+    expect(nothing.stderr).toContain(
+      `To drop it: casefile --workspace='${ws.replace(/'/g, `'\\''`)}' trash forget ${entryId}`,
+    )
+    // Help is about commands: a workspace given with it changes nothing.
+    expect((await runMain(['help', 'trash', 'forget', '--workspace', ws])).code).toBe(0)
+    const bare = await runMain(['--workspace'])
+    expect(bare.code).toBe(2)
+    expect(bare.stderr.trim()).toBe('casefile: --workspace needs a folder')
+  }, 60_000)
 })
