@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../helpers/cli'
+import { runCli, runMain } from '../../helpers/cli'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -53,12 +53,38 @@ describe('casefile encrypt / decrypt / passphrase', () => {
     expect(changed.code).toBe(0)
     expect((await runCli(['cases', '--workspace', ws], { env })).code).toBe(1)
 
+    // A new recovery key, printed once, replaces the first: the first no longer opens the workspace.
+    const renewed = await runCli(['recovery-key', '--workspace', ws], {
+      env: { ...NO_PASS, CASEFILE_PASSPHRASE: 'second passphrase' },
+    })
+    expect(renewed.code, renewed.stderr).toBe(0)
+    const [said, keyLine] = renewed.stdout.trim().split('\n')
+    expect(said).toBe('New recovery key (shown this once; the previous one no longer opens the workspace):')
+    const newKey = keyLine.trim()
+    expect(newKey).toMatch(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/)
+    const old = await runCli(['cases', '--workspace', ws], { env: { ...NO_PASS, CASEFILE_RECOVERY_KEY: recoveryKey } })
+    expect(old.code).toBe(1)
+
     const dec = await runCli(['decrypt', '--workspace', ws], {
-      env: { ...NO_PASS, CASEFILE_RECOVERY_KEY: recoveryKey },
+      env: { ...NO_PASS, CASEFILE_RECOVERY_KEY: newKey },
     })
     expect(dec.stderr).toBe('')
     expect(dec.code).toBe(0)
     expect(await readFile(join(ws, 'workspace.json'), 'utf8')).toContain('ECU-USA')
     expect((await runCli(['check', '--workspace', ws], { env: NO_PASS })).code).toBe(0)
   }, 120_000)
+
+  it('asks for no passphrase where there is none to give: a plain workspace, or no workspace, says so', async () => {
+    const ws = await tempDir()
+    expect((await runMain(['case', 'new', '--title', 'Plain', '--reference', 'P-1', '--workspace', ws])).code).toBe(0)
+    for (const command of ['decrypt', 'passphrase', 'recovery-key']) {
+      const r = await runMain([command, '--workspace', ws])
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim()).toBe(`casefile ${command}: This workspace is not encrypted.`)
+      const none = await runMain([command, '--workspace', join(ws, 'nowhere')])
+      expect(none.stderr.trim()).toBe(
+        `casefile ${command}: There is no Casefile workspace at ${join(ws, 'nowhere')}; nothing was changed.`,
+      )
+    }
+  })
 })

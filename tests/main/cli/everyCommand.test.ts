@@ -261,6 +261,7 @@ async function everyCommand(
     await run(['passphrase'])
     process.env.CASEFILE_PASSPHRASE = 'staple and ink'
     delete process.env.CASEFILE_NEW_PASSPHRASE
+    await run(['recovery-key'])
     await run(['show', caseId])
     await run(['check'])
     await run(['decrypt'])

@@ -2,7 +2,13 @@ import { t } from '../language'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '@shared/ipc/result'
-import { changePassphrase, decryptWorkspace, encryptionState, encryptWorkspace } from '@main/storage/crypto/migrate'
+import {
+  changePassphrase,
+  decryptWorkspace,
+  encryptionState,
+  encryptWorkspace,
+  newRecoveryKey,
+} from '@main/storage/crypto/migrate'
 import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
 import { currentUnlock, newPassphrase } from '../passphrase'
@@ -12,6 +18,14 @@ const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
   if (!existsSync(join(dir, 'workspace.json')))
     throw new AppError('NOT_FOUND', t('cli:thereNoCasefileWorkspace', { resolve: resolve(dir) }))
   return withWorkspaceLock(dir, 'the Casefile command line', fn)
+}
+
+/** A passphrase is asked for only where there is one to give: a folder that is no workspace, or a plain one, says so. */
+async function encryptedOnly(dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'workspace.json')))
+    throw new AppError('NOT_FOUND', t('cli:thereNoCasefileWorkspace', { resolve: resolve(dir) }))
+  if ((await encryptionState(resolve(dir))) === 'plain')
+    throw new AppError('CONFLICT', t('errStorage:workspaceEncrypted'))
 }
 
 export const encryptionCommands: Command[] = [
@@ -26,17 +40,20 @@ export const encryptionCommands: Command[] = [
       const passphrase = await newPassphrase()
       const done = await underLock(workspaceDir, (root) =>
         encryptWorkspace(root, passphrase, {
+          // Printed before a file is sealed: an encryption stopped half way (and finished by the next open)
+          // leaves its recovery key already in the person's hands.
+          onRecoveryKey: (key) => {
+            if (json) return
+            io.out(t('cli:recoveryKeyShownOnce'))
+            io.out(`  ${key}`)
+          },
           progress: (n, total) => {
             if (!json && process.stderr.isTTY) process.stderr.write(`\r${t('cli:sealingFiles', { n, total })}`)
           },
         }),
       )
       if (json) io.out(JSON.stringify({ encrypted: true, files: done.files, recoveryKey: done.recoveryKey }))
-      else {
-        io.out(t('cli:encryptedFiles', { files: done.files }))
-        io.out(t('cli:recoveryKeyShownOnce'))
-        io.out(`  ${done.recoveryKey}`)
-      }
+      else io.out(t('cli:encryptedFiles', { files: done.files }))
     },
   },
   {
@@ -45,6 +62,7 @@ export const encryptionCommands: Command[] = [
     usage: 'decrypt [--workspace DIR] [--json]',
     summary: 'cli:decrypt.summary',
     async run({ workspaceDir, io, json }) {
+      await encryptedOnly(workspaceDir)
       const unlock = await currentUnlock()
       const done = await underLock(workspaceDir, (root) => decryptWorkspace(root, unlock))
       io.out(
@@ -58,10 +76,27 @@ export const encryptionCommands: Command[] = [
     usage: 'passphrase [--workspace DIR]',
     summary: 'cli:passphrase.summary',
     async run({ workspaceDir, io }) {
+      await encryptedOnly(workspaceDir)
       const unlock = await currentUnlock()
       const next = await newPassphrase()
       await underLock(workspaceDir, (root) => changePassphrase(root, unlock, next))
       io.out(t('cli:passphraseChanged'))
+    },
+  },
+  {
+    name: 'recovery-key',
+    group: 'encryption',
+    usage: 'recovery-key [--workspace DIR] [--json]',
+    summary: 'cli:recoveryKey.summary',
+    async run({ workspaceDir, io, json }) {
+      await encryptedOnly(workspaceDir)
+      const unlock = await currentUnlock()
+      const key = await underLock(workspaceDir, (root) => newRecoveryKey(root, unlock))
+      if (json) io.out(JSON.stringify({ recoveryKey: key }))
+      else {
+        io.out(t('cli:newRecoveryKeyShownOnce'))
+        io.out(`  ${key}`)
+      }
     },
   },
 ]

@@ -163,6 +163,15 @@ export async function createKeyFile(
   return { file, dataKey, recoveryKey: formatRecoveryKey(recoveryRaw) }
 }
 
+/** The same data key under a new random recovery key (the old one stops opening it); the passphrase's wrap is kept. */
+export function rewrapRecovery(file: KeyFile, dataKey: Buffer): { file: KeyFile; recoveryKey: string } {
+  const recoveryRaw = randomBytes(KEY_BYTES)
+  return {
+    file: { ...file, recovery: wrap(recoveryKek(recoveryRaw), dataKey, 'recovery') },
+    recoveryKey: formatRecoveryKey(recoveryRaw),
+  }
+}
+
 export function assertPassphrase(p: string): void {
   if ([...p].length < 8) throw appError('VALIDATION', 'errStorage:passphraseNeedsLeastCharacters')
 }

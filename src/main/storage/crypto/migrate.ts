@@ -35,6 +35,7 @@ import {
   KEYS_FILE,
   KeyFile,
   rewrapPassphrase,
+  rewrapRecovery,
   unlockKeyFile,
   type ScryptCost,
   type Unlock,
@@ -201,7 +202,12 @@ export async function encryptionState(root: string): Promise<'plain' | 'encrypte
 export async function encryptWorkspace(
   root: string,
   passphrase: string,
-  opts: { cost?: ScryptCost; progress?: MigrationProgress } = {},
+  opts: {
+    cost?: ScryptCost
+    progress?: MigrationProgress
+    /** The recovery key as soon as keys.json holds it, before a file is sealed: shown then, it survives a stop. */
+    onRecoveryKey?: (recoveryKey: string) => void
+  } = {},
 ): Promise<{ recoveryKey: string; files: number }> {
   const state = await encryptionState(root)
   if (state === 'encrypted') throw appError('CONFLICT', 'errStorage:workspaceEncryptedAlready')
@@ -212,6 +218,7 @@ export async function encryptWorkspace(
   await clearLeftovers(root, new Date())
   await writeJournal(root, 'encrypt')
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(file, null, 2))
+  opts.onRecoveryKey?.(recoveryKey)
   const done = await convertAll(root, dataKey, 'seal', opts.progress)
   await removeFile(root, MIGRATION_FILE)
   dataKey.fill(0)
@@ -315,11 +322,14 @@ export async function resumeMigration(
     key.fill(0)
     return null
   }
-  await convertAll(root, key, 'seal')
+  const { files } = await convertAll(root, key, 'seal')
   await removeFile(root, MIGRATION_FILE)
   // A decryption it stopped was undone: the person who asked for it must hear so, or would think it done.
   if (journal === DAMAGED_JOURNAL)
     report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:damagedJournalSealedAgain') })
+  // The encryption's recovery key may never have been shown: the person must hear how to get one.
+  else
+    report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:stoppedEncryptionFinished', { files }) })
   return key
 }
 
@@ -331,6 +341,24 @@ function settled<T>(r: PromiseSettledResult<T>): T {
 export function requireUnlock(unlock: Unlock | undefined): Unlock {
   if (!unlock) throw appError('LOCKED', 'errStorage:workspaceEncryptedGivePassphrase')
   return unlock
+}
+
+/**
+ * A new recovery key for the same data key, shown once (the one it replaces stops working): for a key lost,
+ * or never seen because the encryption that made it was stopped before it could be shown. keys.json is
+ * rewritten; no stored file is touched.
+ */
+export async function newRecoveryKey(root: string, unlock: Unlock): Promise<string> {
+  const keys = await readKeyFile(root)
+  if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
+  const key = await unlockKeyFile(keys, unlock)
+  try {
+    const { file, recoveryKey } = rewrapRecovery(keys, key)
+    await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(file, null, 2))
+    return recoveryKey
+  } finally {
+    key.fill(0)
+  }
 }
 
 /** A new passphrase for the same data key: keys.json is rewritten, no stored file is touched. */

@@ -15,6 +15,7 @@ import {
   decryptWorkspace,
   encryptionState,
   encryptWorkspace,
+  newRecoveryKey,
   storedFiles,
 } from '@main/storage/crypto/migrate'
 import { convertFile } from '@main/storage/crypto/convert'
@@ -184,6 +185,63 @@ describe('what keys.json and the journal say', () => {
       await s.close()
     }
     expect(await snapshot(root)).toEqual(before)
+  })
+})
+
+describe('the recovery key', () => {
+  it('is handed over before a file is sealed; a stopped encryption finished later says how to get a new one', async () => {
+    const root = await populated()
+    const before = await contents(root)
+    const shown: string[] = []
+    const stop = new Error('stopped here')
+    await expect(
+      encryptWorkspace(root, PASS, {
+        cost: FAST,
+        onRecoveryKey: (key) => shown.push(key),
+        progress: (done) => {
+          // Handed over before the first file was sealed, and only once.
+          expect(shown).toHaveLength(1)
+          if (done === 2) throw stop
+        },
+      }),
+    ).rejects.toBe(stop)
+    const [first] = shown
+    expect(first).toMatch(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/)
+
+    // The next writer finishes the encryption and says so, naming the way to a new recovery key.
+    const ws = await openWorkspace(root, { unlock: UNLOCK })
+    try {
+      const notice = ws.workspace.problems().find((p) => p.file === 'encryption-migration.json')
+      expect(notice?.message).toMatch(
+        /^An encryption of this workspace that was stopped has been finished: all \d+ of its files are encrypted and nothing was lost\. .*casefile recovery-key\.$/,
+      )
+    } finally {
+      await ws.close()
+    }
+    expect(await encryptionState(root)).toBe('encrypted')
+    expect(await contents(root)).toEqual(before)
+
+    // A new recovery key opens it; the one shown before no longer does; the passphrase still does.
+    const second = await newRecoveryKey(root, UNLOCK)
+    expect(second).toMatch(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/)
+    expect(second).not.toBe(first)
+    await expect(openWorkspace(root, { unlock: { recoveryKey: first } })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await (await openWorkspace(root, { unlock: { recoveryKey: second } })).close()
+    await (await openWorkspace(root, { unlock: UNLOCK })).close()
+    await expect(newRecoveryKey(root, { passphrase: 'not the passphrase' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    await expect(newRecoveryKey(await populated(), UNLOCK)).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('a finished encryption reports nothing', async () => {
+    const root = await encrypted()
+    const ws = await openWorkspace(root, { unlock: UNLOCK })
+    try {
+      expect(ws.workspace.problems()).toEqual([])
+    } finally {
+      await ws.close()
+    }
   })
 })
 
