@@ -14,6 +14,7 @@ import {
   decryptWorkspace,
   encryptionState,
   encryptWorkspace,
+  newRecoveryKey,
   readKeyFile,
   type MigrationProgress,
 } from './storage/crypto/migrate'
@@ -329,6 +330,11 @@ export class AppSession {
   /** keys.json rewritten under the open workspace's lock, which this session holds. */
   async changePassphrase(current: string, next: string): Promise<void> {
     await changePassphrase(this.current().root, { passphrase: current }, next)
+  }
+
+  /** A new recovery key for the open workspace, for its passphrase; the one it replaces stops working. */
+  newRecoveryKey(passphrase: string): Promise<string> {
+    return newRecoveryKey(this.current().root, { passphrase })
   }
 
   current(): Services {

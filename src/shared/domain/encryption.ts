@@ -40,6 +40,9 @@ export const DecryptInput = z.union([
   z.object({ recoveryKey: z.string().min(1).max(200), taskId: MigrationTaskId }),
 ])
 export const ChangePassphraseInput = z.object({ current: z.string().min(1).max(1_000), next: Passphrase })
+/** A new recovery key is made only for the passphrase (whoever left the window open does not get one). */
+export const NewRecoveryKeyInput = z.object({ passphrase: z.string().min(1).max(1_000) })
+export const NewRecoveryKeyResult = z.object({ recoveryKey: z.string() })
 /** Minutes without use before the app locks (1 minute to 24 hours), or null for never. */
 export const IdleLockInput = z.object({
   minutes: z

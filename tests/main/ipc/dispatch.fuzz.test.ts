@@ -73,6 +73,7 @@ function collectIds(value: unknown, into: Set<string>): Set<string> {
 const SESSION_LAST = [
   'workspace:encrypt',
   'workspace:changePassphrase',
+  'workspace:newRecoveryKey',
   'workspace:setIdleLock',
   'workspace:decrypt',
   'workspace:unlock',

@@ -76,6 +76,22 @@ describe('workspace encryption channels', () => {
       expect(await dispatch('workspace:unlock', { recoveryKey })).toMatchObject({ ok: true })
       expect(changed).toBeGreaterThanOrEqual(4)
 
+      // A new recovery key, only for the passphrase; the one it replaces no longer opens the workspace.
+      expect(await dispatch('workspace:newRecoveryKey', { passphrase: 'first passphrase' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+      const renewed = await dispatch('workspace:newRecoveryKey', { passphrase: 'second passphrase' })
+      if (!renewed.ok) throw new Error(renewed.error.message)
+      const newKey = (renewed.value as { recoveryKey: string }).recoveryKey
+      expect(newKey).toMatch(/^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$/)
+      expect(newKey).not.toBe(recoveryKey)
+      await dispatch('workspace:lock', {})
+      expect(await dispatch('workspace:unlock', { recoveryKey })).toMatchObject({ ok: false })
+      expect(await dispatch('workspace:unlock', { recoveryKey: newKey })).toMatchObject({
+        ok: true,
+      })
+
       // The idle lock: minutes over IPC (checked), milliseconds here so the test waits on the state.
       expect(await dispatch('workspace:setIdleLock', { minutes: 0 })).toMatchObject({ ok: false })
       expect(await dispatch('workspace:setIdleLock', { minutes: 15 })).toMatchObject({ ok: true })
@@ -120,7 +136,7 @@ describe('workspace encryption channels', () => {
         error: { code: 'FORBIDDEN' },
       })
       expect(await dispatch('cases:list', {})).toMatchObject({ ok: true, value: [{ title: 'Consulate incident' }] })
-      expect(await dispatch('workspace:decrypt', { recoveryKey })).toMatchObject({
+      expect(await dispatch('workspace:decrypt', { recoveryKey: newKey })).toMatchObject({
         ok: true,
         value: { encrypted: false, locked: false },
       })

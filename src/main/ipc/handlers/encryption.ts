@@ -56,4 +56,7 @@ export const encryptionHandlers: HandlersFor<keyof typeof encryptionChannels> = 
     await session.changePassphrase(current, next)
     return session.encryptionStatus()
   },
+  'workspace:newRecoveryKey': async ({ passphrase }, { session }) => ({
+    recoveryKey: await session.newRecoveryKey(passphrase),
+  }),
 }

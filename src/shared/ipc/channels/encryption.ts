@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import {
   ChangePassphraseInput,
+  NewRecoveryKeyInput,
+  NewRecoveryKeyResult,
   DecryptInput,
   IdleLockInput,
   EncryptInput,
@@ -22,6 +24,8 @@ export const encryptionChannels = {
   'workspace:unlock': channel(UnlockInput, EncryptionStatus),
   /** Rewraps the data key under a new passphrase; no file is re-encrypted. */
   'workspace:changePassphrase': channel(ChangePassphraseInput, EncryptionStatus),
+  /** Rewraps the data key under a new random recovery key, answered once; the old key stops working. */
+  'workspace:newRecoveryKey': channel(NewRecoveryKeyInput, NewRecoveryKeyResult),
   /** Locks the workspace after this many minutes without use (null: never). Kept in the user's profile. */
   'workspace:setIdleLock': channel(IdleLockInput, EncryptionStatus),
   /** Keeps the data key on this computer in the OS secure store (or forgets it), so a start needs no passphrase. */

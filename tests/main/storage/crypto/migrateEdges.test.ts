@@ -213,7 +213,7 @@ describe('the recovery key', () => {
     try {
       const notice = ws.workspace.problems().find((p) => p.file === 'encryption-migration.json')
       expect(notice?.message).toMatch(
-        /^An encryption of this workspace that was stopped has been finished: all \d+ of its files are encrypted and nothing was lost\. .*casefile recovery-key\.$/,
+        /^An encryption of this workspace that was stopped has been finished: all \d+ of its files are encrypted and nothing was lost\. .*casefile recovery-key\)\.$/,
       )
     } finally {
       await ws.close()

@@ -7,6 +7,7 @@ import { messageOf } from '@shared/ipc/result'
 import { ChangePassphraseDialog } from './ChangePassphraseDialog'
 import { DecryptDialog } from './DecryptDialog'
 import { EncryptForm } from './EncryptForm'
+import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog'
 import './security.css'
 
 /** The idle times offered (minutes); null is "never". A value set elsewhere is offered too. */
@@ -14,14 +15,14 @@ const IDLE_CHOICES: (number | null)[] = [null, 5, 15, 30, 60]
 
 /**
  * Encryption at rest and the app lock (issue #14): whether the workspace is encrypted; encrypt it; lock
- * it now; lock it after a time without use; change the passphrase; decrypt it. Main does every one of
+ * it now; lock it after a time without use; change the passphrase; make a new recovery key; decrypt it. Main does every one of
  * them and answers the new status, which goes to the shell (a lock unmounts the shell at once).
  */
 export function SecuritySection({ readOnly }: { readOnly: boolean }) {
   const t = useT()
   const ids = useId()
   const { status, onStatus } = useSecurity()
-  const [dialog, setDialog] = useState<'change' | 'decrypt' | null>(null)
+  const [dialog, setDialog] = useState<'change' | 'recovery' | 'decrypt' | null>(null)
   const [notice, setNotice] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -105,6 +106,9 @@ export function SecuritySection({ readOnly }: { readOnly: boolean }) {
             <button type="button" disabled={busy} onClick={() => setDialog('change')}>
               {t('security.change.open')}
             </button>
+            <button type="button" disabled={busy || readOnly} onClick={() => setDialog('recovery')}>
+              {t('security.renew.open')}
+            </button>
             <button
               type="button"
               className="button--danger"
@@ -132,6 +136,7 @@ export function SecuritySection({ readOnly }: { readOnly: boolean }) {
           }}
         />
       )}
+      {dialog === 'recovery' && <NewRecoveryKeyDialog onClose={() => setDialog(null)} />}
       {dialog === 'decrypt' && <DecryptDialog onClose={() => setDialog(null)} />}
     </section>
   )
