@@ -71,6 +71,7 @@ export const RepairAction = z.object({
     'interrupted append set aside',
     'backup restored',
     'audit break acknowledged',
+    'encryption change finished',
   ]),
   file: z.string(),
   message: z.string(),

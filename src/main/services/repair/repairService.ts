@@ -9,6 +9,7 @@
 import { worded } from '@shared/i18n/appError'
 import { RepairOptions, type RepairAction, type RepairReport, type WorkspaceProblem } from '@shared/domain'
 import { AppError, messageOf } from '@shared/ipc/result'
+import { MIGRATION_FILE } from '@main/storage/crypto/vault'
 import { layout } from '@main/storage/layout'
 import { setAside, staleTemps } from '@main/storage/leftovers'
 import { AUDIT_LOG, type AuditLog } from '../audit/auditLog'
@@ -59,6 +60,15 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           rebuilt.text ? { message: rebuilt.message, text: rebuilt.text } : rebuilt.message,
         )
         ctx.store.dropProblem(rebuilt)
+      }
+      // An encryption change the open finished (its notice says how to get a recovery key): done, not left to a person.
+      for (const finished of ctx.store.problems.filter((p) => p.file === MIGRATION_FILE)) {
+        did(
+          'encryption change finished',
+          MIGRATION_FILE,
+          finished.text ? { message: finished.message, text: finished.text } : finished.message,
+        )
+        ctx.store.dropProblem(finished)
       }
       await evidence.journal.replay()
       const settled = evidence.journal.settledSinceOpen()

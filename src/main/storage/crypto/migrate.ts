@@ -322,14 +322,13 @@ export async function resumeMigration(
     key.fill(0)
     return null
   }
-  const { files } = await convertAll(root, key, 'seal')
+  await convertAll(root, key, 'seal')
   await removeFile(root, MIGRATION_FILE)
   // A decryption it stopped was undone: the person who asked for it must hear so, or would think it done.
   if (journal === DAMAGED_JOURNAL)
     report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:damagedJournalSealedAgain') })
   // The encryption's recovery key may never have been shown: the person must hear how to get one.
-  else
-    report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:stoppedEncryptionFinished', { files }) })
+  else report({ file: MIGRATION_FILE, kind: 'inconsistent', ...worded('errStorage:stoppedEncryptionFinished') })
   return key
 }
 
@@ -349,6 +348,8 @@ export function requireUnlock(unlock: Unlock | undefined): Unlock {
  * rewritten; no stored file is touched.
  */
 export async function newRecoveryKey(root: string, unlock: Unlock): Promise<string> {
+  // A stopped encryption is finished first: its notice ("make a new recovery key") must not follow this one.
+  if ((await encryptionState(root)) === 'migrating') (await resumeMigration(root, unlock))?.fill(0)
   const keys = await readKeyFile(root)
   if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
   const key = await unlockKeyFile(keys, unlock)

@@ -112,7 +112,7 @@ describe('what keys.json and the journal say', () => {
     const untouched = await snapshot(root)
     const interrupted = {
       code: 'CONFLICT',
-      message: 'An encryption change was interrupted; open the workspace to finish it first.',
+      message: 'An encryption change was interrupted; open the workspace to finish it first (in the window, or with casefile repair).',
     }
     await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toMatchObject(interrupted)
     await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject(interrupted)
@@ -213,7 +213,7 @@ describe('the recovery key', () => {
     try {
       const notice = ws.workspace.problems().find((p) => p.file === 'encryption-migration.json')
       expect(notice?.message).toMatch(
-        /^An encryption of this workspace that was stopped has been finished: all \d+ of its files are encrypted and nothing was lost\. .*casefile recovery-key\)\.$/,
+        /^An encryption of this workspace that was stopped has been finished: every one of its files is encrypted and nothing was lost\. .*casefile recovery-key\)\.$/,
       )
     } finally {
       await ws.close()
@@ -232,6 +232,37 @@ describe('the recovery key', () => {
       code: 'FORBIDDEN',
     })
     await expect(newRecoveryKey(await populated(), UNLOCK)).rejects.toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('made while an encryption is still stopped finishes it first, so no notice asks for another one', async () => {
+    const { root, before } = await halfEncrypted(2)
+    const key = await newRecoveryKey(root, UNLOCK)
+    expect(await encryptionState(root)).toBe('encrypted')
+    const ws = await openWorkspace(root, { unlock: { recoveryKey: key } })
+    try {
+      expect(ws.workspace.problems()).toEqual([])
+    } finally {
+      await ws.close()
+    }
+    expect(await contents(root)).toEqual(before)
+  })
+
+  it('repair says a stopped encryption was finished, as something it did, and leaves nothing to a person', async () => {
+    const { root } = await halfEncrypted(2)
+    const ws = await openWorkspace(root, { unlock: UNLOCK })
+    try {
+      const report = await ws.repair.run()
+      expect(report.actions).toEqual([
+        expect.objectContaining({
+          kind: 'encryption change finished',
+          file: 'encryption-migration.json',
+          message: expect.stringMatching(/^An encryption of this workspace that was stopped has been finished/),
+        }),
+      ])
+      expect(report.remaining).toEqual([])
+    } finally {
+      await ws.close()
+    }
   })
 
   it('a finished encryption reports nothing', async () => {
