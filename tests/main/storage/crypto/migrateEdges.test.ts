@@ -112,7 +112,8 @@ describe('what keys.json and the journal say', () => {
     const untouched = await snapshot(root)
     const interrupted = {
       code: 'CONFLICT',
-      message: 'An encryption change was interrupted; open the workspace to finish it first (in the window, or with casefile repair).',
+      message:
+        'An encryption change was interrupted; open the workspace to finish it first (in the window, or with casefile repair).',
     }
     await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toMatchObject(interrupted)
     await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject(interrupted)
