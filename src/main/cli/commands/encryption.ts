@@ -20,12 +20,13 @@ const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
   return withWorkspaceLock(dir, 'the Casefile command line', fn)
 }
 
-/** A passphrase is asked for only where there is one to give: a folder that is no workspace, or a plain one, says so. */
-async function encryptedOnly(dir: string): Promise<void> {
+/** The passphrase, asked only where there is one to give: a folder that is no workspace, or a plain one, says so. */
+async function unlockOfEncrypted(dir: string) {
   if (!existsSync(join(dir, 'workspace.json')))
     throw new AppError('NOT_FOUND', t('cli:thereNoCasefileWorkspace', { resolve: resolve(dir) }))
   if ((await encryptionState(resolve(dir))) === 'plain')
     throw new AppError('CONFLICT', t('errStorage:workspaceEncrypted'))
+  return currentUnlock()
 }
 
 export const encryptionCommands: Command[] = [
@@ -62,8 +63,7 @@ export const encryptionCommands: Command[] = [
     usage: 'decrypt [--workspace DIR] [--json]',
     summary: 'cli:decrypt.summary',
     async run({ workspaceDir, io, json }) {
-      await encryptedOnly(workspaceDir)
-      const unlock = await currentUnlock()
+      const unlock = await unlockOfEncrypted(workspaceDir)
       const done = await underLock(workspaceDir, (root) => decryptWorkspace(root, unlock))
       io.out(
         json ? JSON.stringify({ encrypted: false, files: done.files }) : t('cli:decryptedFiles', { files: done.files }),
@@ -76,8 +76,7 @@ export const encryptionCommands: Command[] = [
     usage: 'passphrase [--workspace DIR]',
     summary: 'cli:passphrase.summary',
     async run({ workspaceDir, io }) {
-      await encryptedOnly(workspaceDir)
-      const unlock = await currentUnlock()
+      const unlock = await unlockOfEncrypted(workspaceDir)
       const next = await newPassphrase()
       await underLock(workspaceDir, (root) => changePassphrase(root, unlock, next))
       io.out(t('cli:passphraseChanged'))
@@ -89,8 +88,7 @@ export const encryptionCommands: Command[] = [
     usage: 'recovery-key [--workspace DIR] [--json]',
     summary: 'cli:recoveryKey.summary',
     async run({ workspaceDir, io, json }) {
-      await encryptedOnly(workspaceDir)
-      const unlock = await currentUnlock()
+      const unlock = await unlockOfEncrypted(workspaceDir)
       const key = await underLock(workspaceDir, (root) => newRecoveryKey(root, unlock))
       if (json) io.out(JSON.stringify({ recoveryKey: key }))
       else {
