@@ -81,7 +81,8 @@ test('a Word copy edited in clearance comes back as a new version with its comme
   expect(aside!.x).toBeGreaterThan(text!.x + text!.width - 1)
 
   await comment.getByRole('button', { name: 'Show in the text' }).click()
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toContain('Ask the consulate')
+  // TipTap focuses the editor on the next animation frame, and the DOM selection follows the focus: wait for it.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toContain('Ask the consulate')
 
   // The version that was sent is still there, one click away.
   await panel.getByRole('button', { name: /Briefing for the Minister/ }).click()

@@ -157,15 +157,8 @@ async function convertAll(root: string, key: Buffer, to: 'seal' | 'open', progre
 
 /** Whether a file starts as something sealed does (a whole file, a blob's segments, a sealed log line). */
 async function startsSealed(abs: string): Promise<boolean> {
-  const fh = await openRegularFile(abs)
-  try {
-    const head = Buffer.alloc(LINE_PREFIX.length)
-    const { bytesRead } = await fh.read(head, 0, head.length, 0)
-    const start = head.subarray(0, bytesRead)
-    return looksSealed(start) || start.subarray(0, 4).equals(BLOB_MAGIC) || start.toString('latin1') === LINE_PREFIX
-  } finally {
-    await fh.close()
-  }
+  const start = await readHead(abs, LINE_PREFIX.length)
+  return looksSealed(start) || start.subarray(0, 4).equals(BLOB_MAGIC) || start.toString('latin1') === LINE_PREFIX
 }
 
 /**
