@@ -12,6 +12,7 @@ import {
 import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
 import { currentUnlock, newPassphrase } from '../passphrase'
+import { terminalProgress } from '../terminalProgress'
 
 /** Only a workspace that exists: a mistyped --workspace must not be "encrypted" (made, empty) and reported done. */
 const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
@@ -39,6 +40,7 @@ export const encryptionCommands: Command[] = [
       const state = await encryptionState(resolve(workspaceDir)).catch(() => 'plain' as const)
       if (state === 'encrypted') throw new AppError('CONFLICT', t('cli:workspaceEncryptedAlready'))
       const passphrase = await newPassphrase()
+      const line = terminalProgress(!json)
       const done = await underLock(workspaceDir, (root) =>
         encryptWorkspace(root, passphrase, {
           // Printed before a file is sealed: an encryption stopped half way (and finished by the next open)
@@ -48,11 +50,9 @@ export const encryptionCommands: Command[] = [
             io.out(t('cli:recoveryKeyShownOnce'))
             io.out(`  ${key}`)
           },
-          progress: (n, total) => {
-            if (!json && process.stderr.isTTY) process.stderr.write(`\r${t('cli:sealingFiles', { n, total })}`)
-          },
+          progress: (n, total) => line.show(t('cli:sealingFiles', { n, total })),
         }),
-      )
+      ).finally(line.end)
       if (json) io.out(JSON.stringify({ encrypted: true, files: done.files, recoveryKey: done.recoveryKey }))
       else io.out(t('cli:encryptedFiles', { files: done.files }))
     },
@@ -64,7 +64,10 @@ export const encryptionCommands: Command[] = [
     summary: 'cli:decrypt.summary',
     async run({ workspaceDir, io, json }) {
       const unlock = await unlockOfEncrypted(workspaceDir)
-      const done = await underLock(workspaceDir, (root) => decryptWorkspace(root, unlock))
+      const line = terminalProgress(!json)
+      const done = await underLock(workspaceDir, (root) =>
+        decryptWorkspace(root, unlock, { progress: (n, total) => line.show(t('cli:decryptingFiles', { n, total })) }),
+      ).finally(line.end)
       io.out(
         json ? JSON.stringify({ encrypted: false, files: done.files }) : t('cli:decryptedFiles', { files: done.files }),
       )
