@@ -93,22 +93,21 @@ describe('statute channels', () => {
       expect(await ids({ caseId: a })).toEqual([])
       expect(await ids({ caseId: b })).toEqual([s2.id])
 
-      // Linked to a case: refused with the usage, unless forced; then unlinked and gone.
-      expect(await dispatch('statutes:remove', { statuteId: s2.id })).toMatchObject({
+      // Linked to a case: refused with the usage, unless forced; then unlinked and in the trash. No channel
+      // deletes an excerpt for good (the window has none to call, and neither has a page that gets the bridge).
+      expect(await dispatch('statutes:trash', { statuteId: s2.id })).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT', details: { caseIds: [b], briefings: [] } },
       })
       expect(await ids({})).toEqual([s1.id, s2.id])
-      expect(await dispatch('statutes:remove', { statuteId: s2.id, force: true })).toEqual({
+      expect(await dispatch('statutes:trash', { statuteId: s2.id, force: true })).toMatchObject({
         ok: true,
-        value: { caseIds: [b], briefings: [] },
+        value: { kind: 'statute', itemId: s2.id },
       })
       expect(await ids({})).toEqual([s1.id])
       expect(await ids({ caseId: b })).toEqual([])
-      expect(await dispatch('statutes:remove', { statuteId: s1.id })).toEqual({
-        ok: true,
-        value: { caseIds: [], briefings: [] },
-      })
+      expect(await dispatch('statutes:trash', { statuteId: s1.id })).toMatchObject({ ok: true })
+      expect(await dispatch('statutes:remove' as never, { statuteId: s1.id })).toMatchObject({ ok: false })
       expect(await ids({})).toEqual([])
     } finally {
       await session.close()

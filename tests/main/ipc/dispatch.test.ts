@@ -108,7 +108,7 @@ describe('what a handler is given and what it throws', () => {
 
   it('hands the handler the parsed input: defaults filled in, strings trimmed, unknown keys dropped', async () => {
     const { seen, dispatch } = recording()
-    expect(await dispatch('statutes:remove', { statuteId: 'statute_1', extra: 'dropped' })).toEqual({
+    expect(await dispatch('statutes:trash', { statuteId: 'statute_1', extra: 'dropped' })).toEqual({
       ok: true,
       value: { done: true },
     })
@@ -124,7 +124,7 @@ describe('what a handler is given and what it throws', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     })
-    expect(await dispatch('statutes:remove', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await dispatch('statutes:trash', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(seen).toEqual([])
   })
 

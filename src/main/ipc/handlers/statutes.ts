@@ -5,7 +5,6 @@ export const statutesHandlers: HandlersFor<keyof typeof statutesChannels> = {
   'statutes:list': async (filter, { services }) => services.statutes.list(filter),
   'statutes:add': async ({ statute, caseId }, { services }) => services.statutes.add(statute, { caseId }),
   'statutes:update': async ({ statuteId, patch }, { services }) => services.statutes.update(statuteId, patch),
-  'statutes:remove': async ({ statuteId, force }, { services }) => services.statutes.remove(statuteId, { force }),
   'statutes:import': async (req, { services }) => services.statutes.import(req),
   'statutes:link': async ({ caseId, statuteId }, { services }) => {
     await services.statutes.link(caseId, statuteId)

@@ -7,7 +7,6 @@ import {
   StatuteImportRequest,
   StatuteInput,
   StatutePatch,
-  StatuteUsage,
 } from '@shared/domain'
 import { channel } from '../define'
 
@@ -20,8 +19,6 @@ export const statutesChannels = {
   /** Adds to the library; with caseId also links it to that case. */
   'statutes:add': channel(z.object({ statute: StatuteInput, caseId: Id.optional() }), StatuteExcerpt),
   'statutes:update': channel(StatuteRef.extend({ patch: StatutePatch }), StatuteExcerpt),
-  /** CONFLICT (details: usage) while linked or cited, unless force: then unlinked everywhere and removed. */
-  'statutes:remove': channel(StatuteRef.extend({ force: z.boolean().default(false) }), StatuteUsage),
   'statutes:import': channel(StatuteImportRequest, StatuteImportOutcome),
   'statutes:link': channel(CaseLink, z.object({ linked: z.literal(true) })),
   'statutes:unlink': channel(CaseLink, z.object({ unlinked: z.literal(true) })),
