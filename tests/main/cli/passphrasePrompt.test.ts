@@ -19,14 +19,16 @@ const quoted = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`
 
 /**
  * Runs the command line on a pseudo-terminal; each answer is typed once its question has been shown (waits on
- * what the screen shows, never on time). The shell's `$?` is printed last, so a death by signal shows as 130.
+ * what the screen shows, never on time). The shell's `$?` is printed last (`exit`), unless the shell was
+ * interrupted as well (null).
  */
 function atTerminal(
-  args: string[],
-  answers: { after: string; type: string }[],
+  args: string[] | ((cli: string) => string),
+  answers: { after: string; type: string | ((screen: string) => void) }[],
   env: Record<string, string> = {},
-): Promise<{ screen: string; exit: number }> {
-  const command = `${quoted(process.execPath)} ${[CLI, ...args].map(quoted).join(' ')}; echo "EXIT=$?"`
+): Promise<{ screen: string; exit: number | null }> {
+  const cli = [process.execPath, CLI].map(quoted).join(' ')
+  const command = typeof args === 'function' ? args(cli) : `${cli} ${args.map(quoted).join(' ')}; echo "EXIT=$?"`
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
@@ -51,15 +53,18 @@ function atTerminal(
         const at = screen.indexOf(answers[next].after, from)
         if (at < 0) break
         from = at + answers[next].after.length
-        child.stdin.write(answers[next++].type)
+        const { type } = answers[next++]
+        if (typeof type === 'string') child.stdin.write(type)
+        else type(screen)
       }
     })
     child.on('error', reject)
     child.on('close', () => {
       child.stdin.end()
+      if (next < answers.length) reject(new Error(`"${answers[next].after}" never asked:\n${screen}`))
+      // null: no status printed, the shell itself was interrupted.
       const exit = /EXIT=(\d+)/.exec(screen)
-      if (!exit) reject(new Error(`no exit status on the screen:\n${screen}`))
-      else resolve({ screen, exit: Number(exit[1]) })
+      resolve({ screen, exit: exit ? Number(exit[1]) : null })
     })
   })
 }
@@ -122,13 +127,20 @@ describe('a passphrase typed at the terminal', () => {
     expect(differ.exit, differ.screen).toBe(1)
     expect(differ.screen).toContain('Las dos frases de contraseña no coinciden')
 
-    // Ctrl+C: killed by SIGINT as at any other moment (the shell sees 128 + 2), the terminal given back.
+    // Ctrl+C: SIGINT to the foreground group, as the terminal sends it with echo on: the shell that ran the
+    // command is interrupted too (a loop over the command stops), and nothing is printed after it.
     const interrupted = await atTerminal(
       ['encrypt', '--workspace', ws],
       [{ after: 'New passphrase (at least 8 characters): ', type: '\x03' }],
     )
-    expect(interrupted.exit, interrupted.screen).toBe(130)
+    expect(interrupted.exit, interrupted.screen).toBeNull()
     expect(interrupted.screen).not.toMatch(/Encrypted|Recovery key/)
+    const loop = await atTerminal(
+      (cli) => `for i in 1 2; do ${cli} encrypt --workspace ${quoted(ws)}; echo "ROUND $i: $?"; done; echo "EXIT=$?"`,
+      [{ after: 'New passphrase (at least 8 characters): ', type: '\x1c' }],
+    )
+    expect(loop.exit, loop.screen).toBeNull()
+    expect(loop.screen).not.toContain('ROUND')
 
     // Ctrl+D on an empty line: no passphrase, said as when there is no terminal; exit 1, not 0.
     const ended = await atTerminal(
@@ -136,7 +148,53 @@ describe('a passphrase typed at the terminal', () => {
       [{ after: 'New passphrase (at least 8 characters): ', type: '\x04' }],
     )
     expect(ended.exit, ended.screen).toBe(1)
-    expect(ended.screen).toMatch(/CASEFILE_NEW_PASSPHRASE/)
+    expect(ended.screen).toContain('No passphrase was typed; nothing was changed.')
+    // Too short: said after the first answer, not asked a second time.
+    const short = await atTerminal(['encrypt', '--workspace', ws], [{ after: 'New passphrase', type: 'seven7\r' }])
+    expect(short.exit, short.screen).toBe(1)
+    expect(short.screen).toContain('A passphrase needs at least 8 characters.')
+    expect(short.screen).not.toContain('The same passphrase again')
     expect(await readFile(join(ws, 'workspace.json'), 'utf8')).toBe(before)
+  }, 120_000)
+  it('a paste of both answers, editing keys, Ctrl+Z and fg, and a SIGTERM all leave the terminal echoing', async () => {
+    const ws = await demoWorkspace()
+    // Both answers pasted at once, the first with a typo mended by Backspace and an arrow key that adds nothing.
+    const pasted = await atTerminal(
+      ['encrypt', '--workspace', ws],
+      [{ after: 'New passphrase', type: `${PASS}x\x7f\x1b[D\r${PASS}\r` }],
+    )
+    expect(pasted.exit, pasted.screen).toBe(0)
+    expect(pasted.screen).toContain('Encrypted ')
+    expect(pasted.screen).not.toContain(PASS)
+
+    // Ctrl+Z stops the command (128 + SIGTSTP); `fg` asks again, and the answer opens the workspace.
+    const stopped = await atTerminal(
+      (cli) =>
+        `set -m; ${cli} cases --workspace ${quoted(ws)}; echo "STOPPED=$?"; stty -a | grep -o -- ' -\\?echo '; fg; echo "EXIT=$?"`,
+      [
+        { after: 'Passphrase of the workspace: ', type: 'half typed\x1a' },
+        { after: 'Passphrase of the workspace: ', type: `\x15${PASS}\r` },
+      ],
+      { SHELL: '/bin/bash' },
+    )
+    expect(stopped.screen).toContain('STOPPED=148')
+    expect(stopped.screen).toMatch(/STOPPED=148\s+echo /)
+    expect(stopped.exit, stopped.screen).toBe(0)
+    expect(stopped.screen).toContain('ECU-USA-2026-001')
+    expect(stopped.screen).not.toMatch(/half typed|correct horse/)
+
+    // Ended from outside while it asks: the signal ends it (128 + SIGTERM), and the terminal echoes again.
+    const killed = await atTerminal(
+      (cli) => `sh -c 'echo "PID=$$"; exec "$@"' sh ${cli} cases --workspace ${quoted(ws)}; echo "EXIT=$?"; stty -a`,
+      [
+        {
+          after: 'Passphrase of the workspace: ',
+          type: (screen) => process.kill(Number(/PID=(\d+)/.exec(screen)![1]), 'SIGTERM'),
+        },
+      ],
+    )
+    expect(killed.exit, killed.screen).toBe(143)
+    expect(killed.screen).toMatch(/[ \n]echo /)
+    expect(killed.screen).not.toMatch(/[ \n]-echo /)
   }, 120_000)
 })

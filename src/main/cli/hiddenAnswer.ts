@@ -1,0 +1,107 @@
+/**
+ * An answer typed at the terminal and never shown (a passphrase). Node's readline is not used: after
+ * Ctrl+Z and `fg` it stays paused for good (the command then ends with exit 0, asking nothing), and it
+ * leaves the terminal raw when a signal ends the process. Here the terminal is raw only while the
+ * question waits, and every way out gives it back:
+ * - Enter answers (a paste of several lines answers this question and the next ones);
+ * - Ctrl+C and Ctrl+\ do what the terminal would have done with echo on: SIGINT to the foreground
+ *   process group, so a shell loop running the command stops too (Ctrl+\ is not a SIGQUIT here: a core
+ *   file would hold what was typed);
+ * - Ctrl+Z stops the group as the terminal would, and `fg` asks again, what was typed kept;
+ * - Ctrl+D on an empty line, or the input closing, is no answer (null);
+ * - SIGTERM and SIGHUP meanwhile: the terminal given back, then the signal ends the process as it would have.
+ * Backspace, Ctrl+U (the line) and Ctrl+W (a word) edit; other control keys and escape sequences (arrows,
+ * bracketed-paste marks) are not part of the answer.
+ */
+import { StringDecoder } from 'node:string_decoder'
+import type { ReadStream } from 'node:tty'
+
+/** What was typed past the last answer (the second line of a paste): the next question's. */
+let ahead = ''
+
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP'] as const
+
+export function askHidden(
+  question: string,
+  input: ReadStream = process.stdin as ReadStream,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string | null> {
+  return new Promise((resolve) => {
+    const decoder = new StringDecoder('utf8')
+    let typed = ''
+    let settled = false
+    const raw = (on: boolean) => input.isTTY && input.setRawMode(on)
+
+    const release = () => {
+      settled = true
+      input.off('data', onData)
+      input.off('end', onEnd)
+      for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal)
+      process.off('SIGCONT', onContinue)
+      raw(false)
+      input.pause()
+      output.write('\n')
+    }
+    const answer = (text: string | null) => {
+      release()
+      resolve(text)
+    }
+    /** Ends the process by `signal` with the terminal cooked again; no listener (signal-exit's) may swallow it. */
+    const die = (signal: NodeJS.Signals, group: boolean) => {
+      release()
+      process.removeAllListeners(signal)
+      process.kill(group ? 0 : process.pid, signal)
+    }
+    const onEndingSignal = (signal: NodeJS.Signals) => die(signal, false)
+    const onContinue = () => {
+      raw(true)
+      output.write(question)
+    }
+    const onEnd = () => answer(null)
+    const onData = (chunk: Buffer) => take(decoder.write(chunk))
+
+    function take(text: string): void {
+      for (let i = 0; i < text.length && !settled; i++) {
+        const c = text[i]
+        if (c === '\r' || c === '\n') {
+          ahead = text.slice(c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1)
+          return answer(typed)
+        }
+        if (c === '\x03' || c === '\x1c') return die('SIGINT', true)
+        if (c === '\x1a') {
+          raw(false)
+          process.kill(0, 'SIGTSTP')
+          // Running again (`fg`, or a group no shell would stop): SIGCONT's listener asks again.
+          raw(true)
+        } else if (c === '\x04') {
+          if (typed === '') return answer(null)
+        } else if (c === '\x7f' || c === '\b') typed = Array.from(typed).slice(0, -1).join('')
+        else if (c === '\x15') typed = ''
+        else if (c === '\x17') typed = typed.replace(/\S+\s*$|\s+$/u, '')
+        else if (c === '\x1b') i = escapeEnd(text, i)
+        else if (c >= ' ') typed += c
+      }
+    }
+
+    raw(true)
+    input.on('data', onData)
+    input.once('end', onEnd)
+    for (const s of ENDING_SIGNALS) process.on(s, onEndingSignal)
+    process.on('SIGCONT', onContinue)
+    input.resume()
+    output.write(question)
+    const before = ahead
+    ahead = ''
+    if (before) take(before)
+  })
+}
+
+/** The index of the last character of the escape sequence that starts at `at` (CSI `ESC [ … final`, SS3 `ESC O x`). */
+function escapeEnd(text: string, at: number): number {
+  const kind = text[at + 1]
+  if (kind === 'O') return Math.min(at + 2, text.length - 1)
+  if (kind !== '[') return at
+  let i = at + 2
+  while (i < text.length && !(text[i] >= '@' && text[i] <= '~')) i++
+  return i
+}
