@@ -9,8 +9,15 @@ export function terminalProgress(enabled: boolean, stream: NodeJS.WriteStream = 
   return {
     show(text: string): void {
       if (!on) return
+      // Cut to the terminal's width: a wrapped line could not be rewritten in place.
+      const fits =
+        stream.columns > 1
+          ? Array.from(text)
+              .slice(0, stream.columns - 1)
+              .join('')
+          : text
       // \x1b[K: a shorter line leaves nothing of the longer one before it.
-      stream.write(`\r${text}\x1b[K`)
+      stream.write(`\r${fits}\x1b[K`)
       shown = true
     },
     end(): void {
