@@ -20,6 +20,8 @@ import type { ReadStream } from 'node:tty'
 let ahead = ''
 
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP'] as const
+/** No job control there: Ctrl+Z is not a stop. */
+const WINDOWS = process.platform === 'win32'
 
 export function askHidden(
   question: string,
@@ -49,6 +51,8 @@ export function askHidden(
     /** Ends the process by `signal` with the terminal cooked again; no listener (signal-exit's) may swallow it. */
     const die = (signal: NodeJS.Signals, group: boolean) => {
       release()
+      // Windows has no process groups nor signals to send: the status a shell would report.
+      if (WINDOWS) process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
       process.removeAllListeners(signal)
       process.kill(group ? 0 : process.pid, signal)
     }
@@ -69,6 +73,7 @@ export function askHidden(
         }
         if (c === '\x03' || c === '\x1c') return die('SIGINT', true)
         if (c === '\x1a') {
+          if (WINDOWS) continue
           raw(false)
           process.kill(0, 'SIGTSTP')
           // Running again (`fg`, or a group no shell would stop): SIGCONT's listener asks again.
