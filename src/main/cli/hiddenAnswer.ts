@@ -9,17 +9,20 @@
  *   file would hold what was typed);
  * - Ctrl+Z stops the group as the terminal would, and `fg` asks again, what was typed kept;
  * - Ctrl+D on an empty line, or the input closing, is no answer (null);
- * - SIGTERM and SIGHUP meanwhile: the terminal given back, then the signal ends the process as it would have.
+ * - SIGINT, SIGTERM, SIGHUP or SIGQUIT sent meanwhile: the terminal given back, then the signal ends the
+ *   process as it would have.
  * Backspace, Ctrl+U (the line) and Ctrl+W (a word) edit; other control keys and escape sequences (arrows,
  * bracketed-paste marks) are not part of the answer.
  */
+import os from 'node:os'
 import { StringDecoder } from 'node:string_decoder'
 import type { ReadStream } from 'node:tty'
 
 /** What was typed past the last answer (the second line of a paste): the next question's. */
 let ahead = ''
 
-const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP'] as const
+/** Sent from outside while the terminal is raw (`kill`, `timeout`, a closed window): it is given back first. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const
 /** No job control there: Ctrl+Z is not a stop. */
 const WINDOWS = process.platform === 'win32'
 
@@ -52,7 +55,7 @@ export function askHidden(
     const die = (signal: NodeJS.Signals, group: boolean) => {
       release()
       // Windows has no process groups nor signals to send: the status a shell would report.
-      if (WINDOWS) process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+      if (WINDOWS) process.exit(128 + (os.constants.signals[signal] ?? 15))
       process.removeAllListeners(signal)
       process.kill(group ? 0 : process.pid, signal)
     }

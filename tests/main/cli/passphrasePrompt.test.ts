@@ -183,18 +183,23 @@ describe('a passphrase typed at the terminal', () => {
     expect(stopped.screen).toContain('ECU-USA-2026-001')
     expect(stopped.screen).not.toMatch(/half typed|correct horse/)
 
-    // Ended from outside while it asks: the signal ends it (128 + SIGTERM), and the terminal echoes again.
-    const killed = await atTerminal(
-      (cli) => `sh -c 'echo "PID=$$"; exec "$@"' sh ${cli} cases --workspace ${quoted(ws)}; echo "EXIT=$?"; stty -a`,
-      [
-        {
-          after: 'Passphrase of the workspace: ',
-          type: (screen) => process.kill(Number(/PID=(\d+)/.exec(screen)![1]), 'SIGTERM'),
-        },
-      ],
-    )
-    expect(killed.exit, killed.screen).toBe(143)
-    expect(killed.screen).toMatch(/[ \n]echo /)
-    expect(killed.screen).not.toMatch(/[ \n]-echo /)
+    // Ended from outside while it asks: the signal ends it (128 + its number), and the terminal echoes again.
+    for (const [signal, status] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
+      const killed = await atTerminal(
+        (cli) => `sh -c 'echo "PID=$$"; exec "$@"' sh ${cli} cases --workspace ${quoted(ws)}; echo "EXIT=$?"; stty -a`,
+        [
+          {
+            after: 'Passphrase of the workspace: ',
+            type: (screen) => process.kill(Number(/PID=(\d+)/.exec(screen)![1]), signal),
+          },
+        ],
+      )
+      expect(killed.exit, killed.screen).toBe(status)
+      expect(killed.screen).toMatch(/[ \n]echo /)
+      expect(killed.screen).not.toMatch(/[ \n]-echo /)
+    }
   }, 120_000)
 })
