@@ -61,6 +61,9 @@ export function askHidden(
     }
     const onEndingSignal = (signal: NodeJS.Signals) => die(signal, false)
     const onContinue = () => {
+      // Stopped from outside (kill -TSTP), the shell put echo back while Node still thinks the terminal is raw,
+      // and setRawMode(true) alone would do nothing: set it again for real.
+      raw(false)
       raw(true)
       output.write(question)
     }

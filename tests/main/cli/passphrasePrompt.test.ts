@@ -183,6 +183,24 @@ describe('a passphrase typed at the terminal', () => {
     expect(stopped.screen).toContain('ECU-USA-2026-001')
     expect(stopped.screen).not.toMatch(/half typed|correct horse/)
 
+    // Stopped from outside (not by Ctrl+Z): the shell gives echo back while it is stopped, and `fg` must take it
+    // away again before the passphrase is typed.
+    const outside = await atTerminal(
+      (cli) =>
+        `set -m; sh -c 'echo "PID=$$"; exec "$@"' sh ${cli} cases --workspace ${quoted(ws)}; echo "STOPPED=$?"; stty echo; fg; echo "EXIT=$?"`,
+      [
+        {
+          after: 'Passphrase of the workspace: ',
+          type: (screen) => process.kill(Number(/PID=(\d+)/.exec(screen)![1]), 'SIGTSTP'),
+        },
+        { after: 'Passphrase of the workspace: ', type: `${PASS}\r` },
+      ],
+      { SHELL: '/bin/bash' },
+    )
+    expect(outside.screen).toContain('STOPPED=148')
+    expect(outside.exit, outside.screen).toBe(0)
+    expect(outside.screen).not.toContain(PASS)
+
     // Ended from outside while it asks: the signal ends it (128 + its number), and the terminal echoes again.
     for (const [signal, status] of [
       ['SIGTERM', 143],
