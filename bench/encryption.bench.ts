@@ -193,7 +193,7 @@ const storeRows = Object.entries(storeTimes).map(
 const rows = Object.entries(times).map(([what, { plain, encrypted }]) => {
   const p = median(plain)
   const e = median(encrypted)
-  return `| ${what} | ${ms(p)} ms | ${ms(e)} ms | ${(e / p).toFixed(2)}× (${e >= p ? '+' : ''}${(((e - p) / p) * 100).toFixed(0)}%) |`
+  return `| ${what} | ${ms(p)} ms | ${ms(e)} ms | ${(e / p).toFixed(2)}× (${e >= p ? '+' : ''}${(((e - p) / p) * 100).toFixed(0)}%) | ${e >= p ? '+' : '−'}${ms(Math.abs(e - p))} ms |`
 })
 await writeSection(
   '## Encryption at rest (plain vs encrypted, same run)',
@@ -204,8 +204,8 @@ await writeSection(
 - Import: a ${importMb} MiB file of random bytes through the blob store, durable (fsync), hashed; encrypted in 64 KiB segments (the table after the first); each after a \`sync\`, so none starts while the last one's bytes are still being written back.
 - Command: \`node --import tsx bench/encryption.bench.ts --scale ${scale} --rounds ${rounds} --import-mb ${importMb} --opens ${opens}\`
 
-| measure | plain | encrypted | encrypted / plain |
-| --- | --- | --- | --- |
+| measure | plain | encrypted | encrypted / plain | added |
+| --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 The store alone (\`storeFile\`: read, SHA-256, seal, write, fsync; no record, no examination), ${importMb} MiB, each into a fresh blobs folder, each in a process of its own (\`bench/importWorker.ts\`); the app seals a file from 32 MiB on in a worker thread (\`src/main/storage/crypto/sealThread.ts\`; here its bundled JavaScript, as the app runs it):

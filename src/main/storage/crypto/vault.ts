@@ -22,6 +22,8 @@ const isPlainFile = (rel: string) => PLAIN_FILES.has(rel) || rel.startsWith('.ca
 interface Entry {
   key: Buffer
   holders: number
+  /** Every spelling it is registered under: dropped by name, with no look at the disk (it may be gone). */
+  names: string[]
 }
 const vaults = new Map<string, Entry>()
 
@@ -39,7 +41,8 @@ function spellings(root: string): string[] {
   const abs = resolve(root)
   let real = abs
   try {
-    real = realpathSync(abs)
+    // One system call, not one per path component (every encrypted open pays for it).
+    real = realpathSync.native(abs)
   } catch {
     // Not there (yet): the given spelling is the only one.
   }
@@ -47,23 +50,22 @@ function spellings(root: string): string[] {
 }
 
 export function registerVault(root: string, key: Buffer): void {
-  const names = spellings(root)
-  const e = vaults.get(names[0])
+  const e = vaults.get(resolve(root))
   if (e) e.holders++
   else {
-    const entry = { key: Buffer.from(key), holders: 1 }
+    const names = spellings(root)
+    const entry = { key: Buffer.from(key), holders: 1, names }
     for (const n of names) vaults.set(n, entry)
   }
 }
 
 /** One holder lets go; the last one zeroes the key. */
 export function dropVault(root: string): void {
-  const names = spellings(root)
-  const e = vaults.get(names[0])
+  const e = vaults.get(resolve(root))
   if (!e) return
   if (--e.holders > 0) return
   e.key.fill(0)
-  for (const [n, v] of vaults) if (v === e) vaults.delete(n)
+  for (const n of e.names) vaults.delete(n)
 }
 
 export const isEncrypted = (root: string): boolean => vaults.has(resolve(root))

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, open, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, open, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bytesOf, hashBlobFile, openBlobFile, readBlobFile } from '@main/storage/crypto/blobFiles'
@@ -224,6 +224,18 @@ describe('which files of an encrypted workspace are sealed', () => {
     expect(vaultFor(join(link, 'workspace.json'))).toBeNull()
     expect(held.equals(Buffer.alloc(32))).toBe(true)
     dropVault(link) // letting go of nothing is harmless
+  })
+
+  it('every spelling goes with the last holder even when the link was removed before the close', async () => {
+    const real = await tempDir()
+    const link = join(await tempDir(), 'link')
+    await symlink(real, link)
+    registerVault(link, Buffer.alloc(32, 9))
+    const held = vaultFor(join(real, 'workspace.json'))!.key
+    await rm(link)
+    dropVault(link)
+    expect(vaultFor(join(real, 'workspace.json'))).toBeNull()
+    expect(held.equals(Buffer.alloc(32))).toBe(true)
   })
 })
 
