@@ -13,6 +13,10 @@
  *   process as it would have.
  * Backspace, Ctrl+U (the line) and Ctrl+W (a word) edit; other control keys and escape sequences (arrows,
  * bracketed-paste marks) are not part of the answer.
+ *
+ * An answer can be checked before the terminal is given back (`check`, a passphrase against its workspace):
+ * what is typed meanwhile is not echoed, nor left for the shell to run after a wrong answer ends the command;
+ * a wrong answer is said and asked again, and Ctrl+C still interrupts the check.
  */
 import os from 'node:os'
 import { StringDecoder } from 'node:string_decoder'
@@ -26,15 +30,26 @@ const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const
 /** No job control there: Ctrl+Z is not a stop. */
 const WINDOWS = process.platform === 'win32'
 
+/**
+ * Whether an answer will do: true, or what to say before asking again. A throw ends the asking (it
+ * rejects, the terminal given back first).
+ */
+export type AnswerCheck = (answer: string) => Promise<true | string>
+
 export function askHidden(
   question: string,
   input: ReadStream = process.stdin as ReadStream,
   output: NodeJS.WriteStream = process.stderr,
+  check?: AnswerCheck,
 ): Promise<string | null> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8')
     let typed = ''
     let settled = false
+    /** While an answer is checked: what was typed since, taken once the check says to ask again. */
+    let held: string | null = null
+    /** The input closed while an answer was checked: a wrong one ends the asking with no answer. */
+    let ended = false
     const raw = (on: boolean) => input.isTTY && input.setRawMode(on)
 
     const release = () => {
@@ -65,26 +80,67 @@ export function askHidden(
       // and setRawMode(true) alone would do nothing: set it again for real.
       raw(false)
       raw(true)
-      output.write(question)
+      if (held === null) output.write(question)
     }
-    const onEnd = () => answer(null)
-    const onData = (chunk: Buffer) => take(decoder.write(chunk))
+    const onEnd = () => {
+      ended = true
+      if (held === null) answer(null)
+    }
+    const onData = (chunk: Buffer) => {
+      const text = decoder.write(chunk)
+      if (held === null) return take(text)
+      // Checking: only the keys that stop or interrupt act now; the rest waits for the next question.
+      for (const c of text) {
+        if (c === '\x03' || c === '\x1c') return die('SIGINT', true)
+        if (c === '\x1a') suspend()
+        else held += c
+      }
+    }
+    const suspend = () => {
+      if (WINDOWS) return
+      raw(false)
+      process.kill(0, 'SIGTSTP')
+      // Running again (`fg`, or a group no shell would stop): SIGCONT's listener asks again.
+      raw(true)
+    }
+    /** Enter: the answer, unless a check says to ask again. */
+    const entered = (answerText: string, rest: string) => {
+      if (!check) {
+        ahead = rest
+        return answer(answerText)
+      }
+      held = rest
+      check(answerText).then(
+        (verdict) => {
+          if (settled) return
+          const next = held ?? ''
+          held = null
+          if (verdict === true) {
+            ahead = next
+            return answer(answerText)
+          }
+          typed = ''
+          output.write(`\n${verdict}\n${question}`)
+          take(next)
+          // Closed during the check, and what it left held no other answer to check: no answer.
+          if (ended && !settled && held === null) answer(null)
+        },
+        (e: unknown) => {
+          if (settled) return
+          release()
+          reject(e)
+        },
+      )
+    }
 
     function take(text: string): void {
       for (let i = 0; i < text.length && !settled; i++) {
         const c = text[i]
-        if (c === '\r' || c === '\n') {
-          ahead = text.slice(c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1)
-          return answer(typed)
-        }
+        if (c === '\r' || c === '\n')
+          return entered(typed, text.slice(c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1))
         if (c === '\x03' || c === '\x1c') return die('SIGINT', true)
-        if (c === '\x1a') {
-          if (WINDOWS) continue
-          raw(false)
-          process.kill(0, 'SIGTSTP')
-          // Running again (`fg`, or a group no shell would stop): SIGCONT's listener asks again.
-          raw(true)
-        } else if (c === '\x04') {
+        if (c === '\x1a') suspend()
+        else if (c === '\x04') {
           if (typed === '') return answer(null)
         } else if (c === '\x7f' || c === '\b') typed = Array.from(typed).slice(0, -1).join('')
         else if (c === '\x15') typed = ''

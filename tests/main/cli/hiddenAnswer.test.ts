@@ -52,4 +52,41 @@ describe('askHidden', () => {
     expect(process.listenerCount('SIGTERM')).toBe(listeners)
     expect(process.listenerCount('SIGCONT')).toBe(0)
   })
+
+  it('checks an answer before taking it: a wrong one is said and asked again, typing meanwhile is the next try', async () => {
+    const t = terminal()
+    const checked: string[] = []
+    let firstDone: () => void = () => undefined
+    const asked = askHidden('Q: ', t.input, t.output, async (answer) => {
+      checked.push(answer)
+      if (checked.length === 1) await new Promise<void>((r) => (firstDone = r))
+      return answer === 'good' ? true : 'Wrong, again.'
+    })
+    t.input.write('bad\r')
+    await expect.poll(() => checked).toEqual(['bad'])
+    // Typed while the first answer is being checked: held, then taken as the second answer.
+    t.input.write('go')
+    t.input.write('od\rnext')
+    firstDone()
+    expect(await asked).toBe('good')
+    expect(checked).toEqual(['bad', 'good'])
+    expect(t.shown()).toBe('Q: \nWrong, again.\nQ: \n')
+    // What followed the held answer is the next question's.
+    const second = askHidden('2: ', t.input, t.output, async () => true)
+    t.input.write('\r')
+    expect(await second).toBe('next')
+  })
+
+  it('a check that fails ends the asking with its error; a wrong answer as the input closes is no answer', async () => {
+    const t = terminal()
+    const refused = askHidden('Q: ', t.input, t.output, () => Promise.reject(new Error('keys damaged')))
+    t.input.write('x\r')
+    await expect(refused).rejects.toThrow('keys damaged')
+    expect(process.listenerCount('SIGCONT')).toBe(0)
+    const closing = askHidden('Q: ', t.input, t.output, async () => 'Wrong.')
+    t.input.write('y\r')
+    t.input.end()
+    expect(await closing).toBeNull()
+    expect(process.listenerCount('SIGCONT')).toBe(0)
+  })
 })

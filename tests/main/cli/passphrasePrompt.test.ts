@@ -220,4 +220,41 @@ describe('a passphrase typed at the terminal', () => {
       expect(killed.screen).not.toMatch(/[ \n]-echo /)
     }
   }, 120_000)
+
+  it('a mistyped passphrase is asked again, what is typed while it is checked stays hidden, three wrong end it', async () => {
+    const ws = await demoWorkspace()
+    const enc = await runCli(['encrypt', '--workspace', ws], { env: { CASEFILE_NEW_PASSPHRASE: PASS } })
+    expect(enc.code, enc.stderr).toBe(0)
+    const ASK = 'Passphrase of the workspace: '
+    const AGAIN = 'That passphrase does not open this workspace. Try again.'
+
+    // The right one typed at once after the wrong one's Enter, while the wrong one is being checked: not shown
+    // (the terminal stays silent during the check), and taken as the second try.
+    const retried = await atTerminal(['cases', '--workspace', ws], [{ after: ASK, type: `not the one\r${PASS}\r` }])
+    expect(retried.exit, retried.screen).toBe(0)
+    expect(retried.screen).toContain(AGAIN)
+    expect(retried.screen).toContain('ECU-USA-2026-001')
+    expect(retried.screen).not.toMatch(/not the one|correct horse/)
+
+    // `passphrase` checks the current one before asking for a new one: three wrong and nothing more is asked.
+    const wrong = await atTerminal(
+      ['passphrase', '--workspace', ws],
+      [
+        { after: ASK, type: 'wrong one\r' },
+        { after: ASK, type: 'wrong two\r' },
+        { after: ASK, type: 'wrong three\r' },
+      ],
+    )
+    expect(wrong.exit, wrong.screen).toBe(1)
+    expect(wrong.screen.split(AGAIN)).toHaveLength(3)
+    expect(wrong.screen).toContain('The passphrase is wrong; the workspace stays locked.')
+    expect(wrong.screen).not.toContain('New passphrase')
+    expect(wrong.screen).not.toMatch(/wrong (one|two|three)/)
+
+    // From the environment, a wrong one is said before any new passphrase is asked for.
+    const fromEnv = await atTerminal(['passphrase', '--workspace', ws], [], { CASEFILE_PASSPHRASE: 'not it either' })
+    expect(fromEnv.exit, fromEnv.screen).toBe(1)
+    expect(fromEnv.screen).toContain('The passphrase is wrong')
+    expect(fromEnv.screen).not.toContain('New passphrase')
+  }, 120_000)
 })

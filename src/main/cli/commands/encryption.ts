@@ -8,6 +8,7 @@ import {
   encryptionState,
   encryptWorkspace,
   newRecoveryKey,
+  readKeyFile,
 } from '@main/storage/crypto/migrate'
 import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
@@ -25,9 +26,9 @@ const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
 async function unlockOfEncrypted(dir: string) {
   if (!existsSync(join(dir, 'workspace.json')))
     throw new AppError('NOT_FOUND', t('cli:thereNoCasefileWorkspace', { resolve: resolve(dir) }))
-  if ((await encryptionState(resolve(dir))) === 'plain')
-    throw new AppError('CONFLICT', t('errStorage:workspaceEncrypted'))
-  return currentUnlock()
+  const keys = await readKeyFile(resolve(dir))
+  if (!keys) throw new AppError('CONFLICT', t('errStorage:workspaceEncrypted'))
+  return currentUnlock(keys)
 }
 
 export const encryptionCommands: Command[] = [
