@@ -212,10 +212,9 @@ export const statuteCommands: Command[] = [
     examples: ['statute remove statute_0123456789abcdef'],
     async run({ withWorkspace, io, json, values, positionals }) {
       // To the trash, as the window does: `trash restore` puts it back, linked again.
-      const [entry, caseIds] = await withWorkspace(async (s) => {
-        const { caseIds } = await s.statutes.usage(positionals[0])
-        return [await s.trashBin.removeStatute(positionals[0], { force: !!values.force }), caseIds] as const
-      }).catch((e: unknown) => {
+      const { entry, unlinkedFrom: caseIds } = await withWorkspace((s) =>
+        s.trashBin.removeStatute(positionals[0], { force: !!values.force }),
+      ).catch((e: unknown) => {
         const inUse = e instanceof AppError && e.code === 'CONFLICT' && !!(e.details as { caseIds?: unknown })?.caseIds
         if (!inUse || values.force) throw e
         // The service says "remove it anyway"; here that is an option to name.

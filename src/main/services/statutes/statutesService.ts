@@ -99,28 +99,16 @@ export function createStatutesService(
     },
 
     /**
-     * Refuses while the excerpt is linked to a case or cited in a briefing,
-     * because the memo would lose the exact text it quotes; `force` unlinks it
-     * from every case first and leaves citations to show as missing.
-     */
-    async remove(id: string, { force = false }: { force?: boolean } = {}): Promise<StatuteUsage> {
-      const excerpt = await library.get(id)
-      const used = await usage(id)
-      if (!force) refuseWhileUsed(excerpt, used)
-      for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
-      await library.remove(id)
-      return used
-    },
-
-    /**
-     * `remove`, but the excerpt and the cases that linked it go to the trash
-     * first, so `restoreFromTrash` can put both back (citations then resolve again).
+     * To the trash, with the cases that linked it, so `restoreFromTrash` can put both back (citations
+     * then resolve again). Refuses while the excerpt is linked to a case or cited in a briefing, because
+     * the memo would lose the exact text it quotes; `force` unlinks it from every case first and leaves
+     * citations to show as missing. There is no removal that skips the trash.
      */
     async moveToTrash(
       id: string,
       trash: TrashService,
       { force = false }: { force?: boolean } = {},
-    ): Promise<TrashEntry> {
+    ): Promise<{ entry: TrashEntry; unlinkedFrom: string[] }> {
       const excerpt = await library.get(id)
       const used = await usage(id)
       if (!force) refuseWhileUsed(excerpt, used)
@@ -132,7 +120,7 @@ export function createStatutesService(
       )
       for (const caseId of used.caseIds) await cases.unlinkStatute(caseId, id)
       await library.remove(id)
-      return entry
+      return { entry, unlinkedFrom: used.caseIds }
     },
 
     /** Puts an excerpt from the trash back in the library, linked again to the cases that still exist. */

@@ -30,7 +30,10 @@ export function createTrashBin(deps: { trash: TrashService; cases: CasesService;
 
     removeCase: (caseId: string): Promise<TrashEntry> => inTurn(() => cases.moveToTrash(caseId, trash)),
 
-    removeStatute: (statuteId: string, opts: { force?: boolean } = {}): Promise<TrashEntry> =>
+    removeStatute: (
+      statuteId: string,
+      opts: { force?: boolean } = {},
+    ): Promise<{ entry: TrashEntry; unlinkedFrom: string[] }> =>
       inTurn(() => statutes.moveToTrash(statuteId, trash, opts)),
 
     /** Drops an entry of which nothing is left in the trash (see `TrashService.forgetEmpty`). */

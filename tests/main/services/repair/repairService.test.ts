@@ -296,7 +296,7 @@ describe('repair', () => {
     const s = await openWorkspace(root)
     const [linked] = await s.statutes.list({ caseId: CASE })
     const entry = await s.trashBin.removeCase(CASE)
-    await s.statutes.remove(linked.id)
+    await s.trashBin.removeStatute(linked.id)
     await s.trashBin.restore(entry.id)
     const [problem] = (await s.check.run()).problems
     await s.close()

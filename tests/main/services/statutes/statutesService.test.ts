@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { citationLabel } from '@shared/domain'
+import { citationLabel, type StatuteUsage } from '@shared/domain'
 import type { Change } from '@main/services/changes'
 import { sequentialIds } from '@main/services/context'
 import { openWorkspace } from '@main/services/index'
 import { parseStatuteJson, parseStatuteText } from '@main/services/statutes/statuteImport'
 import { localValues } from '@shared/i18n/invalidInput'
 import { say, type CatalogueKey } from '@shared/i18n'
-import type { MessageRef } from '@shared/ipc/result'
+import type { AppError, MessageRef } from '@shared/ipc/result'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -82,20 +82,20 @@ describe('statutes service', () => {
     })
   })
 
-  it('refuses to remove an excerpt that is linked or cited unless forced', async () => {
+  it('refuses to remove an excerpt that is linked or cited unless forced, and says which cases it was unlinked from', async () => {
     await withWorkspace(async (s) => {
       const caseId = await s.demo.install()
-      const err = await s.statutes.remove('statute_vccr_31').catch((e) => e)
+      const err = (await s.trashBin.removeStatute('statute_vccr_31').catch((e: unknown) => e)) as AppError
       expect(err).toMatchObject({ code: 'CONFLICT' })
       expect(err.message).toMatch(/VCCR art\. 31 is linked to 1 case and cited in 1 briefing/)
-      expect(err.details.briefings[0].briefingId).toBe('briefing_minister_note')
+      expect((err.details as StatuteUsage).briefings[0].briefingId).toBe('briefing_minister_note')
 
       const loose = await s.statutes.add(VCDR_22)
-      await s.statutes.remove(loose.id)
+      expect(await s.trashBin.removeStatute(loose.id)).toMatchObject({ entry: { itemId: loose.id }, unlinkedFrom: [] })
       await expect(s.statutes.get(loose.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
 
-      const usage = await s.statutes.remove('statute_vccr_31', { force: true })
-      expect(usage.caseIds).toEqual([caseId])
+      const { unlinkedFrom } = await s.trashBin.removeStatute('statute_vccr_31', { force: true })
+      expect(unlinkedFrom).toEqual([caseId])
       expect((await s.caseDetail.get(caseId)).statutes).toEqual([])
     })
   })

@@ -164,7 +164,7 @@ describe('trash', () => {
     try {
       const caseId = await s.demo.install()
       const [excerpt] = (await s.caseDetail.get(caseId)).statutes
-      const entry = await s.trashBin.removeStatute(excerpt.id, { force: true })
+      const { entry } = await s.trashBin.removeStatute(excerpt.id, { force: true })
       expect(await s.trashBin.restore(entry.id)).toMatchObject({ kind: 'statute', statute: { id: excerpt.id } })
       expect((await s.caseDetail.get(caseId)).statutes.map((x) => x.id)).toContain(excerpt.id)
     } finally {
@@ -207,7 +207,7 @@ describe('trash', () => {
     await withDemo(async (s, root, caseId) => {
       const [excerpt] = (await s.caseDetail.get(caseId)).statutes
       await expect(s.trashBin.removeStatute(excerpt.id)).rejects.toMatchObject({ code: 'CONFLICT' })
-      const entry = await s.trashBin.removeStatute(excerpt.id, { force: true })
+      const { entry } = await s.trashBin.removeStatute(excerpt.id, { force: true })
       expect(entry).toMatchObject({ kind: 'statute', itemId: excerpt.id, from: 'statutes.json' })
       await expect(s.statutes.get(excerpt.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
       expect(await s.cases.linkedStatuteIds(caseId)).not.toContain(excerpt.id)

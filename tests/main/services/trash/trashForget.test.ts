@@ -86,7 +86,7 @@ describe('trash forget', () => {
     const { root, s } = await demo()
     try {
       const [excerpt] = await s.statutes.list()
-      const entry = await s.trashBin.removeStatute(excerpt!.id, { force: true })
+      const { entry } = await s.trashBin.removeStatute(excerpt!.id, { force: true })
       await rename(join(root, 'trash', entry.id), join(await tempDir(), 'gone'))
       await expect(s.trashBin.restore(entry.id)).rejects.toMatchObject({
         code: 'CORRUPT',
