@@ -139,7 +139,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
           },
         ],
       }))
-      for (const p of settled.waiting) store.report(p)
+      for (const p of settled.waiting) store.problems.report(p)
     }
     // Not awaited: opening never waits on housekeeping, and a failure here costs only disk space.
     if (!store.readOnly) void sweepIncoming(store.resolve(BLOBS_DIR)).catch(() => undefined)

@@ -95,9 +95,3 @@ export function readProblem(relPath: string, e: NodeJS.ErrnoException): Workspac
     ...worded('errStorage:couldReadLeftUntouched', { relPath, value: e.code ?? 'error', reason: e.message, hint }),
   }
 }
-
-/** Records a problem in `list` once (the same file, kind and message are not repeated). */
-export function reportOnce(list: WorkspaceProblem[], problem: WorkspaceProblem): void {
-  if (!list.some((p) => p.file === problem.file && p.kind === problem.kind && p.message === problem.message))
-    list.push(problem)
-}

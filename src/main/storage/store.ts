@@ -2,7 +2,7 @@ import { appError, worded } from '@shared/i18n/appError'
 import { copyFile, mkdir, rename, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { z } from 'zod'
-import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
+import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { say } from '@shared/i18n'
 import { AppError, type MessageRef } from '@shared/ipc/result'
 import { Backups } from './backups'
@@ -15,7 +15,8 @@ import { durableWriteFile, FileWriteQueue, fsyncDir } from './durableWrite'
 import { layout } from './layout'
 import { acquireWorkspaceLock } from './lock'
 import type { FileKind, Migration } from './migrations'
-import { loadProblem, readProblem, reasonOf, reportOnce, type LoadReason } from './problems'
+import { ProblemLog } from './problemLog'
+import { loadProblem, readProblem, reasonOf, type LoadReason } from './problems'
 import { listQuarantined, quarantineFile, resolveQuarantined } from './quarantine'
 import { NotRegularFileError, readRegularFile } from './safeRead'
 import { parseStoredJson, type AnySchema } from './storedJson'
@@ -65,10 +66,8 @@ function looksStored(bytes: Uint8Array): boolean {
 const readOnlyValues = (w: ReadOnlyWhy) => ({ detail: '', version: 0, ...w })
 
 export class WorkspaceStore {
-  readonly problems: WorkspaceProblem[] = []
-  /** Problems of files whose folder is out of the workspace (a case in the trash): reported again once it is back. */
-  private readonly away: WorkspaceProblem[] = []
-  private readonly awayDirs = new Set<string>()
+  /** What went wrong with its files, said once each (problemLog.ts). */
+  readonly problems = new ProblemLog()
   /** What each file that was loaded (or failed to) is, so a restored backup can be validated as that. */
   private readonly kinds = new Map<string, { kind: FileKind; schema: AnySchema }>()
   private readonly docs = new Map<string, Promise<StoredDocument<unknown>>>()
@@ -118,7 +117,7 @@ export class WorkspaceStore {
       })
     }
     // Under the lock: an interrupted encrypt or decrypt is finished before anything is read.
-    store.sealed = await unlockOnOpen(abs, options.unlock, !!options.readOnly, (p) => store.report(p)).catch(
+    store.sealed = await unlockOnOpen(abs, options.unlock, !!options.readOnly, (p) => store.problems.report(p)).catch(
       async (e) => {
         throw await store.close().then(() => e)
       },
@@ -132,7 +131,7 @@ export class WorkspaceStore {
         info ? store.loadsAs(info.kind, info.schema) : looksStored,
       )
       const backup = good ? relative(abs, good.path) : undefined
-      store.report({
+      store.problems.report({
         file: q.original,
         kind: 'quarantined',
         ...worded('errStorage:failedLoadEarlierSet', { original: q.original, file: q.file, backup: backup ?? 'none' }),
@@ -159,51 +158,6 @@ export class WorkspaceStore {
   setReadOnly(why: ReadOnlyWhy): void {
     this._readOnly = true
     this._readOnlyWhy ??= why
-  }
-
-  /** Records a problem once (the same file, kind and message are not repeated). */
-  report(problem: WorkspaceProblem): void {
-    reportOnce(this.problems, problem)
-  }
-
-  /** Drops one recorded problem (it was dealt with, and said so elsewhere). */
-  dropProblem(problem: WorkspaceProblem): void {
-    const i = this.problems.indexOf(problem)
-    if (i >= 0) this.problems.splice(i, 1)
-  }
-
-  /**
-   * A folder left the workspace (a case to the trash): nothing there can be repaired, so its files' problems wait.
-   * Until it is back (`bringBackUnder`), whatever appears at its place is not it (`isAway`).
-   */
-  setAwayUnder(relDir: string): void {
-    this.awayDirs.add(relDir)
-    const under = (p: WorkspaceProblem) => p.file.startsWith(relDir + sep)
-    this.away.push(...this.problems.filter(under))
-    for (let i = this.problems.length - 1; i >= 0; i--) if (under(this.problems[i])) this.problems.splice(i, 1)
-  }
-
-  /** Whether relDir's folder is away (in the trash): a folder at its place now is something else, left by hand. */
-  isAway(relDir: string): boolean {
-    return this.awayDirs.has(relDir)
-  }
-
-  /** The folder will not come back (its trash entry was dropped): what is at its place now is taken as it is. */
-  noLongerAway(relDir: string): void {
-    this.awayDirs.delete(relDir)
-  }
-
-  /** The folder is back: so are its files' problems. */
-  bringBackUnder(relDir: string): void {
-    this.awayDirs.delete(relDir)
-    for (let i = this.away.length - 1; i >= 0; i--)
-      if (this.away[i].file.startsWith(relDir + sep)) this.report(this.away.splice(i, 1)[0])
-  }
-
-  /** Drops the recorded problems of a file (it was restored or rebuilt). */
-  clearProblems(relPath: string): void {
-    for (let i = this.problems.length - 1; i >= 0; i--)
-      if (this.problems[i].file === relPath) this.problems.splice(i, 1)
   }
 
   assertWritable(): void {
@@ -349,7 +303,7 @@ export class WorkspaceStore {
     const parsed = parseStoredJson(bytes, kind, schema, this.options.migrations)
     if (parsed.ok === false) throw await this.reject(relPath, parsed.kind, reasonOf(parsed), loads)
     if (parsed.ok === 'newer') {
-      this.report({
+      this.problems.report({
         file: relPath,
         kind: 'newer-version',
         ...worded('errStorage:writtenNewerCasefileSchema', {
@@ -431,7 +385,7 @@ export class WorkspaceStore {
       }
     }
     const problem = loadProblem(relPath, kind, why, quarantinedTo, backup && relative(this.root, backup))
-    this.report(problem)
+    this.problems.report(problem)
     return new AppError('CORRUPT', problem.message, problem, problem.text)
   }
 
@@ -445,7 +399,7 @@ export class WorkspaceStore {
     loads: (bytes: Uint8Array) => boolean,
     remade: boolean,
   ): Promise<void> {
-    const quarantined = this.setAsideAs(relPath)
+    const quarantined = this.problems.setAsideAs(relPath)
     if (!quarantined) return
     const good = await this.backups.newestGood(relPath, loads)
     if (remade && !good) return
@@ -460,7 +414,7 @@ export class WorkspaceStore {
   /** A file that exists but cannot be read: reported, left where it is, never quarantined. */
   private unreadable(relPath: string, e: NodeJS.ErrnoException): AppError {
     const problem = readProblem(relPath, e)
-    this.report(problem)
+    this.problems.report(problem)
     return new AppError(e.code === 'ENOTDIR' ? 'CORRUPT' : 'IO', problem.message, problem, problem.text)
   }
 
@@ -476,8 +430,7 @@ export class WorkspaceStore {
     this.assertWritable()
     // Only a file that failed to load: otherwise any caller (a compromised renderer) could roll a
     // healthy case or the index back to an older backup and silently drop every edit since.
-    if (!this.problems.some((p) => p.file === relPath && p.kind !== 'newer-version' && p.kind !== 'inconsistent'))
-      throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
+    if (!this.problems.failedToLoad(relPath)) throw appError('NOT_FOUND', 'errStorage:hasNoLoadProblem', { relPath })
     const known = as ?? this.kinds.get(relPath)
     const loads = known ? this.loadsAs(known.kind, known.schema, relPath) : looksStored
     const abs = this.resolve(relPath)
@@ -498,7 +451,7 @@ export class WorkspaceStore {
     await durableWriteFile(abs, good.bytes)
     this.forget(relPath)
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
-    this.clearProblems(relPath)
+    this.problems.clear(relPath)
     return relative(this.root, good.path)
   }
 
@@ -511,7 +464,7 @@ export class WorkspaceStore {
   async setAsideAway(heldRel: string, relPath: string, backup: string): Promise<string> {
     this.assertWritable()
     const quarantinedTo = await quarantineFile(this.root, layout.quarantineDir, relPath, this.now(), undefined, heldRel)
-    reportOnce(this.away, {
+    this.problems.reportAway({
       file: relPath,
       kind: 'quarantined',
       ...worded('errStorage:setAsideAwayBackupInItsPlace', { original: relPath, file: quarantinedTo, backup }),
@@ -550,7 +503,7 @@ export class WorkspaceStore {
     const now = await readRegularFile(this.resolve(relPath)).catch(() => null)
     if (!now || !this.loadsAs(kind, schema, relPath)(now)) return
     await resolveQuarantined(this.root, layout.quarantineDir, relPath)
-    this.clearProblems(relPath)
+    this.problems.clear(relPath)
   }
 
   /**
@@ -559,7 +512,7 @@ export class WorkspaceStore {
    * (its document then says what happened to it).
    */
   async existsOrSetAside(relPath: string): Promise<boolean> {
-    return !!this.setAsideAs(relPath) || (await this.exists(relPath))
+    return !!this.problems.setAsideAs(relPath) || (await this.exists(relPath))
   }
 
   /**
@@ -574,15 +527,6 @@ export class WorkspaceStore {
   /** Whether `backupRel` names a backup of relPath as this store names them (a name read from a file is checked so). */
   isBackupOf(relPath: string, backupRel: string): boolean {
     return this.backups.names(relPath, backupRel)
-  }
-
-  /**
-   * Where relPath was set aside as damaged, this session or an earlier one; undefined when it was not.
-   * `away`: also while its folder is out of the workspace.
-   */
-  setAsideAs(relPath: string, opts: { away?: boolean } = {}): string | undefined {
-    const list = opts.away ? [...this.problems, ...this.away] : this.problems
-    return list.find((p) => p.file === relPath && p.quarantinedTo)?.quarantinedTo
   }
 
   /**

@@ -7,10 +7,10 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { CURRENT_SCHEMA_VERSION, type WorkspaceProblem } from '@shared/domain'
+import { CURRENT_SCHEMA_VERSION } from '@shared/domain'
 import { localMessage } from '@shared/i18n/appError'
 import { openWorkspace } from '@main/services/index'
-import { loadProblem, readProblem, reasonOf, reportOnce, type LoadReason } from '@main/storage/problems'
+import { loadProblem, readProblem, reasonOf, type LoadReason } from '@main/storage/problems'
 import { parseStoredJson, type StoredJsonFailure } from '@main/storage/storedJson'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -152,22 +152,5 @@ describe('a file the store could not load, in words', () => {
     expect(localMessage(p, 'es')).toBe(
       `workspace.json no se pudo leer (${code}: ${code}: it failed, open 'x'). No se tocó. ${es}`,
     )
-  })
-
-  it('reports a problem once: the same file, kind and message are not repeated', () => {
-    const list: WorkspaceProblem[] = []
-    const p: WorkspaceProblem = { file: 'a.json', kind: 'invalid', message: 'm' }
-    reportOnce(list, p)
-    reportOnce(list, { ...p })
-    expect(list).toEqual([p])
-    for (const other of [
-      { ...p, file: 'b.json' },
-      { ...p, kind: 'unreadable' as const },
-      { ...p, message: 'n' },
-    ]) {
-      reportOnce(list, other)
-      expect(list.at(-1)).toBe(other)
-    }
-    expect(list).toHaveLength(4)
   })
 })

@@ -105,7 +105,7 @@ describe('the store and the readers on what a folder may hold instead of a file'
       const ro = await WorkspaceStore.open(root, { readOnly: true })
       try {
         await expect(soon(ro.loads('x.json', 'case', Doc))).resolves.toBe(false)
-        expect(ro.problems[0]).toMatchObject({
+        expect(ro.problems.all()[0]).toMatchObject({
           file: 'x.json',
           kind: 'unreadable',
           message: expect.stringMatching(/not a regular file/),
@@ -118,7 +118,7 @@ describe('the store and the readers on what a folder may hold instead of a file'
       const s = await WorkspaceStore.open(root)
       try {
         await expect(soon(s.document('x.json', 'case', Doc))).rejects.toMatchObject({ code: 'CORRUPT' })
-        expect(s.problems[0].quarantinedTo).toMatch(/^quarantine\//)
+        expect(s.problems.all()[0].quarantinedTo).toMatch(/^quarantine\//)
         expect(await readdir(root)).not.toContain('x.json')
       } finally {
         await s.close()
@@ -133,7 +133,7 @@ describe('the store and the readers on what a folder may hold instead of a file'
     const s = await WorkspaceStore.open(root)
     try {
       await expect(s.loads(join('cases', 'c1', 'case.json'), 'case', Doc)).resolves.toBe(false)
-      expect(s.problems[0]).toMatchObject({
+      expect(s.problems.all()[0]).toMatchObject({
         kind: 'unreadable',
         message: expect.stringMatching(/ENOTDIR.*left untouched/),
       })

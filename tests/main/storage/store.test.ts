@@ -38,14 +38,14 @@ describe('WorkspaceStore', () => {
       const err = await s.document('x.json', 'case', Doc, () => ({ schemaVersion: 1, items: [] })).catch((e) => e)
       expect(err.code).toBe('CORRUPT')
       expect(err.message).toMatch(/x\.json could not be loaded: it is not valid JSON/)
-      expect(s.problems).toHaveLength(1)
-      expect(s.problems[0].kind).toBe('unreadable')
-      const moved = s.problems[0].quarantinedTo!
+      expect(s.problems.all()).toHaveLength(1)
+      expect(s.problems.all()[0].kind).toBe('unreadable')
+      const moved = s.problems.all()[0].quarantinedTo!
       expect(await readFile(join(root, moved), 'utf8')).toBe(truncated)
     })
     // Reported again on the next open, from the quarantine folder.
     await withStore(root, async (s) => {
-      expect(s.problems.map((p) => p.kind)).toEqual(['quarantined'])
+      expect(s.problems.all().map((p) => p.kind)).toEqual(['quarantined'])
     })
   })
 
@@ -58,7 +58,7 @@ describe('WorkspaceStore', () => {
       await expect(s.document(rel, 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
     })
     await withStore(root, async (s) => {
-      expect(s.problems.map((p) => [p.kind, p.file])).toEqual([['quarantined', rel]])
+      expect(s.problems.all().map((p) => [p.kind, p.file])).toEqual([['quarantined', rel]])
     })
   })
 
@@ -96,7 +96,7 @@ describe('WorkspaceStore', () => {
       expect(d.data.items).toEqual(['a'])
       const err = await d.update((x) => x.items.push('b')).catch((e) => e)
       expect(err.code).toBe('READ_ONLY')
-      expect(s.problems[0].kind).toBe('newer-version')
+      expect(s.problems.all()[0].kind).toBe('newer-version')
     })
     expect(await readFile(join(root, 'x.json'), 'utf8')).toBe(newer)
   })
@@ -225,12 +225,12 @@ describe('WorkspaceStore', () => {
     await writeFile(join(root, 'x.json'), 'garbage')
     await withStore(root, async (s) => {
       await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
-      expect(s.problems[0].backupAvailable).toBeTruthy()
+      expect(s.problems.all()[0].backupAvailable).toBeTruthy()
       await s.restoreBackup('x.json')
       const d = await s.document('x.json', 'case', Doc)
       // The newest backup was taken before the last write: it holds items 0..6.
       expect(d.data.items).toEqual(['0', '1', '2', '3', '4', '5', '6'])
-      expect(s.problems).toEqual([])
+      expect(s.problems.all()).toEqual([])
     })
   })
 
@@ -254,14 +254,14 @@ describe('WorkspaceStore', () => {
     await writeFile(join(root, 'x.json'), 'garbage')
     await withStore(root, async (s) => {
       await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
-      expect(s.problems[0].backupAvailable).toBeUndefined()
-      expect(s.problems[0].message).toMatch(/ No good backup of it exists\.$/)
+      expect(s.problems.all()[0].backupAvailable).toBeUndefined()
+      expect(s.problems.all()[0].message).toMatch(/ No good backup of it exists\.$/)
     })
     // The next session knows only that it was set aside, not its kind: the same backups are still not JSON objects it could load.
     for (const name of taken) await writeFile(join(dir, name), 'truncat')
     await withStore(root, async (s) => {
-      expect(s.problems[0].backupAvailable).toBeUndefined()
-      expect(s.problems[0].message).toMatch(/ No good backup of it exists\.$/)
+      expect(s.problems.all()[0].backupAvailable).toBeUndefined()
+      expect(s.problems.all()[0].message).toMatch(/ No good backup of it exists\.$/)
     })
   })
 
@@ -290,7 +290,7 @@ describe('WorkspaceStore', () => {
             /^x\.json failed to load and was set aside unchanged as quarantine\/.*Restore its backup \(backups\/x\.json\/.*\) first/,
           ),
         })
-        const problem = s.problems.find((p) => p.file === 'x.json')
+        const problem = s.problems.all().find((p) => p.file === 'x.json')
         expect(problem?.backupAvailable).toMatch(/^backups\/x\.json\//)
         expect(problem?.message).toMatch(/ A good backup is available \(backups\/x\.json\/.+\)\.$/)
         // Nothing was written in its place, and nothing keeps from putting the backup back.
@@ -321,7 +321,7 @@ describe('WorkspaceStore', () => {
         code: 'CORRUPT',
         message: expect.stringMatching(/y\.json failed to load and was set aside .*No good backup of it exists\./),
       })
-      expect(s.problems.find((p) => p.file === 'y.json')?.backupAvailable).toBeUndefined()
+      expect(s.problems.all().find((p) => p.file === 'y.json')?.backupAvailable).toBeUndefined()
     })
   })
 
@@ -367,7 +367,7 @@ describe('WorkspaceStore', () => {
     })
     // The damaged copy is kept under quarantine/resolved/ and no longer reported.
     await withStore(root, async (s) => {
-      expect(s.problems).toEqual([])
+      expect(s.problems.all()).toEqual([])
       expect(
         await readFile(
           join(root, 'quarantine', 'resolved', (await readdir(join(root, 'quarantine', 'resolved')))[0]),
@@ -410,7 +410,7 @@ describe('WorkspaceStore', () => {
     await withStore(root, async (s) => {
       const err = await s.document('x.json', 'case', Doc).catch((e) => e)
       expect(err.message).toMatch(/not valid UTF-8/)
-      expect(await readFile(join(root, s.problems[0].quarantinedTo!))).toEqual(bytes)
+      expect(await readFile(join(root, s.problems.all()[0].quarantinedTo!))).toEqual(bytes)
     })
   })
 

@@ -82,8 +82,8 @@ describe('opening', () => {
       await expect(s.document('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'CORRUPT' })
     })
     await withStore(root, async (s) => {
-      expect(s.problems).toHaveLength(1)
-      const [p] = s.problems
+      expect(s.problems.all()).toHaveLength(1)
+      const [p] = s.problems.all()
       expect(p.message).toBe(
         `x.json failed to load earlier and was set aside as ${p.quarantinedTo}. No good backup of it exists.`,
       )
@@ -106,12 +106,12 @@ describe('files set aside earlier, and folders that leave', () => {
     await put(root, join('backups', 'x.json', BACKUP), '{"schemaVersion":1,"items":"not a list"}')
     // Told nothing of the path, a versioned JSON object counts.
     await withStore(root, async (s) => {
-      expect(s.problems[0].backupAvailable).toBe(join('backups', 'x.json', BACKUP))
+      expect(s.problems.all()[0].backupAvailable).toBe(join('backups', 'x.json', BACKUP))
     })
     await withStore(
       root,
       async (s) => {
-        const [p] = s.problems
+        const [p] = s.problems.all()
         expect(p.backupAvailable).toBeUndefined()
         expect(p.message).toMatch(/No good backup of it exists\.$/)
         await expect(s.restoreBackup('x.json')).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -130,32 +130,32 @@ describe('files set aside earlier, and folders that leave', () => {
     })
     await withStore(root, async (s) => {
       // Reported at open whether its folder is there or not: only its owner knows the folder went to the trash.
-      expect(s.problems.map((p) => p.file)).toEqual([y])
-      const quarantined = s.setAsideAs(y)
+      expect(s.problems.all().map((p) => p.file)).toEqual([y])
+      const quarantined = s.problems.setAsideAs(y)
       expect(quarantined).toMatch(/^quarantine[\\/].+__c~y\.json$/)
       const other = { file: join('cx', 'z.json'), kind: 'unreadable' as const, message: 'next door' }
-      s.report(other)
-      s.setAwayUnder('c')
-      expect(s.problems).toEqual([other])
-      expect(s.setAsideAs(y)).toBeUndefined()
-      expect(s.setAsideAs(y, { away: true })).toBe(quarantined)
-      s.bringBackUnder('cx')
-      expect(s.problems).toEqual([other])
-      s.bringBackUnder('c')
-      expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
-      expect(s.setAsideAs(y)).toBe(quarantined)
-      s.setAwayUnder('c')
-      s.bringBackUnder('c')
-      s.bringBackUnder('c')
-      expect(s.problems.map((p) => p.file)).toEqual([other.file, y])
+      s.problems.report(other)
+      s.problems.setAwayUnder('c')
+      expect(s.problems.all()).toEqual([other])
+      expect(s.problems.setAsideAs(y)).toBeUndefined()
+      expect(s.problems.setAsideAs(y, { away: true })).toBe(quarantined)
+      s.problems.bringBackUnder('cx')
+      expect(s.problems.all()).toEqual([other])
+      s.problems.bringBackUnder('c')
+      expect(s.problems.all().map((p) => p.file)).toEqual([other.file, y])
+      expect(s.problems.setAsideAs(y)).toBe(quarantined)
+      s.problems.setAwayUnder('c')
+      s.problems.bringBackUnder('c')
+      s.problems.bringBackUnder('c')
+      expect(s.problems.all().map((p) => p.file)).toEqual([other.file, y])
       // Only the folder's problems go aside: one dropped meanwhile does not come back with another folder.
-      s.setAwayUnder('c')
-      s.dropProblem(other)
-      s.bringBackUnder('cx')
-      expect(s.problems).toEqual([])
-      s.bringBackUnder('c')
-      s.setAwayUnder('c')
-      expect(s.problems).toEqual([])
+      s.problems.setAwayUnder('c')
+      s.problems.drop(other)
+      s.problems.bringBackUnder('cx')
+      expect(s.problems.all()).toEqual([])
+      s.problems.bringBackUnder('c')
+      s.problems.setAwayUnder('c')
+      expect(s.problems.all()).toEqual([])
     })
   })
 })
@@ -169,16 +169,16 @@ describe('settling a set-aside file', () => {
     })
     await withStore(root, async (s) => {
       await s.settleSetAside('x.json', 'case', Doc)
-      expect(s.problems).toHaveLength(1)
+      expect(s.problems.all()).toHaveLength(1)
       await put(root, 'x.json', '{"schemaVersion":1,"items":"not a list"}')
       await s.settleSetAside('x.json', 'case', Doc)
-      expect(s.problems).toHaveLength(1)
+      expect(s.problems.all()).toHaveLength(1)
       await put(root, 'x.json', fresh())
       await s.settleSetAside('x.json', 'case', Doc)
-      expect(s.problems).toEqual([])
+      expect(s.problems.all()).toEqual([])
     })
     expect(await readdir(join(root, 'quarantine', 'resolved'))).toEqual([expect.stringMatching(/__x\.json$/)])
-    await withStore(root, async (s) => expect(s.problems).toEqual([]))
+    await withStore(root, async (s) => expect(s.problems.all()).toEqual([]))
     await withStore(
       root,
       (s) => expect(s.settleSetAside('x.json', 'case', Doc)).rejects.toMatchObject({ code: 'READ_ONLY' }),
@@ -233,17 +233,17 @@ describe('paths, problems and the cache', () => {
     await withStore(root, async (s) => {
       const p = (file: string, message: string) => ({ file, kind: 'unreadable' as const, message })
       const [a1, a2, b] = [p('a.json', 'one'), p('a.json', 'two'), p('b.json', 'three')]
-      for (const x of [a1, a2, b]) s.report(x)
-      s.dropProblem(p('a.json', 'one'))
-      expect(s.problems).toHaveLength(3)
-      s.dropProblem(a2)
-      expect(s.problems).toEqual([a1, b])
-      s.dropProblem(a1)
-      expect(s.problems).toEqual([b])
-      s.report(a1)
-      s.report(a2)
-      s.clearProblems('a.json')
-      expect(s.problems).toEqual([b])
+      for (const x of [a1, a2, b]) s.problems.report(x)
+      s.problems.drop(p('a.json', 'one'))
+      expect(s.problems.all()).toHaveLength(3)
+      s.problems.drop(a2)
+      expect(s.problems.all()).toEqual([a1, b])
+      s.problems.drop(a1)
+      expect(s.problems.all()).toEqual([b])
+      s.problems.report(a1)
+      s.problems.report(a2)
+      s.problems.clear('a.json')
+      expect(s.problems.all()).toEqual([b])
     })
   })
 
@@ -299,7 +299,7 @@ describe('what loads says of each kind of damage', () => {
       expect(await s.loads('plainfile/x.json', 'case', Doc)).toBe(false)
       await expect(s.loads('missing.json', 'case', Doc)).rejects.toMatchObject({ code: 'NOT_FOUND' })
       expect(await s.loads('created.json', 'case', Doc, fresh)).toBe(true)
-      const byFile = Object.fromEntries(s.problems.map((p) => [p.file, p]))
+      const byFile = Object.fromEntries(s.problems.all().map((p) => [p.file, p]))
       expect(Object.keys(byFile).sort()).toEqual(['bad.json', 'folder.json', 'plainfile/x.json'].map((f) => join(f)))
       expect(byFile['folder.json'].message).toMatch(/^folder\.json could not be loaded: .*folder/)
       expect(byFile['folder.json'].quarantinedTo).toMatch(/__folder\.json$/)
@@ -323,8 +323,8 @@ describe('what loads says of each kind of damage', () => {
         expect((await s.document('a.json', 'case', Doc)).data.items).toEqual(['a.json'])
         const e = await s.document('b.json', 'case', Doc).catch((x: Error) => x)
         expect(e).toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/^b\.json could not be loaded/) })
-        expect(s.problems.map((p) => [p.file, p.kind])).toEqual([['b.json', 'unreadable']])
-        expect(s.problems[0].quarantinedTo).toMatch(/__b\.json$/)
+        expect(s.problems.all().map((p) => [p.file, p.kind])).toEqual([['b.json', 'unreadable']])
+        expect(s.problems.all()[0].quarantinedTo).toMatch(/__b\.json$/)
       },
       { unlock: { passphrase: 'the passphrase' } },
     )
@@ -437,12 +437,12 @@ describe('restoring a backup', () => {
     )
     // A later open knows the file only from quarantine.
     await withStore(root, async (s) => {
-      expect(s.problems.map((p) => p.kind)).toEqual(['quarantined'])
+      expect(s.problems.all().map((p) => p.kind)).toEqual(['quarantined'])
       const used = await s.restoreBackup('x.json')
       expect(used).toBe(join('backups', 'x.json', names[0]))
       // The newest good one holds the file as it was before its last write.
       expect(JSON.parse(await readFile(join(root, 'x.json'), 'utf8')).items).toEqual([])
-      expect(s.problems).toEqual([])
+      expect(s.problems.all()).toEqual([])
     })
   })
 
@@ -457,7 +457,12 @@ describe('restoring a backup', () => {
         message: 'There is no good backup of x.json.',
       })
       await s.document('newer.json', 'case', Doc)
-      expect(s.problems.map((p) => p.kind).sort()).toEqual(['newer-version', 'unreadable'])
+      expect(
+        s.problems
+          .all()
+          .map((p) => p.kind)
+          .sort(),
+      ).toEqual(['newer-version', 'unreadable'])
       await expect(s.restoreBackup('newer.json')).rejects.toMatchObject({
         code: 'NOT_FOUND',
         message: 'newer.json has no load problem to repair; nothing was restored.',

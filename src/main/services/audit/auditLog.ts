@@ -187,7 +187,7 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
       }
     }
     if (!chain.ok) {
-      ctx.store.report({ file: AUDIT_LOG, kind: 'invalid', ...brokenMessage(chain) })
+      ctx.store.problems.report({ file: AUDIT_LOG, kind: 'invalid', ...brokenMessage(chain) })
       throw appError('CORRUPT', 'errStorage:auditBroken', { reason: chain.reason ?? '' })
     }
     if (chain.headBehind && chain.entries > 0) {
@@ -280,7 +280,7 @@ export function createAuditLog(ctx: ServiceContext, userName: () => Promise<stri
           },
         },
       )
-      ctx.store.clearProblems(AUDIT_LOG)
+      ctx.store.problems.clear(AUDIT_LOG)
       return entry
     })
   }

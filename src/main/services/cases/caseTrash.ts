@@ -43,7 +43,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       bytes = await readRegularFile(ctx.store.resolve(heldRel), { openAs: ctx.store.resolve(file) })
     } catch (e) {
       // Set aside as damaged before the case left: its problem went with it.
-      const quarantined = ctx.store.setAsideAs(file, { away: true })
+      const quarantined = ctx.store.problems.setAsideAs(file, { away: true })
       if (quarantined)
         return {
           missing: false,
@@ -141,7 +141,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
         title: summary.title,
         reason: 'removed',
       })
-      ctx.store.setAwayUnder(caseDir(caseId))
+      ctx.store.problems.setAwayUnder(caseDir(caseId))
       await workspace.removeCase(caseId)
       ctx.changes.emit({ kind: 'case', op: 'remove', caseId, id: caseId })
       return entry
@@ -149,7 +149,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
 
     /** Its trash entry dropped (nothing of it was left there): a folder at its place is no longer taken for another. */
     forgetTrashed(caseId: string): void {
-      ctx.store.noLongerAway(caseDir(caseId))
+      ctx.store.problems.noLongerAway(caseDir(caseId))
     },
 
     /**
@@ -167,7 +167,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       )
       for (const e of entries) {
         const here = listed ? listed.has(e.itemId) : await ctx.store.exists(caseDir(e.itemId))
-        if (!here) ctx.store.setAwayUnder(caseDir(e.itemId))
+        if (!here) ctx.store.problems.setAwayUnder(caseDir(e.itemId))
       }
     },
 
@@ -219,7 +219,7 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       // trash.json is anyone's to edit: only a name of one of this file's backups is said back.
       const earlier = entry.putBackFrom && ctx.store.isBackupOf(file, entry.putBackFrom) ? entry.putBackFrom : undefined
       const fromBackup = backup || earlier
-      ctx.store.bringBackUnder(caseDir(caseId))
+      ctx.store.problems.bringBackUnder(caseDir(caseId))
       ctx.store.forget(file)
       const restored = (
         await ctx.store.document(file, 'case', CaseFile).catch((e: unknown) => {
@@ -232,7 +232,8 @@ export function createCaseTrash(ctx: ServiceContext, workspace: WorkspaceService
       ).data.case
       // Set aside before the case left, or just now, and a good file in its place: that record is done with.
       // Kept in quarantine/ either way; one that cannot move to resolved/ stays listed, which says no more than it is.
-      if (ctx.store.setAsideAs(file)) await ctx.store.settleSetAside(file, 'case', CaseFile).catch(() => undefined)
+      if (ctx.store.problems.setAsideAs(file))
+        await ctx.store.settleSetAside(file, 'case', CaseFile).catch(() => undefined)
       // The folder is back: a list that cannot be written now is put right by repair, and the person is told so.
       await workspace.upsertCase(restored).catch((e: unknown) => {
         throw appError(e instanceof AppError ? e.code : 'IO', 'errRecords:caseBackNotListed', {

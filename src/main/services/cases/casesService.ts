@@ -467,7 +467,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         }
         // At the place of a case in the trash, unlisted: not that case (a case imported there since is listed).
         // Nothing in it is loaded, listed or repaired into.
-        if (ctx.store.isAway(rel) && !indexed.has(e.name)) {
+        if (ctx.store.problems.isAway(rel) && !indexed.has(e.name)) {
           problems.push({ file: rel, kind: 'inconsistent', ...worded('errStorage:folderAtTrashedCasePlace', { rel }) })
           continue
         }
@@ -476,7 +476,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
         if (!(await ctx.store.exists(file)) && !(await isLink(ctx.store.resolve(file)))) {
           // Set aside, in an earlier session or when this one read it: its problem already says so, and its
           // backup, if any, is restored into this folder, which must not be moved away as an unfinished creation.
-          if (ctx.store.setAsideAs(file)) continue
+          if (ctx.store.problems.setAsideAs(file)) continue
           const rest = await entriesIn(ctx.store.root, rel)
           if (rest.every((x) => x.type !== 'folder' && x.name !== 'case.json' && isTempName(x.name))) {
             stubs.push(e.name)
@@ -558,7 +558,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async assertStillHere(caseId: string): Promise<void> {
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)
       const listed = (await workspace.listCases()).some((c) => c.id === caseId)
-      if (!listed && (ctx.store.isAway(caseDir(caseId)) || !(await ctx.store.exists(caseDir(caseId)))))
+      if (!listed && (ctx.store.problems.isAway(caseDir(caseId)) || !(await ctx.store.exists(caseDir(caseId)))))
         throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
     },
 
@@ -580,7 +580,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
     async reindex(caseId: string): Promise<Case> {
       ctx.store.assertWritable()
       if (!SAFE_ID.test(caseId)) throw notFound(caseId)
-      if (ctx.store.isAway(caseDir(caseId)) && !(await workspace.listCases()).some((c) => c.id === caseId))
+      if (ctx.store.problems.isAway(caseDir(caseId)) && !(await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
       const d = await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)
       await workspace.upsertCase(d.data.case)

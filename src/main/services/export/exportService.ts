@@ -251,7 +251,11 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     for (const b of await evidence.blobProblems([caseId])) {
       const message = `${describeBlobProblem(b)} The memo lists it with the SHA-256 recorded at import.`
       warnings.push(message)
-      ctx.store.report({ file: `blobs/${b.expected}`, kind: b.status === 'missing' ? 'missing' : 'invalid', message })
+      ctx.store.problems.report({
+        file: `blobs/${b.expected}`,
+        kind: b.status === 'missing' ? 'missing' : 'invalid',
+        message,
+      })
     }
     await briefings.recordExport(caseId, briefing.id, {
       id: exportId,

@@ -52,23 +52,23 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
         actions.push({ kind, file, ...(typeof said === 'string' ? { message: said } : said) })
 
       // What opening the workspace for writing already did (repair opens it so).
-      const rebuilt = ctx.store.problems.find((p) => p.file === 'workspace.json' && p.kind === 'missing')
+      const rebuilt = ctx.store.problems.all().find((p) => p.file === 'workspace.json' && p.kind === 'missing')
       if (rebuilt && !ctx.store.readOnly) {
         did(
           'index rebuilt',
           'workspace.json',
           rebuilt.text ? { message: rebuilt.message, text: rebuilt.text } : rebuilt.message,
         )
-        ctx.store.dropProblem(rebuilt)
+        ctx.store.problems.drop(rebuilt)
       }
       // An encryption change the open finished (its notice says how to get a recovery key): done, not left to a person.
-      for (const finished of ctx.store.problems.filter((p) => p.file === MIGRATION_FILE)) {
+      for (const finished of ctx.store.problems.all().filter((p) => p.file === MIGRATION_FILE)) {
         did(
           'encryption change finished',
           MIGRATION_FILE,
           finished.text ? { message: finished.message, text: finished.text } : finished.message,
         )
-        ctx.store.dropProblem(finished)
+        ctx.store.problems.drop(finished)
       }
       await evidence.journal.replay()
       const settled = evidence.journal.settledSinceOpen()
@@ -132,7 +132,7 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
             did('backup restored', p.file, worded('errStorage:putBackNewestGood', { file: p.file }))
           } catch (e) {
             // Still a problem, and now also why its backup is not in place: listed with what remains.
-            ctx.store.report({
+            ctx.store.problems.report({
               file: p.file,
               kind: p.kind,
               ...worded('errStorage:backupNotPutBack', {

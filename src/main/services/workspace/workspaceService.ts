@@ -57,7 +57,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
     ctx.store.forget(WORKSPACE_FILE)
     if (ctx.store.readOnly) ctx.store.standIn(WORKSPACE_FILE, 'workspace', WorkspaceFile, rebuilt)
     else await ctx.store.document(WORKSPACE_FILE, 'workspace', WorkspaceFile, () => rebuilt, { overSetAside: true })
-    ctx.store.report({
+    ctx.store.problems.report({
       file: WORKSPACE_FILE,
       kind: 'missing',
       ...worded('errStorage:indexRebuilt', {
@@ -95,7 +95,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
           throw appError('NOT_FOUND', 'errStorage:casefileWorkspaceHasNo', { root: ctx.store.root })
         // Set aside with no case folder to rebuild from: rebuilt all the same (the name from its backup),
         // never refused, or no window and no command could open the workspace to restore anything.
-        if (ctx.store.setAsideAs(WORKSPACE_FILE)) await rebuild(null, 'setAside')
+        if (ctx.store.problems.setAsideAs(WORKSPACE_FILE)) await rebuild(null, 'setAside')
         else await doc()
         return
       }
@@ -118,7 +118,7 @@ export function createWorkspaceService(ctx: ServiceContext) {
 
     /** Files that failed to load, were set aside or are newer than this version. */
     problems(): WorkspaceProblem[] {
-      return [...ctx.store.problems]
+      return ctx.store.problems.all()
     },
 
     async userName(): Promise<string> {

@@ -119,7 +119,7 @@ describe('encrypt and decrypt in place', () => {
     try {
       const err = await s.cases.getCase(a).catch((e: Error) => e)
       expect(err).toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/damaged, or was moved here/) })
-      const problem = s.ctx.store.problems.find((p) => p.file.includes(a))!
+      const problem = s.ctx.store.problems.all().find((p) => p.file.includes(a))!
       expect(problem.quarantinedTo).toBeTruthy()
       // Set aside byte for byte: B's bytes, which were at A's place.
       expect((await readFile(join(root, problem.quarantinedTo!))).equals(bytesB)).toBe(true)
