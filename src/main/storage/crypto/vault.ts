@@ -50,12 +50,19 @@ function spellings(root: string): string[] {
 }
 
 export function registerVault(root: string, key: Buffer): void {
-  const e = vaults.get(resolve(root))
-  if (e) e.holders++
-  else {
-    const names = spellings(root)
-    const entry = { key: Buffer.from(key), holders: 1, names }
-    for (const n of names) vaults.set(n, entry)
+  const given = vaults.get(resolve(root))
+  if (given) {
+    given.holders++
+    return
+  }
+  const names = spellings(root)
+  // The same folder through another link: one entry, so letting go by one spelling leaves the other's key.
+  const entry = names.map((n) => vaults.get(n)).find((e) => e !== undefined)
+  if (entry) entry.holders++
+  const held = entry ?? { key: Buffer.from(key), holders: 1, names: [] }
+  for (const n of names) {
+    if (!held.names.includes(n)) held.names.push(n)
+    vaults.set(n, held)
   }
 }
 
@@ -65,7 +72,7 @@ export function dropVault(root: string): void {
   if (!e) return
   if (--e.holders > 0) return
   e.key.fill(0)
-  for (const n of e.names) vaults.delete(n)
+  for (const n of e.names) if (vaults.get(n) === e) vaults.delete(n)
 }
 
 export const isEncrypted = (root: string): boolean => vaults.has(resolve(root))

@@ -226,6 +226,20 @@ describe('which files of an encrypted workspace are sealed', () => {
     dropVault(link) // letting go of nothing is harmless
   })
 
+  it('one folder open through two links: letting go by one leaves the other, and its real path, sealed', async () => {
+    const real = await tempDir()
+    const [a, b] = [join(await tempDir(), 'a'), join(await tempDir(), 'b')]
+    await symlink(real, a)
+    await symlink(real, b)
+    const key = Buffer.alloc(32, 5)
+    registerVault(a, key)
+    registerVault(b, key)
+    dropVault(a)
+    for (const at of [a, b, real]) expect(vaultFor(join(at, 'blobs', 'x'))?.key, at).toEqual(key)
+    dropVault(b)
+    for (const at of [a, b, real]) expect(vaultFor(join(at, 'blobs', 'x')), at).toBeNull()
+  })
+
   it('every spelling goes with the last holder even when the link was removed before the close', async () => {
     const real = await tempDir()
     const link = join(await tempDir(), 'link')
