@@ -16,7 +16,9 @@
  *
  * An answer can be checked before the terminal is given back (`check`, a passphrase against its workspace):
  * what is typed meanwhile is not echoed, nor left for the shell to run after a wrong answer ends the command;
- * a wrong answer is said and asked again, and Ctrl+C still interrupts the check.
+ * a wrong answer is said and asked again (what was typed meanwhile is the next try), a right one drops what
+ * was typed meanwhile (a stray Enter must not answer the next question), an empty one is not checked, and
+ * Ctrl+C and Ctrl+Z act at once, even in the same read as the Enter.
  */
 import os from 'node:os'
 import { StringDecoder } from 'node:string_decoder'
@@ -46,8 +48,11 @@ export function askHidden(
     const decoder = new StringDecoder('utf8')
     let typed = ''
     let settled = false
-    /** While an answer is checked: what was typed since, taken once the check says to ask again. */
-    let held: string | null = null
+    /**
+     * While an answer is checked: what came in the same read as its Enter (a paste: the next answers) and what
+     * was typed since; both taken if the check says to ask again, only the first if the answer is right.
+     */
+    let held: { pasted: string; since: string } | null = null
     /** The input closed while an answer was checked: a wrong one ends the asking with no answer. */
     let ended = false
     const raw = (on: boolean) => input.isTTY && input.setRawMode(on)
@@ -88,12 +93,16 @@ export function askHidden(
     }
     const onData = (chunk: Buffer) => {
       const text = decoder.write(chunk)
-      if (held === null) return take(text)
-      // Checking: only the keys that stop or interrupt act now; the rest waits for the next question.
+      if (held === null) take(text)
+      else hold(text, 'since')
+    }
+    /** Checking: only the keys that stop or interrupt act now; the rest waits for the check's verdict. */
+    const hold = (text: string, part: 'pasted' | 'since') => {
       for (const c of text) {
+        if (settled || held === null) return
         if (c === '\x03' || c === '\x1c') return die('SIGINT', true)
         if (c === '\x1a') suspend()
-        else held += c
+        else held[part] += c
       }
     }
     const suspend = () => {
@@ -109,19 +118,26 @@ export function askHidden(
         ahead = rest
         return answer(answerText)
       }
-      held = rest
+      // Nothing to check (Enter on an empty line, or a second Enter): asked again, no try spent.
+      if (answerText === '') {
+        output.write(`\n${question}`)
+        return take(rest)
+      }
+      held = { pasted: '', since: '' }
+      hold(rest, 'pasted')
+      if (settled) return
       check(answerText).then(
         (verdict) => {
-          if (settled) return
-          const next = held ?? ''
+          if (settled || held === null) return
+          const { pasted, since } = held
           held = null
           if (verdict === true) {
-            ahead = next
+            ahead = pasted
             return answer(answerText)
           }
           typed = ''
           output.write(`\n${verdict}\n${question}`)
-          take(next)
+          take(pasted + since)
           // Closed during the check, and what it left held no other answer to check: no answer.
           if (ended && !settled && held === null) answer(null)
         },

@@ -89,4 +89,27 @@ describe('askHidden', () => {
     expect(await closing).toBeNull()
     expect(process.listenerCount('SIGCONT')).toBe(0)
   })
+
+  it('does not check an empty answer, and drops what was typed while a right answer was checked', async () => {
+    const t = terminal()
+    const checked: string[] = []
+    let release: () => void = () => undefined
+    const asked = askHidden('Q: ', t.input, t.output, async (answer) => {
+      checked.push(answer)
+      await new Promise<void>((r) => (release = r))
+      return true
+    })
+    // An Enter on its own, then the answer with the next one pasted in the same read.
+    t.input.write('\r')
+    t.input.write('right\rpasted')
+    await expect.poll(() => checked).toEqual(['right'])
+    // A stray Enter while it is checked: it must not answer the next question.
+    t.input.write('\r')
+    release()
+    expect(await asked).toBe('right')
+    expect(t.shown()).toBe('Q: \nQ: \n')
+    const next = askHidden('2: ', t.input, t.output)
+    t.input.write(' too\r')
+    expect(await next).toBe('pasted too')
+  })
 })

@@ -251,6 +251,11 @@ describe('a passphrase typed at the terminal', () => {
     expect(wrong.screen).not.toContain('New passphrase')
     expect(wrong.screen).not.toMatch(/wrong (one|two|three)/)
 
+    // Ctrl+C in the same read as the Enter of a right passphrase: it interrupts at once, nothing is listed.
+    const interrupted = await atTerminal(['cases', '--workspace', ws], [{ after: ASK, type: `${PASS}\r\x03` }])
+    expect(interrupted.exit, interrupted.screen).toBeNull()
+    expect(interrupted.screen).not.toContain('ECU-USA-2026-001')
+
     // From the environment, a wrong one is said before any new passphrase is asked for.
     const fromEnv = await atTerminal(['passphrase', '--workspace', ws], [], { CASEFILE_PASSPHRASE: 'not it either' })
     expect(fromEnv.exit, fromEnv.screen).toBe(1)
