@@ -8,7 +8,7 @@ import {
   encryptionState,
   encryptWorkspace,
   newRecoveryKey,
-  readKeyFile,
+  requireKeyFile,
 } from '@main/storage/crypto/migrate'
 import { withWorkspaceLock } from '@main/storage/lock'
 import { type Command } from '../framework'
@@ -26,9 +26,7 @@ const underLock = <T>(dir: string, fn: (root: string) => Promise<T>) => {
 async function unlockOfEncrypted(dir: string) {
   if (!existsSync(join(dir, 'workspace.json')))
     throw new AppError('NOT_FOUND', t('cli:thereNoCasefileWorkspace', { resolve: resolve(dir) }))
-  const keys = await readKeyFile(resolve(dir))
-  if (!keys) throw new AppError('CONFLICT', t('errStorage:workspaceEncrypted'))
-  return currentUnlock(keys)
+  return currentUnlock(await requireKeyFile(resolve(dir)))
 }
 
 export const encryptionCommands: Command[] = [

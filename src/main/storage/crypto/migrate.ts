@@ -261,10 +261,9 @@ export async function decryptWorkspace(
   unlock: Unlock,
   opts: { progress?: MigrationProgress } = {},
 ): Promise<{ files: number }> {
-  const state = await encryptionState(root)
-  if (state === 'plain') throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
-  if (state === 'migrating') throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
-  const key = await unlockKeyFile((await readKeyFile(root))!, unlock)
+  const keys = await requireKeyFile(root)
+  if (await readJournal(root)) throw appError('CONFLICT', 'errStorage:encryptionChangeInterruptedOpen')
+  const key = await unlockKeyFile(keys, unlock)
   // A killed write's partial temp file would not open, and would stop the decryption for nothing.
   await clearLeftovers(root, new Date())
   const bad = await damagedSealed(root, key)
@@ -343,8 +342,7 @@ export function requireUnlock(unlock: Unlock | undefined): Unlock {
 export async function newRecoveryKey(root: string, unlock: Unlock): Promise<string> {
   // A stopped encryption is finished first: its notice ("make a new recovery key") must not follow this one.
   if ((await encryptionState(root)) === 'migrating') (await resumeMigration(root, unlock))?.fill(0)
-  const keys = await readKeyFile(root)
-  if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
+  const keys = await requireKeyFile(root)
   const key = await unlockKeyFile(keys, unlock)
   try {
     const { file, recoveryKey } = rewrapRecovery(keys, key)
@@ -357,8 +355,9 @@ export async function newRecoveryKey(root: string, unlock: Unlock): Promise<stri
 
 /** A new passphrase for the same data key: keys.json is rewritten, no stored file is touched. */
 export async function changePassphrase(root: string, unlock: Unlock, next: string, cost?: ScryptCost): Promise<void> {
-  const keys = await readKeyFile(root)
-  if (!keys) throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
+  // A stopped migration is finished first, as by the next open: a stopped decryption leaves nothing to protect.
+  if ((await encryptionState(root)) === 'migrating') (await resumeMigration(root, unlock))?.fill(0)
+  const keys = await requireKeyFile(root)
   const key = await unlockKeyFile(keys, unlock)
   await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2))
   key.fill(0)
@@ -387,6 +386,17 @@ export async function unlockOnOpen(
   registerVault(root, key)
   key.fill(0)
   return true
+}
+
+/**
+ * The keys of an encrypted workspace, for a command that needs them (decrypt, passphrase, recovery key):
+ * "not encrypted" only when it is not; sealed files without keys.json are said to be so.
+ */
+export async function requireKeyFile(root: string): Promise<KeyFile> {
+  const keys = await readKeyFile(root)
+  if (keys) return keys
+  await refuseSealedWithoutKeys(root)
+  throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
 }
 
 /**

@@ -4,7 +4,7 @@
  * failure at each of its own file steps. The stops at every point are in migration.test.ts.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
@@ -104,6 +104,48 @@ describe('what keys.json and the journal say', () => {
       code: 'CONFLICT',
       message: 'This workspace is encrypted already.',
     })
+  })
+
+  it('sealed files without keys.json: decrypt, passphrase and recovery key say the key file is missing, not "not encrypted"', async () => {
+    const root = await encrypted()
+    await rm(join(root, 'keys.json'))
+    const before = await snapshot(root)
+    const missing = {
+      code: 'CORRUPT',
+      message: expect.stringMatching(/encrypted but its key file keys\.json is missing/),
+    }
+    await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject(missing)
+    await expect(changePassphrase(root, UNLOCK, 'another one', FAST)).rejects.toMatchObject(missing)
+    await expect(newRecoveryKey(root, UNLOCK)).rejects.toMatchObject(missing)
+    expect(await snapshot(root)).toEqual(before)
+  })
+
+  it('a passphrase changed while a change is stopped finishes that change first, as an open would', async () => {
+    const { root, before } = await halfEncrypted(2)
+    await changePassphrase(root, UNLOCK, 'another passphrase', FAST)
+    expect(await encryptionState(root)).toBe('encrypted')
+    expect(await contents(root, { passphrase: 'another passphrase' })).toEqual(before)
+
+    // A stopped decryption: finished, and then there is no passphrase to change; the journal is gone.
+    const stop = new Error('stopped here')
+    await expect(
+      decryptWorkspace(
+        root,
+        { passphrase: 'another passphrase' },
+        {
+          progress: (done) => {
+            if (done === 2) throw stop
+          },
+        },
+      ),
+    ).rejects.toBe(stop)
+    expect(await encryptionState(root)).toBe('migrating')
+    await expect(
+      changePassphrase(root, { passphrase: 'another passphrase' }, 'a third passphrase', FAST),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This workspace is not encrypted.' })
+    expect(await encryptionState(root)).toBe('plain')
+    expect(existsSync(join(root, JOURNAL))).toBe(false)
+    expect(await contents(root)).toEqual(before)
   })
 
   it('an interrupted change: reported as migrating, refused by encrypt, decrypt and a read-only open, finished by a writable one', async () => {
