@@ -153,6 +153,17 @@ describe('sensible defaults', () => {
     const neither = await cf('evidence', 'add', 'R-1', '--title', 'What?')
     expect(neither.code).toBe(2)
     expect((await cf('evidence', 'add', 'R-1', '--url', 'u', '--file', file)).code).toBe(2)
+    // As the window's dialog: a URL reference is a web address, nothing else is stored as one.
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'example.org', 'https://', '']) {
+      const refused = await cf('evidence', 'add', 'R-1', '--url', url)
+      expect(refused.code, url).toBe(2)
+      expect(refused.stderr, url).toContain('--url takes a web address starting with http:// or https://')
+    }
+    expect(await json('evidence', 'add', 'R-1', '--url', ' https://example.org/c ')).toMatchObject({
+      sourceUrl: 'https://example.org/c',
+      title: 'https://example.org/c',
+    })
+    expect(await json<unknown[]>('evidence', 'list', 'R-1')).toHaveLength(5)
   })
 
   it('reads an event time in UTC when no zone is given and says so; an edit reads it in the event’s zone', async () => {

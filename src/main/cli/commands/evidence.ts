@@ -8,6 +8,7 @@ import {
   type EvidencePatch,
   type VerificationPatch,
 } from '@shared/domain'
+import { isWebUrl } from '@shared/domain/webUrl'
 import { describeGap } from '@main/services/evidence/custodyGaps'
 import {
   choiceOf,
@@ -158,6 +159,8 @@ export const evidenceCommands: Command[] = [
       const file = optionalString(values, 'file')
       const url = optionalString(values, 'url')
       if (file !== undefined && url !== undefined) throw new UsageError(t('cliEvidence:giveFilePathUrl'))
+      // A URL reference, as the window's dialog takes it: only a web address is one (javascript:, file: are not).
+      if (url !== undefined && !isWebUrl(url.trim())) throw new UsageError(t('cliEvidence:urlNotWeb'))
       const title = optionalString(values, 'title')
       const kind = optionalChoice(values, 'kind', EVIDENCE_KINDS)
       if (file === undefined && url === undefined && !kind) throw new UsageError(t('cliEvidence:giveFilePathUrl2'))
@@ -172,9 +175,9 @@ export const evidenceCommands: Command[] = [
             awaitExamination: true,
           })
         return s.evidence.add(caseId, {
-          title: title?.trim() || url!,
+          title: title?.trim() || url!.trim(),
           kind: kind ?? 'web page',
-          ...(url !== undefined ? { sourceUrl: url } : {}),
+          ...(url !== undefined ? { sourceUrl: url.trim() } : {}),
         })
       })
       if (json) return printJson(io, item)

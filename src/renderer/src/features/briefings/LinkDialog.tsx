@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Dialog } from '@renderer/components/Dialog'
 import { useT } from '@renderer/lib/i18n'
-import { isWebUrl } from '@renderer/lib/url'
+import { isWebUrl } from '@shared/domain/webUrl'
 
 interface Props {
   initial: string

@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Citation } from './citationNode'
-import { isWebUrl } from '@renderer/lib/url'
+import { isWebUrl } from '@shared/domain/webUrl'
 import { Redaction } from './redaction'
 import { LinkShortcut } from './shortcuts'
 
