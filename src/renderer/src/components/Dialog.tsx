@@ -10,7 +10,10 @@ interface DialogProps {
   children: ReactNode
   /** Extra class on the panel, e.g. "dialog--wide". */
   className?: string
-  /** Forms with typed text turn this off so a stray click outside cannot throw the text away. */
+  /**
+   * False: a click on the backdrop never closes it (a form whose fields start filled in). Whatever this says,
+   * once anything was typed or chosen in it a stray click outside no longer throws that away.
+   */
   closeOnBackdrop?: boolean
   /** For a dialog of text only (nothing to tab to): its body takes focus, so a keyboard can scroll it. */
   readingOnly?: boolean
@@ -19,8 +22,8 @@ interface DialogProps {
 }
 
 /**
- * A modal: Escape and a click on the backdrop close it, Tab stays inside, focus
- * goes to the first field and returns to where it was on close.
+ * A modal: Escape and a click on the backdrop close it (the backdrop only until something was typed in
+ * it), Tab stays inside, focus goes to the first field and returns to where it was on close.
  */
 export function Dialog({
   title,
@@ -36,6 +39,8 @@ export function Dialog({
   const titleId = useId()
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
+  /** Something was typed or chosen inside: only Escape, × or the form's own Cancel close it now. */
+  const edited = useRef(false)
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null
@@ -87,9 +92,13 @@ export function Dialog({
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => closeOnBackdrop && !edited.current && e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={panel}
+        onInput={() => (edited.current = true)}
         className={`dialog ${className}`.trim()}
         role="dialog"
         aria-modal="true"
