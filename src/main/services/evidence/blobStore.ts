@@ -209,9 +209,12 @@ export class BlobWriter {
     }
   }
 
-  /** Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes. */
-  async commit(): Promise<StoredBlob> {
-    return placeSealed(await this.seal())
+  /**
+   * Syncs and renames to blobs/<sha256>; identical bytes already stored win and the temp file goes.
+   * `watch`: the blob may be withdrawn if the caller cannot use it after all (see withdrawBlob).
+   */
+  async commit(opts: { watch?: boolean } = {}): Promise<StoredBlob> {
+    return placeSealed(await this.seal(), opts)
   }
 
   /**
@@ -293,9 +296,61 @@ export async function discardSealed(sealed: SealedBlob): Promise<void> {
   await fsio.unlink(sealed.tempPath).catch(() => undefined)
 }
 
+/**
+ * Blobs placed new by an import that may still fail before its item is written (an examination
+ * cancelled, the case gone): whether anything else in this process placed or looked up the same bytes
+ * since. Only one process writes a workspace (the lock), so nothing outside this map can have
+ * come to count on such a blob.
+ */
+const watched = new Map<string, { touched: boolean }>()
+/** Withdrawals under way: a placement or look-up of the same bytes waits for it, then finds them gone. */
+const withdrawing = new Map<string, Promise<unknown>>()
+
+function touch(sha256: string): Promise<unknown> | undefined {
+  const w = watched.get(sha256)
+  if (w) w.touched = true
+  return withdrawing.get(sha256)
+}
+
+/** Whether blobs/<sha256> is a stored blob (a regular file); counts as a use of it (see withdrawBlob). */
+export async function blobPresent(blobsDir: string, sha256: string): Promise<boolean> {
+  await touch(sha256)
+  return stat(blobPathIn(blobsDir, sha256)).then(
+    (s) => s.isFile(),
+    () => false,
+  )
+}
+
+/** The blob will be used (its item is written): it is no longer watched. */
+export const keepBlob = (stored: StoredBlob): void => void watched.delete(stored.sha256)
+
+/**
+ * Takes back a blob an import placed and could not use: removed only when this import wrote it (not
+ * there before) and nothing else in this process placed or looked up the same bytes since. True when
+ * it was removed, so nothing the import stored is left.
+ */
+export async function withdrawBlob(blobsDir: string, stored: StoredBlob): Promise<boolean> {
+  const w = watched.get(stored.sha256)
+  watched.delete(stored.sha256)
+  if (!w || w.touched || stored.existed) return false
+  const target = blobPathIn(blobsDir, stored.sha256)
+  const removal = fsio.unlink(target).then(() => fsyncDir(blobsDir))
+  withdrawing.set(
+    stored.sha256,
+    removal.catch(() => undefined),
+  )
+  try {
+    await removal
+    return true
+  } finally {
+    withdrawing.delete(stored.sha256)
+  }
+}
+
 /** Puts sealed bytes at blobs/<sha256>; identical bytes already stored win and the temp file goes. */
-export async function placeSealed(sealed: SealedBlob): Promise<StoredBlob> {
+export async function placeSealed(sealed: SealedBlob, opts: { watch?: boolean } = {}): Promise<StoredBlob> {
   const { sha256, tempPath, blobsDir } = sealed
+  await touch(sha256)
   // The blobs folder once held a temp file of its own; a staged one (tempDir) may be its first.
   await mkdir(blobsDir, { recursive: true })
   const target = join(blobsDir, sha256)
@@ -320,6 +375,7 @@ export async function placeSealed(sealed: SealedBlob): Promise<StoredBlob> {
     }
   }
   await fsio.unlink(tempPath).catch(() => undefined)
+  if (opts.watch && !existed) watched.set(sha256, { touched: false })
   if (sealed.durable) await fsyncDir(blobsDir)
   return { sha256, size: sealed.size, existed }
 }
@@ -335,6 +391,8 @@ async function exists(p: string): Promise<boolean> {
 
 export interface StoreOptions {
   signal?: AbortSignal
+  /** The caller may take the blob back if it cannot use it (see withdrawBlob). */
+  watch?: boolean
   onProgress?: Progress
   readSize?: number
   /** See BlobWriter.create; never false in the app. */
@@ -404,7 +462,7 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
         before: total,
         after: Math.max(pos, after.size),
       })
-    const stored = await writer.commit()
+    const stored = await writer.commit({ watch: opts.watch })
     progress.flush(stored.size, total)
     return stored
   } catch (e) {

@@ -7,18 +7,21 @@
 import { appError } from '@shared/i18n/appError'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { AppError } from '@shared/ipc/result'
 import { CustodyEntry, EvidenceImportOptions, EvidenceInput, EvidenceItem, FileAnalysis } from '@shared/domain'
 import type { CasesService } from '../cases/casesService'
 import { nowIso, type ServiceContext } from '../context'
 import type { Analyser } from '../verification/analyser'
 import {
   BlobWriter,
-  blobPathIn,
+  blobPresent,
   BLOBS_DIR,
   containedBlobPath,
   discardSealed,
+  keepBlob,
   placeSealed,
   storeFile,
+  withdrawBlob,
   type Progress,
   type SealedBlob,
   type StoredBlob,
@@ -75,12 +78,40 @@ export function createEvidenceImports(
   const { weigh, examine, background } = examinations
   const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
 
-  /** Adds the item for a blob just stored. */
+  /**
+   * Adds the item for a blob just stored. If that fails before the item is written (its examination
+   * cancelled, the case gone), a blob this import placed, and nothing else came to use meanwhile, is taken
+   * back: a cancelled import leaves none of the file's bytes in the workspace.
+   */
   async function addStored(
     caseId: string,
     stored: StoredBlob,
     name: string,
     opts: ImportOptions,
+  ): Promise<EvidenceItem> {
+    let written = false
+    try {
+      const item = await addItemFor(caseId, stored, name, opts, () => (written = true))
+      keepBlob(stored)
+      return item
+    } catch (e) {
+      if (written) {
+        keepBlob(stored)
+        throw e
+      }
+      const withdrawn = await withdrawBlob(blobsDir(), stored).catch(() => false)
+      if ((withdrawn || stored.existed) && e instanceof AppError && e.code === 'CANCELLED')
+        throw appError('CANCELLED', 'errMedia:importCancelledNothingStored')
+      throw e
+    }
+  }
+
+  async function addItemFor(
+    caseId: string,
+    stored: StoredBlob,
+    name: string,
+    opts: ImportOptions,
+    writing: () => void,
   ): Promise<EvidenceItem> {
     const mediaType =
       opts.mediaType && MEDIA_TYPE.test(opts.mediaType) && opts.mediaType !== OCTET_STREAM
@@ -134,6 +165,9 @@ export function createEvidenceImports(
     })
     // The examination at import rides on the import's own audit entries (no entry of its own);
     // one made later gets its own, as a re-reading does.
+    if (opts.signal?.aborted) throw appError('CANCELLED', 'errMedia:importCancelledNothingStored')
+    // From here the item may be on disk even if this throws (the journal replays it): its blob stays.
+    writing()
     const out = await insert(caseId, item, {
       size: stored.size,
       originalName: name,
@@ -175,7 +209,11 @@ export function createEvidenceImports(
       }
     }
     try {
-      const stored = await storeFile(blobsDir(), path, { signal: opts.signal, onProgress: opts.onProgress })
+      const stored = await storeFile(blobsDir(), path, {
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        watch: true,
+      })
       const item = await addStored(caseId, stored, name, { ...opts, examining, examineLater })
       if (!opts.awaitExamination || !background.examining(caseId, item.id)) return item
       await background.done(caseId, item.id)
@@ -208,7 +246,7 @@ export function createEvidenceImports(
         if (opts.signal?.aborted) throw appError('CANCELLED', 'errMedia:importCancelledNothingStored')
         await writer.write(Buffer.from(chunk))
       }
-      stored = await writer.commit()
+      stored = await writer.commit({ watch: true })
     } catch (e) {
       await writer.abort()
       throw e
@@ -224,12 +262,7 @@ export function createBlobAccess(ctx: ServiceContext) {
   const blobsDir = () => ctx.store.resolve(BLOBS_DIR)
   return {
     /** Whether the blob store holds these bytes already (a regular file under their hash). */
-    async hasBlob(sha256: string): Promise<boolean> {
-      return stat(blobPathIn(blobsDir(), sha256)).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    },
+    hasBlob: (sha256: string): Promise<boolean> => blobPresent(blobsDir(), sha256),
 
     /**
      * A writer for one blob whose bytes wait in `tempDir` (a staging folder inside

@@ -124,7 +124,7 @@ export function createUploads(ctx: ServiceContext, cases: CasesService, evidence
       uploads.delete(uploadId)
       clearTimeout(u.timer)
       try {
-        const stored = await u.writer.commit()
+        const stored = await u.writer.commit({ watch: true })
         u.progress.flush(stored.size, u.size)
         return await evidence.addStored(u.caseId, stored, u.name, u.opts)
       } catch (e) {

@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BlobWriter, hashFile, storeFile, sweepIncoming } from '@main/services/evidence/blobStore'
+import {
+  BlobWriter,
+  blobPresent,
+  hashFile,
+  keepBlob,
+  storeFile,
+  sweepIncoming,
+  withdrawBlob,
+} from '@main/services/evidence/blobStore'
 import { useTempDirs } from '../../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -102,5 +110,54 @@ describe('temp files left by an interrupted import', () => {
     await writeFile(join(blobs, `.incoming-${process.pid}-abcdef`), 'in flight')
     expect(await sweepIncoming(blobs)).toBe(1)
     expect((await readdir(blobs)).sort()).toEqual([`.incoming-${process.pid}-abcdef`, stored.sha256].sort())
+  })
+})
+
+describe('a blob an import could not use', () => {
+  it('is taken back when this import wrote it and nothing else placed or looked up the same bytes since', async () => {
+    const { src, blobs } = await fixture(Buffer.from('cancelled import'))
+    const stored = await storeFile(blobs, src, { watch: true })
+    expect(await withdrawBlob(blobs, stored)).toBe(true)
+    expect(await readdir(blobs)).toEqual([])
+    // Not watched (placed without `watch`), or there before: never taken.
+    const plain = await storeFile(blobs, src)
+    expect(await withdrawBlob(blobs, plain)).toBe(false)
+    const again = await storeFile(blobs, src, { watch: true })
+    expect(again.existed).toBe(true)
+    expect(await withdrawBlob(blobs, again)).toBe(false)
+    expect(await readdir(blobs)).toEqual([plain.sha256])
+  })
+
+  it('stays once the same bytes were looked up or placed again meanwhile, or the import kept it', async () => {
+    const { src, blobs } = await fixture(Buffer.from('wanted elsewhere'))
+    const looked = await storeFile(blobs, src, { watch: true })
+    expect(await blobPresent(blobs, looked.sha256)).toBe(true)
+    expect(await withdrawBlob(blobs, looked)).toBe(false)
+
+    const other = await fixture(Buffer.from('placed twice'))
+    const first = await storeFile(other.blobs, other.src, { watch: true })
+    expect((await storeFile(other.blobs, other.src)).existed).toBe(true)
+    expect(await withdrawBlob(other.blobs, first)).toBe(false)
+
+    const third = await fixture(Buffer.from('kept'))
+    const kept = await storeFile(third.blobs, third.src, { watch: true })
+    keepBlob(kept)
+    expect(await withdrawBlob(third.blobs, kept)).toBe(false)
+    for (const [dir, sha] of [
+      [blobs, looked.sha256],
+      [other.blobs, first.sha256],
+      [third.blobs, kept.sha256],
+    ])
+      expect(await readdir(dir)).toEqual([sha])
+  })
+
+  it('a placement of the same bytes during the withdrawal waits for it, then stores them anew', async () => {
+    const { src, blobs } = await fixture(Buffer.from('back again'))
+    const stored = await storeFile(blobs, src, { watch: true })
+    const withdrawal = withdrawBlob(blobs, stored)
+    const placed = storeFile(blobs, src)
+    expect(await withdrawal).toBe(true)
+    expect(await placed).toMatchObject({ sha256: stored.sha256, existed: false })
+    expect(await readdir(blobs)).toEqual([stored.sha256])
   })
 })

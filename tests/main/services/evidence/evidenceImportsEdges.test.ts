@@ -271,8 +271,8 @@ describe('the source stands for the blob only while unchanged', () => {
 })
 
 describe('cancel', () => {
-  it('stops an import before the copy, and its examination after it; nothing is added', async () => {
-    const { s, caseId, file, hold, release, leftovers } = await setup()
+  it('stops an import before the copy, and its examination after it; nothing is added, no byte is kept', async () => {
+    const { root, s, caseId, file, hold, release, leftovers } = await setup()
     const path = await file('call.m4a')
     await expect(s.evidence.importFile(caseId, path, { signal: AbortSignal.abort() })).rejects.toMatchObject({
       code: 'CANCELLED',
@@ -285,9 +285,36 @@ describe('cancel', () => {
       signal: stop.signal,
       onProgress: afterCopy(() => (stop.abort(), release())),
     })
-    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED', message: 'The examination was cancelled.' })
+    // The copy was done and placed: it is taken back, so the message can say nothing was stored.
+    await expect(cancelled).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: 'The import was cancelled; nothing was stored.',
+    })
     expect((await s.caseDetail.get(caseId)).evidence).toEqual([])
     expect(await leftovers()).toEqual([])
+    expect(await readdir(join(root, 'blobs'))).toEqual([])
+  })
+
+  it('keeps the blob a cancelled import placed when another import of the same bytes came to use it', async () => {
+    const { root, s, caseId, file, hold, release } = await setup()
+    const path = await file('call.m4a')
+    const copy = await file('copy of call.m4a')
+    await hold()
+    const stop = new AbortController()
+    let second: Promise<EvidenceItem> | undefined
+    const cancelled = s.evidence.importFile(caseId, path, {
+      signal: stop.signal,
+      onProgress: afterCopy(() => {
+        // The same bytes imported again while the first one's examination waits: they are found stored.
+        second = s.evidence.importFile(caseId, copy, { analyse: false })
+        void second.then(() => (stop.abort(), release()))
+      }),
+    })
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' })
+    const kept = await second!
+    expect((await s.caseDetail.get(caseId)).evidence.map((e) => e.id)).toEqual([kept.id])
+    expect(await readdir(join(root, 'blobs'))).toEqual([kept.file!.sha256])
+    expect((await s.evidence.verify()).ok).toBe(true)
   })
 
   it('stops bytes arriving as a stream, leaving no temp file; whole streams are stored as sent', async () => {
