@@ -117,7 +117,7 @@ describe('messages that count', () => {
     expect(text('en', 'cliEvidence:allBlobsMatchAudit', 1)).toBe('The blob matches; audit log intact (1 entry).')
     expect(text('en', 'cliEvidence:allBlobsMatchAudit', 3)).toBe('All 3 blobs match; audit log intact (3 entries).')
     expect(text('en', 'errStorage:indexRebuilt', 1)).toBe(
-      'workspace.json was missing: the case index was rebuilt from the 1 case folder on disk, with the default workspace name and user name. 1 case folder could not be read and is not listed: cases/x. Check the case list.',
+      'workspace.json was missing: the case index was rebuilt from the 1 case folder on disk, with the default workspace name, user name and settings. 1 case folder could not be read and is not listed: cases/x. Check the case list.',
     )
     expect(text('en', 'errStorage:indexRebuilt', 2)).toContain('from the 2 case folders on disk')
     expect(text('en', 'errStorage:indexRebuilt', 2)).toContain(' 2 case folders could not be read and are not listed:')

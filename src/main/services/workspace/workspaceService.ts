@@ -51,7 +51,8 @@ export function createWorkspaceService(ctx: ServiceContext) {
       : null
     const rebuilt = {
       ...empty(),
-      ...(from ? { name: from.name, userName: from.userName, createdAt: from.createdAt } : {}),
+      // Everything but the index, which the case folders hold more surely than a backup taken before the last write.
+      ...(from ? { name: from.name, userName: from.userName, createdAt: from.createdAt, settings: from.settings } : {}),
       cases: summaries,
     }
     ctx.store.forget(WORKSPACE_FILE)

@@ -19,6 +19,7 @@ async function workspaceWithBlob() {
   const s = await openWorkspace(root, { newId: sequentialIds(), backupIntervalMs: 0 })
   await s.workspace.setName('Quito desk')
   await s.workspace.setUserName('M. Andrade')
+  await s.settings.update({ defaultTimeZone: 'America/Guayaquil', memoLanguage: 'es' })
   const c = await s.cases.create({ title: 'Visa dispute', reference: 'REF-2' })
   const src = join(await tempDir(), 'letter.pdf')
   await writeFile(src, '%PDF-1.4 letter')
@@ -35,8 +36,10 @@ describe('a missing workspace.json', () => {
     try {
       expect((await s.cases.list()).map((c) => [c.id, c.reference])).toEqual([[caseId, 'REF-2']])
       const info = await s.workspace.info()
-      // The newest backup was taken before the last change (the user name).
-      expect(info).toMatchObject({ name: 'Quito desk' })
+      // The newest backup was taken before the last change to the file (the case's entry in the index); the
+      // settings come back with the names: a default zone in their place would change how every date is read.
+      expect(info).toMatchObject({ name: 'Quito desk', userName: 'M. Andrade' })
+      expect(await s.settings.get()).toMatchObject({ defaultTimeZone: 'America/Guayaquil', memoLanguage: 'es' })
       expect(info.problems).toEqual([
         expect.objectContaining({
           file: 'workspace.json',
@@ -46,7 +49,7 @@ describe('a missing workspace.json', () => {
       ])
       // The same in Spanish, worded from what the problem carries.
       expect(localMessage(info.problems[0], 'es')).toMatch(
-        /^workspace\.json faltaba: el índice de expedientes se reconstruyó a partir de 1 carpeta de expediente del disco, y el nombre del espacio de trabajo y el de usuario a partir de backups\/.+\. Revise la lista de expedientes\.$/,
+        /^workspace\.json faltaba: el índice de expedientes se reconstruyó a partir de 1 carpeta de expediente del disco, y el nombre del espacio de trabajo, el de usuario y los ajustes a partir de backups\/.+\. Revise la lista de expedientes\.$/,
       )
     } finally {
       await s.close()
