@@ -6,7 +6,7 @@ import { appError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
-import { messageOf } from '@shared/ipc/result'
+import { AppError, messageOf } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
 
 /** "ECU-USA-2026-001 Briefing memo.pdf": the parts joined, without what Windows, macOS or Linux refuse in a name. */
@@ -37,6 +37,8 @@ export async function writeOutput(
     await mkdir(dirname(path), { recursive: true })
     await durableWriteFile(path, bytes)
   } catch (e) {
+    // Already a sentence in the catalogue (not a file there): said as it is, in the person's language.
+    if (e instanceof AppError) throw e
     throw appError('IO', 'errStorage:couldWrite', { path, reason: messageOf(e) })
   }
   return { path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }

@@ -5,6 +5,8 @@ import { vaultFor } from './crypto/vault'
 import { sealBytes } from './crypto/seal'
 import { fsio, writeAll } from './fsio'
 import { cutToBytes } from './fileNames'
+import { kindOf, NOT_A_FILE_ID } from './safeRead'
+import { appError } from '@shared/i18n/appError'
 
 /** fsync of the folder makes a rename or a new name survive a power cut. */
 export const fsyncDir = (dir: string): Promise<void> => fsio.syncDir(dir)
@@ -44,7 +46,10 @@ export async function durableWriteFile(
   // replace the device): the person named something that is not a file.
   const there = await lstat(path).catch(() => null)
   if (there && !there.isFile() && !there.isSymbolicLink())
-    throw Object.assign(new Error(`${path} is not a regular file; name a file to write`), { code: 'EISDIR' })
+    throw appError('VALIDATION', 'errStorage:notAFileToWrite', {
+      path,
+      entry: NOT_A_FILE_ID[kindOf(there) ?? 'special file'],
+    })
   // In an encrypted workspace every file is sealed here, before a byte reaches the disk (the temp file too),
   // for the path it will be read at (`sealAs`: a staged file is moved into place later).
   const vault = vaultFor(opts.sealAs ?? path)

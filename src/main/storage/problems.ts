@@ -7,7 +7,7 @@ import { worded } from '@shared/i18n/appError'
 import { invalidInputText, localValues } from '@shared/i18n/invalidInput'
 import type { WorkspaceProblem } from '@shared/domain'
 import type { MessageRef } from '@shared/ipc/result'
-import type { NotAFileKind } from './safeRead'
+import { NOT_A_FILE_ID, type NotAFileKind } from './safeRead'
 import type { StoredJsonFailure } from './storedJson'
 
 /** Why the store refused a file, as the catalogue words it (errStorage:fileNotLoaded). */
@@ -18,15 +18,6 @@ export type LoadReason =
   /** `issues`: the first zod issue without its path, carried (invalidInputText); `path` where it is. */
   | { reason: 'shape'; path: string; issues: string }
   | { reason: 'notRegular'; entry: NotAFileKind }
-
-const ENTRY: Record<NotAFileKind, string> = {
-  'symbolic link': 'link',
-  folder: 'folder',
-  'FIFO (named pipe)': 'fifo',
-  device: 'device',
-  socket: 'socket',
-  'special file': 'special',
-}
 
 /** What parseStoredJson said, as a reason the catalogue words. */
 export function reasonOf(failure: StoredJsonFailure): LoadReason {
@@ -52,7 +43,7 @@ const reasonValues = (why: LoadReason) => ({
   issues: '',
   ...why,
   path: why.reason === 'shape' && why.path ? why.path : 'none',
-  entry: why.reason === 'notRegular' ? ENTRY[why.entry] : '',
+  entry: why.reason === 'notRegular' ? NOT_A_FILE_ID[why.entry] : '',
 })
 
 /** Why a file would not load, alone, to be said inside another sentence (`nestedText`). */

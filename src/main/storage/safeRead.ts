@@ -14,6 +14,16 @@ import { vaultFor } from './crypto/vault'
 
 export type NotAFileKind = 'symbolic link' | 'folder' | 'FIFO (named pipe)' | 'device' | 'socket' | 'special file'
 
+/** Each kind as the catalogue selects its words (`entry, select, link {…} folder {…} …`), in any language. */
+export const NOT_A_FILE_ID: Record<NotAFileKind, string> = {
+  'symbolic link': 'link',
+  folder: 'folder',
+  'FIFO (named pipe)': 'fifo',
+  device: 'device',
+  socket: 'socket',
+  'special file': 'special',
+}
+
 /** The path names something other than a regular file; `kind` says what. */
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREGULAR'
@@ -156,7 +166,7 @@ export async function readTextFile(path: string, what: string, maxBytes = 5_000_
     if (e instanceof TooLargeError)
       throw appError('VALIDATION', 'errStorage:cannotRead', { what, path, reason: e.message })
     if (e instanceof NotRegularFileError)
-      throw appError('VALIDATION', 'errStorage:regularFileGiveText', { what, path, kind: e.kind })
+      throw appError('VALIDATION', 'errStorage:regularFileGiveText', { what, path, entry: NOT_A_FILE_ID[e.kind] })
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errStorage:doesExist', { what, path })
     throw appError('IO', 'errStorage:cannotRead', { what, path, reason: (e as Error).message })

@@ -14,7 +14,7 @@ import { blobSealer, type BlobSealer } from '@main/storage/crypto/sealThread'
 import { vaultFor } from '@main/storage/crypto/vault'
 import { KEYS_FILE } from '@main/storage/crypto/keyfile'
 import { fsio, writeAll } from '@main/storage/fsio'
-import { NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
+import { NOT_A_FILE_ID, NotRegularFileError, openRegularFile } from '@main/storage/safeRead'
 
 /** The blob store's folder in a workspace. */
 export const BLOBS_DIR = 'blobs'
@@ -415,7 +415,7 @@ export async function storeFile(blobsDir: string, srcPath: string, opts: StoreOp
     src = await openRegularFile(srcPath, { followLinks: true })
   } catch (e) {
     if (e instanceof NotRegularFileError)
-      throw appError('VALIDATION', 'errMedia:regularFileOnlyFiles', { srcPath, kind: e.kind })
+      throw appError('VALIDATION', 'errMedia:regularFileOnlyFiles', { srcPath, entry: NOT_A_FILE_ID[e.kind] })
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errMedia:cannotReadNoSuch', { srcPath })
     if (code === 'EACCES' || code === 'EPERM')

@@ -74,6 +74,9 @@ describe('hostile files handed to evidence import', () => {
     ])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/is a FIFO \(named pipe\), not a regular file/)
+    // In Spanish, every word of it (the kind of entry was English).
+    const es = await runCli(['evidence', 'add', 'REF-1', '--file', dir, '--lang', 'es', '--workspace', root])
+    expect(es.stderr).toContain('es una carpeta, no un archivo normal; solo se pueden importar archivos.')
     const again = await openWorkspace(root)
     await again.close()
   })
@@ -90,6 +93,24 @@ describe('hostile text handed to statute add', () => {
       runCli(['statute', 'add', '--instrument', 'VCCR', '--article', '31', '--text-file', file, '--workspace', root])
     const fifo = await add(join(dir, 'art.txt'))
     expect([fifo.code, fifo.stderr]).toEqual([1, expect.stringMatching(/is a FIFO \(named pipe\), not a regular file/)])
+    expect(
+      (
+        await runCli([
+          'statute',
+          'add',
+          '--instrument',
+          'V',
+          '--article',
+          '1',
+          '--text-file',
+          join(dir, 'art.txt'),
+          '--lang',
+          'es',
+          '--workspace',
+          root,
+        ])
+      ).stderr,
+    ).toContain('es una FIFO (tubería con nombre), no un archivo normal')
     const binary = await add(join(dir, 'art.pdf'))
     expect([binary.code, binary.stderr]).toEqual([1, expect.stringMatching(/looks like binary data/)])
     const latin1 = await add(join(dir, 'art-latin1.txt'))

@@ -208,7 +208,7 @@ describe('what keys.json and the journal say', () => {
       expect((await readdir(root)).includes(JOURNAL)).toBe(journal === 'a folder')
       if (journal === 'a folder') {
         // Encrypting needs the journal's place: refused, saying so, before anything is sealed.
-        await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toThrow(/is not a regular file/)
+        await expect(encryptWorkspace(root, PASS, { cost: FAST })).rejects.toThrow(/is a folder, not a regular file/)
         expect(await encryptionState(root)).toBe('plain')
       } else {
         await encryptWorkspace(root, PASS, { cost: FAST })
