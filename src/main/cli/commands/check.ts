@@ -65,7 +65,8 @@ export const checkCommands: Command[] = [
               ? t('cli:nothingRepairedSafely')
               : t('cli:nothingNeededRepair'),
         )
-        for (const a of report.actions) io.out(`  ${a.kind.toUpperCase()}: ${errorText(a)}`)
+        for (const a of report.actions)
+          io.out(`  ${t('cli:repairKind', { kind: a.kind.replace(/ /g, '_') })}: ${errorText(a)}`)
         if (report.remaining.length) {
           io.out(t('cli:stillDonePerson', { remainingCount: report.remaining.length }))
           listProblems(report.remaining, io)

@@ -442,6 +442,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       stubs: string[]
       /** Case folders with a case file that the index does not list, or lists as it was before an edit. */
       unindexed: string[]
+      /** Case folders holding another case's file (a folder copied by hand): no case of their own. */
+      copies: { id: string; holds: string }[]
       problems: WorkspaceProblem[]
     }> {
       const index = await workspace.listCases().catch(() => [] as readonly CaseSummary[])
@@ -451,6 +453,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       const readable: string[] = []
       const stubs: string[] = []
       const unindexed: string[] = []
+      const copies: { id: string; holds: string }[] = []
       const onDisk: string[] = []
       for (const e of entries) {
         const rel = caseDir(e.name)
@@ -496,6 +499,18 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             })
           continue
         }
+        const loads = await ctx.store.loads(file, 'case', CaseFile)
+        const holds = loads ? (await ctx.store.document(file, 'case', CaseFile)).data.case.id : e.name
+        if (holds !== e.name) {
+          // Listing or re-indexing it would list the other case again; nothing of it is read as a case.
+          copies.push({ id: e.name, holds })
+          problems.push({
+            file,
+            kind: 'inconsistent',
+            ...worded('errStorage:caseFolderHoldsOther', { rel, holds }),
+          })
+          continue
+        }
         if (!indexed.has(e.name)) unindexed.push(e.name)
         if (!indexed.has(e.name))
           problems.push({
@@ -503,7 +518,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'missing',
             ...worded('errStorage:casesDiskButWorkspace', { name: e.name }),
           })
-        if (!(await ctx.store.loads(file, 'case', CaseFile))) continue
+        if (!loads) continue
         readable.push(e.name)
         // An edit whose index update failed (a full disk) leaves the list showing the case as it was.
         const listed = index.find((x) => x.id === e.name)
@@ -528,7 +543,7 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
             kind: 'missing',
             ...worded('errStorage:indexListsCaseBut', { id }),
           })
-      return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, unindexed, problems }
+      return { filesChecked: onDisk.length, folders: onDisk, readable, stubs, unindexed, copies, problems }
     },
 
     /**
@@ -583,6 +598,8 @@ export function createCasesService(ctx: ServiceContext, workspace: WorkspaceServ
       if (ctx.store.problems.isAway(caseDir(caseId)) && !(await workspace.listCases()).some((c) => c.id === caseId))
         throw appError('CONFLICT', 'errRecords:caseLeftWorkspaceRestoreTrash', { caseId })
       const d = await ctx.store.document(caseFilePath(caseId), 'case', CaseFile)
+      if (d.data.case.id !== caseId)
+        throw appError('CONFLICT', 'errStorage:caseFolderHoldsOther', { rel: caseDir(caseId), holds: d.data.case.id })
       await workspace.upsertCase(d.data.case)
       ctx.changes.emit({ kind: 'case', op: 'upsert', caseId, id: caseId })
       return d.data.case

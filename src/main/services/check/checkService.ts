@@ -80,6 +80,7 @@ export function createCheckService(ctx: ServiceContext, deps: CheckDeps) {
         readable: [] as string[],
         stubs: [] as string[],
         unindexed: [] as string[],
+        copies: [] as { id: string; holds: string }[],
         problems: [] as WorkspaceProblem[],
       })
       filesChecked += found.filesChecked

@@ -107,6 +107,12 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
         const to = await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now())
         did('set aside', caseDir(id), worded('errStorage:heldNoCaseFile', { caseDir: caseDir(id), to }))
       }
+      for (const { id, holds } of found.copies) {
+        // Moved whole to quarantine (nothing deleted): it may be a person's copy, kept to compare by hand.
+        await ctx.store.retireUnder(caseDir(id))
+        const to = await setAside(ctx.store.root, layout.quarantineDir, caseDir(id), ctx.now())
+        did('set aside', caseDir(id), worded('errStorage:caseFolderCopySetAside', { rel: caseDir(id), holds, to }))
+      }
       for (const id of found.unindexed) {
         try {
           const c = await cases.reindex(id)

@@ -92,6 +92,42 @@ describe('repair', () => {
     expect((await readdir(join(root, 'quarantine', 'set-aside'))).length).toBe(3)
   })
 
+  it('a case folder copied by hand under another name: check names the case it copies, repair sets it aside whole', async () => {
+    const root = await demo()
+    const copy = join(root, 'cases', 'case_copy_of_demo')
+    await mkdir(copy)
+    for (const name of await readdir(join(root, 'cases', CASE), { recursive: true }))
+      await copyFile(join(root, 'cases', CASE, name), join(copy, name)).catch(() => mkdir(join(copy, name)))
+    const problems = await checkProblems(root)
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'cases/case_copy_of_demo/case.json',
+        kind: 'inconsistent',
+        message: `cases/case_copy_of_demo holds the case file of another case (${CASE}): a copy of that case's folder, not a case of its own; casefile repair sets it aside.`,
+      }),
+    ])
+    const report = await repair(root)
+    expect(report.actions).toEqual([
+      expect.objectContaining({
+        kind: 'set aside',
+        message: expect.stringMatching(/^cases\/case_copy_of_demo held a copy/),
+      }),
+    ])
+    expect(report.remaining).toEqual([])
+    expect(await checkProblems(root)).toEqual([])
+    expect(await readdir(join(root, 'cases'))).toEqual([CASE])
+    // Kept whole under quarantine, its case file among it.
+    const [kept] = await readdir(join(root, 'quarantine', 'set-aside'))
+    expect(await readFile(join(root, 'quarantine', 'set-aside', kept, 'case.json'), 'utf8')).toBe(
+      await readFile(join(root, 'cases', CASE, 'case.json'), 'utf8'),
+    )
+    // In Spanish, the command line names what it did in Spanish too.
+    await mkdir(copy)
+    await copyFile(join(root, 'cases', CASE, 'case.json'), join(copy, 'case.json'))
+    const es = await runCli(['repair', '--lang', 'es', '--workspace', root])
+    expect(es.stdout).toMatch(/APARTADO: cases\/case_copy_of_demo contenía una copia del archivo del expediente/)
+  })
+
   it('says it completed or dropped the evidence changes a stop interrupted', async () => {
     const root = await demo()
     await mkdir(join(root, 'journal'), { recursive: true })
