@@ -167,6 +167,21 @@ test.describe('a case damaged in the trash', () => {
   })
 })
 
+test('an excerpt restored while the case that linked it is in the trash: the trash says which link it could not put back', async ({
+  app,
+}) => {
+  const { page } = app
+  const caseId = 'case_ecu_mpls_2026'
+  const [excerpt] = await app.services().statutes.list({ caseId })
+  await app.services().trashBin.removeStatute(excerpt.id, { force: true })
+  await app.services().trashBin.removeCase(caseId)
+  await app.open('#/trash')
+  await page.getByRole('button', { name: new RegExp(`^Restore .*${excerpt.shortName}`) }).click()
+  const notice = page.getByRole('status').filter({ hasText: 'is back in the library' })
+  await expect(notice).toContainText(`Not linked again to 1 case no longer in the workspace (${caseId})`)
+  expect((await app.services().statutes.list()).map((x) => x.id)).toContain(excerpt.id)
+})
+
 test('an entry whose folder was removed by hand: Restore says so, and the entry can be dropped', async ({ app }) => {
   const { page } = app
   const caseId = 'case_ecu_mpls_2026'

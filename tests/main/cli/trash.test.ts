@@ -62,13 +62,21 @@ describe('casefile trash', () => {
     expect(listed[1]).toMatch(new RegExp(`^${entryId}\\s+case\\s+\\d{4}-\\d\\d-\\d\\dT\\S+\\s+Harbour dispute$`))
     expect(listed[2]).toMatch(/\s+statute excerpt\s+\S+\s+LS art\. 5$/)
 
+    // The excerpt first, while the case that linked it is still in the trash: the link it cannot put back is named.
+    const statuteEntry = (JSON.parse((await cli(ws, 'trash', '--json')).stdout) as { id: string; kind: string }[]).find(
+      (e) => e.kind === 'statute',
+    )
+    const caseId = JSON.parse((await cli(ws, 'trash', '--json')).stdout).find(
+      (e: { kind: string }) => e.kind === 'case',
+    ).itemId
+    expect((await cli(ws, 'trash', 'restore', statuteEntry!.id)).stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^Statute excerpt ${excerpt.id} \\(.+\\) is back in the library$`)),
+      `  Not linked again to ${caseId}: that case is in the trash; once it is back: casefile --workspace=${ws} statute link ${excerpt.id} --case ${caseId}.`,
+    ])
     expect((await cli(ws, 'trash', 'restore', entryId)).stdout.trim()).toMatch(
       /^"Harbour dispute" \(case_\w+\) is back in the case list$/,
     )
-    const [statuteEntry] = JSON.parse((await cli(ws, 'trash', '--json')).stdout) as { id: string }[]
-    expect((await cli(ws, 'trash', 'restore', statuteEntry!.id)).stdout.trim()).toMatch(
-      new RegExp(`^Statute excerpt ${excerpt.id} \\(.+\\) is back in the library$`),
-    )
+    expect((await cli(ws, 'statute', 'link', excerpt.id, '--case', caseId)).code).toBe(0)
     // Linked again to the case that linked it.
     expect(JSON.parse((await cli(ws, 'statute', 'list', '--case', 'H-1', '--json')).stdout)).toHaveLength(1)
     expect((await cli(ws, 'trash')).stdout.trim()).toBe('The trash is empty.')

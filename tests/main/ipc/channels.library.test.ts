@@ -240,7 +240,11 @@ describe('trash channels', () => {
       expect(await ids({ caseId: a })).toEqual([])
       expect(await value<TrashEntry[]>('trash:list', {})).toEqual([entry])
 
-      expect(await value('trash:restore', { entryId: entry.id })).toEqual({ kind: 'statute', statute: s })
+      expect(await value('trash:restore', { entryId: entry.id })).toEqual({
+        kind: 'statute',
+        statute: s,
+        notRelinked: [],
+      })
       expect(await ids({ caseId: a })).toEqual([s.id])
       expect(await ids({ caseId: b })).toEqual([loose.id])
       expect(await value<TrashEntry[]>('trash:list', {})).toEqual([])

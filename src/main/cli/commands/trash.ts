@@ -53,8 +53,14 @@ export const trashCommands: Command[] = [
         throw new AppError(e.code, t('cliCases:trashForgetHint', { reason: errorText(e), entryId: positionals[0] }))
       })
       if (json) return printJson(io, back)
-      if (back.kind === 'statute')
-        return io.out(t('cliCases:statuteBackFromTrash', { id: back.statute.id, label: citationLabel(back.statute) }))
+      if (back.kind === 'statute') {
+        io.out(t('cliCases:statuteBackFromTrash', { id: back.statute.id, label: citationLabel(back.statute) }))
+        for (const { caseId, inTrash } of back.notRelinked)
+          io.out(
+            t('cliCases:statuteNotRelinked', { caseId, inTrash: inTrash ? 'yes' : 'no', statuteId: back.statute.id }),
+          )
+        return
+      }
       io.out(t('cliCases:caseBackFromTrash', { title: back.case.title, id: back.case.id }))
       if (back.fromBackup) io.out(t('cliCases:caseBackFromBackup', { backup: back.fromBackup }))
     },

@@ -123,18 +123,28 @@ export function createStatutesService(
       return { entry, unlinkedFrom: used.caseIds }
     },
 
-    /** Puts an excerpt from the trash back in the library, linked again to the cases that still exist. */
-    async restoreFromTrash(entry: TrashEntry, trash: TrashService): Promise<StatuteExcerpt> {
+    /**
+     * Puts an excerpt from the trash back in the library, linked again to the cases that are in the
+     * workspace; the others are named (a case in the trash itself, or gone), so no link is dropped unsaid.
+     */
+    async restoreFromTrash(
+      entry: TrashEntry,
+      trash: TrashService,
+    ): Promise<{ excerpt: StatuteExcerpt; notRelinked: { caseId: string; inTrash: boolean }[] }> {
       const parsed = StatuteTrashRecord.safeParse(await trash.readKept(entry.id, KEPT_NAME))
       if (!parsed.success)
         throw appError('CORRUPT', 'errRecords:trashCopyDamaged', { value: entry.title || entry.itemId })
       const { excerpt, caseIds } = parsed.data
       await library.importMany([excerpt])
       const known = new Set((await cases.list()).map((c) => c.id))
-      for (const caseId of caseIds) if (known.has(caseId)) await cases.linkStatute(caseId, excerpt.id)
+      const trashed = new Set((await trash.list()).filter((e) => e.kind === 'case').map((e) => e.itemId))
+      const notRelinked: { caseId: string; inTrash: boolean }[] = []
+      for (const caseId of caseIds)
+        if (known.has(caseId)) await cases.linkStatute(caseId, excerpt.id)
+        else notRelinked.push({ caseId, inTrash: trashed.has(caseId) })
       linked(excerpt.id)
       await trash.release(entry.id)
-      return excerpt
+      return { excerpt, notRelinked }
     },
 
     /** Parses JSON or pasted text; unless dryRun, adds the rows that are new and links them when asked. */

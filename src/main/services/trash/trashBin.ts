@@ -10,7 +10,9 @@ import type { StatutesService } from '../statutes/statutesService'
 import type { TrashService } from './trashService'
 
 export type RestoredItem =
-  { kind: 'case'; case: CaseSummary; fromBackup?: string } | { kind: 'statute'; statute: StatuteExcerpt }
+  | { kind: 'case'; case: CaseSummary; fromBackup?: string }
+  /** notRelinked: cases it was linked to that are not in the workspace (in the trash, or gone). */
+  | { kind: 'statute'; statute: StatuteExcerpt; notRelinked: { caseId: string; inTrash: boolean }[] }
 
 export function createTrashBin(deps: { trash: TrashService; cases: CasesService; statutes: StatutesService }) {
   const { trash, cases, statutes } = deps
@@ -51,7 +53,8 @@ export function createTrashBin(deps: { trash: TrashService; cases: CasesService;
           const { summary, fromBackup } = await cases.restoreFromTrash(entry, trash)
           return { kind: 'case', case: summary, ...(fromBackup ? { fromBackup } : {}) }
         }
-        return { kind: 'statute', statute: await statutes.restoreFromTrash(entry, trash) }
+        const { excerpt, notRelinked } = await statutes.restoreFromTrash(entry, trash)
+        return { kind: 'statute', statute: excerpt, notRelinked }
       }),
   }
 }

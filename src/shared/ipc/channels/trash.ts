@@ -15,7 +15,12 @@ export const trashChannels = {
     z.discriminatedUnion('kind', [
       // fromBackup: its case file was missing from the trash and was put back from this backup.
       z.object({ kind: z.literal('case'), case: CaseSummary, fromBackup: z.string().optional() }),
-      z.object({ kind: z.literal('statute'), statute: StatuteExcerpt }),
+      // notRelinked: cases it was linked to that are not in the workspace now (in the trash, or gone).
+      z.object({
+        kind: z.literal('statute'),
+        statute: StatuteExcerpt,
+        notRelinked: z.array(z.object({ caseId: z.string(), inTrash: z.boolean() })).default([]),
+      }),
     ]),
   ),
   /** Drops an entry of which nothing is left in the trash (removed by hand); CONFLICT while anything of it is there. */

@@ -214,11 +214,28 @@ describe('trash', () => {
       expect(await exists(join(root, 'trash', entry.id, 'statute.json'))).toBe(true)
 
       const restored = await s.trashBin.restore(entry.id)
-      expect(restored).toEqual({ kind: 'statute', statute: excerpt })
+      expect(restored).toEqual({ kind: 'statute', statute: excerpt, notRelinked: [] })
       expect(await s.statutes.get(excerpt.id)).toEqual(excerpt)
       expect(await s.cases.linkedStatuteIds(caseId)).toContain(excerpt.id)
       expect(await s.trashBin.list()).toEqual([])
       expect(await exists(join(root, 'trash', entry.id))).toBe(false)
+    })
+  })
+
+  it('an excerpt restored while a case it linked is in the trash: that link is named, not dropped unsaid', async () => {
+    await withDemo(async (s, _root, caseId) => {
+      const [excerpt] = (await s.caseDetail.get(caseId)).statutes
+      const other = await s.cases.create({ title: 'Second case' })
+      await s.statutes.link(other.id, excerpt.id)
+      const { entry } = await s.trashBin.removeStatute(excerpt.id, { force: true })
+      const caseEntry = await s.trashBin.removeCase(caseId)
+      const back = await s.trashBin.restore(entry.id)
+      expect(back).toEqual({ kind: 'statute', statute: excerpt, notRelinked: [{ caseId, inTrash: true }] })
+      expect(await s.cases.linkedStatuteIds(other.id)).toContain(excerpt.id)
+      // What the message says to do, once the case is back, links it again.
+      await s.trashBin.restore(caseEntry.id)
+      await s.statutes.link(caseId, excerpt.id)
+      expect(await s.cases.linkedStatuteIds(caseId)).toContain(excerpt.id)
     })
   })
 

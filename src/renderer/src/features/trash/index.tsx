@@ -60,7 +60,16 @@ export function TrashScreen({ readOnly, onRestored, onFailed }: Props) {
           // Older than what went to the trash: said where it stays in view, not only in a passing notice.
           setNotice(t('trash.caseRestoredFromBackup', { title: back.case.title, backup: back.fromBackup }))
         else showToast({ message: t('trash.caseRestored', { title: back.case.title }) })
-      } else showToast({ message: t('trash.statuteRestored', { title: entry.title }) })
+      } else if (back.notRelinked.length)
+        // Links it could not put back: said where it stays in view, so the person can link them again.
+        setNotice(
+          t('trash.statuteRestoredUnlinked', {
+            title: entry.title,
+            count: back.notRelinked.length,
+            cases: back.notRelinked.map((x) => x.caseId).join(', '),
+          }),
+        )
+      else showToast({ message: t('trash.statuteRestored', { title: entry.title }) })
     } catch (e) {
       // The entry may have left the trash all the same (its folder back, its damaged file set aside).
       await Promise.all([load(), onFailed()])
