@@ -8,6 +8,7 @@ import type { MessageRef } from '../ipc/result'
 import type { Language } from '../domain/language'
 import { catalogue, messageSource, say, type CatalogueKey, type Sayer, type TextValues } from './index'
 import { zodLocale } from './zodLocale'
+import { z } from 'zod'
 
 export const INVALID_INPUT = 'errRecords:invalidInput'
 
@@ -47,6 +48,8 @@ const standIn = (kind: unknown): unknown =>
             : undefined
 
 const locales = { en: zodLocale('en'), es: zodLocale('es') }
+/** zod's own English, which a process that never set its language (z.config) words issues in: known as zod's too. */
+const zodEnglish = z.locales.en()
 
 /** The schemas' own English messages (`z.string().min(1, 'a case needs a title')`), by their words. */
 const SCHEMA_MESSAGES = new Map(
@@ -56,9 +59,9 @@ const SCHEMA_MESSAGES = new Map(
 )
 
 /** zod's own words for an issue in `lang`, or undefined when it has none. */
-function zodWords(issue: Issue, lang: Language): string | undefined {
+function zodWords(issue: Issue, lang: Language | 'zod'): string | undefined {
   try {
-    const w = locales[lang].localeError(issue as never)
+    const w = (lang === 'zod' ? zodEnglish : locales[lang]).localeError(issue as never)
     return typeof w === 'string' ? w : w?.message
   } catch {
     return undefined
@@ -88,7 +91,7 @@ function carried(issue: Issue): Issue {
   // zod keeps the input only when asked (reportInput): without it, the kind its words named is found again.
   const kinds = 'input' in issue ? [kindOf(issue.input)] : ALL_KINDS
   const said = (kind: string) =>
-    (['en', 'es'] as const).some((lang) => zodWords({ ...issue, input: standIn(kind) }, lang) === issue.message)
+    (['en', 'es', 'zod'] as const).some((lang) => zodWords({ ...issue, input: standIn(kind) }, lang) === issue.message)
   const kind = issue.code === 'custom' ? undefined : kinds.find(said)
   if (kind === undefined) out.own = true
   else out.inputKind = kind

@@ -84,4 +84,34 @@ function spanish(): { localeError: ErrorMap } {
   }
 }
 
-export const zodLocale = (lang: Language): { localeError: ErrorMap } => (lang === 'es' ? spanish() : z.locales.en())
+/** Sizes as a person says them: zod's own "Too big: expected string to have <=300 characters" reads as code. */
+function englishSentence(issue: Issue): string | undefined {
+  const origin = String(issue.origin ?? '')
+  const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum)
+  const inclusive = issue.inclusive !== false
+  const plural = (word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  if (issue.code === 'too_big') {
+    if (origin === 'string') return `Too long: ${inclusive ? 'at most' : 'fewer than'} ${plural('character')}`
+    if (origin === 'array' || origin === 'set') return `Too many items: ${inclusive ? 'at most' : 'fewer than'} ${n}`
+    if (origin === 'number' || origin === 'int' || origin === 'bigint')
+      return `Too large: ${inclusive ? 'at most' : 'less than'} ${n}`
+  }
+  if (issue.code === 'too_small') {
+    if (origin === 'string')
+      return inclusive && n === 1
+        ? 'Cannot be empty'
+        : `Too short: ${inclusive ? 'at least' : 'more than'} ${plural('character')}`
+    if (origin === 'array' || origin === 'set')
+      return inclusive && n === 1 ? 'Cannot be empty' : `Too few items: ${inclusive ? 'at least' : 'more than'} ${n}`
+    if (origin === 'number' || origin === 'int' || origin === 'bigint')
+      return `Too small: ${inclusive ? 'at least' : 'more than'} ${n}`
+  }
+  return undefined
+}
+
+function english(): { localeError: ErrorMap } {
+  const en = z.locales.en().localeError
+  return { localeError: (issue) => englishSentence(issue as Issue) ?? en(issue) }
+}
+
+export const zodLocale = (lang: Language): { localeError: ErrorMap } => (lang === 'es' ? spanish() : english())

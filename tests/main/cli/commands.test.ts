@@ -444,7 +444,7 @@ describe('errors are one line and the exit codes are documented ones', () => {
       [
         ['case', 'new', '--title', 'x'.repeat(400)],
         1,
-        'casefile case new: invalid input: title: Too big: expected string to have <=300 characters',
+        'casefile case new: invalid input: title: Too long: at most 300 characters',
       ],
       [
         ['actor', 'add', 'R-1'],

@@ -22,7 +22,7 @@ describe('command-line messages', () => {
     expect(r.code).toBe(1)
     expect(r.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        /^casefile case new: invalid input: title: Too big: expected string to have <=300 characters$/,
+        /^casefile case new: invalid input: title: Too long: at most 300 characters$/,
       ),
     ])
     expect(r.stderr).not.toMatch(/"code"|\[\s*\{/)

@@ -56,7 +56,7 @@ describe('ApiError', () => {
     // Input main refused is worded in the window's language too, not in zod's English.
     const refused = {
       code: 'VALIDATION' as const,
-      message: 'The input is not valid: title: Too big: expected string to have <=300 characters',
+      message: 'The input is not valid: title: Too long: at most 300 characters',
       text: {
         key: 'errRecords:invalidInput',
         values: { issues: '[{"origin":"string","code":"too_big","maximum":300,"inclusive":true,"path":["title"]}]' },

@@ -23,7 +23,7 @@ describe('a failed parse worded in each language', () => {
   it('says what is wrong, field by field, in Spanish and in English', () => {
     const e = failed(contract['cases:create'].input, { title: 'x'.repeat(400), reference: 7 })
     const { message, text } = invalidInput(e)
-    expect(message).toMatch(/^The input is not valid: title: Too big: expected string to have <=300 characters/)
+    expect(message).toMatch(/^The input is not valid: title: Too long: at most 300 characters/)
     expect(message).toMatch(/; reference: Invalid input: expected string, received number/)
     const error = new AppError('VALIDATION', message, undefined, text)
     expect(localMessage(error, 'es')).toMatch(

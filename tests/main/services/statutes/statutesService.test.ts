@@ -180,11 +180,11 @@ describe('statutes service', () => {
     )
     expect(row.message).toMatch(/^The input is not valid: text: /)
     const [pasted] = parseStatuteText(`Instrument: Ley X\nArt. 1 — ${'T'.repeat(301)}\nTexto\n`).problems
-    expect(pasted.message).toMatch(/: heading: Too big/)
+    expect(pasted.message).toMatch(/: heading: Too long/)
     // A person's long text is not repeated whole.
     const [long] = parseStatuteText(`Instrument: Ley X\nArt. ${'9'.repeat(3000)}\nTexto\n`).problems
     expect(long.message.length).toBeLessThan(300)
-    expect(long.message).toMatch(/^Art\. 9{55}…: article: Too big/)
+    expect(long.message).toMatch(/^Art\. 9{55}…: article: Too long/)
     const [year] = parseStatuteText(`Instrument: Ley X\nYear: ${'7'.repeat(3000)}\nArt. 1\nTexto\n`).problems
     expect(year.message.length).toBeLessThan(100)
     expect(inSpanish(pasted)).toMatch(/: heading: Demasiado largo: como máximo 300 caracteres$/)
