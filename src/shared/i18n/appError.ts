@@ -39,5 +39,12 @@ export function diskError(e: unknown): AppError | null {
   const errno = e as { code?: unknown; syscall?: unknown; path?: unknown } | null
   if (e instanceof AppError || !errno || typeof errno.code !== 'string' || !errno.syscall) return null
   const values = { code: errno.code, where: typeof errno.path === 'string' ? ` (${errno.path})` : '' }
-  return appError('IO', errno.code === 'ENOSPC' ? 'errStorage:diskFull' : 'errStorage:diskFailed', values)
+  // A full disk and a loop of links each have their own remedy; free space and permissions fit the rest.
+  const key =
+    errno.code === 'ENOSPC'
+      ? 'errStorage:diskFull'
+      : errno.code === 'ELOOP'
+        ? 'errStorage:linkLoop'
+        : 'errStorage:diskFailed'
+  return appError('IO', key, values)
 }

@@ -74,6 +74,14 @@ describe('hostile files handed to evidence import', () => {
     ])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/is a FIFO \(named pipe\), not a regular file/)
+    // A loop of links: said as one, not as a disk to free or permissions to check.
+    await symlink(join(dir, 'loop-b'), join(dir, 'loop-a'))
+    await symlink(join(dir, 'loop-a'), join(dir, 'loop-b'))
+    const loop = await runCli(['evidence', 'add', 'REF-1', '--file', join(dir, 'loop-a'), '--workspace', root])
+    expect([loop.code, loop.stderr]).toEqual([
+      1,
+      expect.stringContaining('A link leads, through others, back to itself (ELOOP)'),
+    ])
     // In Spanish, every word of it (the kind of entry was English).
     const es = await runCli(['evidence', 'add', 'REF-1', '--file', dir, '--lang', 'es', '--workspace', root])
     expect(es.stderr).toContain('es una carpeta, no un archivo normal; solo se pueden importar archivos.')
