@@ -135,7 +135,11 @@ export function createRepairService(ctx: ServiceContext, deps: RepairDeps) {
           if (!p.backupAvailable || p.kind === 'newer-version' || p.file === AUDIT_LOG) continue
           try {
             await restoreBackup(p.file)
-            did('backup restored', p.file, worded('errStorage:putBackNewestGood', { file: p.file }))
+            did(
+              'backup restored',
+              p.file,
+              worded('errStorage:putBackNewestGood', { file: p.file, backup: p.backupAvailable }),
+            )
           } catch (e) {
             // Still a problem, and now also why its backup is not in place: listed with what remains.
             ctx.store.problems.report({

@@ -196,8 +196,17 @@ describe('repair', () => {
       /case\.json could not be loaded.*backup is available/,
     )
     const asked = await repair(root, { restoreBackups: true })
+    // Which backup, and that what was done after it is not in it: the person must know what to redo.
     expect(asked.actions).toEqual([
-      expect.objectContaining({ kind: 'backup restored', file: `cases/${CASE}/case.json` }),
+      expect.objectContaining({
+        kind: 'backup restored',
+        file: `cases/${CASE}/case.json`,
+        message: expect.stringMatching(
+          new RegExp(
+            `^cases/${CASE}/case\\.json was put back from its newest good backup \\(backups/cases/${CASE}/case\\.json/.+\\.json\\): changes made after that backup are not in it\\.`,
+          ),
+        ),
+      }),
     ])
     expect(asked.remaining).toEqual([])
     expect(await checkProblems(root)).toEqual([])
