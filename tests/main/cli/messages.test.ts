@@ -21,9 +21,7 @@ describe('command-line messages', () => {
     const r = await runCli(['case', 'new', '--title', 'T'.repeat(400), '--workspace', ws])
     expect(r.code).toBe(1)
     expect(r.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(
-        /^casefile case new: invalid input: title: Too long: at most 300 characters$/,
-      ),
+      expect.stringMatching(/^casefile case new: invalid input: title: Too long: at most 300 characters$/),
     ])
     expect(r.stderr).not.toMatch(/"code"|\[\s*\{/)
   })
