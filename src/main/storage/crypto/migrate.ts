@@ -399,12 +399,27 @@ export async function requireKeyFile(root: string): Promise<KeyFile> {
   throw appError('CONFLICT', 'errStorage:workspaceEncrypted')
 }
 
+/** Case files looked at when workspace.json is gone too: a few tell sealed from plain, and a plain open pays nothing. */
+const CASES_PROBED = 3
+
 /**
- * Without keys.json a workspace counts as plain; but if its own workspace.json is sealed, keys.json
- * was lost, and opening it as plain would set every sealed file aside as damaged and write new ones
- * in the clear beside them.
+ * Without keys.json a workspace counts as plain; but if its own files are sealed, keys.json was lost,
+ * and opening it as plain would set every sealed file aside as damaged and write new ones in the clear
+ * beside them. workspace.json tells; when it is gone as well, the statute library and a few case files do.
  */
 async function refuseSealedWithoutKeys(root: string): Promise<void> {
-  const head = await readHead(join(root, 'workspace.json'), FILE_MAGIC.length).catch(() => null)
-  if (head && looksSealed(head)) throw appError('CORRUPT', 'errStorage:workspaceEncryptedButKey', { KEYS_FILE })
+  const sealedAt = async (rel: string) => {
+    const head = await readHead(join(root, rel), FILE_MAGIC.length).catch(() => null)
+    return head === null ? null : looksSealed(head)
+  }
+  const refuse = () => appError('CORRUPT', 'errStorage:workspaceEncryptedButKey', { KEYS_FILE })
+  const index = await sealedAt('workspace.json')
+  if (index !== null) {
+    if (index) throw refuse()
+    return
+  }
+  const probes = ['statutes.json']
+  for (const e of (await entriesIn(root, 'cases')).filter((x) => x.type === 'folder').slice(0, CASES_PROBED))
+    probes.push(join('cases', e.name, 'case.json'))
+  for (const rel of probes) if (await sealedAt(rel)) throw refuse()
 }

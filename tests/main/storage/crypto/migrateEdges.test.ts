@@ -118,6 +118,14 @@ describe('what keys.json and the journal say', () => {
     await expect(changePassphrase(root, UNLOCK, 'another one', FAST)).rejects.toMatchObject(missing)
     await expect(newRecoveryKey(root, UNLOCK)).rejects.toMatchObject(missing)
     expect(await snapshot(root)).toEqual(before)
+    // workspace.json lost as well: the case files and the library still tell it is sealed. An open (repair's
+    // too) refuses, setting nothing aside as damaged and writing no plain index.
+    await rm(join(root, 'workspace.json'))
+    const without = await snapshot(root)
+    await expect(openWorkspace(root)).rejects.toMatchObject(missing)
+    await expect(openWorkspace(root, { readOnly: true })).rejects.toMatchObject(missing)
+    await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject(missing)
+    expect(await snapshot(root)).toEqual(without)
   })
 
   it('a passphrase changed while a change is stopped finishes that change first, as an open would', async () => {
