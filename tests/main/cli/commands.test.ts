@@ -157,7 +157,7 @@ describe('sensible defaults', () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'example.org', 'https://', '']) {
       const refused = await cf('evidence', 'add', 'R-1', '--url', url)
       expect(refused.code, url).toBe(2)
-      expect(refused.stderr, url).toContain('--url takes a web address starting with http:// or https://')
+      expect(refused.stderr, url).toContain('--url takes a full web address, such as https://example.org/page')
     }
     expect(await json('evidence', 'add', 'R-1', '--url', ' https://example.org/c ')).toMatchObject({
       sourceUrl: 'https://example.org/c',

@@ -44,7 +44,9 @@ describe('a missing workspace.json', () => {
         expect.objectContaining({
           file: 'workspace.json',
           kind: 'missing',
-          message: expect.stringMatching(/rebuilt from the 1 case folder/),
+          message: expect.stringMatching(
+            /rebuilt from the 1 case folder on disk, the workspace name, user name and settings from backups\/.+ \(a change to them made after that backup is not in it\)\./,
+          ),
         }),
       ])
       // The same in Spanish, worded from what the problem carries.
