@@ -77,6 +77,7 @@ export async function openWorkspace(root: string, options: OpenOptions = {}) {
       addMany: annotations.addMany,
       userName: workspace.userName,
       now: ctx.now,
+      workspaceRoot: ctx.store.root,
     })
     const issues = createIssuesService(ctx, {
       cases,

@@ -4,8 +4,8 @@
  */
 import { appError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
+import { mkdir, realpath } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
 
@@ -26,12 +26,50 @@ export function fileNameFor(parts: (string | undefined)[], ext: string, fallback
 export const withExtension = (path: string, ext: string) =>
   extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`
 
-/** Writes `data` to `outPath` durably (temp file, fsync, rename, folder fsync); IO with the reason otherwise. */
+/** The path with its nearest existing folder's links resolved: where a write there would really land. */
+async function landingPath(path: string): Promise<string> {
+  const rest: string[] = []
+  for (let dir = path; ; dir = dirname(dir)) {
+    try {
+      return join(await realpath(dir), ...rest)
+    } catch {
+      if (dirname(dir) === dir) return path
+      rest.unshift(basename(dir))
+    }
+  }
+}
+
+const within = (path: string, folder: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)
+
+/**
+ * The absolute out path, refused when it lies in the workspace folder (through a link too): what lies there
+ * is the app's own, so a case file or the index could be replaced by a memo, and in an encrypted workspace
+ * the memo would lie in the clear among the sealed files.
+ */
+export async function outsideWorkspace(outPath: string, workspaceRoot: string): Promise<string> {
+  const path = resolve(outPath)
+  const root = resolve(workspaceRoot)
+  const [landing, realRoot] = await Promise.all([
+    // The file's own name is replaced by the write, not followed: only its folder's links matter.
+    landingPath(dirname(path)).then((dir) => join(dir, basename(path))),
+    realpath(root).catch(() => root),
+  ])
+  if (within(path, root) || within(landing, realRoot))
+    throw appError('VALIDATION', 'errStorage:outputInsideWorkspace', { path, root })
+  return path
+}
+
+/**
+ * Writes `data` to `outPath` durably (temp file, fsync, rename, folder fsync), never inside the workspace
+ * folder at `workspaceRoot`; IO with the reason otherwise.
+ */
 export async function writeOutput(
   outPath: string,
   data: Buffer | string,
+  workspaceRoot: string,
 ): Promise<{ path: string; sha256: string; bytes: number }> {
-  const path = resolve(outPath)
+  const path = await outsideWorkspace(outPath, workspaceRoot)
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   try {
     await mkdir(dirname(path), { recursive: true })

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, lstatSync, readdirSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runMain } from '../../helpers/cli'
@@ -37,6 +37,38 @@ describe('outputs and encryption under hostile use', () => {
     expect(es.stderr).toContain('es una FIFO (tubería con nombre), no un archivo normal; indique un archivo')
     expect(lstatSync(fifo).isFIFO()).toBe(true)
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('writes no memo, bundle or transcript into the workspace folder, however it is named', async () => {
+    const dir = await tempDir()
+    const ws = join(dir, 'ws')
+    await cf(ws, 'case', 'new', '--title', 'T', '--reference', 'R-1')
+    await cf(ws, 'evidence', 'add', 'R-1', '--url', 'https://example.org/clip', '--title', 'Clip')
+    const [item] = JSON.parse((await cf(ws, 'evidence', 'list', 'R-1', '--json')).stdout) as { id: string }[]
+    const [c] = JSON.parse((await cf(ws, 'case', 'list', '--json')).stdout) as { id: string }[]
+    await symlink(ws, join(dir, 'link'))
+    const caseFile = join(ws, 'cases', c.id, 'case.json')
+    const files = () =>
+      (readdirSync(ws, { recursive: true }) as string[]).filter((n) => !n.startsWith('.casefile.lock')).sort()
+    const before = await readFile(caseFile)
+    const held = files()
+    const tries = [
+      ['export', 'R-1', '--out', join(ws, 'cases', c.id, 'memo.pdf')],
+      ['export', 'R-1', '--out', join(dir, 'link', 'memo.pdf')],
+      ['bundle', 'export', 'R-1', '--out', join(ws, 'cases', 'r1.casefile')],
+      ['annotation', 'export', item.id, '--out', join(dir, 'link', 'sub', 'clip.vtt')],
+    ]
+    for (const args of tries) {
+      const r = await runMain([...args, '--workspace', ws])
+      expect(r.code, args.join(' ')).toBe(1)
+      expect(r.stderr).toContain('is inside the workspace folder')
+      expect(r.stdout).toBe('')
+    }
+    const es = await runMain(['export', 'R-1', '--out', join(ws, 'm.pdf'), '--lang', 'es', '--workspace', ws])
+    expect(es.stderr).toContain('está dentro de la carpeta del espacio de trabajo')
+    expect(await readFile(caseFile)).toEqual(before)
+    expect(files()).toEqual(held)
+    await cf(ws, 'check')
   })
 
   it('refuses to encrypt a folder that holds no workspace, creating nothing', async () => {
@@ -100,5 +132,18 @@ describe('text that hides characters', () => {
     expect((await cf(from, 'case', 'list')).stdout).toContain('Line one\\u000ASigned by: Ministry')
     const json = JSON.parse((await cf(to, 'bundle', 'inspect', out, '--json')).stdout)
     expect(json.signer.workspace).toBe(forged)
+  })
+
+  it('a newline in an imported file’s name prints no line of its own when the item is added', async () => {
+    const dir = await tempDir()
+    const ws = join(dir, 'ws')
+    await cf(ws, 'case', 'new', '--title', 'T', '--reference', 'F-1')
+    const file = join(dir, 'note\nSHA-256: forged.txt')
+    await writeFile(file, 'text\n')
+    const lines = (await cf(ws, 'evidence', 'add', 'F-1', '--file', file)).stdout.split('\n')
+    expect(lines.filter((l) => l.startsWith('SHA-256: forged'))).toEqual([])
+    expect(lines.filter((l) => l.includes('note\\u000ASHA-256: forged.txt'))).toHaveLength(2)
+    const [item] = JSON.parse((await cf(ws, 'evidence', 'list', 'F-1', '--json')).stdout) as { title: string }[]
+    expect(item.title).toBe('note\nSHA-256: forged.txt')
   })
 })

@@ -9,6 +9,7 @@ import {
   type VerificationPatch,
 } from '@shared/domain'
 import { isWebUrl } from '@shared/domain/webUrl'
+import { inlineDeep } from '../printable'
 import { describeGap } from '@main/services/evidence/custodyGaps'
 import {
   choiceOf,
@@ -181,17 +182,19 @@ export const evidenceCommands: Command[] = [
         })
       })
       if (json) return printJson(io, item)
-      io.out(t('cliEvidence:addedEvidence', { id: item.id, kind: item.kind, title: item.title }))
-      if (item.file)
+      // A file's name (the title it gives) may hold a newline, which would print a line of its own.
+      const shown = inlineDeep(item)
+      io.out(t('cliEvidence:addedEvidence', { id: shown.id, kind: shown.kind, title: shown.title }))
+      if (shown.file)
         io.out(
           t('cliEvidence:bytesSha', {
-            originalName: item.file.originalName,
-            size: item.file.size,
-            mediaType: item.file.mediaType,
-            sha256: item.file.sha256,
+            originalName: shown.file.originalName,
+            size: shown.file.size,
+            mediaType: shown.file.mediaType,
+            sha256: shown.file.sha256,
           }),
         )
-      else if (item.sourceUrl) io.out(t('cliEvidence:source', { sourceUrl: item.sourceUrl }))
+      else if (shown.sourceUrl) io.out(t('cliEvidence:source', { sourceUrl: shown.sourceUrl }))
     },
   },
   {

@@ -33,6 +33,8 @@ export interface TranscriptDeps {
   addMany(caseId: string, evidenceId: string, inputs: AnnotationInput[]): Promise<Annotation[]>
   userName(): Promise<string>
   now(): Date
+  /** The workspace folder, which a transcript is never written into. */
+  workspaceRoot: string
 }
 
 const formatOf = (path: string, given?: AnnotationFormat): AnnotationFormat => {
@@ -99,7 +101,7 @@ export function createTranscriptsService(deps: TranscriptDeps) {
     ): Promise<{ path: string; format: AnnotationFormat; cues: number }> {
       const format = formatOf(opts.outPath, opts.format)
       const { text, count } = await render(caseId, evidenceId, format, opts.tier)
-      const { path } = await writeOutput(opts.outPath, text)
+      const { path } = await writeOutput(opts.outPath, text, deps.workspaceRoot)
       return { path, format, cues: count }
     },
 

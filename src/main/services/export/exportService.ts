@@ -29,7 +29,7 @@ import type { EvidenceService } from '../evidence/evidenceService'
 import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { fileNameFor, withExtension, writeOutput } from '../outputs'
+import { fileNameFor, outsideWorkspace, withExtension, writeOutput } from '../outputs'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 
@@ -176,6 +176,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
   async function toFile(opts: ExportBriefingOptions): Promise<ExportBriefingResult> {
     // Refuse up front when the export could not be recorded (read-only workspace): custody must not have gaps.
     ctx.store.assertWritable()
+    // Before a memo number is given out: a refused place must not use one up.
+    await outsideWorkspace(opts.outPath, ctx.store.root)
     const caseId = await cases.resolve(opts.caseId)
     const picked = await pickBriefing(caseId, opts.briefingId)
     let briefing = picked.briefing
@@ -244,7 +246,7 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
     }
     if (opts.signal?.aborted) throw appError('CANCELLED', 'errRecords:exportCancelled')
 
-    const { path, sha256 } = await writeOutput(opts.outPath, buffer)
+    const { path, sha256 } = await writeOutput(opts.outPath, buffer, ctx.store.root)
     // The memo lists every exhibit with the SHA-256 recorded at import: say when the stored file
     // behind one is gone or no longer hashes to it (the memo is written all the same).
     const warnings: string[] = []

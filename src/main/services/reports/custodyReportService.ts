@@ -161,7 +161,7 @@ export function createCustodyReportService(
         format === 'pdf'
           ? (await renderCustodyReportPdf(report, { deterministic: opts.deterministic })).buffer
           : Buffer.from(format === 'csv' ? custodyReportCsv(report) : `${JSON.stringify(report, null, 2)}\n`, 'utf8')
-      const { path, sha256 } = await writeOutput(opts.outPath, bytes)
+      const { path, sha256 } = await writeOutput(opts.outPath, bytes, ctx.store.root)
       await audit.append({
         action: 'custody report',
         target: `case:${caseId}`,

@@ -18,6 +18,8 @@ async function demo() {
 describe('transcripts and tiers', () => {
   it('on the demo clip: two tiers with spans, a WebVTT export re-imported equal, an EAF that comes back whole', async () => {
     const { root, s } = await demo()
+    // Written outside the workspace folder, as a person's exports are.
+    const out = await tempDir()
     try {
       await s.evidence.update(CASE, CLIP, { tiers: ['speech', 'actions'] })
       await s.annotations.add(CASE, CLIP, {
@@ -38,7 +40,7 @@ describe('transcripts and tiers', () => {
       const speech = (await s.annotations.list(CASE, CLIP)).filter((a) => a.tier === 'speech')
 
       // One tier out as WebVTT, into another item, equal.
-      const vtt = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(root, 'out', 'speech.vtt'), tier: 'speech' })
+      const vtt = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(out, 'speech.vtt'), tier: 'speech' })
       expect(vtt).toMatchObject({ format: 'vtt', cues: 2 })
       expect(await readFile(vtt.path, 'utf8')).toMatch(
         /^WEBVTT\n\n1\n00:00:00\.400 --> 00:00:02\.200\nThis is consular space\./,
@@ -52,12 +54,12 @@ describe('transcripts and tiers', () => {
       expect(strip((await s.annotations.list(CASE, copy.id)).filter((a) => a.tier === 'speech'))).toEqual(strip(speech))
 
       // A file of several tiers as VTT must say which.
-      await expect(s.transcripts.exportTo(CASE, CLIP, { outPath: join(root, 'all.vtt') })).rejects.toMatchObject({
+      await expect(s.transcripts.exportTo(CASE, CLIP, { outPath: join(out, 'all.vtt') })).rejects.toMatchObject({
         code: 'VALIDATION',
       })
 
       // Every tier as EAF, then back into a third item: all tiers, all spans.
-      const eaf = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(root, 'clip.eaf') })
+      const eaf = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(out, 'clip.eaf') })
       const third = await s.evidence.importFile(CASE, src, { title: 'Third', kind: 'video' })
       await s.transcripts.importFrom(CASE, third.id, eaf.path)
       const all = await s.annotations.list(CASE, CLIP)
@@ -67,7 +69,7 @@ describe('transcripts and tiers', () => {
           .sort()
       expect(key(await s.annotations.list(CASE, third.id))).toEqual(key(all.filter((a) => a.target.type === 'time')))
 
-      const csv = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(root, 'clip.csv') })
+      const csv = await s.transcripts.exportTo(CASE, CLIP, { outPath: join(out, 'clip.csv') })
       expect((await readFile(csv.path, 'utf8')).split('\r\n')[0]).toBe(
         'tier,start_seconds,end_seconds,start,end,text,tags,id',
       )

@@ -171,7 +171,11 @@ describe('stills and clips as derived exhibits', () => {
             ],
           },
         })
-        const out = await s.exports.toFile({ caseId: CASE, briefingId: b.id, outPath: join(root, 'memo.pdf') })
+        const out = await s.exports.toFile({
+          caseId: CASE,
+          briefingId: b.id,
+          outPath: join(await tempDir(), 'memo.pdf'),
+        })
         const annex = pdfPages(out.path).join('\n').replace(/\s+/g, ' ')
         expect(annex).toContain(`Exhibit 1 (Still of “${source.title}” at 00:00:04)`)
         expect(annex).toContain(`SHA-256 ${still.file!.sha256}`)

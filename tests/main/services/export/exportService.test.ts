@@ -118,6 +118,24 @@ describe('exportBriefingPdf', () => {
     expect(text).not.toContain('DRAFT')
   })
 
+  it('refuses a place inside the workspace folder before it gives out a memo number, and changes nothing', async () => {
+    const c = await s.cases.create({ title: 'Numbered case' })
+    await s.settings.update({ organisation: { memoNumberPattern: 'MREMH-DAN-{YYYY}-{NNNN}-M' } })
+    const b = await s.briefings.createFromTemplate(c.id, 'case file')
+    await s.briefings.update(c.id, b.id, { status: 'final' })
+    const caseFile = join(dir, 'ws', 'cases', c.id, 'case.json')
+    const before = readFileSync(caseFile)
+    const err = await s.exports.toFile({ caseId: c.id, briefingId: b.id, outPath: caseFile }).catch((e) => e)
+    expect(err).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('is inside the workspace folder'),
+    })
+    expect(readFileSync(caseFile)).toEqual(before)
+    expect((await s.briefings.get(c.id, b.id)).header.number).toBeFalsy()
+    const first = await s.exports.toFile({ caseId: c.id, briefingId: b.id, outPath: join(dir, 'final.pdf') })
+    expect(first.numbered).toBe(`MREMH-DAN-${new Date().getUTCFullYear()}-0001-M`)
+  })
+
   it('reports progress up to its total and can be cancelled without writing anything', async () => {
     const seen: [number, number, string][] = []
     await s.exports.toFile({

@@ -66,7 +66,9 @@ async function setup() {
 
 describe('release copies', () => {
   it('hold none of the withheld strings anywhere in their bytes, and put labelled bars where they stood', async () => {
-    const { root, s, caseId, briefingId } = await setup()
+    const { s, caseId, briefingId } = await setup()
+    // The copies go outside the workspace folder, as a person's exports do.
+    const root = await tempDir()
     try {
       // The internal copy still says everything (the strings are really there to find).
       const internal = await s.exports.toFile({ caseId, briefingId, outPath: join(root, 'internal.pdf') })

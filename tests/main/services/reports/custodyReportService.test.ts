@@ -14,6 +14,8 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 /** A case of our own on a fresh folder: a file, a URL reference, a status change and a re-hash. */
 async function setup() {
   const root = await tempDir()
+  // Where reports are written: outside the workspace folder, which refuses them.
+  const out = await tempDir()
   const s = await openWorkspace(root)
   await s.workspace.setUserName('Marta Ruiz')
   const c = await s.cases.create({ title: 'Border post incident', reference: 'BRD-7', classification: 'CONFIDENTIAL' })
@@ -27,15 +29,15 @@ async function setup() {
   })
   await s.evidence.update(c.id, url.id, { verification: { status: 'disputed', reasoning: 'Contradicted by the log.' } })
   await s.evidence.verify({ caseId: c.id })
-  return { root, s, caseId: c.id, file, url }
+  return { root, out, s, caseId: c.id, file, url }
 }
 
 describe('chain-of-custody report', () => {
   it('lists every exhibit with its full chain, each entry beside its audit twin, as JSON, CSV and PDF', async () => {
-    const { root, s, caseId, file } = await setup()
+    const { out, s, caseId, file } = await setup()
     try {
       const before = await s.audit.list()
-      const json = await s.reports.write('BRD-7', { outPath: join(root, 'out', 'custody.json') })
+      const json = await s.reports.write('BRD-7', { outPath: join(out, 'custody.json') })
       const report = CustodyReport.parse(JSON.parse(await readFile(json.path, 'utf8')))
       const stored = (await s.caseDetail.get(caseId)).evidence
       expect(report.exhibits.map((e) => e.evidenceId)).toEqual(stored.map((e) => e.id))
@@ -58,14 +60,14 @@ describe('chain-of-custody report', () => {
       // The head as it stood when the report was made (its own entry comes after).
       expect(report.audit).toMatchObject({ ok: true, headHash: before.at(-1)!.hash, headSeq: before.at(-1)!.seq })
 
-      const csv = await s.reports.write('BRD-7', { outPath: join(root, 'out', 'custody.csv') })
+      const csv = await s.reports.write('BRD-7', { outPath: join(out, 'custody.csv') })
       const lines = (await readFile(csv.path, 'utf8')).trimEnd().split('\r\n')
       expect(lines[0]).toMatch(/^case_id,case_reference,exhibit,evidence_id,title,file_sha256,/)
       expect(lines).toHaveLength(1 + stored.reduce((n, e) => n + e.custody.length, 0))
       // A title a spreadsheet would run as a formula is defused.
       expect(lines[1]).toContain(`"'=HYPERLINK(""x"") patrol log"`)
 
-      const pdf = await s.reports.write('BRD-7', { outPath: join(root, 'out', 'custody.pdf') })
+      const pdf = await s.reports.write('BRD-7', { outPath: join(out, 'custody.pdf') })
       const text = pdfPages(pdf.path).join('\n').replace(/\s+/g, ' ')
       expect(text).toContain('CHAIN-OF-CUSTODY REPORT')
       expect(text).toContain(file.file!.sha256)
@@ -86,7 +88,7 @@ describe('chain-of-custody report', () => {
   })
 
   it('says which custody entry has no twin in the audit log, in Spanish when asked', async () => {
-    const { root, s: first, caseId } = await setup()
+    const { root, out, s: first, caseId } = await setup()
     await first.close()
     await editCaseFileOnDisk(root, caseId, (f) => {
       f.evidence[0].custody.push({ ...f.evidence[0].custody[0], at: '2026-02-01T10:00:00.000Z', action: 'exported' })
@@ -97,7 +99,7 @@ describe('chain-of-custody report', () => {
       const last = report.exhibits[0].custody.at(-1)!
       expect(last.action).toBe('exported')
       expect(last.audit).toBeUndefined()
-      const pdf = await s.reports.write(caseId, { outPath: join(root, 'informe.pdf'), language: 'es' })
+      const pdf = await s.reports.write(caseId, { outPath: join(out, 'informe.pdf'), language: 'es' })
       const text = pdfPages(pdf.path).join('\n').replace(/\s+/g, ' ')
       expect(text).toContain('INFORME DE CADENA DE CUSTODIA')
       expect(text).toContain('no figura en el registro de auditoría')

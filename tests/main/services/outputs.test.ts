@@ -1,0 +1,74 @@
+import { mkdir, readdir, symlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { localMessage } from '@shared/i18n/appError'
+import { outsideWorkspace, writeOutput } from '@main/services/outputs'
+import { useTempDirs } from '../../helpers/tmp'
+
+const tempDir = useTempDirs()
+
+async function layout() {
+  const dir = await tempDir()
+  const ws = join(dir, 'ws')
+  await mkdir(join(ws, 'cases'), { recursive: true })
+  return { dir, ws }
+}
+
+describe('outsideWorkspace', () => {
+  it('refuses the workspace folder itself, a file in it and a folder not made yet under it', async () => {
+    const { ws } = await layout()
+    for (const out of [
+      ws,
+      join(ws, 'memo.pdf'),
+      join(ws, 'cases', 'c_1', 'case.json'),
+      join(ws, 'new', 'deep', 'm.pdf'),
+    ])
+      await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('is inside the workspace folder'),
+      })
+  })
+
+  it('refuses a way into it through `..` or through a linked folder', async () => {
+    const { dir, ws } = await layout()
+    await symlink(ws, join(dir, 'link'))
+    await mkdir(join(dir, 'elsewhere'))
+    await symlink(join(ws, 'cases'), join(dir, 'elsewhere', 'cases-link'))
+    for (const out of [
+      join(dir, 'elsewhere', '..', 'ws', 'm.pdf'),
+      join(dir, 'link', 'm.pdf'),
+      join(dir, 'link', 'not', 'yet', 'm.pdf'),
+      join(dir, 'elsewhere', 'cases-link', 'm.pdf'),
+    ])
+      await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+    // The workspace named through its link is the same folder.
+    await expect(outsideWorkspace(join(ws, 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+
+  it('takes a place beside it, even one whose name begins with the workspace folder’s', async () => {
+    const { dir, ws } = await layout()
+    expect(await outsideWorkspace(join(dir, 'ws-memos', 'm.pdf'), ws)).toBe(join(dir, 'ws-memos', 'm.pdf'))
+    expect(await outsideWorkspace(join(dir, 'm.pdf'), ws)).toBe(join(dir, 'm.pdf'))
+    // A file named like a link into the workspace is replaced by the write, not followed.
+    await symlink(join(ws, 'cases'), join(dir, 'out.pdf'))
+    expect(await outsideWorkspace(join(dir, 'out.pdf'), ws)).toBe(join(dir, 'out.pdf'))
+  })
+
+  it('says so in Spanish', async () => {
+    const { ws } = await layout()
+    const e = await outsideWorkspace(join(ws, 'm.pdf'), ws).catch((x: unknown) => x)
+    expect(localMessage(e, 'es')).toBe(
+      `${join(ws, 'm.pdf')} está dentro de la carpeta del espacio de trabajo (${ws}). Lo que hay en ella pertenece a ` +
+        'Casefile, y un archivo escrito allí podría reemplazar un archivo de caso o quedar sin cifrar entre sus ' +
+        'archivos: elija un lugar fuera de esa carpeta.',
+    )
+  })
+})
+
+describe('writeOutput', () => {
+  it('writes nothing when the place is inside the workspace', async () => {
+    const { ws } = await layout()
+    await expect(writeOutput(join(ws, 'cases', 'm.pdf'), 'memo', ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(await readdir(join(ws, 'cases'))).toEqual([])
+  })
+})
