@@ -359,9 +359,23 @@ export async function changePassphrase(root: string, unlock: Unlock, next: strin
   if ((await encryptionState(root)) === 'migrating') (await resumeMigration(root, unlock))?.fill(0)
   const keys = await requireKeyFile(root)
   const key = await unlockKeyFile(keys, unlock)
-  await durableWriteFile(join(root, KEYS_FILE), JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2))
-  key.fill(0)
+  try {
+    // The same passphrase again would be told "changed" while nothing did (however the current one was given).
+    if (await opensWith(keys, next)) throw appError('VALIDATION', 'errStorage:newPassphraseIsCurrent')
+    await durableWriteFile(
+      join(root, KEYS_FILE),
+      JSON.stringify(await rewrapPassphrase(keys, key, next, cost), null, 2),
+    )
+  } finally {
+    key.fill(0)
+  }
 }
+
+const opensWith = (keys: KeyFile, passphrase: string) =>
+  unlockKeyFile(keys, { passphrase }).then(
+    (k) => (k.fill(0), true),
+    () => false,
+  )
 
 /**
  * What the store does on open: finishes an interrupted migration (writable opens only), unlocks an

@@ -19,6 +19,7 @@ import {
   storedFiles,
 } from '@main/storage/crypto/migrate'
 import { convertFile } from '@main/storage/crypto/convert'
+import { unlockKeyFile } from '@main/storage/crypto/keyfile'
 import { LINE_PREFIX, looksSealed, openBytes, sealBytes } from '@main/storage/crypto/seal'
 import { pathOf, realFsIo, replaceFsIo, type FsIo } from '@main/storage/fsio'
 import { contents, FAST, PASS, populated as populatedIn } from '../../../helpers/migrationWorkspace'
@@ -126,6 +127,22 @@ describe('what keys.json and the journal say', () => {
     await expect(openWorkspace(root, { readOnly: true })).rejects.toMatchObject(missing)
     await expect(decryptWorkspace(root, UNLOCK)).rejects.toMatchObject(missing)
     expect(await snapshot(root)).toEqual(without)
+  })
+
+  it('a new passphrase that is the current one is refused and keys.json is left as it was, however the current was given', async () => {
+    const root = await encrypted()
+    const keys = readFileSync(join(root, 'keys.json'))
+    const dataKey = await unlockKeyFile(JSON.parse(keys.toString('utf8')), UNLOCK)
+    for (const current of [UNLOCK, { dataKey }])
+      await expect(changePassphrase(root, current, PASS, FAST)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message:
+          'The new passphrase is the one this workspace already has; nothing was changed. Choose a different one to change it.',
+      })
+    expect(readFileSync(join(root, 'keys.json'))).toEqual(keys)
+    expect(dataKey.equals(Buffer.alloc(32))).toBe(false)
+    await changePassphrase(root, { dataKey }, 'a different passphrase', FAST)
+    expect(readFileSync(join(root, 'keys.json'))).not.toEqual(keys)
   })
 
   it('a passphrase changed while a change is stopped finishes that change first, as an open would', async () => {
