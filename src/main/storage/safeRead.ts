@@ -6,7 +6,7 @@
  * not a regular file, then open without following links and without blocking,
  * and check again on the open handle (the name could have been swapped between).
  */
-import { appError } from '@shared/i18n/appError'
+import { appError, diskError } from '@shared/i18n/appError'
 import { constants, lstat, open, stat, type FileHandle } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { openBytes } from './crypto/seal'
@@ -169,6 +169,8 @@ export async function readTextFile(path: string, what: string, maxBytes = 5_000_
       throw appError('VALIDATION', 'errStorage:regularFileGiveText', { what, path, entry: NOT_A_FILE_ID[e.kind] })
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errStorage:doesExist', { what, path })
+    // A loop of links has its own remedy, said in the person's language (Node's reason is English).
+    if (code === 'ELOOP') throw diskError(e) ?? e
     throw appError('IO', 'errStorage:cannotRead', { what, path, reason: (e as Error).message })
   }
   const text = decodeUtf8(bytes)

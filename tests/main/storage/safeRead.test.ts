@@ -10,6 +10,7 @@ import { stringifyIteratively, stringifyStored } from '@main/storage/json'
 import { decodeUtf8, firstInvalidUtf8, readHead, readRegularFile, readTextFile } from '@main/storage/safeRead'
 import { readStoredFile } from '@main/storage/storedJson'
 import { WorkspaceStore } from '@main/storage/store'
+import { localMessage } from '@shared/i18n/appError'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -76,6 +77,18 @@ describe('reading only regular files', () => {
       code: 'VALIDATION',
       message: expect.stringMatching(/is a FIFO \(named pipe\), not a regular file/),
     })
+  })
+
+  it('says a text file behind a loop of links is one, in the person’s language', async () => {
+    const dir = await tempDir()
+    await symlink(join(dir, 'b.txt'), join(dir, 'a.txt'))
+    await symlink(join(dir, 'a.txt'), join(dir, 'b.txt'))
+    const e = await readTextFile(join(dir, 'a.txt'), '--text-file').catch((x: unknown) => x)
+    expect(e).toMatchObject({
+      code: 'IO',
+      message: expect.stringMatching(/^A link leads, through others, back to itself \(ELOOP\)/),
+    })
+    expect(localMessage(e, 'es')).toMatch(/^Un enlace conduce, a través de otros, a sí mismo \(ELOOP\) \(.*a\.txt\)\./)
   })
 
   it('finds the first invalid byte of a UTF-8 text', () => {
