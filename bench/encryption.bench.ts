@@ -1,7 +1,7 @@
 /**
  * Encryption at rest (issue #14): the same workspace plain and encrypted, side by
  * side in one run (the machine's speed moves 30% from hour to hour, so only a
- * ratio measured together means anything), rounds alternating plain/encrypted.
+ * ratio measured together means anything), each measure in pairs, plain then encrypted.
  *
  *   node --import tsx bench/encryption.bench.ts [--scale small|full] [--rounds N] [--import-mb N] [--opens N]
  *
@@ -24,7 +24,7 @@ import { openWorkspace } from '@main/services/index'
 import { unlockKeyFile, type Unlock } from '@main/storage/crypto/keyfile'
 import { encryptWorkspace, readKeyFile } from '@main/storage/crypto/migrate'
 import { generate } from './generate'
-import { machine, median, ms, writeSection } from './results'
+import { machine, median, ms, quantile, writeSection } from './results'
 
 const { values } = parseArgs({
   options: {
@@ -100,57 +100,84 @@ async function twoThreadCapacity(): Promise<number> {
 }
 
 type Kind = 'plain' | 'encrypted'
+const KINDS: Kind[] = ['plain', 'encrypted']
 const times: Record<string, Record<Kind, number[]>> = {}
-const record = (what: string, kind: Kind, x: number) => {
+/** encrypted / plain of each pair measured one right after the other: a busy moment of the machine moves both. */
+const pairRatios: Record<string, number[]> = {}
+const unlockOf = (kind: Kind): Unlock | undefined => (kind === 'plain' ? undefined : { dataKey })
+const rootOf = (kind: Kind) => (kind === 'plain' ? plainRoot : sealedRoot)
+
+/** Runs `measure` for both kinds back to back (which goes first alternating) and records the pair. */
+async function pair(what: string, i: number, measure: (kind: Kind) => Promise<number>) {
+  const got = {} as Record<Kind, number>
+  for (const kind of i % 2 ? [...KINDS].reverse() : KINDS) got[kind] = await measure(kind)
   times[what] ??= { plain: [], encrypted: [] }
-  times[what][kind].push(x)
+  for (const kind of KINDS) times[what][kind].push(got[kind])
+  ;(pairRatios[what] ??= []).push(got.encrypted / got.plain)
 }
 
-async function round(kind: Kind, n: number) {
-  const root = kind === 'plain' ? plainRoot : sealedRoot
-  const unlock: Unlock | undefined = kind === 'plain' ? undefined : { dataKey }
-  // Opens are a few milliseconds: many each round, so a busy moment of the machine moves one of many.
+const OPEN = `open the workspace to a listed case list (${opens} pairs each round)`
+const BIG = `open the big case: case file, actors, timeline, evidence list (${opens} pairs each round)`
+/** Saves wait on the disk's fsync, whose time moves far more than the sealing adds: more pairs than the rest. */
+const SAVES = 20
+const SAVE = `save one annotation edit (one chunk, fsync + rename; ${SAVES} pairs each round)`
+const SEARCH = 'search query (index open; 5 queries, each on both, each round)'
+
+async function round(n: number) {
+  // Opens are a few milliseconds: many each round, plain and encrypted in turn, so a busy moment of the
+  // machine falls on both of a pair rather than on one kind's whole block.
   for (let i = 0; i < opens; i++) {
-    let t = performance.now()
-    const o = await openWorkspace(root, { unlock, pretty: false })
-    try {
-      await o.cases.list()
-      record(`open the workspace to a listed case list (${opens} each round)`, kind, performance.now() - t)
-      t = performance.now()
-      await o.cases.content(bigCaseId)
-      record(
-        `open the big case: case file, actors, timeline, evidence list (${opens} each round)`,
-        kind,
-        performance.now() - t,
-      )
-    } finally {
-      await o.close()
-    }
+    const big: Record<Kind, number> = { plain: 0, encrypted: 0 }
+    await pair(OPEN, n + i, async (kind) => {
+      const t = performance.now()
+      const o = await openWorkspace(rootOf(kind), { unlock: unlockOf(kind), pretty: false })
+      try {
+        await o.cases.list()
+        const opened = performance.now() - t
+        const b = performance.now()
+        await o.cases.content(bigCaseId)
+        big[kind] = performance.now() - b
+        return opened
+      } finally {
+        await o.close()
+      }
+    })
+    await pair(BIG, n + i, async (kind) => big[kind])
   }
-  let t = performance.now()
-  const s = await openWorkspace(root, { unlock, pretty: false })
+  const open = {} as Record<Kind, Awaited<ReturnType<typeof openWorkspace>>>
+  for (const kind of KINDS) open[kind] = await openWorkspace(rootOf(kind), { unlock: unlockOf(kind), pretty: false })
   try {
-    const list = await s.annotations.list(bigCaseId, bigEvidenceId)
-    for (let i = 0; i < 5; i++) {
-      const a = list[((n * 5 + i) * 37) % list.length]
-      t = performance.now()
-      await s.annotations.update(bigCaseId, bigEvidenceId, a.id, {
-        text: `${a.text.slice(0, 200)} (${kind} ${n}.${i})`,
+    const list = await open.plain.annotations.list(bigCaseId, bigEvidenceId)
+    for (let i = 0; i < SAVES; i++) {
+      const a = list[((n * SAVES + i) * 37) % list.length]
+      await pair(SAVE, n + i, async (kind) => {
+        const t = performance.now()
+        await open[kind].annotations.update(bigCaseId, bigEvidenceId, a.id, {
+          text: `${a.text.slice(0, 200)} (${kind} ${n}.${i})`,
+        })
+        return performance.now() - t
       })
-      record('save one annotation edit (one chunk, fsync + rename)', kind, performance.now() - t)
     }
-    await s.search.query({ query: 'warmup' })
-    for (const q of ['embassy', 'cancilleria', 'protest note', 'inviol', 'consulat']) {
-      t = performance.now()
-      await s.search.query({ query: q })
-      record('search query (index open, 5 queries each round)', kind, performance.now() - t)
-    }
+    for (const kind of KINDS) await open[kind].search.query({ query: 'warmup' })
+    for (const [i, q] of ['embassy', 'cancilleria', 'protest note', 'inviol', 'consulat'].entries())
+      await pair(SEARCH, n + i, async (kind) => {
+        const t = performance.now()
+        await open[kind].search.query({ query: q })
+        return performance.now() - t
+      })
   } finally {
-    await s.close()
+    for (const kind of KINDS) await open[kind].close()
   }
-  // The store alone (copy, hash, seal, fsync), both ways of sealing, each into a fresh blobs folder and each in a
-  // process of its own (bench/importWorker.ts): in this one, a gigabyte stored after the workspace's work ran at
-  // half speed or less in some rounds and not others, plain and sealed alike.
+  for (const kind of n % 2 ? [...KINDS].reverse() : KINDS) await storeRound(kind, n)
+}
+
+/**
+ * The store alone (copy, hash, seal, fsync), both ways of sealing, each into a fresh blobs folder and each in a
+ * process of its own (bench/importWorker.ts): in this one, a gigabyte stored after the workspace's work ran at
+ * half speed or less in some rounds and not others, plain and sealed alike.
+ */
+async function storeRound(kind: Kind, n: number) {
+  const root = rootOf(kind)
   for (const how of kind === 'plain' ? ([undefined] as const) : (['inline', sealWorker.href] as const)) {
     const blobs = join(root, `blobs-bench-${n}`)
     // Each store starts with nothing of the last one still waiting to reach the disk.
@@ -172,16 +199,10 @@ async function round(kind: Kind, n: number) {
     storeCpu[`${kind}${label}`].push(cpuMs)
     await rm(blobs, { recursive: true, force: true })
   }
-  // A fresh blob store each round: the import always writes a new blob.
-  await rm(join(root, 'blobs'), { recursive: true, force: true })
 }
 
 const load0 = loadavg()[0]
-for (let n = 0; n < rounds; n++) {
-  // Alternate which goes first, so neither always meets the warmer cache.
-  const order: Kind[] = n % 2 ? ['encrypted', 'plain'] : ['plain', 'encrypted']
-  for (const kind of order) await round(kind, n)
-}
+for (let n = 0; n < rounds; n++) await round(n)
 const load1 = loadavg()[0]
 const capacity = [await twoThreadCapacity(), await twoThreadCapacity(), await twoThreadCapacity()]
 const storePlain = median(storeTimes.plain)
@@ -193,19 +214,20 @@ const storeRows = Object.entries(storeTimes).map(
 const rows = Object.entries(times).map(([what, { plain, encrypted }]) => {
   const p = median(plain)
   const e = median(encrypted)
-  return `| ${what} | ${ms(p)} ms | ${ms(e)} ms | ${(e / p).toFixed(2)}× (${e >= p ? '+' : ''}${(((e - p) / p) * 100).toFixed(0)}%) | ${e >= p ? '+' : '−'}${ms(Math.abs(e - p))} ms |`
+  const r = pairRatios[what]
+  return `| ${what} | ${ms(p)} ms | ${ms(e)} ms | ${(e / p).toFixed(2)}× (${e >= p ? '+' : ''}${(((e - p) / p) * 100).toFixed(0)}%) | ${e >= p ? '+' : '−'}${ms(Math.abs(e - p))} ms | ${median(r).toFixed(2)}× (${quantile(r, 0.25).toFixed(2)}–${quantile(r, 0.75).toFixed(2)}) |`
 })
 await writeSection(
   '## Encryption at rest (plain vs encrypted, same run)',
   `
 - Machine: ${machine()}; load average (1 min) before / after: ${load0.toFixed(1)} / ${load1.toFixed(1)} (other engineers' jobs share the two cores).
 - Workspace: \`bench/generate.ts --scale ${scale}\`, copied, the copy encrypted in place (${files} files in ${(encryptMs / 1000).toFixed(1)} s); generated in ${(generated / 1000).toFixed(1)} s.
-- ${rounds} rounds, plain and encrypted alternating (and which goes first alternating); medians. The encrypted workspace is opened with its data key; the passphrase's scrypt (N = 2^17, r = 8, p = 1), paid once per unlock, took ${ms(scryptMs)} ms on its own.
+- ${rounds} rounds. Each measure is taken in pairs: the plain workspace, then at once the encrypted one (which goes first alternating), so a busy moment of the machine falls on both of a pair; the table gives the medians of each kind and the median of the pairs' own ratios with their middle half. The encrypted workspace is opened with its data key; the passphrase's scrypt (N = 2^17, r = 8, p = 1), paid once per unlock, took ${ms(scryptMs)} ms on its own.
 - Import: a ${importMb} MiB file of random bytes through the blob store, durable (fsync), hashed; encrypted in 64 KiB segments (the table after the first); each after a \`sync\`, so none starts while the last one's bytes are still being written back.
 - Command: \`node --import tsx bench/encryption.bench.ts --scale ${scale} --rounds ${rounds} --import-mb ${importMb} --opens ${opens}\`
 
-| measure | plain | encrypted | encrypted / plain | added |
-| --- | --- | --- | --- | --- |
+| measure | plain | encrypted | encrypted / plain | added | per pair: median (middle half) |
+| --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 The store alone (\`storeFile\`: read, SHA-256, seal, write, fsync; no record, no examination), ${importMb} MiB, each into a fresh blobs folder, each in a process of its own (\`bench/importWorker.ts\`); the app seals a file from 32 MiB on in a worker thread (\`src/main/storage/crypto/sealThread.ts\`; here its bundled JavaScript, as the app runs it):
