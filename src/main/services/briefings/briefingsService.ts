@@ -151,7 +151,8 @@ export function createBriefingsService(
         template: b.template,
         language: b.language,
         status: 'draft',
-        header: b.header,
+        // A copy is another memo: it gets a number of its own when it first goes out as final.
+        header: { ...b.header, number: '' },
         // Not structuredClone: it recurses, and a body may be nested thousands of levels deep.
         body: JSON.parse(stringifyDeep(b.body)),
       })

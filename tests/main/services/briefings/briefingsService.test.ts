@@ -141,6 +141,17 @@ describe('briefings service', () => {
     })
   })
 
+  it('a copy of a numbered memo does not carry its number: it gets its own when it first goes out as final', async () => {
+    await withWorkspace(async (s) => {
+      const caseId = await s.demo.install()
+      await s.briefings.update(caseId, 'briefing_minister_note', { header: { number: 'M-2026-001' } })
+      const copy = await s.briefings.duplicate(caseId, 'briefing_minister_note')
+      expect(copy.header.number).toBe('')
+      const original = (await s.briefings.get(caseId, 'briefing_minister_note')).header
+      expect({ ...copy.header, number: 'M-2026-001' }).toEqual(original)
+    })
+  })
+
   it('finds an export even when another briefing or case file is damaged', async () => {
     const root = await tempDir()
     let s = await openWorkspace(root, { newId: sequentialIds(), now: () => NOW })
