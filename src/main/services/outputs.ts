@@ -2,9 +2,9 @@
  * Files a person asked for (a memo, a report, a transcript): where the save
  * dialog offers them, and their durable writing wherever the person chose.
  */
-import { appError } from '@shared/i18n/appError'
+import { appError, diskError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
-import { mkdir, realpath } from 'node:fs/promises'
+import { mkdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve, sep } from 'node:path'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
@@ -26,13 +26,21 @@ export function fileNameFor(parts: (string | undefined)[], ext: string, fallback
 export const withExtension = (path: string, ext: string) =>
   extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`
 
-/** The path with its nearest existing folder's links resolved: where a write there would really land. */
-async function landingPath(path: string): Promise<string> {
+/** Links followed before giving up: the kernel's own limit on a path's links. */
+const MAX_LINKS = 40
+
+/**
+ * The path with its nearest existing folder's links resolved: where a write there would really land. A link
+ * whose target does not exist yet is followed too, since a folder made through it lands at its target.
+ */
+async function landingPath(path: string, links = 0): Promise<string> {
   const rest: string[] = []
   for (let dir = path; ; dir = dirname(dir)) {
     try {
       return join(await realpath(dir), ...rest)
     } catch {
+      const target = links < MAX_LINKS ? await readlink(dir).catch(() => null) : null
+      if (target !== null) return landingPath(join(resolve(dirname(dir), target), ...rest), links + 1)
       if (dirname(dir) === dir) return path
       rest.unshift(basename(dir))
     }
@@ -60,6 +68,35 @@ export async function outsideWorkspace(outPath: string, workspaceRoot: string): 
   return path
 }
 
+const FOLDER_HINT: Record<string, string> = {
+  ENOTDIR: 'notdir',
+  EEXIST: 'notdir',
+  ENOENT: 'noent',
+  EACCES: 'access',
+  EPERM: 'access',
+  EROFS: 'readonly',
+}
+
+/**
+ * The out path, outside the workspace, with its folder made: before anything is given out for the file (a
+ * memo number, custody), so a place that cannot take it is refused first, in the person's language.
+ */
+export async function prepareOutput(outPath: string, workspaceRoot: string): Promise<string> {
+  const path = await outsideWorkspace(outPath, workspaceRoot)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? ''
+    if (code === 'ELOOP') throw diskError(e) ?? e
+    throw appError('IO', 'errStorage:outputFolderCannotBeMade', {
+      path,
+      code: code || messageOf(e),
+      hint: FOLDER_HINT[code] ?? 'other',
+    })
+  }
+  return path
+}
+
 /**
  * Writes `data` to `outPath` durably (temp file, fsync, rename, folder fsync), never inside the workspace
  * folder at `workspaceRoot`; IO with the reason otherwise.
@@ -69,10 +106,9 @@ export async function writeOutput(
   data: Buffer | string,
   workspaceRoot: string,
 ): Promise<{ path: string; sha256: string; bytes: number }> {
-  const path = await outsideWorkspace(outPath, workspaceRoot)
+  const path = await prepareOutput(outPath, workspaceRoot)
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   try {
-    await mkdir(dirname(path), { recursive: true })
     await durableWriteFile(path, bytes)
   } catch (e) {
     // Already a sentence in the catalogue (not a file there): said as it is, in the person's language.

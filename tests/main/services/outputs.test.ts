@@ -1,8 +1,8 @@
-import { mkdir, readdir, symlink } from 'node:fs/promises'
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localMessage } from '@shared/i18n/appError'
-import { outsideWorkspace, writeOutput } from '@main/services/outputs'
+import { outsideWorkspace, prepareOutput, writeOutput } from '@main/services/outputs'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -45,6 +45,15 @@ describe('outsideWorkspace', () => {
     await expect(outsideWorkspace(join(ws, 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 
+  it('follows a link whose target does not exist yet: a folder made through it would land in the workspace', async () => {
+    const { dir, ws } = await layout()
+    await symlink(join(ws, 'newdir'), join(dir, 'dangling'))
+    await symlink(join(dir, 'dangling'), join(dir, 'chain'))
+    for (const out of [join(dir, 'dangling', 'm.pdf'), join(dir, 'chain', 'deeper', 'm.pdf')])
+      await expect(prepareOutput(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+    expect(await readdir(ws)).toEqual(['cases'])
+  })
+
   it('takes a place beside it, even one whose name begins with the workspace folder’s', async () => {
     const { dir, ws } = await layout()
     expect(await outsideWorkspace(join(dir, 'ws-memos', 'm.pdf'), ws)).toBe(join(dir, 'ws-memos', 'm.pdf'))
@@ -62,6 +71,28 @@ describe('outsideWorkspace', () => {
         'Casefile, y un archivo escrito allí podría reemplazar un archivo de caso o quedar sin cifrar entre sus ' +
         'archivos: elija un lugar fuera de esa carpeta.',
     )
+  })
+})
+
+describe('prepareOutput', () => {
+  it('makes the folder of a place outside, and says in words why one cannot be made', async () => {
+    const { dir, ws } = await layout()
+    expect(await prepareOutput(join(dir, 'out', 'deep', 'm.pdf'), ws)).toBe(join(dir, 'out', 'deep', 'm.pdf'))
+    expect(await readdir(join(dir, 'out'))).toEqual(['deep'])
+    await writeFile(join(dir, 'file'), 'x')
+    await symlink(join(dir, 'nowhere', 'deeper'), join(dir, 'broken'))
+    const inTheWay = await prepareOutput(join(dir, 'file', 'm.pdf'), ws).catch((e: unknown) => e)
+    expect(inTheWay).toMatchObject({
+      code: 'IO',
+      message: `The folder for ${join(dir, 'file', 'm.pdf')} cannot be made (EEXIST): a file stands where one of its folders should be. Choose another place.`,
+    })
+    expect(localMessage(inTheWay, 'es')).toBe(
+      `No se puede crear la carpeta de ${join(dir, 'file', 'm.pdf')} (EEXIST): hay un archivo donde debería estar una de sus carpetas. Elija otro lugar.`,
+    )
+    await expect(prepareOutput(join(dir, 'broken', 'm.pdf'), ws)).rejects.toMatchObject({
+      code: 'IO',
+      message: expect.stringContaining('(ENOENT): a link on the way leads to a place that does not exist.'),
+    })
   })
 })
 

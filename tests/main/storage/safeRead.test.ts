@@ -86,9 +86,13 @@ describe('reading only regular files', () => {
     const e = await readTextFile(join(dir, 'a.txt'), '--text-file').catch((x: unknown) => x)
     expect(e).toMatchObject({
       code: 'IO',
-      message: expect.stringMatching(/^A link leads, through others, back to itself \(ELOOP\)/),
+      message: expect.stringMatching(
+        /^The path \(.*a\.txt\) cannot be followed: a link on it leads back to itself, or through too many others \(ELOOP\)\. Name the file itself, not a link to it\.$/,
+      ),
     })
-    expect(localMessage(e, 'es')).toMatch(/^Un enlace conduce, a través de otros, a sí mismo \(ELOOP\) \(.*a\.txt\)\./)
+    expect(localMessage(e, 'es')).toMatch(
+      /^La ruta \(.*a\.txt\) no se puede seguir: un enlace en ella vuelve sobre sí mismo, o pasa por demasiados otros \(ELOOP\)\./,
+    )
   })
 
   it('finds the first invalid byte of a UTF-8 text', () => {

@@ -8,7 +8,7 @@
 import { appError } from '@shared/i18n/appError'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -34,7 +34,7 @@ import type { ProgressReport } from '../tasks'
 import type { BundlesDeps } from './deps'
 import type { Keyring } from './keys'
 import { READ_CHUNK } from './zipReader'
-import { outsideWorkspace } from '../outputs'
+import { prepareOutput } from '../outputs'
 import { openBlobFile } from '@main/storage/crypto/blobFiles'
 
 export interface ExportOptions {
@@ -102,7 +102,7 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
   return async function exportCase(opts: ExportOptions): Promise<BundleExportResult> {
     // Custody records every export: a workspace that cannot record it does not export.
     ctx.store.assertWritable()
-    const out = await outsideWorkspace(opts.outPath, ctx.store.root)
+    const out = await prepareOutput(opts.outPath, ctx.store.root)
     const caseId = await cases.resolve(opts.caseId)
     const snap = await cases.snapshot(caseId)
     const leave = new Set(opts.leaveOut ?? [])
@@ -164,9 +164,6 @@ export function createExporter(ctx: ServiceContext, deps: BundlesDeps, keyring: 
     const progress = throttled(opts.onProgress && ((d, t) => opts.onProgress!('Writing the case bundle', d, t)))
     const onBytes = (n: number) => progress.report((done += n), total)
 
-    await mkdir(dirname(out), { recursive: true }).catch((e) => {
-      throw appError('IO', 'errMedia:cannotCreateFolder', { out, reason: messageOf(e) })
-    })
     const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`)
 
     const zip = new yazl.ZipFile()

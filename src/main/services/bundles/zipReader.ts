@@ -12,7 +12,7 @@
  * ids the owning services check again. The checks are here so that a hostile
  * archive is refused, with a reason, rather than quietly half-read.
  */
-import { appError } from '@shared/i18n/appError'
+import { appError, diskError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
@@ -207,6 +207,8 @@ export async function openBundle(path: string): Promise<OpenBundle> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw appError('NOT_FOUND', 'errMedia:thereNoFile', { path })
+    // A loop of links has its own remedy, said in the person's language (Node's reason is English).
+    if (code === 'ELOOP') throw diskError(e) ?? e
     throw appError('IO', 'errMedia:cannotRead', { path, reason: messageOf(e) })
   }
   try {

@@ -29,7 +29,7 @@ import type { EvidenceService } from '../evidence/evidenceService'
 import { describeBlobProblem } from '../evidence/verify'
 import type { StatuteLibrary } from '../statutes/statuteLibrary'
 import type { WorkspaceService } from '../workspace/workspaceService'
-import { fileNameFor, outsideWorkspace, withExtension, writeOutput } from '../outputs'
+import { fileNameFor, prepareOutput, withExtension, writeOutput } from '../outputs'
 import type { ProgressReport, TaskRegistry } from '../tasks'
 import { readBlobFile } from '@main/storage/crypto/blobFiles'
 
@@ -176,8 +176,8 @@ export function createExportService(ctx: ServiceContext, deps: ExportDeps) {
   async function toFile(opts: ExportBriefingOptions): Promise<ExportBriefingResult> {
     // Refuse up front when the export could not be recorded (read-only workspace): custody must not have gaps.
     ctx.store.assertWritable()
-    // Before a memo number is given out: a refused place must not use one up.
-    await outsideWorkspace(opts.outPath, ctx.store.root)
+    // Before a memo number is given out: a place refused, or whose folder cannot be made, must not use one up.
+    await prepareOutput(opts.outPath, ctx.store.root)
     const caseId = await cases.resolve(opts.caseId)
     const picked = await pickBriefing(caseId, opts.briefingId)
     let briefing = picked.briefing

@@ -8,12 +8,13 @@
 import { execFileSync } from 'node:child_process'
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseFile } from '@shared/domain'
 import { AppError } from '@shared/ipc/result'
+import { localMessage } from '@shared/i18n/appError'
 import { openWorkspace, type Services } from '@main/services/index'
 import { assemble, flipMiddleOf, partsOf, sha256, writeZip, type BundleParts, type ZipEntrySpec } from './hostileZip'
 import { diffTrees, snapshotTree } from './tree'
@@ -506,6 +507,21 @@ describe('hostile bundles', () => {
     const before = await snapshotTree(root)
     const e = await refusal(s, fifo)
     expect(e.message).toMatch(/is not a regular file/)
+    expect(diffTrees(before, await snapshotTree(root))).toEqual([])
+  })
+
+  it('says a bundle behind a loop of links is one, in the person’s language, and changes nothing', async () => {
+    const [a, b] = [join(root, 'in', 'a.casefile'), join(root, 'in', 'b.casefile')]
+    await symlink(b, a)
+    await symlink(a, b)
+    const [{ s }] = receivers
+    const before = await snapshotTree(root)
+    const e = await refusal(s, a)
+    expect(e).toMatchObject({
+      code: 'IO',
+      message: expect.stringMatching(/^The path \(.*a\.casefile\) cannot be followed/),
+    })
+    expect(localMessage(e, 'es')).toMatch(/^La ruta \(.*a\.casefile\) no se puede seguir/)
     expect(diffTrees(before, await snapshotTree(root))).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '@main/services/index'
@@ -131,6 +131,11 @@ describe('exportBriefingPdf', () => {
       message: expect.stringContaining('is inside the workspace folder'),
     })
     expect(readFileSync(caseFile)).toEqual(before)
+    // Nor a place whose folder cannot be made (a file stands in the way).
+    writeFileSync(join(dir, 'a file'), 'x')
+    await expect(
+      s.exports.toFile({ caseId: c.id, briefingId: b.id, outPath: join(dir, 'a file', 'm.pdf') }),
+    ).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('a file stands where one of its folders') })
     expect((await s.briefings.get(c.id, b.id)).header.number).toBeFalsy()
     const first = await s.exports.toFile({ caseId: c.id, briefingId: b.id, outPath: join(dir, 'final.pdf') })
     expect(first.numbered).toBe(`MREMH-DAN-${new Date().getUTCFullYear()}-0001-M`)
