@@ -143,7 +143,18 @@ describe('text that hides characters', () => {
     const lines = (await cf(ws, 'evidence', 'add', 'F-1', '--file', file)).stdout.split('\n')
     expect(lines.filter((l) => l.startsWith('SHA-256: forged'))).toEqual([])
     expect(lines.filter((l) => l.includes('note\\u000ASHA-256: forged.txt'))).toHaveLength(2)
-    const [item] = JSON.parse((await cf(ws, 'evidence', 'list', 'F-1', '--json')).stdout) as { title: string }[]
+    const [item] = JSON.parse((await cf(ws, 'evidence', 'list', 'F-1', '--json')).stdout) as {
+      id: string
+      title: string
+    }[]
     expect(item.title).toBe('note\nSHA-256: forged.txt')
+    const shown = (await cf(ws, 'evidence', 'show', item.id)).stdout.split('\n')
+    expect(shown.filter((l) => l.startsWith('SHA-256: forged'))).toEqual([])
+    expect(shown[0]).toBe('note\\u000ASHA-256: forged.txt')
+    // A memo written to a path with a newline says where on one line.
+    const out = join(dir, 'memo\nSHA-256: forged.pdf')
+    const wrote = (await cf(ws, 'export', 'F-1', '--out', out)).stdout.split('\n')
+    expect(wrote.filter((l) => l.startsWith('SHA-256: forged'))).toEqual([])
+    expect(wrote.some((l) => l.includes('memo\\u000ASHA-256: forged.pdf'))).toBe(true)
   })
 })

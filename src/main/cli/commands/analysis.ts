@@ -4,6 +4,7 @@
  * legal issues of a case.
  */
 import { cliLanguage, t } from '../language'
+import { inlineDeep } from '../printable'
 import { ANNOTATION_FORMATS, ISSUE_STATUSES, type Issue, type IssuePatch } from '@shared/domain'
 import {
   type Command,
@@ -84,7 +85,7 @@ export const analysisCommands: Command[] = [
         { readOnly: true },
       )
       if (json) return printJson(io, r)
-      io.out(t('cliCases:wroteCue', { path: r.path, format: r.format.toUpperCase(), cues: r.cues }))
+      io.out(t('cliCases:wroteCue', { path: inlineDeep(r.path), format: r.format.toUpperCase(), cues: r.cues }))
     },
   },
   {

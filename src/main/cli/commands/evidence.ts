@@ -41,7 +41,19 @@ const grade = (e: EvidenceItem) =>
     : '—'
 
 /** The human form of one item (`evidence show`, and after an edit). */
-export function printEvidence(e: EvidenceItem, io: CliIO): void {
+export function printEvidence(item: EvidenceItem, io: CliIO): void {
+  // One-line fields (a title, a file's name) keep to their line: a newline in them would print a line of its
+  // own, which could pass for another field. The description and reasoning are text and keep their lines.
+  const e = {
+    ...item,
+    ...inlineDeep({
+      title: item.title,
+      sourceUrl: item.sourceUrl,
+      capturedBy: item.capturedBy,
+      tags: item.tags,
+      file: item.file,
+    }),
+  }
   io.out(`${e.title}`)
   io.out(t('cliEvidence:idKindUpdated', { id: e.id, kind: e.kind, updatedAt: e.updatedAt }))
   if (e.description) io.out(t('cliEvidence:description', { description: e.description }))

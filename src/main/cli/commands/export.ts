@@ -1,4 +1,5 @@
 import { t } from '../language'
+import { inlineDeep } from '../printable'
 import {
   type Command,
   example,
@@ -59,10 +60,12 @@ export const exportCommands: Command[] = [
         }),
       )
       if (json) return printJson(io, result)
-      if (result.drafted) io.out(t('cli:caseHadNoBriefing', { title: result.drafted.title, id: result.drafted.id }))
+      // The path and titles are the person's own text: a newline in them prints no line of its own.
+      const shown = inlineDeep(result)
+      if (shown.drafted) io.out(t('cli:caseHadNoBriefing', { title: shown.drafted.title, id: shown.drafted.id }))
       io.out(
         t('cli:wroteBytes', {
-          path: result.path,
+          path: shown.path,
           value: format === 'pdf' ? t('cli:pages', { pages: result.pages }) : '',
           bytes: result.bytes,
         }),
