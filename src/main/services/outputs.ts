@@ -5,9 +5,10 @@
 import { appError, diskError } from '@shared/i18n/appError'
 import { createHash } from 'node:crypto'
 import { mkdir, readlink, realpath } from 'node:fs/promises'
-import { basename, dirname, extname, join, resolve, sep } from 'node:path'
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { AppError, messageOf } from '@shared/ipc/result'
 import { durableWriteFile } from '@main/storage/durableWrite'
+import { isEncrypted } from '@main/storage/crypto/vault'
 
 /** "ECU-USA-2026-001 Briefing memo.pdf": the parts joined, without what Windows, macOS or Linux refuse in a name. */
 export function fileNameFor(parts: (string | undefined)[], ext: string, fallback: string): string {
@@ -51,9 +52,17 @@ const within = (path: string, folder: string) =>
   path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep)
 
 /**
- * The absolute out path, refused when it lies in the workspace folder (through a link too): what lies there
- * is the app's own, so a case file or the index could be replaced by a memo, and in an encrypted workspace
- * the memo would lie in the clear among the sealed files.
+ * The app's own files and folders in a workspace: everything below its top level, and at the top its JSON
+ * files (the index, the library, the keys), its dot files (lock, temp files) and whatever a write would
+ * replace there that the app reads. A memo beside them at the top of a plain workspace is the person's.
+ */
+const amongOwnFiles = (rel: string, encrypted: boolean) =>
+  encrypted || rel === '' || rel.includes(sep) || rel.startsWith('.') || /\.jsonl?$/i.test(rel)
+
+/**
+ * The absolute out path, refused when it lies among the workspace's own files (through a link too): a case
+ * file or the index could be replaced by a memo. In an encrypted workspace anywhere in its folder is refused,
+ * as a memo there would lie in the clear among the sealed files.
  */
 export async function outsideWorkspace(outPath: string, workspaceRoot: string): Promise<string> {
   const path = resolve(outPath)
@@ -63,8 +72,13 @@ export async function outsideWorkspace(outPath: string, workspaceRoot: string): 
     landingPath(dirname(path)).then((dir) => join(dir, basename(path))),
     realpath(root).catch(() => root),
   ])
-  if (within(path, root) || within(landing, realRoot))
-    throw appError('VALIDATION', 'errStorage:outputInsideWorkspace', { path, root })
+  const encrypted = isEncrypted(root)
+  for (const [p, r] of [
+    [path, root],
+    [landing, realRoot],
+  ])
+    if (within(p, r) && amongOwnFiles(relative(r, p), encrypted))
+      throw appError('VALIDATION', 'errStorage:outputInsideWorkspace', { path, root })
   return path
 }
 

@@ -54,7 +54,7 @@ describe('outputs and encryption under hostile use', () => {
     const held = files()
     const tries = [
       ['export', 'R-1', '--out', join(ws, 'cases', c.id, 'memo.pdf')],
-      ['export', 'R-1', '--out', join(dir, 'link', 'memo.pdf')],
+      ['export', 'R-1', '--out', join(dir, 'link', 'backups', 'memo.pdf')],
       ['bundle', 'export', 'R-1', '--out', join(ws, 'cases', 'r1.casefile')],
       ['annotation', 'export', item.id, '--out', join(dir, 'link', 'sub', 'clip.vtt')],
     ]
@@ -64,10 +64,13 @@ describe('outputs and encryption under hostile use', () => {
       expect(r.stderr).toContain('is inside the workspace folder')
       expect(r.stdout).toBe('')
     }
-    const es = await runMain(['export', 'R-1', '--out', join(ws, 'm.pdf'), '--lang', 'es', '--workspace', ws])
+    const es = await runMain(['export', 'R-1', '--out', join(ws, 'cases', 'm.pdf'), '--lang', 'es', '--workspace', ws])
     expect(es.stderr).toContain('está dentro de la carpeta del espacio de trabajo')
     expect(await readFile(caseFile)).toEqual(before)
     expect(files()).toEqual(held)
+    // A memo at the top of a plain workspace, beside its files, is the person's to keep there.
+    await cf(ws, 'export', 'R-1', '--out', join(ws, 'memo.pdf'))
+    await cf(ws, 'check')
     await cf(ws, 'check')
   })
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localMessage } from '@shared/i18n/appError'
 import { outsideWorkspace, prepareOutput, writeOutput } from '@main/services/outputs'
+import { dropVault, registerVault } from '@main/storage/crypto/vault'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tempDir = useTempDirs()
@@ -15,12 +16,16 @@ async function layout() {
 }
 
 describe('outsideWorkspace', () => {
-  it('refuses the workspace folder itself, a file in it and a folder not made yet under it', async () => {
+  it('refuses the workspace folder itself, its own files and folders, and a folder not made yet under it', async () => {
     const { ws } = await layout()
     for (const out of [
       ws,
-      join(ws, 'memo.pdf'),
       join(ws, 'cases', 'c_1', 'case.json'),
+      join(ws, 'cases', 'memo.pdf'),
+      join(ws, 'workspace.json'),
+      join(ws, 'Statutes.JSON'),
+      join(ws, 'audit.jsonl'),
+      join(ws, '.casefile.lock'),
       join(ws, 'new', 'deep', 'm.pdf'),
     ])
       await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({
@@ -35,14 +40,17 @@ describe('outsideWorkspace', () => {
     await mkdir(join(dir, 'elsewhere'))
     await symlink(join(ws, 'cases'), join(dir, 'elsewhere', 'cases-link'))
     for (const out of [
-      join(dir, 'elsewhere', '..', 'ws', 'm.pdf'),
-      join(dir, 'link', 'm.pdf'),
+      join(dir, 'elsewhere', '..', 'ws', 'cases', 'm.pdf'),
+      join(dir, 'link', 'cases', 'm.pdf'),
+      join(dir, 'link', 'workspace.json'),
       join(dir, 'link', 'not', 'yet', 'm.pdf'),
       join(dir, 'elsewhere', 'cases-link', 'm.pdf'),
     ])
       await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
     // The workspace named through its link is the same folder.
-    await expect(outsideWorkspace(join(ws, 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(outsideWorkspace(join(ws, 'cases', 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({
+      code: 'VALIDATION',
+    })
   })
 
   it('follows a link whose target does not exist yet: a folder made through it would land in the workspace', async () => {
@@ -52,6 +60,21 @@ describe('outsideWorkspace', () => {
     for (const out of [join(dir, 'dangling', 'm.pdf'), join(dir, 'chain', 'deeper', 'm.pdf')])
       await expect(prepareOutput(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
     expect(await readdir(ws)).toEqual(['cases'])
+  })
+
+  it('takes a memo at the top of a plain workspace, beside its files, but nowhere in an encrypted one', async () => {
+    const { dir, ws } = await layout()
+    await symlink(ws, join(dir, 'link'))
+    expect(await outsideWorkspace(join(ws, 'memo.pdf'), ws)).toBe(join(ws, 'memo.pdf'))
+    expect(await outsideWorkspace(join(dir, 'link', 'memo.pdf'), ws)).toBe(join(dir, 'link', 'memo.pdf'))
+    registerVault(ws, Buffer.alloc(32, 7))
+    try {
+      for (const out of [join(ws, 'memo.pdf'), join(dir, 'link', 'memo.pdf'), join(dir, 'link', 'cases', 'm.pdf')])
+        await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+      expect(await outsideWorkspace(join(dir, 'memo.pdf'), ws)).toBe(join(dir, 'memo.pdf'))
+    } finally {
+      dropVault(ws)
+    }
   })
 
   it('takes a place beside it, even one whose name begins with the workspace folder’s', async () => {
@@ -65,9 +88,9 @@ describe('outsideWorkspace', () => {
 
   it('says so in Spanish', async () => {
     const { ws } = await layout()
-    const e = await outsideWorkspace(join(ws, 'm.pdf'), ws).catch((x: unknown) => x)
+    const e = await outsideWorkspace(join(ws, 'cases', 'm.pdf'), ws).catch((x: unknown) => x)
     expect(localMessage(e, 'es')).toBe(
-      `${join(ws, 'm.pdf')} está dentro de la carpeta del espacio de trabajo (${ws}). Lo que hay en ella pertenece a ` +
+      `${join(ws, 'cases', 'm.pdf')} está dentro de la carpeta del espacio de trabajo (${ws}). Lo que hay en ella pertenece a ` +
         'Casefile, y un archivo escrito allí podría reemplazar un archivo de caso o quedar sin cifrar entre sus ' +
         'archivos: elija un lugar fuera de esa carpeta.',
     )
