@@ -64,7 +64,7 @@ const amongOwnFiles = (rel: string, encrypted: boolean) =>
  * file or the index could be replaced by a memo. In an encrypted workspace anywhere in its folder is refused,
  * as a memo there would lie in the clear among the sealed files.
  */
-export async function outsideWorkspace(outPath: string, workspaceRoot: string): Promise<string> {
+export async function outputPlace(outPath: string, workspaceRoot: string): Promise<string> {
   const path = resolve(outPath)
   const root = resolve(workspaceRoot)
   const [landing, realRoot] = await Promise.all([
@@ -92,11 +92,11 @@ const FOLDER_HINT: Record<string, string> = {
 }
 
 /**
- * The out path, outside the workspace, with its folder made: before anything is given out for the file (a
+ * The out path, checked by outputPlace, with its folder made: before anything is given out for the file (a
  * memo number, custody), so a place that cannot take it is refused first, in the person's language.
  */
 export async function prepareOutput(outPath: string, workspaceRoot: string): Promise<string> {
-  const path = await outsideWorkspace(outPath, workspaceRoot)
+  const path = await outputPlace(outPath, workspaceRoot)
   try {
     await mkdir(dirname(path), { recursive: true })
   } catch (e) {
@@ -112,8 +112,8 @@ export async function prepareOutput(outPath: string, workspaceRoot: string): Pro
 }
 
 /**
- * Writes `data` to `outPath` durably (temp file, fsync, rename, folder fsync), never inside the workspace
- * folder at `workspaceRoot`; IO with the reason otherwise.
+ * Writes `data` to `outPath` durably (temp file, fsync, rename, folder fsync), never among the own files of
+ * the workspace at `workspaceRoot` (outputPlace); IO with the reason otherwise.
  */
 export async function writeOutput(
   outPath: string,

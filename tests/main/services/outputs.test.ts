@@ -2,7 +2,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { localMessage } from '@shared/i18n/appError'
-import { outsideWorkspace, prepareOutput, writeOutput } from '@main/services/outputs'
+import { outputPlace, prepareOutput, writeOutput } from '@main/services/outputs'
 import { dropVault, registerVault } from '@main/storage/crypto/vault'
 import { useTempDirs } from '../../helpers/tmp'
 
@@ -15,7 +15,7 @@ async function layout() {
   return { dir, ws }
 }
 
-describe('outsideWorkspace', () => {
+describe('outputPlace', () => {
   it('refuses the workspace folder itself, its own files and folders, and a folder not made yet under it', async () => {
     const { ws } = await layout()
     for (const out of [
@@ -28,7 +28,7 @@ describe('outsideWorkspace', () => {
       join(ws, '.casefile.lock'),
       join(ws, 'new', 'deep', 'm.pdf'),
     ])
-      await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({
+      await expect(outputPlace(out, ws)).rejects.toMatchObject({
         code: 'VALIDATION',
         message: expect.stringContaining('is inside the workspace folder'),
       })
@@ -46,9 +46,9 @@ describe('outsideWorkspace', () => {
       join(dir, 'link', 'not', 'yet', 'm.pdf'),
       join(dir, 'elsewhere', 'cases-link', 'm.pdf'),
     ])
-      await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+      await expect(outputPlace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
     // The workspace named through its link is the same folder.
-    await expect(outsideWorkspace(join(ws, 'cases', 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({
+    await expect(outputPlace(join(ws, 'cases', 'm.pdf'), join(dir, 'link'))).rejects.toMatchObject({
       code: 'VALIDATION',
     })
   })
@@ -65,13 +65,13 @@ describe('outsideWorkspace', () => {
   it('takes a memo at the top of a plain workspace, beside its files, but nowhere in an encrypted one', async () => {
     const { dir, ws } = await layout()
     await symlink(ws, join(dir, 'link'))
-    expect(await outsideWorkspace(join(ws, 'memo.pdf'), ws)).toBe(join(ws, 'memo.pdf'))
-    expect(await outsideWorkspace(join(dir, 'link', 'memo.pdf'), ws)).toBe(join(dir, 'link', 'memo.pdf'))
+    expect(await outputPlace(join(ws, 'memo.pdf'), ws)).toBe(join(ws, 'memo.pdf'))
+    expect(await outputPlace(join(dir, 'link', 'memo.pdf'), ws)).toBe(join(dir, 'link', 'memo.pdf'))
     registerVault(ws, Buffer.alloc(32, 7))
     try {
       for (const out of [join(ws, 'memo.pdf'), join(dir, 'link', 'memo.pdf'), join(dir, 'link', 'cases', 'm.pdf')])
-        await expect(outsideWorkspace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
-      expect(await outsideWorkspace(join(dir, 'memo.pdf'), ws)).toBe(join(dir, 'memo.pdf'))
+        await expect(outputPlace(out, ws)).rejects.toMatchObject({ code: 'VALIDATION' })
+      expect(await outputPlace(join(dir, 'memo.pdf'), ws)).toBe(join(dir, 'memo.pdf'))
     } finally {
       dropVault(ws)
     }
@@ -79,16 +79,16 @@ describe('outsideWorkspace', () => {
 
   it('takes a place beside it, even one whose name begins with the workspace folder’s', async () => {
     const { dir, ws } = await layout()
-    expect(await outsideWorkspace(join(dir, 'ws-memos', 'm.pdf'), ws)).toBe(join(dir, 'ws-memos', 'm.pdf'))
-    expect(await outsideWorkspace(join(dir, 'm.pdf'), ws)).toBe(join(dir, 'm.pdf'))
+    expect(await outputPlace(join(dir, 'ws-memos', 'm.pdf'), ws)).toBe(join(dir, 'ws-memos', 'm.pdf'))
+    expect(await outputPlace(join(dir, 'm.pdf'), ws)).toBe(join(dir, 'm.pdf'))
     // A file named like a link into the workspace is replaced by the write, not followed.
     await symlink(join(ws, 'cases'), join(dir, 'out.pdf'))
-    expect(await outsideWorkspace(join(dir, 'out.pdf'), ws)).toBe(join(dir, 'out.pdf'))
+    expect(await outputPlace(join(dir, 'out.pdf'), ws)).toBe(join(dir, 'out.pdf'))
   })
 
   it('says so in Spanish', async () => {
     const { ws } = await layout()
-    const e = await outsideWorkspace(join(ws, 'cases', 'm.pdf'), ws).catch((x: unknown) => x)
+    const e = await outputPlace(join(ws, 'cases', 'm.pdf'), ws).catch((x: unknown) => x)
     expect(localMessage(e, 'es')).toBe(
       `${join(ws, 'cases', 'm.pdf')} está dentro de la carpeta del espacio de trabajo (${ws}). Lo que hay en ella pertenece a ` +
         'Casefile, y un archivo escrito allí podría reemplazar un archivo de caso o quedar sin cifrar entre sus ' +
